@@ -1,0 +1,106 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { loadConfig, resolveFromConfig, type AppConfig } from '../config.js';
+import type { Account, Prospect } from '../domain/types.js';
+import { createLogger, type Logger } from '../log.js';
+import type { Store } from '../ports/store.js';
+import { openStore } from '../store/open-store.js';
+import { loadTemplates, type TemplateSet } from '../templates/engine.js';
+import { BUNDLED_TEMPLATES_DIR } from '../templates/context.js';
+import type { AccountRuntime, WorkerContext } from '../worker/context.js';
+import { loadProspects } from './prospects-file.js';
+import { PROVIDER_FACTORIES } from './providers.js';
+import { resolveWebSecret } from '../http/secret.js';
+
+/** Everything built once from the config: the composition root. */
+export interface Runtime {
+  config: AppConfig;
+  store: Store;
+  templates: TemplateSet;
+  logger: Logger;
+  prospects: Prospect[];
+  /** Builds a worker context for a tick at `now` (connects providers). */
+  context(now: Date, options?: { progress?: (m: string) => void; deadlineMs?: number; webSecret?: string }): Promise<WorkerContext>;
+  close(): Promise<void>;
+}
+
+export function accountFromConfig(a: AppConfig['accounts'][number], stored: Account | null): Account {
+  return {
+    id: a.id,
+    email: a.email.toLowerCase(),
+    name: a.name,
+    timeZone: a.timeZone,
+    provider: a.provider,
+    role: a.role,
+    status: stored?.status ?? 'connected',
+    statusDetail: stored?.statusDetail ?? null,
+  };
+}
+
+export async function openRuntime(input: { config: AppConfig | string; logger?: Logger }): Promise<Runtime> {
+  const config = typeof input.config === 'string' ? loadConfig(input.config) : input.config;
+  const logger = input.logger ?? createLogger();
+  const templates = loadTemplates(config.templates ? resolveFromConfig(config, config.templates) : BUNDLED_TEMPLATES_DIR);
+  const accountIds = config.accounts.map((a) => a.id);
+  const prospects = config.prospects ? loadProspects(resolveFromConfig(config, config.prospects), accountIds) : [];
+  const store = await openStore({
+    databaseUrl: config.env.databaseUrl,
+    sqlitePath: resolveFromConfig(config, config.store.sqlitePath),
+  });
+  for (const a of config.accounts) {
+    const stored = await store.getAccount(a.id);
+    await store.upsertAccount(accountFromConfig(a, stored));
+  }
+  const host = `${hostname()}:${process.pid}`;
+
+  return {
+    config,
+    store,
+    templates,
+    logger,
+    prospects,
+    async context(now, options = {}) {
+      const accounts: AccountRuntime[] = [];
+      for (const a of config.accounts) {
+        const account = accountFromConfig(a, await store.getAccount(a.id));
+        if (account.status === 'disconnected') {
+          accounts.push({ config: a, account, providers: null });
+          continue;
+        }
+        try {
+          const factory = await PROVIDER_FACTORIES[a.provider]();
+          const providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          accounts.push({ config: a, account, providers });
+        } catch (err) {
+          const detail = `${(err as Error).message}`;
+          logger.warn({ account: a.id }, 'account could not be connected');
+          accounts.push({ config: a, account: { ...account, statusDetail: detail }, providers: null });
+        }
+      }
+      let webSecret = config.web.digest ? options.webSecret : undefined;
+      if (!webSecret && config.web.digest) {
+        try {
+          webSecret = resolveWebSecret({ get: config.env.get });
+        } catch {
+          webSecret = undefined; // no FOLLOWUP_WEB_SECRET: no digests (their links could not be verified)
+        }
+      }
+      return {
+        store,
+        config,
+        policy: config.policy,
+        templates,
+        accounts,
+        logger,
+        now,
+        // One owner per tick: two overlapping ticks, even in one process, are told apart by the lease.
+        owner: `${host}:${randomUUID().slice(0, 8)}`,
+        prospectInputs: prospects,
+        ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+        ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret } } : {}),
+      };
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { extractVisibleText, htmlToText, splitReply } from '../domain/reply/index.js';
+import { parseRawEmail } from '../mail/parse-mime.js';
+import { listFiles, normalise, ratio, readJson, readText } from './corpora.js';
+import { peers } from './peers.js';
+
+export interface TextScore { n: number; followup: number; emailReplyParser: number; planer: number; failures: string[] }
+
+type Extractor = (input: { text?: string; html?: string }) => string;
+
+const SYSTEMS: Record<'followup' | 'emailReplyParser' | 'planer', Extractor> = {
+  followup: (i) => extractVisibleText({ text: i.text ?? null, html: i.html ?? null }),
+  // Peers read plain text only; HTML gets the same neutral conversion (blockquotes → "> " lines).
+  emailReplyParser: (i) => peers.emailReplyParser(i.text ?? htmlToText(i.html ?? '')),
+  planer: (i) => peers.planer(i.text ?? htmlToText(i.html ?? '')),
+};
+
+/**
+ * talon's plain task is quotation removal only (its expected replies keep "-- \nAlex" and "Sent from my iPhone"), so
+ * followup is scored there on its reply text without the quoted history: the new text plus its sign-off.
+ */
+const withoutQuotes: Extractor = (i) => {
+  const s = splitReply({ text: i.text ?? null, html: i.html ?? null });
+  return [s.visible, s.signature].filter(Boolean).join('\n\n');
+};
+
+function score(cases: { id: string; input: { text?: string; html?: string }; expected: string; cmp: (a: string, b: string) => boolean }[], followup: Extractor = SYSTEMS.followup): TextScore {
+  const ok = { followup: 0, emailReplyParser: 0, planer: 0 };
+  const failures: string[] = [];
+  for (const c of cases) {
+    for (const key of Object.keys(SYSTEMS) as (keyof typeof SYSTEMS)[]) {
+      let out = '';
+      try { out = (key === 'followup' ? followup : SYSTEMS[key])(c.input); } catch { out = '\u0000error'; }
+      if (c.cmp(out, c.expected)) ok[key]++;
+      else if (key === 'followup') failures.push(c.id);
+    }
+  }
+  const n = cases.length;
+  return { n, followup: ratio(ok.followup, n), emailReplyParser: ratio(ok.emailReplyParser, n), planer: ratio(ok.planer, n), failures };
+}
+
+const exact = (a: string, b: string) => normalise(a) === normalise(b);
+const noSpace = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/** discourse/email_reply_trimmer: emails/X.txt → trimmed/X.txt, exact after whitespace normalisation. */
+export function scoreDiscourse(corpora: string): TextScore {
+  const dir = join(corpora, 'discourse-email_reply_trimmer', 'test');
+  const cases = listFiles(join(dir, 'emails'), '.txt').map((f) => ({
+    id: f,
+    input: { text: readText(join(dir, 'emails', f)) },
+    expected: readText(join(dir, 'trimmed', f)),
+    cmp: exact,
+  }));
+  return score(cases);
+}
+
+interface TalonCase { input: string; task: string; expected_reply_text?: string }
+
+/** mailgun/talon: HTML replies (whitespace-insensitive) and standard MIME replies (text/plain part). */
+export async function scoreTalon(corpora: string): Promise<{ html: TextScore; standard: TextScore }> {
+  const dir = join(corpora, 'mailgun-talon');
+  const spec = readJson<{ cases: TalonCase[] }>(join(dir, 'EXPECTATIONS.derived.json'));
+  const html = spec.cases.filter((c) => c.task === 'html_reply_extraction').map((c) => ({
+    id: c.input, input: { html: readText(join(dir, c.input)) }, expected: c.expected_reply_text ?? '', cmp: noSpace,
+  }));
+  const standard = [];
+  for (const c of spec.cases.filter((x) => x.task === 'plain_reply_extraction')) {
+    const msg = await parseRawEmail(readText(join(dir, c.input)), c.input);
+    standard.push({ id: c.input, input: { text: msg.text }, expected: c.expected_reply_text ?? '', cmp: exact });
+  }
+  return { html: score(html), standard: score(standard, withoutQuotes) };
+}

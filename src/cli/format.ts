@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import type { Draft } from '../domain/types.js';
+import type { TickSummary } from '../worker/context.js';
+
+export function when(d: Date, zone: string): string {
+  return DateTime.fromJSDate(d, { zone }).setLocale('en-US').toFormat("ccc d LLL, h:mm a ZZZZ");
+}
+
+/** The readable summary of one tick: what was detected, drafted, sent and booked. */
+export function formatSummary(s: TickSummary, zone: string): string {
+  if (s.skippedBecause) return `Nothing done: ${s.skippedBecause}`;
+  const out: string[] = [];
+  const section = (title: string, lines: string[]) => {
+    if (lines.length === 0) return;
+    out.push(`${title}`, ...lines.map((l) => `  - ${l}`), '');
+  };
+  const synced = s.synced.map((x) => `${x.accountId}: calendar ${x.calendar}: ${x.upserted} events${x.full ? ' (full sync)' : ''}, ${x.deleted} removed`);
+  section('Synced', [...synced, `${s.messagesRead} message(s) from tracked prospects read`]);
+  section('Replies', s.replies.map((r) => `${r.prospectEmail}: ${r.kind} → ${r.action}`));
+  section('Detected', s.detected.map((d) => `${d.prospectEmail}: "${d.meetingTitle}" ${d.outcome}${d.evidence[0] ? ` (${d.evidence[0]})` : ''}`));
+  section('Booked', s.booked.map((b) => `${b.prospectEmail}: ${when(b.start, b.timeZone)} (their time), invite sent`));
+  section(
+    'Drafted',
+    s.drafted.map((d) => `${d.prospectEmail}: ${d.template} [${d.status}], goes out ${when(d.sendAt, zone)}: ${d.reason}`),
+  );
+  section('Sent', s.sent.map((m) => `${m.to}: "${m.subject}"`));
+  section('No email now', s.quiet.map((q) => `${q.prospectEmail}: ${q.reason}: ${q.detail}`));
+  section('Needs your attention', s.alerts);
+  section('Problems (skipped, the rest went on)', s.problems.map((p) => `${p.where}: ${p.message}`));
+  if (out.length === 0) out.push('Nothing to do: everything is up to date.');
+  return out.join('\n').trimEnd();
+}
+
+export function draftJson(d: Draft, prospectEmail: string) {
+  return {
+    id: d.id,
+    prospectEmail,
+    to: d.to,
+    template: d.template,
+    subject: d.subject,
+    text: d.text,
+    status: d.status,
+    sendAt: d.sendAt.toISOString(),
+    reason: d.reason,
+    evidence: d.evidence,
+    approvedBy: d.approvedBy ?? null,
+    approvedAt: d.approvedAt?.toISOString() ?? null,
+    createdAt: d.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Cron } from 'croner';
+import { openRuntime } from '../app/runtime.js';
+import { buildDemoScenario } from '../demo/build-scenario.js';
+import { seedLocalWorkspace } from '../demo/seed-local.js';
+import { runTick } from '../worker/tick.js';
+import { untilStopped } from './provider-commands.js';
+import { resolveWebSecret } from '../http/secret.js';
+import { formatSummary } from './format.js';
+import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
+import { STARTER_CONFIG, STARTER_PROSPECTS } from './starter-config.js';
+
+export function registerRunCommands(program: Command): void {
+  program
+    .command('run')
+    .description('Run the worker: sync, detect, draft, send what is approved and due, read replies, book')
+    .option('--once', 'run one tick and exit (for cron); the default')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withRuntime(cmd, async (rt, now) => {
+        const ctx = await rt.context(now, { progress: process.stderr.isTTY ? (m) => process.stderr.write(`${m}\n`) : undefined });
+        const summary = await runTick(ctx);
+        console.log(opts.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, rt.config.accounts[0]!.timeZone));
+      });
+    });
+
+  program
+    .command('serve')
+    .description('Stay up and run the worker on the config\'s cron schedule (and serve the approval pages)')
+    .option('--no-web', 'do not serve the approval pages')
+    .option('--print-links', 'print a sign-in link for every rep (the demo workspace always does)')
+    .action(async (opts: { web: boolean; printLinks?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const runtime = await openRuntime({ config: resolveConfigPath(g.config), logger: cliLogger({ ...g, verbose: true }) });
+      const tick = async () => {
+        const now = g.now ? parseNow(g.now) : new Date();
+        // The digest's links must verify on this server: share its (possibly generated) secret.
+        const webSecret = opts.web ? resolveWebSecret({ get: runtime.config.env.get, generate: true }) : undefined;
+        const summary = await runTick(await runtime.context(now, webSecret ? { webSecret } : {}));
+        runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts }, 'tick done');
+      };
+      const job = new Cron(runtime.config.schedule, { protect: true }, () => {
+        tick().catch((err) => runtime.logger.error({ err: (err as Error).message }, 'tick failed'));
+      });
+      let stopWeb: (() => Promise<void>) | null = null;
+      if (opts.web) {
+        const { startWebServer } = await import('../http/server.js');
+        stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
+      }
+      console.log(`followup: running on "${runtime.config.schedule}"; next run ${job.nextRun()?.toISOString()}. Ctrl-C to stop.`);
+      await tick();
+      await untilStopped();
+      job.stop();
+      await stopWeb?.();
+      await runtime.close();
+    });
+
+  program
+    .command('demo')
+    .description('Seed the demo workspace (./demo) relative to now and run one tick; `npm start` runs this')
+    .option('--dir <dir>', 'where to put the demo workspace', 'demo')
+    .option('--provider <family>', 'local (default); google and microsoft run through their emulators', 'local')
+    .action(async (opts: { dir: string; provider: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const now = parseNow(g.now);
+      const dir = resolve(opts.dir);
+      if (existsSync(dir)) {
+        if (!existsSync(resolve(dir, '.followup-demo'))) throw new Error(`${dir} exists and is not a demo workspace; pass --dir <another folder>.`);
+        rmSync(dir, { recursive: true, force: true });
+      }
+      mkdirSync(dir, { recursive: true });
+      const scenario = buildDemoScenario(now);
+      if (opts.provider !== 'local') {
+        const { runProviderDemo } = await import('../demo/run-provider-demo.js');
+        await runProviderDemo({ provider: opts.provider, dir, scenario, logger: cliLogger(g, { quiet: true }) });
+        return;
+      }
+      const configPath = seedLocalWorkspace(dir, scenario);
+      const runtime = await openRuntime({ config: configPath, logger: cliLogger(g, { quiet: true }) });
+      try {
+        const summary = await runTick(await runtime.context(now));
+        console.log(`Demo workspace: ${dir} (rep: ${scenario.rep.name} <${scenario.rep.email}>, ${scenario.prospects.length} prospects)\n`);
+        console.log(formatSummary(summary, scenario.rep.timeZone));
+        const weekLater = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+        console.log(`
+Next:
+  npx followup drafts list                 # what is waiting for you, and why
+  npx followup drafts approve --all        # approve them (or approve/edit/reject one by one)
+  npx followup run --once --now ${weekLater}
+                                           # a week later: everything approved goes out, once
+  npx followup outbox list                 # what was sent (files in ${resolve(dir, 'mail/outbox/new')})`);
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starting config (followup.yaml) and prospects file')
+    .option('--force', 'overwrite existing files')
+    .action((opts: { force?: boolean }) => {
+      for (const [file, text] of [
+        ['followup.yaml', STARTER_CONFIG],
+        ['prospects.yaml', STARTER_PROSPECTS],
+      ] as const) {
+        if (existsSync(file) && !opts.force) throw new Error(`${file} already exists; pass --force to overwrite it.`);
+        writeFileSync(file, text);
+        console.log(`Wrote ${file}`);
+      }
+      console.log('Edit them, then run `followup run --once`.');
+    });
+}

@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_POLICY, type FollowUpPolicy } from './domain/policy.js';
+
+/**
+ * One config file (YAML), validated once at start with zod. Secrets never live in it: it
+ * names environment variables instead (`passwordEnv`, `clientSecretEnv`), read here, once.
+ */
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "09:00"');
+const zone = z.string().refine((z) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: z });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as "Europe/Berlin"');
+
+const policySchema = z
+  .object({
+    businessHours: z
+      .object({ start: hhmm, end: hhmm, days: z.array(z.number().int().min(1).max(7)).min(1) })
+      .default(DEFAULT_POLICY.businessHours),
+    skipPublicHolidays: z.boolean().default(DEFAULT_POLICY.skipPublicHolidays),
+    nudgeDelayMinutes: z.number().int().min(0).default(DEFAULT_POLICY.nudgeDelayMinutes),
+    cadenceBusinessDays: z.array(z.number().int().min(1)).default(DEFAULT_POLICY.cadenceBusinessDays),
+    cadenceRepeatDays: z.number().int().min(1).default(DEFAULT_POLICY.cadenceRepeatDays),
+    maxNudges: z.number().int().min(1).max(50).default(DEFAULT_POLICY.maxNudges),
+    apologyAfterDays: z.number().min(0).default(DEFAULT_POLICY.apologyAfterDays),
+    agesAfterDays: z.number().min(1).default(DEFAULT_POLICY.agesAfterDays),
+    maxEmailsPerWeek: z.number().int().min(1).default(DEFAULT_POLICY.maxEmailsPerWeek),
+    meetingMinutes: z.number().int().min(5).default(DEFAULT_POLICY.meetingMinutes),
+    reminderMinutes: z.number().int().min(0).default(DEFAULT_POLICY.reminderMinutes),
+    callReminderMinutes: z.number().int().min(0).default(DEFAULT_POLICY.callReminderMinutes),
+    briefMinutesBefore: z.number().int().min(0).default(DEFAULT_POLICY.briefMinutesBefore),
+    oooDefaultPauseDays: z.number().int().min(1).default(DEFAULT_POLICY.oooDefaultPauseDays),
+    contactWindowMinutes: z.number().int().min(0).default(DEFAULT_POLICY.contactWindowMinutes),
+  })
+  .strict()
+  .refine((p) => p.agesAfterDays > p.apologyAfterDays, {
+    message: 'agesAfterDays must be greater than apologyAfterDays',
+    path: ['agesAfterDays'],
+  });
+
+const smtpSchema = z
+  .object({
+    kind: z.literal('smtp'),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    secure: z.boolean().default(false),
+    user: z.string().optional(),
+    /** Name of the environment variable that holds the SMTP password. */
+    passwordEnv: z.string().optional(),
+    /** Also keep a copy of every sent message here (lets the worker check for it after a crash). */
+    sentDir: z.string().optional(),
+  })
+  .strict();
+
+const maildirOutSchema = z.object({ kind: z.literal('maildir'), dir: z.string().min(1) }).strict();
+
+const localSchema = z
+  .object({
+    /** A vdir: a folder of .ics files (vdirsyncer, khal). Booked meetings are written here too. */
+    calendarDir: z.string().min(1),
+    /** A Maildir the worker reads replies from (mbsync, offlineimap, getmail). */
+    maildir: z.string().min(1),
+    outgoing: z.discriminatedUnion('kind', [maildirOutSchema, smtpSchema]),
+  })
+  .strict();
+
+const approvalSchema = z.enum(['worker', 'gmail-drafts', 'outlook-drafts']).default('worker');
+
+const googleSchema = z
+  .object({
+    calendarId: z.string().default('primary'),
+    /** Add a Meet link to booked meetings. */
+    conference: z.boolean().default(false),
+    /** 'oauth' (one rep, `followup auth google`) or 'service-account' (domain-wide delegation). */
+    auth: z.enum(['oauth', 'service-account']).default('oauth'),
+    clientId: z.string().optional(),
+    clientSecretEnv: z.string().default('GOOGLE_CLIENT_SECRET'),
+    serviceAccountKeyEnv: z.string().default('GOOGLE_SERVICE_ACCOUNT_KEY'),
+    /** Point the client at an emulator (tests, demo): e.g. http://127.0.0.1:8085/ */
+    rootUrl: z.string().url().optional(),
+    /** Requests per second per user (pacing under Google's per-user quota). */
+    requestsPerSecond: z.number().positive().default(5),
+  })
+  .strict();
+
+const microsoftSchema = z
+  .object({
+    /** Add a Teams link to booked meetings. */
+    conference: z.boolean().default(false),
+    auth: z.enum(['device-code', 'client-credentials']).default('device-code'),
+    tenantId: z.string().default('common'),
+    clientId: z.string().optional(),
+    clientSecretEnv: z.string().default('MICROSOFT_CLIENT_SECRET'),
+    /** Point the client at an emulator: e.g. http://127.0.0.1:8086/ */
+    baseUrl: z.string().url().optional(),
+    authorityHost: z.string().url().optional(),
+  })
+  .strict();
+
+const accountSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'letters, digits, - and _'),
+    name: z.string().min(1),
+    email: z.string().email(),
+    timeZone: zone,
+    role: z.enum(['rep', 'admin']).default('rep'),
+    provider: z.enum(['local', 'google', 'microsoft']),
+    approval: approvalSchema,
+    local: localSchema.optional(),
+    google: googleSchema.optional(),
+    microsoft: microsoftSchema.optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (!a[a.provider]) {
+      ctx.addIssue({ code: 'custom', path: [a.provider], message: `provider is "${a.provider}" but the "${a.provider}" section is missing` });
+    }
+  });
+
+export const configSchema = z
+  .object({
+    /** Prospects file (YAML or JSON list), relative to the config file. */
+    prospects: z.string().optional(),
+    /** Folder of .hbs email templates; the bundled ones when absent. */
+    templates: z.string().optional(),
+    store: z
+      .object({
+        /** SQLite file, used when DATABASE_URL is not set. */
+        sqlitePath: z.string().default('./data/followup.db'),
+      })
+      .strict()
+      .default({ sqlitePath: './data/followup.db' }),
+    policy: policySchema.default(DEFAULT_POLICY),
+    /** `followup serve` runs the tick on this cron expression. */
+    schedule: z.string().default('*/10 * * * *'),
+    /** Calendar window synced around now. */
+    sync: z
+      .object({
+        pastDays: z.number().int().min(1).default(30),
+        futureDays: z.number().int().min(1).default(60),
+        /** Alert when a calendar or mailbox has not synced for this long. */
+        staleAfterMinutes: z.number().int().min(1).default(120),
+      })
+      .strict()
+      .default({ pastDays: 30, futureDays: 60, staleAfterMinutes: 120 }),
+    web: z
+      .object({
+        port: z.number().int().min(1).max(65535).default(8787),
+        /** Public address of the approval pages (links in emails). */
+        baseUrl: z.string().url().default('http://127.0.0.1:8787'),
+        /** Address the digest and sign-in links are sent from. */
+        from: z.string().email().optional(),
+        /** The daily digest email with one-click approve links (needs FOLLOWUP_WEB_SECRET or `serve`). */
+        digest: z.boolean().default(true),
+      })
+      .strict()
+      .default({ port: 8787, baseUrl: 'http://127.0.0.1:8787', digest: true }),
+    accounts: z.array(accountSchema).min(1, 'at least one account (a rep) is needed'),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configSchema>;
+export type AccountConfig = ConfigFile['accounts'][number];
+
+/** The parsed configuration plus what comes from the environment. Built once, passed down. */
+export interface AppConfig extends ConfigFile {
+  /** Absolute path of the config file (relative paths in it resolve from its folder). */
+  path: string;
+  baseDir: string;
+  policy: FollowUpPolicy;
+  env: {
+    databaseUrl: string | null;
+    /** Read by the few components that need it; never logged. */
+    get: (name: string) => string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Formats zod issues as "accounts[0].timeZone: expected an IANA time zone ..." lines. */
+export function describeIssues(issues: z.core.$ZodIssue[], file: string): string {
+  const lines = issues.map((i) => {
+    const path = i.path
+      .map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`))
+      .join('');
+    return `  - ${path || '(top level)'}: ${i.message}`;
+  });
+  return `Config file ${file} is not valid:\n${lines.join('\n')}\nFix these keys (see README, "Configuration") and run again.`;
+}
+
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(`Config file ${file} is not valid YAML: ${(err as Error).message}`);
+  }
+  const result = configSchema.safeParse(data ?? {});
+  if (!result.success) throw new ConfigError(describeIssues(result.error.issues, file));
+  const baseDir = dirname(resolve(file));
+  const ids = new Set<string>();
+  for (const a of result.data.accounts) {
+    if (ids.has(a.id)) throw new ConfigError(`Config file ${file}: two accounts have the id "${a.id}"; ids must be unique.`);
+    ids.add(a.id);
+  }
+  return {
+    ...result.data,
+    path: resolve(file),
+    baseDir,
+    env: { databaseUrl: env.DATABASE_URL || null, get: (name) => env[name] },
+  };
+}
+
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(
+      `No config file at ${resolve(file)}. Create one with \`followup init\`, or pass --config <file>.`,
+    );
+  }
+  return parseConfig(text, file, env);
+}
+
+/** Resolves a path from the config file's folder; `~/` is the user's home. */
+export function resolveFromConfig(config: Pick<AppConfig, 'baseDir'>, path: string): string {
+  if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
+  return isAbsolute(path) ? path : resolve(config.baseDir, path);
+}

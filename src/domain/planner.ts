@@ -1,0 +1,522 @@
+/**
+ * The follow-up planner (playbook R2-R7). Pure: state, policy and `now` in, actions out.
+ *
+ * For one prospect it decides, in this order:
+ *  - gates: suppressed / closed / bounced / paused prospects get one skip and nothing else;
+ *  - R2: the nudge cadence of the latest missed meeting (and a call-again reminder);
+ *  - R3, R5, R7: the promised next step, overdue (tone by gap) or due within a day;
+ *  - R6: a brief for the rep before each upcoming meeting;
+ *  - R4: every prospect-bound draft is moved later if it would break the weekly cap.
+ * Every draft carries an idempotency key (reasonKey); a key already used is never planned again.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { nextBusinessInstant } from './business-time.js';
+import type { BusinessContext } from './business-time.js';
+import { MS_PER_DAY, nudgeDueAt, nudgeTemplate, scheduleUnderCap } from './cadence.js';
+import { firstNameOf } from './no-show.js';
+import type { FollowUpPolicy } from './policy.js';
+import type {
+  Draft,
+  Meeting,
+  NoShowEvidence,
+  Prospect,
+  ReplyKind,
+  TemplateName,
+} from './types.js';
+
+export interface ProspectSnapshot {
+  prospect: Prospect;
+  rep: { email: string; name: string; timeZone: string };
+  meetings: Meeting[];
+  drafts: Pick<Draft, 'reasonKey' | 'status' | 'sendAt' | 'template'>[];
+  /** Emails sent or on their way to this prospect (outbox sent/sending/approved), with the draft reason. */
+  emails: { at: Date; reasonKey: string | null; status: 'sent' | 'queued' }[];
+  /** Messages received from the prospect, with what the parser understood. */
+  replies: { at: Date; kind: ReplyKind }[];
+  suppressed: boolean;
+}
+
+export const SKIP_REASONS = [
+  'suppressed',
+  'closed',
+  'bounced',
+  'paused',
+  'nothing_due',
+  'replied',
+  'cadence_done',
+  'awaiting_approval',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export type PlanAction =
+  | {
+      kind: 'draft';
+      /** Idempotency key: the store keeps one draft per key, ever. */
+      reasonKey: string;
+      template: TemplateName;
+      /** 'prospect' or 'rep' (a brief). */
+      recipient: 'prospect' | 'rep';
+      sendAt: Date;
+      /** Plain words for the rep. */
+      reason: string;
+      evidence: NoShowEvidence[];
+      /** Template variables beyond prospect/rep/meeting, e.g. { gapDays: 12, step: 2 }. */
+      vars: Record<string, unknown>;
+      meetingId?: string | null;
+    }
+  | { kind: 'call_reminder'; reasonKey: string; meetingId: string; at: Date; detail: string }
+  | { kind: 'skip'; reason: SkipReason; detail: string };
+
+export type DraftAction = Extract<PlanAction, { kind: 'draft' }>;
+
+/** Reply kinds that are not a real answer from the prospect (they never stop a cadence). */
+export const NOT_A_REPLY_KINDS: readonly ReplyKind[] = ['ooo', 'bounce'];
+/** R6: a brief is drafted when its send time is at most this close (a brief is read just before the
+ *  meeting; drafted days ahead it would only clutter the outbox and go stale). */
+export const BRIEF_LEAD_HOURS = 2;
+/** R7: a next step due within this many hours is drafted now and scheduled for its due time. */
+export const NEXT_STEP_LEAD_HOURS = 24;
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+const LOCALE = 'en-GB';
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+export function missedNudgeKey(meetingId: string, step: number): string {
+  return `missed:${meetingId}:${step}`;
+}
+export function callReminderKey(meetingId: string): string {
+  return `call:${meetingId}`;
+}
+export function nextStepKey(prospectId: string, due: Date): string {
+  return `nextstep:${prospectId}:${due.toISOString()}`;
+}
+export function briefKey(meetingId: string): string {
+  return `brief:${meetingId}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain words (in the rep's zone)
+
+function validZone(...zones: (string | null | undefined)[]): string {
+  for (const z of zones) if (z && IANAZone.isValidZone(z)) return z;
+  return 'UTC';
+}
+
+function inZone(at: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(at, { zone }).setLocale(LOCALE);
+}
+
+/** "3:00 PM" */
+function clock(at: Date, zone: string): string {
+  return inZone(at, zone).setLocale('en-US').toFormat('h:mm a');
+}
+
+/** "11 Nov", with the year when it is not the year of `now`. */
+function dayMonth(at: Date, zone: string, now: Date): string {
+  const d = inZone(at, zone);
+  return d.year === inZone(now, zone).year ? d.toFormat('d LLL') : d.toFormat('d LLL yyyy');
+}
+
+/** "Tue 18 Nov, 9:00 AM" */
+function dayAndClock(at: Date, zone: string, now: Date): string {
+  return `${inZone(at, zone).toFormat('ccc')} ${dayMonth(at, zone, now)}, ${clock(at, zone)}`;
+}
+
+/** "Tuesday's 3:00 PM call" within the last 6 days, else "the 3:00 PM call on Tue 11 Nov". */
+function meetingRef(start: Date, zone: string, now: Date): string {
+  if (now.getTime() - start.getTime() < 6 * MS_PER_DAY) return `${inZone(start, zone).toFormat('cccc')}'s ${clock(start, zone)} call`;
+  return `the ${clock(start, zone)} call on ${inZone(start, zone).toFormat('ccc')} ${dayMonth(start, zone, now)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "12 days ago", "5 hours ago" */
+function ago(ms: number): string {
+  if (ms < MS_PER_HOUR) return 'less than an hour ago';
+  if (ms < MS_PER_DAY) return `${plural(Math.floor(ms / MS_PER_HOUR), 'hour')} ago`;
+  return `${plural(Math.floor(ms / MS_PER_DAY), 'day')} ago`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+interface PlanningState {
+  snapshot: ProspectSnapshot;
+  policy: FollowUpPolicy;
+  now: Date;
+  ctx: BusinessContext;
+  repZone: string;
+  first: string;
+  usedKeys: Set<string>;
+}
+
+function isRealReply(kind: ReplyKind): boolean {
+  return !NOT_A_REPLY_KINDS.includes(kind);
+}
+
+function gate(snapshot: ProspectSnapshot, now: Date, first: string, repZone: string): PlanAction | null {
+  const p = snapshot.prospect;
+  const why = p.statusReason ? ` (${p.statusReason})` : '';
+  if (snapshot.suppressed || p.status === 'suppressed') {
+    return { kind: 'skip', reason: 'suppressed', detail: `${first} opted out${why}; never email them again.` };
+  }
+  if (p.status === 'closed') return { kind: 'skip', reason: 'closed', detail: `${first} is closed${why}.` };
+  if (p.status === 'bounced') {
+    return { kind: 'skip', reason: 'bounced', detail: `Email to ${p.email} bounced${why}; check the address.` };
+  }
+  const pausedUntil = p.pausedUntil ?? null;
+  if (pausedUntil && pausedUntil.getTime() > now.getTime()) {
+    return {
+      kind: 'skip',
+      reason: 'paused',
+      detail: `${first} is paused until ${dayAndClock(pausedUntil, repZone, now)} (your time)${why}; nothing goes out before then.`,
+    };
+  }
+  if (p.status === 'paused' && !pausedUntil) {
+    return { kind: 'skip', reason: 'paused', detail: `${first} is paused with no end date${why}.` };
+  }
+  return null;
+}
+
+/** The send time of a step: the email's send time, else (a draft marked sent) its planned time. */
+function sentAt(snapshot: ProspectSnapshot, key: string): Date | null {
+  const email = snapshot.emails.find((e) => e.reasonKey === key && e.status === 'sent');
+  if (email) return email.at;
+  const draft = snapshot.drafts.find((d) => d.reasonKey === key && d.status === 'sent');
+  return draft ? draft.sendAt : null;
+}
+
+const LATER_CONTACT_OUTCOMES: readonly Meeting['outcome'][] = ['held', 'scheduled', 'unknown'];
+
+/** The latest ended missed meeting, unless a later meeting (held, scheduled or not known missed) supersedes it. */
+function drivingMissedMeeting(snapshot: ProspectSnapshot, now: Date): Meeting | null {
+  const missed = snapshot.meetings
+    .filter((m) => m.outcome === 'missed' && m.end.getTime() <= now.getTime())
+    .sort((a, b) => b.start.getTime() - a.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const latest = missed[0];
+  if (!latest) return null;
+  const superseded = snapshot.meetings.some(
+    (m) => m.id !== latest.id && LATER_CONTACT_OUTCOMES.includes(m.outcome) && m.start.getTime() > latest.start.getTime(),
+  );
+  return superseded ? null : latest;
+}
+
+interface Candidate {
+  action: DraftAction;
+}
+
+function planMissedCadence(state: PlanningState, actions: PlanAction[], candidates: Candidate[]): void {
+  const { snapshot, policy, now, first, repZone } = state;
+  const meeting = drivingMissedMeeting(snapshot, now);
+  if (!meeting) return;
+  const ref = meetingRef(meeting.start, repZone, now);
+
+  const reply = snapshot.replies
+    .filter((r) => isRealReply(r.kind) && r.at.getTime() > meeting.end.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  if (reply) {
+    actions.push({
+      kind: 'skip',
+      reason: 'replied',
+      detail: `${first} replied on ${dayMonth(reply.at, repZone, now)} after missing ${ref}; the nudges stopped.`,
+    });
+    return;
+  }
+
+  // The first step whose email has not been sent.
+  let step = 1;
+  let previousSentAt: Date | null = null;
+  for (;;) {
+    const at = sentAt(snapshot, missedNudgeKey(meeting.id, step));
+    if (!at) break;
+    previousSentAt = at;
+    step++;
+  }
+
+  if (step === 1) {
+    actions.push({
+      kind: 'call_reminder',
+      reasonKey: callReminderKey(meeting.id),
+      meetingId: meeting.id,
+      at: new Date(meeting.end.getTime() + policy.callReminderMinutes * MS_PER_MINUTE),
+      detail: `Call ${first} again: ${first} missed ${ref}.`,
+    });
+  }
+
+  const maxNudges = Math.max(0, policy.maxNudges);
+  if (step > maxNudges) {
+    actions.push({
+      kind: 'skip',
+      reason: 'cadence_done',
+      detail: `All ${plural(maxNudges, 'nudge')} after ${ref} went out with no reply from ${first}. Call them, keep the prospect open with a new next step, or close it.`,
+    });
+    return;
+  }
+
+  const key = missedNudgeKey(meeting.id, step);
+  const draft = snapshot.drafts.find((d) => d.reasonKey === key);
+  const queued = snapshot.emails.find((e) => e.reasonKey === key);
+  if (queued || (draft && (draft.status === 'pending' || draft.status === 'approved'))) {
+    const waiting = queued || draft?.status === 'approved' ? 'is approved and waiting to be sent' : 'is waiting for your approval';
+    actions.push({
+      kind: 'skip',
+      reason: 'awaiting_approval',
+      detail: `Nudge ${step} to ${first} after ${ref} ${waiting}; the next one is planned once it has gone out.`,
+    });
+    return;
+  }
+  if (draft) {
+    // Rejected or cancelled by the rep: their decision ends this cadence.
+    actions.push({
+      kind: 'skip',
+      reason: 'cadence_done',
+      detail: `Nudge ${step} to ${first} after ${ref} was ${draft.status}; no further nudges for that meeting.`,
+    });
+    return;
+  }
+
+  const due = nudgeDueAt({ step, meetingEnd: meeting.end, previousSentAt, ctx: state.ctx });
+  const evidenceWords = meeting.evidence[0] ? ` ${meeting.evidence[0].detail}` : '';
+  const progress =
+    step === 1
+      ? ''
+      : ` Nudge ${step} of ${maxNudges}: nudge ${step - 1} went out on ${dayMonth(previousSentAt!, repZone, now)} with no reply.`;
+  candidates.push({
+    action: {
+      kind: 'draft',
+      reasonKey: key,
+      template: nudgeTemplate(step),
+      recipient: 'prospect',
+      sendAt: due,
+      reason: `${first} missed ${ref}.${evidenceWords}${progress}`,
+      evidence: meeting.evidence,
+      vars: { step, meetingStart: meeting.start },
+      meetingId: meeting.id,
+    },
+  });
+}
+
+/**
+ * A meeting since the due date means the rep acted on the next step: held, probably held (unknown),
+ * or missed (its nudge cadence is then the follow-up; a second email about the same promise would
+ * double up).
+ */
+const MEETING_COUNTS_AS_CONTACT: readonly Meeting['outcome'][] = ['held', 'unknown', 'missed'];
+
+function hasContactSince(snapshot: ProspectSnapshot, since: Date, now: Date): boolean {
+  const s = since.getTime();
+  const n = now.getTime();
+  const inRange = (at: Date): boolean => at.getTime() >= s && at.getTime() <= n;
+  return (
+    snapshot.emails.some((e) => e.status === 'sent' && inRange(e.at)) ||
+    snapshot.replies.some((r) => isRealReply(r.kind) && inRange(r.at)) ||
+    snapshot.meetings.some((m) => MEETING_COUNTS_AS_CONTACT.includes(m.outcome) && inRange(m.start))
+  );
+}
+
+/** R3 tone by gap (in days, fractional). */
+export function toneForGap(gapDays: number, policy: FollowUpPolicy): 'follow-up' | 'follow-up-apology' | 'follow-up-ages' {
+  if (gapDays < policy.apologyAfterDays) return 'follow-up';
+  if (gapDays <= policy.agesAfterDays) return 'follow-up-apology';
+  return 'follow-up-ages';
+}
+
+function planNextStep(state: PlanningState, candidates: Candidate[]): void {
+  const { snapshot, policy, now, first, repZone } = state;
+  const nextStep = snapshot.prospect.nextStep;
+  if (!nextStep) return;
+  const key = nextStepKey(snapshot.prospect.id, nextStep.due);
+  if (state.usedKeys.has(key)) return;
+  const dueMs = nextStep.due.getTime();
+  const nowMs = now.getTime();
+  const promised = `You promised ${first} a follow-up on ${dayMonth(nextStep.due, repZone, now)} (${nextStep.what})`;
+
+  if (dueMs <= nowMs) {
+    if (hasContactSince(snapshot, nextStep.due, now)) return;
+    const gapMs = nowMs - dueMs;
+    const gapDays = gapMs / MS_PER_DAY;
+    const template = toneForGap(gapDays, policy);
+    const tone =
+      template === 'follow-up'
+        ? ''
+        : template === 'follow-up-apology'
+          ? ' The draft opens with a short apology, no excuses.'
+          : " It has been ages: the draft apologises and asks about their challenges today.";
+    candidates.push({
+      action: {
+        kind: 'draft',
+        reasonKey: key,
+        template,
+        recipient: 'prospect',
+        sendAt: nextBusinessInstant(now, state.ctx),
+        reason: `${promised}; that was ${ago(gapMs)}.${tone}`,
+        evidence: [],
+        vars: { gapDays: Math.floor(gapDays), due: nextStep.due, what: nextStep.what },
+        meetingId: null,
+      },
+    });
+    return;
+  }
+
+  if (dueMs - nowMs <= NEXT_STEP_LEAD_HOURS * MS_PER_HOUR) {
+    const sendAt = nextBusinessInstant(nextStep.due, state.ctx);
+    candidates.push({
+      action: {
+        kind: 'draft',
+        reasonKey: key,
+        template: 'follow-up',
+        recipient: 'prospect',
+        sendAt,
+        reason: `${promised}, at ${clock(nextStep.due, repZone)}. The draft is ready now and scheduled for ${dayAndClock(sendAt, repZone, now)}, your time.`,
+        evidence: [],
+        vars: { gapDays: 0, due: nextStep.due, what: nextStep.what },
+        meetingId: null,
+      },
+    });
+  }
+}
+
+function lastContact(snapshot: ProspectSnapshot, now: Date, first: string, repZone: string): { at: Date; words: string } | null {
+  const n = now.getTime();
+  const seen: { at: Date; words: string }[] = [];
+  for (const e of snapshot.emails) {
+    if (e.status === 'sent' && e.at.getTime() <= n) seen.push({ at: e.at, words: `You emailed ${first} on ${dayMonth(e.at, repZone, now)}.` });
+  }
+  for (const r of snapshot.replies) {
+    if (isRealReply(r.kind) && r.at.getTime() <= n) seen.push({ at: r.at, words: `${first} wrote on ${dayMonth(r.at, repZone, now)}.` });
+  }
+  for (const m of snapshot.meetings) {
+    if (m.outcome === 'held' && m.end.getTime() <= n) seen.push({ at: m.start, words: `You met ${first} on ${dayMonth(m.start, repZone, now)}.` });
+  }
+  seen.sort((a, b) => b.at.getTime() - a.at.getTime());
+  return seen[0] ?? null;
+}
+
+function planBriefs(state: PlanningState, actions: PlanAction[]): void {
+  const { snapshot, policy, now, first, repZone } = state;
+  const upcoming = snapshot.meetings
+    .filter(
+      (m) =>
+        m.outcome === 'scheduled' &&
+        m.start.getTime() > now.getTime() &&
+        m.start.getTime() - policy.briefMinutesBefore * MS_PER_MINUTE - now.getTime() <= BRIEF_LEAD_HOURS * MS_PER_HOUR,
+    )
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : 1));
+  const contact = lastContact(snapshot, now, first, repZone);
+  for (const m of upcoming) {
+    const key = briefKey(m.id);
+    if (state.usedKeys.has(key)) continue;
+    const sendAt = new Date(Math.max(m.start.getTime() - policy.briefMinutesBefore * MS_PER_MINUTE, now.getTime()));
+    actions.push({
+      kind: 'draft',
+      reasonKey: key,
+      template: 'rep-brief',
+      recipient: 'rep',
+      sendAt,
+      reason: `Your brief for the call with ${first} on ${dayAndClock(m.start, repZone, now)}: hot button, material sent, last contact and what was promised.`,
+      evidence: [],
+      vars: {
+        meetingStart: m.start,
+        meetingTitle: m.title,
+        lastContactAt: contact?.at ?? null,
+        lastContact: contact?.words ?? null,
+        promised: snapshot.prospect.nextStep?.what ?? null,
+      },
+      meetingId: m.id,
+    });
+  }
+}
+
+/** R4: move prospect-bound drafts (earliest first) so no rolling week holds more than the cap. */
+function applyWeeklyCap(state: PlanningState, candidates: Candidate[]): void {
+  const { snapshot, policy, now, repZone } = state;
+  const emailKeys = new Set(snapshot.emails.map((e) => e.reasonKey).filter((k): k is string => !!k));
+  const load: Date[] = [
+    ...snapshot.emails.map((e) => e.at),
+    ...snapshot.drafts
+      .filter(
+        (d) =>
+          (d.status === 'pending' || d.status === 'approved') && d.template !== 'rep-brief' && !emailKeys.has(d.reasonKey),
+      )
+      .map((d) => d.sendAt),
+  ];
+  const pausedUntil = snapshot.prospect.pausedUntil?.getTime() ?? 0;
+  const ordered = [...candidates].sort(
+    (a, b) => a.action.sendAt.getTime() - b.action.sendAt.getTime() || (a.action.reasonKey < b.action.reasonKey ? -1 : 1),
+  );
+  for (const c of ordered) {
+    // Never in the past, never before a pause ends, always in business hours.
+    const earliest = new Date(Math.max(c.action.sendAt.getTime(), now.getTime(), pausedUntil));
+    const wanted = nextBusinessInstant(earliest, state.ctx);
+    const sendAt = scheduleUnderCap(wanted, load, policy.maxEmailsPerWeek, state.ctx);
+    if (sendAt.getTime() !== wanted.getTime()) {
+      c.action.reason += ` Held until ${dayAndClock(sendAt, repZone, now)} (your time) to stay within ${plural(policy.maxEmailsPerWeek, 'email')} a week.`;
+    }
+    c.action.sendAt = sendAt;
+    load.push(sendAt);
+  }
+}
+
+function nothingDueDetail(state: PlanningState): string {
+  const { snapshot, now, first, repZone } = state;
+  const ns = snapshot.prospect.nextStep;
+  if (!ns) return `Nothing is due for ${first}, and there is no next step with a date: set one so nothing slips.`;
+  if (ns.due.getTime() > now.getTime()) {
+    return `Nothing is due for ${first}; the next step (${ns.what}) is due ${dayAndClock(ns.due, repZone, now)}.`;
+  }
+  if (state.usedKeys.has(nextStepKey(snapshot.prospect.id, ns.due))) {
+    return `Nothing new for ${first}; the follow-up for the next step (${ns.what}) is already drafted.`;
+  }
+  return `Nothing is due for ${first}; you have been in touch since the next step (${ns.what}) was due on ${dayMonth(ns.due, repZone, now)}. Set a new one.`;
+}
+
+/** Plan the follow-ups owed to one prospect. Deterministic: same snapshot, policy and now, same actions. */
+export function planFollowUps(snapshot: ProspectSnapshot, policy: FollowUpPolicy, now: Date): PlanAction[] {
+  const first = firstNameOf(snapshot.prospect);
+  const repZone = validZone(snapshot.rep.timeZone, snapshot.prospect.timeZone);
+  const stop = gate(snapshot, now, first, repZone);
+  if (stop) return [stop];
+
+  const state: PlanningState = {
+    snapshot,
+    policy,
+    now,
+    ctx: {
+      zone: validZone(snapshot.prospect.timeZone, snapshot.rep.timeZone),
+      country: snapshot.prospect.country ?? null,
+      policy,
+    },
+    repZone,
+    first,
+    usedKeys: new Set([
+      ...snapshot.drafts.map((d) => d.reasonKey),
+      ...snapshot.emails.map((e) => e.reasonKey).filter((k): k is string => !!k),
+    ]),
+  };
+
+  const actions: PlanAction[] = [];
+  const candidates: Candidate[] = [];
+  planMissedCadence(state, actions, candidates);
+  planNextStep(state, candidates);
+  applyWeeklyCap(state, candidates);
+  // Cadence actions first (reminder, nudge or skip), then the next step, then briefs.
+  const nudge = candidates.find((c) => c.action.reasonKey.startsWith('missed:'));
+  const out: PlanAction[] = [];
+  for (const a of actions) {
+    if (a.kind === 'call_reminder') out.push(a);
+  }
+  if (nudge) out.push(nudge.action);
+  for (const a of actions) {
+    if (a.kind === 'skip') out.push(a);
+  }
+  for (const c of candidates) if (c !== nudge) out.push(c.action);
+  planBriefs(state, out);
+
+  if (out.length === 0) return [{ kind: 'skip', reason: 'nothing_due', detail: nothingDueDetail(state) }];
+  return out;
+}

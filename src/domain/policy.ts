@@ -1,0 +1,61 @@
+/**
+ * The organisation's follow-up policy: every number the playbook leaves to the org.
+ * Defaults come from ../shared/docs/playbook.md; config.ts maps the config file onto this.
+ */
+export interface BusinessHours {
+  /** "HH:mm" in the prospect's zone. */
+  start: string;
+  end: string;
+  /** ISO weekdays (1 = Monday ... 7 = Sunday). */
+  days: number[];
+}
+
+export interface FollowUpPolicy {
+  businessHours: BusinessHours;
+  /** Skip public holidays of the prospect's country. */
+  skipPublicHolidays: boolean;
+  /** R2: first nudge this long after the meeting's end, then moved into business hours. */
+  nudgeDelayMinutes: number;
+  /** R2: later nudges, in business days after the previous nudge. */
+  cadenceBusinessDays: number[];
+  /** R2: after the listed steps, one nudge every this many days... */
+  cadenceRepeatDays: number;
+  /** ...up to this many nudges in all for one missed meeting. */
+  maxNudges: number;
+  /** R3: gaps below this get no apology. */
+  apologyAfterDays: number;
+  /** R3: gaps above this get the "it's been ages" tone. */
+  agesAfterDays: number;
+  /** R4: at most this many emails to one prospect in any 7 days. */
+  maxEmailsPerWeek: number;
+  /** R1: booked meetings last this long. */
+  meetingMinutes: number;
+  /** R1: reminder on booked meetings. */
+  reminderMinutes: number;
+  /** R2: call-again reminder after a missed meeting. */
+  callReminderMinutes: number;
+  /** R6: the rep's brief goes out this long before a booked meeting. */
+  briefMinutesBefore: number;
+  /** Out-of-office without a return date: retry after this many days. */
+  oooDefaultPauseDays: number;
+  /** Evidence window: a message from the prospect this close to a meeting means they were in touch. */
+  contactWindowMinutes: number;
+}
+
+export const DEFAULT_POLICY: FollowUpPolicy = {
+  businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  skipPublicHolidays: true,
+  nudgeDelayMinutes: 120,
+  cadenceBusinessDays: [2, 5, 10],
+  cadenceRepeatDays: 14,
+  maxNudges: 6,
+  apologyAfterDays: 7,
+  agesAfterDays: 183,
+  maxEmailsPerWeek: 2,
+  meetingMinutes: 30,
+  reminderMinutes: 15,
+  callReminderMinutes: 15,
+  briefMinutesBefore: 60,
+  oooDefaultPauseDays: 7,
+  contactWindowMinutes: 24 * 60,
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from './policy.js';
+import { decideReplyAction } from './reply-decision.js';
+import type { ParsedReply } from './types.js';
+
+const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
+const prospect = { name: 'Sara Novak', timeZone: 'Europe/Berlin', country: null };
+const base: ParsedReply = { kind: 'other', proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', explain: [] };
+const at = (iso: string) => new Date(iso);
+
+describe('decideReplyAction', () => {
+  it.each([
+    ['bounce', 'bounce'],
+    ['optout', 'suppress'],
+    ['decline', 'declined'],
+    ['other', 'replied'],
+  ] as const)('%s → %s', (kind, expected) => {
+    expect(decideReplyAction({ parsed: { ...base, kind }, prospect, now: NOW, policy: DEFAULT_POLICY }).kind).toBe(expected);
+  });
+
+  it('books the named times in order, each lasting the policy meeting length', () => {
+    const d = decideReplyAction({
+      parsed: { ...base, kind: 'proposal', proposals: [
+        { start: at('2026-11-24T09:00:00Z'), end: null, text: 'Tuesday at 10' },
+        { start: at('2026-11-25T13:00:00Z'), end: null, text: 'Wednesday at 2' },
+      ] },
+      prospect, now: NOW, policy: DEFAULT_POLICY,
+    });
+    expect(d).toEqual({
+      kind: 'book',
+      candidates: [
+        { start: at('2026-11-24T09:00:00Z'), end: at('2026-11-24T09:30:00Z') },
+        { start: at('2026-11-25T13:00:00Z'), end: at('2026-11-25T13:30:00Z') },
+      ],
+      text: 'Tuesday at 10 / Wednesday at 2',
+    });
+  });
+
+  it('asks instead of guessing when the time is ambiguous', () => {
+    const d = decideReplyAction({
+      parsed: { ...base, kind: 'proposal', ambiguous: true, proposals: [{ start: at('2026-11-24T02:00:00Z'), end: null, text: '3' }],
+        alternatives: [{ start: at('2026-11-24T02:00:00Z'), end: null, text: '3am' }, { start: at('2026-11-24T14:00:00Z'), end: null, text: '3pm' }] },
+      prospect, now: NOW, policy: DEFAULT_POLICY,
+    });
+    expect(d.kind).toBe('confirm_time');
+    expect(d.kind === 'confirm_time' && d.alternatives.map((a) => a.start.toISOString())).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-24T14:00:00.000Z']);
+  });
+
+  it('never books a time that has passed, and turns a window into slot offers', () => {
+    expect(decideReplyAction({ parsed: { ...base, kind: 'proposal', proposals: [{ start: at('2026-11-20T09:00:00Z'), end: null, text: 'Friday' }] }, prospect, now: NOW, policy: DEFAULT_POLICY }).kind).toBe('replied');
+    const w = decideReplyAction({ parsed: { ...base, kind: 'proposal', proposals: [{ start: at('2026-11-24T08:00:00Z'), end: at('2026-11-24T11:00:00Z'), text: 'Tuesday morning' }] }, prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(w).toEqual({ kind: 'offer_slots', range: { start: at('2026-11-24T08:00:00Z'), end: at('2026-11-24T11:00:00Z') } });
+  });
+
+  it('pauses an out-of-office until the return date plus one business day, or a week without one', () => {
+    // Back Friday 4 Dec (Berlin): paused until Monday 7 Dec 09:00 Berlin.
+    const d = decideReplyAction({ parsed: { ...base, kind: 'ooo', returnDate: '2026-12-04' }, prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(d.kind === 'pause' && d.until.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    const none = decideReplyAction({ parsed: { ...base, kind: 'ooo' }, prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(none.kind === 'pause' && none.until.toISOString()).toBe('2026-11-30T10:00:00.000Z');
+  });
+
+  it('offers slots within a vague range, or the next five business days', () => {
+    const d = decideReplyAction({ parsed: { ...base, kind: 'vague', range: { start: at('2026-11-30T00:00:00Z'), end: at('2026-12-05T00:00:00Z') } }, prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(d).toEqual({ kind: 'offer_slots', range: { start: at('2026-11-30T00:00:00Z'), end: at('2026-12-05T00:00:00Z') } });
+    const open = decideReplyAction({ parsed: { ...base, kind: 'vague' }, prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(open.kind === 'offer_slots' && open.range.start).toEqual(NOW);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * What the worker does with a prospect's reply (playbook R1 and "Replies that are not a yes").
+ * Pure: the parsed reply, the prospect, the policy and `now` in; one decision out.
+ */
+import { DateTime } from 'luxon';
+import { addBusinessDays } from './business-time.js';
+import type { FollowUpPolicy } from './policy.js';
+import type { ParsedReply, Prospect, ProposedTime, TimeInterval } from './types.js';
+
+export type ReplyDecision =
+  /** Book the first candidate that is free in the rep's calendar, in order. */
+  | { kind: 'book'; candidates: TimeInterval[]; text: string }
+  /** The time could mean more than one thing: ask, spelling out each reading. */
+  | { kind: 'confirm_time'; alternatives: TimeInterval[] }
+  /** A vague answer or a window: offer 2-3 concrete free slots inside the range. */
+  | { kind: 'offer_slots'; range: TimeInterval }
+  | { kind: 'pause'; until: Date; detail: string }
+  | { kind: 'bounce'; detail: string }
+  | { kind: 'suppress'; detail: string }
+  | { kind: 'declined'; detail: string }
+  /** A real reply with no time in it: the cadence stops and the rep answers in person. */
+  | { kind: 'replied'; detail: string };
+
+export interface ReplyDecisionInput {
+  parsed: ParsedReply;
+  prospect: Pick<Prospect, 'name' | 'timeZone' | 'country'>;
+  now: Date;
+  policy: FollowUpPolicy;
+}
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+function toInterval(p: ProposedTime, minutes: number): TimeInterval {
+  return { start: p.start, end: new Date(p.start.getTime() + minutes * 60_000) };
+}
+
+export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
+  const { parsed, prospect, now, policy } = input;
+  const who = firstName(prospect.name);
+  const ctx = { zone: prospect.timeZone, country: prospect.country ?? null, policy };
+
+  switch (parsed.kind) {
+    case 'bounce':
+      return { kind: 'bounce', detail: `Mail to ${who} bounced; check the address.` };
+    case 'optout':
+      return { kind: 'suppress', detail: `${who} asked not to be emailed again.` };
+    case 'decline':
+      return { kind: 'declined', detail: `${who} said they are not interested: close the prospect or keep it.` };
+    case 'ooo': {
+      if (parsed.returnDate) {
+        const back = DateTime.fromISO(parsed.returnDate, { zone: prospect.timeZone }).startOf('day');
+        if (back.isValid) {
+          // Back on the return date, plus one business day to catch up (playbook).
+          const until = addBusinessDays(back.toJSDate(), 1, ctx);
+          if (until > now) return { kind: 'pause', until, detail: `${who} is out of office until ${parsed.returnDate}.` };
+        }
+      }
+      const until = new Date(now.getTime() + policy.oooDefaultPauseDays * 86_400_000);
+      return { kind: 'pause', until, detail: `${who} is out of office with no return date; trying again in ${policy.oooDefaultPauseDays} days.` };
+    }
+    case 'proposal': {
+      const future = parsed.proposals.filter((p) => p.start > now);
+      const futureAlternatives = parsed.alternatives.filter((p) => p.start > now);
+      if (parsed.ambiguous && futureAlternatives.length > 0) {
+        return { kind: 'confirm_time', alternatives: futureAlternatives.map((p) => toInterval(p, policy.meetingMinutes)) };
+      }
+      if (future.length === 0) return { kind: 'replied', detail: `${who} replied with a time that has already passed.` };
+      const points = future.filter((p) => p.end === null);
+      if (points.length > 0) {
+        return { kind: 'book', candidates: points.map((p) => toInterval(p, policy.meetingMinutes)), text: points.map((p) => p.text).join(' / ') };
+      }
+      // Only windows ("Tuesday morning"): offer concrete slots inside the first one.
+      const w = future[0]!;
+      return { kind: 'offer_slots', range: { start: w.start, end: w.end ?? new Date(w.start.getTime() + 3 * 3_600_000) } };
+    }
+    case 'vague': {
+      const range = parsed.range && parsed.range.end > now
+        ? { start: parsed.range.start > now ? parsed.range.start : now, end: parsed.range.end }
+        : { start: now, end: addBusinessDays(now, 5, ctx) };
+      return { kind: 'offer_slots', range };
+    }
+    case 'other':
+      return { kind: 'replied', detail: `${who} replied; answer in person (the nudges have stopped).` };
+  }
+}

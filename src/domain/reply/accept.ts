@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import type { ProposedTime } from '../types.js';
+import { matchAcceptance, pickOrdinal } from './intent.js';
+import type { ExtractedTime } from './times.js';
+
+export interface Acceptance {
+  proposals: ProposedTime[];
+  ambiguous: boolean;
+  alternatives: ProposedTime[];
+  rule: string;
+}
+
+const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.)?(?:'s)?\b/gi;
+
+/**
+ * Resolves an acceptance ("yes, that works", "the second one", "Thursday's works") against the
+ * slots the worker offered, or the times found in the quoted proposal. Null when nothing matches.
+ */
+export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: ProposedTime[], zone: string): Acceptance | null {
+  if (candidates.length === 0) return null;
+  const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
+  const ord = pickOrdinal(visible, candidates.length);
+  if (ord !== null) {
+    const c = candidates[ord];
+    if (c) return { proposals: [slot(c, 'offered slot ' + (ord + 1))], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${ord + 1}` };
+  }
+  // A weekday or time that matches an offered slot.
+  const days = [...visible.matchAll(WEEKDAY_RE)].map((m) => (m[1] ?? '').toLowerCase());
+  const byMention = candidates.filter((c) => {
+    const d = DateTime.fromJSDate(c.start, { zone });
+    const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
+    const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone));
+    const sameDay = mentioned.every((t) => t.grain === 'minute' || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    return dayOk && timeOk && sameDay;
+  });
+  const hasSelector = days.length > 0 || mentioned.length > 0;
+  if (hasSelector && byMention.length >= 1 && (byMention.length < candidates.length || candidates.length === 1)) {
+    const [first, ...rest] = byMention;
+    if (first) {
+      return { proposals: [slot(first, 'offered slot')], ambiguous: rest.length > 0, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: 'acceptance: the mentioned day/time matches an offered slot' };
+    }
+  }
+  if (mentioned.length > 0) return null;
+  const yes = matchAcceptance(visible);
+  if (!yes) return null;
+  if (candidates.length === 1 || /\b(?:either|any)\b/i.test(yes)) {
+    const [first, ...rest] = candidates;
+    if (!first) return null;
+    return { proposals: [slot(first, yes), ...(candidates.length > 1 ? rest.map((c) => slot(c, yes)) : [])], ambiguous: false, alternatives: [], rule: `acceptance "${yes}" of the offered slot${candidates.length > 1 ? 's' : ''}` };
+  }
+  const [first, ...rest] = candidates;
+  if (!first) return null;
+  return { proposals: [slot(first, yes)], ambiguous: true, alternatives: rest.map((c) => slot(c, yes)), rule: `acceptance "${yes}" but ${candidates.length} slots were offered: ambiguous` };
+}
+
+function sameWallTime(a: Date, b: Date, zone: string): boolean {
+  const x = DateTime.fromJSDate(a, { zone });
+  const y = DateTime.fromJSDate(b, { zone });
+  return x.hour === y.hour && x.minute === y.minute;
+}

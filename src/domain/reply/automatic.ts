@@ -1,0 +1,106 @@
+/**
+ * Automatic messages: bounces (delivery status notifications) and auto-replies (out of office).
+ * Bounces are decided first, because many bounces also carry `Auto-Submitted: auto-replied`.
+ */
+
+export interface AutomaticVerdict {
+  kind: 'bounce' | 'ooo' | null;
+  explain: string[];
+}
+
+const DSN_SUBJECT =
+  /\b(?:undeliver(?:able|ed)|undelivered mail|delivery status notification|delivery (?:has )?fail(?:ed|ure)|mail delivery (?:failed|failure|system|subsystem)|returned mail|failure notice|non[- ]?deliver(?:y|able)|could not be delivered|delivery notification|mail system error|message not delivered|rejected|delivery problem|returned to sender|nicht zustellbar|unzustellbar|non remis|no se puede entregar|warning: could not send|delayed mail|delivery delayed|mail could not be delivered|permanent error|bounce|complaint about message|abuse report)\b|メールエラー|配信エラー|エラー通知|送信エラー|不達/i;
+
+const BOUNCE_SENDER = /(?:^|<|\s|")(?:mailer-daemon|post_?master|mail-daemon|mailerdaemon|bounce[s]?|noreply-dsn)@|mail delivery (?:system|subsystem)|mailer[- ]daemon|post_?master@/i;
+
+const DSN_BODY: RegExp[] = [
+  /this is the mail system at host/i,
+  /(?:delivery to the following recipients? (?:failed|was unsuccessful)|the following addresses? (?:had permanent fatal errors|failed))/i,
+  /(?:could not be delivered to one or more recipients|your message (?:wasn'?t|was not|couldn'?t be|could not be) delivered)/i,
+  /(?:message could not be delivered|undeliverable message|delivery has failed to these recipients)/i,
+  /this message was created automatically by mail delivery software/i,
+  /i'?m sorry to have to inform you that your message could not/i,
+  /(?:^|\n)\s*(?:final-recipient|original-recipient|diagnostic-code)\s*:/i,
+  /(?:^|\n)\s*action\s*:\s*(?:failed|delayed)/i,
+  /\b(?:550|551|552|553|554|450|451|452)[ -]\d\.\d{1,3}\.\d{1,3}\b/,
+  /\b(?:user unknown|mailbox (?:unavailable|not found|full|is full|does not exist)|no such (?:user|recipient|mailbox)|recipient address rejected|address rejected|unknown user|host not found|quota exceeded)\b/i,
+  /(?:^|\n)\s*-{2,}\s*(?:the )?original message (?:follows|headers?)\b/i,
+  /(?:^|\n)\s*(?:returned message|transcript of session)/i,
+  /"notificationType"\s*:\s*"(?:Bounce|Complaint)"/,
+  /\bcould not be delivered to\s*:/i,
+];
+
+const OOO_SUBJECT =
+  /^(?:\[[^\]]*\]\s*)?(?:automatic reply|auto(?:matic)?[ -]?(?:reply|response|antwort)|auto:|autoreply|out of (?:the )?office|ooo\b|abwesenheitsnotiz|abwesend|automatische antwort|réponse automatique|reponse automatique|absence|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|risposta automatica|fuori ufficio|automatisch antwoord|afwezig|autosvar|frånvaro|away\b|on vacation|vacation|on leave|i am away|i'?m away)/i;
+
+const OOO_BODY: RegExp[] = [
+  /\bout of (?:the )?office\b/i,
+  /\b(?:i am|i'?m|i will be|i'?ll be)\s+(?:currently\s+)?(?:away|out|on (?:annual |parental |sick |maternity |paternity )?leave|on (?:vacation|holiday|holidays|pto)|travel(?:l)?ing|off|absent|not in the office)\b/i,
+  /\blimited (?:access to|ability to check) (?:my )?e-?mail/i,
+  /\b(?:returning|return|be back|back in the office)\b.{0,40}\b(?:on|until|by)\b/i,
+  /\bthis is an automatic(?:ally generated)? (?:reply|response|message)/i,
+  /\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar|außer haus|ausser haus)\b/i,
+  /\b(?:je suis (?:actuellement )?absent|absente? du bureau|en congés?|en vacances)\b/i,
+  /\b(?:fuera de la oficina|de vacaciones|estoy ausente|ausente hasta)\b/i,
+  /\b(?:fuori ufficio|in ferie)\b/i,
+];
+
+export function classifyAutomatic(headers: Record<string, string>, subject: string, body: string): AutomaticVerdict {
+  const h = (k: string) => (headers[k] ?? '').toLowerCase();
+  const explain: string[] = [];
+  const contentType = h('content-type');
+  if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?(?:delivery-status|feedback-report)/.test(contentType)) {
+    return { kind: 'bounce', explain: [`Content-Type ${contentType.match(/report-type\s*=\s*"?[\w-]+/)?.[0] ?? 'multipart/report'} (delivery status report)`] };
+  }
+  if (/^content-type:\s*message\/(?:delivery-status|feedback-report)/im.test(body)) {
+    return { kind: 'bounce', explain: ['a message/delivery-status part'] };
+  }
+  // Amazon SES notifications, raw or as escaped JSON inside an SNS message; a delivery notice is machine mail too.
+  if (/\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)\\?"/.test(body.slice(0, 20_000))) return { kind: 'bounce', explain: ['an Amazon SES bounce/complaint/delivery notification'] };
+  if (h('x-failed-recipients')) return { kind: 'bounce', explain: ['X-Failed-Recipients header'] };
+  const from = h('from') || h('return-path');
+  const senderIsDaemon = BOUNCE_SENDER.test(from);
+  const subjectIsDsn = DSN_SUBJECT.test(subject) && !OOO_SUBJECT.test(subject);
+  const bodyDsn = DSN_BODY.filter((re) => re.test(body.slice(0, 20_000))).length;
+  if (senderIsDaemon && (subjectIsDsn || bodyDsn > 0)) return { kind: 'bounce', explain: [`sender ${from} with a delivery-failure ${subjectIsDsn ? 'subject' : 'body'}`] };
+  if (senderIsDaemon) return { kind: 'bounce', explain: [`mailer-daemon/postmaster sender ${from}`] };
+  // A mailing-list manager's notice ("you are not a member", "loop alert") from the list's admin address: machine mail.
+  const listManager = headers['x-mlserver'] !== undefined || headers['x-ml-name'] !== undefined;
+  if (listManager && /(?:^|[<\s"])(?:owner-[^@\s]+|[^@\s<"]+-(?:admin|owner|request|bounces?))@/.test(from)) {
+    return { kind: 'bounce', explain: [`mailing-list manager notice from ${from}`] };
+  }
+  const nullSender = /^<>$|^<\s*>$/.test(h('return-path').trim());
+  if (subjectIsDsn && nullSender) return { kind: 'bounce', explain: [`delivery-failure subject "${subject}" from the null sender (Return-Path: <>)`] };
+  if (subjectIsDsn && bodyDsn > 0) return { kind: 'bounce', explain: [`delivery-failure subject "${subject}"`] };
+  if (subjectIsDsn && /^content-type:\s*message\/rfc822/im.test(body)) {
+    return { kind: 'bounce', explain: [`delivery-failure or complaint subject "${subject}" with the original message attached`] };
+  }
+
+  const autoSubmitted = h('auto-submitted');
+  const autoHeader =
+    /auto-replied/.test(autoSubmitted) ? 'Auto-Submitted: auto-replied (RFC 3834)'
+      : /^yes/.test(h('x-autoreply')) ? 'X-Autoreply: yes'
+        : headers['x-autorespond'] !== undefined ? 'X-Autorespond header'
+          : /auto_reply/.test(h('precedence')) ? 'Precedence: auto_reply'
+            : h('x-ms-exchange-inbox-rules-loop') || /oof/i.test(h('x-ms-exchange-generated-message-source')) ? 'Exchange OOF header' : null;
+  const subjectOoo = OOO_SUBJECT.test(subject.trim());
+  const bodyOoo = OOO_BODY.some((re) => re.test(body.slice(0, 5_000)));
+  if (autoHeader && !(bodyDsn >= 2 && !bodyOoo)) return { kind: 'ooo', explain: [autoHeader, ...(subjectOoo ? [`subject "${subject}"`] : [])] };
+  if (bodyDsn >= 2 && (subjectIsDsn || /auto-(?:generated|replied)/.test(autoSubmitted) || from === '' || /<>/.test(h('return-path')))) {
+    return { kind: 'bounce', explain: ['delivery-failure wording in the body'] };
+  }
+  if (subjectOoo && (bodyOoo || /auto|automat/i.test(subject))) return { kind: 'ooo', explain: [`auto-reply subject "${subject}"`] };
+  const weakAuto = /auto-generated/.test(autoSubmitted) || headers['x-auto-response-suppress'] !== undefined;
+  if (bodyOoo && (subjectOoo || weakAuto)) {
+    explain.push(subjectOoo ? `subject "${subject}"` : 'Auto-Submitted: auto-generated / X-Auto-Response-Suppress', 'out-of-office wording in the body');
+    return { kind: 'ooo', explain };
+  }
+  return { kind: null, explain: [] };
+}
+
+/** Body-only out-of-office wording strong enough without headers ("I am out of the office until ..."). */
+export function looksLikeOooBody(text: string): boolean {
+  const t = text.slice(0, 3_000);
+  const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b/i;
+  return strong.test(t);
+}

@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon';
+import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '../types.js';
+import { resolveAcceptance } from './accept.js';
+import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
+import { matchDecline, matchOptOut, matchVagueRange } from './intent.js';
+import { extractReturnDate } from './return-date.js';
+import { extractTimes, type ExtractedTime } from './times.js';
+import { splitReply } from './visible-text.js';
+
+export { extractVisibleText, splitReply } from './visible-text.js';
+export { classifyAutomatic } from './automatic.js';
+export { extractTimes } from './times.js';
+export type { ExtractedTime } from './times.js';
+export { extractReturnDate } from './return-date.js';
+export { htmlToText } from './html.js';
+export { isValidZone } from './zones.js';
+
+export interface ParseReplyInput {
+  message: InboundMessage;
+  /** The prospect's IANA zone. */
+  timeZone: string;
+  /** Slots the worker offered in this thread (for "yes, that works" / "the second one"). */
+  offeredSlots?: TimeInterval[];
+  /** The rep's address: a message from the rep is never read as the prospect's answer. */
+  repEmail?: string;
+}
+
+/** What the prospect said and when they want to talk. Pure: reference time is message.date. */
+export function parseReply(input: ParseReplyInput): ParsedReply {
+  const { message, timeZone: zone } = input;
+  const ref = message.date;
+  const split = splitReply({ text: message.text, html: message.html });
+  const visibleText = split.visible;
+  const fullBody = `${message.text ?? ''}\n${reportParts(message.raw)}`;
+  const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText };
+
+  const auto = classifyAutomatic(message.headers, message.subject, fullBody);
+  if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
+  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && !matchOptOut(visibleText))) {
+    const returnDate = extractReturnDate(visibleText || message.text || '', ref, zone);
+    const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];
+    return { ...base, kind: 'ooo', returnDate, explain: [...explain, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
+  }
+  if (input.repEmail && message.from.email.toLowerCase() === input.repEmail.toLowerCase()) {
+    return { ...base, kind: 'other', explain: ['sent by the rep, not the prospect'] };
+  }
+  const optout = matchOptOut(visibleText);
+  if (optout) return { ...base, kind: 'optout', explain: [`opt-out wording "${optout}"`] };
+  const decline = matchDecline(visibleText);
+  if (decline) return { ...base, kind: 'decline', explain: [`decline wording "${decline}"`] };
+
+  // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
+  const all = extractTimes(visibleText, ref, zone, { scheduling: true });
+  const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
+  const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
+  const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
+  if (usable.length > future.length) explain.push(`${usable.length - future.length} time(s) in the past ignored`);
+
+  const candidates = input.offeredSlots?.length
+    ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
+    : quotedProposals(split.quoted, ref, zone);
+  const accepted = resolveAcceptance(visibleText, future, candidates, zone);
+  if (accepted) {
+    return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };
+  }
+
+  const specific = future.filter((t) => t.grain !== 'day' || !matchVagueRange(t.text, ref, zone));
+  if (specific.length > 0) {
+    const proposals = specific.map(toProposed);
+    const alternatives = specific.flatMap((t) => t.alternatives);
+    const ambiguous = specific.some((t) => t.ambiguous);
+    return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
+  }
+  const range = matchVagueRange(visibleText, ref, zone);
+  if (range) {
+    return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
+  }
+  return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
+}
+
+function toProposed(t: ExtractedTime): ProposedTime {
+  return { start: t.start, end: t.end, text: t.text };
+}
+
+function isFuture(t: ExtractedTime, ref: Date): boolean {
+  return (t.end ?? t.start).getTime() > ref.getTime();
+}
+
+/** A window already running ("this afternoon" said at 2pm) starts at the next quarter hour. */
+function clip(t: ExtractedTime, ref: Date): ExtractedTime {
+  if (!t.end || t.start.getTime() >= ref.getTime()) return t;
+  const q = 15 * 60_000;
+  return { ...t, start: new Date(Math.ceil(ref.getTime() / q) * q) };
+}
+
+/** Times the rep proposed in the quoted history (used when no offered slots are stored). */
+function quotedProposals(quoted: string, ref: Date, zone: string): ProposedTime[] {
+  if (!quoted) return [];
+  const lines = quoted.split('\n').filter((l) => !/(?:wrote|schrieb|a écrit|escribió)\s*:?\s*$|^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|an|betreff|de|envoyé|objet|enviado|para|asunto)\s*:/i.test(l));
+  const text = lines.slice(0, 60).join('\n');
+  const found = extractTimes(text, ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  return found.map((t) => ({ start: t.start, end: t.end, text: t.text }));
+}
+
+/** Delivery-status parts live only in the raw source (mailparser turns them into attachments). */
+function reportParts(raw: string | null | undefined): string {
+  if (!raw) return '';
+  const m = /^content-type:\s*message\/(?:delivery-status|feedback-report)[\s\S]{0,2000}/im.exec(raw);
+  // An attached original message (message/rfc822) is noted too: with a failure subject it marks a bounce or complaint.
+  const attached = /^content-type:\s*message\/rfc822/im.exec(raw);
+  return [m?.[0], attached?.[0]].filter(Boolean).join('\n');
+}
+
+/** YYYY-MM-DD of an instant in a zone (helper for callers and tests). */
+export function localDate(d: Date, zone: string): string {
+  return DateTime.fromJSDate(d, { zone }).toISODate() ?? '';
+}

@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+
+/** Opt-out, decline, acceptance and vague-range cues in the prospect's own (visible) text. */
+
+const OPTOUT: RegExp[] = [
+  /\b(?:please\s+)?remove\s+(?:me|my\s+(?:e-?mail|address|name)|us)\b/i,
+  /\bunsubscribe\b/i,
+  /\bstop\s+(?:e-?mailing|emailing|contacting|sending|messaging|writing|calling|reaching out)\b/i,
+  /\b(?:take|get)\s+me\s+off\b/i,
+  /\b(?:do\s+not|don'?t|never)\s+(?:e-?mail|contact|message|write to)\s+(?:me|us)\b/i,
+  /\bopt(?:\s|-)?(?:me\s+)?out\b/i,
+  /\bno\s+(?:more|further)\s+(?:e-?mails|emails|messages|contact)\b/i,
+  /\b(?:bitte\s+)?(?:keine\s+(?:weiteren\s+)?(?:e-?mails|nachrichten)|austragen|abmelden|aus\s+(?:ihrem|dem)\s+verteiler)\b/i,
+  /\b(?:désabonn|desabonn|désinscri|ne\s+plus\s+(?:me\s+)?(?:contacter|écrire|envoyer)|retirez-moi|supprimez-moi)/i,
+  /\b(?:dar(?:me)?\s+de\s+baja|no\s+me\s+(?:contacte|escriba|envíe)|elimin(?:e|en|ar)me|sáquenme|quítenme)/i,
+];
+
+const DECLINE: RegExp[] = [
+  /\bnot\s+(?:really\s+|currently\s+|at\s+all\s+)?interested\b/i,
+  /\bno\s+(?:thanks|thank\s+you)\b/i,
+  /\b(?:we|i)(?:'ve|\s+have)?\s+(?:already\s+)?(?:went|gone|decided\s+to\s+go|chose|chosen|picked|signed|selected)\s+(?:with|on|for)?\s*(?:another|a\s+different|other|a\s+competitor|someone\s+else)/i,
+  /\b(?:going|go)\s+(?:with|in)\s+(?:another|a\s+different)\s+(?:vendor|direction|provider|solution|tool)/i,
+  /\bnot\s+(?:a\s+(?:good\s+)?fit|the\s+right\s+fit|a\s+priority|something\s+we\s+need|looking\s+(?:for|to))\b/i,
+  /\b(?:we'?ll|we\s+will|i'?ll|i\s+will)\s+pass\b/i,
+  /\b(?:no|don'?t\s+have\s+(?:the|a|any))\s+budget\b/i,
+  /\b(?:please\s+)?close\s+(?:this|the\s+file|my\s+file)\s*out\b|\bnot\s+moving\s+forward\b|\bwon'?t\s+be\s+moving\s+forward\b/i,
+  /\b(?:kein|nicht)\s+interess|\bkein\s+bedarf\b/i,
+  /\bpas\s+intéress|\bpas\s+interess|\bnon\s+merci\b/i,
+  /\bno\s+(?:estamos|estoy)\s+interesad|\bno\s+nos\s+interesa|\bno,?\s+gracias\b/i,
+];
+
+/** "yes, that works", "sounds good", "the second one", "Thursday's works". */
+const ACCEPT =
+  /\b(?:yes|yep|yeah|sure|ok(?:ay)?|perfect|great|sounds\s+good|works\s+(?:for\s+me|great|fine|well)|that\s+works|(?:that|this|it)(?:'s|\s+is)\s+(?:fine|good|great|perfect)|see\s+you\s+then|confirmed|let'?s\s+do\s+(?:it|that)|(?:either|any)\s+(?:one\s+)?(?:works|is\s+fine|of\s+(?:those|them|these))|book\s+(?:it|me\s+in)|'s\s+works|would\s+work|suits\s+me|passt|ça\s+me\s+va|me\s+va\s+bien|d'accord|einverstanden)\b/i;
+
+const ORDINAL: { re: RegExp; pick: (n: number) => number }[] = [
+  { re: /\b(?:the\s+)?(?:first|1st)\s+(?:one|option|slot|time|suggestion)?|\boption\s*(?:#\s*)?(?:1|one|a)\b|#1\b|\bthe\s+former\b|\bthe\s+earlier\s+one\b/i, pick: () => 0 },
+  { re: /\b(?:the\s+)?(?:second|2nd)\s+(?:one|option|slot|time|suggestion)?|\boption\s*(?:#\s*)?(?:2|two|b)\b|#2\b/i, pick: () => 1 },
+  { re: /\b(?:the\s+)?(?:third|3rd)\s+(?:one|option|slot|time|suggestion)|\boption\s*(?:#\s*)?(?:3|three|c)\b|#3\b/i, pick: () => 2 },
+  { re: /\bthe\s+(?:last|latter|later)\s+(?:one|option|slot)?|\bthe\s+latter\b/i, pick: (n) => n - 1 },
+];
+
+export function matchOptOut(text: string): string | null {
+  return firstMatch(OPTOUT, text);
+}
+
+export function matchDecline(text: string): string | null {
+  return firstMatch(DECLINE, text);
+}
+
+export function matchAcceptance(text: string): string | null {
+  return ACCEPT.exec(text)?.[0] ?? null;
+}
+
+export function pickOrdinal(text: string, count: number): number | null {
+  for (const o of ORDINAL) {
+    if (o.re.test(text)) {
+      const i = o.pick(count);
+      return i >= 0 && i < count ? i : null;
+    }
+  }
+  return null;
+}
+
+function firstMatch(list: RegExp[], text: string): string | null {
+  for (const re of list) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export interface VagueRange { start: Date; end: Date; text: string }
+
+/** "sometime next week", "in January", "later this month", "next quarter": a range to offer slots in. */
+export function matchVagueRange(text: string, ref: Date, zone: string): VagueRange | null {
+  const now = DateTime.fromJSDate(ref, { zone });
+  const day = now.startOf('day');
+  const rules: { re: RegExp; range: (m: RegExpExecArray) => [DateTime, DateTime] | null }[] = [
+    { re: /\bearly\s+next\s+week\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 3 })]; } },
+    { re: /\b(?:late(?:r)?\s+next\s+week|end\s+of\s+next\s+week)\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1, days: 2 }); return [s, s.plus({ days: 3 })]; } },
+    { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
+    { re: /\b(?:later\s+(?:this|in\s+the)\s+week|this\s+week|end\s+of\s+(?:the|this)\s+week)\b/i, range: () => [now, day.startOf('week').plus({ days: 5 })] },
+    { re: /\bin\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)weeks\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
+    { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
+    { re: /\b(?:next|the\s+following)\s+month\b|\bin\s+a\s+(?:month|few\s+weeks)\b/i, range: () => { const s = day.startOf('month').plus({ months: 1 }); return [s, s.plus({ months: 1 })]; } },
+    { re: /\b(?:next|the\s+following)\s+quarter\b|\bq([1-4])\b/i, range: (m) => {
+      const q = m[1] ? Number(m[1]) : Math.floor((now.month - 1) / 3) + 2;
+      let s = DateTime.fromObject({ year: now.year, month: ((q - 1) % 4) * 3 + 1, day: 1 }, { zone });
+      if (q > 4) s = s.plus({ years: 1 });
+      if (s.plus({ months: 3 }) <= now) s = s.plus({ years: 1 });
+      return [s, s.plus({ months: 3 })];
+    } },
+    { re: /\b(?:after\s+the\s+holidays|in\s+the\s+new\s+year|early\s+next\s+year|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
+    { re: /\b(?:in|during|early|late|mid|end\s+of|beginning\s+of|sometime\s+in)\s+(?:early\s+|late\s+|mid-?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i, range: (m) => {
+      const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
+      if (month < 1) return null;
+      let s = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone });
+      if (s.plus({ months: 1 }) <= now) s = s.plus({ years: 1 });
+      return [s < now ? now : s, s.plus({ months: 1 })];
+    } },
+  ];
+  for (const r of rules) {
+    const m = r.re.exec(text);
+    if (!m) continue;
+    const range = r.range(m);
+    if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
+  }
+  return null;
+}

@@ -1,0 +1,70 @@
+/** Line patterns that start quoted history, forwarded parts and signatures, in the fixture languages. */
+
+const WROTE =
+  /(?:wrote|writes|said|schrieb|geschrieben|geschreven|a écrit|a ecrit|escribió|escribio|scrisse|ha scritto|schreef|napisał|napisal|escreveu|skrev|kirjoitti|написал|написала|пише|писал|написав|写道|寫道|wrote the following)\s*:?\s*(?:-{2,}\s*)?$/i;
+const WROTE_NAME = /\b(?:schrieb|wrote|a écrit|escribió|escreveu|scrisse|schreef|skrev|napisał|kirjoitti)\s+[^:]{1,80}:\s*$/i;
+const WROTE_ANYWHERE = /\b(?:wrote|schrieb|a écrit|escribió|escreveu|scrisse|schreef|napisał|skrev|написал|пише)\s*:/i;
+const ON_START =
+  /^\s*(?:-{2,}\s*)?(?:(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])|[ВУ]\s|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\s\d]{3,}\.?\s+\d{4}\b|\d{4}年|[A-Z][a-z]{2},? \d)/;
+
+export const SEPARATOR_LINES: RegExp[] = [
+  /^\s*\*?\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Originalmeddelande|Mensagem original|Wiadomość oryginalna|Исходное сообщение)\s*-{2,}\s*\*?\s*$/i,
+  /^\s*-{2,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht|Mensagem encaminhada|Videresendt melding|Vidarebefordrat meddelande)\s*-{0,}\s*$/i,
+  /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réenvoyé|Inicio del mensaje reenviado)\s*:\s*$/i,
+];
+
+const HEADER_KEY =
+  /^\s*\*?(?:From|Von|De|Da|Van|Från|Fra|Od|От|Від|Lähettäjä|发件人|寄件者)\s*:\*?\s/i;
+const HEADER_NEXT =
+  /^\s*\*?(?:Sent|Date|To|Subject|Cc|Gesendet|Datum|An|Betreff|Envoyé|Objet|À|Enviado|Fecha|Para|Asunto|Inviato|Oggetto|A|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Temat|Do|Отправлено|Кому|Тема|Дата|发送时间|收件人|主题)\s*:\*?/i;
+
+export const MOBILE_SIGNATURE =
+  /^\s*(?:[<(]{0,2}\s*(?:sent|envoyé|gesendet|enviado|inviato|verzonden|wysłane|отправлено|sendt|skickat|skickades)\s+(?:from|with|via|by|depuis|von|mit|desde|con|da|met|z|с|fra|från)\b.*|(?:von|vanaf)\s+meinem\s+.*gesendet.*|.*\b(?:envoyé depuis mon|enviado desde mi|inviato da(?:l mio)?|verzonden (?:vanaf|met) (?:mijn )?)\b.*|get (?:\[)?outlook for (?:ios|android).*|from my (?:iphone|ipad|android|mobile).*|diese nachricht wurde von meinem .* gesendet\.?|sent from (?:my )?(?:mobile|phone|iphone|ipad).*|.*\biphone\s*から送信.*|\S+\s+iPhone\s*发自.*|发自我的\s*iPhone.*|.{0,10}从我的.*发送.*|someone from mobile)\s*[>)]{0,2}\s*$/i;
+
+export const SIGN_OFF =
+  /^\s*(?:thanks|thank you|many thanks|thanks again|thx|cheers|best|best regards|kind regards|warm regards|regards|all the best|best wishes|sincerely|yours|talk soon|speak soon|cordialement|bien à vous|bien cordialement|merci|salutations|mit freundlichen grüßen|mit freundlichen gruessen|mfg|viele grüße|viele gruesse|beste grüße|liebe grüße|lg|vg|gruß|grüße|saludos|un saludo|saludos cordiales|atentamente|gracias|cordiali saluti|saluti|met vriendelijke groet|groeten|pozdrawiam|atenciosamente|abraços|obrigado|med vänliga hälsningar|hälsningar|mvh)\s*[,.!]*\s*$/i;
+
+export function isDelimiter(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2) return false;
+  return /^[-_=*#~+.·•—–]+$/.test(t) && !/^\.{2,3}$/.test(t);
+}
+
+export function isQuote(line: string): boolean {
+  return /^\s*>/.test(line);
+}
+
+/** Length in lines of a reply header ("On ... wrote:") starting at i, or 0. */
+export function replyHeaderAt(lines: string[], i: number): number {
+  const first = lines[i] ?? '';
+  if ((WROTE.test(first) || (ON_START.test(first) && WROTE_NAME.test(first))) && (ON_START.test(first) || /<[^>]+@|@|\d{1,2}:\d{2}|\d{4}/.test(first) || first.length < 120)) return 1;
+  if (!ON_START.test(first)) return 0;
+  // Older Gmail: "2013/7/20 Sam via Discourse <info@discourse.org>" on its own line.
+  if (/^\s*\d{4}[./-]\d{1,2}[./-]\d{1,2}\s+\S.{0,80}<[^<>\s]+@[^<>\s]+>\s*:?\s*$/.test(first)) return 1;
+  // Gmail's "2016-03-03 17:21 GMT+01:00 Some One <…>:" (the address is sometimes lost in conversion).
+  if (/^\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}\s+GMT[+-]\d{1,2}:\d{2}\s+\S/.test(first)) return 1;
+  let joined = first;
+  // A dated header line ("On Thu, 31 Mar 2016 at 11:16 Some One") may be wrapped over blank lines by the client.
+  const reach = /\d{1,2}:\d{2}/.test(first) ? 4 : 3;
+  for (let k = 1; k <= reach && i + k < lines.length; k++) {
+    const next = lines[i + k] ?? '';
+    if (!next.trim() && k > 1 && (reach === 3 || !(lines[i + k - 1] ?? '').trim())) break;
+    joined += ' ' + next.trim();
+    if (WROTE.test(joined) || WROTE_ANYWHERE.test(next)) return k + 1;
+  }
+  return 0;
+}
+
+/** True when line i starts an Outlook-style header block (From: followed by Sent:/To:/Subject:). */
+export function headerBlockAt(lines: string[], i: number): boolean {
+  if (!HEADER_KEY.test(lines[i] ?? '')) return false;
+  let hits = 0;
+  for (let k = 1; k <= 5 && i + k < lines.length; k++) {
+    if (HEADER_NEXT.test(lines[i + k] ?? '')) hits++;
+  }
+  return hits >= 1;
+}
+
+export function isSeparator(line: string): boolean {
+  return SEPARATOR_LINES.some((re) => re.test(line));
+}

@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+import { dayFirstParser, monthFirstParser } from './chrono-setup.js';
+import { isMonthFirstZone, offsetAt } from './zones.js';
+
+/** Words after which an out-of-office reply states when the person is back. */
+const RETURN_CUE =
+  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?)\s*/gi;
+
+const MONTHS: Record<string, number> = {
+  januar: 1, janvier: 1, enero: 1, jänner: 1, februar: 2, février: 2, fevrier: 2, febrero: 2, märz: 3, maerz: 3, mars: 3, marzo: 3,
+  april: 4, avril: 4, abril: 4, mai: 5, mayo: 5, juni: 6, juin: 6, junio: 6, juli: 7, juillet: 7, julio: 7,
+  august: 8, août: 8, aout: 8, agosto: 8, september: 9, septembre: 9, septiembre: 9, setiembre: 9, oktober: 10, octobre: 10, octubre: 10,
+  november: 11, novembre: 11, noviembre: 11, dezember: 12, décembre: 12, decembre: 12, diciembre: 12,
+};
+
+/**
+ * The return date an out-of-office reply states, as YYYY-MM-DD in the prospect's zone, or null.
+ * Read relative to the message date; a date already past is rolled into the next year.
+ */
+export function extractReturnDate(text: string, ref: Date, zone: string): string | null {
+  const t = text.slice(0, 4_000).replace(/\s+/g, ' ');
+  const now = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  let best: DateTime | null = null;
+  let bestIsBack = false;
+  for (const m of t.matchAll(RETURN_CUE)) {
+    const cue = m[0].toLowerCase();
+    const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+    const d = readDate(after, ref, zone, now);
+    if (!d) continue;
+    const isBack = /back|return|zurück|wieder|retour|regres|volver|vuelta|rientro|^ab\b|à partir|a partir/.test(cue);
+    // Prefer "back on X" over "until X"; among equals, the first stated.
+    if (!best || (isBack && !bestIsBack)) { best = d; bestIsBack = isBack; }
+  }
+  return best ? best.toISODate() : null;
+}
+
+function readDate(s: string, ref: Date, zone: string, now: DateTime): DateTime | null {
+  const local = readLocalDate(s, now);
+  if (local) return local;
+  const parser = isMonthFirstZone(zone) ? monthFirstParser : dayFirstParser;
+  const r = parser.parse(s, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: true })[0];
+  if (!r || r.index > 25) return null;
+  if (!(r.start.isCertain('day') || r.start.isCertain('weekday') || /tomorrow|monday|tuesday|wednesday|thursday|friday/i.test(r.text))) return null;
+  const d = DateTime.fromObject({ year: r.start.get('year') ?? now.year, month: r.start.get('month') ?? 1, day: r.start.get('day') ?? 1 }, { zone });
+  return d.isValid ? rollForward(d, now) : null;
+}
+
+/** German/French/Spanish dates: "1. Dezember", "1er décembre", "1 de diciembre", "01.12.", "01.12.2025". */
+function readLocalDate(s: string, now: DateTime): DateTime | null {
+  const head = s.slice(0, 40).toLowerCase();
+  const dotted = /^(?:[a-zäöüéèû]+,?\s+(?:den\s+|le\s+|el\s+)?)?(\d{1,2})\.(\d{1,2})\.(\d{2,4})?/.exec(head);
+  if (dotted) {
+    const year = dotted[3] ? Number(dotted[3].length === 2 ? `20${dotted[3]}` : dotted[3]) : now.year;
+    const d = DateTime.fromObject({ year, month: Number(dotted[2]), day: Number(dotted[1]) }, { zone: now.zone });
+    if (d.isValid) return dotted[3] ? d : rollForward(d, now);
+  }
+  const named = /^(?:[a-zäöüéèû]+,?\s+(?:den\s+|le\s+|el\s+)?)?(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?([a-zäöüéèû]+)(?:\s+(?:de\s+)?(\d{4}))?/.exec(head);
+  if (named?.[2] && MONTHS[named[2]]) {
+    const d = DateTime.fromObject({ year: named[3] ? Number(named[3]) : now.year, month: MONTHS[named[2]], day: Number(named[1]) }, { zone: now.zone });
+    if (d.isValid) return named[3] ? d : rollForward(d, now);
+  }
+  return null;
+}
+
+function rollForward(d: DateTime, now: DateTime): DateTime {
+  return d < now ? d.plus({ years: 1 }) : d;
+}

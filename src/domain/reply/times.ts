@@ -1,0 +1,328 @@
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type { ProposedTime } from '../types.js';
+import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
+import { isMonthFirstZone, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+
+/** A time found in text, in UTC, with how it was read. */
+export interface ExtractedTime extends ProposedTime {
+  index: number;
+  /** minute: a point in time; window: a part of day or bounded hour; day: a whole day. */
+  grain: 'minute' | 'window' | 'day' | 'range';
+  ambiguous: boolean;
+  alternatives: ProposedTime[];
+  rules: string[];
+  /** False for a time of day with no day named ("at 3"): it falls on the reference day. */
+  dated: boolean;
+  /** Set when the phrase is read but must not become a proposal ("last Tuesday", "Monday doesn't work"). */
+  excluded?: 'past wording' | 'negated';
+}
+
+const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
+  { re: /\bmorning\b/i, from: 9, to: 12, name: 'morning' },
+  { re: /\b(?:lunch|lunchtime|midday|noon)\b/i, from: 12, to: 13, name: 'lunch' },
+  { re: /\bafternoon\b/i, from: 13, to: 17, name: 'afternoon' },
+  { re: /\b(?:evening|tonight)\b/i, from: 17, to: 20, name: 'evening' },
+];
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, couple: 2, few: 3, half: 0.5 };
+
+export interface ExtractOptions {
+  /** Apply the scheduling conventions (default: when the text reads as arranging a meeting). */
+  scheduling?: boolean;
+  /** Read dates forward (default: when scheduling). */
+  forwardDate?: boolean;
+  /**
+   * Like chrono-node's strict mode: only fully specified dates and times (an explicit calendar date, with or without
+   * a time; a clock time with minutes or am/pm; spelled-out durations). Weekdays without a calendar date ("Tuesday",
+   * "Tuesday at 3pm"), relative words ("tomorrow", "next week"), abbreviated durations ("in 15m"), bare hours
+   * ("at 10"), "the 3rd" and holidays give nothing.
+   * Default false: the casual reading parseReply uses.
+   */
+  strict?: boolean;
+}
+
+/**
+ * Every date/time phrase in `text`, read at `ref` in `zone` (an explicit zone in the phrase wins).
+ * Past times are returned too; callers decide (parseReply drops them).
+ */
+export function extractTimes(text: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
+  const scheduling = options.scheduling ?? isSchedulingText(text);
+  const monthFirst = isMonthFirstZone(zone);
+  const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
+  // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
+  const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
+  const out: ExtractedTime[] = [];
+  for (const r of merge(results, text)) {
+    if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
+    const t = scheduling ? readResult(r, text, ref, zone) : readAsWritten(r, text, zone);
+    const excluded = exclusion(r, text);
+    if (t) out.push(excluded ? { ...t, excluded } : t);
+  }
+  return dropUndatedDuplicates(carryTimeAcrossOptions(out, text, ref, zone), zone);
+}
+
+/**
+ * Words that make a text about arranging a meeting. Only there do followup's scheduling conventions fill what
+ * chrono leaves implied (a day = 09:00–17:00, "morning" = 09:00–12:00, bare 1–6 = pm, dates read forward);
+ * elsewhere ("the deadline was last night") the phrase is read as written, with chrono-node's own components.
+ */
+const SCHEDULING_WORDS = /\b(?:meet(?:ing|up)?s?|call(?:s|ed)?|chat|talk|speak|catch(?:\s+|-)up|demo|free|available|availability|works?|suits?|convenient|schedul\w*|book(?:ed)?|slots?|connect|sync|zoom|teams|webex|hangouts?|how\s+about|what\s+about|can\s+we|could\s+we|shall\s+we|let'?s|calendar|invite|appointment|reach\s+me|ring\s+me|good\s+for|fine\s+(?:for|with)|ok(?:ay)?\s+for|termin|treffen|gespräch|anruf|passt|geht|convient|rendez-vous|appel|disponible|réunion|reunión|llamada|me\s+va|verfügbar|dispo)\b|\?/i;
+
+export function isSchedulingText(text: string): boolean {
+  return SCHEDULING_WORDS.test(text);
+}
+
+/** Outside a scheduling context: chrono-node's reading, certain and implied components as chrono gives them. */
+function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTime | null {
+  const start = r.start.date();
+  if (Number.isNaN(start.getTime())) return null;
+  const rules = ['read as written (no scheduling context): chrono-node components'];
+  let startAt = start;
+  const after = text.slice(r.index + r.text.length);
+  // A zone word chrono does not know ("Eastern", "CET") after a stated hour: the wall time in that zone.
+  const named = !r.start.isCertain('timezoneOffset') && r.start.isCertain('hour') ? zoneWordIn(r.text) ?? zoneWordAt(after)?.zone ?? null : null;
+  if (named) {
+    const local = DateTime.fromJSDate(start, { zone: FixedOffsetZone.instance(offsetAt(zone, start)) });
+    startAt = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone: named }).toJSDate();
+    rules.push(`explicit zone ${named}`);
+  }
+  const end = r.end ? r.end.date() : null;
+  const hasHour = r.start.isCertain('hour') || r.start.isCertain('minute');
+  const coarse = !hasHour && !r.start.isCertain('day') && !r.start.isCertain('weekday');
+  const part = PARTS.some((p) => p.re.test(r.text)) || /\bnight\b/i.test(r.text);
+  const grain: ExtractedTime['grain'] = hasHour ? 'minute' : coarse && !part && !/\b(?:today|tomorrow|tonight|yesterday|now)\b/i.test(r.text) ? 'range' : part ? 'window' : 'day';
+  return { start: startAt, end, text: r.text, index: r.index, grain, ambiguous: false, alternatives: [], rules, dated: isDated(r, r.text) };
+}
+
+const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible)\b/i;
+const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
+const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
+
+/** "Tuesday doesn't work", "not Monday", "last Tuesday at 2pm": never proposals. */
+function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
+  const before = text.slice(Math.max(0, r.index - 20), r.index);
+  const after = text.slice(r.index + r.text.length);
+  if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
+  return NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before) ? 'negated' : undefined;
+}
+
+/** chrono sometimes splits "1pm Eastern tomorrow" / "Mittwoch um 11:00": join a day-only and a time-only neighbour. */
+function merge(results: ChronoResult[], text: string): ChronoResult[] {
+  const out: ChronoResult[] = [];
+  for (const r of results) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.index + prev.text.length, r.index);
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:on|at|um|à|a las|el|le|am)?\s*$/i.test(gap);
+      const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
+      const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
+      if (zoneGap && gap.length <= 20 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
+        const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
+        const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
+        merged.text = text.slice(prev.index, r.index + r.text.length);
+        merged.index = prev.index;
+        for (const k of ['hour', 'minute', 'meridiem', 'timezoneOffset'] as const) {
+          if (t.start.isCertain(k)) (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, t.start.get(k) ?? 0);
+        }
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** "Mittwoch um 11:00? Wednesday at 11:00": an undated time equal to a dated one is the same proposal. */
+function dropUndatedDuplicates(list: ExtractedTime[], zone: string): ExtractedTime[] {
+  const hm = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
+  const kept = list.filter((t) => t.dated || !list.some((o) => o !== t && o.dated && hm(o.start) === hm(t.start)));
+  return kept.filter((t, i) => kept.findIndex((o) => o.start.getTime() === t.start.getTime() && (o.end?.getTime() ?? 0) === (t.end?.getTime() ?? 0)) === i);
+}
+
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY_AFTER_MONTH = new RegExp(`^${MONTH_NAME}\\s+3[2-9]\\b`, 'i');
+const MONTH_START = new RegExp(`^${MONTH_NAME}(?![a-z])`, 'i');
+
+/** "32 August", "August 32": a day number just past 31 next to a month name is a mistyped day, not a date ("Aug 96" stays a year). */
+function hasImpossibleDay(phrase: string, before: string): boolean {
+  if (DAY_AFTER_MONTH.test(phrase)) return true;
+  return MONTH_START.test(phrase) && /(?:^|[^\d:./-])3[2-9](?:st|nd|rd|th)?\s+(?:of\s+)?$/i.test(before);
+}
+
+function isNoise(s: string, scheduling: boolean): boolean {
+  const digits = s.replace(/\D/g, '');
+  const dateShape = /^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$/.test(s);
+  if (/^[\d\s()+.-]+$/.test(s) && digits.length >= 7 && !dateShape) return true; // phone numbers, not 31.10.1974 or 2015-03-03
+  if (/^\d{4}$/.test(s.trim())) return true; // a bare year
+  if (!scheduling) return false;
+  return /^(?:now|today|tonight|sec|second|a sec|the end)$/i.test(s.trim()) && !/tonight/i.test(s);
+}
+
+function readResult(r: ChronoResult, text: string, ref: Date, zone: string): ExtractedTime | null {
+  const rules: string[] = [];
+  const phrase = r.text;
+  const after = text.slice(r.index + phrase.length);
+  const named = zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after)?.zone : null) ?? null;
+  let z: string | FixedOffsetZone = zone;
+  if (named) { z = named; rules.push(`explicit zone ${named}`); }
+  else if (r.start.isCertain('timezoneOffset')) {
+    z = FixedOffsetZone.instance(r.start.get('timezoneOffset') ?? 0);
+    rules.push('explicit UTC offset');
+  }
+  const relative = relativeDuration(phrase);
+  if (relative !== null) {
+    const start = new Date(ref.getTime() + relative);
+    return point(start, phrase, r.index, [`relative "${phrase}"`]);
+  }
+  const year = r.start.get('year') ?? DateTime.fromJSDate(ref, { zone }).year;
+  const month = r.start.get('month') ?? 1;
+  let day = r.start.get('day') ?? 1;
+  const hasDay = r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|tonight|day after)\b/i.test(phrase)
+    || PARTS.some((p) => p.re.test(phrase)); // "this afternoon": the reference day
+  const hasHour = r.start.isCertain('hour') && !/^(?:by)\b/i.test(phrase) ? true : r.start.isCertain('hour');
+  const holidayOnly = r.tags().has('parser/holiday') && !hasHour; // "after Thanksgiving": a reference point, not a slot
+  if (holidayOnly || (!hasDay && !hasHour) || (/\b(?:week|month|year|quarter|weekend)\b/i.test(phrase) && !hasHour && !r.start.isCertain('weekday'))) {
+    // Months, weeks, years: read (for callers that want the instant) but never a proposal; vague ranges are read in intent.ts.
+    const start = DateTime.fromObject({ year, month, day: r.start.isCertain('day') ? day : r.start.get('day') ?? 1 }, { zone }).startOf('day');
+    return start.isValid ? { start: start.toJSDate(), end: null, text: phrase, index: r.index, grain: 'range', ambiguous: false, alternatives: [], rules: ['month/week/year only: a range, not a proposal'], dated: true } : null;
+  }
+
+  let nextAlt: DateTime | null = null;
+  const nextWd = /\bnext\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i.exec(phrase);
+  if (nextWd?.[1]) {
+    const read = readNextWeekday(nextWd[1], ref, zone);
+    day = read.primary.day;
+    const pm = read.primary;
+    const base = DateTime.fromObject({ year: pm.year, month: pm.month, day: pm.day }, { zone });
+    if (read.alternative) nextAlt = read.alternative;
+    rules.push(read.alternative ? '"next <weekday>" within this week: ambiguous' : '"next <weekday>" = the one in the coming week');
+    return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+  }
+  let base = DateTime.fromObject({ year, month, day }, { zone: typeof z === 'string' ? z : z });
+  const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  if (r.start.isCertain('weekday') && !r.start.isCertain('day') && base.hasSame(today, 'day') && !/\b(?:today|this)\b/i.test(phrase)) {
+    base = base.plus({ days: 7 });
+    rules.push('a weekday named on that same weekday = next week');
+  }
+  return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+}
+
+function finish(
+  r: ChronoResult, phrase: string, date: DateTime, hasHour: boolean, z: string | FixedOffsetZone,
+  rules: string[], altDay: DateTime | null, text: string,
+): ExtractedTime | null {
+  if (!date.isValid) return null;
+  let ambiguous = false;
+  const numeric = /(?<![\d.])(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?(?![\d])/.exec(phrase);
+  let swapped: DateTime | null = null;
+  if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
+    swapped = date.set({ month: date.day, day: date.month });
+    ambiguous = true;
+    rules.push(`numeric date "${numeric[0]}": month/day order ambiguous`);
+  }
+  const wall = (d: DateTime, h: number, m: number) => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: h, minute: m }, { zone: z });
+  const part = PARTS.find((p) => p.re.test(phrase));
+  const window = (d: DateTime, from: number, to: number) => ({ start: wall(d, from, 0).toJSDate(), end: wall(d, to, 0).toJSDate(), text: phrase });
+  const dayKeys = [date, ...(altDay ? [altDay] : []), ...(swapped ? [swapped] : [])];
+
+  if (!hasHour) {
+    const [from, to] = part ? [part.from, part.to] : [9, 17];
+    rules.push(part ? `part of day "${part.name}" = ${from}:00–${to}:00 window` : 'a day without a time = 09:00–17:00 window');
+    const [first, ...rest] = dayKeys.map((d) => window(d, from, to));
+    if (!first) return null;
+    return { ...first, index: r.index, grain: part ? 'window' : 'day', ambiguous: ambiguous || rest.length > 0, alternatives: rest, rules, dated: true };
+  }
+  let hour = r.start.get('hour') ?? 0;
+  const minute = r.start.get('minute') ?? 0;
+  const explicitMeridiem = /\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|uhr|h\d{0,2})\b|\d(?:am|pm|h)\b/i.test(phrase) || /\d{1,2}:\d{2}/.test(phrase) && (hour >= 13 || /\b0\d:/.test(phrase)) || hour >= 13 || hour === 0 && /\b00:/.test(phrase);
+  let meridiemAlt: number | null = null;
+  const stated = !r.start.isCertain('meridiem') && !r.tags().has('result/relativeDate');
+  if (!explicitMeridiem && stated && hour >= 1 && hour <= 12) {
+    if (part && part.from >= 12 && hour < 12) { hour += 12; rules.push(`"${part.name}" → pm`); }
+    else if (part?.name === 'morning') rules.push('"morning" → am');
+    else if (hour >= 1 && hour <= 6) { hour += 12; rules.push('bare hour 1–6 → pm (business hours)'); }
+    else if (hour === 7) { hour = 19; meridiemAlt = 7; ambiguous = true; rules.push('bare 7: 7pm and 7am both plausible → ambiguous'); }
+    else if (hour >= 8 && hour <= 11) rules.push('bare hour 8–11 → am (business hours)');
+  }
+  // No day named ("after 3", "at 4"): the next time that hour comes round, read after the meridiem
+  // was settled (chrono rolled a bare "3" past 03:00 to tomorrow before it became 15:00).
+  if (!isDated(r, phrase) && !r.tags().has('result/relativeDate')) {
+    const refLocal = DateTime.fromJSDate(r.refDate, { zone: z });
+    let d = refLocal.startOf('day');
+    if (wall(d, hour, minute) <= refLocal) d = d.plus({ days: 1 });
+    if (!d.hasSame(date, 'day')) rules.push('no day named: the next time that hour comes');
+    dayKeys[0] = d;
+  }
+  const bounded = /\b(after|past|before|by)\b/i.exec(phrase)?.[1]?.toLowerCase();
+  const mk = (d: DateTime, h: number): ProposedTime => {
+    const start = wall(d, h, minute);
+    if (bounded === 'after' || bounded === 'past') {
+      const endHour = h < 17 ? 17 : Math.min(h + 3, 23);
+      return { start: start.toJSDate(), end: wall(d, endHour, 0).toJSDate(), text: phrase };
+    }
+    if (bounded === 'before' || bounded === 'by') {
+      const from = h > 9 ? 9 : Math.max(h - 2, 0);
+      return { start: wall(d, from, 0).toJSDate(), end: start.toJSDate(), text: phrase };
+    }
+    const end = r.end && r.end.isCertain('hour') ? wall(d, adjustEnd(r.end.get('hour') ?? h, h), r.end.get('minute') ?? 0).toJSDate() : null;
+    return { start: start.toJSDate(), end, text: phrase };
+  };
+  if (bounded) rules.push(bounded === 'after' || bounded === 'past' ? `"${bounded} ${hour}" = window from ${hour}:00` : `"${bounded} ${hour}" = window until ${hour}:00`);
+  const first = mk(dayKeys[0]!, hour);
+  const alts: ProposedTime[] = [];
+  if (meridiemAlt !== null) alts.push(mk(dayKeys[0]!, meridiemAlt));
+  for (const d of dayKeys.slice(1)) alts.push(mk(d, hour));
+  void text;
+  return { ...first, index: r.index, grain: bounded ? 'window' : 'minute', ambiguous: ambiguous || alts.length > 0, alternatives: alts, rules: rules.length ? rules : ['explicit date/time'], dated: isDated(r, phrase) };
+}
+
+function isDated(r: ChronoResult, phrase: string): boolean {
+  return r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|tonight|day after)\b/i.test(phrase);
+}
+
+/** chrono reads "2-4" ends in the same meridiem as written; keep the end after the start. */
+function adjustEnd(endHour: number, startHour: number): number {
+  if (endHour < startHour && endHour + 12 > startHour && endHour + 12 < 24) return endHour + 12;
+  return endHour;
+}
+
+function point(start: Date, text: string, index: number, rules: string[]): ExtractedTime {
+  return { start, end: null, text, index, grain: 'minute', ambiguous: false, alternatives: [], rules, dated: true };
+}
+
+function relativeDuration(phrase: string): number | null {
+  const m = /^in\s+(?:about\s+|around\s+)?(\d+|an?|one|two|three|four|five|six|couple|few|half)(?:\s+of)?(?:\s+an?)?\s+(hours?|hrs?|minutes?|mins?)\b/i.exec(phrase.trim());
+  if (!m?.[1] || !m[2]) return null;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()] ?? 1;
+  return n * (/^h/i.test(m[2]) ? 3_600_000 : 60_000);
+}
+
+/** "next Tuesday": the one in the coming week; said earlier the same week it may mean this week's. */
+export function readNextWeekday(abbrev: string, ref: Date, zone: string): { primary: DateTime; alternative: DateTime | null } {
+  const target = WEEKDAYS.findIndex((w) => w.startsWith(abbrev.toLowerCase())) + 1;
+  const now = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  let ahead = (target - now.weekday + 7) % 7;
+  if (ahead === 0) ahead = 7;
+  const nearest = now.plus({ days: ahead });
+  if (nearest.weekNumber === now.weekNumber && nearest.weekYear === now.weekYear) {
+    return { primary: nearest.plus({ days: 7 }), alternative: nearest };
+  }
+  return { primary: nearest, alternative: null };
+}
+
+/** "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it. */
+function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date, zone: string): ExtractedTime[] {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i];
+    const b = list[i + 1];
+    if (!a || !b || a.grain !== 'day' || b.grain !== 'minute') continue;
+    const gap = text.slice(a.index + a.text.length, b.index);
+    if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
+    const bt = DateTime.fromJSDate(b.start, { zone });
+    const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
+    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
+  }
+  return list;
+}

@@ -1,0 +1,57 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** Zone abbreviations and words people write after a time ("2pm PT"), mapped to IANA zones. */
+const ABBREVIATIONS: Record<string, string> = {
+  pt: 'America/Los_Angeles', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles', pacific: 'America/Los_Angeles',
+  mt: 'America/Denver', mst: 'America/Denver', mdt: 'America/Denver', mountain: 'America/Denver',
+  ct: 'America/Chicago', cst: 'America/Chicago', cdt: 'America/Chicago', central: 'America/Chicago',
+  et: 'America/New_York', est: 'America/New_York', edt: 'America/New_York', eastern: 'America/New_York',
+  akst: 'America/Anchorage', hst: 'Pacific/Honolulu',
+  gmt: 'UTC', utc: 'UTC', bst: 'Europe/London', wet: 'Europe/Lisbon',
+  cet: 'Europe/Berlin', cest: 'Europe/Berlin', mez: 'Europe/Berlin', mesz: 'Europe/Berlin',
+  eet: 'Europe/Athens', eest: 'Europe/Athens', ist: 'Asia/Kolkata', sgt: 'Asia/Singapore', hkt: 'Asia/Hong_Kong',
+  jst: 'Asia/Tokyo', kst: 'Asia/Seoul', aest: 'Australia/Sydney', aedt: 'Australia/Sydney', awst: 'Australia/Perth',
+  nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland',
+};
+
+const ZONE_WORD = new RegExp(
+  `^\\s*\\(?\\b(${Object.keys(ABBREVIATIONS).join('|')})\\b(?:\\s+time)?\\)?`,
+  'i',
+);
+
+/** The IANA zone named right at the start of `s` (e.g. " PT", " Eastern time"), or null. */
+export function zoneWordAt(s: string): { zone: string; length: number } | null {
+  const m = ZONE_WORD.exec(s);
+  if (!m || !m[1]) return null;
+  // "CT" or "ET" inside ordinary words is excluded by \b; "at" words are not abbreviations.
+  const zone = ABBREVIATIONS[m[1].toLowerCase()];
+  return zone ? { zone, length: m[0].length } : null;
+}
+
+/** The zone abbreviation inside a matched phrase ("3pm EST tomorrow"), or null. */
+export function zoneWordIn(s: string): string | null {
+  for (const word of s.split(/[^A-Za-z]+/)) {
+    if (word.length >= 2 && word === word.toUpperCase() || /^(pacific|eastern|central|mountain)$/i.test(word)) {
+      const z = ABBREVIATIONS[word.toLowerCase()];
+      if (z) return z;
+    }
+  }
+  return null;
+}
+
+const DAY_FIRST_AMERICAS = /^America\/(?:Sao_Paulo|Argentina|Buenos_Aires|Mexico_City|Bogota|Lima|Santiago|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Cancun|Monterrey|Merida)/;
+
+/** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
+export function isMonthFirstZone(zone: string): boolean {
+  if (/^(?:US\/|Pacific\/Honolulu|America\/)/.test(zone)) return !DAY_FIRST_AMERICAS.test(zone);
+  return false;
+}
+
+export function isValidZone(zone: string): boolean {
+  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
+}
+
+/** The UTC offset (minutes) of `zone` at `instant`. */
+export function offsetAt(zone: string, instant: Date): number {
+  return DateTime.fromJSDate(instant, { zone }).offset;
+}

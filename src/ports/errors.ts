@@ -1,0 +1,53 @@
+/**
+ * One error type for every provider, with a closed set of codes. Each provider's pure error
+ * mapper turns SDK errors into this; the worker decides what to do from the code alone
+ * (see worker/error-policy.ts).
+ */
+export const PROVIDER_ERROR_CODES = [
+  'AUTH_REVOKED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'TRANSIENT',
+  'CURSOR_EXPIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_REQUEST',
+  'UNKNOWN',
+] as const;
+export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  readonly code: ProviderErrorCode;
+  /** Which provider and operation ("google calendar events.list"). */
+  readonly where: string;
+  /** Milliseconds to wait before retrying, when the provider said so (Retry-After). */
+  readonly retryAfterMs: number | null;
+  readonly status: number | null;
+
+  constructor(input: {
+    code: ProviderErrorCode;
+    message: string;
+    where: string;
+    retryAfterMs?: number | null;
+    status?: number | null;
+    cause?: unknown;
+  }) {
+    super(`${input.where}: ${input.message}`, { cause: input.cause });
+    this.code = input.code;
+    this.where = input.where;
+    this.retryAfterMs = input.retryAfterMs ?? null;
+    this.status = input.status ?? null;
+  }
+}
+
+export function isProviderError(err: unknown): err is ProviderError {
+  return err instanceof ProviderError;
+}
+
+/** Bad input found in a file or message: reported with its location and skipped. */
+export interface InputProblem {
+  /** File name, message id, config key... */
+  where: string;
+  message: string;
+}

@@ -1,0 +1,121 @@
+import type {
+  Booking,
+  BookingResult,
+  CalendarEvent,
+  InboundMessage,
+  OutgoingAttachment,
+  ThreadRef,
+  TimeInterval,
+} from '../domain/types.js';
+import type { InputProblem } from './errors.js';
+import type { AttendanceReport } from '../domain/no-show.js';
+
+/**
+ * Ports the worker needs from a provider family. They speak domain types only; cursors are
+ * opaque strings owned by the provider. Failures are thrown as ProviderError (ports/errors.ts).
+ */
+
+export interface CalendarSyncInput {
+  /** Opaque cursor from the previous sync, or null for a full sync. */
+  cursor: string | null;
+  /** A full sync covers this window; incremental syncs may return events outside it. */
+  window: TimeInterval;
+  /** Progress callback for long (full) syncs. */
+  onProgress?: (done: number) => void;
+}
+
+export interface CalendarSyncResult {
+  /** True when this was a full sync: events the store has for this calendar and that are not in
+   *  `upserted` (within the window) were deleted and must be reconciled. */
+  full: boolean;
+  upserted: CalendarEvent[];
+  /** Ids of events that were deleted/cancelled since the cursor. */
+  deletedIds: string[];
+  /** Cursor to store for the next incremental sync. */
+  cursor: string;
+  /** Files/items that could not be read; the rest of the sync went on. */
+  problems: InputProblem[];
+}
+
+export interface CalendarProvider {
+  readonly calendarId: string;
+  /** Throws ProviderError CURSOR_EXPIRED when the cursor is no longer valid; the worker then
+   *  calls again with cursor null and reconciles. */
+  sync(input: CalendarSyncInput): Promise<CalendarSyncResult>;
+  /** Busy intervals of the rep in [window.start, window.end). */
+  freeBusy(window: TimeInterval): Promise<TimeInterval[]>;
+  /** Create the event with the prospect as attendee; the provider sends the invite (Google
+   *  sendUpdates=all, Graph, or an iTIP REQUEST email for local). Idempotent on booking.id. */
+  book(booking: Booking): Promise<BookingResult>;
+}
+
+/** Conferencing attendance (Meet conferenceRecords, Teams attendance reports): the domain's shape. */
+export type { AttendanceParticipant, AttendanceReport } from '../domain/no-show.js';
+export interface AttendanceProvider {
+  attendance(event: CalendarEvent): Promise<AttendanceReport>;
+}
+
+export interface OutgoingEmail {
+  /** RFC 5322 Message-ID minted by the worker before sending (with angle brackets). */
+  messageId: string;
+  from: { email: string; name: string };
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  thread: ThreadRef;
+  attachments: OutgoingAttachment[];
+  /** Extra headers (Auto-Submitted, X-Auto-Response-Suppress, List-Unsubscribe...). */
+  headers: Record<string, string>;
+}
+
+export interface SentReceipt {
+  providerMessageId?: string | null;
+  threadId?: string | null;
+}
+
+export interface MailSender {
+  send(email: OutgoingEmail): Promise<SentReceipt>;
+  /** Exactly-once after a crash: was a message with this Message-ID already sent?
+   *  Returns null when the transport cannot tell (plain SMTP). */
+  findSent(messageId: string): Promise<SentReceipt | null | false>;
+}
+
+export interface MailboxFetchInput {
+  cursor: string | null;
+  /** Only fetch in full messages that may concern a tracked prospect. */
+  isTracked: (hint: { from?: string | null; threadId?: string | null; inReplyTo?: string | null }) => boolean;
+  /** On a first run or a fallback, look back this far. */
+  since: Date;
+}
+
+export interface MailboxFetchResult {
+  messages: InboundMessage[];
+  cursor: string;
+  problems: InputProblem[];
+}
+
+export interface MailboxReader {
+  fetchNew(input: MailboxFetchInput): Promise<MailboxFetchResult>;
+}
+
+/** Native drafts in the rep's own mail client (approval: gmail-drafts / outlook-drafts). */
+export interface NativeDrafts {
+  /** Create (or find, by Message-ID) the draft in the rep's Drafts folder; returns its provider id. */
+  upsertDraft(email: OutgoingEmail): Promise<{ draftId: string }>;
+  /** Remove the draft (the prospect replied first). */
+  deleteDraft(draftId: string): Promise<void>;
+}
+
+/** Everything a provider family offers for one account. */
+export interface ProviderSet {
+  calendar: CalendarProvider;
+  sender: MailSender;
+  mailbox: MailboxReader | null;
+  attendance: AttendanceProvider | null;
+  drafts: NativeDrafts | null;
+}
+
+export interface Clock {
+  now(): Date;
+}

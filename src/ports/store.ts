@@ -1,0 +1,223 @@
+import type {
+  Account,
+  Attempt,
+  CalendarEvent,
+  Draft,
+  DraftStatus,
+  Meeting,
+  MeetingOutcome,
+  NoShowEvidence,
+  OutboxItem,
+  OutboxStatus,
+  ParsedReply,
+  Prospect,
+  ProspectStatus,
+  ReplyKind,
+  ThreadRef,
+  TimeInterval,
+} from '../domain/types.js';
+
+/**
+ * The store port. Implemented once over Kysely for SQLite and PostgreSQL (src/store/).
+ * Every method is safe to call from two overlapping workers: idempotent inserts use unique
+ * keys, state changes are conditional updates, and results say whether anything changed.
+ */
+
+export interface CursorState {
+  accountId: string;
+  /** 'calendar:<calendarId>' or 'mailbox'. */
+  key: string;
+  cursor: string | null;
+  lastSuccessAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastError: string | null;
+  /** Do not call the provider before this instant (rate limits). */
+  notBefore: Date | null;
+}
+
+/** A message in a prospect's thread, either direction. No bodies are stored beyond what the
+ *  timeline needs: subject, ids and the parsed reply. */
+export interface MessageRecord {
+  accountId: string;
+  prospectId: string;
+  direction: 'in' | 'out';
+  providerId: string;
+  messageId: string | null;
+  threadId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  at: Date;
+  /** For inbound replies: what the parser understood. */
+  replyKind?: ReplyKind | null;
+  parsed?: ParsedReply | null;
+  /** The prospect's visible text (shown to the rep on the web page; escaped there). */
+  visibleText?: string | null;
+}
+
+export interface BookingRecord {
+  id: string;
+  accountId: string;
+  prospectId: string;
+  start: Date;
+  end: Date;
+  timeZone: string;
+  status: 'pending' | 'booked' | 'failed';
+  eventId: string | null;
+  /** The reply that asked for it. */
+  sourceMessageId: string | null;
+  error: string | null;
+  createdAt: Date;
+}
+
+/** Slots the worker offered a prospect (slot-proposal draft), so "the second one" resolves. */
+export interface SlotOffer {
+  id: string;
+  prospectId: string;
+  draftId: string;
+  slots: TimeInterval[];
+  createdAt: Date;
+}
+
+export interface Suppression {
+  email: string;
+  reason: string;
+  at: Date;
+}
+
+export interface DraftFilter {
+  accountId?: string;
+  prospectId?: string;
+  status?: DraftStatus | DraftStatus[];
+}
+
+export interface MeetingFilter {
+  accountId?: string;
+  prospectId?: string;
+  /** Meetings whose end is at or before this instant. */
+  endedBefore?: Date;
+  outcome?: MeetingOutcome | MeetingOutcome[];
+}
+
+export interface Store {
+  /** Applies pending migrations. Called once when the store is opened. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs fn in one transaction (all-or-nothing). */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+
+  // Accounts and credentials (credentials are ciphertext; encryption happens before the store).
+  upsertAccount(account: Account): Promise<void>;
+  getAccount(id: string): Promise<Account | null>;
+  listAccounts(): Promise<Account[]>;
+  setAccountStatus(id: string, status: Account['status'], detail: string | null): Promise<void>;
+  saveCredential(accountId: string, kind: string, ciphertext: string): Promise<void>;
+  getCredential(accountId: string, kind: string): Promise<string | null>;
+
+  // Prospects
+  upsertProspect(prospect: Prospect): Promise<void>;
+  getProspect(id: string): Promise<Prospect | null>;
+  findProspectByEmail(email: string, accountId?: string): Promise<Prospect | null>;
+  listProspects(accountId?: string): Promise<Prospect[]>;
+  setProspectStatus(
+    id: string,
+    patch: { status: ProspectStatus; pausedUntil?: Date | null; statusReason?: string | null },
+  ): Promise<void>;
+
+  // Calendar events (as synced)
+  upsertEvents(accountId: string, events: CalendarEvent[]): Promise<void>;
+  deleteEvents(calendarId: string, ids: string[]): Promise<void>;
+  /** Ids of stored events of a calendar whose start falls in the window (for full-sync reconciliation). */
+  listEventIds(calendarId: string, window: TimeInterval): Promise<string[]>;
+  listEvents(calendarId: string, window: TimeInterval): Promise<CalendarEvent[]>;
+  getEvent(calendarId: string, id: string): Promise<CalendarEvent | null>;
+
+  // Meetings (events matched to prospects). Unique on (eventId, prospectId).
+  upsertMeeting(meeting: Meeting): Promise<void>;
+  getMeeting(id: string): Promise<Meeting | null>;
+  listMeetings(filter: MeetingFilter): Promise<Meeting[]>;
+  setMeetingOutcome(
+    id: string,
+    patch: { outcome: MeetingOutcome; evidence: NoShowEvidence[]; markedBy?: string | null },
+  ): Promise<void>;
+
+  // Timeline (append-only). Idempotent on attempt.id.
+  addAttempt(attempt: Attempt): Promise<boolean>;
+  listAttempts(prospectId: string): Promise<Attempt[]>;
+
+  // Messages. Idempotent on (accountId, providerId); returns false if already recorded.
+  recordMessage(message: MessageRecord): Promise<boolean>;
+  listMessages(prospectId: string): Promise<MessageRecord[]>;
+  /** Where the next email to this prospect should thread (the latest message either way). */
+  latestThread(prospectId: string): Promise<ThreadRef | null>;
+  /** Which prospect (if any) a thread or Message-ID belongs to. */
+  findProspectByThread(input: { threadId?: string | null; messageIds?: string[] }): Promise<string | null>;
+
+  // Drafts. insertDraft is idempotent on reasonKey: the second insert returns inserted=false and the
+  // existing draft.
+  insertDraft(draft: Draft): Promise<{ inserted: boolean; draft: Draft }>;
+  getDraft(id: string): Promise<Draft | null>;
+  listDrafts(filter: DraftFilter): Promise<Draft[]>;
+  /** Edits a pending draft (subject/text/html/sendAt); returns false if it is no longer pending. */
+  editDraft(
+    id: string,
+    patch: { subject?: string; text?: string; html?: string | null; sendAt?: Date },
+    by: string,
+    at: Date,
+  ): Promise<boolean>;
+  /** Approves a pending draft and enqueues its outbox row in the same transaction.
+   *  Returns the outbox item, or null if the draft was not pending. */
+  approveDraft(id: string, input: { by: string; at: Date; outbox: OutboxItem }): Promise<OutboxItem | null>;
+  rejectDraft(id: string, input: { by: string; at: Date; reason: string }): Promise<boolean>;
+  /** Cancels pending drafts of a prospect (a reply arrived, an opt-out); returns the cancelled ids. */
+  cancelPendingDrafts(prospectId: string, input: { reason: string; templates?: string[] }): Promise<string[]>;
+
+  /** Records the rep's native draft (its id in Gmail/Outlook and the Message-ID it carries). */
+  attachNativeDraft(id: string, input: { nativeDraftId: string; messageId: string }): Promise<void>;
+  /** The rep sent the native draft from their own mail client: pending → sent. False if not pending. */
+  markDraftSentByRep(id: string, input: { at: Date }): Promise<boolean>;
+  findDraftByMessageId(messageId: string): Promise<Draft | null>;
+
+  // Outbox. Unique on draftId and on messageId.
+  enqueueOutbox(item: OutboxItem): Promise<boolean>;
+  getOutbox(id: string): Promise<OutboxItem | null>;
+  listOutbox(filter: { status?: OutboxStatus | OutboxStatus[]; accountId?: string; prospectId?: string }): Promise<OutboxItem[]>;
+  /** Atomically moves due 'approved' items to 'sending' for this owner. Only the winner gets a row. */
+  claimOutbox(input: { now: Date; owner: string; limit: number }): Promise<OutboxItem[]>;
+  /** Items left in 'sending' by a worker that died (claimed before `claimedBefore`). */
+  listStuckSending(claimedBefore: Date): Promise<OutboxItem[]>;
+  markOutboxSent(id: string, input: { at: Date; providerMessageId?: string | null; threadId?: string | null }): Promise<void>;
+  /** Back to 'approved' with a notBefore (retryable), or 'failed'/'uncertain' with the reason. */
+  markOutboxRetry(id: string, input: { notBefore: Date; error: string }): Promise<void>;
+  markOutboxFailed(id: string, input: { status: 'failed' | 'uncertain'; error: string }): Promise<void>;
+  /** Emails sent (or claimed for sending) to a prospect since an instant (R4 weekly cap). */
+  countOutboxSince(prospectId: string, since: Date): Promise<number>;
+
+  // Sync cursors
+  getCursor(accountId: string, key: string): Promise<CursorState | null>;
+  saveCursor(state: CursorState): Promise<void>;
+  listCursors(accountId?: string): Promise<CursorState[]>;
+
+  // Suppressions (opt-outs, bounces). Keyed by lower-cased email.
+  addSuppression(s: Suppression): Promise<void>;
+  isSuppressed(email: string): Promise<boolean>;
+  listSuppressions(): Promise<Suppression[]>;
+
+  // Bookings. Idempotent on id.
+  insertBooking(b: BookingRecord): Promise<boolean>;
+  getBooking(id: string): Promise<BookingRecord | null>;
+  updateBooking(id: string, patch: { status: BookingRecord['status']; eventId?: string | null; error?: string | null }): Promise<void>;
+  listBookings(prospectId: string): Promise<BookingRecord[]>;
+
+  // Slot offers
+  saveSlotOffer(offer: SlotOffer): Promise<void>;
+  latestSlotOffer(prospectId: string): Promise<SlotOffer | null>;
+
+  // Leases: at most one holder per name until expiry. Returns true if this owner holds it now.
+  acquireLease(input: { name: string; owner: string; now: Date; ttlMs: number }): Promise<boolean>;
+  releaseLease(input: { name: string; owner: string }): Promise<void>;
+
+  /** Single-use tokens: true the first time a key is consumed, false ever after. The expiry is
+   *  kept for housekeeping; the token's own signature carries the real expiry. */
+  consumeOnce(key: string, expiresAt: Date): Promise<boolean>;
+}

@@ -1,0 +1,66 @@
+import type { ProviderFactory } from '../factory.js';
+import type { RetryOptions } from '../retry.js';
+import type { ProviderSet } from '../../ports/providers.js';
+import { MeetAttendanceAdapter } from './attendance.adapter.js';
+import { createAccountAuth } from './auth.js';
+import { GoogleCalendarAdapter } from './calendar.adapter.js';
+import { createGoogleCall } from './call.js';
+import { buildGoogleClients, type GoogleClients } from './client.js';
+import { GmailAdapter } from './gmail.adapter.js';
+import { noPacing, pacerFor, type Pacer } from './pacing.js';
+
+export interface GoogleProviderSetInput {
+  clients: GoogleClients;
+  accountId: string;
+  calendarId: string;
+  /** Zone for all-day dates when the calendar does not say. */
+  timeZone: string;
+  /** Native Gmail drafts (approval: gmail-drafts). */
+  nativeDrafts: boolean;
+  pacer?: Pacer;
+  retry?: RetryOptions;
+  onAuthRevoked?: (message: string) => Promise<void>;
+}
+
+/** The adapters over already-built clients (tests build clients against the emulator). */
+export function createGoogleProviderSet(input: GoogleProviderSetInput): ProviderSet {
+  const call = createGoogleCall({
+    accountId: input.accountId,
+    pacer: input.pacer ?? noPacing,
+    ...(input.retry ? { retry: input.retry } : {}),
+    ...(input.onAuthRevoked ? { onAuthRevoked: input.onAuthRevoked } : {}),
+  });
+  const gmail = new GmailAdapter(input.clients.gmail, call);
+  return {
+    calendar: new GoogleCalendarAdapter(input.clients.calendar, call, input.calendarId, input.timeZone),
+    sender: gmail,
+    mailbox: gmail,
+    attendance: new MeetAttendanceAdapter(input.clients.meet, call),
+    drafts: input.nativeDrafts ? gmail : null,
+  };
+}
+
+export const createGoogleProviders: ProviderFactory = async ({ account, config, store, logger }) => {
+  const g = account.google;
+  if (!g) throw new Error(`Account "${account.id}" has provider google but no google section in the config.`);
+  const auth = await createAccountAuth({ account, config, store });
+  const clients = buildGoogleClients({ auth, ...(g.rootUrl ? { rootUrl: g.rootUrl } : {}) });
+  return createGoogleProviderSet({
+    clients,
+    accountId: account.id,
+    calendarId: g.calendarId,
+    timeZone: account.timeZone,
+    nativeDrafts: account.approval === 'gmail-drafts',
+    pacer: pacerFor(account.email, g.requestsPerSecond),
+    retry: { onRetry: ({ error, attempt, delayMs }) => logger.debug({ account: account.id, code: error.code, where: error.where, attempt, delayMs }, 'google retry') },
+    onAuthRevoked: async (message) => {
+      logger.warn({ account: account.id }, 'google authorization revoked; account marked disconnected');
+      await store.setAccountStatus(account.id, 'disconnected', message);
+    },
+  });
+};
+
+export { buildGoogleClients } from './client.js';
+export { createOAuthClient, createServiceAccountClient, runInstalledAppFlow, saveRefreshToken, loadRefreshToken, GOOGLE_SCOPES } from './auth.js';
+export { mapGoogleError } from './error-mapper.js';
+export { bookingEventId } from './mappers.js';

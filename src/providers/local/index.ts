@@ -1,0 +1,77 @@
+import { resolveFromConfig } from '../../config.js';
+import type { MailSender, ProviderSet } from '../../ports/providers.js';
+import type { ProviderFactory, ProviderFactoryInput } from '../factory.js';
+import { ensureDir } from './fs-atomic.js';
+import { MaildirClient } from './maildir.client.js';
+import { MaildirMailboxAdapter } from './maildir-mailbox.adapter.js';
+import { MaildirSenderAdapter } from './maildir-sender.adapter.js';
+import { SentIndex } from './sent-index.js';
+import { SmtpSenderAdapter } from './smtp-sender.adapter.js';
+import { VdirCalendarAdapter } from './vdir-calendar.adapter.js';
+import { VdirClient } from './vdir.client.js';
+
+/**
+ * The local provider family: standard formats that need no server. A vdir of .ics files is
+ * the calendar, a Maildir is the mailbox, and mail goes out into a Maildir outbox or over
+ * SMTP. Missing folders are created. No conferencing attendance and no native drafts.
+ */
+export const createLocalProviders: ProviderFactory = async (input) => {
+  const { account, config } = input;
+  const local = account.local;
+  if (!local) {
+    throw new Error(`Account "${account.id}" uses provider "local" but has no "local" section; add local.calendarDir, local.maildir and local.outgoing to the config.`);
+  }
+  const calendarDir = resolveFromConfig(config, local.calendarDir);
+  await ensureDir(calendarDir);
+  const inbox = new MaildirClient(resolveFromConfig(config, local.maildir), 'mailbox');
+  await inbox.ensure();
+  const sender = await createSender(input);
+  const calendar = new VdirCalendarAdapter({
+    calendarId: `local:${account.id}`,
+    client: new VdirClient(calendarDir),
+    floatingZone: account.timeZone,
+    repEmail: account.email,
+    sender,
+    now: input.now,
+    logger: input.logger,
+  });
+  const set: ProviderSet = {
+    calendar,
+    sender,
+    mailbox: new MaildirMailboxAdapter(inbox, input.logger),
+    attendance: null,
+    drafts: null,
+  };
+  return set;
+};
+
+async function createSender(input: ProviderFactoryInput): Promise<MailSender> {
+  const { account, config, now, logger } = input;
+  const outgoing = account.local!.outgoing;
+  if (outgoing.kind === 'maildir') {
+    const outbox = new MaildirClient(resolveFromConfig(config, outgoing.dir), 'outbox');
+    await outbox.ensure();
+    return new MaildirSenderAdapter(outbox, new SentIndex(outbox), now, logger);
+  }
+  let sent: { maildir: MaildirClient; index: SentIndex } | null = null;
+  if (outgoing.sentDir) {
+    const maildir = new MaildirClient(resolveFromConfig(config, outgoing.sentDir), 'Sent folder');
+    await maildir.ensure();
+    sent = { maildir, index: new SentIndex(maildir) };
+  }
+  const passwordEnv = outgoing.passwordEnv;
+  return new SmtpSenderAdapter(
+    {
+      host: outgoing.host,
+      port: outgoing.port,
+      secure: outgoing.secure,
+      // With a password but no user name, log in as the account's address.
+      user: outgoing.user ?? (passwordEnv ? account.email : undefined),
+      passwordEnv,
+      password: () => (passwordEnv ? config.env.get(passwordEnv) : undefined),
+    },
+    sent,
+    now,
+    logger,
+  );
+}

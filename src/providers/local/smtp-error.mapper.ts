@@ -1,0 +1,64 @@
+import { ProviderError, type ProviderErrorCode } from '../../ports/errors.js';
+
+/**
+ * SMTP failures (nodemailer errors) to ProviderError (pure). Replies in the 4xx range and
+ * connection failures are temporary; 5xx are permanent, with authentication failures
+ * (535: bad credentials) telling the worker to disconnect the account and policy refusals
+ * (530/534/538, enhanced status 5.7.x) being FORBIDDEN.
+ */
+export interface SmtpFailure {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+  message?: string;
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPROTOCOL',
+]);
+
+export function mapSmtpError(err: unknown, server: { host: string; port: number; passwordEnv?: string | null }): ProviderError {
+  const where = `smtp ${server.host}:${server.port}`;
+  const failure = (err && typeof err === 'object' ? err : { message: String(err) }) as SmtpFailure;
+  const reply = failure.response ? `: "${oneLine(failure.response)}"` : '';
+  const make = (code: ProviderErrorCode, message: string) => new ProviderError({ code, where, message, status: failure.responseCode ?? null, cause: err });
+  const responseCode = failure.responseCode;
+
+  if (responseCode === 535 || (failure.code === 'EAUTH' && responseCode === undefined)) {
+    const secret = server.passwordEnv ? `the password in the environment variable ${server.passwordEnv}` : 'the password';
+    return make('AUTH_REVOKED', `the server rejected the login${reply}. Check local.outgoing.user and ${secret}`);
+  }
+  if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) {
+    return make('TRANSIENT', `the server refused for now (${responseCode})${reply}; the email will be retried`);
+  }
+  if (responseCode !== undefined && responseCode >= 500) {
+    if ([530, 534, 538].includes(responseCode) || /\b5\.7\.\d+/.test(failure.response ?? '')) {
+      return make('FORBIDDEN', `the server does not allow this sender or recipient (${responseCode})${reply}. Check local.outgoing (user, secure, port) and the From address`);
+    }
+    return make('INVALID_REQUEST', `the server rejected the message (${responseCode})${reply}. Check the recipient address and the message`);
+  }
+  if (failure.code === 'ETLS') {
+    return make('INVALID_REQUEST', `TLS failed (${failure.message ?? 'unknown error'}). Check local.outgoing.secure and port (465 = secure: true, 587 = secure: false)`);
+  }
+  if (failure.code && CONNECTION_CODES.has(failure.code)) {
+    return make('TRANSIENT', `cannot reach the server (${failure.code}: ${oneLine(failure.message ?? '')}); the email will be retried`);
+  }
+  if (failure.code === 'EENVELOPE') return make('INVALID_REQUEST', `the sender or recipient address was refused (${oneLine(failure.message ?? '')})`);
+  return make('UNKNOWN', oneLine(failure.message ?? 'unknown SMTP failure'));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}

@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Which better-sqlite3 to load. Node 24.19+ aborts at process or worker teardown in the
+ * destructor of better-sqlite3 ≤ 12's objects (its legacy `node::ObjectWrap`; nodejs/node#65446).
+ * better-sqlite3 13 is built on Node-API and ships prebuilt binaries, but needs Node-API 10
+ * (Node ≥ 22). So Node 20 loads 12 (compiled at install) and Node 22+ loads 13 (installed as the
+ * alias `better-sqlite3-napi`). Both have the same API.
+ */
+export type SqliteConstructor = typeof BetterSqlite3;
+export type SqliteDatabase = BetterSqlite3.Database;
+
+const require = createRequire(import.meta.url);
+
+export function sqliteModuleName(nodeVersion: string = process.versions.node): 'better-sqlite3' | 'better-sqlite3-napi' {
+  return Number(nodeVersion.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3';
+}
+
+let loaded: SqliteConstructor | null = null;
+
+export function loadSqlite(): SqliteConstructor {
+  loaded ??= require(sqliteModuleName()) as SqliteConstructor;
+  return loaded;
+}

@@ -1,0 +1,76 @@
+import type { AccountConfig, AppConfig } from '../config.js';
+import type { FollowUpPolicy } from '../domain/policy.js';
+import type { Account, Prospect } from '../domain/types.js';
+import type { Logger } from '../log.js';
+import type { InputProblem } from '../ports/errors.js';
+import type { ProviderSet } from '../ports/providers.js';
+import type { Store } from '../ports/store.js';
+import type { TemplateSet } from '../templates/engine.js';
+
+/** One rep's account as the worker sees it in a tick. */
+export interface AccountRuntime {
+  config: AccountConfig;
+  account: Account;
+  /** Null when the account could not be connected (the reason is in account.statusDetail). */
+  providers: ProviderSet | null;
+}
+
+export interface WorkerContext {
+  store: Store;
+  config: AppConfig;
+  policy: FollowUpPolicy;
+  templates: TemplateSet;
+  accounts: AccountRuntime[];
+  logger: Logger;
+  /** The tick's "now": every decision uses it, never the wall clock. */
+  now: Date;
+  /** This worker's identity for leases and outbox claims. */
+  owner: string;
+  /** Prospects from the prospects file (imported at the start of the tick). */
+  prospectInputs: Prospect[];
+  /** Epoch ms: no retry starts after this (serverless time budget). */
+  deadlineMs?: number;
+  /** Progress for long work (first sync), shown on a terminal. */
+  progress?: (message: string) => void;
+  /** Digest emails with signed one-click links; absent when no web secret is configured. */
+  digest?: { baseUrl: string; secret: string };
+}
+
+export interface TickSummary {
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** Set when the tick did nothing because another one holds the lease. */
+  skippedBecause: string | null;
+  synced: { accountId: string; calendar: string; upserted: number; deleted: number; full: boolean }[];
+  messagesRead: number;
+  detected: { prospectEmail: string; meetingTitle: string; outcome: string; evidence: string[] }[];
+  drafted: { draftId: string; prospectEmail: string; template: string; sendAt: Date; reason: string; status: string }[];
+  sent: { to: string; subject: string; messageId: string }[];
+  booked: { prospectEmail: string; start: Date; timeZone: string; eventId: string }[];
+  replies: { prospectEmail: string; kind: string; action: string }[];
+  quiet: { prospectEmail: string; reason: string; detail: string }[];
+  problems: InputProblem[];
+  alerts: string[];
+}
+
+export function emptySummary(startedAt: Date): TickSummary {
+  return {
+    startedAt,
+    finishedAt: null,
+    skippedBecause: null,
+    synced: [],
+    messagesRead: 0,
+    detected: [],
+    drafted: [],
+    sent: [],
+    booked: [],
+    replies: [],
+    quiet: [],
+    problems: [],
+    alerts: [],
+  };
+}
+
+export function prospectsOf(ctx: WorkerContext, accountId: string): Prospect[] {
+  return ctx.prospectInputs.filter((p) => p.accountId === accountId);
+}

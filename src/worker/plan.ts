@@ -1,0 +1,91 @@
+import { planFollowUps, type ProspectSnapshot } from '../domain/planner.js';
+import type { Prospect } from '../domain/types.js';
+import { spellInstant } from '../templates/context.js';
+import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import { prospectsOf } from './context.js';
+import { createDraft } from './drafts.js';
+
+/** Loads everything the planner needs about one prospect. */
+export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<ProspectSnapshot> {
+  const { store } = ctx;
+  const [meetings, drafts, outbox, messages, suppressed] = await Promise.all([
+    store.listMeetings({ prospectId: prospect.id }),
+    store.listDrafts({ prospectId: prospect.id }),
+    store.listOutbox({ prospectId: prospect.id }),
+    store.listMessages(prospect.id),
+    store.isSuppressed(prospect.email),
+  ]);
+  const reasonByDraft = new Map(drafts.map((d) => [d.id, d.reasonKey]));
+  return {
+    prospect,
+    rep: { email: rt.account.email, name: rt.account.name, timeZone: rt.account.timeZone },
+    meetings,
+    drafts: drafts.map((d) => ({ reasonKey: d.reasonKey, status: d.status, sendAt: d.sendAt, template: d.template })),
+    emails: outbox
+      .filter((o) => o.status !== 'failed')
+      .map((o) => ({
+        at: o.sentAt ?? o.notBefore,
+        reasonKey: o.draftId ? reasonByDraft.get(o.draftId) ?? null : null,
+        status: o.status === 'sent' ? ('sent' as const) : ('queued' as const),
+      })),
+    replies: messages
+      .filter((m) => m.direction === 'in' && m.replyKind)
+      .map((m) => ({ at: m.at, kind: m.replyKind! })),
+    suppressed,
+  };
+}
+
+/** Runs the planner for every prospect of the account and turns its actions into drafts. */
+export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+  for (const listed of prospectsOf(ctx, rt.account.id)) {
+    const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
+    // A decline waits for the rep's decision: paused with no end date.
+    if (prospect.status === 'paused' && !prospect.pausedUntil) {
+      summary.quiet.push({ prospectEmail: prospect.email, reason: 'paused', detail: prospect.statusReason ?? 'paused by the rep' });
+      continue;
+    }
+    const snapshot = await loadSnapshot(ctx, rt, prospect);
+    const actions = planFollowUps(snapshot, ctx.policy, ctx.now);
+    for (const action of actions) {
+      if (action.kind === 'skip') {
+        if (action.reason !== 'nothing_due') summary.quiet.push({ prospectEmail: prospect.email, reason: action.reason, detail: action.detail });
+        continue;
+      }
+      if (action.kind === 'call_reminder') {
+        await ctx.store.addAttempt({
+          id: action.reasonKey,
+          prospectId: prospect.id,
+          accountId: rt.account.id,
+          at: action.at,
+          kind: 'call_reminder',
+          outcome: 'due',
+          detail: action.detail,
+          refId: action.meetingId,
+        });
+        continue;
+      }
+      const meeting = action.meetingId ? snapshot.meetings.find((m) => m.id === action.meetingId) ?? null : null;
+      const lastIn = snapshot.replies.at(-1);
+      await createDraft(
+        ctx,
+        {
+          rt,
+          prospect,
+          reasonKey: action.reasonKey,
+          template: action.template,
+          recipient: action.recipient,
+          sendAt: action.sendAt,
+          reason: action.reason,
+          evidence: action.evidence,
+          extra: {
+            meeting: meeting ? { start: meeting.start, end: meeting.end, title: meeting.title } : null,
+            gapDays: typeof action.vars.gapDays === 'number' ? action.vars.gapDays : null,
+            step: typeof action.vars.step === 'number' ? action.vars.step : null,
+            lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
+          },
+        },
+        summary,
+      );
+    }
+  }
+}

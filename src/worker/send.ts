@@ -1,0 +1,174 @@
+import { stableId } from '../domain/ids.js';
+import type { OutboxItem } from '../domain/types.js';
+import { isProviderError } from '../ports/errors.js';
+import { toOutgoing } from './outgoing.js';
+import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import { decideOnError, describeError } from './error-policy.js';
+import { reconnectHint } from './sync.js';
+
+const WEEK_MS = 7 * 86_400_000;
+/** A 'sending' row older than this belongs to a worker that died mid-send. */
+export const STUCK_SENDING_MS = 15 * 60_000;
+const MAX_SEND_ATTEMPTS = 8;
+
+
+/**
+ * Sends what is approved and due, exactly once:
+ * claim (approved → sending, one winner) → provider call with the stored Message-ID → sent.
+ * After a crash, a row left in 'sending' is looked up in the Sent folder before any resend.
+ */
+export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise<void> {
+  await recoverStuck(ctx, summary);
+  const byId = new Map(ctx.accounts.map((rt) => [rt.account.id, rt]));
+  for (;;) {
+    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: 25 });
+    if (claimed.length === 0) break;
+    for (const item of claimed) await sendOne(ctx, byId.get(item.accountId), item, summary);
+    if (ctx.deadlineMs !== undefined && Date.now() > ctx.deadlineMs) break;
+  }
+}
+
+async function recoverStuck(ctx: WorkerContext, summary: TickSummary): Promise<void> {
+  const stuck = await ctx.store.listStuckSending(new Date(ctx.now.getTime() - STUCK_SENDING_MS));
+  for (const item of stuck) {
+    const rt = ctx.accounts.find((a) => a.account.id === item.accountId);
+    if (!rt?.providers) continue;
+    let receipt;
+    try {
+      receipt = await rt.providers.sender.findSent(item.messageId);
+    } catch (err) {
+      summary.problems.push({ where: `outbox ${item.id}`, message: `cannot check the Sent folder: ${describeError(err)}` });
+      continue;
+    }
+    if (receipt) {
+      await markSent(ctx, rt, item, receipt, summary);
+    } else if (receipt === false) {
+      await ctx.store.markOutboxRetry(item.id, { notBefore: ctx.now, error: 'the previous attempt did not reach the provider' });
+    } else {
+      const msg =
+        'The worker stopped while sending and this transport cannot tell whether the email went out. ' +
+        `Check the Sent folder for "${item.subject}" to ${item.to}; if it is not there, approve it again with \`followup outbox retry ${item.id}\`.`;
+      await ctx.store.markOutboxFailed(item.id, { status: 'uncertain', error: msg });
+      summary.alerts.push(msg);
+    }
+  }
+}
+
+async function sendOne(ctx: WorkerContext, rt: AccountRuntime | undefined, item: OutboxItem, summary: TickSummary): Promise<void> {
+  const { store, now, policy } = ctx;
+  if (!rt?.providers || rt.account.status === 'disconnected') {
+    await store.markOutboxRetry(item.id, {
+      notBefore: new Date(now.getTime() + 15 * 60_000),
+      error: rt ? `account ${rt.account.id} is disconnected: ${rt.account.statusDetail ?? ''}` : `account ${item.accountId} is not in the config`,
+    });
+    return;
+  }
+  // Checks at the last moment: an opt-out or bounce may have arrived since approval.
+  if (await store.isSuppressed(item.to)) {
+    await store.markOutboxFailed(item.id, { status: 'failed', error: `${item.to} opted out or bounced; not sent.` });
+    return;
+  }
+  if (item.prospectId) {
+    const prospect = await store.getProspect(item.prospectId);
+    if (prospect?.status === 'paused' && prospect.pausedUntil && prospect.pausedUntil > now) {
+      await store.markOutboxRetry(item.id, { notBefore: prospect.pausedUntil, error: `held: ${prospect.statusReason ?? 'prospect paused'}` });
+      return;
+    }
+    if (prospect && (prospect.status === 'closed' || prospect.status === 'bounced' || prospect.status === 'suppressed')) {
+      await store.markOutboxFailed(item.id, { status: 'failed', error: `prospect is ${prospect.status}; not sent.` });
+      return;
+    }
+    // R4: at most N emails per prospect in any 7 days (this claimed item counts itself).
+    const recent = await store.countOutboxSince(item.prospectId, new Date(now.getTime() - WEEK_MS));
+    if (recent > policy.maxEmailsPerWeek) {
+      await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 86_400_000), error: 'weekly email cap reached; held a day' });
+      return;
+    }
+  }
+  try {
+    if (await supersedesNativeDraft(ctx, rt, item, summary)) return;
+    // A retried row may have reached the provider before (a lost response): look first.
+    if (item.attempts > 1) {
+      const found = await rt.providers.sender.findSent(item.messageId);
+      if (found) return await markSent(ctx, rt, item, found, summary);
+    }
+    const receipt = await rt.providers.sender.send(toOutgoing(item));
+    await markSent(ctx, rt, item, receipt, summary);
+  } catch (err) {
+    const action = decideOnError(err, item.attempts);
+    const message = describeError(err);
+    ctx.logger.warn({ outbox: item.id, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'send failed');
+    if (action.kind === 'disconnect') {
+      const hint = reconnectHint(rt, message);
+      await store.setAccountStatus(rt.account.id, 'disconnected', hint);
+      rt.account = { ...rt.account, status: 'disconnected', statusDetail: hint };
+      summary.alerts.push(`${rt.account.id}: disconnected. ${hint}`);
+      await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 15 * 60_000), error: hint });
+    } else if (action.kind === 'retry_later' && item.attempts < MAX_SEND_ATTEMPTS) {
+      await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + action.afterMs), error: message });
+    } else {
+      await store.markOutboxFailed(item.id, { status: 'failed', error: `${message} (after ${item.attempts} attempts)` });
+      summary.alerts.push(`Could not send "${item.subject}" to ${item.to}: ${message}`);
+    }
+  }
+}
+
+async function markSent(
+  ctx: WorkerContext,
+  rt: AccountRuntime,
+  item: OutboxItem,
+  receipt: { providerMessageId?: string | null; threadId?: string | null },
+  summary: TickSummary,
+): Promise<void> {
+  const { store, now } = ctx;
+  await store.markOutboxSent(item.id, { at: now, providerMessageId: receipt.providerMessageId ?? null, threadId: receipt.threadId ?? null });
+  const prospectId = item.prospectId ?? (item.draftId ? (await store.getDraft(item.draftId))?.prospectId ?? null : null);
+  if (prospectId) {
+    if (item.prospectId) {
+      await store.recordMessage({
+        accountId: rt.account.id,
+        prospectId,
+        direction: 'out',
+        providerId: receipt.providerMessageId ?? item.messageId,
+        messageId: item.messageId,
+        threadId: receipt.threadId ?? item.thread.threadId ?? null,
+        inReplyTo: item.thread.inReplyTo ?? null,
+        references: item.thread.references,
+        subject: item.subject,
+        at: now,
+      });
+    }
+    await store.addAttempt({
+      id: stableId('at', 'sent', item.id),
+      prospectId,
+      accountId: rt.account.id,
+      at: now,
+      kind: 'email_sent',
+      outcome: 'sent',
+      detail: `Sent "${item.subject}" to ${item.to}`,
+      refId: item.draftId ?? item.id,
+    });
+  }
+  summary.sent.push({ to: item.to, subject: item.subject, messageId: item.messageId });
+}
+
+/**
+ * A draft that also sits in the rep's mail client (native drafts) but was approved in followup:
+ * remove the client's copy first so it cannot go out twice. If it is gone because the rep already
+ * sent it from the client, the outbox row is settled as sent instead. Returns true when settled.
+ */
+async function supersedesNativeDraft(ctx: WorkerContext, rt: AccountRuntime, item: OutboxItem, summary: TickSummary): Promise<boolean> {
+  if (!item.draftId || !rt.providers?.drafts) return false;
+  const draft = await ctx.store.getDraft(item.draftId);
+  if (!draft?.nativeDraftId) return false;
+  try {
+    await rt.providers.drafts.deleteDraft(draft.nativeDraftId);
+    return false;
+  } catch (err) {
+    if (!(isProviderError(err) && err.code === 'NOT_FOUND') || !draft.messageId) throw err;
+    const sent = await rt.providers.sender.findSent(draft.messageId);
+    if (!sent) return false;
+    await markSent(ctx, rt, { ...item, messageId: draft.messageId }, sent, summary);
+    return true;
+  }
+}

@@ -1,0 +1,110 @@
+import { isProviderError } from '../ports/errors.js';
+import type { CursorState } from '../ports/store.js';
+import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import { decideOnError, describeError } from './error-policy.js';
+
+const DAY_MS = 86_400_000;
+
+export function syncWindow(ctx: WorkerContext) {
+  return {
+    start: new Date(ctx.now.getTime() - ctx.config.sync.pastDays * DAY_MS),
+    end: new Date(ctx.now.getTime() + ctx.config.sync.futureDays * DAY_MS),
+  };
+}
+
+/**
+ * Runs `work` for one cursor key, recording success, errors and not-before times so a
+ * calendar that stops syncing is visible (never a silent "healthy but stale").
+ */
+export async function withCursor(
+  ctx: WorkerContext,
+  rt: AccountRuntime,
+  key: string,
+  summary: TickSummary,
+  work: (state: CursorState | null) => Promise<string>,
+): Promise<boolean> {
+  const { store, now } = ctx;
+  const state = await store.getCursor(rt.account.id, key);
+  const base: CursorState = state ?? {
+    accountId: rt.account.id,
+    key,
+    cursor: null,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    notBefore: null,
+  };
+  if (base.notBefore && base.notBefore > now) {
+    summary.alerts.push(`${rt.account.id} ${key}: waiting until ${base.notBefore.toISOString()} (provider rate limit).`);
+    return false;
+  }
+  try {
+    const cursor = await work(state);
+    await store.saveCursor({ ...base, cursor, lastSuccessAt: now, lastAttemptAt: now, lastError: null, notBefore: null });
+    return true;
+  } catch (err) {
+    const action = decideOnError(err);
+    const message = describeError(err);
+    ctx.logger.warn({ account: rt.account.id, key, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'sync failed');
+    const notBefore = action.kind === 'retry_later' ? new Date(now.getTime() + action.afterMs) : null;
+    await store.saveCursor({ ...base, lastAttemptAt: now, lastError: message, notBefore });
+    if (action.kind === 'disconnect') {
+      await store.setAccountStatus(rt.account.id, 'disconnected', reconnectHint(rt, message));
+      rt.account = { ...rt.account, status: 'disconnected', statusDetail: reconnectHint(rt, message) };
+      summary.alerts.push(`${rt.account.id}: disconnected. ${reconnectHint(rt, message)}`);
+    } else {
+      summary.problems.push({ where: `${rt.account.id} ${key}`, message });
+    }
+    return false;
+  }
+}
+
+export function reconnectHint(rt: AccountRuntime, message: string): string {
+  const cmd = rt.account.provider === 'local' ? 'check the account paths in the config' : `run \`followup auth ${rt.account.provider} --account ${rt.account.id}\``;
+  return `${message.replace(/\.$/, '')}. To reconnect, ${cmd}.`;
+}
+
+/** Calendar sync with full-resync-and-reconcile on an expired cursor. */
+export async function syncCalendar(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+  const cal = rt.providers?.calendar;
+  if (!cal) return;
+  const window = syncWindow(ctx);
+  await withCursor(ctx, rt, `calendar:${cal.calendarId}`, summary, async (state) => {
+    let result;
+    try {
+      if (!state?.cursor) ctx.progress?.(`${rt.account.id}: first sync of calendar ${cal.calendarId}...`);
+      result = await cal.sync({ cursor: state?.cursor ?? null, window, onProgress: (n) => ctx.progress?.(`${rt.account.id}: ${n} events read`) });
+    } catch (err) {
+      if (!(isProviderError(err) && err.code === 'CURSOR_EXPIRED')) throw err;
+      ctx.logger.info({ account: rt.account.id, calendar: cal.calendarId }, 'sync cursor expired; running a full sync');
+      summary.alerts.push(`${rt.account.id}: calendar sync token expired; ran a full resync.`);
+      result = await cal.sync({ cursor: null, window });
+    }
+    await ctx.store.upsertEvents(rt.account.id, result.upserted);
+    let deleted = result.deletedIds.length;
+    if (result.deletedIds.length > 0) await ctx.store.deleteEvents(cal.calendarId, result.deletedIds);
+    if (result.full) {
+      // Reconcile: events we hold in the window that the full sync no longer returned are gone.
+      const seen = new Set(result.upserted.map((e) => e.id));
+      const gone = (await ctx.store.listEventIds(cal.calendarId, window)).filter((id) => !seen.has(id));
+      if (gone.length > 0) await ctx.store.deleteEvents(cal.calendarId, gone);
+      deleted += gone.length;
+    }
+    summary.problems.push(...result.problems);
+    summary.synced.push({ accountId: rt.account.id, calendar: cal.calendarId, upserted: result.upserted.length, deleted, full: result.full });
+    return result.cursor;
+  });
+}
+
+/** Alerts for calendars and mailboxes that have not synced for longer than expected. */
+export async function checkStaleness(ctx: WorkerContext, summary: TickSummary): Promise<void> {
+  const limitMs = ctx.config.sync.staleAfterMinutes * 60_000;
+  for (const c of await ctx.store.listCursors()) {
+    const last = c.lastSuccessAt?.getTime() ?? null;
+    if (last === null && c.lastAttemptAt) summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);
+    else if (last !== null && ctx.now.getTime() - last > limitMs) {
+      const mins = Math.round((ctx.now.getTime() - last) / 60_000);
+      summary.alerts.push(`${c.accountId} ${c.key}: last successful sync ${mins} minutes ago${c.lastError ? ` (${c.lastError})` : ''}.`);
+    }
+  }
+}

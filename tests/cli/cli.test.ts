@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseConfig, resolveFromConfig } from '../../src/config.js';
+import { buildDemoScenario } from '../../src/demo/build-scenario.js';
+import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
+
+const NOW = '2026-11-23T15:00:00Z';
+
+/** Runs the CLI in-process and returns what it printed. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await main(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('the followup command', () => {
+  let dir: string;
+  let config: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'followup-cli-'));
+    config = seedLocalWorkspace(dir, buildDemoScenario(new Date(NOW)));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('drafts list --json prints the documented fields, after a run', async () => {
+    expect((await run(['--config', config, '--now', NOW, 'run', '--once'])).code).toBe(0);
+    const { code, out } = await run(['--config', config, 'drafts', 'list', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    expect(rows.length).toBe(5);
+    for (const r of rows) {
+      for (const key of ['id', 'prospectEmail', 'template', 'subject', 'text', 'status', 'sendAt', 'reason']) expect(r).toHaveProperty(key);
+    }
+    const priya = rows.find((r) => r.prospectEmail === 'priya@initech.example')!;
+    expect(priya.template).toBe('follow-up-apology');
+    expect(priya.status).toBe('pending');
+  });
+
+  it('approve, edit and reject record who and when; the edited text is what is queued', async () => {
+    await run(['--config', config, '--now', NOW, 'run', '--once']);
+    const rows = JSON.parse((await run(['--config', config, 'drafts', 'list', '--json'])).out) as { id: string; prospectEmail: string }[];
+    const tom = rows.find((r) => r.prospectEmail === 'tom@globex.example')!;
+    const ken = rows.find((r) => r.prospectEmail === 'ken@umbrella.example')!;
+    expect((await run(['--config', config, '--now', NOW, 'drafts', 'edit', tom.id, '--text', 'Hi Tom, here are the options.\n'])).code).toBe(0);
+    expect((await run(['--config', config, '--now', NOW, 'drafts', 'approve', tom.id])).code).toBe(0);
+    expect((await run(['--config', config, '--now', NOW, 'drafts', 'reject', ken.id, '--reason', 'not now'])).code).toBe(0);
+    const all = JSON.parse((await run(['--config', config, 'drafts', 'list', '--json', '--status', 'all'])).out) as Record<string, unknown>[];
+    const t = all.find((r) => r.id === tom.id)!;
+    expect(t.status).toBe('approved');
+    expect(t.text).toBe('Hi Tom, here are the options.\n');
+    expect(t.approvedAt).toBe(new Date(NOW).toISOString());
+    expect(all.find((r) => r.id === ken.id)!.status).toBe('rejected');
+    // Approving twice is refused with a plain message.
+    const again = await run(['--config', config, '--now', NOW, 'drafts', 'approve', tom.id]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/is approved, not pending/);
+  });
+
+  it('templates preview renders a template for a prospect', async () => {
+    const { code, out } = await run(['--config', config, '--now', NOW, 'templates', 'preview', 'follow-up-apology', '--prospect', 'priya@initech.example']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Hi Priya,/);
+    expect(out).toMatch(/let it slip/);
+  });
+
+  it('explains a bad --now and an unknown draft in plain words', async () => {
+    const bad = await run(['--config', config, '--now', 'yesterday', 'run']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--now "yesterday" is not an ISO time/);
+    const port = await run(['emulate', 'google', '--port', 'eighty']);
+    expect(port.err).toMatch(/--port "eighty" is not a port number/);
+    const missing = await run(['--config', config, 'drafts', 'show', 'dr_nope']);
+    expect(missing.err).toMatch(/No draft with id dr_nope; list them with `followup drafts list`/);
+  });
+
+  it('init writes a starting config that validates (with ~ paths expanded)', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      rmSync(join(dir, 'followup.yaml'));
+      rmSync(join(dir, 'prospects.yaml'));
+      expect((await run(['init'])).code).toBe(0);
+      const cfg = parseConfig(readFileSync(join(dir, 'followup.yaml'), 'utf8'), join(dir, 'followup.yaml'), {});
+      expect(cfg.accounts[0]?.provider).toBe('local');
+      expect(resolveFromConfig(cfg, cfg.accounts[0]!.local!.calendarDir)).toBe(join(homedir(), '.calendars/work'));
+      expect((await run(['init'])).err).toMatch(/already exists; pass --force/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('names the bad key of a config file and what it expects', () => {
+    expect(() => parseConfig('accounts:\n  - { id: a, name: A, email: not-an-email, timeZone: Mars/Base, provider: local }\n', 'x.yaml', {})).toThrow(
+      /accounts\[0\]\.email: .*\n.*accounts\[0\]\.timeZone: an IANA time zone/,
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDemoScenario } from '../../src/demo/build-scenario.js';
+import { runProviderDemo } from '../../src/demo/run-provider-demo.js';
+import { silentLogger } from '../../src/log.js';
+
+const NOW = new Date('2026-11-23T15:00:00Z');
+
+/** The demo through the real Google and Graph adapters against their emulators over HTTP. */
+describe.each(['google', 'microsoft'])('the demo on the %s emulator', (provider) => {
+  it('gives the same outcomes as the local demo, and sends every approved email exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), `followup-${provider}-`));
+    try {
+      const r = await runProviderDemo({ provider, dir, scenario: buildDemoScenario(NOW), logger: silentLogger(), print: () => undefined });
+      expect(r.first.problems).toEqual([]);
+      expect(r.drafts['linda@acme.example']).toEqual(['missed-nudge-1']);
+      expect(r.drafts['tom@globex.example']).toEqual(['follow-up']);
+      expect(r.drafts['priya@initech.example']).toEqual(['follow-up-apology']);
+      expect(r.drafts['ken@umbrella.example']).toEqual(['follow-up-ages']);
+      expect(r.drafts['sara@hooli.example']).toEqual(['booking-confirmation']);
+      expect(r.drafts['omar@stark.example']).toBeUndefined();
+      expect(r.drafts['dana@wayne.example']).toBeUndefined();
+      expect(r.first.booked.map((b) => b.start.toISOString())).toEqual(['2026-11-24T14:00:00.000Z']);
+      expect(r.booked).toHaveLength(1);
+      expect(new Date(r.booked[0]!.start).toISOString()).toBe('2026-11-24T14:00:00.000Z');
+      expect(r.booked[0]!.attendees).toContain('sara@hooli.example');
+      expect(r.sentAfterWeek).toBe(5);
+      expect(r.sentOnNextRun).toBe(0);
+      expect(r.sentCopies).toHaveLength(5);
+      expect(r.sentCopies.every((n) => n === 1)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarProvider } from '../../src/ports/providers.js';
+import { readCalendarEvents } from '../../src/providers/local/ics-event.mapper.js';
+import { parseIcs } from '../../src/providers/local/ics-read.js';
+import { makeLocalConfig, makeLocalProviders, makeTempDir } from './helpers.js';
+import { CORPORA_DIR, corporaPresent } from '../support/corpora.js';
+
+/**
+ * Every calendar file of the public corpora (../shared/corpora, see SOURCES.md) is read
+ * without throwing; what cannot be read comes back as problems. The numbers are printed and
+ * held to floors, so a regression in the reader shows up here.
+ */
+const CORPORA = CORPORA_DIR;
+const SETS: { name: string; root: string; filter?: (path: string) => boolean }[] = [
+  { name: 'node-ical', root: join(CORPORA, 'node-ical') },
+  { name: 'khal', root: join(CORPORA, 'khal') },
+  { name: 'ical4j valid', root: join(CORPORA, 'ical4j'), filter: (p) => p.split('/').includes('valid') },
+  { name: 'ical.js samples', root: join(CORPORA, 'ical.js/samples') },
+  { name: 'collective-icalendar', root: join(CORPORA, 'collective-icalendar') },
+];
+const INVALID_ICAL4J = join(CORPORA, 'ical4j/src/test/resources/samples/invalid');
+const WINDOW = { start: new Date('1995-01-01T00:00:00Z'), end: new Date('2035-01-01T00:00:00Z') };
+
+async function icsFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && /\.ics$/i.test(e.name)).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+interface SetStats {
+  set: string;
+  files: number;
+  clean: number;
+  withProblems: number;
+  unreadable: number;
+  events: number;
+}
+
+describe.skipIf(!corporaPresent())('public iCalendar corpora', () => {
+  it('reads every .ics without throwing; failures are problems', async () => {
+    const table: SetStats[] = [];
+    for (const set of SETS) {
+      const files = (await icsFiles(set.root)).filter((p) => !set.filter || set.filter(relative(set.root, p)));
+      const stats: SetStats = { set: set.name, files: files.length, clean: 0, withProblems: 0, unreadable: 0, events: 0 };
+      for (const file of files) {
+        const parsed = parseIcs(await readFile(file));
+        const read = readCalendarEvents(parsed, { calendarId: 'corpus', floatingZone: 'Europe/Berlin', range: WINDOW });
+        const problems = [...parsed.problems, ...read.problems];
+        for (const p of problems) expect(typeof p, file).toBe('string');
+        stats.events += read.events.length;
+        if (parsed.calendars.length === 0) stats.unreadable += 1;
+        else if (problems.length === 0) stats.clean += 1;
+        else stats.withProblems += 1;
+      }
+      table.push(stats);
+    }
+    console.table(table);
+    const total = table.reduce((sum, s) => sum + s.files, 0);
+    const read = table.reduce((sum, s) => sum + s.clean + s.withProblems, 0);
+    console.log(`corpora: ${read} of ${total} files read (${table.reduce((s, t) => s + t.clean, 0)} without any problem), ${table.reduce((s, t) => s + t.events, 0)} events`);
+    expect(total).toBeGreaterThan(300);
+    // Floors measured when this test was written; raise them when the reader improves.
+    for (const s of table) expect(s.clean + s.withProblems, s.set).toBeGreaterThanOrEqual(Math.floor(s.files * 0.9));
+  }, 120_000);
+
+  describe('through a vdir sync', () => {
+    let base: string;
+    let remove: () => Promise<void>;
+    let provider: CalendarProvider;
+    let invalid: string[];
+
+    beforeAll(async () => {
+      ({ dir: base, remove } = await makeTempDir('corpora'));
+      provider = (await makeLocalProviders(makeLocalConfig({ baseDir: base }))).calendar;
+      invalid = (await readdir(INVALID_ICAL4J)).filter((n) => n.endsWith('.ics'));
+      for (const name of invalid) await copyFile(join(INVALID_ICAL4J, name), join(base, 'calendar', `invalid-${name}`));
+      const valid = join(CORPORA, 'ical4j/src/test/resources/samples/valid/incoming.ics'); // UID calsrv.example.com-873970198738777@example.com
+      const whole = await readFile(join(CORPORA, 'khal/tests/ics/event_rrule_recuid.ics'), 'utf8');
+      await writeFile(join(base, 'calendar', 'truncated.ics'), whole.slice(0, Math.floor(whole.length / 2)));
+      await writeFile(join(base, 'calendar', 'meeting.ics'), await readFile(valid));
+      await copyFile(join(CORPORA, 'khal/tests/ics/event_rrule_recuid.ics'), join(base, 'calendar', 'series.ics'));
+    });
+    afterAll(() => remove());
+
+    it('names each invalid ical4j sample and a truncated file in problems, and still reads the rest', async () => {
+      const result = await provider.sync({ cursor: null, window: WINDOW });
+      const where = new Set(result.problems.map((p) => p.where));
+      for (const name of invalid) expect(where.has(`invalid-${name}`), `invalid-${name}`).toBe(true);
+      expect(result.problems.find((p) => p.where === 'truncated.ics')?.message).toMatch(/ends before its END:VCALENDAR/);
+      for (const p of result.problems) expect(p.message.length).toBeGreaterThan(10);
+      // The valid files next to them were read.
+      expect(result.upserted.some((e) => e.uid === 'calsrv.example.com-873970198738777@example.com')).toBe(true);
+      expect(result.upserted.filter((e) => e.uid === 'event_rrule_recurrence_id').length).toBeGreaterThan(1);
+      console.log(`vdir sync of ${invalid.length} invalid ical4j samples + 3 files: ${result.upserted.length} events, ${result.problems.length} problems in ${where.size} files`);
+      expect(basename(INVALID_ICAL4J)).toBe('invalid');
+    }, 60_000);
+  });
+});
