@@ -10,7 +10,7 @@ import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
 import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
-import { STARTER_CONFIG, STARTER_PROSPECTS } from './starter-config.js';
+import { readStarter, STARTER_FILES } from './starter-config.js';
 
 export function registerRunCommands(program: Command): void {
   program
@@ -101,12 +101,11 @@ Next:
     .description('Write a commented starting config (followup.yaml) and prospects file')
     .option('--force', 'overwrite existing files')
     .action((opts: { force?: boolean }) => {
-      for (const [file, text] of [
-        ['followup.yaml', STARTER_CONFIG],
-        ['prospects.yaml', STARTER_PROSPECTS],
-      ] as const) {
+      for (const { file } of STARTER_FILES) {
         if (existsSync(file) && !opts.force) throw new Error(`${file} already exists; pass --force to overwrite it.`);
-        writeFileSync(file, text);
+      }
+      for (const { file, example } of STARTER_FILES) {
+        writeFileSync(file, readStarter(example));
         console.log(`Wrote ${file}`);
       }
       console.log('Edit them, then run `followup run --once`.');

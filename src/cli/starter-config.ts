@@ -1,51 +1,21 @@
-/** What `followup init` writes: a commented starting point. */
-export const STARTER_CONFIG = `# followup configuration. Secrets never go here: name environment variables instead.
-# Reference: README.md, "Configuration".
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-# Your prospects: who you sell to and what you promised them.
-prospects: prospects.yaml
+/** The example configs shipped in the package's `config/` folder (also read by people). */
+export const BUNDLED_CONFIG_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../config');
 
-# SQLite file used when DATABASE_URL is not set (set DATABASE_URL=postgres://... for several workers).
-store:
-  sqlitePath: ./data/followup.db
+/** What `followup init` writes: file name → the bundled example it is copied from. */
+export const STARTER_FILES = [
+  { file: 'followup.yaml', example: 'followup.example.yaml' },
+  { file: 'prospects.yaml', example: 'prospects.example.yaml' },
+] as const;
 
-# \`followup serve\` runs the worker on this cron expression.
-schedule: "*/10 * * * *"
-
-# The playbook's numbers (all optional; these are the defaults).
-policy:
-  businessHours: { start: "09:00", end: "17:00", days: [1, 2, 3, 4, 5] }  # in the prospect's zone
-  skipPublicHolidays: true
-  nudgeDelayMinutes: 120        # first nudge after a missed meeting's end
-  cadenceBusinessDays: [2, 5, 10]
-  cadenceRepeatDays: 14
-  maxNudges: 6
-  apologyAfterDays: 7           # a follow-up later than this opens with an apology
-  agesAfterDays: 183            # later than this: "it's been ages" and a fresh question
-  maxEmailsPerWeek: 2           # per prospect
-  meetingMinutes: 30
-  reminderMinutes: 15
-
-accounts:
-  - id: me
-    name: Your Name
-    email: you@example.com
-    timeZone: America/New_York
-    provider: local             # local | google | microsoft
-    local:
-      calendarDir: ~/.calendars/work     # a vdir (vdirsyncer, khal)
-      maildir: ~/Mail/work/INBOX         # a Maildir (mbsync, offlineimap)
-      outgoing:
-        kind: maildir                    # or: kind: smtp, host, port, user, passwordEnv: SMTP_PASSWORD
-        dir: ~/Mail/work/outbox
-`;
-
-export const STARTER_PROSPECTS = `# One entry per prospect. nextStep.due is when you said you would follow up.
-- email: linda@example.com
-  name: Linda Park
-  company: Acme
-  timeZone: America/New_York
-  hotButton: cutting onboarding time
-  materialSent: ["Pilot plan (PDF)"]
-  nextStep: { what: "send the pilot plan", due: "2026-12-01T14:00:00Z" }
-`;
+export function readStarter(example: string): string {
+  const path = resolve(BUNDLED_CONFIG_DIR, example);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`The example config ${path} is missing from this installation; reinstall followup, or copy the example from README.md, "Configuration".`);
+  }
+}

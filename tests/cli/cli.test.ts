@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { BUNDLED_CONFIG_DIR } from '../../src/cli/starter-config.js';
 import { parseConfig, resolveFromConfig } from '../../src/config.js';
 import { buildDemoScenario } from '../../src/demo/build-scenario.js';
 import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
@@ -91,6 +92,7 @@ describe('the followup command', () => {
       rmSync(join(dir, 'followup.yaml'));
       rmSync(join(dir, 'prospects.yaml'));
       expect((await run(['init'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'followup.yaml'), 'utf8')).toBe(readFileSync(join(BUNDLED_CONFIG_DIR, 'followup.example.yaml'), 'utf8'));
       const cfg = parseConfig(readFileSync(join(dir, 'followup.yaml'), 'utf8'), join(dir, 'followup.yaml'), {});
       expect(cfg.accounts[0]?.provider).toBe('local');
       expect(resolveFromConfig(cfg, cfg.accounts[0]!.local!.calendarDir)).toBe(join(homedir(), '.calendars/work'));

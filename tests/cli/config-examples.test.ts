@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProspects } from '../../src/app/prospects-file.js';
+import { BUNDLED_CONFIG_DIR, readStarter, STARTER_FILES } from '../../src/cli/starter-config.js';
+import { parseConfig } from '../../src/config.js';
+
+const examples = readdirSync(BUNDLED_CONFIG_DIR).filter((f) => f.endsWith('.example.yaml'));
+const configs = examples.filter((f) => f !== 'prospects.example.yaml');
+
+describe('the example configs in config/', () => {
+  it('are all there: a local, a Google and a Microsoft config, and a prospects file', () => {
+    expect(examples.sort()).toEqual(['followup.example.yaml', 'google.example.yaml', 'microsoft.example.yaml', 'prospects.example.yaml']);
+  });
+
+  it.each(configs)('%s validates against the config schema', (name) => {
+    const file = join(BUNDLED_CONFIG_DIR, name);
+    const cfg = parseConfig(readFileSync(file, 'utf8'), file, {});
+    expect(cfg.accounts.length).toBeGreaterThan(0);
+    const provider = name.split('.')[0]!;
+    const expected = provider === 'followup' ? 'local' : provider;
+    for (const account of cfg.accounts) expect(account.provider).toBe(expected);
+  });
+
+  it('the Google and Microsoft examples show both ways to connect', () => {
+    const load = (n: string) => parseConfig(readFileSync(join(BUNDLED_CONFIG_DIR, n), 'utf8'), n, {});
+    expect(load('google.example.yaml').accounts.map((a) => a.google?.auth).sort()).toEqual(['oauth', 'service-account']);
+    expect(load('microsoft.example.yaml').accounts.map((a) => a.microsoft?.auth).sort()).toEqual(['client-credentials', 'device-code']);
+  });
+
+  it('the prospects example names its prospects for the local example account', () => {
+    const file = join(BUNDLED_CONFIG_DIR, 'prospects.example.yaml');
+    const prospects = parseProspects(readFileSync(file, 'utf8'), file, ['me']);
+    expect(prospects.map((p) => p.email)).toEqual(['linda@example.com']);
+  });
+
+  it('`followup init` copies exactly these files', () => {
+    expect(STARTER_FILES.map((f) => f.example)).toEqual(['followup.example.yaml', 'prospects.example.yaml']);
+    for (const { example } of STARTER_FILES) expect(readStarter(example)).toBe(readFileSync(join(BUNDLED_CONFIG_DIR, example), 'utf8'));
+    expect(() => readStarter('nope.example.yaml')).toThrow(/missing from this installation; reinstall followup/);
+  });
+});
