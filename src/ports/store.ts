@@ -150,8 +150,11 @@ export interface Store {
   listMessages(prospectId: string): Promise<MessageRecord[]>;
   /** Where the next email to this prospect should thread (the latest message either way). */
   latestThread(prospectId: string): Promise<ThreadRef | null>;
-  /** Which prospect (if any) a thread or Message-ID belongs to. */
-  findProspectByThread(input: { threadId?: string | null; messageIds?: string[] }): Promise<string | null>;
+  /**
+   * Which prospect (if any) a thread or Message-ID belongs to. Message-IDs are global; a thread id
+   * only means something inside one mailbox, so it is matched within `accountId` only.
+   */
+  findProspectByThread(input: { accountId: string; threadId?: string | null; messageIds?: string[] }): Promise<string | null>;
 
   // Drafts. insertDraft is idempotent on reasonKey: the second insert returns inserted=false and the
   // existing draft.

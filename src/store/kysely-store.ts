@@ -406,9 +406,9 @@ export class KyselyStore implements Store {
 
   /**
    * A Message-ID match (in recorded messages, then in the outbox) wins over a thread id match.
-   * Thread ids are matched across all accounts (the port gives no account).
+   * Thread ids are provider ids local to one mailbox: matched within the account only.
    */
-  async findProspectByThread(input: { threadId?: string | null; messageIds?: string[] }): Promise<string | null> {
+  async findProspectByThread(input: { accountId: string; threadId?: string | null; messageIds?: string[] }): Promise<string | null> {
     const messageIds = [...new Set((input.messageIds ?? []).filter((id) => id.length > 0))];
     for (const chunk of chunks(messageIds, IN_LIST_CHUNK)) {
       const message = await this.#db
@@ -433,6 +433,7 @@ export class KyselyStore implements Store {
       const row = await this.#db
         .selectFrom('messages')
         .select('prospect_id')
+        .where('account_id', '=', input.accountId)
         .where('thread_id', '=', input.threadId)
         .orderBy('at', 'desc')
         .limit(1)

@@ -84,7 +84,7 @@ async function handleMessage(
   let prospect = outgoing ? msg.to.map((t) => byEmail.get(t.toLowerCase())).find(Boolean) : byEmail.get(msg.from.email.toLowerCase());
   if (!prospect) {
     // A bounce or an auto-reply comes from another address: match it by thread.
-    const id = await store.findProspectByThread({ threadId: msg.threadId ?? null, messageIds: [msg.inReplyTo, ...msg.references].filter((x): x is string => Boolean(x)) });
+    const id = await store.findProspectByThread({ accountId: rt.account.id, threadId: msg.threadId ?? null, messageIds: [msg.inReplyTo, ...msg.references].filter((x): x is string => Boolean(x)) });
     prospect = id ? (await store.getProspect(id)) ?? undefined : undefined;
   }
   if (!prospect) return;

@@ -397,13 +397,17 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         await store.upsertProspect(aProspect({ id: 'pro_2', email: 'other@customer.example' }));
         await store.recordMessage(aMessage({ messageId: '<m1@x>', threadId: 'thr_A' }));
         await store.enqueueOutbox(anOutboxItem({ prospectId: 'pro_2', messageId: '<sent-2@example.com>' }));
-        expect(await store.findProspectByThread({ messageIds: ['<unknown@x>', '<m1@x>'] })).toBe('pro_1');
-        expect(await store.findProspectByThread({ messageIds: ['<sent-2@example.com>'] })).toBe('pro_2');
-        expect(await store.findProspectByThread({ threadId: 'thr_A' })).toBe('pro_1');
-        expect(await store.findProspectByThread({ threadId: 'thr_A', messageIds: ['<sent-2@example.com>'] })).toBe('pro_2');
-        expect(await store.findProspectByThread({ threadId: 'thr_B', messageIds: ['<nope@x>'] })).toBeNull();
-        expect(await store.findProspectByThread({ threadId: null, messageIds: [] })).toBeNull();
-        expect(await store.findProspectByThread({})).toBeNull();
+        expect(await store.findProspectByThread({ accountId: 'acc_1', messageIds: ['<unknown@x>', '<m1@x>'] })).toBe('pro_1');
+        expect(await store.findProspectByThread({ accountId: 'acc_1', messageIds: ['<sent-2@example.com>'] })).toBe('pro_2');
+        expect(await store.findProspectByThread({ accountId: 'acc_1', threadId: 'thr_A' })).toBe('pro_1');
+        expect(await store.findProspectByThread({ accountId: 'acc_1', threadId: 'thr_A', messageIds: ['<sent-2@example.com>'] })).toBe('pro_2');
+        expect(await store.findProspectByThread({ accountId: 'acc_1', threadId: 'thr_B', messageIds: ['<nope@x>'] })).toBeNull();
+        expect(await store.findProspectByThread({ accountId: 'acc_1', threadId: null, messageIds: [] })).toBeNull();
+        expect(await store.findProspectByThread({ accountId: 'acc_1' })).toBeNull();
+        // Another mailbox may use the same thread id for an unrelated conversation.
+        expect(await store.findProspectByThread({ accountId: 'acc_2', threadId: 'thr_A' })).toBeNull();
+        // A Message-ID is global: it finds the prospect whichever mailbox the message arrived in.
+        expect(await store.findProspectByThread({ accountId: 'acc_2', messageIds: ['<m1@x>'] })).toBe('pro_1');
       });
     });
 
