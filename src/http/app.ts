@@ -10,7 +10,7 @@ import { markMeeting } from '../worker/meetings.js';
 import { runTick } from '../worker/tick.js';
 import { spendOnce } from './once.js';
 import { accountsPage, prospectPage, prospectsPage, queuePage, type Rep } from './pages.js';
-import { TokenBuckets } from './rate-limit.js';
+import { StoreRateLimiter } from './rate-limit.js';
 import { resolveWebSecret, TICK_TOKEN_ENV } from './secret.js';
 import { clearSession, readSession, writeSession } from './session.js';
 import { defaultSendMail, signInEmail, type SendMail } from './sign-in-mail.js';
@@ -44,8 +44,9 @@ type Vars = { session: SessionClaims; rep: Rep | null; csrf: string };
 type AppEnv = { Bindings: Bindings; Variables: Vars };
 type C = Context<AppEnv>;
 
-const SIGN_IN_PER_ADDRESS = { capacity: 3, refillMs: 5 * 60_000 };
-const SIGN_IN_PER_IP = { capacity: 10, refillMs: 60_000 };
+/** Sign-in link requests: 3 per address per 15 minutes, 10 per IP per minute (shared by all replicas). */
+const SIGN_IN_PER_ADDRESS = { limit: 3, windowMs: 15 * 60_000 };
+const SIGN_IN_PER_IP = { limit: 10, windowMs: 60_000 };
 const DAY_MS = 86_400_000;
 const MAX_FIELD_CHARS = 100_000;
 
@@ -63,8 +64,8 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
   const secret = options.secret ?? resolveWebSecret({ get: config.env.get });
   const baseUrl = () => trimSlash(typeof options.baseUrl === 'function' ? options.baseUrl() : (options.baseUrl ?? config.web.baseUrl));
   const sendMail = options.sendMail ?? defaultSendMail(runtime, clock);
-  const perAddress = new TokenBuckets(SIGN_IN_PER_ADDRESS);
-  const perIp = new TokenBuckets(SIGN_IN_PER_IP);
+  const perAddress = new StoreRateLimiter(store, 'sign-in-email', SIGN_IN_PER_ADDRESS);
+  const perIp = new StoreRateLimiter(store, 'sign-in-ip', SIGN_IN_PER_IP);
 
   const reps = new Map<string, Rep>(config.accounts.map((a) => [a.id, repFrom(a)]));
   const repByEmail = (email: string) => [...reps.values()].find((r) => r.email === email.trim().toLowerCase()) ?? null;
@@ -155,7 +156,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) return render(c, loginPage(c, 'Enter the email address of your account.'), 400);
     const nowMs = clock().getTime();
     const ip = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-    const wait = Math.max(perIp.take(`ip:${ip}`, nowMs), perAddress.take(`email:${email}`, nowMs));
+    const wait = Math.max(await perIp.take(ip, nowMs), await perAddress.take(email, nowMs));
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return render(c, loginPage(c, `Too many sign-in requests. Wait ${Math.ceil(wait / 60_000)} minute(s) and try again.`), 429);

@@ -223,4 +223,11 @@ export interface Store {
   /** Single-use tokens: true the first time a key is consumed, false ever after. The expiry is
    *  kept for housekeeping; the token's own signature carries the real expiry. */
   consumeOnce(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Counts one hit on a rate-limit key (the caller puts the time window in the key) and returns
+   * the count including this hit, atomically across every process that shares the database.
+   */
+  countHit(key: string, expiresAt: Date): Promise<number>;
+  /** Housekeeping: forgets single-use keys and rate-limit counters that expired before `now`. */
+  purgeExpired(now: Date): Promise<{ tokens: number; rateLimits: number }>;
 }

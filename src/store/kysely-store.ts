@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   Account,
   Attempt,
@@ -895,6 +895,23 @@ export class KyselyStore implements Store {
       .returning('key')
       .executeTakeFirst();
     return row?.key === key;
+  }
+
+  async countHit(key: string, expiresAt: Date): Promise<number> {
+    const row = await this.#db
+      .insertInto('rate_limits')
+      .values({ key, count: 1, expires_at: toIso(expiresAt) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+      .returning('count')
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async purgeExpired(now: Date): Promise<{ tokens: number; rateLimits: number }> {
+    const before = toIso(now);
+    const tokens = await this.#db.deleteFrom('used_tokens').where('expires_at', '<', before).executeTakeFirst();
+    const rateLimits = await this.#db.deleteFrom('rate_limits').where('expires_at', '<', before).executeTakeFirst();
+    return { tokens: Number(tokens.numDeletedRows), rateLimits: Number(rateLimits.numDeletedRows) };
   }
 }
 

@@ -214,6 +214,12 @@ export interface UsedTokensTable {
   expires_at: string;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credentials: CredentialsTable;
@@ -230,4 +236,5 @@ export interface Database {
   slot_offers: SlotOffersTable;
   leases: LeasesTable;
   used_tokens: UsedTokensTable;
+  rate_limits: RateLimitsTable;
 }

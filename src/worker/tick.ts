@@ -45,6 +45,11 @@ export async function runTick(ctx: WorkerContext): Promise<TickSummary> {
     if (digest) await step(summary, 'digest', () => sendDigests(ctx, summary, digest));
     await step(summary, 'sending', () => sendDue(ctx, summary));
     await checkStaleness(ctx, summary);
+    // Spent link keys and rate-limit counters are only needed until they expire. The earlier of the
+    // tick's time and the wall clock, so a run with --now in the future never frees a live key.
+    await step(summary, 'housekeeping', async () => {
+      await ctx.store.purgeExpired(new Date(Math.min(ctx.now.getTime(), Date.now())));
+    });
   } finally {
     await ctx.store.releaseLease({ name: TICK_LEASE, owner: ctx.owner });
   }

@@ -856,6 +856,29 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe('rate-limit counters', () => {
+      it('counts hits per key atomically across two stores', async () => {
+        const other = await openAnother();
+        const expires = at(60_000);
+        const counts = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).countHit('ip:1:0', expires)));
+        expect([...counts].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(await store.countHit('ip:2:0', expires)).toBe(1);
+      });
+
+      it('purgeExpired forgets expired counters and spent keys, and keeps live ones', async () => {
+        await store.countHit('old', at(-1));
+        await store.countHit('live', at(60_000));
+        await store.consumeOnce('spent-old', at(-1));
+        await store.consumeOnce('spent-live', at(60_000));
+        expect(await store.purgeExpired(at(0))).toEqual({ tokens: 1, rateLimits: 1 });
+        expect(await store.countHit('old', at(60_000))).toBe(1);
+        expect(await store.countHit('live', at(60_000))).toBe(2);
+        expect(await store.consumeOnce('spent-old', at(60_000))).toBe(true);
+        expect(await store.consumeOnce('spent-live', at(60_000))).toBe(false);
+        expect(await store.purgeExpired(at(0))).toEqual({ tokens: 0, rateLimits: 0 });
+      });
+    });
+
     describe('transactions', () => {
       it('commits everything fn did and returns its value', async () => {
         await seed();

@@ -302,6 +302,24 @@ describe('approval pages (app.request against a real SQLite store)', () => {
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
+  it('shares the sign-in limit between replicas on the same store, and lifts it when the window ends', async () => {
+    // A second server (another replica, or another serverless instance) on the same database.
+    const replica = createHttpApp(ws.runtime, { secret: SECRET, now: () => clock, baseUrl: BASE, sendMail: async (m) => void ws.sent.push(m) });
+    const on = (target: typeof app) => new Browser((p, init) => target.request(p, init, { incoming: { socket: { remoteAddress: '10.7.7.7' } } }));
+    const statuses: number[] = [];
+    for (const target of [app, replica, app, replica]) {
+      const b = on(target);
+      const { csrf } = await b.page('/login');
+      statuses.push((await b.request('/login', { method: 'POST', form: { email: 'alex@northwind.example', csrf } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    clock = new Date(NOW.getTime() + 15 * 60_000);
+    const later = on(replica);
+    const { csrf } = await later.page('/login');
+    expect((await later.request('/login', { method: 'POST', form: { email: 'alex@northwind.example', csrf } })).status).toBe(200);
+    expect(ws.sent).toHaveLength(4);
+  });
+
   describe('digest approve links', () => {
     const link = (draftId: string, now = NOW, accountId = 'alex') => path(approveLink({ baseUrl: BASE, secret: SECRET, accountId, draftId, now }).url);
 

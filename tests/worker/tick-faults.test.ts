@@ -187,4 +187,19 @@ describe('the tick under provider faults', () => {
     expect(senders.b.sent).toHaveLength(1);
     expect((await store.listOutbox({ status: 'sent' }))).toHaveLength(2);
   });
+
+  it('forgets expired sign-in counters and spent link keys, never live ones, even when run with a future --now', async () => {
+    const past = new Date(Date.now() - 60_000);
+    const live = new Date(Date.now() + 3_600_000);
+    await store.countHit('sign-in-ip:old', past);
+    await store.countHit('sign-in-ip:live', live);
+    await store.consumeOnce('magic:old', past);
+    await store.consumeOnce('magic:live', live);
+    const summary = await runTick(await ctx(new Date(Date.now() + 7 * 86_400_000)));
+    expect(summary.problems).toEqual([]);
+    expect(await store.consumeOnce('magic:old', live)).toBe(true);
+    expect(await store.consumeOnce('magic:live', live)).toBe(false);
+    expect(await store.countHit('sign-in-ip:old', live)).toBe(1);
+    expect(await store.countHit('sign-in-ip:live', live)).toBe(2);
+  });
 });

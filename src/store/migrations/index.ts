@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as init from './0001-init.js';
 import * as usedTokens from './0002-used-tokens.js';
 import * as nativeDrafts from './0003-native-drafts.js';
+import * as rateLimits from './0004-rate-limits.js';
 
 /**
  * Every schema change, oldest first. The store applies the pending ones when it opens
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '0001_init', up: init.up },
   { name: '0002_used_tokens', up: usedTokens.up },
   { name: '0003_native_drafts', up: nativeDrafts.up },
+  { name: '0004_rate_limits', up: rateLimits.up },
 ];
 
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+$/;
