@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Draft, DraftStatus } from '../domain/types.js';
 import { DRAFT_STATUSES } from '../domain/types.js';
 import { approveDraft, editDraft, rejectDraft } from '../worker/drafts.js';
-import { draftJson, when } from './format.js';
+import { draftHistory, draftJson, when } from './format.js';
 import { parseNow, withRuntime } from './context.js';
 import type { Runtime } from '../app/runtime.js';
 
@@ -71,6 +71,7 @@ export function registerDraftCommands(program: Command): void {
         console.log(`Why:     ${d.reason}`);
         for (const e of d.evidence) console.log(`Evidence: ${e.kind} (${e.confidence}): ${e.detail}`);
         if (d.thread.inReplyTo) console.log(`Thread:  in reply to ${d.thread.inReplyTo}`);
+        for (const line of draftHistory(d, zone)) console.log(line);
         console.log('');
         console.log(d.text);
       });

@@ -6,6 +6,21 @@ export function when(d: Date, zone: string): string {
   return DateTime.fromJSDate(d, { zone }).setLocale('en-US').toFormat("ccc d LLL, h:mm a ZZZZ");
 }
 
+/** What happened to a draft, one line per step, for `drafts show`. */
+export function draftHistory(d: Draft, zone: string): string[] {
+  const lines: string[] = [];
+  if (d.editedBy && d.editedAt) lines.push(`Edited:   by ${d.editedBy}, ${when(d.editedAt, zone)}`);
+  if (d.autoApproved) lines.push('Approved: automatically (the template says approval: auto)');
+  else if (d.approvedBy && d.approvedAt) lines.push(`Approved: by ${d.approvedBy}, ${when(d.approvedAt, zone)}`);
+  if (d.status === 'rejected') {
+    const who = d.rejectedBy ? ` by ${d.rejectedBy}` : '';
+    const at = d.rejectedAt ? `, ${when(d.rejectedAt, zone)}` : '';
+    lines.push(`Rejected:${who}${at}${d.rejectedReason ? `: ${d.rejectedReason}` : ''}`);
+  }
+  if (d.status === 'cancelled') lines.push(`Withdrawn: ${d.cancelledReason ?? 'by the worker'}`);
+  return lines;
+}
+
 /** The readable summary of one tick: what was detected, drafted, sent and booked. */
 export function formatSummary(s: TickSummary, zone: string): string {
   if (s.skippedBecause) return `Nothing done: ${s.skippedBecause}`;
@@ -45,6 +60,12 @@ export function draftJson(d: Draft, prospectEmail: string) {
     evidence: d.evidence,
     approvedBy: d.approvedBy ?? null,
     approvedAt: d.approvedAt?.toISOString() ?? null,
+    editedBy: d.editedBy ?? null,
+    editedAt: d.editedAt?.toISOString() ?? null,
+    rejectedBy: d.rejectedBy ?? null,
+    rejectedAt: d.rejectedAt?.toISOString() ?? null,
+    rejectedReason: d.rejectedReason ?? null,
+    cancelledReason: d.cancelledReason ?? null,
     createdAt: d.createdAt.toISOString(),
   };
 }

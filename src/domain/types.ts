@@ -210,6 +210,10 @@ export interface Draft {
   approvedBy?: string | null;
   approvedAt?: Date | null;
   rejectedReason?: string | null;
+  rejectedBy?: string | null;
+  rejectedAt?: Date | null;
+  /** Why the worker withdrew a pending draft (the prospect replied, opted out, ...). */
+  cancelledReason?: string | null;
   editedBy?: string | null;
   editedAt?: Date | null;
   createdAt: Date;

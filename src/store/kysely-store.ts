@@ -528,7 +528,7 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** Only a pending draft can be rejected. `by`/`at` are kept (rejected_by/_at) but the Draft type has no field for them. */
+  /** Only a pending draft can be rejected; who, when and why are kept on the draft. */
   async rejectDraft(id: string, input: { by: string; at: Date; reason: string }): Promise<boolean> {
     const result = await this.#db
       .updateTable('drafts')
@@ -540,7 +540,7 @@ export class KyselyStore implements Store {
   }
 
   /** `templates` undefined: every pending draft of the prospect; an empty list cancels nothing.
-   *  The reason is kept in drafts.cancelled_reason (the Draft type has no field for it). */
+   *  The reason is kept on the draft (cancelledReason). */
   async cancelPendingDrafts(prospectId: string, input: { reason: string; templates?: string[] }): Promise<string[]> {
     if (input.templates !== undefined && input.templates.length === 0) return [];
     let query = this.#db

@@ -61,7 +61,12 @@ describe('the followup command', () => {
     expect(t.status).toBe('approved');
     expect(t.text).toBe('Hi Tom, here are the options.\n');
     expect(t.approvedAt).toBe(new Date(NOW).toISOString());
-    expect(all.find((r) => r.id === ken.id)!.status).toBe('rejected');
+    const k = all.find((r) => r.id === ken.id)!;
+    expect(k).toMatchObject({ status: 'rejected', rejectedReason: 'not now', rejectedAt: new Date(NOW).toISOString() });
+    expect(k.rejectedBy).toEqual(expect.any(String));
+    expect(t).toMatchObject({ editedAt: new Date(NOW).toISOString(), editedBy: expect.any(String) });
+    const shown = await run(['--config', config, 'drafts', 'show', ken.id]);
+    expect(shown.out).toMatch(/Rejected: by .+, .+: not now/);
     // Approving twice is refused with a plain message.
     const again = await run(['--config', config, '--now', NOW, 'drafts', 'approve', tom.id]);
     expect(again.code).toBe(1);

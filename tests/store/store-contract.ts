@@ -558,7 +558,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         await seed();
         await store.insertDraft(aDraft());
         expect(await store.rejectDraft('drf_1', { by: 'rep', at: T0, reason: 'Wrong tone' })).toBe(true);
-        expect(await store.getDraft('drf_1')).toEqual(aDraft({ status: 'rejected', rejectedReason: 'Wrong tone' }));
+        expect(await store.getDraft('drf_1')).toEqual(aDraft({ status: 'rejected', rejectedReason: 'Wrong tone', rejectedBy: 'rep', rejectedAt: T0 }));
         expect(await store.rejectDraft('drf_1', { by: 'rep', at: T0, reason: 'again' })).toBe(false);
         expect((await store.getDraft('drf_1'))?.rejectedReason).toBe('Wrong tone');
 
@@ -585,6 +585,9 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         const status = async (id: string) => (await store.getDraft(id))?.status;
         expect(await status('d1')).toBe('cancelled');
         expect(await status('d2')).toBe('cancelled');
+        expect((await store.getDraft('d1'))?.cancelledReason).toBe('replied');
+        expect((await store.getDraft('d2'))?.cancelledReason).toBe('opted out');
+        expect((await store.getDraft('d5'))?.cancelledReason).toBeNull();
         expect(await status('d4')).toBe('approved');
         expect(await status('d5')).toBe('pending');
       });
