@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Draft } from '../domain/types.js';
 import type { TickSummary } from '../worker/context.js';
+import { formatWithZone } from '../domain/zone-label.js';
 
 export function when(d: Date, zone: string): string {
-  return DateTime.fromJSDate(d, { zone }).setLocale('en-US').toFormat("ccc d LLL, h:mm a ZZZZ");
+  return formatWithZone(d, zone, 'ccc d LLL, h:mm a');
 }
 
 /** What happened to a draft, one line per step, for `drafts show`. */

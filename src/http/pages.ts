@@ -5,6 +5,7 @@ import type { Account, Attempt, Draft, Meeting, OutboxItem, Prospect } from '../
 import type { CursorState, MessageRecord } from '../ports/store.js';
 import { firstName, spellInstant } from '../templates/context.js';
 import { csrfField, localInputValue, page, relative, stamp, TEMPLATE_WORDS, type Html, type Viewer } from './views.js';
+import { formatWithZone } from '../domain/zone-label.js';
 
 /** A signed-in user: a configured account (role 'admin' sees every rep's work). */
 export interface Rep extends Viewer {
@@ -184,7 +185,7 @@ export function prospectPage(input: {
   const { viewer, owner, csrf, now, prospect: p } = input;
   const zone = owner.timeZone;
   const id = encodeURIComponent(p.id);
-  const theirNow = DateTime.fromJSDate(now, { zone: p.timeZone }).toFormat('ccc h:mm a ZZZZ');
+  const theirNow = formatWithZone(now, p.timeZone, 'ccc h:mm a');
   const meetings = [...input.meetings].sort((a, b) => b.start.getTime() - a.start.getTime());
   const timeline = timelineOf(input.attempts, input.messages, input.outbox);
   const defaultUntil = DateTime.fromJSDate(now, { zone: p.timeZone }).plus({ days: 14 }).toFormat('yyyy-LL-dd');

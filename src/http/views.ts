@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { DateTime } from 'luxon';
 import type { TemplateName } from '../domain/types.js';
+import { formatWithZone } from '../domain/zone-label.js';
 
 /**
  * Page pieces. Every value interpolated into `html` is escaped by hono/html (& < > " '); only
@@ -46,7 +47,7 @@ export const TEMPLATE_WORDS: Record<TemplateName, string> = {
 
 /** "2024-11-26 15:00 EST": a date stamp for timelines and sync times. */
 export function stamp(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd HH:mm ZZZZ');
+  return formatWithZone(at, zone, 'yyyy-LL-dd HH:mm');
 }
 
 /** Value for an <input type="datetime-local"> in a zone. */

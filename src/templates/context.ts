@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
+import { formatWithZone } from '../domain/zone-label.js';
 
 /** The bundled templates folder (package root /templates), from src/ or dist/. */
 export const BUNDLED_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -70,5 +70,5 @@ export function buildTemplateContext(input: TemplateInput): Record<string, unkno
 
 /** "Tuesday, November 24 at 3:00 PM" in a zone, for plain-words reasons. */
 export function spellInstant(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat("cccc, LLLL d 'at' h:mm a ZZZZ");
+  return formatWithZone(at, zone, "cccc, LLLL d 'at' h:mm a");
 }

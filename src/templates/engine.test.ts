@@ -40,7 +40,7 @@ describe('templates', () => {
       rep,
       booking: { start: new Date('2026-11-24T14:00:00Z'), end: new Date('2026-11-24T14:30:00Z'), timeZone: 'Europe/Berlin' },
     });
-    expect(set.get('booking-confirmation').render(ctx).text).toContain('Tuesday, November 24 at 3:00 PM GMT+1');
+    expect(set.get('booking-confirmation').render(ctx).text).toContain('Tuesday, November 24 at 3:00 PM CET');
   });
 
   it('fails on a missing variable instead of sending a half-filled email', () => {

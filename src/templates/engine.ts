@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { TEMPLATE_NAMES, type TemplateName } from '../domain/types.js';
+import { formatWithZone } from '../domain/zone-label.js';
 
 /**
  * Email templates: Handlebars files with YAML front matter (subject, approval policy).
@@ -34,17 +35,17 @@ export class TemplateError extends Error {
 
 function createHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
-  const fmt = (value: unknown, zone: unknown, format: string) => {
+  const fmt = (value: unknown, zone: unknown, format: string, withZone: boolean) => {
     if (!(value instanceof Date)) throw new TemplateError(`expected a date, got ${value === null ? 'null' : typeof value}`);
     if (typeof zone !== 'string') throw new TemplateError('a time zone is needed to format a date');
-    return DateTime.fromJSDate(value, { zone }).setLocale('en-US').toFormat(format);
+    return withZone ? formatWithZone(value, zone, format) : DateTime.fromJSDate(value, { zone }).setLocale('en-US').toFormat(format);
   };
-  /** {{datetime date zone}} -> "Tuesday, November 24 at 3:00 PM CET" */
-  hb.registerHelper('datetime', (value: unknown, zone: unknown) => fmt(value, zone, "cccc, LLLL d 'at' h:mm a ZZZZ"));
+  /** {{datetime date zone}} -> "Tuesday, November 24 at 3:00 PM CET" ("... 11:00 PM Tokyo time") */
+  hb.registerHelper('datetime', (value: unknown, zone: unknown) => fmt(value, zone, "cccc, LLLL d 'at' h:mm a", true));
   /** {{date date zone}} -> "Tuesday, November 24" */
-  hb.registerHelper('date', (value: unknown, zone: unknown) => fmt(value, zone, 'cccc, LLLL d'));
+  hb.registerHelper('date', (value: unknown, zone: unknown) => fmt(value, zone, 'cccc, LLLL d', false));
   /** {{time date zone}} -> "3:00 PM CET" */
-  hb.registerHelper('time', (value: unknown, zone: unknown) => fmt(value, zone, 'h:mm a ZZZZ'));
+  hb.registerHelper('time', (value: unknown, zone: unknown) => fmt(value, zone, 'h:mm a', true));
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   return hb;
 }
