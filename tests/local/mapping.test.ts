@@ -98,6 +98,8 @@ describe('VEVENT to CalendarEvent', () => {
     const text = calendar(
       vevent('SUMMARY:No uid', 'DTSTART:20250310T150000Z'),
       vevent('UID:bad-date', 'SUMMARY:Bad', 'DTSTART:20251310T150000Z'),
+      // ical.js alone would roll 30 February over to 2 March and book a meeting on the wrong day.
+      vevent('UID:feb-30', 'SUMMARY:No such day', 'DTSTART:20250230T150000Z', 'DTEND:20250230T160000Z'),
       vevent('UID:good', 'SUMMARY:Good', 'DTSTART:20250310T150000Z', 'DTEND:20250310T160000Z'),
     );
     const { events, fileProblems } = read(text, MARCH);
@@ -105,6 +107,7 @@ describe('VEVENT to CalendarEvent', () => {
     expect(fileProblems).toEqual([
       'event #1 ("No uid") skipped: it has no UID (every event needs one; re-export the calendar or add a UID line)',
       'event bad-date skipped: DTSTART is not a valid date-time',
+      'event feb-30 skipped: DTSTART is not a valid date-time',
     ]);
   });
 
