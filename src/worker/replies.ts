@@ -192,7 +192,7 @@ async function actOnReply(
       return 'declined: cadence stopped, waiting for your decision';
     case 'pause':
       await store.setProspectStatus(prospect.id, { status: 'paused', pausedUntil: decision.until, statusReason: decision.detail });
-      return `paused until ${decision.until.toISOString()}`;
+      return `paused until ${spellInstant(decision.until, rt.account.timeZone)} (your time)`;
     case 'replied':
       await cancelDrafts(ctx, rt, prospect.id, { reason: 'the prospect replied', templates: NUDGE_TEMPLATES }, summary);
       return 'nudges stopped; answer in person';

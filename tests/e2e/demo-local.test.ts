@@ -91,6 +91,8 @@ describe('the demo workspace on the local provider (end to end)', () => {
     const omar = await rt.store.findProspectByEmail('omar@stark.example');
     expect(omar?.status).toBe('paused');
     expect(omar!.pausedUntil!.getTime()).toBeGreaterThan(NOW.getTime() + 9 * 86_400_000);
+    // The run's summary says it in the rep's words and zone, not as a raw ISO string.
+    expect(summary.replies.find((r) => r.prospectEmail === 'omar@stark.example')?.action).toMatch(/^paused until \w+day, \w+ \d+ at \d+:\d\d [AP]M E[SD]T \(your time\)$/);
     expect(await rt.store.isSuppressed('dana@wayne.example')).toBe(true);
   });
 
