@@ -124,7 +124,7 @@ export function paramString(prop: ICAL.Property, name: string): string | null {
  * A start for the rule's iterator close before `targetWall`, a whole number of periods after
  * DTSTART, so a birthday series from 1900 does not iterate 125 years to reach the window.
  * Moving by whole periods keeps the rule's BYxxx expansion aligned; COUNT rules must be
- * counted from DTSTART and rules finer than a day are left alone. The moved start is itself
+ * counted from DTSTART. The moved start is itself
  * yielded only when it matches the rule (ical.js does not force its start into the set), and
  * it lies at least one period before the target, so nothing in the range is lost.
  */
@@ -157,6 +157,19 @@ function fastForward(rule: ICAL.Recur, dtstart: ICAL.Time, targetWall: number): 
       const days = (Math.floor((targetWall - start) / DAY_MS / periodDays) - 1) * periodDays;
       if (days <= 0) return dtstart;
       moved.adjust(days, 0, 0, 0);
+      return moved;
+    }
+    case 'HOURLY':
+    case 'MINUTELY':
+    case 'SECONDLY': {
+      // ical.js steps these on the wall clock, as is done here, so the phase is kept.
+      const unit = rule.freq === 'HOURLY' ? 3600 : rule.freq === 'MINUTELY' ? 60 : 1;
+      const periodSeconds = unit * interval;
+      const periods = Math.floor((targetWall - start) / 1000 / periodSeconds) - 1;
+      if (periods <= 0) return dtstart;
+      const seconds = periods * periodSeconds;
+      const days = Math.floor(seconds / 86_400);
+      moved.adjust(days, 0, 0, seconds - days * 86_400);
       return moved;
     }
     default:
