@@ -45,28 +45,13 @@ function message(input: {
   return { raw: lines.join('\r\n'), folder: input.folder, date: input.date, threadKey: input.threadKey };
 }
 
-/**
- * The end of the latest 30-minute meeting, at or before `latest`, that sits inside a weekday's
- * 09:00-17:00 in `zone` on the half hour: the demo's missed call happened at a plausible time
- * whenever the demo is run (not "Sunday's 10:25 PM call").
- */
-export function lastWorkdayMeetingEnd(latest: Date, zone: string): Date {
-  let end = DateTime.fromJSDate(latest, { zone }).startOf('minute');
-  end = end.set({ minute: end.minute >= 30 ? 30 : 0 });
-  for (let i = 0; i < 14 * 48; i++) {
-    const minutes = end.hour * 60 + end.minute;
-    if (end.weekday <= 5 && minutes >= 9 * 60 + 30 && minutes <= 17 * 60) return end.toJSDate();
-    end = end.minus({ minutes: 30 });
-  }
-  return latest;
-}
-
 export function buildDemoScenario(now: Date): DemoScenario {
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const rep = DEMO_REP;
   const repFrom = `${rep.name} <${rep.email}>`;
 
-  const lindaEnd = lastWorkdayMeetingEnd(t(-3 * HOUR_MS), 'America/New_York');
+  // The issue's demo: a meeting that ended about 3 hours ago (whatever the hour the demo runs).
+  const lindaEnd = t(-3 * HOUR_MS);
   const lindaCall: CalendarEvent = {
     id: 'demo-linda-intro',
     calendarId: 'demo',
