@@ -132,7 +132,9 @@ export function registerOpsCommands(program: Command): void {
         if (opts.json) return console.log(JSON.stringify(rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, status: r.status, messageId: r.messageId, sentAt: r.sentAt ?? null, notBefore: r.notBefore, lastError: r.lastError ?? null })), null, 2));
         if (rows.length === 0) return console.log('The outbox is empty.');
         for (const r of rows) {
-          console.log(`${r.id}  ${r.status.padEnd(9)} ${r.to.padEnd(26)} ${r.sentAt ? `sent ${r.sentAt.toISOString()}` : `not before ${r.notBefore.toISOString()}`}  "${r.subject}"`);
+          const zone = rt.config.accounts.find((a) => a.id === r.accountId)?.timeZone ?? 'UTC';
+          const whenText = r.sentAt ? `sent ${when(r.sentAt, zone)}` : `${r.status === 'sent' ? 'sent' : 'not before'} ${when(r.notBefore, zone)}`;
+          console.log(`${r.id}  ${r.status.padEnd(9)} ${r.to.padEnd(26)} ${whenText}  "${r.subject}"`);
           if (r.lastError && r.status !== 'sent') console.log(`    ${r.lastError}`);
         }
       });

@@ -73,6 +73,20 @@ describe('the followup command', () => {
     expect(again.err).toMatch(/is approved, not pending/);
   });
 
+  it('outbox list says when each email waits for, and when it went, in the rep\'s zone', async () => {
+    await run(['--config', config, '--now', NOW, 'run', '--once']);
+    expect((await run(['--config', config, 'outbox', 'list'])).out).toBe('The outbox is empty.');
+    const rows = JSON.parse((await run(['--config', config, 'drafts', 'list', '--json'])).out) as { id: string; prospectEmail: string }[];
+    const tom = rows.find((r) => r.prospectEmail === 'tom@globex.example')!;
+    await run(['--config', config, '--now', NOW, 'drafts', 'approve', tom.id]);
+    const waiting = (await run(['--config', config, 'outbox', 'list'])).out;
+    expect(waiting).toMatch(/approved\s+tom@globex\.example\s+not before \w{3} \d+ \w{3}, \d+:\d\d [AP]M E[SD]T/);
+    await run(['--config', config, '--now', new Date(Date.parse(NOW) + 7 * 86_400_000).toISOString(), 'run', '--once']);
+    const sent = (await run(['--config', config, 'outbox', 'list'])).out;
+    expect(sent).toMatch(/sent\s+tom@globex\.example\s+sent \w{3} \d+ \w{3}, \d+:\d\d [AP]M E[SD]T/);
+    expect(sent).not.toMatch(/\d{4}-\d\d-\d\dT/);
+  });
+
   it('templates preview renders a template for a prospect', async () => {
     const { code, out } = await run(['--config', config, '--now', NOW, 'templates', 'preview', 'follow-up-apology', '--prospect', 'priya@initech.example']);
     expect(code).toBe(0);
