@@ -45,6 +45,16 @@ function message(input: {
   return { raw: lines.join('\r\n'), folder: input.folder, date: input.date, threadKey: input.threadKey };
 }
 
+/** Whether [start, end) touches a Tuesday 15:00-15:30 in Berlin (Sara's "Tuesday at 3pm"). */
+export function overlapsSaraTime(start: Date, end: Date): boolean {
+  for (let day = DateTime.fromJSDate(start, { zone: 'Europe/Berlin' }).startOf('day').minus({ days: 1 }); day.toJSDate() < end; day = day.plus({ days: 1 })) {
+    if (day.weekday !== 2) continue;
+    const sara = day.set({ hour: 15 });
+    if (sara.toJSDate() < end && sara.plus({ minutes: 30 }).toJSDate() > start) return true;
+  }
+  return false;
+}
+
 export function buildDemoScenario(now: Date): DemoScenario {
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const rep = DEMO_REP;
@@ -68,14 +78,16 @@ export function buildDemoScenario(now: Date): DemoScenario {
     ],
     categories: [],
   };
-  // A busy block for the rep, to show that free/busy is respected when offering slots.
+  // A busy block for the rep, to show that free/busy is respected when offering slots. Kept off
+  // Tuesday 15:00-15:30 Berlin, the time Sara names, whatever the hour the demo runs.
+  const busyStart = overlapsSaraTime(t(2 * DAY_MS), t(2 * DAY_MS + HOUR_MS)) ? t(2 * DAY_MS + 2 * HOUR_MS) : t(2 * DAY_MS);
   const repBusy: CalendarEvent = {
     id: 'demo-team-sync',
     calendarId: 'demo',
     uid: 'demo-team-sync@northwind.example',
     title: 'Team sync',
-    start: t(2 * DAY_MS),
-    end: t(2 * DAY_MS + HOUR_MS),
+    start: busyStart,
+    end: new Date(busyStart.getTime() + HOUR_MS),
     status: 'confirmed',
     organizerEmail: rep.email,
     attendees: [{ email: rep.email, name: rep.name, response: 'accepted', organizer: true }],

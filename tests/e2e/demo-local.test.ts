@@ -236,3 +236,41 @@ describe('the demo workspace on the local provider (end to end)', () => {
     expect((await rt.store.listDrafts({})).some((d) => d.template === 'slot-proposal')).toBe(false);
   });
 });
+
+describe('the demo gives the same outcomes whatever the hour it runs', () => {
+  it.each([
+    ['Monday early UTC (Sunday evening in New York)', '2026-11-23T06:55:00Z'],
+    ['Sunday 14:37 Berlin (the team sync would fall on Tuesday 15:00)', '2026-11-22T13:37:00Z'],
+    ['Tuesday 11:00 Berlin (a weekday named on that weekday means next week)', '2026-11-24T10:00:00Z'],
+    ['Tuesday 16:05 Berlin (Sara wrote at 15:05: next Tuesday)', '2026-11-24T15:05:00Z'],
+    ['Saturday night', '2026-11-28T23:30:00Z'],
+  ])('%s', async (_label, iso) => {
+    const now = new Date(iso);
+    const dir = mkdtempSync(join(tmpdir(), 'followup-demo-hour-'));
+    const rt = await openRuntime({ config: seedLocalWorkspace(dir, buildDemoScenario(now)), logger: silentLogger() });
+    try {
+      const summary = await runTick(await rt.context(now));
+      expect(summary.problems).toEqual([]);
+      const templates: Record<string, string> = {};
+      for (const d of await rt.store.listDrafts({})) templates[(await rt.store.getProspect(d.prospectId))!.email] = d.template;
+      expect(templates).toEqual({
+        'linda@acme.example': 'missed-nudge-1',
+        'tom@globex.example': 'follow-up',
+        'priya@initech.example': 'follow-up-apology',
+        'ken@umbrella.example': 'follow-up-ages',
+        'sara@hooli.example': 'booking-confirmation',
+      });
+      expect(summary.booked).toHaveLength(1);
+      const start = summary.booked[0]!.start;
+      expect(start.getTime()).toBeGreaterThan(now.getTime());
+      // The coming Tuesday; said on a Tuesday, the next one (the parser's documented rule).
+      const saidOnTuesday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'long' }).format(new Date(now.getTime() - 3_600_000)) === 'Tuesday';
+      expect(start.getTime() - now.getTime()).toBeLessThanOrEqual((saidOnTuesday ? 8 : 7) * 86_400_000);
+      expect(start.getTime() - now.getTime()).toBeGreaterThan(saidOnTuesday ? 6 * 86_400_000 : 0);
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(start)).toBe('Tuesday 15:00');
+    } finally {
+      await rt.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
