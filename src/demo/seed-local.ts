@@ -15,7 +15,7 @@ export function seedLocalWorkspace(dir: string, scenario: DemoScenario): string 
     const name = `${Math.floor(m.date.getTime() / 1000)}.demo${i}.followup:2,S`;
     writeFileSync(join(maildir, 'cur', name), m.raw);
   });
-  writeFileSync(join(dir, 'prospects.yaml'), `# The demo rep's prospects (edit freely).\n${stringify(scenario.prospects)}`);
+  writeFileSync(join(dir, 'prospects.yaml'), `# The demo rep's prospects (edit freely).\n${stringify(scenario.prospects, { aliasDuplicateObjects: false })}`);
   const config = {
     prospects: 'prospects.yaml',
     store: { sqlitePath: './data/followup.db' },

@@ -133,8 +133,18 @@ export function publicHolidayDates(country: string, year: number): ReadonlySet<s
   return dates;
 }
 
+const knownZones = new Set<string>();
+
+/** Luxon's isValidZone builds an Intl.DateTimeFormat on every call; a tick asks thousands of times. */
+export function isKnownZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  knownZones.add(zone);
+  return true;
+}
+
 function assertZone(zone: string): void {
-  if (!IANAZone.isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
+  if (!isKnownZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
 }
 
 /** "HH:mm" to minutes after midnight ("24:00" allowed as an end). */

@@ -9,8 +9,8 @@
  *  - R4: every prospect-bound draft is moved later if it would break the weekly cap.
  * Every draft carries an idempotency key (reasonKey); a key already used is never planned again.
  */
-import { DateTime, IANAZone } from 'luxon';
-import { nextBusinessInstant } from './business-time.js';
+import { DateTime } from 'luxon';
+import { isKnownZone, nextBusinessInstant } from './business-time.js';
 import type { BusinessContext } from './business-time.js';
 import { MS_PER_DAY, nudgeDueAt, nudgeTemplate, scheduleUnderCap } from './cadence.js';
 import { firstNameOf } from './no-show.js';
@@ -101,7 +101,7 @@ export function briefKey(meetingId: string): string {
 // Plain words (in the rep's zone)
 
 function validZone(...zones: (string | null | undefined)[]): string {
-  for (const z of zones) if (z && IANAZone.isValidZone(z)) return z;
+  for (const z of zones) if (z && isKnownZone(z)) return z;
   return 'UTC';
 }
 

@@ -16,7 +16,7 @@ import pg from 'pg';
 import type { Store } from '../ports/store.js';
 import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
-import { ImmediateSqliteDialect } from './sqlite-dialect.js';
+import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect.js';
 
 export const DEFAULT_SQLITE_PATH = './data/followup.db';
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -97,7 +97,7 @@ async function openSqliteStore(path: string): Promise<Store> {
     sqlite.close();
     throw new Error(`Cannot open the SQLite database at ${path}: ${errorMessage(error)}`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   const store = new KyselyStore({ db });
   try {
     await store.migrate();

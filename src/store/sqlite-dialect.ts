@@ -1,5 +1,5 @@
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely';
-import type { DatabaseConnection, Driver, DialectAdapter, SqliteDialectConfig } from 'kysely';
+import type { DatabaseConnection, Driver, DialectAdapter, SqliteDatabase, SqliteDialectConfig } from 'kysely';
 
 /**
  * Kysely's SQLite dialect with two changes that matter when several processes share one file:
@@ -28,6 +28,34 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
   }
+}
+
+/**
+ * Keeps the last `size` prepared statements by SQL text. Kysely's SQLite driver prepares every
+ * query anew, and compiling SQL cost more than running it in a tick (about 16 statements per
+ * prospect). better-sqlite3 statements are reusable, the one connection runs one query at a time
+ * (Kysely's connection mutex), and SQLite re-prepares a statement by itself after a schema change.
+ */
+export function withStatementCache(database: SqliteDatabase, size = 256): SqliteDatabase {
+  const cache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  return {
+    close: () => {
+      cache.clear();
+      return database.close();
+    },
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const statement = database.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
