@@ -1,6 +1,7 @@
 /**
  * Business time in a prospect's zone (playbook R2, R4: quiet hours, no weekends, no public holidays).
- * Pure: every instant is an argument. The only state is a memo of date-holidays' data.
+ * Pure: every instant is an argument. The only state is memos: date-holidays' data, and zone
+ * names already found valid.
  *
  * Local wall-clock times are turned into instants with one rule, used everywhere here:
  * a local time maps to the FIRST instant at which the zone's clock reads that time or later.

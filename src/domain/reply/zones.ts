@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isKnownZone } from '../business-time.js';
 
 /** Zone abbreviations and words people write after a time ("2pm PT"), mapped to IANA zones. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -48,7 +49,7 @@ export function isMonthFirstZone(zone: string): boolean {
 }
 
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone);
+  return typeof zone === 'string' && zone.length > 0 && isKnownZone(zone);
 }
 
 /** The UTC offset (minutes) of `zone` at `instant`. */
