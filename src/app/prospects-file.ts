@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { stableId } from '../domain/ids.js';
@@ -38,23 +38,53 @@ export function prospectId(accountId: string, email: string): string {
   return stableId('pr', accountId, email.trim().toLowerCase());
 }
 
-export function parseProspects(text: string, file: string, accountIds: string[]): Prospect[] {
+export interface ProspectsRead {
+  prospects: Prospect[];
+  /** Entries that were skipped, each naming the file, the entry and what to fix. */
+  problems: string[];
+}
+
+/**
+ * Reads the prospects list. A file that is not YAML/JSON or not a list throws (nothing can be
+ * read); a bad entry is skipped with a problem that names it, so one typo never stops the
+ * follow-ups of every other prospect.
+ */
+export function parseProspects(text: string, file: string, accountIds: string[]): ProspectsRead {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { maxAliasCount: 10_000 });
   } catch (err) {
     throw new Error(`Prospects file ${file} is not valid YAML or JSON: ${(err as Error).message}`);
   }
-  const list = z.array(prospectEntrySchema).safeParse(data ?? []);
-  if (!list.success) throw new Error(describeIssues(list.error.issues, file).replace('Config file', 'Prospects file'));
+  if (data == null) return { prospects: [], problems: [] };
+  if (!Array.isArray(data)) throw new Error(`Prospects file ${file} must be a list of prospects (one "- email: ..." entry each).`);
   const defaultAccount = accountIds[0];
-  return list.data.map((p, i) => {
+  const prospects: Prospect[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  data.forEach((entry: unknown, i) => {
+    const email = typeof entry === 'object' && entry && typeof (entry as { email?: unknown }).email === 'string' ? (entry as { email: string }).email : null;
+    const label = `entry [${i}]${email ? ` (${email})` : ''}`;
+    const parsed = prospectEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      const keys = describeIssues(parsed.error.issues, file).split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+      problems.push(`Prospects file ${file}: ${label} skipped: ${keys.join('; ')}. Fix it; the next run picks it up.`);
+      return;
+    }
+    const p = parsed.data;
     const accountId = p.account ?? defaultAccount;
     if (!accountId || !accountIds.includes(accountId)) {
-      throw new Error(`Prospects file ${file}: [${i}].account "${p.account}" is not an account id in the config (${accountIds.join(', ')}).`);
+      problems.push(`Prospects file ${file}: ${label} skipped: account "${p.account}" is not an account id in the config (${accountIds.join(', ')}).`);
+      return;
     }
-    return {
-      id: prospectId(accountId, p.email),
+    const id = prospectId(accountId, p.email);
+    if (seen.has(id)) {
+      problems.push(`Prospects file ${file}: ${label} skipped: ${p.email} is listed twice for account ${accountId}; the first entry is used.`);
+      return;
+    }
+    seen.add(id);
+    prospects.push({
+      id,
       accountId,
       email: p.email.toLowerCase(),
       name: p.name,
@@ -67,11 +97,12 @@ export function parseProspects(text: string, file: string, accountIds: string[])
       status: 'open',
       pausedUntil: null,
       statusReason: null,
-    } satisfies Prospect;
+    } satisfies Prospect);
   });
+  return { prospects, problems };
 }
 
-export function loadProspects(file: string, accountIds: string[]): Prospect[] {
+export function loadProspects(file: string, accountIds: string[]): ProspectsRead {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -79,4 +110,46 @@ export function loadProspects(file: string, accountIds: string[]): Prospect[] {
     throw new Error(`Prospects file ${file} cannot be read; fix "prospects" in the config or create the file.`);
   }
   return parseProspects(text, file, accountIds);
+}
+
+/**
+ * The prospects file as a long-running worker (`serve`) sees it: read again when it changes, so
+ * an edit counts from the next tick without a restart. An edit that cannot be read keeps the last
+ * good list and says so.
+ */
+export class ProspectsSource {
+  #version: string | null = null;
+  #read: ProspectsRead = { prospects: [], problems: [] };
+  #readAt: Date | null = null;
+
+  constructor(
+    private readonly file: string | null,
+    private readonly accountIds: string[],
+  ) {
+    this.current(); // the first read must succeed: a broken file stops the start, with its message
+  }
+
+  current(): ProspectsRead {
+    if (!this.file) return this.#read;
+    let version: string;
+    try {
+      const s = statSync(this.file);
+      version = `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      version = 'missing';
+    }
+    if (version === this.#version) return this.#read;
+    try {
+      this.#read = loadProspects(this.file, this.accountIds);
+      this.#version = version;
+      this.#readAt = new Date();
+      return this.#read;
+    } catch (err) {
+      if (!this.#readAt) throw err;
+      return {
+        prospects: this.#read.prospects,
+        problems: [`${(err as Error).message} The list read at ${this.#readAt.toISOString()} is used until the file is fixed.`],
+      };
+    }
+  }
 }

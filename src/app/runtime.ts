@@ -8,7 +8,7 @@ import { openStore } from '../store/open-store.js';
 import { loadTemplates, type TemplateSet } from '../templates/engine.js';
 import { BUNDLED_TEMPLATES_DIR } from '../templates/context.js';
 import type { AccountRuntime, WorkerContext } from '../worker/context.js';
-import { loadProspects } from './prospects-file.js';
+import { ProspectsSource } from './prospects-file.js';
 import { PROVIDER_FACTORIES } from './providers.js';
 import { resolveWebSecret } from '../http/secret.js';
 
@@ -18,7 +18,8 @@ export interface Runtime {
   store: Store;
   templates: TemplateSet;
   logger: Logger;
-  prospects: Prospect[];
+  /** The prospects file as last read (read again when it changes). */
+  readonly prospects: Prospect[];
   /** Builds a worker context for a tick at `now` (connects providers). */
   context(now: Date, options?: { progress?: (m: string) => void; deadlineMs?: number; webSecret?: string }): Promise<WorkerContext>;
   close(): Promise<void>;
@@ -42,7 +43,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
   const logger = input.logger ?? createLogger();
   const templates = loadTemplates(config.templates ? resolveFromConfig(config, config.templates) : BUNDLED_TEMPLATES_DIR);
   const accountIds = config.accounts.map((a) => a.id);
-  const prospects = config.prospects ? loadProspects(resolveFromConfig(config, config.prospects), accountIds) : [];
+  const prospectsFile = new ProspectsSource(config.prospects ? resolveFromConfig(config, config.prospects) : null, accountIds);
   const store = await openStore({
     databaseUrl: config.env.databaseUrl,
     sqlitePath: resolveFromConfig(config, config.store.sqlitePath),
@@ -58,8 +59,11 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     store,
     templates,
     logger,
-    prospects,
+    get prospects() {
+      return prospectsFile.current().prospects;
+    },
     async context(now, options = {}) {
+      const prospectsRead = prospectsFile.current();
       const accounts: AccountRuntime[] = [];
       for (const a of config.accounts) {
         const account = accountFromConfig(a, await store.getAccount(a.id));
@@ -95,7 +99,8 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         now,
         // One owner per tick: two overlapping ticks, even in one process, are told apart by the lease.
         owner: `${host}:${randomUUID().slice(0, 8)}`,
-        prospectInputs: prospects,
+        prospectInputs: prospectsRead.prospects,
+        prospectProblems: prospectsRead.problems,
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
         ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret } } : {}),

@@ -27,7 +27,7 @@ describe('the scaled demo used by bench:tick', () => {
       const file = join(dir, 'prospects.yaml');
       const text = readFileSync(file, 'utf8');
       expect(text).not.toMatch(/[&*]a\d+/);
-      expect(parseProspects(text, file, ['alex'])).toHaveLength(1050);
+      expect(parseProspects(text, file, ['alex']).prospects).toHaveLength(1050);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,6 +28,8 @@ export interface WorkerContext {
   owner: string;
   /** Prospects from the prospects file (imported at the start of the tick). */
   prospectInputs: Prospect[];
+  /** Entries of the prospects file that were skipped, and why (reported with the tick's problems). */
+  prospectProblems?: string[];
   /** Epoch ms: no retry starts after this (serverless time budget). */
   deadlineMs?: number;
   /** Progress for long work (first sync), shown on a terminal. */

@@ -27,6 +27,7 @@ export async function runTick(ctx: WorkerContext): Promise<TickSummary> {
     return summary;
   }
   try {
+    for (const message of ctx.prospectProblems ?? []) summary.problems.push({ where: 'prospects file', message });
     await importProspects(ctx);
     for (const rt of ctx.accounts) {
       if (!rt.providers) {

@@ -30,7 +30,8 @@ describe('the example configs in config/', () => {
 
   it('the prospects example names its prospects for the local example account', () => {
     const file = join(BUNDLED_CONFIG_DIR, 'prospects.example.yaml');
-    const prospects = parseProspects(readFileSync(file, 'utf8'), file, ['me']);
+    const { prospects, problems } = parseProspects(readFileSync(file, 'utf8'), file, ['me']);
+    expect(problems).toEqual([]);
     expect(prospects.map((p) => p.email)).toEqual(['linda@example.com']);
   });
 
