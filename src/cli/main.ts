@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDraftCommands } from './drafts-command.js';
 import { registerOpsCommands } from './ops-command.js';
-import { registerRunCommands } from './run-command.js';
+import { registerRunCommands, RunHadProblems } from './run-command.js';
 import { registerExtraCommands } from './extra-commands.js';
 
 export function buildProgram(): Command {
@@ -28,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof RunHadProblems) {
+      console.error(`followup: ${err.message}`);
+      return err.exitCode;
+    }
     console.error(`followup: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }

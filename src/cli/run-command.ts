@@ -12,6 +12,15 @@ import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
 
+/** Exit status 2: the run went on, but some items were skipped (listed in the summary). */
+export class RunHadProblems extends Error {
+  override readonly name = 'RunHadProblems';
+  readonly exitCode = 2;
+  constructor(count: number) {
+    super(`${count} ${count === 1 ? 'problem (listed above) was' : 'problems (listed above) were'} skipped; everything else ran. Exit status 2.`);
+  }
+}
+
 export function registerRunCommands(program: Command): void {
   program
     .command('run')
@@ -23,6 +32,7 @@ export function registerRunCommands(program: Command): void {
         const ctx = await rt.context(now, { progress: process.stderr.isTTY ? (m) => process.stderr.write(`${m}\n`) : undefined });
         const summary = await runTick(ctx);
         console.log(opts.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, rt.config.accounts[0]!.timeZone));
+        if (summary.problems.length > 0) throw new RunHadProblems(summary.problems.length);
       });
     });
 

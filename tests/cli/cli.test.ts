@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -85,6 +85,16 @@ describe('the followup command', () => {
     const sent = (await run(['--config', config, 'outbox', 'list'])).out;
     expect(sent).toMatch(/sent\s+tom@globex\.example\s+sent \w{3} \d+ \w{3}, \d+:\d\d [AP]M E[SD]T/);
     expect(sent).not.toMatch(/\d{4}-\d\d-\d\dT/);
+  });
+
+  it('run exits 0 when all went well and 2 when some items were skipped, after doing the rest', async () => {
+    expect((await run(['--config', config, '--now', NOW, 'run', '--once'])).code).toBe(0);
+    appendFileSync(join(dir, 'prospects.yaml'), '- { email: typo@x.example, name: Typo, timeZone: Europe/Londn }\n');
+    const later = new Date(Date.parse(NOW) + 60_000).toISOString();
+    const partial = await run(['--config', config, '--now', later, 'run', '--once']);
+    expect(partial.code).toBe(2);
+    expect(partial.out).toMatch(/Problems \(skipped, the rest went on\)\n\s+- prospects file: .*typo@x\.example/);
+    expect(partial.err).toMatch(/1 problem \(listed above\) was skipped; everything else ran\. Exit status 2\./);
   });
 
   it('templates preview renders a template for a prospect', async () => {
