@@ -45,6 +45,9 @@ export async function runTick(ctx: WorkerContext): Promise<TickSummary> {
     const digest = ctx.digest;
     if (digest) await step(summary, 'digest', () => sendDigests(ctx, summary, digest));
     await step(summary, 'sending', () => sendDue(ctx, summary));
+    // Planning ran before sending: "approved and waiting to be sent" is stale for whoever was just sent to.
+    const sentTo = new Set(summary.sent.map((s) => s.to.toLowerCase()));
+    summary.quiet = summary.quiet.filter((q) => !(q.reason === 'awaiting_approval' && sentTo.has(q.prospectEmail.toLowerCase())));
     await checkStaleness(ctx, summary);
     // Spent link keys and rate-limit counters are only needed until they expire. The earlier of the
     // tick's time and the wall clock, so a run with --now in the future never frees a live key.

@@ -104,7 +104,11 @@ describe('the demo workspace on the local provider (end to end)', () => {
     }
     const approved = (await rt.store.listOutbox({})).length;
     const later = new Date(NOW.getTime() + WEEK_MS);
-    await runTick(await rt.context(later));
+    const sending = await runTick(await rt.context(later));
+    // The summary does not also call an email that it just sent "waiting to be sent".
+    const sentTo = sending.sent.map((s) => s.to);
+    expect(sentTo).toContain('linda@acme.example');
+    expect(sending.quiet.filter((q) => sentTo.includes(q.prospectEmail)).map((q) => q.reason)).not.toContain('awaiting_approval');
     const afterFirst = outboxFiles(dir);
     await runTick(await rt.context(later));
     await runTick(await rt.context(new Date(later.getTime() + 60_000)));
