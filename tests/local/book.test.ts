@@ -164,4 +164,28 @@ describe('local calendar: book', () => {
     await rm(join(base, 'calendar'), { recursive: true });
     await expect(providers.calendar.book(booking())).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/calendar folder is missing/) });
   });
+
+  it('free/busy reads the folder once for many offers in a tick, and again after it books', async () => {
+    const { base } = await setup();
+    class CountingClient extends VdirClient {
+      lists = 0;
+      override async list() {
+        this.lists += 1;
+        return super.list();
+      }
+    }
+    const client = new CountingClient(join(base, 'calendar'));
+    const sender: MailSender = { send: async (email: OutgoingEmail) => ({ providerMessageId: email.messageId }), findSent: async () => false };
+    const adapter = new VdirCalendarAdapter({ calendarId: 'local:rep1', client, floatingZone: 'UTC', repEmail: 'rep@followup.example', sender, now: () => new Date(), logger: silentLogger() });
+    const day = (d: number) => ({ start: new Date(Date.UTC(2030, 5, d)), end: new Date(Date.UTC(2030, 5, d + 1)) });
+    for (let d = 1; d <= 10; d++) expect(await adapter.freeBusy(day(d))).toEqual([]);
+    expect(client.lists).toBe(1);
+    await adapter.book(booking());
+    const busy = await adapter.freeBusy(day(4));
+    expect(busy).toEqual([{ start: booking().start, end: booking().end }]);
+    expect(client.lists).toBe(2); // the booking dropped what was read: the folder is read anew
+    // A window past what was read is read on its own.
+    expect(await adapter.freeBusy({ start: new Date(Date.UTC(2031, 0, 1)), end: new Date(Date.UTC(2031, 0, 2)) })).toEqual([]);
+    expect(client.lists).toBe(3);
+  });
 });

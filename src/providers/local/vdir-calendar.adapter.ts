@@ -40,9 +40,18 @@ const INVITE_CLAIM_STALE_MS = 10 * 60_000;
  * reads every file (parsed files are cached by version); book writes `<booking.id>.ics` and
  * mails the prospect an iTIP REQUEST.
  */
+/** How far past a free/busy window's start the folder is read, so later offers reuse the read. */
+const BUSY_READ_AHEAD_MS = 31 * 86_400_000;
+
 export class VdirCalendarAdapter implements CalendarProvider {
   readonly calendarId: string;
   private readonly parsedCache = new Map<string, { version: string; parsed: ParsedIcs }>();
+  /**
+   * Events read for free/busy over a wide window, reused by later calls inside it. The adapter lives
+   * for one tick, and a tick that offers slots to many prospects would otherwise list and expand the
+   * whole folder once per offer. Dropped when this adapter writes a booking.
+   */
+  private busyCache: { window: TimeInterval; events: ReadEvent[] } | null = null;
 
   constructor(private readonly options: VdirCalendarOptions) {
     this.calendarId = options.calendarId;
@@ -100,12 +109,18 @@ export class VdirCalendarAdapter implements CalendarProvider {
   }
 
   async freeBusy(window: TimeInterval): Promise<TimeInterval[]> {
+    const cached = this.busyCache;
+    if (cached && cached.window.start <= window.start && cached.window.end >= window.end) {
+      return busyIntervals(cached.events, window, this.options.repEmail);
+    }
+    const wide = { start: window.start, end: new Date(Math.max(window.end.getTime(), window.start.getTime() + BUSY_READ_AHEAD_MS)) };
     const events: ReadEvent[] = [];
     for (const file of await this.options.client.list()) {
       const parsed = await this.parse(file);
       if (!parsed) continue;
-      events.push(...readCalendarEvents(parsed, this.readOptions(window)).events);
+      events.push(...readCalendarEvents(parsed, this.readOptions(wide)).events);
     }
+    this.busyCache = { window: wide, events };
     return busyIntervals(events, window, this.options.repEmail);
   }
 
@@ -114,6 +129,7 @@ export class VdirCalendarAdapter implements CalendarProvider {
     const eventId = bookingUid(booking);
     const dtstamp = now();
     const created = await client.create(bookingFileName(booking.id), buildCalendarObject(booking, { sequence: 0, dtstamp }));
+    this.busyCache = null;
     await this.sendInviteOnce(booking, dtstamp);
     logger.info({ booking: booking.id, created }, created ? 'booked into the calendar folder' : 'booking already in the calendar folder');
     return { eventId, created, conferenceUrl: null };
