@@ -26,6 +26,8 @@ const policySchema = z
       .object({ start: hhmm, end: hhmm, days: z.array(z.number().int().min(1).max(7)).min(1) })
       .default(DEFAULT_POLICY.businessHours),
     skipPublicHolidays: z.boolean().default(DEFAULT_POLICY.skipPublicHolidays),
+    /** Public holidays the organisation works through, by name ("Columbus Day", "Veterans Day"). */
+    workingHolidays: z.array(z.string().min(1)).default([]),
     nudgeDelayMinutes: z.number().int().min(0).default(DEFAULT_POLICY.nudgeDelayMinutes),
     cadenceBusinessDays: z.array(z.number().int().min(1)).default(DEFAULT_POLICY.cadenceBusinessDays),
     cadenceRepeatDays: z.number().int().min(1).default(DEFAULT_POLICY.cadenceRepeatDays),

@@ -60,6 +60,26 @@ describe('publicHolidayDates', () => {
   });
 });
 
+describe('policy.workingHolidays', () => {
+  const columbus = d('2026-10-12T15:00:00Z'); // Monday 11:00 in New York, Columbus Day
+  const veterans = d('2026-11-11T15:00:00Z'); // Wednesday, Veterans Day
+  const thanksgiving = d('2026-11-26T15:00:00Z');
+  it('turns the named public holidays into business days (any case), and only those', () => {
+    const working = policyWith({}, { workingHolidays: ['Columbus Day', 'veterans day'] });
+    expect(isBusinessInstant(columbus, ctx('America/New_York'))).toBe(false);
+    expect(isBusinessInstant(veterans, ctx('America/New_York'))).toBe(false);
+    expect(isBusinessInstant(columbus, ctx('America/New_York', working))).toBe(true);
+    expect(isBusinessInstant(veterans, ctx('America/New_York', working))).toBe(true);
+    expect(isBusinessInstant(thanksgiving, ctx('America/New_York', working))).toBe(false);
+  });
+  it('a nudge due on a worked-through holiday goes out that day instead of the next', () => {
+    const evening = d('2026-10-09T22:00:00Z'); // Friday 18:00 before Columbus Day
+    expect(nextBusinessInstant(evening, ctx('America/New_York')).toISOString()).toBe('2026-10-13T13:00:00.000Z');
+    const working = policyWith({}, { workingHolidays: ['Columbus Day'] });
+    expect(nextBusinessInstant(evening, ctx('America/New_York', working)).toISOString()).toBe('2026-10-12T13:00:00.000Z');
+  });
+});
+
 describe('localTimeToInstant (first instant the clock reads that time or later)', () => {
   it.each([
     ['NY ordinary day 09:00 EDT', 'America/New_York', { year: 2026, month: 3, day: 9 }, 9 * 60, '2026-03-09T13:00:00.000Z'],

@@ -106,7 +106,7 @@ export function countryForZone(zone: string): string | null {
   return zoneCountryCache.get(zone) ?? null;
 }
 
-const holidayCache = new Map<string, ReadonlySet<string>>();
+const holidayCache = new Map<string, ReadonlyMap<string, readonly string[]>>();
 const holidayInstances = new Map<string, Holidays | null>();
 
 function holidaysFor(country: string): Holidays | null {
@@ -117,21 +117,28 @@ function holidaysFor(country: string): Holidays | null {
   return holidayInstances.get(country) ?? null;
 }
 
-/** The local dates ("YYYY-MM-DD") of a country's public holidays in one year. */
-export function publicHolidayDates(country: string, year: number): ReadonlySet<string> {
+/** A country's public holidays in one year: local date ("YYYY-MM-DD") → the holidays' names. */
+export function publicHolidays(country: string, year: number): ReadonlyMap<string, readonly string[]> {
   const code = country.toUpperCase();
   const key = `${code}:${year}`;
   const cached = holidayCache.get(key);
   if (cached) return cached;
   const hd = holidaysFor(code);
-  const dates = new Set<string>();
+  const dates = new Map<string, string[]>();
   if (hd) {
     for (const h of hd.getHolidays(year)) {
-      if (h.type === 'public') dates.add(h.date.slice(0, 10));
+      if (h.type !== 'public') continue;
+      const date = h.date.slice(0, 10);
+      dates.set(date, [...(dates.get(date) ?? []), h.name]);
     }
   }
   holidayCache.set(key, dates);
   return dates;
+}
+
+/** The local dates ("YYYY-MM-DD") of a country's public holidays in one year. */
+export function publicHolidayDates(country: string, year: number): ReadonlySet<string> {
+  return new Set(publicHolidays(country, year).keys());
 }
 
 const knownZones = new Set<string>();
@@ -221,7 +228,11 @@ export function isBusinessDate(date: LocalDate, ctx: BusinessContext): boolean {
   if (!ctx.policy.skipPublicHolidays) return true;
   const country = countryOf(ctx);
   if (!country) return true;
-  return !publicHolidayDates(country, date.year).has(isoDate(date));
+  const names = publicHolidays(country, date.year).get(isoDate(date));
+  if (!names) return true;
+  // A holiday the organisation works through (policy.workingHolidays) is a business day.
+  const working = new Set(ctx.policy.workingHolidays.map((n) => n.trim().toLowerCase()));
+  return working.size > 0 && names.every((n) => working.has(n.toLowerCase()));
 }
 
 /** Business hours of one local date as instants [start, end), or null on a non-business day. */

@@ -14,6 +14,8 @@ export interface FollowUpPolicy {
   businessHours: BusinessHours;
   /** Skip public holidays of the prospect's country. */
   skipPublicHolidays: boolean;
+  /** Public holidays worked through anyway, by name as date-holidays spells them ("Columbus Day"); any case. */
+  workingHolidays: string[];
   /** R2: first nudge this long after the meeting's end, then moved into business hours. */
   nudgeDelayMinutes: number;
   /** R2: later nudges, in business days after the previous nudge. */
@@ -45,6 +47,7 @@ export interface FollowUpPolicy {
 export const DEFAULT_POLICY: FollowUpPolicy = {
   businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   skipPublicHolidays: true,
+  workingHolidays: [],
   nudgeDelayMinutes: 120,
   cadenceBusinessDays: [2, 5, 10],
   cadenceRepeatDays: 14,

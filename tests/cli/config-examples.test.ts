@@ -22,6 +22,15 @@ describe('the example configs in config/', () => {
     for (const account of cfg.accounts) expect(account.provider).toBe(expected);
   });
 
+  it('policy.workingHolidays: a list of holiday names, empty by default', () => {
+    const file = join(BUNDLED_CONFIG_DIR, 'followup.example.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(parseConfig(text, file, {}).policy.workingHolidays).toEqual([]);
+    const custom = text.replace('workingHolidays: []', 'workingHolidays: ["Columbus Day", "Veterans Day"]');
+    expect(parseConfig(custom, file, {}).policy.workingHolidays).toEqual(['Columbus Day', 'Veterans Day']);
+    expect(() => parseConfig(text.replace('workingHolidays: []', 'workingHolidays: Columbus Day'), file, {})).toThrow(/policy\.workingHolidays: /);
+  });
+
   it('the Google and Microsoft examples show both ways to connect', () => {
     const load = (n: string) => parseConfig(readFileSync(join(BUNDLED_CONFIG_DIR, n), 'utf8'), n, {});
     expect(load('google.example.yaml').accounts.map((a) => a.google?.auth).sort()).toEqual(['oauth', 'service-account']);
