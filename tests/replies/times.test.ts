@@ -27,6 +27,14 @@ describe('proposed times (reference Monday 2025-11-17 10:12 New York)', () => {
     ['afternoon window', 'Thursday afternoon', 'America/New_York', ['2025-11-20T13:00']],
     ['evening window', 'Friday evening', 'America/New_York', ['2025-11-21T17:00']],
     ['after 3 window', 'After 3 on Wednesday', 'America/Chicago', ['2025-11-19T15:00']],
+    ['a day and an approximate time', 'Could you call me tomorrow around noon?', 'America/New_York', ['2025-11-18T12:00']],
+    ['"say 4" after the day that works', 'Thursday works, say 4?', 'America/New_York', ['2025-11-20T16:00']],
+    ['"ideally around 11"', 'Friday, ideally around 11', 'Europe/London', ['2025-11-21T11:00']],
+    ['"around 3" right after the day', 'Tuesday around 3', 'America/Chicago', ['2025-11-18T15:00']],
+    ['"at about 2pm" with a zone', 'Call me tomorrow at about 2pm ET', 'America/Los_Angeles', ['2025-11-18T14:00@America/New_York']],
+    ['a part of day shared by two days', "I'm free Wed or Thu afternoon", 'America/New_York', ['2025-11-19T13:00', '2025-11-20T13:00']],
+    ['a length is not a time', 'It takes around 20 minutes. Free Thursday at 2?', 'America/New_York', ['2025-11-20T14:00']],
+    ['nor is a number of people', 'We have about 5 reps on it. Can we talk Tuesday at 10?', 'America/New_York', ['2025-11-18T10:00']],
   ])('%s: %s', (_n, text, zone, expected) => {
     const want = expected.map((e) => { const [l, z] = e.split('@'); return utc(l ?? '', z ?? zone); });
     expect(starts(text, zone)).toEqual(want);

@@ -89,6 +89,24 @@ const boundedHour: Parser = {
   },
 };
 
+/**
+ * "around 3", "say 4", "about 10:30": an hour after a word of approximation, which chrono leaves unread. Only when
+ * nothing but punctuation, a zone, "or"/"on"/"works"... follows, so "about 5 people" or "around 20 minutes" is no time.
+ */
+const approxHour: Parser = {
+  pattern: () => /\b(?:around|about|say|approx\.?|approximately|roughly|circa|ca\.)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:$|[?!,;:)\n]|\.(?:\s|$)|(?:or|on|if|my|your|then|tomorrow|today|works?|would|is|should|o'?clock|e[sd]t|c[sd]t|m[sd]t|p[sd]t|et|ct|mt|pt|gmt|utc|bst|cet|cest|eastern|central|mountain|pacific)\b))/i,
+  extract: (_context, match) => {
+    const hour = Number(match[1]);
+    if (hour > 23) return null;
+    const minute = match[2] ? Number(match[2]) : 0;
+    if (minute > 59) return null;
+    const out: { hour: number; minute: number; meridiem?: number } = { hour, minute };
+    const mer = (match[3] ?? '').toLowerCase();
+    if (mer.startsWith('p')) { out.meridiem = 1; if (hour < 12) out.hour = hour + 12; }
+    if (mer.startsWith('a')) { out.meridiem = 0; if (hour === 12) out.hour = 0; }
+    return out;
+  },
+};
 
 /** The n-th (1-based; -1 = last) `weekday` (0 = Sunday) of a month, as a day of the month. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): number {
@@ -177,7 +195,7 @@ const pastTo: Parser = {
 };
 
 function build(base: Chrono): Chrono {
-  base.parsers.push(dottedDate, ordinalDay, boundedHour, foreignWeekday, foreignClock, holiday, pastTo);
+  base.parsers.push(dottedDate, ordinalDay, boundedHour, approxHour, foreignWeekday, foreignClock, holiday, pastTo);
   return base;
 }
 

@@ -114,17 +114,21 @@ function merge(results: ChronoResult[], text: string): ChronoResult[] {
     const prev = out[out.length - 1];
     if (prev) {
       const gap = text.slice(prev.index + prev.text.length, r.index);
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:on|at|um|à|a las|el|le|am)?\s*$/i.test(gap);
+      // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:-]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
       const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
       const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
-      if (zoneGap && gap.length <= 20 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
+      if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
         const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
         const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
         merged.text = text.slice(prev.index, r.index + r.text.length);
         merged.index = prev.index;
-        for (const k of ['hour', 'minute', 'meridiem', 'timezoneOffset'] as const) {
-          if (t.start.isCertain(k)) (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, t.start.get(k) ?? 0);
+        const assign = (k: string, v: number) => (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, v);
+        for (const k of ['hour', 'meridiem', 'timezoneOffset'] as const) {
+          if (t.start.isCertain(k)) assign(k, t.start.get(k) ?? 0);
         }
+        // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
+        assign('minute', t.start.get('minute') ?? 0);
         out[out.length - 1] = merged;
         continue;
       }
@@ -157,8 +161,12 @@ function isNoise(s: string, scheduling: boolean): boolean {
   if (/^[\d\s()+.-]+$/.test(s) && digits.length >= 7 && !dateShape) return true; // phone numbers, not 31.10.1974 or 2015-03-03
   if (/^\d{4}$/.test(s.trim())) return true; // a bare year
   if (!scheduling) return false;
+  // "It takes about 20 minutes", "the demo is 30 minutes": a length, not a time ("in 20 minutes" is one).
+  if (BARE_DURATION.test(s.trim())) return true;
   return /^(?:now|today|tonight|sec|second|a sec|the end)$/i.test(s.trim()) && !/tonight/i.test(s);
 }
+
+const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
 function readResult(r: ChronoResult, text: string, ref: Date, zone: string): ExtractedTime | null {
   const rules: string[] = [];
@@ -312,14 +320,25 @@ export function readNextWeekday(abbrev: string, ref: Date, zone: string): { prim
   return { primary: nearest, alternative: null };
 }
 
-/** "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it. */
+/**
+ * "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it; "Wed or Thu afternoon":
+ * it takes the part of day.
+ */
 function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date, zone: string): ExtractedTime[] {
   for (let i = 0; i + 1 < list.length; i++) {
     const a = list[i];
     const b = list[i + 1];
-    if (!a || !b || a.grain !== 'day' || b.grain !== 'minute') continue;
+    if (!a || !b || a.grain !== 'day') continue;
     const gap = text.slice(a.index + a.text.length, b.index);
     if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
+    const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
+    if (part) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+      list[i] = { ...a, start: at(part.from), end: at(part.to), grain: 'window', rules: [...a.rules, `part of day "${part.name}" carried from the next option`] };
+      continue;
+    }
+    if (b.grain !== 'minute') continue;
     const bt = DateTime.fromJSDate(b.start, { zone });
     const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
     list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
