@@ -35,6 +35,10 @@ describe('proposed times (reference Monday 2025-11-17 10:12 New York)', () => {
     ['a part of day shared by two days', "I'm free Wed or Thu afternoon", 'America/New_York', ['2025-11-19T13:00', '2025-11-20T13:00']],
     ['a length is not a time', 'It takes around 20 minutes. Free Thursday at 2?', 'America/New_York', ['2025-11-20T14:00']],
     ['nor is a number of people', 'We have about 5 reps on it. Can we talk Tuesday at 10?', 'America/New_York', ['2025-11-18T10:00']],
+    ['a day that trails two times', 'Either 9:30 or 11 on Thursday works for me', 'America/New_York', ['2025-11-20T09:30', '2025-11-20T11:00']],
+    ['but not a day that starts the next option', 'At 3, or tomorrow at 4?', 'America/New_York', ['2025-11-17T15:00', '2025-11-18T16:00']],
+    ['"Tues" and "Weds"', 'Mornings are best, maybe Tues or Weds?', 'America/New_York', ['2025-11-18T09:00', '2025-11-19T09:00']],
+    ['"Tues morning" is not this morning', 'Tues morning works', 'America/New_York', ['2025-11-18T09:00']],
   ])('%s: %s', (_n, text, zone, expected) => {
     const want = expected.map((e) => { const [l, z] = e.split('@'); return utc(l ?? '', z ?? zone); });
     expect(starts(text, zone)).toEqual(want);
@@ -77,6 +81,14 @@ describe('proposed times (reference Monday 2025-11-17 10:12 New York)', () => {
     const r = parseReply({ message: msg('03/12 at 2pm', MON_NY), timeZone: 'Europe/London' });
     expect(r.ambiguous).toBe(true);
     expect(r.proposals[0]?.start.toISOString()).toBe(utc('2025-12-03T14:00', 'Europe/London'));
+  });
+
+  it('"away until the 30th, after that?" is the two weeks after the absence, not a meeting on the 30th', () => {
+    const r = parseReply({ message: msg("I'm traveling until the 30th, can we connect after that?", MON_NY), timeZone: 'America/New_York' });
+    expect(r.kind).toBe('vague');
+    expect(r.proposals).toEqual([]);
+    expect(r.range?.start.toISOString()).toBe(utc('2025-12-01T00:00', 'America/New_York'));
+    expect(r.range?.end.toISOString()).toBe(utc('2025-12-15T00:00', 'America/New_York'));
   });
 
   it('vague answers give a range', () => {

@@ -75,8 +75,18 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
   }
+  // "I'm traveling until the 30th, can we connect after that?": the two weeks after the absence.
+  const absence = all.find((t) => t.excluded === 'absence');
+  if (absence && AFTER_ABSENCE.test(visibleText)) {
+    const start = DateTime.fromJSDate(absence.end ?? absence.start, { zone }).startOf('day').plus({ days: 1 });
+    if (start.toJSDate() > ref) {
+      return { ...base, kind: 'vague', range: { start: start.toJSDate(), end: start.plus({ days: 14 }).toJSDate() }, explain: [...explain, `after an absence until "${absence.text}": the two weeks that follow`] };
+    }
+  }
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
+
+const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b/i;
 
 function toProposed(t: ExtractedTime): ProposedTime {
   return { start: t.start, end: t.end, text: t.text };

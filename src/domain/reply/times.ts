@@ -14,7 +14,7 @@ export interface ExtractedTime extends ProposedTime {
   /** False for a time of day with no day named ("at 3"): it falls on the reference day. */
   dated: boolean;
   /** Set when the phrase is read but must not become a proposal ("last Tuesday", "Monday doesn't work"). */
-  excluded?: 'past wording' | 'negated';
+  excluded?: 'past wording' | 'negated' | 'absence';
 }
 
 const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
@@ -46,7 +46,8 @@ export interface ExtractOptions {
  * Every date/time phrase in `text`, read at `ref` in `zone` (an explicit zone in the phrase wins).
  * Past times are returned too; callers decide (parseReply drops them).
  */
-export function extractTimes(text: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
+export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
+  const text = spellWeekdays(input);
   const scheduling = options.scheduling ?? isSchedulingText(text);
   const monthFirst = isMonthFirstZone(zone);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
@@ -99,11 +100,21 @@ const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
 
+/** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
+function spellWeekdays(text: string): string {
+  return text
+    .replace(/\bTues\b\.?/gi, 'Tuesday')
+    .replace(/\bWeds\b\.?/gi, 'Wednesday')
+    .replace(/\bThur\b\.?/gi, 'Thursday');
+}
+
 /** "Tuesday doesn't work", "not Monday", "last Tuesday at 2pm": never proposals. */
 function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   const before = text.slice(Math.max(0, r.index - 20), r.index);
   const after = text.slice(r.index + r.text.length);
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
+  // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
+  if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
   return NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before) ? 'negated' : undefined;
 }
 
@@ -328,9 +339,17 @@ function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date,
   for (let i = 0; i + 1 < list.length; i++) {
     const a = list[i];
     const b = list[i + 1];
-    if (!a || !b || a.grain !== 'day') continue;
+    if (!a || !b) continue;
     const gap = text.slice(a.index + a.text.length, b.index);
     if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
+    if (!a.dated && a.grain === 'minute' && b.dated && b.grain === 'minute' && !b.excluded && /^(?:at\s+)?\d/i.test(b.text)) {
+      // "9:30 or 11 on Thursday": the day trails both times (not "at 3, or tomorrow at 4").
+      const day = DateTime.fromJSDate(b.start, { zone });
+      const t = DateTime.fromJSDate(a.start, { zone });
+      list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
+      continue;
+    }
+    if (a.grain !== 'day') continue;
     const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
     if (part) {
       const day = DateTime.fromJSDate(a.start, { zone });
