@@ -66,8 +66,10 @@ export function verifyToken<P extends keyof ClaimsByPurpose>(
   if (!token || token.length > 2048) return { ok: false, reason: 'malformed' };
   const [body, sig, extra] = token.split('.');
   if (!body || !sig || extra !== undefined || !/^[\w-]+$/.test(body) || !/^[\w-]+$/.test(sig)) return { ok: false, reason: 'malformed' };
-  const expected = mac(secret, purpose, body);
-  const given = Buffer.from(sig, 'base64url');
+  // Compared as text, not as decoded bytes: the last base64url character carries 2 unused bits, so
+  // decoding would accept 4 spellings of one signature. Only the one we mint is valid.
+  const expected = Buffer.from(mac(secret, purpose, body).toString('base64url'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
   let claims: unknown;
   try {
