@@ -8,6 +8,8 @@ export interface ReplyParseOptions {
   tz: string;
   explain?: boolean;
   offered?: string;
+  /** The rep's zone ("2pm your time"). */
+  repTz?: string;
 }
 
 export interface ReplyIo {
@@ -35,6 +37,7 @@ export function registerReplyCommands(program: Command, io: ReplyIo = defaultIo)
     .requiredOption('--tz <zone>', "the prospect's IANA time zone, e.g. America/New_York")
     .option('--explain', 'add which rule or header decided')
     .option('--offered <slots>', 'slots the worker offered: start,end;start,end (ISO instants)')
+    .option('--rep-tz <zone>', 'the rep\'s IANA zone ("2pm your time" is read in it)')
     .argument('<file>', 'the .eml file, or - for stdin')
     .action(async (file: string, opts: ReplyParseOptions) => {
       const json = await runReplyParse(file, opts, io);
@@ -55,7 +58,8 @@ export async function runReplyParse(file: string, opts: ReplyParseOptions, io: R
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
   const message = await parseRawEmail(raw, file === '-' ? 'stdin' : file);
-  const parsed = parseReply({ message, timeZone: opts.tz, offeredSlots });
+  if (opts.repTz !== undefined && !isValidZone(opts.repTz)) throw new Error(`--rep-tz: "${opts.repTz}" is not an IANA time zone (e.g. America/New_York, Europe/Berlin)`);
+  const parsed = parseReply({ message, timeZone: opts.tz, offeredSlots, ...(opts.repTz ? { repTimeZone: opts.repTz } : {}) });
   return toJson(parsed, Boolean(opts.explain));
 }
 

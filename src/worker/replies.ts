@@ -115,7 +115,7 @@ async function handleMessage(
   const known = (await store.listMessages(prospect.id)).some((m) => m.accountId === rt.account.id && m.providerId === msg.providerId);
   if (known) return;
   const offer = await store.latestSlotOffer(prospect.id);
-  const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots: offer?.slots ?? [], repEmail: rt.account.email });
+  const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots: offer?.slots ?? [], repEmail: rt.account.email, repTimeZone: rt.account.timeZone });
   const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy });
   const thread: ThreadRef = {
     threadId: msg.threadId ?? null,

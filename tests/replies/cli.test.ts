@@ -23,6 +23,13 @@ function io(stdin = EML): ReplyIo & { out: string[] } {
 }
 
 describe('followup reply parse', () => {
+  it('--rep-tz reads "your time" in the rep\'s zone, and names a bad zone', async () => {
+    const yourTime = EML.replace('Tuesday at 3pm works for me.', 'Tuesday at 3pm your time works for me.');
+    const json = await runReplyParse('-', { tz: 'America/New_York', repTz: 'Europe/Berlin' }, io(yourTime));
+    expect(json.proposals[0]?.start).toBe('2026-11-24T14:00:00.000Z');
+    await expect(runReplyParse('-', { tz: 'America/New_York', repTz: 'Berlin' }, io())).rejects.toThrow(/--rep-tz: "Berlin" is not an IANA time zone/);
+  });
+
   it('prints exactly the documented JSON shape', async () => {
     const program = new Command().exitOverride();
     const sink = io();

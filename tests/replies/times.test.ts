@@ -44,6 +44,25 @@ describe('proposed times (reference Monday 2025-11-17 10:12 New York)', () => {
     expect(starts(text, zone)).toEqual(want);
   });
 
+  it('"half past two" and "twenty after 2" are clock times, not the window "after 2"', () => {
+    for (const text of ["Let's say half past two on Thursday", 'Thursday at twenty after 2?']) {
+      const [p] = parseReply({ message: msg(text, MON_NY), timeZone: 'America/New_York' }).proposals;
+      expect(p?.end).toBeNull();
+    }
+    const after = parseReply({ message: msg('Thursday after 2?', MON_NY), timeZone: 'America/New_York' }).proposals[0];
+    expect(after?.end?.toISOString()).toBe(utc('2025-11-20T17:00', 'America/New_York'));
+  });
+
+  it('"2pm your time" is read in the rep\'s zone; "my time" and no zone in the prospect\'s', () => {
+    const read = (text: string) => parseReply({ message: msg(text, MON_NY), timeZone: 'Europe/London', repTimeZone: 'America/Chicago' }).proposals.map((p) => p.start.toISOString());
+    expect(read('How about 2pm your time on Wednesday?')).toEqual([utc('2025-11-19T14:00', 'America/Chicago')]);
+    expect(read('Wednesday at 2pm, in your time zone')).toEqual([utc('2025-11-19T14:00', 'America/Chicago')]);
+    expect(read('Wednesday at 2pm my time')).toEqual([utc('2025-11-19T14:00', 'Europe/London')]);
+    expect(read('Wednesday at 2pm')).toEqual([utc('2025-11-19T14:00', 'Europe/London')]);
+    // Without the rep's zone (the CLI without --rep-tz) there is nothing better than the prospect's.
+    expect(parseReply({ message: msg('2pm your time on Wednesday', MON_NY), timeZone: 'Europe/London' }).proposals[0]?.start.toISOString()).toBe(utc('2025-11-19T14:00', 'Europe/London'));
+  });
+
   it('"in 2 hours" counts from the message date', () => {
     expect(starts('call me in 2 hours', 'America/New_York')).toEqual(['2025-11-17T17:12:00.000Z']);
   });

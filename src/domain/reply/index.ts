@@ -23,6 +23,8 @@ export interface ParseReplyInput {
   offeredSlots?: TimeInterval[];
   /** The rep's address: a message from the rep is never read as the prospect's answer. */
   repEmail?: string;
+  /** The rep's IANA zone: "2pm your time" is read in it. */
+  repTimeZone?: string;
 }
 
 /** What the prospect said and when they want to talk. Pure: reference time is message.date. */
@@ -50,7 +52,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (decline) return { ...base, kind: 'decline', explain: [`decline wording "${decline}"`] };
 
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
-  const all = extractTimes(visibleText, ref, zone, { scheduling: true });
+  const all = extractTimes(visibleText, ref, zone, { scheduling: true, ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
   const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
   const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
   const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);

@@ -40,6 +40,8 @@ export interface ExtractOptions {
    * Default false: the casual reading parseReply uses.
    */
   strict?: boolean;
+  /** The zone "your time" means (the rep's, when the prospect writes "2pm your time"). */
+  yourZone?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   const out: ExtractedTime[] = [];
   for (const r of merge(results, text)) {
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
-    const t = scheduling ? readResult(r, text, ref, zone) : readAsWritten(r, text, zone);
+    const t = scheduling ? readResult(r, text, ref, zone, options.yourZone) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
@@ -179,11 +181,16 @@ function isNoise(s: string, scheduling: boolean): boolean {
 
 const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
-function readResult(r: ChronoResult, text: string, ref: Date, zone: string): ExtractedTime | null {
+const YOUR_TIME = /^\s*,?\s*(?:in\s+|on\s+)?your\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
+const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
+
+function readResult(r: ChronoResult, text: string, ref: Date, zone: string, yourZone?: string): ExtractedTime | null {
   const rules: string[] = [];
   const phrase = r.text;
   const after = text.slice(r.index + phrase.length);
-  const named = zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after)?.zone : null) ?? null;
+  const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
+  if (yours) rules.push(`"your time": the rep's zone ${yours}`);
+  const named = yours ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after)?.zone : null) ?? null;
   let z: string | FixedOffsetZone = zone;
   if (named) { z = named; rules.push(`explicit zone ${named}`); }
   else if (r.start.isCertain('timezoneOffset')) {
@@ -274,7 +281,8 @@ function finish(
     if (!d.hasSame(date, 'day')) rules.push('no day named: the next time that hour comes');
     dayKeys[0] = d;
   }
-  const bounded = /\b(after|past|before|by)\b/i.exec(phrase)?.[1]?.toLowerCase();
+  // "after 3" is a window; "half past two" / "twenty after 2" is a clock time.
+  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)\b(after|past|before|by)\b/i.exec(phrase)?.[1]?.toLowerCase();
   const mk = (d: DateTime, h: number): ProposedTime => {
     const start = wall(d, h, minute);
     if (bounded === 'after' || bounded === 'past') {
