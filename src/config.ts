@@ -189,14 +189,19 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Formats zod issues as "accounts[0].timeZone: expected an IANA time zone ..." lines. */
-export function describeIssues(issues: z.core.$ZodIssue[], file: string): string {
-  const lines = issues.map((i) => {
+/** One line per zod issue: "accounts[0].timeZone: an IANA time zone such as ...". */
+export function issueLines(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => {
     const path = i.path
       .map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`))
       .join('');
-    return `  - ${path || '(top level)'}: ${i.message}`;
+    return `${path || '(top level)'}: ${i.message}`;
   });
+}
+
+/** The whole message for a config file with bad keys, one "  - key: expected" line each. */
+export function describeIssues(issues: z.core.$ZodIssue[], file: string): string {
+  const lines = issueLines(issues).map((l) => `  - ${l}`);
   return `Config file ${file} is not valid:\n${lines.join('\n')}\nFix these keys (see README, "Configuration") and run again.`;
 }
 

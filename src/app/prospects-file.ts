@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { stableId } from '../domain/ids.js';
 import type { Prospect } from '../domain/types.js';
-import { describeIssues } from '../config.js';
+import { issueLines } from '../config.js';
 
 /** The rep's prospects list (YAML or JSON): who they sell to and what they promised. */
 const zoneSchema = z.string().refine((zone) => {
@@ -67,8 +67,7 @@ export function parseProspects(text: string, file: string, accountIds: string[])
     const label = `entry [${i}]${email ? ` (${email})` : ''}`;
     const parsed = prospectEntrySchema.safeParse(entry);
     if (!parsed.success) {
-      const keys = describeIssues(parsed.error.issues, file).split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
-      problems.push(`Prospects file ${file}: ${label} skipped: ${keys.join('; ')}. Fix it; the next run picks it up.`);
+      problems.push(`Prospects file ${file}: ${label} skipped: ${issueLines(parsed.error.issues).join('; ')}. Fix it; the next run picks it up.`);
       return;
     }
     const p = parsed.data;

@@ -6,7 +6,7 @@ import {
   isBusinessInstant,
   localTimeToInstant,
   nextBusinessInstant,
-  publicHolidayDates,
+  publicHolidays,
 } from './business-time.js';
 import type { BusinessContext } from './business-time.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -46,17 +46,17 @@ describe('countryForZone', () => {
   });
 });
 
-describe('publicHolidayDates', () => {
+describe('publicHolidays', () => {
   it('keeps only public holidays, as local dates', () => {
-    const us = publicHolidayDates('us', 2026);
+    const us = publicHolidays('us', 2026);
     expect(us.has('2026-11-26')).toBe(true); // Thanksgiving
     expect(us.has('2026-07-03')).toBe(true); // Independence Day observed (the 4th is a Saturday)
-    const de = publicHolidayDates('DE', 2026);
+    const de = publicHolidays('DE', 2026);
     expect(de.has('2026-12-25')).toBe(true);
     expect(de.has('2026-12-24')).toBe(false); // Heiliger Abend is a 'bank' holiday, not public
   });
   it('is empty for an unknown country', () => {
-    expect(publicHolidayDates('XX', 2026).size).toBe(0);
+    expect(publicHolidays('XX', 2026).size).toBe(0);
   });
 });
 

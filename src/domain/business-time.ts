@@ -136,10 +136,6 @@ export function publicHolidays(country: string, year: number): ReadonlyMap<strin
   return dates;
 }
 
-/** The local dates ("YYYY-MM-DD") of a country's public holidays in one year. */
-export function publicHolidayDates(country: string, year: number): ReadonlySet<string> {
-  return new Set(publicHolidays(country, year).keys());
-}
 
 const knownZones = new Set<string>();
 
