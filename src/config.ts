@@ -41,6 +41,8 @@ const policySchema = z
     briefMinutesBefore: z.number().int().min(0).default(DEFAULT_POLICY.briefMinutesBefore),
     oooDefaultPauseDays: z.number().int().min(1).default(DEFAULT_POLICY.oooDefaultPauseDays),
     contactWindowMinutes: z.number().int().min(0).default(DEFAULT_POLICY.contactWindowMinutes),
+    /** Offered slots start at least this many business hours after the offer goes out. */
+    slotLeadHours: z.number().min(0).default(DEFAULT_POLICY.slotLeadHours),
   })
   .strict()
   .refine((p) => p.agesAfterDays > p.apologyAfterDays, {

@@ -12,7 +12,8 @@
 import { DateTime } from 'luxon';
 import { isKnownZone, nextBusinessInstant } from './business-time.js';
 import type { BusinessContext } from './business-time.js';
-import { MS_PER_DAY, nudgeDueAt, nudgeTemplate, scheduleUnderCap } from './cadence.js';
+import { MS_PER_DAY, nudgeDueAt, nudgeTemplate } from './cadence.js';
+import { isRealReply, placeSendTime, prospectStop } from './send-gate.js';
 import { firstNameOf } from './no-show.js';
 import type { FollowUpPolicy } from './policy.js';
 import type {
@@ -69,8 +70,7 @@ export type PlanAction =
 
 export type DraftAction = Extract<PlanAction, { kind: 'draft' }>;
 
-/** Reply kinds that are not a real answer from the prospect (they never stop a cadence). */
-export const NOT_A_REPLY_KINDS: readonly ReplyKind[] = ['ooo', 'bounce'];
+export { NOT_A_REPLY_KINDS } from './send-gate.js';
 /** R6: a brief is drafted when its send time is at most this close (a brief is read just before the
  *  meeting; drafted days ahead it would only clutter the outbox and go stale). */
 export const BRIEF_LEAD_HOURS = 2;
@@ -155,32 +155,10 @@ interface PlanningState {
   usedKeys: Set<string>;
 }
 
-function isRealReply(kind: ReplyKind): boolean {
-  return !NOT_A_REPLY_KINDS.includes(kind);
-}
-
-function gate(snapshot: ProspectSnapshot, now: Date, first: string, repZone: string): PlanAction | null {
-  const p = snapshot.prospect;
-  const why = p.statusReason ? ` (${p.statusReason})` : '';
-  if (snapshot.suppressed || p.status === 'suppressed') {
-    return { kind: 'skip', reason: 'suppressed', detail: `${first} opted out${why}; never email them again.` };
-  }
-  if (p.status === 'closed') return { kind: 'skip', reason: 'closed', detail: `${first} is closed${why}.` };
-  if (p.status === 'bounced') {
-    return { kind: 'skip', reason: 'bounced', detail: `Email to ${p.email} bounced${why}; check the address.` };
-  }
-  const pausedUntil = p.pausedUntil ?? null;
-  if (pausedUntil && pausedUntil.getTime() > now.getTime()) {
-    return {
-      kind: 'skip',
-      reason: 'paused',
-      detail: `${first} is paused until ${dayAndClock(pausedUntil, repZone, now)} (your time)${why}; nothing goes out before then.`,
-    };
-  }
-  if (p.status === 'paused' && !pausedUntil) {
-    return { kind: 'skip', reason: 'paused', detail: `${first} is paused with no end date${why}.` };
-  }
-  return null;
+/** The send gate's prospect stop (suppressed, closed, bounced, paused), as the planner's skip. */
+function gate(snapshot: ProspectSnapshot, now: Date, repZone: string): PlanAction | null {
+  const stop = prospectStop(snapshot.prospect, snapshot.suppressed, now, repZone);
+  return stop ? { kind: 'skip', reason: stop.reason, detail: stop.detail } : null;
 }
 
 /** The send time of a step: the email's send time, else (a draft marked sent) its planned time. */
@@ -453,7 +431,8 @@ function applyWeeklyCap(state: PlanningState, candidates: Candidate[]): void {
     // Never in the past, never before a pause ends, always in business hours.
     const earliest = new Date(Math.max(c.action.sendAt.getTime(), now.getTime(), pausedUntil));
     const wanted = nextBusinessInstant(earliest, state.ctx);
-    const sendAt = scheduleUnderCap(wanted, load, policy.maxEmailsPerWeek, state.ctx);
+    // The send gate's own placement: business hours in the prospect's zone and the weekly cap.
+    const sendAt = placeSendTime({ wanted, sentAt: load, ctx: state.ctx, byRep: false });
     if (sendAt.getTime() !== wanted.getTime()) {
       c.action.reason += ` Held until ${dayAndClock(sendAt, repZone, now)} (your time) to stay within ${plural(policy.maxEmailsPerWeek, 'email')} a week.`;
     }
@@ -479,7 +458,7 @@ function nothingDueDetail(state: PlanningState): string {
 export function planFollowUps(snapshot: ProspectSnapshot, policy: FollowUpPolicy, now: Date): PlanAction[] {
   const first = firstNameOf(snapshot.prospect);
   const repZone = validZone(snapshot.rep.timeZone, snapshot.prospect.timeZone);
-  const stop = gate(snapshot, now, first, repZone);
+  const stop = gate(snapshot, now, repZone);
   if (stop) return [stop];
 
   const state: PlanningState = {

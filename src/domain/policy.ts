@@ -42,6 +42,8 @@ export interface FollowUpPolicy {
   oooDefaultPauseDays: number;
   /** Evidence window: a message from the prospect this close to a meeting means they were in touch. */
   contactWindowMinutes: number;
+  /** R1: offered slots start at least this many business hours after the offer goes out. */
+  slotLeadHours: number;
 }
 
 export const DEFAULT_POLICY: FollowUpPolicy = {
@@ -61,4 +63,5 @@ export const DEFAULT_POLICY: FollowUpPolicy = {
   briefMinutesBefore: 60,
   oooDefaultPauseDays: 7,
   contactWindowMinutes: 24 * 60,
+  slotLeadHours: 20,
 };
