@@ -38,7 +38,9 @@ export function formatSummary(s: TickSummary, zone: string): string {
     'Drafted',
     s.drafted.map((d) => `${d.prospectEmail}: ${d.template} [${d.status}], goes out ${when(d.sendAt, zone)}: ${d.reason}`),
   );
-  section('Sent', s.sent.map((m) => `${m.to}: "${m.subject}"`));
+  section('Sent', [...s.sent.map((m) => `${m.to}: "${m.subject}"`), ...s.notes]);
+  section('Withdrawn (not sent)', s.withdrawn.map((w) => `${w.prospectEmail}: ${w.template}: ${w.detail}`));
+  section('Held for later', s.held.map((h) => `${h.prospectEmail}: "${h.subject}": ${h.detail}`));
   section('No email now', s.quiet.map((q) => `${q.prospectEmail}: ${q.reason}: ${q.detail}`));
   section('Needs your attention', s.alerts);
   section('Problems (skipped, the rest went on)', s.problems.map((p) => `${p.where}: ${p.message}`));

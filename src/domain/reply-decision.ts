@@ -26,12 +26,21 @@ export interface ReplyDecisionInput {
   prospect: Pick<Prospect, 'name' | 'timeZone' | 'country'>;
   now: Date;
   policy: FollowUpPolicy;
+  /** The slots the rep offered this prospect (the latest slot offer): accepting one books exactly it. */
+  offeredSlots?: TimeInterval[];
 }
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 function toInterval(p: ProposedTime, minutes: number): TimeInterval {
   return { start: p.start, end: new Date(p.start.getTime() + minutes * 60_000) };
+}
+
+/** The offered slot a proposal is (the parser resolved "the second one works" to it), if any. */
+function offeredSlotOf(p: ProposedTime, offered: readonly TimeInterval[]): TimeInterval | null {
+  if (!p.end) return null;
+  const slot = offered.find((s) => s.start.getTime() === p.start.getTime() && s.end.getTime() === p.end!.getTime());
+  return slot ? { start: slot.start, end: slot.end } : null;
 }
 
 export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
@@ -65,6 +74,11 @@ export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
         return { kind: 'confirm_time', alternatives: futureAlternatives.map((p) => toInterval(p, policy.meetingMinutes)) };
       }
       if (future.length === 0) return { kind: 'replied', detail: `${who} replied with a time that has already passed.` };
+      // An offered slot accepted ("the second one works"): book exactly that slot.
+      const accepted = future.map((p) => offeredSlotOf(p, input.offeredSlots ?? [])).filter((s): s is TimeInterval => s !== null);
+      if (accepted.length > 0 && accepted.length === future.length) {
+        return { kind: 'book', candidates: accepted, text: future.map((p) => p.text).join(' / ') };
+      }
       const points = future.filter((p) => p.end === null);
       if (points.length > 0) {
         return { kind: 'book', candidates: points.map((p) => toInterval(p, policy.meetingMinutes)), text: points.map((p) => p.text).join(' / ') };

@@ -3,7 +3,8 @@
  * slots taken from the rep's free time, not a guess"). Pure.
  *
  * Slots are inside the PROSPECT's business hours (their zone, their public holidays), never overlap
- * the rep's busy time, start at least one business hour after `now`, and are spread over different
+ * the rep's busy time, start at least one business hour (the worker: policy.slotLeadHours) after the
+ * offer goes out, and are spread over different
  * days when the range allows: the first free slot of each day, preferring round hours.
  */
 import {
@@ -31,6 +32,11 @@ export interface FindFreeSlotsInput {
   durationMinutes: number;
   count: number;
   now: Date;
+  /** When the offer goes out (default: now). Slots start at least `leadBusinessMinutes` after it. */
+  offerAt?: Date;
+  /** Business minutes between the offer and its first slot (default MIN_NOTICE_BUSINESS_MINUTES; the
+   *  worker passes policy.slotLeadHours): a prospect needs time to read and answer. */
+  leadBusinessMinutes?: number;
   /** Slot starts are aligned to this many minutes past midnight, local time (default 30). */
   stepMinutes?: number;
 }
@@ -96,7 +102,9 @@ export function findFreeSlots(input: FindFreeSlotsInput): TimeInterval[] {
   if (!(step > 0) || !(input.durationMinutes > 0) || !(input.count > 0)) return [];
   const ctx: BusinessContext = { zone, country: input.country ?? null, policy };
   const durationMs = input.durationMinutes * MS_PER_MINUTE;
-  const notice = addBusinessMinutes(now, MIN_NOTICE_BUSINESS_MINUTES, ctx).getTime();
+  const offerAt = input.offerAt && input.offerAt.getTime() > now.getTime() ? input.offerAt : now;
+  const lead = Math.max(MIN_NOTICE_BUSINESS_MINUTES, input.leadBusinessMinutes ?? 0);
+  const notice = addBusinessMinutes(offerAt, lead, ctx).getTime();
   const bounds = { earliest: Math.max(range.start.getTime(), notice), latest: range.end.getTime() };
   if (bounds.latest - bounds.earliest < durationMs) return [];
 

@@ -201,6 +201,8 @@ export interface Draft {
   html?: string | null;
   status: DraftStatus;
   sendAt: Date;
+  /** The rep set sendAt by hand: it stands outside business hours (the send gate). */
+  sendAtByRep?: boolean;
   /** Plain words: why this draft exists. */
   reason: string;
   evidence: NoShowEvidence[];
@@ -233,7 +235,8 @@ export interface OutgoingAttachment {
   method?: string | null;
 }
 
-export const OUTBOX_STATUSES = ['approved', 'sending', 'sent', 'failed', 'uncertain'] as const;
+/** withdrawn: the send gate decided it must not go out (a reply, a held meeting, an opt-out...). */
+export const OUTBOX_STATUSES = ['approved', 'sending', 'sent', 'failed', 'uncertain', 'withdrawn'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** An email on its way out. The Message-ID is minted and stored before the provider is called. */

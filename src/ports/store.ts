@@ -53,6 +53,8 @@ export interface MessageRecord {
   parsed?: ParsedReply | null;
   /** The prospect's visible text (shown to the rep on the web page; escaped there). */
   visibleText?: string | null;
+  /** When followup recorded it (learnt of it); null for rows older than the send gate. */
+  recordedAt?: Date | null;
 }
 
 export interface BookingRecord {
@@ -164,7 +166,7 @@ export interface Store {
   /** Edits a pending draft (subject/text/html/sendAt); returns false if it is no longer pending. */
   editDraft(
     id: string,
-    patch: { subject?: string; text?: string; html?: string | null; sendAt?: Date },
+    patch: { subject?: string; text?: string; html?: string | null; sendAt?: Date; sendAtByRep?: boolean },
     by: string,
     at: Date,
   ): Promise<boolean>;
@@ -174,6 +176,11 @@ export interface Store {
   rejectDraft(id: string, input: { by: string; at: Date; reason: string }): Promise<boolean>;
   /** Cancels pending drafts of a prospect (a reply arrived, an opt-out); returns the cancelled ids. */
   cancelPendingDrafts(prospectId: string, input: { reason: string; templates?: string[] }): Promise<string[]>;
+  /**
+   * The send gate withdrew a draft: pending or approved → cancelled (with the reason), and its outbox
+   * row, unless already sent, → withdrawn, in one transaction. False when there was nothing to withdraw.
+   */
+  withdrawDraft(id: string, input: { reason: string }): Promise<boolean>;
 
   /** Records the rep's native draft (its id in Gmail/Outlook and the Message-ID it carries). */
   attachNativeDraft(id: string, input: { nativeDraftId: string; messageId: string }): Promise<void>;

@@ -486,7 +486,7 @@ export class KyselyStore implements Store {
 
   async editDraft(
     id: string,
-    patch: { subject?: string; text?: string; html?: string | null; sendAt?: Date },
+    patch: { subject?: string; text?: string; html?: string | null; sendAt?: Date; sendAtByRep?: boolean },
     by: string,
     at: Date,
   ): Promise<boolean> {
@@ -495,6 +495,7 @@ export class KyselyStore implements Store {
     if (patch.text !== undefined) set.text_body = patch.text;
     if (patch.html !== undefined) set.html_body = patch.html;
     if (patch.sendAt !== undefined) set.send_at = toIso(patch.sendAt);
+    if (patch.sendAtByRep !== undefined) set.send_at_by_rep = patch.sendAtByRep ? 1 : 0;
     const result = await this.#db
       .updateTable('drafts')
       .set(set)
@@ -551,6 +552,25 @@ export class KyselyStore implements Store {
     if (input.templates !== undefined) query = query.where('template', 'in', input.templates);
     const rows = await query.returning('id').execute();
     return rows.map((r) => r.id).sort();
+  }
+
+  async withdrawDraft(id: string, input: { reason: string }): Promise<boolean> {
+    return this.#atomically(async (store) => {
+      const drafted = await store.#db
+        .updateTable('drafts')
+        .set({ status: 'cancelled', cancelled_reason: input.reason })
+        .where('id', '=', id)
+        .where('status', 'in', ['pending', 'approved'])
+        .executeTakeFirst();
+      if (drafted.numUpdatedRows === 0n) return false;
+      await store.#db
+        .updateTable('outbox')
+        .set({ status: 'withdrawn', last_error: input.reason })
+        .where('draft_id', '=', id)
+        .where('status', 'in', ['approved', 'sending'] satisfies OutboxStatus[])
+        .execute();
+      return true;
+    });
   }
 
   async attachNativeDraft(id: string, input: { nativeDraftId: string; messageId: string }): Promise<void> {

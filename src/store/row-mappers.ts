@@ -250,6 +250,7 @@ export function messageToRow(m: MessageRecord): MessagesTable {
     reply_kind: m.replyKind ?? null,
     parsed_json: toJsonOrNull(m.parsed),
     visible_text: m.visibleText ?? null,
+    recorded_at: toIsoOrNull(m.recordedAt),
   };
 }
 
@@ -289,6 +290,7 @@ export function rowToMessage(r: MessagesTable): MessageRecord {
     replyKind: r.reply_kind as MessageRecord['replyKind'],
     parsed: parsed ? reviveParsedReply(parsed) : null,
     visibleText: r.visible_text,
+    recordedAt: fromIsoOrNull(r.recorded_at ?? null),
   };
 }
 
@@ -323,6 +325,7 @@ export function draftToRow(d: Draft): DraftsTable {
     attachments_json: toJson(d.attachments),
     native_draft_id: d.nativeDraftId ?? null,
     message_id: d.messageId ?? null,
+    send_at_by_rep: toFlag(d.sendAtByRep ?? false),
   };
 }
 
@@ -355,6 +358,7 @@ export function rowToDraft(r: DraftsTable): Draft {
     attachments: fromJson<OutgoingAttachment[]>(r.attachments_json, 'drafts.attachments_json'),
     nativeDraftId: r.native_draft_id ?? null,
     messageId: r.message_id ?? null,
+    sendAtByRep: fromFlag(r.send_at_by_rep ?? 0),
   };
 }
 

@@ -107,6 +107,7 @@ export interface MessagesTable {
   reply_kind: string | null;
   parsed_json: string | null;
   visible_text: string | null;
+  recorded_at?: string | null;
 }
 
 export interface DraftsTable {
@@ -137,6 +138,7 @@ export interface DraftsTable {
   attachments_json: string;
   native_draft_id: string | null;
   message_id: string | null;
+  send_at_by_rep?: number | null;
 }
 
 export interface OutboxTable {

@@ -51,6 +51,12 @@ export interface TickSummary {
   booked: { prospectEmail: string; start: Date; timeZone: string; eventId: string }[];
   replies: { prospectEmail: string; kind: string; action: string }[];
   quiet: { prospectEmail: string; reason: string; detail: string }[];
+  /** Drafts and approved emails the send gate withdrew (a reply, a held meeting, an opt-out...). */
+  withdrawn: { prospectEmail: string; draftId: string; template: string; detail: string }[];
+  /** Due emails the send gate held for later (business hours, a pause, the weekly cap). */
+  held: { prospectEmail: string; subject: string; until: Date; detail: string }[];
+  /** Emails sent at a time the rules alone would not pick (the rep set it). */
+  notes: string[];
   problems: InputProblem[];
   alerts: string[];
 }
@@ -68,6 +74,9 @@ export function emptySummary(startedAt: Date): TickSummary {
     booked: [],
     replies: [],
     quiet: [],
+    withdrawn: [],
+    held: [],
+    notes: [],
     problems: [],
     alerts: [],
   };

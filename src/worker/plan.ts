@@ -4,6 +4,7 @@ import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { createDraft } from './drafts.js';
+import { reviewProspect } from './gate.js';
 
 /** Loads everything the planner needs about one prospect. */
 export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<ProspectSnapshot> {
@@ -39,11 +40,8 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
 export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
-    // A decline waits for the rep's decision: paused with no end date.
-    if (prospect.status === 'paused' && !prospect.pausedUntil) {
-      summary.quiet.push({ prospectEmail: prospect.email, reason: 'paused', detail: prospect.statusReason ?? 'paused by the rep' });
-      continue;
-    }
+    // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
+    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn);
     const snapshot = await loadSnapshot(ctx, rt, prospect);
     const actions = planFollowUps(snapshot, ctx.policy, ctx.now);
     for (const action of actions) {

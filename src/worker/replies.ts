@@ -3,7 +3,11 @@ import { decideReplyAction, type ReplyDecision } from '../domain/reply-decision.
 import { parseReply } from '../domain/reply/index.js';
 import { findFreeSlots } from '../domain/slots.js';
 import { nextBusinessInstant } from '../domain/business-time.js';
-import type { Booking, InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
+import type { InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
+import { bookingFor, chooseBooking } from '../domain/booking.js';
+import { replyEffects } from '../domain/reply-effects.js';
+import { firstNameOf } from '../domain/no-show.js';
+import { reviewProspect } from './gate.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
 import { replySubject } from '../mail/compose.js';
@@ -15,7 +19,6 @@ import { meetingFromBooking } from '../domain/meetings.js';
 import { describeError } from './error-policy.js';
 import { withCursor } from './sync.js';
 
-const NUDGE_TEMPLATES = ['missed-nudge-1', 'missed-nudge-2', 'missed-nudge-3', 'missed-nudge-4', 'missed-nudge-later', 'follow-up', 'follow-up-apology', 'follow-up-ages'];
 const MAILBOX_LOOKBACK_MS = 14 * 86_400_000;
 
 /** Reads new mail, records messages of tracked prospects, and acts on each new reply once. */
@@ -116,7 +119,7 @@ async function handleMessage(
   if (known) return;
   const offer = await store.latestSlotOffer(prospect.id);
   const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots: offer?.slots ?? [], repEmail: rt.account.email, repTimeZone: rt.account.timeZone });
-  const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy });
+  const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy, offeredSlots: offer?.slots ?? [] });
   const thread: ThreadRef = {
     threadId: msg.threadId ?? null,
     inReplyTo: msg.messageId,
@@ -132,7 +135,10 @@ async function handleMessage(
     replyKind: parsed.kind,
     parsed,
     visibleText: parsed.visibleText.slice(0, 4000),
+    recordedAt: ctx.now,
   });
+  // The send gate withdraws the nudges and follow-ups this reply made moot (pending or approved).
+  await reviewProspect(ctx, (await store.getProspect(prospect.id)) ?? prospect, rt.account.timeZone, summary.withdrawn);
   await store.addAttempt({
     id: stableId('at', 'reply', rt.account.id, msg.providerId),
     prospectId: prospect.id,
@@ -173,54 +179,52 @@ async function actOnReply(
 ): Promise<string> {
   const { store, now } = ctx;
   const key = msg.messageId ?? msg.providerId;
-  switch (decision.kind) {
-    case 'suppress':
-      await store.addSuppression({ email: prospect.email, reason: 'opt-out reply', at: now });
-      await store.setProspectStatus(prospect.id, { status: 'suppressed', pausedUntil: null, statusReason: decision.detail });
-      await cancelDrafts(ctx, rt, prospect.id, { reason: decision.detail }, summary);
-      return 'suppressed: never emailed again';
-    case 'bounce':
-      await store.addSuppression({ email: prospect.email, reason: 'bounce', at: now });
-      await store.setProspectStatus(prospect.id, { status: 'bounced', pausedUntil: null, statusReason: decision.detail });
-      await cancelDrafts(ctx, rt, prospect.id, { reason: decision.detail }, summary);
-      summary.alerts.push(decision.detail);
-      return 'bounced: stopped, address flagged';
-    case 'declined':
-      await store.setProspectStatus(prospect.id, { status: 'paused', pausedUntil: null, statusReason: decision.detail });
-      await cancelDrafts(ctx, rt, prospect.id, { reason: decision.detail }, summary);
-      summary.alerts.push(decision.detail);
-      return 'declined: cadence stopped, waiting for your decision';
-    case 'pause':
-      await store.setProspectStatus(prospect.id, { status: 'paused', pausedUntil: decision.until, statusReason: decision.detail });
-      return `paused until ${spellInstant(decision.until, rt.account.timeZone)} (your time)`;
-    case 'replied':
-      await cancelDrafts(ctx, rt, prospect.id, { reason: 'the prospect replied', templates: NUDGE_TEMPLATES }, summary);
-      return 'nudges stopped; answer in person';
-    case 'confirm_time':
-      await cancelDrafts(ctx, rt, prospect.id, { reason: 'the prospect replied', templates: NUDGE_TEMPLATES }, summary);
-      await createDraft(
-        ctx,
-        {
-          rt,
-          prospect,
-          reasonKey: `confirm-time:${key}`,
-          template: 'confirm-time',
-          recipient: 'prospect',
-          sendAt: businessNow(ctx, prospect),
-          reason: `${prospect.name.split(' ')[0]} named a time that could mean ${decision.alternatives.length} things; confirm before booking.`,
-          thread,
-          extra: { alternatives: decision.alternatives },
-        },
-        summary,
-      );
-      return 'time was ambiguous: confirmation drafted';
-    case 'offer_slots':
-      await cancelDrafts(ctx, rt, prospect.id, { reason: 'the prospect replied', templates: NUDGE_TEMPLATES }, summary);
-      return offerSlots(ctx, rt, prospect, decision.range, thread, key, summary);
-    case 'book':
-      await cancelDrafts(ctx, rt, prospect.id, { reason: 'the prospect replied', templates: NUDGE_TEMPLATES }, summary);
-      return book(ctx, rt, prospect, decision.candidates, parsed, thread, key, summary);
+  const plan = replyEffects(decision, rt.account.timeZone);
+  let outcome = plan.outcome;
+  // The effects are decided in the domain (src/domain/reply-effects.ts); here they are carried out.
+  for (const effect of plan.effects) {
+    switch (effect.kind) {
+      case 'suppress':
+        await store.addSuppression({ email: prospect.email, reason: effect.reason, at: now });
+        break;
+      case 'set_status':
+        await store.setProspectStatus(prospect.id, { status: effect.status, pausedUntil: effect.pausedUntil, statusReason: effect.statusReason });
+        break;
+      case 'cancel_pending':
+        await cancelDrafts(ctx, rt, prospect.id, { reason: effect.reason }, summary);
+        break;
+      case 'withdraw_moot':
+        // Carried out once the reply is on the timeline (handleMessage), by the send gate.
+        break;
+      case 'alert':
+        summary.alerts.push(effect.message);
+        break;
+      case 'confirm_time':
+        await createDraft(
+          ctx,
+          {
+            rt,
+            prospect,
+            reasonKey: `confirm-time:${key}`,
+            template: 'confirm-time',
+            recipient: 'prospect',
+            sendAt: businessNow(ctx, prospect),
+            reason: `${firstNameOf(prospect)} named a time that could mean ${effect.alternatives.length} things; confirm before booking.`,
+            thread,
+            extra: { alternatives: effect.alternatives },
+          },
+          summary,
+        );
+        break;
+      case 'offer_slots':
+        outcome = await offerSlots(ctx, rt, prospect, effect.range, thread, key, summary);
+        break;
+      case 'book':
+        outcome = await book(ctx, rt, prospect, effect.candidates, parsed, thread, key, summary);
+        break;
+    }
   }
+  return outcome;
 }
 
 async function offerSlots(
@@ -232,10 +236,22 @@ async function offerSlots(
   key: string,
   summary: TickSummary,
 ): Promise<string> {
+  const sendAt = businessNow(ctx, prospect);
   const busy = rt.providers ? await rt.providers.calendar.freeBusy(range) : [];
-  const slots = findFreeSlots({ busy, range, zone: prospect.timeZone, country: prospect.country ?? null, policy: ctx.policy, durationMinutes: ctx.policy.meetingMinutes, count: 3, now: ctx.now });
+  const slots = findFreeSlots({
+    busy,
+    range,
+    zone: prospect.timeZone,
+    country: prospect.country ?? null,
+    policy: ctx.policy,
+    durationMinutes: ctx.policy.meetingMinutes,
+    count: 3,
+    now: ctx.now,
+    offerAt: sendAt,
+    leadBusinessMinutes: ctx.policy.slotLeadHours * 60,
+  });
   if (slots.length === 0) {
-    summary.alerts.push(`${prospect.name} asked for a time between ${range.start.toISOString()} and ${range.end.toISOString()}, but you have no free slot then; answer in person.`);
+    summary.alerts.push(`${prospect.name} asked for a time between ${spellInstant(range.start, rt.account.timeZone)} and ${spellInstant(range.end, rt.account.timeZone)} (your time), but you have no free slot then that leaves them ${ctx.policy.slotLeadHours} business hours to answer; answer in person.`);
     return 'no free slot in the range: left to you';
   }
   const draft = await createDraft(
@@ -246,8 +262,8 @@ async function offerSlots(
       reasonKey: `slots:${key}`,
       template: 'slot-proposal',
       recipient: 'prospect',
-      sendAt: businessNow(ctx, prospect),
-      reason: `${prospect.name.split(' ')[0]} gave a vague answer; offering ${slots.length} free slots.`,
+      sendAt,
+      reason: `${firstNameOf(prospect)} gave a vague answer; offering ${slots.length} free slots.`,
       thread,
       extra: { slots },
     },
@@ -270,32 +286,24 @@ async function book(
   const { store, now, policy } = ctx;
   const cal = rt.providers?.calendar;
   if (!cal) return 'no calendar connected: left to you';
+  const idOf = (slot: TimeInterval) => stableId('bk', prospect.id, slot.start.toISOString());
+  const span = { start: new Date(Math.min(...candidates.map((c) => c.start.getTime()))), end: new Date(Math.max(...candidates.map((c) => c.end.getTime()))) };
+  const started = new Set<string>();
   for (const slot of candidates) {
-    const bookingId = stableId('bk', prospect.id, slot.start.toISOString());
-    // A booking we already started (a retried run) is finished, not re-checked: its own event
-    // would show as busy.
-    const started = await store.getBooking(bookingId);
-    if (!started || started.status === 'failed') {
-      const busy = await cal.freeBusy(slot);
-      if (busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
-    }
-    const booking: Booking = {
-      id: bookingId,
-      accountId: rt.account.id,
-      prospectId: prospect.id,
-      prospectEmail: prospect.email,
-      prospectName: prospect.name,
-      organizerEmail: rt.account.email,
-      organizerName: rt.account.name,
-      title: `${prospect.name} / ${rt.account.name}${prospect.company ? ` (${prospect.company})` : ''}`,
-      description: bookingDescription(prospect),
-      start: slot.start,
-      end: slot.end,
-      timeZone: prospect.timeZone,
+    const b = await store.getBooking(idOf(slot));
+    if (b && b.status !== 'failed') started.add(b.id);
+  }
+  const choice = chooseBooking({ candidates, busy: await cal.freeBusy(span), started: (slot) => started.has(idOf(slot)) });
+  for (const slot of choice.tryInOrder) {
+    const booking = bookingFor({
+      id: idOf(slot),
+      slot,
+      prospect,
+      rep: { accountId: rt.account.id, email: rt.account.email, name: rt.account.name },
       reminderMinutes: policy.reminderMinutes,
       conference: Boolean(rt.config.google?.conference ?? rt.config.microsoft?.conference),
       thread: { ...thread, subject: replySubject(thread.subject ?? 'Our call') },
-    };
+    });
     await store.insertBooking({ id: booking.id, accountId: rt.account.id, prospectId: prospect.id, start: slot.start, end: slot.end, timeZone: prospect.timeZone, status: 'pending', eventId: null, sourceMessageId: key, error: null, createdAt: now });
     let result;
     try {
@@ -315,7 +323,7 @@ async function book(
       at: now,
       kind: 'booking',
       outcome: 'booked',
-      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${prospect.name.split(' ')[0]} asked ("${parsed.proposals[0]?.text ?? ''}"); invite sent.`,
+      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstNameOf(prospect)} asked ("${parsed.proposals[0]?.text ?? ''}"); invite sent.`,
       refId: result.eventId,
     });
     summary.booked.push({ prospectEmail: prospect.email, start: slot.start, timeZone: prospect.timeZone, eventId: result.eventId });
@@ -328,7 +336,7 @@ async function book(
         template: 'booking-confirmation',
         recipient: 'prospect',
         sendAt: businessNow(ctx, prospect),
-        reason: `${prospect.name.split(' ')[0]} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite sent.`,
+        reason: `${firstNameOf(prospect)} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite sent.`,
         thread,
         extra: { booking: { start: slot.start, end: slot.end, timeZone: prospect.timeZone } },
       },
@@ -337,17 +345,7 @@ async function book(
     return `booked ${spellInstant(slot.start, prospect.timeZone)}`;
   }
   // Every time they named is taken: offer free slots around the first one instead.
-  const first = candidates[0]!;
-  return offerSlots(ctx, rt, prospect, { start: first.start, end: new Date(first.start.getTime() + 3 * 86_400_000) }, thread, key, summary);
-}
-
-/** R6: the invite carries the material the prospect will need. */
-export function bookingDescription(prospect: Prospect): string {
-  const lines = ['Booked by followup at the time you proposed.'];
-  if (prospect.materialSent.length > 0) {
-    lines.push('', 'What we will go through together:', ...prospect.materialSent.map((m) => `- ${m}`));
-  }
-  return lines.join('\n');
+  return offerSlots(ctx, rt, prospect, choice.fallbackRange, thread, key, summary);
 }
 
 /** Answers go out now, or at the start of the prospect's next business hours. */

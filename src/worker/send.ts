@@ -5,8 +5,8 @@ import { toOutgoing } from './outgoing.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError } from './error-policy.js';
 import { reconnectHint } from './sync.js';
+import { gateDraft, loadGateTimeline, withdraw } from './gate.js';
 
-const WEEK_MS = 7 * 86_400_000;
 /** A 'sending' row older than this belongs to a worker that died mid-send. */
 export const STUCK_SENDING_MS = 15 * 60_000;
 const MAX_SEND_ATTEMPTS = 8;
@@ -23,7 +23,11 @@ export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise
   for (;;) {
     const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: 25 });
     if (claimed.length === 0) break;
-    for (const item of claimed) await sendOne(ctx, byId.get(item.accountId), item, summary);
+    const batch = new Set(claimed.map((c) => c.id));
+    for (const item of claimed) {
+      batch.delete(item.id);
+      await sendOne(ctx, byId.get(item.accountId), item, batch, summary);
+    }
     if (ctx.deadlineMs !== undefined && Date.now() > ctx.deadlineMs) break;
   }
 }
@@ -54,8 +58,14 @@ async function recoverStuck(ctx: WorkerContext, summary: TickSummary): Promise<v
   }
 }
 
-async function sendOne(ctx: WorkerContext, rt: AccountRuntime | undefined, item: OutboxItem, summary: TickSummary): Promise<void> {
-  const { store, now, policy } = ctx;
+async function sendOne(
+  ctx: WorkerContext,
+  rt: AccountRuntime | undefined,
+  item: OutboxItem,
+  batch: ReadonlySet<string>,
+  summary: TickSummary,
+): Promise<void> {
+  const { store, now } = ctx;
   if (!rt?.providers || rt.account.status === 'disconnected') {
     await store.markOutboxRetry(item.id, {
       notBefore: new Date(now.getTime() + 15 * 60_000),
@@ -63,28 +73,8 @@ async function sendOne(ctx: WorkerContext, rt: AccountRuntime | undefined, item:
     });
     return;
   }
-  // Checks at the last moment: an opt-out or bounce may have arrived since approval.
-  if (await store.isSuppressed(item.to)) {
-    await store.markOutboxFailed(item.id, { status: 'failed', error: `${item.to} opted out or bounced; not sent.` });
-    return;
-  }
-  if (item.prospectId) {
-    const prospect = await store.getProspect(item.prospectId);
-    if (prospect?.status === 'paused' && prospect.pausedUntil && prospect.pausedUntil > now) {
-      await store.markOutboxRetry(item.id, { notBefore: prospect.pausedUntil, error: `held: ${prospect.statusReason ?? 'prospect paused'}` });
-      return;
-    }
-    if (prospect && (prospect.status === 'closed' || prospect.status === 'bounced' || prospect.status === 'suppressed')) {
-      await store.markOutboxFailed(item.id, { status: 'failed', error: `prospect is ${prospect.status}; not sent.` });
-      return;
-    }
-    // R4: at most N emails per prospect in any 7 days (this claimed item counts itself).
-    const recent = await store.countOutboxSince(item.prospectId, new Date(now.getTime() - WEEK_MS));
-    if (recent > policy.maxEmailsPerWeek) {
-      await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 86_400_000), error: 'weekly email cap reached; held a day' });
-      return;
-    }
-  }
+  // The send gate, decided again at the last moment, inside the claim (src/domain/send-gate.ts).
+  if (!(await passesGate(ctx, rt, item, batch, summary))) return;
   try {
     if (await supersedesNativeDraft(ctx, rt, item, summary)) return;
     // A retried row may have reached the provider before (a lost response): look first.
@@ -171,4 +161,32 @@ async function supersedesNativeDraft(ctx: WorkerContext, rt: AccountRuntime, ite
     await markSent(ctx, rt, { ...item, messageId: draft.messageId }, sent, summary);
     return true;
   }
+}
+
+/**
+ * Asks the send gate about a claimed item: true to send it now. A hold puts it back with its new
+ * time; a withdrawal cancels the draft and the row, with the reason on the draft and the timeline.
+ * Mail with no draft (a digest) has nothing to check.
+ */
+async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxItem, batch: ReadonlySet<string>, summary: TickSummary): Promise<boolean> {
+  const { store } = ctx;
+  const draft = item.draftId ? await store.getDraft(item.draftId) : null;
+  if (!draft) return true;
+  const prospect = await store.getProspect(draft.prospectId);
+  if (!prospect) return true;
+  const timeline = await loadGateTimeline(store, prospect);
+  const decision = gateDraft(ctx, { draft, timeline, repZone: rt.account.timeZone, sendAt: item.notBefore, selfOutboxId: item.id, otherBatch: batch });
+  if (decision.kind === 'withdraw') {
+    if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn))) {
+      await store.markOutboxFailed(item.id, { status: 'failed', error: `not sent: ${decision.detail}` });
+    }
+    return false;
+  }
+  if (decision.kind === 'hold') {
+    await store.markOutboxRetry(item.id, { notBefore: decision.until, error: `held: ${decision.detail}` });
+    summary.held.push({ prospectEmail: prospect.email, subject: item.subject, until: decision.until, detail: decision.detail });
+    return false;
+  }
+  if (decision.note) summary.notes.push(`${prospect.email}: "${item.subject}": ${decision.note}`);
+  return true;
 }

@@ -109,9 +109,14 @@ describe('the demo workspace on the local provider (end to end)', () => {
     const sentTo = sending.sent.map((s) => s.to);
     expect(sentTo).toContain('linda@acme.example');
     expect(sending.quiet.filter((q) => sentTo.includes(q.prospectEmail)).map((q) => q.reason)).not.toContain('awaiting_approval');
+    // 15:00 UTC is 7:00 AM in Los Angeles: Ken's email waits for his business hours (the send gate).
+    expect(sentTo).not.toContain('ken@umbrella.example');
+    expect(sending.held.map((h) => [h.prospectEmail, h.until.toISOString()])).toEqual([['ken@umbrella.example', '2026-11-30T17:00:00.000Z']]);
+    const kens = new Date('2026-11-30T17:00:00Z');
+    expect((await runTick(await rt.context(kens))).sent.map((s) => s.to)).toEqual(['ken@umbrella.example']);
     const afterFirst = outboxFiles(dir);
-    await runTick(await rt.context(later));
-    await runTick(await rt.context(new Date(later.getTime() + 60_000)));
+    await runTick(await rt.context(kens));
+    await runTick(await rt.context(new Date(kens.getTime() + 60_000)));
     const afterMore = outboxFiles(dir);
     expect(afterMore.length).toBe(afterFirst.length);
     const ids = messageIds(afterMore);

@@ -1,0 +1,125 @@
+/**
+ * The shell around the send gate (src/domain/send-gate.ts): loads what it needs about one email and
+ * its prospect, calls it, and carries out a withdrawal (draft and outbox row, the timeline, the run
+ * summary). Used inside the send claim, on every run for what is still waiting, and right after the
+ * rep marks a meeting held.
+ */
+import { stableId } from '../domain/ids.js';
+import { decideSend, type GateDecision, type GateInput, type GateItem } from '../domain/send-gate.js';
+import type { FollowUpPolicy } from '../domain/policy.js';
+import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
+import type { Store } from '../ports/store.js';
+
+export interface GateShell {
+  store: Store;
+  policy: FollowUpPolicy;
+  now: Date;
+}
+
+/** One withdrawal, for the run summary. */
+export interface Withdrawal {
+  prospectEmail: string;
+  draftId: string;
+  template: string;
+  detail: string;
+}
+
+/** The prospect's side of the gate: state, suppression, replies, meetings, emails sent. */
+export interface GateTimeline {
+  prospect: Prospect;
+  suppressed: boolean;
+  replies: GateInput['replies'];
+  meetings: GateInput['meetings'];
+  sent: { id: string; at: Date; status: OutboxItem['status'] }[];
+  slotOffer: { draftId: string; slots: { start: Date; end: Date }[] } | null;
+}
+
+export async function loadGateTimeline(store: Store, prospect: Prospect): Promise<GateTimeline> {
+  const [suppressed, messages, meetings, outbox, offer] = await Promise.all([
+    store.isSuppressed(prospect.email),
+    store.listMessages(prospect.id),
+    store.listMeetings({ prospectId: prospect.id }),
+    store.listOutbox({ prospectId: prospect.id, status: ['sent', 'sending'] }),
+    store.latestSlotOffer(prospect.id),
+  ]);
+  return {
+    prospect,
+    suppressed,
+    replies: messages
+      .filter((m) => m.direction === 'in' && m.replyKind)
+      .map((m) => ({ at: m.at, knownAt: m.recordedAt ?? null, kind: m.replyKind! })),
+    meetings: meetings.map((m) => ({ id: m.id, outcome: m.outcome, markedBy: m.markedBy ?? null })),
+    sent: outbox.map((o) => ({ id: o.id, at: o.sentAt ?? o.notBefore, status: o.status })),
+    slotOffer: offer ? { draftId: offer.draftId, slots: offer.slots } : null,
+  };
+}
+
+export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sendAt = draft.sendAt): GateItem {
+  const toProspect = timeline ? draft.to.toLowerCase() === timeline.prospect.email.toLowerCase() : false;
+  return {
+    reasonKey: draft.reasonKey,
+    template: draft.template,
+    recipient: toProspect ? 'prospect' : 'rep',
+    sendAt,
+    sendAtByRep: draft.sendAtByRep ?? false,
+    createdAt: draft.createdAt,
+    approvedAt: draft.status === 'pending' ? null : (draft.approvedAt ?? draft.createdAt),
+    offeredSlots: timeline?.slotOffer?.draftId === draft.id ? timeline.slotOffer.slots : null,
+  };
+}
+
+/**
+ * The gate's decision for one draft (and its outbox row, when approved). `otherBatch`: outbox ids
+ * claimed together with this one, which are not yet sent and do not count towards the cap.
+ */
+export function gateDraft(
+  shell: Pick<GateShell, 'policy' | 'now'>,
+  input: { draft: Draft; timeline: GateTimeline; repZone: string; sendAt?: Date; selfOutboxId?: string | null; otherBatch?: ReadonlySet<string> },
+): GateDecision {
+  const { draft, timeline } = input;
+  const sentAt = timeline.sent
+    .filter((s) => s.id !== input.selfOutboxId && !(s.status === 'sending' && input.otherBatch?.has(s.id)))
+    .map((s) => s.at);
+  return decideSend({
+    item: gateItemOfDraft(draft, timeline, input.sendAt ?? draft.sendAt),
+    prospect: timeline.prospect,
+    rep: { timeZone: input.repZone },
+    suppressed: timeline.suppressed,
+    replies: timeline.replies,
+    meetings: timeline.meetings,
+    sentAt,
+    policy: shell.policy,
+    now: shell.now,
+  });
+}
+
+/** Withdraws a draft (and its queued email) and puts the reason on the timeline. */
+export async function withdraw(shell: GateShell, draft: Draft, detail: string, prospectEmail: string, out: Withdrawal[]): Promise<boolean> {
+  if (!(await shell.store.withdrawDraft(draft.id, { reason: detail }))) return false;
+  await shell.store.addAttempt({
+    id: stableId('at', 'withdrawn', draft.id),
+    prospectId: draft.prospectId,
+    accountId: draft.accountId,
+    at: shell.now,
+    kind: 'note',
+    outcome: 'withdrawn',
+    detail,
+    refId: draft.id,
+  });
+  out.push({ prospectEmail, draftId: draft.id, template: draft.template, detail });
+  return true;
+}
+
+/**
+ * Runs the gate over a prospect's waiting drafts (pending, and approved but not yet sent) and
+ * withdraws what it says must not go out. Holds are left to the moment of sending.
+ */
+export async function reviewProspect(shell: GateShell, prospect: Prospect, repZone: string, out: Withdrawal[]): Promise<void> {
+  const waiting = await shell.store.listDrafts({ prospectId: prospect.id, status: ['pending', 'approved'] });
+  if (waiting.length === 0) return;
+  const timeline = await loadGateTimeline(shell.store, prospect);
+  for (const draft of waiting) {
+    const decision = gateDraft(shell, { draft, timeline, repZone });
+    if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out);
+  }
+}
