@@ -7,6 +7,7 @@ import type { Draft, DraftStatus } from '../domain/types.js';
 import { DRAFT_STATUSES } from '../domain/types.js';
 import { approveDraft, editDraft, rejectDraft } from '../worker/drafts.js';
 import { draftHistory, draftJson, when } from './format.js';
+import { outsideBusinessHours } from '../domain/send-gate.js';
 import { parseNow, withRuntime } from './context.js';
 import type { Runtime } from '../app/runtime.js';
 
@@ -51,6 +52,8 @@ export function registerDraftCommands(program: Command): void {
           console.log(`${d.id}  ${d.status.padEnd(8)} ${(await prospectEmail(rt, d)).padEnd(26)} ${d.template.padEnd(20)} ${when(d.sendAt, zone)}`);
           console.log(`    ${d.subject}`);
           console.log(`    why: ${d.reason}`);
+          if (d.status === 'cancelled' && d.cancelledReason) console.log(`    withdrawn: ${d.cancelledReason}`);
+          if (d.sendAtByRep) console.log('    send time set by hand: it stands even outside business hours');
         }
       });
     });
@@ -123,14 +126,18 @@ export function registerDraftCommands(program: Command): void {
         if (subject === undefined && text === undefined && opts.sendAt === undefined) {
           ({ subject, text } = editInEditor(d));
         }
+        const sendAt = opts.sendAt !== undefined ? parseNow(opts.sendAt) : undefined;
         await editDraft({ store: rt.store, now }, {
           draftId: id,
           by: actor(),
           ...(subject !== undefined ? { subject } : {}),
           ...(text !== undefined ? { text } : {}),
-          ...(opts.sendAt !== undefined ? { sendAt: parseNow(opts.sendAt) } : {}),
+          ...(sendAt !== undefined ? { sendAt, sendAtByRep: true } : {}),
         });
         console.log(`Saved ${id}. Approve it with \`followup drafts approve ${id}\`.`);
+        const prospect = sendAt ? await rt.store.getProspect(d.prospectId) : null;
+        const outside = prospect && sendAt && d.to.toLowerCase() === prospect.email.toLowerCase() ? outsideBusinessHours(sendAt, prospect, rt.config.policy) : null;
+        if (outside) console.log(`Note: for ${prospect!.name}, ${outside}`);
       });
     });
 }

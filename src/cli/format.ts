@@ -17,6 +17,7 @@ export function draftHistory(d: Draft, zone: string): string[] {
     const at = d.rejectedAt ? `, ${when(d.rejectedAt, zone)}` : '';
     lines.push(`Rejected:${who}${at}${d.rejectedReason ? `: ${d.rejectedReason}` : ''}`);
   }
+  if (d.sendAtByRep) lines.push('Send time: set by hand; it stands even outside the prospect\'s business hours');
   if (d.status === 'cancelled') lines.push(`Withdrawn: ${d.cancelledReason ?? 'by the worker'}`);
   return lines;
 }
@@ -68,6 +69,7 @@ export function draftJson(d: Draft, prospectEmail: string) {
     rejectedAt: d.rejectedAt?.toISOString() ?? null,
     rejectedReason: d.rejectedReason ?? null,
     cancelledReason: d.cancelledReason ?? null,
+    sendAtByRep: d.sendAtByRep ?? false,
     createdAt: d.createdAt.toISOString(),
   };
 }

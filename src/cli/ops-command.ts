@@ -27,8 +27,9 @@ export function registerOpsCommands(program: Command): void {
     .action(async (id: string, outcome: string, _o: unknown, cmd: Command) => {
       if (outcome !== 'held' && outcome !== 'missed') throw new Error('The outcome must be "held" or "missed".');
       await withRuntime(cmd, async (rt, now) => {
-        const m = await markMeeting({ store: rt.store, now }, { meetingId: id, outcome, by: `${process.env.USER ?? 'rep'} (cli)` });
+        const m = await markMeeting({ store: rt.store, now, policy: rt.config.policy }, { meetingId: id, outcome, by: `${process.env.USER ?? 'rep'} (cli)` });
         console.log(`Marked "${m.title}" ${outcome}. The next run plans the follow-up.`);
+        for (const w of m.withdrawn) console.log(`Withdrawn ${w.draftId} (${w.template}): ${w.detail}`);
       });
     });
 

@@ -206,15 +206,18 @@ export async function runProviderDemo(input: {
     for (const d of pending) await approveDraft({ store: runtime.store, now: scenario.now }, { draftId: d.id, by: 'demo', rep });
     clock.now = new Date(scenario.now.getTime() + 7 * 86_400_000);
     const week = await runTick(await runtime.context(clock.now));
+    // Three hours later business hours have opened on the West Coast too (the send gate held those).
+    clock.now = new Date(clock.now.getTime() + 3 * 3_600_000);
+    const later = await runTick(await runtime.context(clock.now));
     const again = await runTick(await runtime.context(new Date(clock.now.getTime() + 60_000)));
     const sent = family.sentMessageIds();
     const ours = (await runtime.store.listOutbox({ status: 'sent' })).map((o) => o.messageId);
     const copies = ours.map((id) => sent.filter((s) => s === id).length);
-    print(`\nApproved ${pending.length} draft(s); a week later: ${week.sent.length} sent, then ${again.sent.length} on the next run.`);
+    print(`\nApproved ${pending.length} draft(s); a week later: ${week.sent.length} sent, ${later.sent.length} more once business hours opened in each prospect's zone, then ${again.sent.length} on the next run.`);
     print(`Emulated Sent folder: ${ours.length} approved email(s), each present ${[...new Set(copies)].join('/')} time(s).`);
     const booked = family.bookedEvents();
     for (const b of booked) print(`Booked event: ${b.start} with ${b.attendees.join(', ')}`);
-    return { first, drafts, sentCopies: copies, sentAfterWeek: week.sent.length, sentOnNextRun: again.sent.length, booked };
+    return { first, drafts, sentCopies: copies, sentAfterWeek: week.sent.length + later.sent.length, sentOnNextRun: again.sent.length, booked };
   } finally {
     await close();
   }

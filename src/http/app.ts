@@ -7,6 +7,7 @@ import { stableId } from '../domain/ids.js';
 import type { Draft, Prospect } from '../domain/types.js';
 import { ApprovalError, approveDraft, editDraft, rejectDraft } from '../worker/drafts.js';
 import { markMeeting } from '../worker/meetings.js';
+import { outsideBusinessHours } from '../domain/send-gate.js';
 import { runTick } from '../worker/tick.js';
 import { spendOnce } from './once.js';
 import { accountsPage, prospectPage, prospectsPage, queuePage, type Rep } from './pages.js';
@@ -313,7 +314,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
         if (p) prospects.set(p.id, p);
       }
     }
-    return render(c, queuePage({ viewer, csrf: c.var.csrf, now, drafts, prospects, reps, flash: flashFor(c) }));
+    return render(c, queuePage({ viewer, csrf: c.var.csrf, now, drafts, prospects, reps, flash: flashFor(c), policy: config.policy }));
   });
 
   /** Loads a draft the viewer may act on; another rep's draft is "not found" (its existence is not revealed). */
@@ -382,8 +383,12 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
     const now = clock();
     if (!value || !at.isValid) return badRequest(c, 'Pick a date and time to send it.', found.draft.id);
     if (at.toJSDate() < now) return badRequest(c, `That time (${stamp(at.toJSDate(), zone)}) has passed; pick a later one.`, found.draft.id);
-    await editDraft({ store, now }, { draftId: found.draft.id, by: c.var.rep!.email, sendAt: at.toJSDate() });
-    return c.redirect(`/queue?done=rescheduled#d-${found.draft.id}`, 303);
+    await editDraft({ store, now }, { draftId: found.draft.id, by: c.var.rep!.email, sendAt: at.toJSDate(), sendAtByRep: true });
+    // A time the rep sets by hand stands outside business hours (the send gate); the page says so.
+    const prospect = await store.getProspect(found.draft.prospectId);
+    const toProspect = prospect && found.draft.to.toLowerCase() === prospect.email.toLowerCase();
+    const outside = toProspect ? outsideBusinessHours(at.toJSDate(), prospect, config.policy) : null;
+    return c.redirect(`/queue?done=${outside ? 'rescheduled-outside' : 'rescheduled'}#d-${found.draft.id}`, 303);
   });
 
   app.post('/drafts/approve', requireRep, async (c) => {
@@ -435,12 +440,12 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
       store.listAttempts(p.id),
       store.listMessages(p.id),
       store.listMeetings({ prospectId: p.id }),
-      store.listDrafts({ prospectId: p.id, status: 'pending' }),
+      store.listDrafts({ prospectId: p.id, status: ['pending', 'cancelled'] }),
       store.listOutbox({ prospectId: p.id }),
     ]);
     return render(
       c,
-      prospectPage({ viewer: c.var.rep!, owner: reps.get(p.accountId) ?? c.var.rep!, csrf: c.var.csrf, now: clock(), prospect: p, attempts, messages, meetings, drafts, outbox, flash: flashFor(c) }),
+      prospectPage({ viewer: c.var.rep!, owner: reps.get(p.accountId) ?? c.var.rep!, csrf: c.var.csrf, now: clock(), prospect: p, attempts, messages, meetings, drafts: drafts.filter((d) => d.status === 'pending'), withdrawn: drafts.filter((d) => d.status === 'cancelled'), outbox, flash: flashFor(c) }),
     );
   });
 
@@ -483,7 +488,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
     if (!m || !canSee(c.var.rep!, m.accountId)) return notFound(c, 'No such meeting among yours (it may belong to another rep).');
     const outcome = field(await c.req.parseBody(), 'outcome');
     if (outcome !== 'held' && outcome !== 'missed') return badRequest(c, 'Mark the meeting as held or missed.');
-    await markMeeting({ store, now: clock() }, { meetingId: m.id, outcome, by: c.var.rep!.email });
+    await markMeeting({ store, now: clock(), policy: config.policy }, { meetingId: m.id, outcome, by: c.var.rep!.email });
     return c.redirect(`/prospects/${encodeURIComponent(m.prospectId)}?done=${outcome}`, 303);
   });
 

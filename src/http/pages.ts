@@ -6,6 +6,8 @@ import type { CursorState, MessageRecord } from '../ports/store.js';
 import { firstName, spellInstant } from '../templates/context.js';
 import { csrfField, localInputValue, page, relative, stamp, TEMPLATE_WORDS, type Html, type Viewer } from './views.js';
 import { formatWithZone } from '../domain/zone-label.js';
+import type { FollowUpPolicy } from '../domain/policy.js';
+import { outsideBusinessHours } from '../domain/send-gate.js';
 
 /** A signed-in user: a configured account (role 'admin' sees every rep's work). */
 export interface Rep extends Viewer {
@@ -25,6 +27,7 @@ export function queuePage(input: {
   prospects: Map<string, Prospect>;
   reps: Map<string, Rep>;
   flash: string | null;
+  policy: FollowUpPolicy;
 }): Html {
   const { viewer, csrf, now } = input;
   const drafts = [...input.drafts].sort(
@@ -37,11 +40,11 @@ ${drafts.length === 0
 <p>Tick drafts to approve several at once.</p>
 <button type="submit" class="primary">Approve selected</button>
 </form>
-${drafts.map((d) => draftCard({ draft: d, prospect: input.prospects.get(d.prospectId) ?? null, owner: input.reps.get(d.accountId) ?? viewer, viewer, csrf, now }))}`}`;
+${drafts.map((d) => draftCard({ draft: d, prospect: input.prospects.get(d.prospectId) ?? null, owner: input.reps.get(d.accountId) ?? viewer, viewer, csrf, now, policy: input.policy }))}`}`;
   return page({ title: 'Queue', viewer, csrf, body, flash: input.flash, current: '/queue' });
 }
 
-function draftCard(input: { draft: Draft; prospect: Prospect | null; owner: Rep; viewer: Rep; csrf: string; now: Date }): Html {
+function draftCard(input: { draft: Draft; prospect: Prospect | null; owner: Rep; viewer: Rep; csrf: string; now: Date; policy: FollowUpPolicy }): Html {
   const { draft: d, prospect: p, owner, viewer, csrf, now } = input;
   const id = d.id;
   const urgent = URGENT_TEMPLATES.has(d.template);
@@ -64,7 +67,8 @@ function draftCard(input: { draft: Draft; prospect: Prospect | null; owner: Rep;
     : ''}</dd>
   <dt>Goes out</dt>
   <dd>${d.sendAt < now ? html`As soon as you approve it (it was due ${relative(d.sendAt, now)}): ` : ''}${spellInstant(goesAt, owner.timeZone)} <span class="muted">${owner.id === viewer.id ? 'your' : `${firstName(owner.name)}'s`} time</span>
-    ${theirZone !== owner.timeZone ? html`<br>${spellInstant(goesAt, theirZone)} <span class="muted">${p ? firstName(p.name) : 'their'}'s time</span>` : ''}</dd>
+    ${theirZone !== owner.timeZone ? html`<br>${spellInstant(goesAt, theirZone)} <span class="muted">${p ? firstName(p.name) : 'their'}'s time</span>` : ''}
+    ${d.sendAtByRep && p && d.to.toLowerCase() === p.email.toLowerCase() ? html`<br><span class="muted">You set this time${(() => { const o = outsideBusinessHours(d.sendAt, p, input.policy); return o ? `: ${o}` : '.'; })()}</span>` : ''}</dd>
 </dl>
 <div class="email" aria-label="The email">
   <div class="hdr">
@@ -179,6 +183,8 @@ export function prospectPage(input: {
   messages: MessageRecord[];
   meetings: Meeting[];
   drafts: Draft[];
+  /** Drafts the worker withdrew (a reply, a held meeting...), with why. */
+  withdrawn?: Draft[];
   outbox: OutboxItem[];
   flash: string | null;
 }): Html {
@@ -201,6 +207,7 @@ export function prospectPage(input: {
   ${viewer.role === 'admin' ? html`<dt>Rep</dt><dd>${owner.name}</dd>` : ''}
 </dl>
 ${input.drafts.length ? html`<p><a href="/queue#d-${input.drafts[0]!.id}">${input.drafts.length} draft${input.drafts.length > 1 ? 's' : ''} waiting for you</a></p>` : ''}
+${input.withdrawn?.length ? html`<h2>Withdrawn, not sent</h2><ul class="plain">${input.withdrawn.map((d) => html`<li><strong>${d.subject}</strong> <span class="muted">(${TEMPLATE_WORDS[d.template] ?? d.template})</span><br>${d.cancelledReason ?? 'withdrawn by the worker'}</li>`)}</ul>` : ''}
 ${p.status === 'open'
     ? html`<details>
   <summary>Pause</summary>

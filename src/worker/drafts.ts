@@ -157,7 +157,15 @@ export async function rejectDraft(ctx: { store: Store; now: Date }, input: { dra
 
 export async function editDraft(
   ctx: { store: Store; now: Date },
-  input: { draftId: string; by: string; subject?: string; text?: string; sendAt?: Date },
+  input: {
+    draftId: string;
+    by: string;
+    subject?: string;
+    text?: string;
+    sendAt?: Date;
+    /** The rep picked sendAt by hand: it stands even outside business hours (a snooze is not that). */
+    sendAtByRep?: boolean;
+  },
 ): Promise<Draft> {
   const draft = await ctx.store.getDraft(input.draftId);
   if (!draft) throw new ApprovalError(`No draft with id ${input.draftId}; list them with \`followup drafts list\`.`);
@@ -166,7 +174,7 @@ export async function editDraft(
   const patch = {
     ...(input.subject !== undefined ? { subject: input.subject.trim() } : {}),
     ...(input.text !== undefined ? { text: input.text } : {}),
-    ...(input.sendAt !== undefined ? { sendAt: input.sendAt } : {}),
+    ...(input.sendAt !== undefined ? { sendAt: input.sendAt, sendAtByRep: input.sendAtByRep ?? false } : {}),
   };
   const ok = await ctx.store.editDraft(draft.id, patch, input.by, ctx.now);
   if (!ok) throw new ApprovalError(`Draft ${draft.id} is ${draft.status}, not pending; only pending drafts can be edited.`);
@@ -177,7 +185,7 @@ export async function editDraft(
     at: ctx.now,
     kind: 'note',
     outcome: 'edited',
-    detail: `Draft edited by ${input.by}${input.sendAt ? `; send time now ${input.sendAt.toISOString()}` : ''}`,
+    detail: `Draft edited by ${input.by}${input.sendAt ? `; send time now ${input.sendAt.toISOString()}${input.sendAtByRep ? ' (set by hand)' : ''}` : ''}`,
     refId: draft.id,
   });
   return (await ctx.store.getDraft(draft.id)) as Draft;

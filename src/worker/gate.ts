@@ -9,6 +9,9 @@ import { decideSend, type GateDecision, type GateInput, type GateItem } from '..
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
 import type { Store } from '../ports/store.js';
+import type { ProviderSet } from '../ports/providers.js';
+
+type DraftStore = NonNullable<ProviderSet['drafts']>;
 
 export interface GateShell {
   store: Store;
@@ -93,9 +96,26 @@ export function gateDraft(
   });
 }
 
-/** Withdraws a draft (and its queued email) and puts the reason on the timeline. */
-export async function withdraw(shell: GateShell, draft: Draft, detail: string, prospectEmail: string, out: Withdrawal[]): Promise<boolean> {
+/**
+ * Withdraws a draft (and its queued email) and puts the reason on the timeline. A copy kept in the
+ * rep's mail client (native drafts) is removed too, when the account's providers are at hand.
+ */
+export async function withdraw(
+  shell: GateShell,
+  draft: Draft,
+  detail: string,
+  prospectEmail: string,
+  out: Withdrawal[],
+  drafts?: DraftStore | null,
+): Promise<boolean> {
   if (!(await shell.store.withdrawDraft(draft.id, { reason: detail }))) return false;
+  if (draft.nativeDraftId && drafts) {
+    try {
+      await drafts.deleteDraft(draft.nativeDraftId);
+    } catch (err) {
+      out.push({ prospectEmail, draftId: draft.id, template: draft.template, detail: `could not remove it from your mail client's drafts (${(err as Error).message}); delete it by hand.` });
+    }
+  }
   await shell.store.addAttempt({
     id: stableId('at', 'withdrawn', draft.id),
     prospectId: draft.prospectId,
@@ -114,12 +134,18 @@ export async function withdraw(shell: GateShell, draft: Draft, detail: string, p
  * Runs the gate over a prospect's waiting drafts (pending, and approved but not yet sent) and
  * withdraws what it says must not go out. Holds are left to the moment of sending.
  */
-export async function reviewProspect(shell: GateShell, prospect: Prospect, repZone: string, out: Withdrawal[]): Promise<void> {
+export async function reviewProspect(
+  shell: GateShell,
+  prospect: Prospect,
+  repZone: string,
+  out: Withdrawal[],
+  drafts?: DraftStore | null,
+): Promise<void> {
   const waiting = await shell.store.listDrafts({ prospectId: prospect.id, status: ['pending', 'approved'] });
   if (waiting.length === 0) return;
   const timeline = await loadGateTimeline(shell.store, prospect);
   for (const draft of waiting) {
     const decision = gateDraft(shell, { draft, timeline, repZone });
-    if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out);
+    if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out, drafts);
   }
 }

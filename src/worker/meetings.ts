@@ -6,6 +6,7 @@ import type { AttendanceReport } from '../ports/providers.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { syncWindow } from './sync.js';
+import { reviewProspect, type Withdrawal } from './gate.js';
 
 /** Matches synced events to prospects (an attendee's address is a prospect's). */
 export async function matchMeetings(ctx: WorkerContext, rt: AccountRuntime): Promise<void> {
@@ -30,9 +31,12 @@ export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, sum
   const { store, now, policy } = ctx;
   // Attendance reports can arrive late: keep re-assessing undecided meetings for two days.
   const recent = new Date(now.getTime() - 2 * 86_400_000);
-  const meetings = await store.listMeetings({ accountId: rt.account.id, endedBefore: now, outcome: ['scheduled', 'unknown'] });
+  // A meeting read as missed from weaker evidence (an unanswered invite) is looked at again too:
+  // attendance that arrives later can show it was held, and then its nudges are withdrawn.
+  const meetings = await store.listMeetings({ accountId: rt.account.id, endedBefore: now, outcome: ['scheduled', 'unknown', 'missed'] });
   for (const m of meetings) {
-    if (m.outcome === 'unknown' && m.end < recent) continue;
+    if ((m.outcome === 'unknown' || m.outcome === 'missed') && m.end < recent) continue;
+    if (m.outcome === 'missed' && (m.markedBy || !m.conference || !rt.providers?.attendance)) continue;
     const prospect = await store.getProspect(m.prospectId);
     if (!prospect) continue;
     let attendance: AttendanceReport | null = null;
@@ -49,6 +53,8 @@ export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, sum
     const messagesFromProspectAt = (await store.listMessages(prospect.id)).filter((x) => x.direction === 'in').map((x) => x.at);
     const result = assessMeeting({ meeting: m, prospect, now, attendance, messagesFromProspectAt, policy });
     if (result.outcome === m.outcome && result.evidence.length === m.evidence.length) continue;
+    // A missed meeting changes only when later evidence shows it was held.
+    if (m.outcome === 'missed' && result.outcome !== 'held') continue;
     await store.setMeetingOutcome(m.id, { outcome: result.outcome, evidence: result.evidence, markedBy: m.markedBy ?? null });
     if (result.outcome === 'held' || result.outcome === 'missed') {
       await store.addAttempt({
@@ -63,14 +69,15 @@ export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, sum
       });
       summary.detected.push({ prospectEmail: prospect.email, meetingTitle: m.title, outcome: result.outcome, evidence: result.evidence.map((e) => e.detail) });
     }
+    if (m.outcome === 'missed' && result.outcome === 'held') await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
   }
 }
 
 /** The rep's explicit mark (CLI or web page): the strongest evidence there is. */
 export async function markMeeting(
-  ctx: Pick<WorkerContext, 'store' | 'now'>,
+  ctx: Pick<WorkerContext, 'store' | 'now' | 'policy'>,
   input: { meetingId: string; outcome: 'held' | 'missed'; by: string },
-): Promise<Meeting> {
+): Promise<Meeting & { withdrawn: Withdrawal[] }> {
   const m = await ctx.store.getMeeting(input.meetingId);
   if (!m) throw new Error(`No meeting with id ${input.meetingId}; list them with \`followup meetings list\`.`);
   const prospect = await ctx.store.getProspect(m.prospectId);
@@ -93,5 +100,11 @@ export async function markMeeting(
     detail: `${m.title}: marked ${input.outcome} by ${input.by}`,
     refId: m.id,
   });
-  return { ...m, outcome: input.outcome, evidence, markedBy: input.by };
+  // Held: the send gate withdraws its missed-meeting nudges now, pending or approved.
+  const withdrawn: Withdrawal[] = [];
+  if (input.outcome === 'held' && prospect) {
+    const rep = await ctx.store.getAccount(m.accountId);
+    await reviewProspect(ctx, prospect, rep?.timeZone ?? prospect.timeZone, withdrawn);
+  }
+  return { ...m, outcome: input.outcome, evidence, markedBy: input.by, withdrawn };
 }

@@ -41,7 +41,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
-    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn);
+    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
     const snapshot = await loadSnapshot(ctx, rt, prospect);
     const actions = planFollowUps(snapshot, ctx.policy, ctx.now);
     for (const action of actions) {

@@ -138,7 +138,7 @@ async function handleMessage(
     recordedAt: ctx.now,
   });
   // The send gate withdraws the nudges and follow-ups this reply made moot (pending or approved).
-  await reviewProspect(ctx, (await store.getProspect(prospect.id)) ?? prospect, rt.account.timeZone, summary.withdrawn);
+  await reviewProspect(ctx, (await store.getProspect(prospect.id)) ?? prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
   await store.addAttempt({
     id: stableId('at', 'reply', rt.account.id, msg.providerId),
     prospectId: prospect.id,

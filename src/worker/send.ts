@@ -177,7 +177,7 @@ async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxIt
   const timeline = await loadGateTimeline(store, prospect);
   const decision = gateDraft(ctx, { draft, timeline, repZone: rt.account.timeZone, sendAt: item.notBefore, selfOutboxId: item.id, otherBatch: batch });
   if (decision.kind === 'withdraw') {
-    if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn))) {
+    if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn, rt.providers?.drafts))) {
       await store.markOutboxFailed(item.id, { status: 'failed', error: `not sent: ${decision.detail}` });
     }
     return false;

@@ -145,6 +145,7 @@ export function aMessage(over: Partial<MessageRecord> = {}): MessageRecord {
     replyKind: 'proposal',
     parsed: aParsedReply(),
     visibleText: 'How about Wednesday 10am?',
+    recordedAt: at(HOUR_MS),
     ...over,
   };
 }
@@ -178,6 +179,7 @@ export function aDraft(over: Partial<Draft> = {}): Draft {
     rejectedBy: null,
     rejectedAt: null,
     cancelledReason: null,
+    sendAtByRep: false,
     editedBy: null,
     editedAt: null,
     createdAt: T0,

@@ -365,13 +365,14 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
           replyKind: null,
           parsed: null,
           visibleText: null,
+          recordedAt: null,
           messageId: '<out-1@example.com>',
           inReplyTo: null,
           references: [],
           subject: 'Our demo',
         });
         await store.recordMessage(aMessage());
-        await store.recordMessage({ ...out, replyKind: undefined, parsed: undefined, visibleText: undefined });
+        await store.recordMessage({ ...out, replyKind: undefined, parsed: undefined, visibleText: undefined, recordedAt: undefined });
         expect(await store.listMessages('pro_1')).toEqual([out, aMessage()]);
         expect(await store.listMessages('pro_2')).toEqual([]);
       });
@@ -483,6 +484,35 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.editDraft('drf_1', { subject: 'Too late' }, by, at(8))).toBe(false);
         expect((await store.getDraft('drf_1'))?.subject).toBe('New subject');
         expect(await store.editDraft('nope', { subject: 'x' }, by, at(8))).toBe(false);
+      });
+
+      it('remembers that the rep set the send time by hand', async () => {
+        await seed();
+        await store.insertDraft(aDraft());
+        expect(await store.editDraft('drf_1', { sendAt: at(3 * HOUR_MS), sendAtByRep: true }, 'rep', at(5))).toBe(true);
+        expect((await store.getDraft('drf_1'))?.sendAtByRep).toBe(true);
+        expect(await store.editDraft('drf_1', { sendAt: at(4 * HOUR_MS), sendAtByRep: false }, 'rep', at(6))).toBe(true);
+        expect((await store.getDraft('drf_1'))?.sendAtByRep).toBe(false);
+      });
+
+      it('withdraws a pending or approved draft with its queued email, never a sent one', async () => {
+        await seed();
+        await store.insertDraft(aDraft({ id: 'd1', reasonKey: 'k1' }));
+        await store.insertDraft(aDraft({ id: 'd2', reasonKey: 'k2' }));
+        await store.insertDraft(aDraft({ id: 'd3', reasonKey: 'k3' }));
+        await store.approveDraft('d2', { by: 'rep', at: T0, outbox: anOutboxItem({ id: 'o2', draftId: 'd2', messageId: '<o2@example.com>' }) });
+        await store.approveDraft('d3', { by: 'rep', at: T0, outbox: anOutboxItem({ id: 'o3', draftId: 'd3', messageId: '<o3@example.com>' }) });
+        await store.markOutboxSent('o3', { at: T0 });
+
+        expect(await store.withdrawDraft('d1', { reason: 'Linda replied' })).toBe(true);
+        expect(await store.getDraft('d1')).toEqual(aDraft({ id: 'd1', reasonKey: 'k1', status: 'cancelled', cancelledReason: 'Linda replied' }));
+        expect(await store.withdrawDraft('d2', { reason: 'held' })).toBe(true);
+        expect((await store.getDraft('d2'))?.status).toBe('cancelled');
+        expect(await store.getOutbox('o2')).toMatchObject({ status: 'withdrawn', lastError: 'held' });
+        expect(await store.withdrawDraft('d3', { reason: 'too late' })).toBe(false);
+        expect((await store.getOutbox('o3'))?.status).toBe('sent');
+        expect(await store.withdrawDraft('d1', { reason: 'again' })).toBe(false);
+        expect((await store.getDraft('d1'))?.cancelledReason).toBe('Linda replied');
       });
 
       it('approves a pending draft and enqueues its outbox row in one step', async () => {
