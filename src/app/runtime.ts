@@ -41,7 +41,8 @@ export function accountFromConfig(a: AppConfig['accounts'][number], stored: Acco
 export async function openRuntime(input: { config: AppConfig | string; logger?: Logger }): Promise<Runtime> {
   const config = typeof input.config === 'string' ? loadConfig(input.config) : input.config;
   const logger = input.logger ?? createLogger();
-  const templates = loadTemplates(config.templates ? resolveFromConfig(config, config.templates) : BUNDLED_TEMPLATES_DIR);
+  // A custom folder may override just some templates; the others are the bundled ones.
+  const templates = config.templates ? loadTemplates(resolveFromConfig(config, config.templates), BUNDLED_TEMPLATES_DIR) : loadTemplates(BUNDLED_TEMPLATES_DIR);
   const accountIds = config.accounts.map((a) => a.id);
   const prospectsFile = new ProspectsSource(config.prospects ? resolveFromConfig(config, config.prospects) : null, accountIds);
   const store = await openStore({

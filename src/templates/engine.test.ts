@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates, parseTemplateSource } from './engine.js';
 import { BUNDLED_TEMPLATES_DIR, buildTemplateContext } from './context.js';
@@ -52,5 +55,62 @@ describe('templates', () => {
     expect(() => parseTemplateSource('---\nsubject: Hi\napproval: maybe\n---\nx', '/t/follow-up.hbs')).toThrow(/follow-up\.hbs: front matter approval/);
     expect(() => parseTemplateSource('no front matter', '/t/follow-up.hbs')).toThrow(/missing front matter/);
     expect(() => parseTemplateSource('---\nsubject: Hi\napproval: auto\n---\n{{#if x}}', '/t/follow-up.hbs')).toThrow(/follow-up\.hbs/);
+  });
+
+  describe('never half-filled', () => {
+    const src = (body: string, subject = 'Hi') => `---\nsubject: "${subject}"\napproval: approve\ndescription: test\n---\n${body}`;
+    const ctx = (over: Partial<Prospect> = {}) => buildTemplateContext({ prospect: { ...prospect, ...over }, rep });
+
+    it.each([
+      ['null', { hotButton: null }, 'is null'],
+      ['an empty string', { hotButton: '  ' }, 'is an empty string'],
+    ])('refuses a printed variable that is %s, naming the file, the line in the file and the variable', (_what, over, words) => {
+      const t = parseTemplateSource(src('Hi {{prospect.firstName}},\n\nLast time you told me {{prospect.hotButton}} was your top priority.\n'), '/t/follow-up.hbs');
+      // Front matter is lines 1-5, the body starts on line 6: the variable is on line 8.
+      expect(() => t.render(ctx(over))).toThrow(`/t/follow-up.hbs:8: {{prospect.hotButton}} ${words} for this draft.`);
+    });
+    it('refuses an empty list printed as is, and a variable whose parent is null', () => {
+      const t = parseTemplateSource(src('Material: {{material}}\n'), '/t/follow-up.hbs');
+      expect(() => t.render(ctx({ materialSent: [] }))).toThrow('/t/follow-up.hbs:6: {{material}} is an empty list');
+      const m = parseTemplateSource(src('\n\nSee you {{datetime meeting.start prospect.timeZone}}\n'), '/t/missed-nudge-1.hbs');
+      expect(() => m.render(ctx())).toThrow('/t/missed-nudge-1.hbs:8: {{meeting.start}} is null');
+    });
+    it('allows empty values the template guards with #if, #unless, #each or #with', () => {
+      const t = parseTemplateSource(
+        src('{{#if prospect.hotButton}}You said {{prospect.hotButton}}.{{else}}What matters most?{{/if}}\n{{#each material}}- {{this}}\n{{/each}}{{#with meeting}}{{title}}{{/with}}{{#unless prospect.company}}Hi{{/unless}}\n'),
+        '/t/follow-up.hbs',
+      );
+      expect(t.render(ctx({ hotButton: null, materialSent: [], company: null })).text).toBe('What matters most?\nHi\n');
+    });
+    it('checks the subject too, on the subject\'s line', () => {
+      const t = parseTemplateSource(src('Hello\n', 'About {{prospect.company}}'), '/t/follow-up.hbs');
+      expect(() => t.render(ctx({ company: null }))).toThrow('/t/follow-up.hbs:2: {{prospect.company}} is null');
+      expect(t.render(ctx()).subject).toBe('About Initech');
+    });
+    it('keeps the whole parse error, with the line counted in the file', () => {
+      let message = '';
+      try {
+        parseTemplateSource(src('Hi {{prospect.firstName}},\n\n{{#if x}}never closed\n'), '/t/follow-up.hbs');
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toContain('/t/follow-up.hbs: the body is not valid Handlebars:');
+      expect(message).toContain('Parse error on line 9:');
+      expect(message.split('\n').length).toBeGreaterThan(2); // the source excerpt and the caret line
+      expect(message).toMatch(/Expecting .+, got 'EOF'/);
+    });
+    it('lets a custom folder override just some templates; the others are the bundled ones', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'followup-templates-'));
+      try {
+        writeFileSync(join(dir, 'follow-up.hbs'), src('Custom {{prospect.firstName}}\n'));
+        const mixed = loadTemplates(dir, BUNDLED_TEMPLATES_DIR);
+        expect(mixed.get('follow-up').file).toBe(join(dir, 'follow-up.hbs'));
+        expect(mixed.get('follow-up').render(ctx()).text).toBe('Custom Priya\n');
+        expect(mixed.get('missed-nudge-1').file).toBe(join(BUNDLED_TEMPLATES_DIR, 'missed-nudge-1.hbs'));
+        expect(() => loadTemplates(dir)).toThrow(/lacks: .*missed-nudge-1\.hbs/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
