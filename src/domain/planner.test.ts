@@ -131,7 +131,7 @@ describe('R2: missed meeting cadence', () => {
         sendAt: d('2026-11-04T14:00:00Z'), // 17:30 is after hours -> Wed 09:00 EST
         reason: "Linda missed Tuesday's 3:00 PM call. Linda never answered the invite and sent no message around the meeting.",
         evidence: [NEVER_ANSWERED],
-        vars: { step: 1, meetingStart: d('2026-11-03T20:00:00Z') },
+        vars: { kind: 'nudge', step: 1, meetingStart: d('2026-11-03T20:00:00Z') },
         meetingId: 'm1',
       },
     ]);
@@ -167,7 +167,7 @@ describe('R2: missed meeting cadence', () => {
     expect(nudge!.reason).toBe(
       "Linda missed Tuesday's 3:00 PM call. Linda never answered the invite and sent no message around the meeting. Nudge 2 of 6: nudge 1 went out on 4 Nov with no reply.",
     );
-    expect(nudge!.vars).toEqual({ step: 2, meetingStart: d('2026-11-03T20:00:00Z') });
+    expect(nudge!.vars).toEqual({ kind: 'nudge', step: 2, meetingStart: d('2026-11-03T20:00:00Z') });
   });
 
   it('an older meeting is named by its date', () => {
@@ -299,7 +299,7 @@ describe('R3/R5/R7: next step', () => {
       template,
       recipient: 'prospect',
       sendAt: now,
-      vars: { gapDays, due, what: 'send the revised proposal' },
+      vars: { kind: 'next_step', gapDays, due, what: 'send the revised proposal' },
     });
   });
 

@@ -61,14 +61,38 @@ export type PlanAction =
       /** Plain words for the rep. */
       reason: string;
       evidence: NoShowEvidence[];
-      /** Template variables beyond prospect/rep/meeting, e.g. { gapDays: 12, step: 2 }. */
-      vars: Record<string, unknown>;
+      /** Template variables beyond prospect/rep/meeting, by kind of draft. */
+      vars: DraftVars;
       meetingId?: string | null;
     }
   | { kind: 'call_reminder'; reasonKey: string; meetingId: string; at: Date; detail: string }
   | { kind: 'skip'; reason: SkipReason; detail: string };
 
 export type DraftAction = Extract<PlanAction, { kind: 'draft' }>;
+
+/** R2: a missed-meeting nudge. */
+export interface NudgeVars {
+  kind: 'nudge';
+  step: number;
+  meetingStart: Date;
+}
+/** R3, R5, R7: the promised next step (gapDays 0 when on time). */
+export interface NextStepVars {
+  kind: 'next_step';
+  gapDays: number;
+  due: Date;
+  what: string;
+}
+/** R6: the rep's brief before a meeting. */
+export interface BriefVars {
+  kind: 'brief';
+  meetingStart: Date;
+  meetingTitle: string;
+  lastContactAt: Date | null;
+  lastContact: string | null;
+  promised: string | null;
+}
+export type DraftVars = NudgeVars | NextStepVars | BriefVars;
 
 export { NOT_A_REPLY_KINDS } from './send-gate.js';
 /** R6: a brief is drafted when its send time is at most this close (a brief is read just before the
@@ -273,7 +297,7 @@ function planMissedCadence(state: PlanningState, actions: PlanAction[], candidat
       sendAt: due,
       reason: `${first} missed ${ref}.${evidenceWords}${progress}`,
       evidence: meeting.evidence,
-      vars: { step, meetingStart: meeting.start },
+      vars: { kind: 'nudge', step, meetingStart: meeting.start },
       meetingId: meeting.id,
     },
   });
@@ -334,7 +358,7 @@ function planNextStep(state: PlanningState, candidates: Candidate[]): void {
         sendAt: nextBusinessInstant(now, state.ctx),
         reason: `${promised}; that was ${ago(gapMs)}.${tone}`,
         evidence: [],
-        vars: { gapDays: Math.floor(gapDays), due: nextStep.due, what: nextStep.what },
+        vars: { kind: 'next_step', gapDays: Math.floor(gapDays), due: nextStep.due, what: nextStep.what },
         meetingId: null,
       },
     });
@@ -352,7 +376,7 @@ function planNextStep(state: PlanningState, candidates: Candidate[]): void {
         sendAt,
         reason: `${promised}, at ${clock(nextStep.due, repZone)}. The draft is ready now and scheduled for ${dayAndClock(sendAt, repZone, now)}, your time.`,
         evidence: [],
-        vars: { gapDays: 0, due: nextStep.due, what: nextStep.what },
+        vars: { kind: 'next_step', gapDays: 0, due: nextStep.due, what: nextStep.what },
         meetingId: null,
       },
     });
@@ -399,6 +423,7 @@ function planBriefs(state: PlanningState, actions: PlanAction[]): void {
       reason: `Your brief for the call with ${first} on ${dayAndClock(m.start, repZone, now)}: hot button, material sent, last contact and what was promised.`,
       evidence: [],
       vars: {
+        kind: 'brief',
         meetingStart: m.start,
         meetingTitle: m.title,
         lastContactAt: contact?.at ?? null,

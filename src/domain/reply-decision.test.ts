@@ -66,4 +66,38 @@ describe('decideReplyAction', () => {
     const open = decideReplyAction({ parsed: { ...base, kind: 'vague' }, prospect, now: NOW, policy: DEFAULT_POLICY });
     expect(open.kind === 'offer_slots' && open.range.start).toEqual(NOW);
   });
+
+  describe('an offered slot accepted', () => {
+    const offered = [
+      { start: at('2026-11-25T09:00:00Z'), end: at('2026-11-25T09:30:00Z') },
+      { start: at('2026-11-26T13:00:00Z'), end: at('2026-11-26T13:30:00Z') },
+      { start: at('2026-11-27T10:00:00Z'), end: at('2026-11-27T10:30:00Z') },
+    ];
+    it('"the second one works" books exactly the second slot, not a window to offer again', () => {
+      const d = decideReplyAction({
+        parsed: { ...base, kind: 'proposal', proposals: [{ ...offered[1]!, text: 'offered slot 2' }] },
+        prospect, now: NOW, policy: DEFAULT_POLICY, offeredSlots: offered,
+      });
+      expect(d).toEqual({ kind: 'book', candidates: [offered[1]], text: 'offered slot 2' });
+    });
+    it('a window that is not one of the offered slots is still a window', () => {
+      const d = decideReplyAction({
+        parsed: { ...base, kind: 'proposal', proposals: [{ start: at('2026-11-26T13:00:00Z'), end: at('2026-11-26T16:00:00Z'), text: 'Thursday afternoon' }] },
+        prospect, now: NOW, policy: DEFAULT_POLICY, offeredSlots: offered,
+      });
+      expect(d.kind).toBe('offer_slots');
+    });
+    it('an acceptance that fits several slots asks which one', () => {
+      const d = decideReplyAction({
+        parsed: { ...base, kind: 'proposal', ambiguous: true, proposals: [{ ...offered[0]!, text: 'yes' }], alternatives: offered.slice(1).map((s) => ({ ...s, text: 'yes' })) },
+        prospect, now: NOW, policy: DEFAULT_POLICY, offeredSlots: offered,
+      });
+      expect(d.kind).toBe('confirm_time');
+    });
+    it('an offered slot that has passed is not booked', () => {
+      const past = { start: at('2026-11-20T09:00:00Z'), end: at('2026-11-20T09:30:00Z') };
+      const d = decideReplyAction({ parsed: { ...base, kind: 'proposal', proposals: [{ ...past, text: 'offered slot 1' }] }, prospect, now: NOW, policy: DEFAULT_POLICY, offeredSlots: [past] });
+      expect(d.kind).toBe('replied');
+    });
+  });
 });

@@ -112,4 +112,31 @@ describe('findFreeSlots', () => {
   ])('nothing when %s', (_label, over) => {
     expect(find(over)).toEqual([]);
   });
+
+  describe('lead time: slots start well after the offer goes out (policy.slotLeadHours)', () => {
+    // Asked on Fri 13 Mar 2026 at 15:00 EDT for "next few days" (a range starting now).
+    const friday3pm = new Date('2026-03-13T19:00:00Z');
+    const soon = iv('2026-03-13T19:00:00Z', '2026-03-20T04:00:00Z');
+    it.each([
+      // 20 business hours from Fri 15:00: Fri 2 h + Mon 8 h + Tue 8 h + Wed 2 h → Wed 11:00 EDT.
+      ['20 business hours (the default)', 20 * 60, '2026-03-18T15:00:00.000Z'],
+      // The old minimum (one business hour): Fri 16:00, the moment the offer may just be sent.
+      ['one business hour', 60, '2026-03-13T20:00:00.000Z'],
+      ['none asked: one business hour still', 0, '2026-03-13T20:00:00.000Z'],
+    ])('%s', (_what, lead, first) => {
+      const slots = find({ range: soon, now: friday3pm, leadBusinessMinutes: lead });
+      expect(starts(slots)[0]).toBe(first);
+    });
+    it('counts from when the offer goes out, not from when it was drafted', () => {
+      // Drafted Saturday, goes out Monday 09:00 EDT: 20 business hours later is Wed 13:00 EDT.
+      const slots = find({ range: soon, now: new Date('2026-03-14T15:00:00Z'), offerAt: new Date('2026-03-16T13:00:00Z'), leadBusinessMinutes: 20 * 60 });
+      expect(starts(slots)[0]).toBe('2026-03-18T17:00:00.000Z');
+    });
+    it('east of UTC, across the end of daylight saving time (Berlin, Sun 25 Oct 2026)', () => {
+      const range = iv('2026-10-23T13:00:00Z', '2026-10-31T00:00:00Z');
+      // Fri 23 Oct 15:00 CEST: 2 h Fri + 8 h Mon + 8 h Tue + 2 h Wed → Wed 28 Oct 11:00 CET = 10:00Z.
+      const slots = find({ range, zone: 'Europe/Berlin', now: new Date('2026-10-23T13:00:00Z'), leadBusinessMinutes: 20 * 60 });
+      expect(starts(slots)[0]).toBe('2026-10-28T10:00:00.000Z');
+    });
+  });
 });

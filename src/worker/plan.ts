@@ -77,8 +77,8 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
           evidence: action.evidence,
           extra: {
             meeting: meeting ? { start: meeting.start, end: meeting.end, title: meeting.title } : null,
-            gapDays: typeof action.vars.gapDays === 'number' ? action.vars.gapDays : null,
-            step: typeof action.vars.step === 'number' ? action.vars.step : null,
+            gapDays: action.vars.kind === 'next_step' ? action.vars.gapDays : null,
+            step: action.vars.kind === 'nudge' ? action.vars.step : null,
             lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
           },
         },
