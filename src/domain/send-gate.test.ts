@@ -71,7 +71,7 @@ describe('send gate: replies', () => {
     ['follow-up-apology', 'withdraw'],
     ['slot-proposal', 'withdraw'],
     ['confirm-time', 'withdraw'],
-    ['booking-confirmation', 'send'],
+    ['booking-confirmation', 'withdraw'],
   ] as const)('a later reply and a %s: %s', (template, kind) => {
     const r = decideSend(input({ item: { template, reasonKey: `x:${template}` }, replies: [{ at: d('2026-11-04T14:30:00Z'), kind: 'other' }] }));
     expect(r.kind).toBe(kind);

@@ -7,7 +7,8 @@
  * Rules, in order (playbook R2, R4 and "Replies that are not a yes"):
  *  1. opt-out/suppressed, bounced, closed: withdraw.
  *  2. a real reply that followup learnt of after the rep approved (a pending draft: after it was
- *     made) withdraws the nudges, follow-ups and questions it makes moot; approved after it, it stands.
+ *     made) withdraws it: nudges, follow-ups, offers, confirmations were all decided without it.
+ *     Approved after the reply, the rep's decision stands.
  *  3. a missed-meeting nudge whose meeting is now held: withdraw.
  *  4. a slot offer whose first slot is now too close: withdraw (the offer would be wrong).
  *  5. paused: hold until the pause ends (paused with no end: hold, re-checked daily).
@@ -26,19 +27,6 @@ import { formatWithZone } from './zone-label.js';
 
 /** Reply kinds that are not a real answer from the prospect (they never stop a cadence). */
 export const NOT_A_REPLY_KINDS: readonly ReplyKind[] = ['ooo', 'bounce'];
-/** Templates a later real reply makes moot: nudges, follow-ups, and questions the reply may answer. */
-export const MOOT_AFTER_REPLY: readonly TemplateName[] = [
-  'missed-nudge-1',
-  'missed-nudge-2',
-  'missed-nudge-3',
-  'missed-nudge-4',
-  'missed-nudge-later',
-  'follow-up',
-  'follow-up-apology',
-  'follow-up-ages',
-  'slot-proposal',
-  'confirm-time',
-];
 /** A time the rep set by hand stands when the email goes out within this long of it. */
 export const SEND_GRACE_MINUTES = 60;
 /** A slot offer is withdrawn when its first slot starts less than this much business time after now. */
@@ -162,6 +150,7 @@ const TEMPLATE_WORDS: Partial<Record<TemplateName, string>> = {
   'follow-up': 'the follow-up',
   'follow-up-apology': 'the follow-up',
   'follow-up-ages': 'the follow-up',
+  'booking-confirmation': 'the confirmation',
 };
 
 function itemWords(template: TemplateName | null): string {
@@ -197,7 +186,7 @@ export function decideSend(input: GateInput): GateDecision {
 
   // 2: a real reply the rep had not seen when deciding.
   const decidedAt = item.approvedAt ?? item.createdAt;
-  if (item.template && MOOT_AFTER_REPLY.includes(item.template)) {
+  {
     const reply = replyAfter(input.replies, decidedAt);
     if (reply) {
       return {

@@ -23,7 +23,8 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
     meetings,
     drafts: drafts.map((d) => ({ reasonKey: d.reasonKey, status: d.status, sendAt: d.sendAt, template: d.template })),
     emails: outbox
-      .filter((o) => o.status !== 'failed')
+      // Failed and withdrawn rows never went out and never will.
+      .filter((o) => o.status !== 'failed' && o.status !== 'withdrawn')
       .map((o) => ({
         at: o.sentAt ?? o.notBefore,
         reasonKey: o.draftId ? reasonByDraft.get(o.draftId) ?? null : null,
