@@ -20,7 +20,7 @@ function input(over: Partial<Omit<GateInput, 'item' | 'prospect'>> & { item?: Pa
       template: 'missed-nudge-1',
       recipient: 'prospect',
       sendAt: d('2026-11-04T14:00:00Z'),
-      sendAtByRep: false,
+      repSetTime: null,
       createdAt: d('2026-11-03T23:00:00Z'),
       approvedAt: d('2026-11-04T14:00:00Z'),
       ...over.item,
@@ -132,11 +132,11 @@ describe('send gate: business hours in the prospect\'s zone', () => {
 
   it('a time the rep set by hand stands, and the decision says so', () => {
     const sat2am = d('2026-11-07T07:00:00Z');
-    const r = decideSend(input({ now: new Date(sat2am.getTime() + 10 * 60_000), item: { sendAt: sat2am, sendAtByRep: true } }));
+    const r = decideSend(input({ now: new Date(sat2am.getTime() + 10 * 60_000), item: { sendAt: sat2am, repSetTime: sat2am } }));
     expect(r).toEqual({ kind: 'send', note: 'Sent at Sat 7 Nov, 2:10 AM EST for Linda, outside their business hours, because you set that time.' });
   });
   it('a rep-set time long past (the worker was down) moves into business hours like any other', () => {
-    const r = decideSend(input({ now: d('2026-11-07T12:00:00Z'), item: { sendAt: d('2026-11-07T07:00:00Z'), sendAtByRep: true } }));
+    const r = decideSend(input({ now: d('2026-11-07T12:00:00Z'), item: { sendAt: d('2026-11-07T07:00:00Z'), repSetTime: d('2026-11-07T07:00:00Z') } }));
     expect(r).toMatchObject({ kind: 'hold', reason: 'business_hours', until: d('2026-11-09T14:00:00Z') });
   });
   it('the page and command that set a time outside business hours say so', () => {

@@ -43,8 +43,8 @@ export interface GateItem {
   recipient: 'prospect' | 'rep';
   /** When it is planned to go out. */
   sendAt: Date;
-  /** The rep set sendAt by hand (`drafts edit --send-at`, the page's "Change the send time"). */
-  sendAtByRep: boolean;
+  /** The time the rep set by hand (`drafts edit --send-at`, the page's "Change the send time"), if any. */
+  repSetTime: Date | null;
   createdAt: Date;
   /** Null while the draft waits for approval. */
   approvedAt: Date | null;
@@ -230,7 +230,8 @@ export function decideSend(input: GateInput): GateDecision {
   }
 
   // 7: business hours in the prospect's zone; a time the rep set stands.
-  const repTimeStands = item.sendAtByRep && now.getTime() - item.sendAt.getTime() <= SEND_GRACE_MINUTES * MS_PER_MINUTE;
+  const sinceRepTime = item.repSetTime ? now.getTime() - item.repSetTime.getTime() : null;
+  const repTimeStands = sinceRepTime !== null && sinceRepTime >= 0 && sinceRepTime <= SEND_GRACE_MINUTES * MS_PER_MINUTE;
   if (!repTimeStands && !isBusinessInstant(now, ctx)) {
     const until = nextBusinessInstant(now, ctx);
     return {

@@ -64,7 +64,7 @@ export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sen
     template: draft.template,
     recipient: toProspect ? 'prospect' : 'rep',
     sendAt,
-    sendAtByRep: draft.sendAtByRep ?? false,
+    repSetTime: draft.sendAtByRep ? draft.sendAt : null,
     createdAt: draft.createdAt,
     approvedAt: draft.status === 'pending' ? null : (draft.approvedAt ?? draft.createdAt),
     offeredSlots: timeline?.slotOffer?.draftId === draft.id ? timeline.slotOffer.slots : null,
