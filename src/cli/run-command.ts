@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -93,13 +94,19 @@ export function registerRunCommands(program: Command): void {
         const summary = await runTick(await runtime.context(now));
         console.log(`Demo workspace: ${dir} (rep: ${scenario.rep.name} <${scenario.rep.email}>, ${scenario.prospects.length} prospects)\n`);
         console.log(formatSummary(summary, scenario.rep.timeZone));
-        const weekLater = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+        // A week later, on a weekday at 15:00 UTC (morning in New York, afternoon in Europe); the
+        // West Coast opens three hours later. Each email waits for its prospect's business hours.
+        const weekLater = DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ days: 7 }).set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
+        const weekday = weekLater.weekday > 5 ? weekLater.plus({ days: 8 - weekLater.weekday }) : weekLater;
+        const westCoast = weekday.plus({ hours: 3 });
         console.log(`
 Next:
   npx followup drafts list                 # what is waiting for you, and why
   npx followup drafts approve --all        # approve them (or approve/edit/reject one by one)
-  npx followup run --once --now ${weekLater}
-                                           # a week later: everything approved goes out, once
+  npx followup run --once --now ${weekday.toISO({ suppressMilliseconds: true })}
+                                           # a week later: what is approved goes out, once, each in the prospect's business hours
+  npx followup run --once --now ${westCoast.toISO({ suppressMilliseconds: true })}
+                                           # three hours later: the West Coast's turn (the summary says what was held until when)
   npx followup outbox list                 # what was sent (files in ${resolve(dir, 'mail/outbox/new')})`);
       } finally {
         await runtime.close();

@@ -59,6 +59,15 @@ describe('send gate: replies', () => {
     const r = decideSend(input({ replies: [{ at: d('2026-11-04T13:00:00Z'), knownAt: d('2026-11-04T14:20:00Z'), kind: 'other' }] }));
     expect(r).toMatchObject({ kind: 'withdraw', reason: 'replied' });
   });
+  it('an approval stamped before the draft was made (another clock) counts from when it was made', () => {
+    // The slot offer answers a reply read at 16:10; the rep approved it with a clock saying 15:00.
+    const r = decideSend(input({
+      item: { template: 'slot-proposal', reasonKey: 'slots:x', createdAt: d('2026-11-04T16:10:00Z'), approvedAt: d('2026-11-04T15:00:00Z'), sendAt: d('2026-11-04T16:10:00Z') },
+      now: d('2026-11-04T16:20:00Z'),
+      replies: [{ at: d('2026-11-04T16:00:00Z'), knownAt: d('2026-11-04T16:10:00Z'), kind: 'vague' }],
+    }));
+    expect(r.kind).toBe('send');
+  });
   it('a pending draft is moot when a reply came after it was made', () => {
     const r = decideSend(input({ item: { approvedAt: null }, replies: [{ at: d('2026-11-04T02:00:00Z'), kind: 'vague' }] }));
     expect(r).toMatchObject({ kind: 'withdraw', reason: 'replied' });

@@ -185,7 +185,8 @@ export function decideSend(input: GateInput): GateDecision {
   }
 
   // 2: a real reply the rep had not seen when deciding.
-  const decidedAt = item.approvedAt ?? item.createdAt;
+  // Never earlier than the draft itself (an approval stamped with another clock, `--now` runs).
+  const decidedAt = new Date(Math.max((item.approvedAt ?? item.createdAt).getTime(), item.createdAt.getTime()));
   {
     const reply = replyAfter(input.replies, decidedAt);
     if (reply) {

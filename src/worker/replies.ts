@@ -117,9 +117,11 @@ async function handleMessage(
   // Acted on already? (A message can come back after a mailbox cursor fallback.)
   const known = (await store.listMessages(prospect.id)).some((m) => m.accountId === rt.account.id && m.providerId === msg.providerId);
   if (known) return;
+  // Only slots the prospect has seen: an offer withdrawn or still waiting was never sent.
   const offer = await store.latestSlotOffer(prospect.id);
-  const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots: offer?.slots ?? [], repEmail: rt.account.email, repTimeZone: rt.account.timeZone });
-  const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy, offeredSlots: offer?.slots ?? [] });
+  const offeredSlots = offer && (await store.getDraft(offer.draftId))?.status === 'sent' ? offer.slots : [];
+  const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots, repEmail: rt.account.email, repTimeZone: rt.account.timeZone });
+  const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy, offeredSlots });
   const thread: ThreadRef = {
     threadId: msg.threadId ?? null,
     inReplyTo: msg.messageId,

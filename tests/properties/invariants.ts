@@ -48,7 +48,7 @@ export function brokenPromises(h: History): string[] {
   }
   for (const s of toProspect) {
     // No email after a real reply, unless the rep approved it after that reply.
-    const decided = s.approvedAt ?? s.createdAt;
+    const decided = new Date(Math.max((s.approvedAt ?? s.createdAt).getTime(), s.createdAt.getTime()));
     const reply = h.replies.find((r) => isRealReply(r.kind) && r.knownAt > decided && r.knownAt <= s.at);
     if (reply) out.push(`${s.template} (${s.draftId}) sent ${iso(s.at)} after a ${reply.kind} reply known ${iso(reply.knownAt)}; approved ${s.approvedAt ? iso(s.approvedAt) : 'never'}`);
     // None outside business hours, unless the rep set that time.
