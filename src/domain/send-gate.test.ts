@@ -148,6 +148,14 @@ describe('send gate: business hours in the prospect\'s zone', () => {
     const r = decideSend(input({ now: d('2026-11-07T12:00:00Z'), item: { sendAt: d('2026-11-07T07:00:00Z'), repSetTime: d('2026-11-07T07:00:00Z') } }));
     expect(r).toMatchObject({ kind: 'hold', reason: 'business_hours', until: d('2026-11-09T14:00:00Z') });
   });
+  it('a rep-set time held by the weekly cap does not carry its exception to the later time', () => {
+    const sat2am = d('2026-11-07T07:00:00Z');
+    const held = decideSend(input({ now: sat2am, item: { sendAt: sat2am, repSetTime: sat2am }, sentAt: [d('2026-11-02T15:00:00Z'), d('2026-11-03T15:00:00Z')] }));
+    expect(held).toMatchObject({ kind: 'hold', reason: 'weekly_cap' });
+    // When the cap frees (Mon 9 Nov, 15:00Z = 10:00 EST) it is business hours anyway; at 02:00 Tuesday it would wait.
+    const later = decideSend(input({ now: d('2026-11-10T07:00:00Z'), item: { sendAt: d('2026-11-10T07:00:00Z'), repSetTime: sat2am } }));
+    expect(later).toMatchObject({ kind: 'hold', reason: 'business_hours', until: d('2026-11-10T14:00:00Z') });
+  });
   it('the page and command that set a time outside business hours say so', () => {
     expect(outsideBusinessHours(d('2026-11-07T07:00:00Z'), { timeZone: 'America/New_York' }, DEFAULT_POLICY)).toBe(
       'Sat 7 Nov, 2:00 AM EST is outside their business hours (next window: Mon 9 Nov, 9:00 AM EST); it stands because you set it.',

@@ -226,6 +226,27 @@ describe('approval pages (app.request against a real SQLite store)', () => {
     expect(page.html).toContain('Nothing to approve');
   });
 
+  it('a send time set by hand outside the prospect\'s hours stands, and the page says so; a withdrawn draft shows why', async () => {
+    const b = await signIn();
+    const { csrf } = await b.page('/queue');
+    // Saturday 15 Mar 2025, 2:00 AM in New York (the rep's zone and Linda's).
+    const night = await b.request(`/drafts/${ws.lindaDraft.id}/reschedule`, { method: 'POST', form: { csrf, sendAt: '2025-03-15T02:00' } });
+    expect(night.status).toBe(303);
+    expect(night.headers.get('location')).toBe(`/queue?done=rescheduled-outside#d-${ws.lindaDraft.id}`);
+    const saved = (await ws.runtime.store.getDraft(ws.lindaDraft.id))!;
+    expect([saved.sendAt.toISOString(), saved.sendAtByRep]).toEqual(['2025-03-15T06:00:00.000Z', true]);
+    const queue = await b.page('/queue?done=rescheduled-outside');
+    expect(queue.html).toContain("outside the prospect&#39;s business hours; it stands because you set it");
+    expect(queue.html).toContain('You set this time: Sat 15 Mar, 2:00 AM EDT is outside their business hours (next window: Mon 17 Mar, 9:00 AM EDT); it stands because you set it.');
+    const inHours = await b.request(`/drafts/${ws.lindaDraft.id}/reschedule`, { method: 'POST', form: { csrf, sendAt: '2025-03-17T10:00' } });
+    expect(inHours.headers.get('location')).toBe(`/queue?done=rescheduled#d-${ws.lindaDraft.id}`);
+
+    await ws.runtime.store.withdrawDraft(ws.priyaDraft.id, { reason: 'Priya replied at Mon 10 Mar, 10:30 AM GMT; the follow-up was withdrawn. Answer in person.' });
+    const { html } = await b.page(`/prospects/${ws.priya.id}`);
+    expect(html).toContain('Withdrawn, not sent');
+    expect(html).toContain('Priya replied at Mon 10 Mar, 10:30 AM GMT; the follow-up was withdrawn.');
+  });
+
   it('rejects a draft with a reason kept on the timeline', async () => {
     const b = await signIn();
     const { csrf } = await b.page('/queue');
