@@ -7,6 +7,7 @@ import { prepareProviderWorkspace } from '../../src/demo/run-provider-demo.js';
 import type { CalendarEvent } from '../../src/domain/types.js';
 import { silentLogger } from '../../src/log.js';
 import { runTick } from '../../src/worker/tick.js';
+import { approveDraft } from '../../src/worker/drafts.js';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
 
@@ -52,5 +53,32 @@ describe.each([
       { email: 'linda@acme.example', name: 'Linda Park' },
     ]);
     expect(draft).toBeNull();
+  }, 60_000);
+
+  it('attendance that arrives after the nudge was drafted (and approved) shows she joined: the nudge is withdrawn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), `followup-att-late-${provider}-`));
+    const scenario = buildDemoScenario(NOW);
+    const linda = scenario.events.find((e) => e.title.includes('intro call')) as CalendarEvent;
+    linda.conference = { ...conference };
+    const ws = await prepareProviderWorkspace({ provider, dir, scenario, logger: silentLogger() });
+    try {
+      await runTick(await ws.runtime.context(NOW));
+      const nudge = (await ws.runtime.store.listDrafts({})).find((d) => d.to === 'linda@acme.example')!;
+      expect(nudge.template).toBe('missed-nudge-1');
+      await approveDraft({ store: ws.runtime.store, now: NOW }, { draftId: nudge.id, by: 'test', rep: { name: 'Alex Morgan', email: 'alex@northwind.example' } });
+      // The attendance report comes in late: Linda was there.
+      await ws.family.addAttendance(linda, [
+        { email: 'alex@northwind.example', name: 'Alex Morgan' },
+        { email: 'linda@acme.example', name: 'Linda Park' },
+      ]);
+      const later = await runTick(await ws.runtime.context(new Date(NOW.getTime() + 10 * 60_000)));
+      expect(later.detected.map((d) => d.outcome)).toContain('held');
+      expect(later.withdrawn.map((w) => w.draftId)).toEqual([nudge.id]);
+      expect(later.sent.map((s) => s.to)).not.toContain('linda@acme.example');
+      expect((await ws.runtime.store.getDraft(nudge.id))?.cancelledReason).toBe('The meeting with Linda was held (attendance shows it); the nudge was withdrawn.');
+    } finally {
+      await ws.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
