@@ -9,9 +9,11 @@ import { decideSend, type GateDecision, type GateInput, type GateItem } from '..
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
 import type { Store } from '../ports/store.js';
+import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
 
-type DraftStore = NonNullable<ProviderSet['drafts']>;
+/** The rep's mail client drafts (native drafts), and where to report a copy that could not be removed. */
+export type NativeDrafts = { port: NonNullable<ProviderSet['drafts']>; problems: InputProblem[] } | null | undefined;
 
 export interface GateShell {
   store: Store;
@@ -106,14 +108,14 @@ export async function withdraw(
   detail: string,
   prospectEmail: string,
   out: Withdrawal[],
-  drafts?: DraftStore | null,
+  native?: NativeDrafts,
 ): Promise<boolean> {
   if (!(await shell.store.withdrawDraft(draft.id, { reason: detail }))) return false;
-  if (draft.nativeDraftId && drafts) {
+  if (draft.nativeDraftId && native) {
     try {
-      await drafts.deleteDraft(draft.nativeDraftId);
+      await native.port.deleteDraft(draft.nativeDraftId);
     } catch (err) {
-      out.push({ prospectEmail, draftId: draft.id, template: draft.template, detail: `could not remove it from your mail client's drafts (${(err as Error).message}); delete it by hand.` });
+      native.problems.push({ where: 'drafts folder', message: `could not remove the withdrawn draft to ${draft.to} (${(err as Error).message}); delete it by hand, it must not be sent.` });
     }
   }
   await shell.store.addAttempt({
@@ -139,13 +141,18 @@ export async function reviewProspect(
   prospect: Prospect,
   repZone: string,
   out: Withdrawal[],
-  drafts?: DraftStore | null,
+  native?: NativeDrafts,
 ): Promise<void> {
   const waiting = await shell.store.listDrafts({ prospectId: prospect.id, status: ['pending', 'approved'] });
   if (waiting.length === 0) return;
   const timeline = await loadGateTimeline(shell.store, prospect);
   for (const draft of waiting) {
     const decision = gateDraft(shell, { draft, timeline, repZone });
-    if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out, drafts);
+    if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out, native);
   }
+}
+
+/** The account's native drafts port, reporting into the run's problems. */
+export function nativeDrafts(rt: { providers: ProviderSet | null }, summary: { problems: InputProblem[] }): NativeDrafts {
+  return rt.providers?.drafts ? { port: rt.providers.drafts, problems: summary.problems } : null;
 }

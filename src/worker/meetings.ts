@@ -6,7 +6,7 @@ import type { AttendanceReport } from '../ports/providers.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { syncWindow } from './sync.js';
-import { reviewProspect, type Withdrawal } from './gate.js';
+import { reviewProspect, type Withdrawal, nativeDrafts } from './gate.js';
 
 /** Matches synced events to prospects (an attendee's address is a prospect's). */
 export async function matchMeetings(ctx: WorkerContext, rt: AccountRuntime): Promise<void> {
@@ -69,7 +69,7 @@ export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, sum
       });
       summary.detected.push({ prospectEmail: prospect.email, meetingTitle: m.title, outcome: result.outcome, evidence: result.evidence.map((e) => e.detail) });
     }
-    if (m.outcome === 'missed' && result.outcome === 'held') await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
+    if (m.outcome === 'missed' && result.outcome === 'held') await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
   }
 }
 

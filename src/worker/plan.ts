@@ -4,7 +4,7 @@ import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { createDraft } from './drafts.js';
-import { reviewProspect } from './gate.js';
+import { reviewProspect, nativeDrafts } from './gate.js';
 
 /** Loads everything the planner needs about one prospect. */
 export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<ProspectSnapshot> {
@@ -42,7 +42,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
-    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
+    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
     const snapshot = await loadSnapshot(ctx, rt, prospect);
     const actions = planFollowUps(snapshot, ctx.policy, ctx.now);
     for (const action of actions) {

@@ -7,7 +7,7 @@ import type { InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } f
 import { bookingFor, chooseBooking } from '../domain/booking.js';
 import { replyEffects } from '../domain/reply-effects.js';
 import { firstNameOf } from '../domain/no-show.js';
-import { reviewProspect } from './gate.js';
+import { reviewProspect, nativeDrafts } from './gate.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
 import { replySubject } from '../mail/compose.js';
@@ -140,7 +140,7 @@ async function handleMessage(
     recordedAt: ctx.now,
   });
   // The send gate withdraws the nudges and follow-ups this reply made moot (pending or approved).
-  await reviewProspect(ctx, (await store.getProspect(prospect.id)) ?? prospect, rt.account.timeZone, summary.withdrawn, rt.providers?.drafts);
+  await reviewProspect(ctx, (await store.getProspect(prospect.id)) ?? prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
   await store.addAttempt({
     id: stableId('at', 'reply', rt.account.id, msg.providerId),
     prospectId: prospect.id,

@@ -5,7 +5,7 @@ import { toOutgoing } from './outgoing.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError } from './error-policy.js';
 import { reconnectHint } from './sync.js';
-import { gateDraft, loadGateTimeline, withdraw } from './gate.js';
+import { gateDraft, loadGateTimeline, withdraw, nativeDrafts } from './gate.js';
 
 /** A 'sending' row older than this belongs to a worker that died mid-send. */
 export const STUCK_SENDING_MS = 15 * 60_000;
@@ -177,7 +177,7 @@ async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxIt
   const timeline = await loadGateTimeline(store, prospect);
   const decision = gateDraft(ctx, { draft, timeline, repZone: rt.account.timeZone, sendAt: item.notBefore, selfOutboxId: item.id, otherBatch: batch });
   if (decision.kind === 'withdraw') {
-    if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn, rt.providers?.drafts))) {
+    if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn, nativeDrafts(rt, summary)))) {
       await store.markOutboxFailed(item.id, { status: 'failed', error: `not sent: ${decision.detail}` });
     }
     return false;
