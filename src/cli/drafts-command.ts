@@ -8,6 +8,7 @@ import { DRAFT_STATUSES } from '../domain/types.js';
 import { approveDraft, editDraft, rejectDraft } from '../worker/drafts.js';
 import { draftHistory, draftJson, when } from './format.js';
 import { outsideBusinessHours } from '../domain/send-gate.js';
+import { gateDraft, loadGateTimeline } from '../worker/gate.js';
 import { parseNow, withRuntime } from './context.js';
 import type { Runtime } from '../app/runtime.js';
 
@@ -94,6 +95,14 @@ export function registerDraftCommands(program: Command): void {
           if (!d) throw new Error(`No draft with id ${draftId}; list them with \`followup drafts list\`.`);
           const item = await approveDraft({ store: rt.store, now }, { draftId, by: actor(), rep: repOf(rt, d.accountId) });
           console.log(`Approved ${draftId} → ${d.to}, goes out ${when(item.notBefore, repOf(rt, d.accountId).timeZone)}`);
+          // What the send gate would say if it went out now (it decides again when it does).
+          const prospect = await rt.store.getProspect(d.prospectId);
+          const approved = await rt.store.getDraft(draftId);
+          if (prospect && approved && item.notBefore <= now) {
+            const timeline = await loadGateTimeline(rt.store, prospect);
+            const gate = gateDraft({ policy: rt.config.policy, now }, { draft: approved, timeline, repZone: repOf(rt, d.accountId).timeZone });
+            if (gate.kind !== 'send') console.log(`    not now: ${gate.detail}`);
+          }
           n += 1;
         }
         if (opts.all) console.log(n === 0 ? 'No pending drafts.' : `${n} draft(s) approved.`);
