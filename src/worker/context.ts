@@ -4,7 +4,22 @@ import type { Account, Prospect } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
-import type { Store } from '../ports/store.js';
+import type {
+  AccountStatusStore,
+  BookingStore,
+  CursorStore,
+  DraftStore,
+  EventStore,
+  LeaseStore,
+  MeetingStore,
+  MessageStore,
+  OutboxStore,
+  ProspectStore,
+  SlotOfferStore,
+  SuppressionStore,
+  TimelineStore,
+  TokenStore,
+} from '../ports/store.js';
 import type { TemplateSet } from '../templates/engine.js';
 
 /** One rep's account as the worker sees it in a tick. */
@@ -15,8 +30,25 @@ export interface AccountRuntime {
   providers: ProviderSet | null;
 }
 
-export interface WorkerContext {
-  store: Store;
+/** The store roles the tick uses (no migrations, credentials or transactions). Each job narrows
+ *  this further to the roles it touches, through WorkerContext's type parameter. */
+export type WorkerStore = AccountStatusStore &
+  ProspectStore &
+  EventStore &
+  MeetingStore &
+  TimelineStore &
+  MessageStore &
+  DraftStore &
+  OutboxStore &
+  CursorStore &
+  SuppressionStore &
+  BookingStore &
+  SlotOfferStore &
+  LeaseStore &
+  Pick<TokenStore, 'purgeExpired'>;
+
+export interface WorkerContext<S extends object = WorkerStore> {
+  store: S;
   config: AppConfig;
   policy: FollowUpPolicy;
   templates: TemplateSet;
@@ -73,6 +105,6 @@ export function emptySummary(startedAt: Date): TickSummary {
   };
 }
 
-export function prospectsOf(ctx: WorkerContext, accountId: string): Prospect[] {
+export function prospectsOf(ctx: Pick<WorkerContext, 'prospectInputs'>, accountId: string): Prospect[] {
   return ctx.prospectInputs.filter((p) => p.accountId === accountId);
 }

@@ -3,7 +3,10 @@ import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../http/tokens.js';
 import { stableId } from '../domain/ids.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
 import { firstName, spellInstant } from '../templates/context.js';
+import type { DraftStore, OutboxStore, ProspectStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+
+type DigestStore = DraftStore & ProspectStore & OutboxStore;
 
 /** The daily digest goes with the first run at or after this hour, in the rep's zone. */
 export const DIGEST_HOUR = 8;
@@ -28,7 +31,7 @@ export interface DigestOptions {
  * and enqueueOutbox is idempotent on it, so overlapping or repeated runs add nothing; the normal
  * send step delivers it through the rep's own mailbox.
  */
-export async function sendDigests(ctx: WorkerContext, summary: TickSummary, options: DigestOptions): Promise<void> {
+export async function sendDigests(ctx: WorkerContext<DigestStore>, summary: TickSummary, options: DigestOptions): Promise<void> {
   for (const rt of ctx.accounts) {
     try {
       await digestFor(ctx, rt, options);
@@ -38,7 +41,7 @@ export async function sendDigests(ctx: WorkerContext, summary: TickSummary, opti
   }
 }
 
-async function digestFor(ctx: WorkerContext, rt: AccountRuntime, options: DigestOptions): Promise<void> {
+async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, options: DigestOptions): Promise<void> {
   const { store, now } = ctx;
   const rep = rt.account;
   const pending = (await store.listDrafts({ accountId: rep.id, status: 'pending' })).sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());

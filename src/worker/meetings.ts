@@ -3,12 +3,13 @@ import { assessMeeting } from '../domain/no-show.js';
 import type { Meeting } from '../domain/types.js';
 import { meetingFromEvent, meetingIdFor } from '../domain/meetings.js';
 import type { AttendanceReport } from '../ports/providers.js';
+import type { BookingStore, EventStore, MeetingStore, MessageStore, ProspectStore, TimelineStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { syncWindow } from './sync.js';
 
 /** Matches synced events to prospects (an attendee's address is a prospect's). */
-export async function matchMeetings(ctx: WorkerContext, rt: AccountRuntime): Promise<void> {
+export async function matchMeetings(ctx: WorkerContext<EventStore & MeetingStore & BookingStore>, rt: AccountRuntime): Promise<void> {
   const cal = rt.providers?.calendar;
   if (!cal) return;
   const byEmail = new Map(prospectsOf(ctx, rt.account.id).map((p) => [p.email.toLowerCase(), p]));
@@ -26,7 +27,11 @@ export async function matchMeetings(ctx: WorkerContext, rt: AccountRuntime): Pro
 }
 
 /** Settles the outcome of meetings that have ended: held, missed (with evidence) or unknown. */
-export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+export async function detectOutcomes(
+  ctx: WorkerContext<MeetingStore & ProspectStore & EventStore & MessageStore & TimelineStore>,
+  rt: AccountRuntime,
+  summary: TickSummary,
+): Promise<void> {
   const { store, now, policy } = ctx;
   // Attendance reports can arrive late: keep re-assessing undecided meetings for two days.
   const recent = new Date(now.getTime() - 2 * 86_400_000);
@@ -68,7 +73,7 @@ export async function detectOutcomes(ctx: WorkerContext, rt: AccountRuntime, sum
 
 /** The rep's explicit mark (CLI or web page): the strongest evidence there is. */
 export async function markMeeting(
-  ctx: Pick<WorkerContext, 'store' | 'now'>,
+  ctx: { store: MeetingStore & ProspectStore & TimelineStore; now: Date },
   input: { meetingId: string; outcome: 'held' | 'missed'; by: string },
 ): Promise<Meeting> {
   const m = await ctx.store.getMeeting(input.meetingId);

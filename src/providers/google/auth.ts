@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { auth as googleAuth } from '@googleapis/calendar';
 import type { AccountConfig, AppConfig } from '../../config.js';
 import { ProviderError } from '../../ports/errors.js';
-import type { Store } from '../../ports/store.js';
+import type { CredentialStore } from '../../ports/store.js';
 import { ENCRYPTION_KEY_ENV, open, parseEncryptionKey, seal } from '../../security/crypto.js';
 import { normaliseRootUrl, type GoogleAuthClient } from './client.js';
 
@@ -98,7 +98,7 @@ interface StoredGoogleCredential {
   obtained_at?: string;
 }
 
-export async function saveRefreshToken(input: { store: Store; accountId: string; refreshToken: string; scope?: string; key: Buffer; now?: Date }): Promise<void> {
+export async function saveRefreshToken(input: { store: Pick<CredentialStore, 'saveCredential'>; accountId: string; refreshToken: string; scope?: string; key: Buffer; now?: Date }): Promise<void> {
   const payload: StoredGoogleCredential = {
     refresh_token: input.refreshToken,
     ...(input.scope ? { scope: input.scope } : {}),
@@ -107,7 +107,7 @@ export async function saveRefreshToken(input: { store: Store; accountId: string;
   await input.store.saveCredential(input.accountId, CREDENTIAL_KIND, seal(JSON.stringify(payload), input.key, input.accountId));
 }
 
-export async function loadRefreshToken(input: { store: Store; accountId: string; key: Buffer }): Promise<string | null> {
+export async function loadRefreshToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer }): Promise<string | null> {
   const sealed = await input.store.getCredential(input.accountId, CREDENTIAL_KIND);
   if (!sealed) return null;
   const plain = open(sealed, input.key, input.accountId);
@@ -121,7 +121,7 @@ export async function loadRefreshToken(input: { store: Store; accountId: string;
 
 /** The auth client for an account, from config and the store. Throws MissingKeyError (crypto.ts)
  *  when FOLLOWUP_ENCRYPTION_KEY is missing, ProviderError AUTH_REVOKED when not connected yet. */
-export async function createAccountAuth(input: { account: AccountConfig; config: AppConfig; store: Store }): Promise<GoogleAuthClient> {
+export async function createAccountAuth(input: { account: AccountConfig; config: AppConfig; store: CredentialStore }): Promise<GoogleAuthClient> {
   const { account, config, store } = input;
   const g = account.google;
   if (!g) throw new Error(`Account "${account.id}" has provider google but no google section.`);

@@ -9,7 +9,7 @@ import {
 } from '@azure/msal-node';
 import type { AccountConfig, AppConfig } from '../../config.js';
 import { ProviderError } from '../../ports/errors.js';
-import type { Store } from '../../ports/store.js';
+import type { AccountStatusStore, CredentialStore } from '../../ports/store.js';
 import { ENCRYPTION_KEY_ENV, open, parseEncryptionKey, seal } from '../../security/crypto.js';
 import type { AccessTokenSource } from './client.js';
 import { reconnectHint } from './error-mapper.js';
@@ -47,7 +47,7 @@ type MicrosoftSection = NonNullable<AccountConfig['microsoft']>;
 export interface MicrosoftAuthInput {
   account: Pick<AccountConfig, 'id' | 'email'> & { microsoft?: MicrosoftSection };
   config: Pick<AppConfig, 'env'>;
-  store: Pick<Store, 'getCredential' | 'saveCredential' | 'setAccountStatus'>;
+  store: CredentialStore;
 }
 
 function section(input: MicrosoftAuthInput): MicrosoftSection {
@@ -224,7 +224,7 @@ export class MicrosoftTokenSource implements AccessTokenSource {
 }
 
 /** Marks only this account disconnected, with the words the rep needs. */
-export function disconnectOnRevoked(store: Pick<Store, 'setAccountStatus'>, accountId: string): (error: ProviderError) => Promise<void> {
+export function disconnectOnRevoked(store: AccountStatusStore, accountId: string): (error: ProviderError) => Promise<void> {
   let done = false;
   return async (error) => {
     if (done) return;
