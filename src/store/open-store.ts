@@ -14,7 +14,7 @@ import { loadSqlite, type SqliteDatabase } from './sqlite-driver.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../ports/store.js';
-import { KyselyStore } from './kysely-store.js';
+import { createKyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect.js';
 
@@ -98,7 +98,7 @@ async function openSqliteStore(path: string): Promise<Store> {
     throw new Error(`Cannot open the SQLite database at ${path}: ${errorMessage(error)}`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  const store = new KyselyStore({ db });
+  const store = createKyselyStore({ db });
   try {
     await store.migrate();
   } catch (error) {
@@ -141,7 +141,7 @@ async function openPostgresStore(url: string, input: OpenStoreInput): Promise<St
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy() ends the pool.
-  const store = new KyselyStore({ db, migrationTableSchema: currentSchema });
+  const store = createKyselyStore({ db, migrationTableSchema: currentSchema });
   try {
     await store.migrate();
   } catch (error) {
