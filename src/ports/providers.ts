@@ -113,7 +113,10 @@ export interface ProviderSet {
   sender: MailSender;
   mailbox: MailboxReader | null;
   attendance: AttendanceProvider | null;
+  /** Present when the rep approves in their own mail client (approval: gmail-drafts / outlook-drafts). */
   drafts: NativeDrafts | null;
+  /** Booked meetings get a video link (Google Meet, Microsoft Teams): the account's `conference`. */
+  conference: boolean;
 }
 
 export interface Clock {

@@ -1,4 +1,3 @@
-import type { AccountConfig, AppConfig } from '../config.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Account, Prospect } from '../domain/types.js';
 import type { Logger } from '../log.js';
@@ -21,10 +20,10 @@ import type {
   TokenStore,
 } from '../ports/store.js';
 import type { TemplateSet } from '../templates/engine.js';
+import type { DigestOptions } from './digest.js';
 
-/** One rep's account as the worker sees it in a tick. */
+/** One rep's account as the worker sees it in a tick: the account and what its providers can do. */
 export interface AccountRuntime {
-  config: AccountConfig;
   account: Account;
   /** Null when the account could not be connected (the reason is in account.statusDetail). */
   providers: ProviderSet | null;
@@ -49,7 +48,8 @@ export type WorkerStore = AccountStatusStore &
 
 export interface WorkerContext<S extends object = WorkerStore> {
   store: S;
-  config: AppConfig;
+  /** The calendar window synced around now, and when a sync counts as stale (config `sync`). */
+  sync: SyncSettings;
   policy: FollowUpPolicy;
   templates: TemplateSet;
   accounts: AccountRuntime[];
@@ -67,7 +67,13 @@ export interface WorkerContext<S extends object = WorkerStore> {
   /** Progress for long work (first sync), shown on a terminal. */
   progress?: (message: string) => void;
   /** Digest emails with signed one-click links; absent when no web secret is configured. */
-  digest?: { baseUrl: string; secret: string };
+  digest?: DigestOptions;
+}
+
+export interface SyncSettings {
+  pastDays: number;
+  futureDays: number;
+  staleAfterMinutes: number;
 }
 
 export interface TickSummary {

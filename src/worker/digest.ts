@@ -19,6 +19,8 @@ export interface DigestOptions {
   baseUrl: string;
   /** FOLLOWUP_WEB_SECRET: signs the one-click approve links. */
   secret: string;
+  /** The digest's From address (config.web.from); the rep's own address when absent. */
+  from?: string | undefined;
 }
 
 /**
@@ -62,7 +64,7 @@ async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, op
 
   for (const w of wanted) {
     if (await store.getOutbox(w.id)) continue;
-    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options, from: ctx.config.web.from });
+    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options });
     const domain = rep.email.split('@')[1] ?? 'followup.local';
     const item: OutboxItem = {
       id: w.id,
@@ -98,7 +100,6 @@ export function composeDigest(input: {
   urgent: Draft | null;
   now: Date;
   options: DigestOptions;
-  from?: string | undefined;
 }): { from: { email: string; name: string }; subject: string; text: string } {
   const { rt, now, urgent } = input;
   const rep = rt.account;
@@ -136,5 +137,5 @@ export function composeDigest(input: {
   const subject = urgent
     ? `${oneLine(nameOf(urgent))} named a time: please confirm`
     : `${count} ${count === 1 ? 'follow-up' : 'follow-ups'} waiting for your approval`;
-  return { from: { email: input.from ?? rep.email, name: 'followup' }, subject, text: `${lines.join('\n')}\n` };
+  return { from: { email: input.options.from ?? rep.email, name: 'followup' }, subject, text: `${lines.join('\n')}\n` };
 }

@@ -183,9 +183,10 @@ export async function editDraft(
   return (await ctx.store.getDraft(draft.id)) as Draft;
 }
 
-/** approval: gmail-drafts / outlook-drafts: the rep approves by pressing Send in their own mail client. */
+/** The provider set has a drafts port only when the rep approves by pressing Send in their own mail
+ *  client (approval: gmail-drafts / outlook-drafts). */
 export function usesNativeDrafts(rt: AccountRuntime): boolean {
-  return (rt.config.approval === 'gmail-drafts' || rt.config.approval === 'outlook-drafts') && Boolean(rt.providers?.drafts);
+  return Boolean(rt.providers?.drafts);
 }
 
 async function pushNativeDraft(ctx: WorkerContext<DraftStore>, rt: AccountRuntime, draft: Draft, summary: TickSummary): Promise<void> {

@@ -293,7 +293,7 @@ async function book(
       end: slot.end,
       timeZone: prospect.timeZone,
       reminderMinutes: policy.reminderMinutes,
-      conference: Boolean(rt.config.google?.conference ?? rt.config.microsoft?.conference),
+      conference: rt.providers?.conference ?? false,
       thread: { ...thread, subject: replySubject(thread.subject ?? 'Our call') },
     };
     await store.insertBooking({ id: booking.id, accountId: rt.account.id, prospectId: prospect.id, start: slot.start, end: slot.end, timeZone: prospect.timeZone, status: 'pending', eventId: null, sourceMessageId: key, error: null, createdAt: now });

@@ -5,10 +5,10 @@ import { decideOnError, describeError } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
 
-export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'config'>) {
+export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'sync'>) {
   return {
-    start: new Date(ctx.now.getTime() - ctx.config.sync.pastDays * DAY_MS),
-    end: new Date(ctx.now.getTime() + ctx.config.sync.futureDays * DAY_MS),
+    start: new Date(ctx.now.getTime() - ctx.sync.pastDays * DAY_MS),
+    end: new Date(ctx.now.getTime() + ctx.sync.futureDays * DAY_MS),
   };
 }
 
@@ -98,7 +98,7 @@ export async function syncCalendar(ctx: WorkerContext<CursorStore & AccountStatu
 
 /** Alerts for calendars and mailboxes that have not synced for longer than expected. */
 export async function checkStaleness(ctx: WorkerContext<CursorStore>, summary: TickSummary): Promise<void> {
-  const limitMs = ctx.config.sync.staleAfterMinutes * 60_000;
+  const limitMs = ctx.sync.staleAfterMinutes * 60_000;
   for (const c of await ctx.store.listCursors()) {
     const last = c.lastSuccessAt?.getTime() ?? null;
     if (last === null && c.lastAttemptAt) summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);

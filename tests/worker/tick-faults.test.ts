@@ -105,11 +105,11 @@ describe('the tick under provider faults', () => {
     for (const a of config.accounts) {
       const account = accountFromConfig(a, await store.getAccount(a.id));
       const key = a.id as 'a' | 'b';
-      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null };
-      accounts.push({ config: a, account, providers: account.status === 'disconnected' ? null : providers });
+      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null, conference: false };
+      accounts.push({ account, providers: account.status === 'disconnected' ? null : providers });
     }
     return {
-      store, config, policy: config.policy, templates, accounts, logger: silentLogger(), now, owner: `test-${now.getTime()}`,
+      store, sync: config.sync, policy: config.policy, templates, accounts, logger: silentLogger(), now, owner: `test-${now.getTime()}`,
       prospectInputs: [prospect('a', 'pat@a-prospect.example', 3), prospect('b', 'pat@b-prospect.example', 3)],
     };
   }

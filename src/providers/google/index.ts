@@ -17,6 +17,8 @@ export interface GoogleProviderSetInput {
   timeZone: string;
   /** Native Gmail drafts (approval: gmail-drafts). */
   nativeDrafts: boolean;
+  /** Booked meetings get a Meet link (google.conference). */
+  conference?: boolean;
   pacer?: Pacer;
   retry?: RetryOptions;
   onAuthRevoked?: (message: string) => Promise<void>;
@@ -37,6 +39,7 @@ export function createGoogleProviderSet(input: GoogleProviderSetInput): Provider
     mailbox: gmail,
     attendance: new MeetAttendanceAdapter(input.clients.meet, call),
     drafts: input.nativeDrafts ? gmail : null,
+    conference: input.conference ?? false,
   };
 }
 
@@ -51,6 +54,7 @@ export const createGoogleProviders: ProviderFactory = async ({ account, config, 
     calendarId: g.calendarId,
     timeZone: account.timeZone,
     nativeDrafts: account.approval === 'gmail-drafts',
+    conference: g.conference,
     pacer: pacerFor(account.email, g.requestsPerSecond),
     retry: { onRetry: ({ error, attempt, delayMs }) => logger.debug({ account: account.id, code: error.code, where: error.where, attempt, delayMs }, 'google retry') },
     onAuthRevoked: async (message) => {

@@ -41,6 +41,8 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     mailbox: new MaildirMailboxAdapter(inbox, input.logger),
     attendance: null,
     drafts: null,
+    // A vdir calendar has no video meetings to add.
+    conference: false,
   };
   return set;
 };

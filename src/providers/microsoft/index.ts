@@ -56,6 +56,7 @@ export function createMicrosoftProviderSet(options: MicrosoftProviderOptions): P
     mailbox: mail,
     attendance: new GraphAttendance(session),
     drafts: options.account.approval === 'outlook-drafts' ? mail : null,
+    conference: options.account.conference,
   };
 }
 
