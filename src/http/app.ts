@@ -24,7 +24,7 @@ import {
   trimSlash,
   verifyToken,
   type SessionClaims,
-} from './tokens.js';
+} from '../security/tokens.js';
 import { APP_CSS, csrfField, FLASH_MESSAGES, messagePage, page, stamp, type Html } from './views.js';
 import { spellInstant } from '../templates/context.js';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../http/tokens.js';
+import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../security/tokens.js';
 import { stableId } from '../domain/ids.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
 import { firstName, spellInstant } from '../templates/context.js';

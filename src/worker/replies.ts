@@ -6,7 +6,7 @@ import { nextBusinessInstant } from '../domain/business-time.js';
 import type { Booking, InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
-import { replySubject } from '../mail/compose.js';
+import { replySubject } from '../domain/subjects.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';

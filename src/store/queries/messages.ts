@@ -1,3 +1,4 @@
+import { stripReplyPrefixes } from '../../domain/subjects.js';
 import type { ParsedReply, ProposedTime, ThreadRef } from '../../domain/types.js';
 import type { MessageRecord, MessageStore } from '../../ports/store.js';
 import { fromIso, fromJson, fromJsonOrNull, reviveDate, reviveDateOrNull, toIso, toJson, toJsonOrNull } from '../codec.js';
@@ -75,14 +76,6 @@ export function threadOnto(row: MessagesTable): ThreadRef {
     subject: stripReplyPrefixes(row.subject),
     replyToProviderId: row.provider_id,
   };
-}
-
-const REPLY_PREFIX = /^\s*re\s*:\s*/i;
-
-function stripReplyPrefixes(subject: string): string {
-  let s = subject;
-  while (REPLY_PREFIX.test(s)) s = s.replace(REPLY_PREFIX, '');
-  return s.trim();
 }
 
 export function messageQueries({ db }: QueryContext): MessageStore {

@@ -3,8 +3,12 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /**
  * Signed, expiring tokens for links and cookies: `base64url(JSON payload).base64url(HMAC-SHA256)`.
  * The HMAC covers a purpose label too, so a token minted for one use (a sign-in link) is never
- * accepted for another (an approve link, a session cookie). Pure: the caller gives the clock.
- * Single use is not decided here: the caller spends the token's nonce with Store.consumeOnce.
+ * accepted for another (an approve link, a session cookie). No I/O, and the caller gives the clock;
+ * minting is not pure all the same, since each link carries a random nonce (randomNonce).
+ * Single use is not decided here: the caller spends the token's nonce with TokenStore.consumeOnce.
+ *
+ * Lives in src/security, not src/http: the worker mints approve links for the digest email and
+ * the web pages verify them, and the worker may not import the web layer (eslint.config.js).
  */
 
 export const SIGN_IN_LINK_TTL_MS = 15 * 60_000;
@@ -103,7 +107,7 @@ export function secretsEqual(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-/** Single-use keys as stored with Store.consumeOnce (never the token itself). */
+/** Single-use keys as stored with TokenStore.consumeOnce (never the token itself). */
 export function onceKey(purpose: 'sign-in' | 'approve', nonce: string): string {
   return `web:${purpose}:${nonce}`;
 }
