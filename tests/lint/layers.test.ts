@@ -107,6 +107,12 @@ const CASES: { layer: string; file: string; forbidden: string[]; allowed: string
     forbidden: ["import { x } from '../providers/local/index.js';", "import { x } from '../store/open-store.js';"],
     allowed: ["import type { x } from '../domain/types.js';", "import x from 'handlebars';"],
   },
+  {
+    layer: 'emulators',
+    file: 'src/emulators/microsoft/probe.ts',
+    forbidden: ["import { x } from '../../providers/microsoft/time-zones.js';", "import { x } from '../../store/open-store.js';"],
+    allowed: ["import { x } from './graph-time.js';", "import { x } from '../../mail/parse-mime.js';", "import { http as x } from 'msw';"],
+  },
 ];
 
 describe('the dependency guard in eslint.config.js', () => {

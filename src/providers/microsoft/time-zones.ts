@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 /**
  * Graph writes times as `{ dateTime: "2024-05-02T15:00:00.0000000", timeZone: "UTC" }`: a wall
  * clock without offset plus a zone that may be IANA ("Europe/Berlin") or Windows ("W. Europe
- * Standard Time"). Pure helpers shared by the adapter mappers and the emulator.
+ * Standard Time"). Pure helpers of the adapter; the Graph emulator keeps its own table
+ * (src/emulators/microsoft/graph-time.ts) and tests/microsoft/time-zones.test.ts holds both to CLDR.
  */
 export const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
   UTC: 'UTC',
