@@ -34,7 +34,7 @@ export interface EmulatedFamily {
 
 async function startGoogle(scenario: DemoScenario, clock: { now: Date }): Promise<EmulatedFamily> {
   const { serveGoogleEmulator, seedGoogleEmulator } = await import('../emulators/google/index.js');
-  const { saveRefreshToken } = await import('../providers/google/auth.js');
+  const { saveRefreshToken } = await import('../providers/google/google.auth.js');
   const served = await serveGoogleEmulator({ options: { now: () => clock.now } });
   const seeded = seedGoogleEmulator(served.emulator, scenario);
   const user = () => served.emulator.state.users.get(scenario.rep.email)!;

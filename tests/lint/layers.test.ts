@@ -110,7 +110,7 @@ const CASES: { layer: string; file: string; forbidden: string[]; allowed: string
   {
     layer: 'emulators',
     file: 'src/emulators/microsoft/probe.ts',
-    forbidden: ["import { x } from '../../providers/microsoft/time-zones.js';", "import { x } from '../../store/open-store.js';"],
+    forbidden: ["import { x } from '../../providers/microsoft/graph-time.mapper.js';", "import { x } from '../../store/open-store.js';"],
     allowed: ["import { x } from './graph-time.js';", "import { x } from '../../mail/parse-mime.js';", "import { http as x } from 'msw';"],
   },
 ];

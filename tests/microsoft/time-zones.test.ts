@@ -1,6 +1,6 @@
 /**
  * The Graph emulator keeps its own Windows → IANA table (src/emulators/microsoft/graph-time.ts), so
- * the adapter's table (src/providers/microsoft/time-zones.ts) is checked against something it did
+ * the adapter's table (src/providers/microsoft/graph-time.mapper.ts) is checked against something it did
  * not write. Both are held here to CLDR's windowsZones data as node-ical ships it, an independent
  * copy, and to each other: same offsets through three years of DST changes for every zone.
  */
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { CLDR_WINDOWS_ZONES, readGraphTime, writeGraphTime } from '../../src/emulators/microsoft/graph-time.js';
-import { formatGraphDateTime, parseGraphDateTime, WINDOWS_TO_IANA } from '../../src/providers/microsoft/time-zones.js';
+import { formatGraphDateTime, parseGraphDateTime, WINDOWS_TO_IANA } from '../../src/providers/microsoft/graph-time.mapper.js';
 
 const CLDR = JSON.parse(readFileSync(new URL('../../node_modules/node-ical/windowsZones.json', import.meta.url), 'utf8')) as Record<string, { iana: string[] }>;
 

@@ -12,8 +12,8 @@ import type {
   OutgoingEmail,
   SentReceipt,
 } from '../../ports/providers.js';
-import type { GoogleCall } from './call.js';
-import { addressOf, bareMessageId, firstMessageId, headerMap } from './mappers.js';
+import type { GoogleCall } from './google-call.client.js';
+import { addressOf, bareMessageId, firstMessageId, headerMap } from './google.mapper.js';
 
 const METADATA_HEADERS = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted'];
 const LIST_PAGE_SIZE = 100;

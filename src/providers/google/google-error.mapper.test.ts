@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapGoogleError, parseRetryAfter } from './error-mapper.js';
+import { mapGoogleError, parseRetryAfter } from './google-error.mapper.js';
 
 const apiError = (status: number, reason: string, headers: Record<string, string> = {}) => ({
   message: 'request failed',

@@ -1,8 +1,8 @@
 import type { meet_v2 } from '@googleapis/meet';
 import type { CalendarEvent } from '../../domain/types.js';
 import type { AttendanceProvider, AttendanceReport } from '../../ports/providers.js';
-import type { GoogleCall } from './call.js';
-import { toAttendanceParticipant } from './mappers.js';
+import type { GoogleCall } from './google-call.client.js';
+import { toAttendanceParticipant } from './google.mapper.js';
 
 /** Meet attendance: conferenceRecords by the event's meeting code → the record nearest the
  *  event's start → its participants. No record → available=false. */

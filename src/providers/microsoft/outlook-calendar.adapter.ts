@@ -1,9 +1,9 @@
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
-import { GraphSession } from './client.js';
-import { toCalendarEvent, toGraphEventBody, transactionIdFor, type GraphEvent } from './mappers.js';
-import { formatGraphDateTime, parseGraphDateTime } from './time-zones.js';
+import { GraphSession } from './graph.client.js';
+import { toCalendarEvent, toGraphEventBody, transactionIdFor, type GraphEvent } from './graph.mapper.js';
+import { formatGraphDateTime, parseGraphDateTime } from './graph-time.mapper.js';
 
 /**
  * CalendarProvider over Graph: calendarView/delta over the sync window (nextLink → deltaLink,

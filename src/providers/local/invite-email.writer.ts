@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Booking } from '../../domain/types.js';
 import type { OutgoingEmail } from '../../ports/providers.js';
-import { isIanaZone } from './ics-timezone.js';
-import { zoneAbbreviation } from './vtimezone.js';
+import { isIanaZone } from './ics-timezone.parser.js';
+import { zoneAbbreviation } from './vtimezone.writer.js';
 
 /**
  * The email that carries an iTIP invite (iMIP, RFC 6047). Its Message-ID is derived from the

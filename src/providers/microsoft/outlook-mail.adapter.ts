@@ -11,8 +11,8 @@ import type {
   OutgoingEmail,
   SentReceipt,
 } from '../../ports/providers.js';
-import { GraphSession, type BatchStep } from './client.js';
-import { customHeaders, graphBody, headerOf, odataString, recipient, type GraphMessage } from './mappers.js';
+import { GraphSession, type BatchStep } from './graph.client.js';
+import { customHeaders, graphBody, headerOf, odataString, recipient, type GraphMessage } from './graph.mapper.js';
 
 /**
  * Mail over Graph.

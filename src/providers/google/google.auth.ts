@@ -6,7 +6,7 @@ import type { AccountConfig, AppConfig } from '../../config.js';
 import { ProviderError } from '../../ports/errors.js';
 import type { CredentialStore } from '../../ports/store.js';
 import { ENCRYPTION_KEY_ENV, open, parseEncryptionKey, seal } from '../../security/crypto.js';
-import { normaliseRootUrl, type GoogleAuthClient } from './client.js';
+import { normaliseRootUrl, type GoogleAuthClient } from './google.client.js';
 
 /**
  * Google auth: the OAuth installed-app flow (loopback redirect + PKCE) for one rep, a service

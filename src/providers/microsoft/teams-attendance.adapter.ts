@@ -1,8 +1,8 @@
 import type { CalendarEvent } from '../../domain/types.js';
 import { ProviderError } from '../../ports/errors.js';
 import type { AttendanceParticipant, AttendanceProvider, AttendanceReport } from '../../ports/providers.js';
-import type { GraphSession } from './client.js';
-import { odataString } from './mappers.js';
+import type { GraphSession } from './graph.client.js';
+import { odataString } from './graph.mapper.js';
 
 /**
  * Teams attendance: joinUrl → onlineMeeting id (`$filter=JoinWebUrl eq '…'`) → attendance

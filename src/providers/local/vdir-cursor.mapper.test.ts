@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../ports/errors.js';
-import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor } from './calendar-cursor.js';
-import { decodeMailboxCursor, encodeMailboxCursor } from './mailbox-cursor.js';
+import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor } from './vdir-cursor.mapper.js';
+import { decodeMailboxCursor, encodeMailboxCursor } from './maildir-cursor.mapper.js';
 
 const cursor: CalendarCursor = {
   cal: 'local:rep1',

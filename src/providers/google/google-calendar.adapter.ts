@@ -2,8 +2,8 @@ import type { calendar_v3 } from '@googleapis/calendar';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
 import { ProviderError, isProviderError } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
-import type { GoogleCall } from './call.js';
-import { bookingEventId, conferenceUrlOf, toBookingEvent, toCalendarEvent } from './mappers.js';
+import type { GoogleCall } from './google-call.client.js';
+import { bookingEventId, conferenceUrlOf, toBookingEvent, toCalendarEvent } from './google.mapper.js';
 
 const PAGE_SIZE = 250;
 

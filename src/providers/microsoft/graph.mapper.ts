@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Attendee, Booking, CalendarEvent, RsvpResponse } from '../../domain/types.js';
 import type { OutgoingEmail } from '../../ports/providers.js';
-import { formatGraphDateTime, parseGraphDateTime } from './time-zones.js';
+import { formatGraphDateTime, parseGraphDateTime } from './graph-time.mapper.js';
 
 /**
  * Pure mappers between Graph JSON (the subset of microsoft-graph-types we use) and the domain.

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
-import { decodeIcs, findBlankLines } from './ics-text.js';
-import { lintCalendar } from './ics-lint.js';
-import { salvageCalendar } from './ics-salvage.js';
+import { decodeIcs, findBlankLines } from './ics-text.parser.js';
+import { lintCalendar } from './ics-lint.parser.js';
+import { salvageCalendar } from './ics-salvage.parser.js';
 
 /** One .ics file, parsed: its VCALENDARs, the VEVENTs that may be read, and what was wrong. */
 export interface ParsedIcs {

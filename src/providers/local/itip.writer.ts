@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Booking } from '../../domain/types.js';
-import { isIanaZone } from './ics-timezone.js';
-import { escapeText, formatLocal, formatUtc, paramValue, serializeLines } from './ics-write.js';
-import { buildVtimezone } from './vtimezone.js';
+import { isIanaZone } from './ics-timezone.parser.js';
+import { escapeText, formatLocal, formatUtc, paramValue, serializeLines } from './ics.writer.js';
+import { buildVtimezone } from './vtimezone.writer.js';
 
 /**
  * iCalendar objects for a booked meeting (RFC 5545) and its iTIP invitation (RFC 5546 §3.2.2).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingEventId, toBookingEvent, toCalendarEvent, toRsvpResponse } from './mappers.js';
+import { bookingEventId, toBookingEvent, toCalendarEvent, toRsvpResponse } from './google.mapper.js';
 
 describe('google mappers', () => {
   it('maps attendee responseStatus to the domain', () => {

@@ -1,8 +1,8 @@
 import { ProviderError } from '../../ports/errors.js';
 import { withRetry, type RetryOptions } from '../retry.js';
-import { authRevokedError } from './auth.js';
-import { mapGoogleError } from './error-mapper.js';
-import type { Pacer } from './pacing.js';
+import { authRevokedError } from './google.auth.js';
+import { mapGoogleError } from './google-error.mapper.js';
+import type { Pacer } from './google-pacing.client.js';
 
 /**
  * Every Google request goes through here: paced per user, errors mapped once, retried by the

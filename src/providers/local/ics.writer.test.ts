@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, formatUtc, paramValue, serializeLines } from './ics-write.js';
-import { formatOffset } from './vtimezone.js';
+import { escapeText, foldLine, formatUtc, paramValue, serializeLines } from './ics.writer.js';
+import { formatOffset } from './vtimezone.writer.js';
 
 describe('iCalendar writing', () => {
   it('escapes TEXT values', () => {

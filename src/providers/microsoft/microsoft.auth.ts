@@ -11,8 +11,8 @@ import type { AccountConfig, AppConfig } from '../../config.js';
 import { ProviderError } from '../../ports/errors.js';
 import type { AccountStatusStore, CredentialStore } from '../../ports/store.js';
 import { ENCRYPTION_KEY_ENV, open, parseEncryptionKey, seal } from '../../security/crypto.js';
-import type { AccessTokenSource } from './client.js';
-import { reconnectHint } from './error-mapper.js';
+import type { AccessTokenSource } from './graph.client.js';
+import { reconnectHint } from './graph-error.mapper.js';
 
 /**
  * Sign-in to Microsoft 365 with @azure/msal-node.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from './pacing.js';
+import { TokenBucket } from './google-pacing.client.js';
 
 describe('TokenBucket', () => {
   it('spaces requests at the configured rate (fake clock)', async () => {

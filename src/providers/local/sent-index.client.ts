@@ -1,6 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readHeaderHints } from './mail-headers.js';
+import { readHeaderHints } from './mail-headers.parser.js';
 import type { MaildirClient } from './maildir.client.js';
 
 /**

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { ZoneResolver } from './ics-timezone.js';
+import type { ZoneResolver } from './ics-timezone.parser.js';
 
 /**
  * Expands a recurring VEVENT (RRULE, RDATE, EXDATE) into the occurrences that touch a range.

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatLocal } from './ics-write.js';
+import { formatLocal } from './ics.writer.js';
 
 /**
  * Generates a VTIMEZONE for an IANA zone from the system's tz database (through luxon), so an

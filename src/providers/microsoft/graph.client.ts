@@ -1,8 +1,8 @@
 import { Client, GraphClientError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { ProviderError } from '../../ports/errors.js';
 import { withRetry, type RetryOptions } from '../retry.js';
-import { mapGraphError, mapGraphFailure } from './error-mapper.js';
-import type { MailboxLimiter } from './limits.js';
+import { mapGraphError, mapGraphFailure } from './graph-error.mapper.js';
+import type { MailboxLimiter } from './graph-limits.client.js';
 
 /**
  * The Graph client as the adapters use it: `Client.initWithMiddleware` with our own chain
