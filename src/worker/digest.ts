@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../security/tokens.js';
 import { stableId } from '../domain/ids.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
-import { firstName, spellInstant } from '../templates/context.js';
+import { firstName } from '../domain/names.js';
+import { spellInstant } from '../templates/context.js';
 import type { DraftStore, OutboxStore, ProspectStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 

@@ -2,6 +2,7 @@ import { stableId } from '../domain/ids.js';
 import { assessMeeting } from '../domain/no-show.js';
 import type { Meeting } from '../domain/types.js';
 import { meetingFromEvent, meetingIdFor } from '../domain/meetings.js';
+import { firstName } from '../domain/names.js';
 import type { AttendanceReport } from '../ports/providers.js';
 import type { BookingStore, EventStore, MeetingStore, MessageStore, ProspectStore, TimelineStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
@@ -79,7 +80,7 @@ export async function markMeeting(
   const m = await ctx.store.getMeeting(input.meetingId);
   if (!m) throw new Error(`No meeting with id ${input.meetingId}; list them with \`followup meetings list\`.`);
   const prospect = await ctx.store.getProspect(m.prospectId);
-  const who = prospect?.name.split(/\s+/)[0] ?? 'The prospect';
+  const who = prospect ? firstName(prospect.name, prospect.email) : 'The prospect';
   const evidence = [
     {
       kind: 'rep_mark' as const,
