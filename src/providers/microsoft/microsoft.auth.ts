@@ -78,7 +78,12 @@ export function fetchNetworkClient(rewrite: (url: string) => string = (u) => u):
   };
 }
 
-/** msal's auth + system options for this account (authority, inline metadata for emulators). */
+/**
+ * msal's auth + system options for this account. With another authority host (the emulator, a
+ * national cloud) msal trusts that host and reads its OpenID metadata from it, as it does from
+ * Azure's; an http:// host (the emulator) is reached through a network client that rewrites
+ * msal's https:// URLs.
+ */
 export function msalAuthOptions(s: MicrosoftSection): { auth: Configuration['auth']; system: Configuration['system'] } {
   if (!s.clientId) throw new Error('microsoft.clientId is missing from the config: register an app in Entra ID (see README) and put its Application (client) ID there.');
   const host = (s.authorityHost ?? MICROSOFT_DEFAULT_AUTHORITY_HOST).replace(/\/$/, '');
@@ -86,28 +91,9 @@ export function msalAuthOptions(s: MicrosoftSection): { auth: Configuration['aut
   const httpsHost = `https://${hostUrl.host}`;
   const authority = `${httpsHost}/${s.tenantId}`;
   if (!s.authorityHost) return { auth: { clientId: s.clientId, authority }, system: {} };
-  const a = authority;
-  const metadata = {
-    token_endpoint: `${a}/oauth2/v2.0/token`,
-    authorization_endpoint: `${a}/oauth2/v2.0/authorize`,
-    device_authorization_endpoint: `${a}/oauth2/v2.0/devicecode`,
-    end_session_endpoint: `${a}/oauth2/v2.0/logout`,
-    issuer: `${a}/v2.0`,
-    jwks_uri: `${a}/discovery/v2.0/keys`,
-  };
   const rewrite = hostUrl.protocol === 'http:' ? (url: string) => (url.startsWith(httpsHost) ? `http://${hostUrl.host}${url.slice(httpsHost.length)}` : url) : undefined;
   return {
-    auth: {
-      clientId: s.clientId,
-      authority,
-      knownAuthorities: [hostUrl.host],
-      authorityMetadata: JSON.stringify(metadata),
-      cloudDiscoveryMetadata: JSON.stringify({
-        tenant_discovery_endpoint: `${a}/v2.0/.well-known/openid-configuration`,
-        'api-version': '1.1',
-        metadata: [{ preferred_network: hostUrl.host, preferred_cache: hostUrl.host, aliases: [hostUrl.host] }],
-      }),
-    },
+    auth: { clientId: s.clientId, authority, knownAuthorities: [hostUrl.host] },
     system: { networkClient: fetchNetworkClient(rewrite) },
   };
 }
