@@ -3,15 +3,7 @@ import type { InboundMessage } from '../../domain/types.js';
 import { composeRawEmail } from '../../mail/compose.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
 import { isProviderError, type InputProblem } from '../../ports/errors.js';
-import type {
-  MailboxFetchInput,
-  MailboxFetchResult,
-  MailboxReader,
-  MailSender,
-  NativeDrafts,
-  OutgoingEmail,
-  SentReceipt,
-} from '../../ports/providers.js';
+import type { MailboxFetchInput, MailboxFetchResult, MailboxReader, MailSender, NativeDrafts, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
 import type { GoogleCall } from './google-call.client.js';
 import { addressOf, bareMessageId, firstMessageId, headerMap } from './google.mapper.js';
 

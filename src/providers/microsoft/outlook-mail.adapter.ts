@@ -2,15 +2,7 @@ import type { InboundMessage } from '../../domain/types.js';
 import { composeRawEmail } from '../../mail/compose.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
-import type {
-  MailboxFetchInput,
-  MailboxFetchResult,
-  MailboxReader,
-  MailSender,
-  NativeDrafts,
-  OutgoingEmail,
-  SentReceipt,
-} from '../../ports/providers.js';
+import type { MailboxFetchInput, MailboxFetchResult, MailboxReader, MailSender, NativeDrafts, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
 import { GraphSession, type BatchStep } from './graph.client.js';
 import { customHeaders, graphBody, headerOf, odataString, recipient, type GraphMessage } from './graph.mapper.js';
 

@@ -2,9 +2,8 @@ import type { DraftStore, OutboxStore } from '../../ports/store.js';
 import { toIso, toJson } from '../codec.js';
 import { approvedOutboxRow, draftEditPatch, draftToRow, rowToDraft, SENT_BY_REP } from '../queries/drafts.js';
 import { COUNTED_STATUSES, outboxToRow, rowToOutbox } from '../queries/outbox.js';
-import { asList } from '../queries/query-context.js';
 import type { OutboxTable } from '../schema.js';
-import { ConstraintError, sortRows, type MemoryTables } from './tables.js';
+import { ConstraintError, listedRows, sortRows, type MemoryTables } from './tables.js';
 
 /** Drafts and the outbox, in memory: an approval moves a draft into the outbox in one step. */
 export function memoryDrafts(t: MemoryTables): DraftStore & OutboxStore {
@@ -41,14 +40,7 @@ export function memoryDrafts(t: MemoryTables): DraftStore & OutboxStore {
       return row ? rowToDraft(row) : null;
     },
     async listDrafts(filter) {
-      const statuses = filter.status !== undefined ? (asList(filter.status) as string[]) : undefined;
-      const rows = [...t.drafts.values()].filter(
-        (r) =>
-          (filter.accountId === undefined || r.account_id === filter.accountId) &&
-          (filter.prospectId === undefined || r.prospect_id === filter.prospectId) &&
-          (statuses === undefined || statuses.includes(r.status)),
-      );
-      return sortRows(rows, [(r) => r.created_at], [(r) => r.id]).map(rowToDraft);
+      return listedRows(t.drafts.values(), filter).map(rowToDraft);
     },
     async editDraft(id, patch, by, at) {
       return updatePending(id, draftEditPatch(patch, by, at));
@@ -102,14 +94,7 @@ export function memoryDrafts(t: MemoryTables): DraftStore & OutboxStore {
       return row ? rowToOutbox(row) : null;
     },
     async listOutbox(filter) {
-      const statuses = filter.status !== undefined ? (asList(filter.status) as string[]) : undefined;
-      const rows = [...t.outbox.values()].filter(
-        (r) =>
-          (filter.accountId === undefined || r.account_id === filter.accountId) &&
-          (filter.prospectId === undefined || r.prospect_id === filter.prospectId) &&
-          (statuses === undefined || statuses.includes(r.status)),
-      );
-      return sortRows(rows, [(r) => r.created_at], [(r) => r.id]).map(rowToOutbox);
+      return listedRows(t.outbox.values(), filter).map(rowToOutbox);
     },
     /** Due approved items, oldest notBefore first; the claim is one synchronous step, so no two claimers share an item. */
     async claimOutbox(input) {

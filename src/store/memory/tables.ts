@@ -73,3 +73,18 @@ export function sortRows<R>(rows: R[], ...by: [(row: R) => Sortable, ('asc' | 'd
     return 0;
   });
 }
+
+/** Drafts or outbox rows that match a list filter (account, prospect, status), oldest first. */
+export function listedRows<R extends { account_id: string; prospect_id: string | null; status: string; created_at: string; id: string }>(
+  rows: Iterable<R>,
+  filter: { accountId?: string; prospectId?: string; status?: string | string[] },
+): R[] {
+  const statuses = filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
+  const matching = [...rows].filter(
+    (r) =>
+      (filter.accountId === undefined || r.account_id === filter.accountId) &&
+      (filter.prospectId === undefined || r.prospect_id === filter.prospectId) &&
+      (statuses === undefined || statuses.includes(r.status)),
+  );
+  return sortRows(matching, [(r) => r.created_at], [(r) => r.id]);
+}

@@ -3,7 +3,7 @@ import type { DraftStore } from '../../ports/store.js';
 import { fromFlag, fromIso, fromIsoOrNull, fromJson, toFlag, toIso, toIsoOrNull, toJson } from '../codec.js';
 import type { DraftsTable } from '../schema.js';
 import { outboxToRow, rowToOutbox } from './outbox.js';
-import { asList, type QueryContext } from './query-context.js';
+import { listRows, type QueryContext } from './query-context.js';
 
 export function draftToRow(d: Draft): DraftsTable {
   return {
@@ -116,16 +116,7 @@ export function draftQueries({ db, atomically }: QueryContext): DraftStore {
     },
 
     async listDrafts(filter) {
-      let query = db.selectFrom('drafts').selectAll();
-      if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-      if (filter.prospectId !== undefined) query = query.where('prospect_id', '=', filter.prospectId);
-      if (filter.status !== undefined) {
-        const statuses = asList(filter.status);
-        if (statuses.length === 0) return [];
-        query = query.where('status', 'in', statuses);
-      }
-      const rows = await query.orderBy('created_at').orderBy('id').execute();
-      return rows.map(rowToDraft);
+      return (await listRows(db, 'drafts', filter)).map(rowToDraft);
     },
 
     async editDraft(id, patch, by, at) {

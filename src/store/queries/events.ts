@@ -1,4 +1,4 @@
-import type { Attendee, CalendarEvent, Conference } from '../../domain/types.js';
+import type { Attendee, CalendarEvent, Conference, TimeInterval } from '../../domain/types.js';
 import type { EventStore } from '../../ports/store.js';
 import { fromFlag, fromIso, fromIsoOrNull, fromJson, fromJsonOrNull, toFlag, toIso, toIsoOrNull, toJson, toJsonOrNull } from '../codec.js';
 import type { EventsTable } from '../schema.js';
@@ -58,6 +58,15 @@ export function eventRows(accountId: string, events: CalendarEvent[]): EventsTab
 }
 
 export function eventQueries({ db, atomically }: QueryContext): EventStore {
+  /** Events of a calendar whose start is in the half-open window (start <= event start < end), by start. */
+  const inWindow = (calendarId: string, window: TimeInterval) =>
+    db
+      .selectFrom('events')
+      .where('calendar_id', '=', calendarId)
+      .where('start_at', '>=', toIso(window.start))
+      .where('start_at', '<', toIso(window.end))
+      .orderBy('start_at')
+      .orderBy('id');
   return {
     async upsertEvents(accountId, events) {
       if (events.length === 0) return;
@@ -99,31 +108,13 @@ export function eventQueries({ db, atomically }: QueryContext): EventStore {
       }
     },
 
-    /** Window is half-open: start <= event start < end. */
     async listEventIds(calendarId, window) {
-      const rows = await db
-        .selectFrom('events')
-        .select('id')
-        .where('calendar_id', '=', calendarId)
-        .where('start_at', '>=', toIso(window.start))
-        .where('start_at', '<', toIso(window.end))
-        .orderBy('start_at')
-        .orderBy('id')
-        .execute();
+      const rows = await inWindow(calendarId, window).select('id').execute();
       return rows.map((r) => r.id);
     },
 
-    /** Window is half-open: start <= event start < end. */
     async listEvents(calendarId, window) {
-      const rows = await db
-        .selectFrom('events')
-        .selectAll()
-        .where('calendar_id', '=', calendarId)
-        .where('start_at', '>=', toIso(window.start))
-        .where('start_at', '<', toIso(window.end))
-        .orderBy('start_at')
-        .orderBy('id')
-        .execute();
+      const rows = await inWindow(calendarId, window).selectAll().execute();
       return rows.map(rowToEvent);
     },
 

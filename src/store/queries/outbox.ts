@@ -2,7 +2,7 @@ import type { OutboxItem, OutboxStatus, OutgoingAttachment, ThreadRef } from '..
 import type { OutboxStore } from '../../ports/store.js';
 import { fromIso, fromIsoOrNull, fromJson, toIso, toIsoOrNull, toJson } from '../codec.js';
 import type { OutboxTable } from '../schema.js';
-import { asList, type QueryContext } from './query-context.js';
+import { listRows, type QueryContext } from './query-context.js';
 
 /** claimOutbox re-reads candidates when another worker took some, at most this many times. */
 const MAX_CLAIM_ROUNDS = 3;
@@ -80,16 +80,7 @@ export function outboxQueries({ db, atomically }: QueryContext): OutboxStore {
     },
 
     async listOutbox(filter) {
-      let query = db.selectFrom('outbox').selectAll();
-      if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-      if (filter.prospectId !== undefined) query = query.where('prospect_id', '=', filter.prospectId);
-      if (filter.status !== undefined) {
-        const statuses = asList(filter.status);
-        if (statuses.length === 0) return [];
-        query = query.where('status', 'in', statuses);
-      }
-      const rows = await query.orderBy('created_at').orderBy('id').execute();
-      return rows.map(rowToOutbox);
+      return (await listRows(db, 'outbox', filter)).map(rowToOutbox);
     },
 
     /**
