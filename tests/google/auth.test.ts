@@ -129,6 +129,7 @@ accounts:
     const result = await providers.calendar.sync({ cursor: null, window: WINDOW });
     expect(result.upserted.map((e) => e.title)).toEqual(['Over HTTP']);
     expect(providers.drafts).not.toBeNull();
+    expect(providers.conference).toBe(true);
 
     // Missing key: the clear error from crypto.ts.
     const noKey = parseConfig(yaml(served.rootUrl), '/tmp/followup-google-test.yaml', {});
