@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/log.js';
 import { ProviderError, type ProviderErrorCode } from '../../src/ports/errors.js';
 import type { CalendarProvider, CalendarSyncResult, MailSender, OutgoingEmail, ProviderSet } from '../../src/ports/providers.js';
 import type { Store } from '../../src/ports/store.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../src/templates/context.js';
 import { loadTemplates } from '../../src/templates/engine.js';
@@ -85,7 +86,13 @@ function event(id: string, calendarId: string): CalendarEvent {
   return { id, calendarId, title: id, start: new Date(NOW.getTime() + 86_400_000), end: new Date(NOW.getTime() + 86_400_000 + 30 * MIN), status: 'confirmed', attendees: [], categories: [] };
 }
 
-describe('the tick under provider faults', () => {
+/** The same tick on SQLite and on the in-memory store: the worker cannot tell them apart. */
+const STORES: [string, () => Promise<Store>][] = [
+  ['SQLite', () => openStore({ sqlitePath: ':memory:' })],
+  ['the in-memory store', async () => createMemoryStore()],
+];
+
+describe.each(STORES)('the tick under provider faults, on %s', (_name, openTestStore) => {
   let store: Store;
   const config = parseConfig(CONFIG, '/virtual/followup.yaml', {});
   const templates = loadTemplates(BUNDLED_TEMPLATES_DIR);
@@ -93,7 +100,7 @@ describe('the tick under provider faults', () => {
   let senders: Record<'a' | 'b', FakeSender>;
 
   beforeEach(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
+    store = await openTestStore();
     cal = { a: new FakeCalendar('cal-a'), b: new FakeCalendar('cal-b') };
     senders = { a: new FakeSender(), b: new FakeSender() };
     for (const a of config.accounts) await store.upsertAccount(accountFromConfig(a, null));
