@@ -69,17 +69,17 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       for (const a of config.accounts) {
         const account = accountFromConfig(a, await store.getAccount(a.id));
         if (account.status === 'disconnected') {
-          accounts.push({ config: a, account, providers: null });
+          accounts.push({ account, providers: null });
           continue;
         }
         try {
           const factory = await PROVIDER_FACTORIES[a.provider]();
           const providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
-          accounts.push({ config: a, account, providers });
+          accounts.push({ account, providers });
         } catch (err) {
           const detail = `${(err as Error).message}`;
           logger.warn({ account: a.id }, 'account could not be connected');
-          accounts.push({ config: a, account: { ...account, statusDetail: detail }, providers: null });
+          accounts.push({ account: { ...account, statusDetail: detail }, providers: null });
         }
       }
       let webSecret = config.web.digest ? options.webSecret : undefined;
@@ -92,7 +92,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       }
       return {
         store,
-        config,
+        sync: config.sync,
         policy: config.policy,
         templates,
         accounts,
@@ -104,7 +104,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         prospectProblems: prospectsRead.problems,
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
-        ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret } } : {}),
+        ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret, from: config.web.from } } : {}),
       };
     },
     close: () => store.close(),

@@ -23,6 +23,7 @@ import type { BusinessContext } from './business-time.js';
 import { CAP_WINDOW_DAYS, MS_PER_DAY, firstInstantUnderCap, scheduleUnderCap } from './cadence.js';
 import type { FollowUpPolicy } from './policy.js';
 import type { Meeting, Prospect, ReplyKind, TemplateName, TimeInterval } from './types.js';
+import { firstName } from './names.js';
 import { formatWithZone } from './zone-label.js';
 
 /** Reply kinds that are not a real answer from the prospect (they never stop a cadence). */
@@ -89,10 +90,6 @@ export type GateDecision =
 
 export type ProspectStop = { reason: 'suppressed' | 'closed' | 'bounced'; detail: string } | { reason: 'paused'; until: Date | null; detail: string };
 
-function firstName(p: { name: string; email: string }): string {
-  return p.name.trim().split(/\s+/)[0] || p.email;
-}
-
 /** "Sat 7 Nov, 2:00 AM EST" */
 export function gateWords(at: Date, zone: string): string {
   return formatWithZone(at, zone, 'ccc d LLL, h:mm a');
@@ -113,7 +110,7 @@ export function prospectStop(
   now: Date,
   repZone: string,
 ): ProspectStop | null {
-  const first = firstName(prospect);
+  const first = firstName(prospect.name, prospect.email);
   const why = prospect.statusReason ? ` (${prospect.statusReason})` : '';
   if (suppressed || prospect.status === 'suppressed') return { reason: 'suppressed', detail: `${first} opted out${why}; never email them again.` };
   if (prospect.status === 'bounced') return { reason: 'bounced', detail: `Email to ${prospect.email} bounced${why}; check the address.` };
@@ -175,7 +172,7 @@ export function decideSend(input: GateInput): GateDecision {
       ? { kind: 'hold', until: item.sendAt, reason: 'not_due', detail: `Goes out at ${gateWords(item.sendAt, repZone)}.` }
       : { kind: 'send', note: null };
   }
-  const first = firstName(prospect);
+  const first = firstName(prospect.name, prospect.email);
   const ctx = businessContextOf(prospect, policy, repZone);
 
   // 1 (and 5 below): the prospect's state.

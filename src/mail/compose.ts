@@ -30,8 +30,3 @@ export async function composeRawEmail(email: OutgoingEmail, date?: Date): Promis
   });
   return composer.compile().build();
 }
-
-/** "Re: <subject>" unless it already starts with a reply prefix. */
-export function replySubject(subject: string): string {
-  return /^\s*(re|aw|sv|antw)\s*:/i.test(subject) ? subject.trim() : `Re: ${subject.trim()}`;
-}

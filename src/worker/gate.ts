@@ -8,15 +8,18 @@ import { stableId } from '../domain/ids.js';
 import { decideSend, type GateDecision, type GateInput, type GateItem } from '../domain/send-gate.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
-import type { Store } from '../ports/store.js';
+import type { DraftStore, MeetingStore, MessageStore, OutboxStore, SlotOfferStore, SuppressionStore, TimelineStore } from '../ports/store.js';
 import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
 
 /** The rep's mail client drafts (native drafts), and where to report a copy that could not be removed. */
 export type NativeDrafts = { port: NonNullable<ProviderSet['drafts']>; problems: InputProblem[] } | null | undefined;
 
+/** The store roles the gate reads (the prospect's timeline) and writes (a withdrawal). */
+export type GateStore = SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore & DraftStore & TimelineStore;
+
 export interface GateShell {
-  store: Store;
+  store: GateStore;
   policy: FollowUpPolicy;
   now: Date;
 }
@@ -39,7 +42,10 @@ export interface GateTimeline {
   slotOffer: { draftId: string; slots: { start: Date; end: Date }[] } | null;
 }
 
-export async function loadGateTimeline(store: Store, prospect: Prospect): Promise<GateTimeline> {
+export async function loadGateTimeline(
+  store: SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore,
+  prospect: Prospect,
+): Promise<GateTimeline> {
   const [suppressed, messages, meetings, outbox, offer] = await Promise.all([
     store.isSuppressed(prospect.email),
     store.listMessages(prospect.id),

@@ -6,11 +6,11 @@ import { nextBusinessInstant } from '../domain/business-time.js';
 import type { InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
 import { bookingFor, chooseBooking } from '../domain/booking.js';
 import { replyEffects } from '../domain/reply-effects.js';
-import { firstNameOf } from '../domain/no-show.js';
+import { firstName } from '../domain/names.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
-import { replySubject } from '../mail/compose.js';
+import { replySubject } from '../domain/subjects.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
@@ -211,7 +211,7 @@ async function actOnReply(
             template: 'confirm-time',
             recipient: 'prospect',
             sendAt: businessNow(ctx, prospect),
-            reason: `${firstNameOf(prospect)} named a time that could mean ${effect.alternatives.length} things; confirm before booking.`,
+            reason: `${firstName(prospect.name, prospect.email)} named a time that could mean ${effect.alternatives.length} things; confirm before booking.`,
             thread,
             extra: { alternatives: effect.alternatives },
           },
@@ -265,7 +265,7 @@ async function offerSlots(
       template: 'slot-proposal',
       recipient: 'prospect',
       sendAt,
-      reason: `${firstNameOf(prospect)} gave a vague answer; offering ${slots.length} free slots.`,
+      reason: `${firstName(prospect.name, prospect.email)} gave a vague answer; offering ${slots.length} free slots.`,
       thread,
       extra: { slots },
     },
@@ -303,7 +303,7 @@ async function book(
       prospect,
       rep: { accountId: rt.account.id, email: rt.account.email, name: rt.account.name },
       reminderMinutes: policy.reminderMinutes,
-      conference: Boolean(rt.config.google?.conference ?? rt.config.microsoft?.conference),
+      conference: rt.providers?.conference ?? false,
       thread: { ...thread, subject: replySubject(thread.subject ?? 'Our call') },
     });
     await store.insertBooking({ id: booking.id, accountId: rt.account.id, prospectId: prospect.id, start: slot.start, end: slot.end, timeZone: prospect.timeZone, status: 'pending', eventId: null, sourceMessageId: key, error: null, createdAt: now });
@@ -325,7 +325,7 @@ async function book(
       at: now,
       kind: 'booking',
       outcome: 'booked',
-      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstNameOf(prospect)} asked ("${parsed.proposals[0]?.text ?? ''}"); invite sent.`,
+      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstName(prospect.name, prospect.email)} asked ("${parsed.proposals[0]?.text ?? ''}"); invite sent.`,
       refId: result.eventId,
     });
     summary.booked.push({ prospectEmail: prospect.email, start: slot.start, timeZone: prospect.timeZone, eventId: result.eventId });
@@ -338,7 +338,7 @@ async function book(
         template: 'booking-confirmation',
         recipient: 'prospect',
         sendAt: businessNow(ctx, prospect),
-        reason: `${firstNameOf(prospect)} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite sent.`,
+        reason: `${firstName(prospect.name, prospect.email)} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite sent.`,
         thread,
         extra: { booking: { start: slot.start, end: slot.end, timeZone: prospect.timeZone } },
       },
