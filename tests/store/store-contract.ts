@@ -517,6 +517,18 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect((await store.getDraft('d1'))?.cancelledReason).toBe('Linda replied');
       });
 
+      it('withdraws an email claimed for sending but not yet sent, and leaves the other drafts alone', async () => {
+        await seed();
+        await store.insertDraft(aDraft({ id: 'd1', reasonKey: 'k1' }));
+        await store.insertDraft(aDraft({ id: 'd2', reasonKey: 'k2' }));
+        await store.approveDraft('d1', { by: 'rep', at: T0, outbox: anOutboxItem({ id: 'o1', draftId: 'd1', messageId: '<o1@example.com>', notBefore: T0 }) });
+        expect((await store.claimOutbox({ owner: 'w1', now: at(HOUR_MS), limit: 5 })).map((o) => o.id)).toEqual(['o1']);
+        expect(await store.withdrawDraft('d1', { reason: 'Linda replied' })).toBe(true);
+        expect(await store.getOutbox('o1')).toMatchObject({ status: 'withdrawn', lastError: 'Linda replied' });
+        expect((await store.getDraft('d2'))?.status).toBe('pending');
+        expect(await store.claimOutbox({ owner: 'w1', now: at(2 * HOUR_MS), limit: 5 })).toEqual([]);
+      });
+
       it('approves a pending draft and enqueues its outbox row in one step', async () => {
         await seed();
         await store.insertDraft(aDraft());
