@@ -114,6 +114,12 @@ export interface ProviderSet {
   mailbox: MailboxReader | null;
   attendance: AttendanceProvider | null;
   drafts: NativeDrafts | null;
+  /**
+   * Password-based families (local SMTP, standard): logs in with every credential the account
+   * uses and throws ProviderError when one is refused. A disconnected account is checked this way
+   * on every run and reconnects by itself once it passes.
+   */
+  checkConnection?: () => Promise<void>;
 }
 
 export interface Clock {

@@ -41,6 +41,8 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     mailbox: new MaildirMailboxAdapter(inbox, input.logger),
     attendance: null,
     drafts: null,
+    // What can disconnect a local account is a refused SMTP login: check it again.
+    ...(sender instanceof SmtpSenderAdapter ? { checkConnection: () => sender.verify() } : {}),
   };
   return set;
 };

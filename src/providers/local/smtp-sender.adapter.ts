@@ -70,6 +70,16 @@ export class SmtpSenderAdapter implements MailSender {
     return { providerMessageId: email.messageId, threadId: null };
   }
 
+  /** Connects and logs in without sending (the reconnect check of a disconnected account). */
+  async verify(): Promise<void> {
+    const transport = this.connect();
+    try {
+      await transport.verify();
+    } catch (err) {
+      throw mapSmtpError(err, { host: this.settings.host, port: this.settings.port, passwordEnv: this.settings.passwordEnv ?? null });
+    }
+  }
+
   async findSent(messageId: string): Promise<SentReceipt | null | false> {
     if (!this.sent) return null;
     return (await this.sent.index.find(messageId)) ? { providerMessageId: messageId, threadId: null } : false;

@@ -31,9 +31,10 @@ export const createStandardProviders: ProviderFactory = async (input) => {
     password: env(smtp.passwordEnv),
   });
   const sender = new SmtpImapSenderAdapter({ imap: imapClient, smtp: smtpClient, sentFolder: imap.sent ?? null, now, logger });
+  const caldavClient = new CaldavClient({ url: caldav.url, username: caldav.username, passwordEnv: caldav.passwordEnv, password: env(caldav.passwordEnv), calendar: caldav.calendar, now });
   const calendar = new CaldavCalendarAdapter({
     calendarId: `caldav:${account.id}`,
-    client: new CaldavClient({ url: caldav.url, username: caldav.username, passwordEnv: caldav.passwordEnv, password: env(caldav.passwordEnv), calendar: caldav.calendar, now }),
+    client: caldavClient,
     floatingZone: account.timeZone,
     repEmail: account.email,
     sender,
@@ -46,6 +47,12 @@ export const createStandardProviders: ProviderFactory = async (input) => {
     mailbox: new ImapMailboxAdapter({ imap: imapClient, inbox: imap.inbox, sent: imap.sent ?? null, logger }),
     attendance: null,
     drafts: null,
+    // Every credential, each with its own message: CalDAV discovery, IMAP login, SMTP login.
+    async checkConnection() {
+      await caldavClient.calendar();
+      await imapClient.session(() => imapClient.state(imap.inbox));
+      await smtpClient.verify();
+    },
   };
   return set;
 };

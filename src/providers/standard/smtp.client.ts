@@ -49,6 +49,16 @@ export class SmtpClient {
     }
   }
 
+  /** Connects and logs in without sending anything (a reconnect check). */
+  async verify(): Promise<void> {
+    const transport = this.connect();
+    try {
+      await transport.verify();
+    } catch (err) {
+      throw mapSmtpError(err, { host: this.settings.host, port: this.settings.port, passwordEnv: this.settings.passwordEnv ?? null, section: 'smtp' });
+    }
+  }
+
   close(): void {
     this.transport?.close();
     this.transport = null;
