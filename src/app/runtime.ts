@@ -78,7 +78,13 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         }
         try {
           const factory = await PROVIDER_FACTORIES[a.provider]();
-          const providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          let providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          if (a.feeds.length > 0) {
+            // Read-only .ics feeds join the account's calendar (busy time, meeting matching); never written.
+            const { FeedCalendarAdapter } = await import('../providers/local/feed-calendar.adapter.js');
+            const calendar = new FeedCalendarAdapter({ inner: providers.calendar, feeds: a.feeds, floatingZone: a.timeZone, repEmail: a.email.toLowerCase(), logger: logger.child({ account: a.id }) });
+            providers = { ...providers, calendar };
+          }
           if (account.status === 'disconnected') {
             await providers.checkConnection?.();
             await store.setAccountStatus(a.id, 'connected', null);
