@@ -23,7 +23,7 @@ export function mapDavError(failure: DavFailure, context: { where: string; passw
   const status = failure.status ?? 0;
   const retryAfterMs = parseRetryAfter(failure.retryAfter ?? null, context.nowMs);
   if (status === 401) {
-    return make('AUTH_REVOKED', `the CalDAV server refused the login (401). Check caldav.username and the app password in the environment variable ${context.passwordEnv}; followup tries again by itself on every run`);
+    return make('AUTH_REVOKED', `the CalDAV server refused the login (401). Check caldav.username and the app password in the environment variable ${context.passwordEnv}`);
   }
   if (status === 403) return make('FORBIDDEN', 'the CalDAV server does not allow this (403); check that caldav.username may write to the calendar');
   if (status === 404 || status === 410) return make('NOT_FOUND', `not found on the CalDAV server (${status}); check caldav.url and caldav.calendar`);

@@ -23,7 +23,7 @@ export function mapImapError(err: unknown, context: { where: string; passwordEnv
   const text = oneLine(failure.responseText ?? failure.message ?? 'unknown IMAP failure');
   const make = (code: ProviderErrorCode, message: string) => new ProviderError({ code, where: context.where, message, cause: err });
   if (failure.authenticationFailed || failure.serverResponseCode === 'AUTHENTICATIONFAILED' || failure.serverResponseCode === 'AUTHORIZATIONFAILED') {
-    return make('AUTH_REVOKED', `the IMAP server refused the login (${text}). Check imap.user and the app password in the environment variable ${context.passwordEnv}; followup tries again by itself on every run`);
+    return make('AUTH_REVOKED', `the IMAP server refused the login (${text}). Check imap.user and the app password in the environment variable ${context.passwordEnv}`);
   }
   if (failure.serverResponseCode === 'NONEXISTENT' || (failure.responseStatus === 'NO' && context.folder && /exist|unknown mailbox|not found/i.test(text))) {
     return make('NOT_FOUND', `the folder "${context.folder ?? '?'}" does not exist on the IMAP server (${text}); fix imap.inbox or imap.sent in the config`);

@@ -8,6 +8,7 @@ import { parseRawEmail } from '../../mail/parse-mime.js';
 import { readHeaderHints } from '../local/mail-headers.js';
 import type { FolderState, ImapClient } from './imap.client.js';
 import { HELD_FLAG, PENDING_FLAG, SENDING_FLAG } from './smtp-imap-sender.adapter.js';
+import { isDeliveryReport, returnedMessageId } from './delivery-report.mapper.js';
 
 /**
  * MailboxReader over IMAP: replies and bounces from the inbox, the rep's own messages from the
@@ -45,9 +46,11 @@ export class ImapMailboxAdapter implements MailboxReader {
     const problems: InputProblem[] = [];
     const previous = decodeCursor(input.cursor);
     if (input.cursor !== null && !previous) problems.push({ where: imap.where(), message: `the saved mailbox position is not usable; looked back to ${input.since.toISOString()} instead` });
-    const folders = [this.input.inbox];
+    // Sent first: a reply or a bounce in the inbox may answer a message read in this same fetch.
     const sent = this.input.sent ?? (await imap.findSentFolder());
-    if (sent && sent !== this.input.inbox) folders.push(sent);
+    const folders = sent && sent !== this.input.inbox ? [sent, this.input.inbox] : [this.input.inbox];
+    const readIds = new Set<string>();
+    const isTracked: MailboxFetchInput['isTracked'] = (hint) => input.isTracked(hint) || Boolean(hint.inReplyTo && readIds.has(hint.inReplyTo));
 
     const next: ImapCursor = { f: {} };
     const messages = new Map<string, InboundMessage>();
@@ -63,14 +66,26 @@ export class ImapMailboxAdapter implements MailboxReader {
         const hints = readHeaderHints(item.head);
         if (hints.fieldCount === 0) continue;
         if (!before && hints.date && hints.date < input.since) continue;
-        const tracked = input.isTracked({ from: hints.from, inReplyTo: hints.inReplyTo ?? hints.references.at(-1) ?? null, threadId: null });
+        // A bounce names the returned message in its body: read it to match the email that bounced.
+        const report = isDeliveryReport(item.head);
+        let raw: Buffer | null = null;
+        let returned: string | null = null;
+        if (report) {
+          raw = await imap.source(folder, item.uid);
+          returned = raw ? returnedMessageId(raw) : null;
+        }
+        const tracked = isTracked({ from: hints.from, inReplyTo: returned ?? hints.inReplyTo ?? hints.references.at(-1) ?? null, threadId: null });
         if (!tracked) continue;
-        const raw = await imap.source(folder, item.uid);
+        raw ??= await imap.source(folder, item.uid);
         if (!raw) continue;
         const providerId = hints.messageId ?? `nomid-${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
         if (messages.has(providerId)) continue; // the same message in the inbox and "All Mail"
         try {
-          messages.set(providerId, await parseRawEmail(raw, providerId));
+          const message = await parseRawEmail(raw, providerId);
+          if (returned && !message.inReplyTo) message.inReplyTo = returned;
+          if (returned && !message.references.includes(returned)) message.references = [...message.references, returned];
+          messages.set(providerId, message);
+          if (message.messageId) readIds.add(message.messageId);
         } catch (err) {
           problems.push({ where: `${imap.where(folder)} UID ${item.uid}`, message: `${(err as Error).message.replace(`${providerId}: `, '')}; skipped` });
         }

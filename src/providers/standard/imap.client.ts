@@ -34,7 +34,7 @@ export interface HeaderItem {
   head: Buffer;
 }
 
-const HINT_HEADERS = ['from', 'message-id', 'in-reply-to', 'references', 'date', 'subject'];
+const HINT_HEADERS = ['from', 'message-id', 'in-reply-to', 'references', 'date', 'subject', 'content-type'];
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class ImapClient {
@@ -85,9 +85,10 @@ export class ImapClient {
     return { uidValidity: String(status.uidValidity), uidNext: status.uidNext, highestModseq: status.highestModseq === undefined ? null : String(status.highestModseq) };
   }
 
-  /** UIDs of messages received on or after `since` (day granularity, as IMAP SEARCH has it). */
+  /** UIDs of messages received or dated on or after `since` (day granularity, as IMAP SEARCH
+   *  has it): SINCE (arrival) or SENTSINCE (the Date header), so a copied-in mailbox is found too. */
   async uidsSince(folder: string, since: Date): Promise<number[]> {
-    return this.withFolder(folder, async (c) => ((await c.search({ since }, { uid: true })) || []).sort((a, b) => a - b));
+    return this.withFolder(folder, async (c) => ((await c.search({ or: [{ since }, { sentSince: since }] }, { uid: true })) || []).sort((a, b) => a - b));
   }
 
   /** Header blocks and flags of messages with UID >= fromUid (or of the given UIDs). */
