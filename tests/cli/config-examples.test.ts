@@ -24,7 +24,7 @@ describe('the example configs in config/', () => {
     expect(cfg.accounts[1]!.smtp?.port).toBe(587);
     expect(cfg.accounts[0]!.feeds).toEqual(['webcal://calendar.example/team-offsites.ics']);
     // A standard account without its imap section names the missing key.
-    const broken = readFileSync(file, 'utf8').replace(/\n    imap: \{ host: imap\.fastmail[^\n]*/, '');
+    const broken = readFileSync(file, 'utf8').replace(/\n {4}imap: \{ host: imap\.fastmail[^\n]*/, '');
     expect(() => parseConfig(broken, file, {})).toThrow(/accounts\[0\]\.imap: provider is "standard" but the "imap" section is missing/);
   });
 
