@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
+import type * as SmtpServerModule from 'smtp-server';
 import { join } from 'node:path';
 
 /**
@@ -295,11 +296,16 @@ export interface SmtpCaptureServer {
 
 /** An SMTP server (smtp-server, a development dependency) with AUTH that records what it accepts. */
 export async function startSmtpCapture(input: { user?: string; password?: string } = {}): Promise<SmtpCaptureServer> {
-  const { SMTPServer } = await import('smtp-server');
+  let smtpServer: typeof SmtpServerModule;
+  try {
+    smtpServer = await import('smtp-server');
+  } catch {
+    throw new Error('The SMTP server of the standard demo comes from the smtp-server package, a development dependency: run the demo from a clone of followup after `npm install`.');
+  }
   const user = input.user ?? 'rep@followup.example';
   const password = input.password ?? 'smtp-secret';
   const messages: CapturedMail[] = [];
-  const server = new SMTPServer({
+  const server = new smtpServer.SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
