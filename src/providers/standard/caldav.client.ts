@@ -57,7 +57,8 @@ export class CaldavClient {
       fetch: this.fetch,
     });
     const calendars = await fetchCalendars({ account, fetch: this.fetch });
-    const picked = pickCalendar(calendars, this.settings.calendar);
+    // Without caldav.calendar, a caldav.url that is itself a calendar's address names it.
+    const picked = pickCalendar(calendars, this.settings.calendar ?? (pickCalendar(calendars, this.settings.url) ? this.settings.url : undefined));
     if (!picked) {
       const names = calendars.map((c) => `"${displayNameOf(c)}" (${c.url})`).join(', ') || 'none';
       throw new ProviderError({
