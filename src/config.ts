@@ -11,14 +11,19 @@ import { DEFAULT_POLICY, type FollowUpPolicy } from './domain/policy.js';
  */
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "09:00"');
-const zone = z.string().refine((z) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: z });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "Europe/Berlin"');
+/** A string that must name an IANA time zone; the error shows `example`. */
+export function timeZoneSchema(example: string) {
+  return z.string().refine((name) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      return true;
+    } catch {
+      return false;
+    }
+  }, `an IANA time zone such as "${example}"`);
+}
+
+const zone = timeZoneSchema('Europe/Berlin');
 
 const policySchema = z
   .object({

@@ -3,17 +3,10 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { stableId } from '../domain/ids.js';
 import type { Prospect } from '../domain/types.js';
-import { issueLines } from '../config.js';
+import { issueLines, timeZoneSchema } from '../config.js';
 
 /** The rep's prospects list (YAML or JSON): who they sell to and what they promised. */
-const zoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "America/New_York"');
+const zoneSchema = timeZoneSchema('America/New_York');
 
 const isoInstant = z
   .string()

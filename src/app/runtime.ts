@@ -73,7 +73,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         let account = accountFromConfig(a, await store.getAccount(a.id));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
-          accounts.push({ config: a, account, providers: null });
+          accounts.push({ account, providers: null });
           continue;
         }
         try {
@@ -91,12 +91,12 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
             account = { ...account, status: 'connected', statusDetail: null };
             logger.info({ account: a.id }, 'account reconnected: its password works again');
           }
-          accounts.push({ config: a, account, providers });
+          accounts.push({ account, providers });
         } catch (err) {
           const detail = `${(err as Error).message}`;
           logger.warn({ account: a.id }, 'account could not be connected');
           if (account.status === 'disconnected') await store.setAccountStatus(a.id, 'disconnected', detail);
-          accounts.push({ config: a, account: { ...account, statusDetail: detail }, providers: null });
+          accounts.push({ account: { ...account, statusDetail: detail }, providers: null });
         }
       }
       let webSecret = config.web.digest ? options.webSecret : undefined;
@@ -109,7 +109,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       }
       return {
         store,
-        config,
+        sync: config.sync,
         policy: config.policy,
         templates,
         accounts,
@@ -121,7 +121,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         prospectProblems: prospectsRead.problems,
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
-        ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret } } : {}),
+        ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret, from: config.web.from } } : {}),
       };
     },
     close: () => store.close(),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/auth.js';
+import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/google.auth.js';
 import { serveGoogleEmulator, type ServedGoogleEmulator } from '../emulators/google/index.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { MicrosoftTokenSource } from '../providers/microsoft/auth.js';
+import { MicrosoftTokenSource } from '../providers/microsoft/microsoft.auth.js';
 import { serveGraphEmulator, type ServedGraphEmulator } from '../emulators/microsoft/index.js';
 
 /**

@@ -6,7 +6,7 @@ import { openRuntime, type Runtime } from '../app/runtime.js';
 import { formatSummary } from '../cli/format.js';
 import type { Logger } from '../log.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import type { Store } from '../ports/store.js';
+import type { CredentialStore } from '../ports/store.js';
 import { approveDraft } from '../worker/drafts.js';
 import { runTick } from '../worker/tick.js';
 import type { DemoScenario } from './scenario.js';
@@ -22,7 +22,7 @@ export interface EmulatedFamily {
   sentLabel?: string;
   /** Message-IDs the SMTP server received, for families that send over SMTP. */
   deliveredMessageIds?: () => string[];
-  saveCredential(store: Store, key: Buffer): Promise<void>;
+  saveCredential(store: CredentialStore, key: Buffer): Promise<void>;
   /** Message-IDs in the rep's emulated Sent folder (to show exactly-once). */
   sentMessageIds(): string[];
   /** Attendee lists of events the worker booked. */
@@ -40,7 +40,7 @@ export interface EmulatedFamily {
 
 async function startGoogle(scenario: DemoScenario, clock: { now: Date }): Promise<EmulatedFamily> {
   const { serveGoogleEmulator, seedGoogleEmulator } = await import('../emulators/google/index.js');
-  const { saveRefreshToken } = await import('../providers/google/auth.js');
+  const { saveRefreshToken } = await import('../providers/google/google.auth.js');
   const served = await serveGoogleEmulator({ options: { now: () => clock.now } });
   const seeded = seedGoogleEmulator(served.emulator, scenario);
   const user = () => served.emulator.state.users.get(scenario.rep.email)!;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { readHeaderHints } from '../providers/local/mail-headers.js';
+import { readHeaderHints } from '../providers/local/mail-headers.parser.js';
 import { readCalendarEvents } from '../providers/local/ics-event.mapper.js';
-import { parseIcs } from '../providers/local/ics-read.js';
+import { parseIcs } from '../providers/local/ics.parser.js';
 import type { EmulatedFamily } from './run-provider-demo.js';
 import type { DemoScenario } from './scenario.js';
 import { eventToIcs } from './seed-local.js';

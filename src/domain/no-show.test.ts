@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessMeeting, firstNameOf, normaliseName } from './no-show.js';
+import { assessMeeting, normaliseName } from './no-show.js';
 import type { AttendanceReport, MeetingAssessmentInput } from './no-show.js';
 import { DEFAULT_POLICY } from './policy.js';
 import type { Meeting } from './types.js';
@@ -157,13 +157,6 @@ describe('assessMeeting: several kinds, strongest first', () => {
 });
 
 describe('names', () => {
-  it.each([
-    [{ name: 'Linda Park', email: 'l@x' }, 'Linda'],
-    [{ name: '  Priya ', email: 'p@x' }, 'Priya'],
-    [{ name: '', email: 'sam@x.example' }, 'sam'],
-  ])('firstNameOf(%j) = %s', (p, first) => {
-    expect(firstNameOf(p)).toBe(first);
-  });
   it('normaliseName drops accents, case and punctuation', () => {
     expect(normaliseName(' José  Núñez-García ')).toBe('jose nunez garcia');
   });

@@ -6,6 +6,7 @@
 import { EVIDENCE_KINDS } from './types.js';
 import type { FollowUpPolicy } from './policy.js';
 import type { Meeting, MeetingOutcome, NoShowEvidence, Prospect } from './types.js';
+import { firstName } from './names.js';
 
 export interface AttendanceParticipant {
   email?: string | null;
@@ -43,13 +44,6 @@ interface Finding {
 
 const MISSED_KEYWORDS = new Set(['no show', 'noshow', 'missed']);
 const HELD_KEYWORDS = new Set(['held', 'attended']);
-
-/** The first name to address the rep about a prospect ("Linda" from "Linda Park"). */
-export function firstNameOf(prospect: Pick<Prospect, 'email' | 'name'>): string {
-  const first = prospect.name.trim().split(/\s+/)[0];
-  if (first) return first;
-  return prospect.email.split('@')[0] ?? prospect.email;
-}
 
 /** Lower case, no accents, no punctuation, single spaces. */
 export function normaliseName(name: string): string {
@@ -211,7 +205,7 @@ export function assessMeeting(input: MeetingAssessmentInput): MeetingAssessment 
   if (meeting.outcome === 'cancelled') return { outcome: 'cancelled', evidence: [] };
   if (now.getTime() < meeting.end.getTime()) return { outcome: 'scheduled', evidence: [] };
 
-  const first = firstNameOf(prospect);
+  const first = firstName(prospect.name, prospect.email);
   const findings: Finding[] = [];
   const mark = repMarkFinding(meeting, first);
   if (mark) findings.push(mark);

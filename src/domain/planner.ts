@@ -13,7 +13,7 @@ import { DateTime } from 'luxon';
 import { isKnownZone, nextBusinessInstant } from './business-time.js';
 import type { BusinessContext } from './business-time.js';
 import { MS_PER_DAY, nudgeDueAt, nudgeTemplate, scheduleUnderCap } from './cadence.js';
-import { firstNameOf } from './no-show.js';
+import { firstName } from './names.js';
 import type { FollowUpPolicy } from './policy.js';
 import type {
   Draft,
@@ -477,7 +477,7 @@ function nothingDueDetail(state: PlanningState): string {
 
 /** Plan the follow-ups owed to one prospect. Deterministic: same snapshot, policy and now, same actions. */
 export function planFollowUps(snapshot: ProspectSnapshot, policy: FollowUpPolicy, now: Date): PlanAction[] {
-  const first = firstNameOf(snapshot.prospect);
+  const first = firstName(snapshot.prospect.name, snapshot.prospect.email);
   const repZone = validZone(snapshot.rep.timeZone, snapshot.prospect.timeZone);
   const stop = gate(snapshot, now, first, repZone);
   if (stop) return [stop];

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { addBusinessDays } from './business-time.js';
 import type { FollowUpPolicy } from './policy.js';
 import type { ParsedReply, Prospect, ProposedTime, TimeInterval } from './types.js';
+import { firstName } from './names.js';
 
 export type ReplyDecision =
   /** Book the first candidate that is free in the rep's calendar, in order. */
@@ -27,8 +28,6 @@ export interface ReplyDecisionInput {
   now: Date;
   policy: FollowUpPolicy;
 }
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 function toInterval(p: ProposedTime, minutes: number): TimeInterval {
   return { start: p.start, end: new Date(p.start.getTime() + minutes * 60_000) };

@@ -236,13 +236,9 @@ export interface OutgoingAttachment {
 export const OUTBOX_STATUSES = ['approved', 'sending', 'sent', 'failed', 'uncertain'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** An email on its way out. The Message-ID is minted and stored before the provider is called. */
-export interface OutboxItem {
-  id: string;
-  draftId: string | null;
-  accountId: string;
-  prospectId: string | null;
-  /** RFC 5322 Message-ID, with angle brackets. */
+/** An email to send: what the outbox keeps and what a mail sender gets (ports' OutgoingEmail adds headers). */
+export interface OutgoingMessage {
+  /** RFC 5322 Message-ID minted by the worker before sending, with angle brackets. */
   messageId: string;
   from: { email: string; name: string };
   to: string;
@@ -251,6 +247,14 @@ export interface OutboxItem {
   html?: string | null;
   thread: ThreadRef;
   attachments: OutgoingAttachment[];
+}
+
+/** An email on its way out. The Message-ID is minted and stored before the provider is called. */
+export interface OutboxItem extends OutgoingMessage {
+  id: string;
+  draftId: string | null;
+  accountId: string;
+  prospectId: string | null;
   status: OutboxStatus;
   attempts: number;
   notBefore: Date;

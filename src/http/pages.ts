@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import type { AccountConfig } from '../config.js';
 import type { Account, Attempt, Draft, Meeting, OutboxItem, Prospect } from '../domain/types.js';
 import type { CursorState, MessageRecord } from '../ports/store.js';
-import { firstName, spellInstant } from '../templates/context.js';
+import { firstName } from '../domain/names.js';
+import { spellInstant } from '../templates/context.js';
 import { csrfField, localInputValue, page, relative, stamp, TEMPLATE_WORDS, type Html, type Viewer } from './views.js';
 import { formatWithZone } from '../domain/zone-label.js';
 

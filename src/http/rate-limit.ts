@@ -1,4 +1,4 @@
-import type { Store } from '../ports/store.js';
+import type { TokenStore } from '../ports/store.js';
 
 /**
  * Sign-in rate limits kept in the store: a counter per key and fixed window, so every
@@ -12,7 +12,7 @@ export interface WindowLimit {
 
 export class StoreRateLimiter {
   constructor(
-    private readonly store: Pick<Store, 'countHit'>,
+    private readonly store: Pick<TokenStore, 'countHit'>,
     private readonly name: string,
     private readonly options: WindowLimit,
   ) {}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MIN_SECRET_LENGTH } from './tokens.js';
+import { MIN_SECRET_LENGTH } from '../security/tokens.js';
 
 export const WEB_SECRET_ENV = 'FOLLOWUP_WEB_SECRET';
 export const TICK_TOKEN_ENV = 'FOLLOWUP_TICK_TOKEN';

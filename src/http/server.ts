@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Runtime } from '../app/runtime.js';
 import { createHttpApp } from './app.js';
 import { resolveWebSecret } from './secret.js';
-import { signInLink, trimSlash } from './tokens.js';
+import { signInLink, trimSlash } from '../security/tokens.js';
 
 export interface WebServerOptions {
   print: (line: string) => void;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { randomNonce, SESSION_TTL_MS, signToken, verifyToken, type SessionClaims } from './tokens.js';
+import { randomNonce, SESSION_TTL_MS, signToken, verifyToken, type SessionClaims } from '../security/tokens.js';
 
 /**
  * Sessions live in one signed cookie (no server-side table): `{ sid, acc, exp }` with an HMAC.

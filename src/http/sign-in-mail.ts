@@ -1,6 +1,7 @@
 import type { Runtime } from '../app/runtime.js';
 import type { AccountConfig } from '../config.js';
 import { stableId } from '../domain/ids.js';
+import { firstName } from '../domain/names.js';
 import type { OutboxItem } from '../domain/types.js';
 import type { OutgoingEmail } from '../ports/providers.js';
 import { spellInstant } from '../templates/context.js';
@@ -17,7 +18,7 @@ export function signInEmail(input: { rep: AccountConfig; from: string | undefine
     to: rep.email,
     subject: 'Your followup sign-in link',
     text: [
-      `Hi ${rep.name.split(/\s+/)[0] ?? rep.name},`,
+      `Hi ${firstName(rep.name)},`,
       '',
       'Open this link to sign in to your follow-up queue:',
       '',

@@ -33,8 +33,3 @@ export async function composeRawEmail(email: OutgoingEmail, date?: Date): Promis
 function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
-
-/** "Re: <subject>" unless it already starts with a reply prefix. */
-export function replySubject(subject: string): string {
-  return /^\s*(re|aw|sv|antw)\s*:/i.test(subject) ? subject.trim() : `Re: ${subject.trim()}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeRawEmail, replySubject } from './compose.js';
+import { composeRawEmail } from './compose.js';
 import { parseRawEmail } from './parse-mime.js';
 
 describe('compose and parse', () => {
@@ -29,10 +29,5 @@ describe('compose and parse', () => {
     expect(parsed.subject).toBe('hi');
     expect(parsed.text.trim()).toBe('body line');
     await expect(parseRawEmail('just some text', 'bad.eml')).rejects.toThrow(/bad\.eml/);
-  });
-
-  it('prefixes Re: once', () => {
-    expect(replySubject('Next steps')).toBe('Re: Next steps');
-    expect(replySubject('RE: Next steps')).toBe('RE: Next steps');
   });
 });

@@ -3,8 +3,7 @@ import type {
   BookingResult,
   CalendarEvent,
   InboundMessage,
-  OutgoingAttachment,
-  ThreadRef,
+  OutgoingMessage,
   TimeInterval,
 } from '../domain/types.js';
 import type { InputProblem } from './errors.js';
@@ -55,16 +54,8 @@ export interface AttendanceProvider {
   attendance(event: CalendarEvent): Promise<AttendanceReport>;
 }
 
-export interface OutgoingEmail {
-  /** RFC 5322 Message-ID minted by the worker before sending (with angle brackets). */
-  messageId: string;
-  from: { email: string; name: string };
-  to: string;
-  subject: string;
-  text: string;
-  html?: string | null;
-  thread: ThreadRef;
-  attachments: OutgoingAttachment[];
+/** An email as a mail sender gets it: the outgoing message and its extra headers. */
+export interface OutgoingEmail extends OutgoingMessage {
   /** Extra headers (Auto-Submitted, X-Auto-Response-Suppress, List-Unsubscribe...). */
   headers: Record<string, string>;
 }
@@ -113,7 +104,10 @@ export interface ProviderSet {
   sender: MailSender;
   mailbox: MailboxReader | null;
   attendance: AttendanceProvider | null;
+  /** Present when the rep approves in their own mail client (approval: gmail-drafts / outlook-drafts). */
   drafts: NativeDrafts | null;
+  /** Booked meetings get a video link (Google Meet, Microsoft Teams): the account's `conference`. */
+  conference: boolean;
   /**
    * Password-based families (local SMTP, standard): logs in with every credential the account
    * uses and throws ProviderError when one is refused. A disconnected account is checked this way

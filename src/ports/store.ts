@@ -18,7 +18,11 @@ import type {
 } from '../domain/types.js';
 
 /**
- * The store port. Implemented once over Kysely for SQLite and PostgreSQL (src/store/).
+ * The store, as role ports: one small interface per aggregate, so each consumer names only the
+ * roles it uses (a provider gets CredentialStore alone, the sign-in page TokenStore and
+ * OutboxStore, ...). `Store` composes them all for the composition root and transactions.
+ * Implemented over Kysely for SQLite and PostgreSQL (src/store/kysely-store.ts) and in memory
+ * (src/store/memory-store.ts); one contract suite (tests/store/store-contract.ts) holds all three.
  * Every method is safe to call from two overlapping workers: idempotent inserts use unique
  * keys, state changes are conditional updates, and results say whether anything changed.
  */
@@ -99,22 +103,25 @@ export interface MeetingFilter {
   outcome?: MeetingOutcome | MeetingOutcome[];
 }
 
-export interface Store {
-  /** Applies pending migrations. Called once when the store is opened. */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-  /** Runs fn in one transaction (all-or-nothing). */
-  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+/** Marks an account connected or disconnected, with what the rep should do. */
+export interface AccountStatusStore {
+  setAccountStatus(id: string, status: Account['status'], detail: string | null): Promise<void>;
+}
 
-  // Accounts and credentials (credentials are ciphertext; encryption happens before the store).
+/** What a provider family may touch: its sealed credentials (ciphertext; encryption happens before
+ *  the store) and its account's status. */
+export interface CredentialStore extends AccountStatusStore {
+  saveCredential(accountId: string, kind: string, ciphertext: string): Promise<void>;
+  getCredential(accountId: string, kind: string): Promise<string | null>;
+}
+
+export interface AccountStore extends AccountStatusStore {
   upsertAccount(account: Account): Promise<void>;
   getAccount(id: string): Promise<Account | null>;
   listAccounts(): Promise<Account[]>;
-  setAccountStatus(id: string, status: Account['status'], detail: string | null): Promise<void>;
-  saveCredential(accountId: string, kind: string, ciphertext: string): Promise<void>;
-  getCredential(accountId: string, kind: string): Promise<string | null>;
+}
 
-  // Prospects
+export interface ProspectStore {
   upsertProspect(prospect: Prospect): Promise<void>;
   getProspect(id: string): Promise<Prospect | null>;
   findProspectByEmail(email: string, accountId?: string): Promise<Prospect | null>;
@@ -123,16 +130,20 @@ export interface Store {
     id: string,
     patch: { status: ProspectStatus; pausedUntil?: Date | null; statusReason?: string | null },
   ): Promise<void>;
+}
 
-  // Calendar events (as synced)
+/** Calendar events, as synced. */
+export interface EventStore {
   upsertEvents(accountId: string, events: CalendarEvent[]): Promise<void>;
   deleteEvents(calendarId: string, ids: string[]): Promise<void>;
   /** Ids of stored events of a calendar whose start falls in the window (for full-sync reconciliation). */
   listEventIds(calendarId: string, window: TimeInterval): Promise<string[]>;
   listEvents(calendarId: string, window: TimeInterval): Promise<CalendarEvent[]>;
   getEvent(calendarId: string, id: string): Promise<CalendarEvent | null>;
+}
 
-  // Meetings (events matched to prospects). Unique on (eventId, prospectId).
+/** Meetings (events matched to prospects). Unique on (eventId, prospectId). */
+export interface MeetingStore {
   upsertMeeting(meeting: Meeting): Promise<void>;
   getMeeting(id: string): Promise<Meeting | null>;
   listMeetings(filter: MeetingFilter): Promise<Meeting[]>;
@@ -140,12 +151,16 @@ export interface Store {
     id: string,
     patch: { outcome: MeetingOutcome; evidence: NoShowEvidence[]; markedBy?: string | null },
   ): Promise<void>;
+}
 
-  // Timeline (append-only). Idempotent on attempt.id.
+/** The prospect's timeline (append-only). Idempotent on attempt.id. */
+export interface TimelineStore {
   addAttempt(attempt: Attempt): Promise<boolean>;
   listAttempts(prospectId: string): Promise<Attempt[]>;
+}
 
-  // Messages. Idempotent on (accountId, providerId); returns false if already recorded.
+/** Messages. Idempotent on (accountId, providerId); recordMessage returns false if already recorded. */
+export interface MessageStore {
   recordMessage(message: MessageRecord): Promise<boolean>;
   listMessages(prospectId: string): Promise<MessageRecord[]>;
   /** Where the next email to this prospect should thread (the latest message either way). */
@@ -155,9 +170,11 @@ export interface Store {
    * only means something inside one mailbox, so it is matched within `accountId` only.
    */
   findProspectByThread(input: { accountId: string; threadId?: string | null; messageIds?: string[] }): Promise<string | null>;
+}
 
-  // Drafts. insertDraft is idempotent on reasonKey: the second insert returns inserted=false and the
-  // existing draft.
+/** Drafts. insertDraft is idempotent on reasonKey: the second insert returns inserted=false and the
+ *  existing draft. */
+export interface DraftStore {
   insertDraft(draft: Draft): Promise<{ inserted: boolean; draft: Draft }>;
   getDraft(id: string): Promise<Draft | null>;
   listDrafts(filter: DraftFilter): Promise<Draft[]>;
@@ -174,17 +191,24 @@ export interface Store {
   rejectDraft(id: string, input: { by: string; at: Date; reason: string }): Promise<boolean>;
   /** Cancels pending drafts of a prospect (a reply arrived, an opt-out); returns the cancelled ids. */
   cancelPendingDrafts(prospectId: string, input: { reason: string; templates?: string[] }): Promise<string[]>;
-
   /** Records the rep's native draft (its id in Gmail/Outlook and the Message-ID it carries). */
   attachNativeDraft(id: string, input: { nativeDraftId: string; messageId: string }): Promise<void>;
   /** The rep sent the native draft from their own mail client: pending → sent. False if not pending. */
   markDraftSentByRep(id: string, input: { at: Date }): Promise<boolean>;
   findDraftByMessageId(messageId: string): Promise<Draft | null>;
+}
 
-  // Outbox. Unique on draftId and on messageId.
+export interface OutboxFilter {
+  status?: OutboxStatus | OutboxStatus[];
+  accountId?: string;
+  prospectId?: string;
+}
+
+/** The outbox. Unique on id, on draftId and on messageId. */
+export interface OutboxStore {
   enqueueOutbox(item: OutboxItem): Promise<boolean>;
   getOutbox(id: string): Promise<OutboxItem | null>;
-  listOutbox(filter: { status?: OutboxStatus | OutboxStatus[]; accountId?: string; prospectId?: string }): Promise<OutboxItem[]>;
+  listOutbox(filter: OutboxFilter): Promise<OutboxItem[]>;
   /** Atomically moves due 'approved' items to 'sending' for this owner. Only the winner gets a row. */
   claimOutbox(input: { now: Date; owner: string; limit: number }): Promise<OutboxItem[]>;
   /** Items left in 'sending' by a worker that died (claimed before `claimedBefore`). */
@@ -195,31 +219,45 @@ export interface Store {
   markOutboxFailed(id: string, input: { status: 'failed' | 'uncertain'; error: string }): Promise<void>;
   /** Emails sent (or claimed for sending) to a prospect since an instant (R4 weekly cap). */
   countOutboxSince(prospectId: string, since: Date): Promise<number>;
+}
 
-  // Sync cursors
+/** Sync cursors, one per account and key. */
+export interface CursorStore {
   getCursor(accountId: string, key: string): Promise<CursorState | null>;
   saveCursor(state: CursorState): Promise<void>;
   listCursors(accountId?: string): Promise<CursorState[]>;
+}
 
-  // Suppressions (opt-outs, bounces). Keyed by lower-cased email.
+/** Suppressions (opt-outs, bounces). Keyed by lower-cased email. */
+export interface SuppressionStore {
   addSuppression(s: Suppression): Promise<void>;
   isSuppressed(email: string): Promise<boolean>;
   listSuppressions(): Promise<Suppression[]>;
+}
 
-  // Bookings. Idempotent on id.
+/** Bookings. Idempotent on id. */
+export interface BookingStore {
   insertBooking(b: BookingRecord): Promise<boolean>;
   getBooking(id: string): Promise<BookingRecord | null>;
   updateBooking(id: string, patch: { status: BookingRecord['status']; eventId?: string | null; error?: string | null }): Promise<void>;
   listBookings(prospectId: string): Promise<BookingRecord[]>;
+}
 
-  // Slot offers
+/** Slots offered to prospects. */
+export interface SlotOfferStore {
   saveSlotOffer(offer: SlotOffer): Promise<void>;
   latestSlotOffer(prospectId: string): Promise<SlotOffer | null>;
+}
 
-  // Leases: at most one holder per name until expiry. Returns true if this owner holds it now.
+/** Leases: at most one holder per name until expiry. */
+export interface LeaseStore {
+  /** Returns true if this owner holds the lease now. */
   acquireLease(input: { name: string; owner: string; now: Date; ttlMs: number }): Promise<boolean>;
   releaseLease(input: { name: string; owner: string }): Promise<void>;
+}
 
+/** Short-lived keys: spent link nonces and rate-limit counters. */
+export interface TokenStore {
   /** Single-use tokens: true the first time a key is consumed, false ever after. The expiry is
    *  kept for housekeeping; the token's own signature carries the real expiry. */
   consumeOnce(key: string, expiresAt: Date): Promise<boolean>;
@@ -230,4 +268,31 @@ export interface Store {
   countHit(key: string, expiresAt: Date): Promise<number>;
   /** Housekeeping: forgets single-use keys and rate-limit counters that expired before `now`. */
   purgeExpired(now: Date): Promise<{ tokens: number; rateLimits: number }>;
+}
+
+/** Every role: what one database (or the in-memory store) provides. */
+export interface StoreRoles
+  extends CredentialStore,
+    AccountStore,
+    ProspectStore,
+    EventStore,
+    MeetingStore,
+    TimelineStore,
+    MessageStore,
+    DraftStore,
+    OutboxStore,
+    CursorStore,
+    SuppressionStore,
+    BookingStore,
+    SlotOfferStore,
+    LeaseStore,
+    TokenStore {}
+
+/** The whole store, for the composition root: every role, its lifecycle and transactions. */
+export interface Store extends StoreRoles {
+  /** Applies pending migrations. Called once when the store is opened. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs fn in one transaction (all-or-nothing). */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -1,14 +1,14 @@
 import type { AccountConfig, AppConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { ProviderSet } from '../ports/providers.js';
-import type { Store } from '../ports/store.js';
+import type { CredentialStore } from '../ports/store.js';
 
 /** What every provider family's factory receives from the composition root (src/app). */
 export interface ProviderFactoryInput {
   account: AccountConfig;
   config: AppConfig;
-  /** Credentials (ciphertext), rate-limit not-before times. */
-  store: Store;
+  /** The provider's one role in the store: its sealed credentials and its account's status. */
+  store: CredentialStore;
   logger: Logger;
   now: () => Date;
 }

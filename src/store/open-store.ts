@@ -14,7 +14,7 @@ import { loadSqlite, type SqliteDatabase } from './sqlite-driver.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../ports/store.js';
-import { KyselyStore } from './kysely-store.js';
+import { createKyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect.js';
 
@@ -98,14 +98,7 @@ async function openSqliteStore(path: string): Promise<Store> {
     throw new Error(`Cannot open the SQLite database at ${path}: ${errorMessage(error)}`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  const store = new KyselyStore({ db });
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return migrated(createKyselyStore({ db }));
 }
 
 // PostgreSQL
@@ -141,7 +134,11 @@ async function openPostgresStore(url: string, input: OpenStoreInput): Promise<St
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy() ends the pool.
-  const store = new KyselyStore({ db, migrationTableSchema: currentSchema });
+  return migrated(createKyselyStore({ db, migrationTableSchema: currentSchema }));
+}
+
+/** The store with its migrations applied; closed again (its connections released) when they fail. */
+async function migrated(store: Store): Promise<Store> {
   try {
     await store.migrate();
   } catch (error) {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
 import { formatWithZone } from '../domain/zone-label.js';
+import { firstName } from '../domain/names.js';
 
 /** The bundled templates folder (package root /templates), from src/ or dist/. */
 export const BUNDLED_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -17,10 +18,6 @@ export interface TemplateInput {
   gapDays?: number | null;
   step?: number | null;
   lastContact?: string | null;
-}
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
 }
 
 /** "last month", "two weeks ago"... the words an apology uses for the gap (R3). */

@@ -1,23 +1,55 @@
-import type { AccountConfig, AppConfig } from '../config.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Account, Prospect } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
-import type { Store } from '../ports/store.js';
+import type {
+  AccountStatusStore,
+  BookingStore,
+  CursorStore,
+  DraftStore,
+  EventStore,
+  LeaseStore,
+  MeetingStore,
+  MessageStore,
+  OutboxStore,
+  ProspectStore,
+  SlotOfferStore,
+  SuppressionStore,
+  TimelineStore,
+  TokenStore,
+} from '../ports/store.js';
 import type { TemplateSet } from '../templates/engine.js';
+import type { DigestOptions } from './digest.js';
 
-/** One rep's account as the worker sees it in a tick. */
+/** One rep's account as the worker sees it in a tick: the account and what its providers can do. */
 export interface AccountRuntime {
-  config: AccountConfig;
   account: Account;
   /** Null when the account could not be connected (the reason is in account.statusDetail). */
   providers: ProviderSet | null;
 }
 
-export interface WorkerContext {
-  store: Store;
-  config: AppConfig;
+/** The store roles the tick uses (no migrations, credentials or transactions). Each job narrows
+ *  this further to the roles it touches, through WorkerContext's type parameter. */
+export type WorkerStore = AccountStatusStore &
+  ProspectStore &
+  EventStore &
+  MeetingStore &
+  TimelineStore &
+  MessageStore &
+  DraftStore &
+  OutboxStore &
+  CursorStore &
+  SuppressionStore &
+  BookingStore &
+  SlotOfferStore &
+  LeaseStore &
+  Pick<TokenStore, 'purgeExpired'>;
+
+export interface WorkerContext<S extends object = WorkerStore> {
+  store: S;
+  /** The calendar window synced around now, and when a sync counts as stale (config `sync`). */
+  sync: SyncSettings;
   policy: FollowUpPolicy;
   templates: TemplateSet;
   accounts: AccountRuntime[];
@@ -35,7 +67,13 @@ export interface WorkerContext {
   /** Progress for long work (first sync), shown on a terminal. */
   progress?: (message: string) => void;
   /** Digest emails with signed one-click links; absent when no web secret is configured. */
-  digest?: { baseUrl: string; secret: string };
+  digest?: DigestOptions;
+}
+
+export interface SyncSettings {
+  pastDays: number;
+  futureDays: number;
+  staleAfterMinutes: number;
 }
 
 export interface TickSummary {
@@ -73,6 +111,6 @@ export function emptySummary(startedAt: Date): TickSummary {
   };
 }
 
-export function prospectsOf(ctx: WorkerContext, accountId: string): Prospect[] {
+export function prospectsOf(ctx: Pick<WorkerContext, 'prospectInputs'>, accountId: string): Prospect[] {
   return ctx.prospectInputs.filter((p) => p.accountId === accountId);
 }

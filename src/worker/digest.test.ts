@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stableId } from '../domain/ids.js';
-import { verifyToken } from '../http/tokens.js';
+import { verifyToken } from '../security/tokens.js';
 import { makeWorkspace, SECRET, type Workspace } from '../../tests/web/workspace.js';
 import { emptySummary } from './context.js';
 import { sendDigests } from './digest.js';

@@ -1,9 +1,13 @@
 import { DateTime } from 'luxon';
-import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../http/tokens.js';
+import { approveLink, APPROVE_LINK_TTL_MS, trimSlash } from '../security/tokens.js';
 import { stableId } from '../domain/ids.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
-import { firstName, spellInstant } from '../templates/context.js';
+import { firstName } from '../domain/names.js';
+import { spellInstant } from '../templates/context.js';
+import type { DraftStore, OutboxStore, ProspectStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+
+type DigestStore = DraftStore & ProspectStore & OutboxStore;
 
 /** The daily digest goes with the first run at or after this hour, in the rep's zone. */
 export const DIGEST_HOUR = 8;
@@ -16,6 +20,8 @@ export interface DigestOptions {
   baseUrl: string;
   /** FOLLOWUP_WEB_SECRET: signs the one-click approve links. */
   secret: string;
+  /** The digest's From address (config.web.from); the rep's own address when absent. */
+  from?: string | undefined;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface DigestOptions {
  * and enqueueOutbox is idempotent on it, so overlapping or repeated runs add nothing; the normal
  * send step delivers it through the rep's own mailbox.
  */
-export async function sendDigests(ctx: WorkerContext, summary: TickSummary, options: DigestOptions): Promise<void> {
+export async function sendDigests(ctx: WorkerContext<DigestStore>, summary: TickSummary, options: DigestOptions): Promise<void> {
   for (const rt of ctx.accounts) {
     try {
       await digestFor(ctx, rt, options);
@@ -38,7 +44,7 @@ export async function sendDigests(ctx: WorkerContext, summary: TickSummary, opti
   }
 }
 
-async function digestFor(ctx: WorkerContext, rt: AccountRuntime, options: DigestOptions): Promise<void> {
+async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, options: DigestOptions): Promise<void> {
   const { store, now } = ctx;
   const rep = rt.account;
   const pending = (await store.listDrafts({ accountId: rep.id, status: 'pending' })).sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
@@ -59,7 +65,7 @@ async function digestFor(ctx: WorkerContext, rt: AccountRuntime, options: Digest
 
   for (const w of wanted) {
     if (await store.getOutbox(w.id)) continue;
-    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options, from: ctx.config.web.from });
+    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options });
     const domain = rep.email.split('@')[1] ?? 'followup.local';
     const item: OutboxItem = {
       id: w.id,
@@ -95,7 +101,6 @@ export function composeDigest(input: {
   urgent: Draft | null;
   now: Date;
   options: DigestOptions;
-  from?: string | undefined;
 }): { from: { email: string; name: string }; subject: string; text: string } {
   const { rt, now, urgent } = input;
   const rep = rt.account;
@@ -133,5 +138,5 @@ export function composeDigest(input: {
   const subject = urgent
     ? `${oneLine(nameOf(urgent))} named a time: please confirm`
     : `${count} ${count === 1 ? 'follow-up' : 'follow-ups'} waiting for your approval`;
-  return { from: { email: input.from ?? rep.email, name: 'followup' }, subject, text: `${lines.join('\n')}\n` };
+  return { from: { email: input.options.from ?? rep.email, name: 'followup' }, subject, text: `${lines.join('\n')}\n` };
 }

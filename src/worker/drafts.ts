@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stableId } from '../domain/ids.js';
 import type { Draft, NoShowEvidence, OutboxItem, Prospect, TemplateName, ThreadRef } from '../domain/types.js';
-import type { Store } from '../ports/store.js';
+import type { DraftStore, MessageStore, TimelineStore } from '../ports/store.js';
 import { TemplateError } from '../templates/engine.js';
 import { buildTemplateContext, type TemplateInput } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
@@ -25,7 +25,7 @@ export interface NewDraftInput {
  * A template error is reported with the file and skipped; the rest of the tick goes on.
  * Drafts whose template says `approval: auto` are approved at once.
  */
-export async function createDraft(ctx: WorkerContext, input: NewDraftInput, summary: TickSummary): Promise<Draft | null> {
+export async function createDraft(ctx: WorkerContext<DraftStore & TimelineStore & MessageStore>, input: NewDraftInput, summary: TickSummary): Promise<Draft | null> {
   const { store, now } = ctx;
   const rep = { name: input.rt.account.name, email: input.rt.account.email, timeZone: input.rt.account.timeZone };
   const thread: ThreadRef =
@@ -117,7 +117,7 @@ export class ApprovalError extends Error {
 
 /** Approves a pending draft: it and its outbox row (with a fresh Message-ID) commit together. */
 export async function approveDraft(
-  ctx: { store: Store; now: Date },
+  ctx: { store: DraftStore & TimelineStore; now: Date },
   input: { draftId: string; by: string; rep: { name: string; email: string } },
 ): Promise<OutboxItem> {
   const draft = await ctx.store.getDraft(input.draftId);
@@ -138,7 +138,7 @@ export async function approveDraft(
   return item;
 }
 
-export async function rejectDraft(ctx: { store: Store; now: Date }, input: { draftId: string; by: string; reason: string }): Promise<void> {
+export async function rejectDraft(ctx: { store: DraftStore & TimelineStore; now: Date }, input: { draftId: string; by: string; reason: string }): Promise<void> {
   const draft = await ctx.store.getDraft(input.draftId);
   if (!draft) throw new ApprovalError(`No draft with id ${input.draftId}; list them with \`followup drafts list\`.`);
   const ok = await ctx.store.rejectDraft(draft.id, { by: input.by, at: ctx.now, reason: input.reason });
@@ -156,7 +156,7 @@ export async function rejectDraft(ctx: { store: Store; now: Date }, input: { dra
 }
 
 export async function editDraft(
-  ctx: { store: Store; now: Date },
+  ctx: { store: DraftStore & TimelineStore; now: Date },
   input: { draftId: string; by: string; subject?: string; text?: string; sendAt?: Date },
 ): Promise<Draft> {
   const draft = await ctx.store.getDraft(input.draftId);
@@ -183,12 +183,13 @@ export async function editDraft(
   return (await ctx.store.getDraft(draft.id)) as Draft;
 }
 
-/** approval: gmail-drafts / outlook-drafts: the rep approves by pressing Send in their own mail client. */
+/** The provider set has a drafts port only when the rep approves by pressing Send in their own mail
+ *  client (approval: gmail-drafts / outlook-drafts). */
 export function usesNativeDrafts(rt: AccountRuntime): boolean {
-  return (rt.config.approval === 'gmail-drafts' || rt.config.approval === 'outlook-drafts') && Boolean(rt.providers?.drafts);
+  return Boolean(rt.providers?.drafts);
 }
 
-async function pushNativeDraft(ctx: WorkerContext, rt: AccountRuntime, draft: Draft, summary: TickSummary): Promise<void> {
+async function pushNativeDraft(ctx: WorkerContext<DraftStore>, rt: AccountRuntime, draft: Draft, summary: TickSummary): Promise<void> {
   const messageId = mintMessageId(rt.account.email);
   try {
     const item = { ...outboxFromDraft(draft, { name: rt.account.name, email: rt.account.email }, ctx.now), messageId };
@@ -204,7 +205,7 @@ async function pushNativeDraft(ctx: WorkerContext, rt: AccountRuntime, draft: Dr
 
 /** Cancels a prospect's pending drafts, and removes those kept in the rep's mail client. */
 export async function cancelDrafts(
-  ctx: WorkerContext,
+  ctx: WorkerContext<DraftStore>,
   rt: AccountRuntime,
   prospectId: string,
   input: { reason: string; templates?: string[] },

@@ -1,8 +1,11 @@
 import { isProviderError, type ProviderErrorCode } from '../ports/errors.js';
 
 /**
- * The one table that decides what the worker does for each ProviderError code.
- * Adapters never decide this; they only map SDK errors to codes.
+ * The one table that decides what the worker does for each ProviderError code that reaches it.
+ * Two decisions are taken earlier, inside the provider's call layer, and are not repeated here:
+ * TRANSIENT and RATE_LIMITED errors are retried for a few seconds within the call
+ * (src/providers/retry.ts), and AUTH_REVOKED marks the account disconnected at once (Google's
+ * call, Microsoft's session). Everything after that (wait, resync, disconnect, give up) is here.
  */
 export type ErrorAction =
   | { kind: 'retry_later'; afterMs: number }

@@ -6,7 +6,7 @@ import { nextBusinessInstant } from '../domain/business-time.js';
 import type { Booking, InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
-import { replySubject } from '../mail/compose.js';
+import { replySubject } from '../domain/subjects.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
@@ -293,7 +293,7 @@ async function book(
       end: slot.end,
       timeZone: prospect.timeZone,
       reminderMinutes: policy.reminderMinutes,
-      conference: Boolean(rt.config.google?.conference ?? rt.config.microsoft?.conference),
+      conference: rt.providers?.conference ?? false,
       thread: { ...thread, subject: replySubject(thread.subject ?? 'Our call') },
     };
     await store.insertBooking({ id: booking.id, accountId: rt.account.id, prospectId: prospect.id, start: slot.start, end: slot.end, timeZone: prospect.timeZone, status: 'pending', eventId: null, sourceMessageId: key, error: null, createdAt: now });

@@ -1,14 +1,14 @@
 import { isProviderError } from '../ports/errors.js';
-import type { CursorState } from '../ports/store.js';
+import type { AccountStatusStore, CursorState, CursorStore, EventStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
 
-export function syncWindow(ctx: WorkerContext) {
+export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'sync'>) {
   return {
-    start: new Date(ctx.now.getTime() - ctx.config.sync.pastDays * DAY_MS),
-    end: new Date(ctx.now.getTime() + ctx.config.sync.futureDays * DAY_MS),
+    start: new Date(ctx.now.getTime() - ctx.sync.pastDays * DAY_MS),
+    end: new Date(ctx.now.getTime() + ctx.sync.futureDays * DAY_MS),
   };
 }
 
@@ -17,7 +17,7 @@ export function syncWindow(ctx: WorkerContext) {
  * calendar that stops syncing is visible (never a silent "healthy but stale").
  */
 export async function withCursor(
-  ctx: WorkerContext,
+  ctx: WorkerContext<CursorStore & AccountStatusStore>,
   rt: AccountRuntime,
   key: string,
   summary: TickSummary,
@@ -68,7 +68,7 @@ export function reconnectHint(rt: AccountRuntime, message: string): string {
 }
 
 /** Calendar sync with full-resync-and-reconcile on an expired cursor. */
-export async function syncCalendar(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+export async function syncCalendar(ctx: WorkerContext<CursorStore & AccountStatusStore & EventStore>, rt: AccountRuntime, summary: TickSummary): Promise<void> {
   const cal = rt.providers?.calendar;
   if (!cal) return;
   const window = syncWindow(ctx);
@@ -100,8 +100,8 @@ export async function syncCalendar(ctx: WorkerContext, rt: AccountRuntime, summa
 }
 
 /** Alerts for calendars and mailboxes that have not synced for longer than expected. */
-export async function checkStaleness(ctx: WorkerContext, summary: TickSummary): Promise<void> {
-  const limitMs = ctx.config.sync.staleAfterMinutes * 60_000;
+export async function checkStaleness(ctx: WorkerContext<CursorStore>, summary: TickSummary): Promise<void> {
+  const limitMs = ctx.sync.staleAfterMinutes * 60_000;
   for (const c of await ctx.store.listCursors()) {
     const last = c.lastSuccessAt?.getTime() ?? null;
     if (last === null && c.lastAttemptAt) summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);

@@ -8,10 +8,10 @@ import { ProviderError } from '../../src/ports/errors.js';
 import { MissingKeyError } from '../../src/security/crypto.js';
 import { openStore } from '../../src/store/open-store.js';
 import { serveGoogleEmulator, type ServedGoogleEmulator } from '../../src/emulators/google/index.js';
-import { buildGoogleClients } from '../../src/providers/google/client.js';
-import { createServiceAccountClient } from '../../src/providers/google/auth.js';
+import { buildGoogleClients } from '../../src/providers/google/google.client.js';
+import { createServiceAccountClient } from '../../src/providers/google/google.auth.js';
 import { createGoogleProviders, createGoogleProviderSet } from '../../src/providers/google/index.js';
-import { TokenBucket } from '../../src/providers/google/pacing.js';
+import { TokenBucket } from '../../src/providers/google/google-pacing.client.js';
 import { createMswServer, freshEmulator, providersFor, REP } from './harness.js';
 
 const WINDOW = { start: new Date('2030-05-01T00:00:00Z'), end: new Date('2030-08-01T00:00:00Z') };
@@ -129,6 +129,7 @@ accounts:
     const result = await providers.calendar.sync({ cursor: null, window: WINDOW });
     expect(result.upserted.map((e) => e.title)).toEqual(['Over HTTP']);
     expect(providers.drafts).not.toBeNull();
+    expect(providers.conference).toBe(true);
 
     // Missing key: the clear error from crypto.ts.
     const noKey = parseConfig(yaml(served.rootUrl), '/tmp/followup-google-test.yaml', {});

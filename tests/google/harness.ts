@@ -1,10 +1,10 @@
 import { setupServer } from 'msw/node';
 import { parseRawEmail } from '../../src/mail/parse-mime.js';
 import { createGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../src/emulators/google/index.js';
-import { buildGoogleClients } from '../../src/providers/google/client.js';
-import { createOAuthClient } from '../../src/providers/google/auth.js';
+import { buildGoogleClients } from '../../src/providers/google/google.client.js';
+import { createOAuthClient } from '../../src/providers/google/google.auth.js';
 import { createGoogleProviderSet } from '../../src/providers/google/index.js';
-import type { Pacer } from '../../src/providers/google/pacing.js';
+import type { Pacer } from '../../src/providers/google/google-pacing.client.js';
 import type { ProviderSet } from '../../src/ports/providers.js';
 import type { RetryOptions } from '../../src/providers/retry.js';
 import type { CalendarHarness } from '../contracts/calendar-provider.contract.js';

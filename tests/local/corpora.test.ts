@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarProvider } from '../../src/ports/providers.js';
 import { readCalendarEvents } from '../../src/providers/local/ics-event.mapper.js';
-import { parseIcs } from '../../src/providers/local/ics-read.js';
+import { parseIcs } from '../../src/providers/local/ics.parser.js';
 import { makeLocalConfig, makeLocalProviders, makeTempDir } from './helpers.js';
 import { CORPORA_DIR, corporaPresent } from '../support/corpora.js';
 

@@ -21,6 +21,7 @@ describe('createLocalProviders', () => {
     expect(providers.mailbox).not.toBeNull();
     expect(providers.attendance).toBeNull();
     expect(providers.drafts).toBeNull();
+    expect(providers.conference).toBe(false);
   });
 
   it('creates the Sent Maildir of an SMTP account only when configured', async () => {

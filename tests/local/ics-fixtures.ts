@@ -1,6 +1,6 @@
 import type { TimeInterval } from '../../src/domain/types.js';
 import { readCalendarEvents, type ReadEventsResult } from '../../src/providers/local/ics-event.mapper.js';
-import { parseIcs } from '../../src/providers/local/ics-read.js';
+import { parseIcs } from '../../src/providers/local/ics.parser.js';
 
 /** VCALENDAR text from VEVENT (and VTIMEZONE) lines. */
 export function calendar(...components: string[][]): string {

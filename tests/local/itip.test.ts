@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/domain/types.js';
 import { composeRawEmail } from '../../src/mail/compose.js';
 import { parseRawEmail } from '../../src/mail/parse-mime.js';
-import { buildInviteEmail, inviteMessageId } from '../../src/providers/local/invite-email.js';
-import { buildCalendarObject, buildInvite, isAmbiguousWallClock } from '../../src/providers/local/itip.js';
-import { foldLine } from '../../src/providers/local/ics-write.js';
+import { buildInviteEmail, inviteMessageId } from '../../src/providers/local/invite-email.writer.js';
+import { buildCalendarObject, buildInvite, isAmbiguousWallClock } from '../../src/providers/local/itip.writer.js';
+import { foldLine } from '../../src/providers/local/ics.writer.js';
 
 function booking(overrides: Partial<Booking> = {}): Booking {
   return {

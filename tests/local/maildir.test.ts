@@ -2,7 +2,7 @@ import { readdir, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MailboxFetchInput, ProviderSet } from '../../src/ports/providers.js';
-import { SENT_LOG_FILE } from '../../src/providers/local/sent-index.js';
+import { SENT_LOG_FILE } from '../../src/providers/local/sent-index.client.js';
 import { baseName } from '../../src/providers/local/maildir.client.js';
 import { makeContractEmail, makeInboundRaw } from '../contracts/mail.contract.js';
 import { deliverToMaildir } from './local-harness.js';

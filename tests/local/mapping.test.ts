@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findConference } from '../../src/providers/local/conference.js';
+import { findConference } from '../../src/providers/local/conference-link.parser.js';
 import { readCalendarEvents } from '../../src/providers/local/ics-event.mapper.js';
-import { parseIcs } from '../../src/providers/local/ics-read.js';
+import { parseIcs } from '../../src/providers/local/ics.parser.js';
 import { calendar, range, read, vevent } from './ics-fixtures.js';
 
 const MARCH = range('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z');

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../../src/ports/errors.js';
 import type { CalendarProvider } from '../../src/ports/providers.js';
 import { silentLogger } from '../../src/log.js';
-import { encodeCalendarCursor } from '../../src/providers/local/calendar-cursor.js';
+import { encodeCalendarCursor } from '../../src/providers/local/vdir-cursor.mapper.js';
 import { VdirCalendarAdapter } from '../../src/providers/local/vdir-calendar.adapter.js';
 import { VdirClient } from '../../src/providers/local/vdir.client.js';
 import { calendar, range, vevent } from './ics-fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCalendarEvents } from '../../src/providers/local/ics-event.mapper.js';
-import { parseIcs } from '../../src/providers/local/ics-read.js';
+import { parseIcs } from '../../src/providers/local/ics.parser.js';
 
 /**
  * Calendar files as other vendors write them: Windows zone names with no VTIMEZONE (Office 365,

@@ -3,8 +3,8 @@ import { parseRawEmail } from '../../src/mail/parse-mime.js';
 import type { ProviderSet } from '../../src/ports/providers.js';
 import { createGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../src/emulators/microsoft/index.js';
 import { createMicrosoftProviderSet, MailboxLimiter, type AccessTokenSource } from '../../src/providers/microsoft/index.js';
-import { fromRsvpResponse } from '../../src/providers/microsoft/mappers.js';
-import { formatGraphDateTime } from '../../src/providers/microsoft/time-zones.js';
+import { fromRsvpResponse } from '../../src/providers/microsoft/graph.mapper.js';
+import { formatGraphDateTime } from '../../src/providers/microsoft/graph-time.mapper.js';
 import type { CalendarHarness } from '../contracts/calendar-provider.contract.js';
 import type { MailHarness } from '../contracts/mail.contract.js';
 

@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config.js';
 import type { DemoScenario } from '../../src/demo/scenario.js';
 import { seedGraphEmulator, type ServedGraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { createLogger } from '../../src/log.js';
-import type { Store } from '../../src/ports/store.js';
+import type { CredentialStore } from '../../src/ports/store.js';
 import { createMicrosoftProviders } from '../../src/providers/microsoft/index.js';
 
 // The emulator over real HTTP (no msw interception in this file), answering the real Graph client
@@ -89,10 +89,14 @@ describe('Graph emulator over HTTP', () => {
       'demo.yaml',
       { MICROSOFT_CLIENT_SECRET: 'emulator' },
     );
-    const store = { setAccountStatus: async () => {} } as unknown as Store;
+    // A provider's whole view of the store: its credentials and its account's status.
+    const store: CredentialStore = { setAccountStatus: async () => {}, getCredential: async () => null, saveCredential: async () => {} };
     const providers = await createMicrosoftProviders({ account: config.accounts[0]!, config, store, logger: createLogger({ level: 'silent' }), now: () => NOW });
     const sync = await providers.calendar.sync({ cursor: null, window: { start: new Date('2030-06-01T00:00:00Z'), end: new Date('2030-07-01T00:00:00Z') } });
     expect(sync.upserted.map((e) => e.id)).toEqual(['evt-demo-1']);
+    // approval: worker and no conference in the config: no drafts port, no Teams links.
+    expect(providers.drafts).toBeNull();
+    expect(providers.conference).toBe(false);
     const ev = sync.upserted[0]!;
     expect(ev.attendees.find((a) => a.email === 'pat@client.example')?.response).toBe('needs_action');
     expect(ev.conference?.provider).toBe('teams');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import type { Booking, CalendarEvent } from '../../src/domain/types.js';
 import { createGraphEmulator } from '../../src/emulators/microsoft/index.js';
-import { mapGraphFailure, classifyGraphFailure } from '../../src/providers/microsoft/error-mapper.js';
+import { mapGraphFailure, classifyGraphFailure } from '../../src/providers/microsoft/graph-error.mapper.js';
 import { createMicrosoftProviders, MailboxLimiter, MicrosoftTokenSource } from '../../src/providers/microsoft/index.js';
 import { ProviderError } from '../../src/ports/errors.js';
 import type { OutgoingEmail } from '../../src/ports/providers.js';

@@ -59,7 +59,7 @@ if (!url) {
     await admin.end();
   });
 
-  async function makePostgresHarness(): Promise<StoreHarness> {
+  async function makePostgresHarness(): Promise<Required<StoreHarness>> {
     const schema = newSchemaName();
     created.add(schema);
     return {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/http/app.js';
-import { approveLink, onceKey, signInLink, signToken } from '../../src/http/tokens.js';
+import { approveLink, onceKey, signInLink, signToken } from '../../src/security/tokens.js';
 import { Browser, linkIn, makeWorkspace, NOW, SECRET, type Workspace } from './workspace.js';
 
 const BASE = 'http://127.0.0.1:8787';

@@ -7,7 +7,7 @@ import { buildDemoScenario } from '../../src/demo/build-scenario.js';
 import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
 import type { Draft } from '../../src/domain/types.js';
 import { createHttpApp } from '../../src/http/app.js';
-import { approveLink, signInLink } from '../../src/http/tokens.js';
+import { approveLink, signInLink } from '../../src/security/tokens.js';
 import { createLogger } from '../../src/log.js';
 import { runTick } from '../../src/worker/tick.js';
 import { Browser, SECRET } from './workspace.js';

@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/log.js';
 import { ProviderError, type ProviderErrorCode } from '../../src/ports/errors.js';
 import type { CalendarProvider, CalendarSyncResult, MailSender, OutgoingEmail, ProviderSet } from '../../src/ports/providers.js';
 import type { Store } from '../../src/ports/store.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../src/templates/context.js';
 import { loadTemplates } from '../../src/templates/engine.js';
@@ -85,7 +86,13 @@ function event(id: string, calendarId: string): CalendarEvent {
   return { id, calendarId, title: id, start: new Date(NOW.getTime() + 86_400_000), end: new Date(NOW.getTime() + 86_400_000 + 30 * MIN), status: 'confirmed', attendees: [], categories: [] };
 }
 
-describe('the tick under provider faults', () => {
+/** The same tick on SQLite and on the in-memory store: the worker cannot tell them apart. */
+const STORES: [string, () => Promise<Store>][] = [
+  ['SQLite', () => openStore({ sqlitePath: ':memory:' })],
+  ['the in-memory store', async () => createMemoryStore()],
+];
+
+describe.each(STORES)('the tick under provider faults, on %s', (_name, openTestStore) => {
   let store: Store;
   const config = parseConfig(CONFIG, '/virtual/followup.yaml', {});
   const templates = loadTemplates(BUNDLED_TEMPLATES_DIR);
@@ -93,7 +100,7 @@ describe('the tick under provider faults', () => {
   let senders: Record<'a' | 'b', FakeSender>;
 
   beforeEach(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
+    store = await openTestStore();
     cal = { a: new FakeCalendar('cal-a'), b: new FakeCalendar('cal-b') };
     senders = { a: new FakeSender(), b: new FakeSender() };
     for (const a of config.accounts) await store.upsertAccount(accountFromConfig(a, null));
@@ -105,11 +112,11 @@ describe('the tick under provider faults', () => {
     for (const a of config.accounts) {
       const account = accountFromConfig(a, await store.getAccount(a.id));
       const key = a.id as 'a' | 'b';
-      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null };
-      accounts.push({ config: a, account, providers: account.status === 'disconnected' ? null : providers });
+      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null, conference: false };
+      accounts.push({ account, providers: account.status === 'disconnected' ? null : providers });
     }
     return {
-      store, config, policy: config.policy, templates, accounts, logger: silentLogger(), now, owner: `test-${now.getTime()}`,
+      store, sync: config.sync, policy: config.policy, templates, accounts, logger: silentLogger(), now, owner: `test-${now.getTime()}`,
       prospectInputs: [prospect('a', 'pat@a-prospect.example', 3), prospect('b', 'pat@b-prospect.example', 3)],
     };
   }

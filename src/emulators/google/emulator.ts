@@ -116,6 +116,12 @@ export function createGoogleEmulator(options: GoogleEmulatorOptions = {}): Googl
     return errors.backend(fault.status);
   };
 
+  /** The injected fault's answer for this request before (or, `after`, instead of) its own; null when none fires. */
+  const injected = async (key: string, after: boolean, signal: AbortSignal | undefined): Promise<Response | null> => {
+    const fault = takeFault(faults, key, after);
+    return fault ? faultResponse(fault, signal) : null;
+  };
+
   const dispatch = async (route: Route, request: Request, params: Record<string, string>): Promise<Response> => {
     const url = new URL(request.url);
     const key = `${route.method.toUpperCase()} ${url.pathname}`;
@@ -135,29 +141,18 @@ export function createGoogleEmulator(options: GoogleEmulatorOptions = {}): Googl
         log(403);
         return errors.rateLimited(403, 'userRateLimitExceeded');
       }
-      const before = takeFault(faults, key, false);
-      if (before) {
-        const res = await faultResponse(before, request.signal);
-        if (res) {
-          log(res.status);
-          return res;
-        }
+      const refused = await injected(key, false, request.signal);
+      if (refused) {
+        log(refused.status);
+        return refused;
       }
     }
     const ctx: RouteContext = { request, url, params, user, state, now };
     const res = await route.handle(ctx);
-    if (route.api) {
-      const after = takeFault(faults, key, true);
-      if (after) {
-        const lost = await faultResponse(after, request.signal);
-        if (lost) {
-          log(lost.status);
-          return lost;
-        }
-      }
-    }
-    log(res.status);
-    return res;
+    // A fault "after" the handler: the work is done, but the answer is lost on the way back.
+    const answer = (route.api ? await injected(key, true, request.signal) : null) ?? res;
+    log(answer.status);
+    return answer;
   };
 
   const handlers = ALL_ROUTES.map((route) =>

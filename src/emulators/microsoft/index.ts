@@ -6,7 +6,6 @@ import { TokenEndpoint } from './token-endpoint.js';
 
 export { serveGraphEmulator, type ServedGraphEmulator } from './serve.js';
 export { seedGraphEmulator } from './seed.js';
-export { tokenMetadata } from './token-endpoint.js';
 export type { FaultConfig, FaultRule } from './graph-router.js';
 export type { GraphState, Mailbox, StoredEvent, StoredMessage } from './state.js';
 

@@ -1,6 +1,6 @@
 import type { CalendarEvent, RsvpResponse } from '../../domain/types.js';
 import type { DemoScenario } from '../../demo/scenario.js';
-import { formatGraphDateTime } from '../../providers/microsoft/time-zones.js';
+import { writeGraphTime } from './graph-time.js';
 import type { GraphEmulator } from './index.js';
 
 /**
@@ -21,8 +21,8 @@ export function eventToGraphJson(event: CalendarEvent, repEmail: string): Record
   return {
     subject: event.title,
     body: { contentType: 'text', content: event.description ?? '' },
-    start: formatGraphDateTime(event.start, 'UTC'),
-    end: formatGraphDateTime(event.end, 'UTC'),
+    start: writeGraphTime(event.start, 'UTC'),
+    end: writeGraphTime(event.end, 'UTC'),
     isAllDay: event.allDay ?? false,
     isCancelled: event.status === 'cancelled',
     showAs: event.status === 'tentative' ? 'tentative' : 'busy',

@@ -26,7 +26,8 @@ function b64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-export function tokenMetadata(authority: string): { authorityMetadata: string; cloudDiscoveryMetadata: string } {
+/** The authority's OpenID metadata and cloud discovery documents, as Azure serves them (built here only). */
+function tokenMetadata(authority: string): { authorityMetadata: string; cloudDiscoveryMetadata: string } {
   const host = new URL(authority).host;
   const a = authority.replace(/\/$/, '');
   return {

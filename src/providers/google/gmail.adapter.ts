@@ -3,17 +3,9 @@ import type { InboundMessage } from '../../domain/types.js';
 import { composeRawEmail } from '../../mail/compose.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
 import { isProviderError, type InputProblem } from '../../ports/errors.js';
-import type {
-  MailboxFetchInput,
-  MailboxFetchResult,
-  MailboxReader,
-  MailSender,
-  NativeDrafts,
-  OutgoingEmail,
-  SentReceipt,
-} from '../../ports/providers.js';
-import type { GoogleCall } from './call.js';
-import { addressOf, bareMessageId, firstMessageId, headerMap } from './mappers.js';
+import type { MailboxFetchInput, MailboxFetchResult, MailboxReader, MailSender, NativeDrafts, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
+import type { GoogleCall } from './google-call.client.js';
+import { addressOf, bareMessageId, firstMessageId, headerMap } from './google.mapper.js';
 
 const METADATA_HEADERS = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted'];
 const LIST_PAGE_SIZE = 100;

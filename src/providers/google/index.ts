@@ -1,13 +1,13 @@
 import type { ProviderFactory } from '../factory.js';
 import type { RetryOptions } from '../retry.js';
 import type { ProviderSet } from '../../ports/providers.js';
-import { MeetAttendanceAdapter } from './attendance.adapter.js';
-import { createAccountAuth } from './auth.js';
-import { GoogleCalendarAdapter } from './calendar.adapter.js';
-import { createGoogleCall } from './call.js';
-import { buildGoogleClients, type GoogleClients } from './client.js';
+import { MeetAttendanceAdapter } from './meet-attendance.adapter.js';
+import { createAccountAuth } from './google.auth.js';
+import { GoogleCalendarAdapter } from './google-calendar.adapter.js';
+import { createGoogleCall } from './google-call.client.js';
+import { buildGoogleClients, type GoogleClients } from './google.client.js';
 import { GmailAdapter } from './gmail.adapter.js';
-import { noPacing, pacerFor, type Pacer } from './pacing.js';
+import { noPacing, pacerFor, type Pacer } from './google-pacing.client.js';
 
 export interface GoogleProviderSetInput {
   clients: GoogleClients;
@@ -17,6 +17,8 @@ export interface GoogleProviderSetInput {
   timeZone: string;
   /** Native Gmail drafts (approval: gmail-drafts). */
   nativeDrafts: boolean;
+  /** Booked meetings get a Meet link (google.conference). */
+  conference?: boolean;
   pacer?: Pacer;
   retry?: RetryOptions;
   onAuthRevoked?: (message: string) => Promise<void>;
@@ -37,6 +39,7 @@ export function createGoogleProviderSet(input: GoogleProviderSetInput): Provider
     mailbox: gmail,
     attendance: new MeetAttendanceAdapter(input.clients.meet, call),
     drafts: input.nativeDrafts ? gmail : null,
+    conference: input.conference ?? false,
   };
 }
 
@@ -51,6 +54,7 @@ export const createGoogleProviders: ProviderFactory = async ({ account, config, 
     calendarId: g.calendarId,
     timeZone: account.timeZone,
     nativeDrafts: account.approval === 'gmail-drafts',
+    conference: g.conference,
     pacer: pacerFor(account.email, g.requestsPerSecond),
     retry: { onRetry: ({ error, attempt, delayMs }) => logger.debug({ account: account.id, code: error.code, where: error.where, attempt, delayMs }, 'google retry') },
     onAuthRevoked: async (message) => {
@@ -60,7 +64,7 @@ export const createGoogleProviders: ProviderFactory = async ({ account, config, 
   });
 };
 
-export { buildGoogleClients } from './client.js';
-export { createOAuthClient, createServiceAccountClient, runInstalledAppFlow, saveRefreshToken, loadRefreshToken, GOOGLE_SCOPES } from './auth.js';
-export { mapGoogleError } from './error-mapper.js';
-export { bookingEventId } from './mappers.js';
+export { buildGoogleClients } from './google.client.js';
+export { createOAuthClient, createServiceAccountClient, runInstalledAppFlow, saveRefreshToken, loadRefreshToken, GOOGLE_SCOPES } from './google.auth.js';
+export { mapGoogleError } from './google-error.mapper.js';
+export { bookingEventId } from './google.mapper.js';

@@ -4,9 +4,9 @@ import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
-import { busyIntervals } from './freebusy.js';
+import { busyIntervals } from './freebusy.mapper.js';
 import { readCalendarEvents, type ReadEvent } from './ics-event.mapper.js';
-import { parseIcs } from './ics-read.js';
+import { parseIcs } from './ics.parser.js';
 import { fetchFeed, type FeedValidators } from './ics-feed.client.js';
 
 /**

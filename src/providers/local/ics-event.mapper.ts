@@ -1,10 +1,10 @@
 import type ICAL from 'ical.js';
 import type { Attendee, CalendarEvent, RsvpResponse, TimeInterval } from '../../domain/types.js';
-import { findConference } from './conference.js';
-import { expandSeries, MAX_OCCURRENCES_SCANNED, paramString, seriesLastStart, type Occurrence } from './ics-expand.js';
-import { describeComponent, isCalAddress } from './ics-lint.js';
-import type { ParsedIcs } from './ics-read.js';
-import { ZoneResolver } from './ics-timezone.js';
+import { findConference } from './conference-link.parser.js';
+import { expandSeries, MAX_OCCURRENCES_SCANNED, paramString, seriesLastStart, type Occurrence } from './ics-recurrence.mapper.js';
+import { describeComponent, isCalAddress } from './ics-lint.parser.js';
+import type { ParsedIcs } from './ics.parser.js';
+import { ZoneResolver } from './ics-timezone.parser.js';
 
 /**
  * Maps the VEVENTs of a parsed .ics file to domain CalendarEvents (pure: no I/O, no clock).

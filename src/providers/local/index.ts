@@ -1,11 +1,11 @@
 import { resolveFromConfig } from '../../config.js';
 import type { MailSender, ProviderSet } from '../../ports/providers.js';
 import type { ProviderFactory, ProviderFactoryInput } from '../factory.js';
-import { ensureDir } from './fs-atomic.js';
+import { ensureDir } from './atomic-file.client.js';
 import { MaildirClient } from './maildir.client.js';
 import { MaildirMailboxAdapter } from './maildir-mailbox.adapter.js';
 import { MaildirSenderAdapter } from './maildir-sender.adapter.js';
-import { SentIndex } from './sent-index.js';
+import { SentIndex } from './sent-index.client.js';
 import { SmtpSenderAdapter } from './smtp-sender.adapter.js';
 import { VdirCalendarAdapter } from './vdir-calendar.adapter.js';
 import { VdirClient } from './vdir.client.js';
@@ -41,6 +41,8 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     mailbox: new MaildirMailboxAdapter(inbox, input.logger),
     attendance: null,
     drafts: null,
+    // A vdir calendar has no video meetings to add.
+    conference: false,
     // What can disconnect a local account is a refused SMTP login: check it again.
     ...(sender instanceof SmtpSenderAdapter ? { checkConnection: () => sender.verify() } : {}),
   };

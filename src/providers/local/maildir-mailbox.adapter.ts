@@ -3,8 +3,8 @@ import type { InputProblem } from '../../ports/errors.js';
 import type { MailboxFetchInput, MailboxFetchResult, MailboxReader } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
-import { decodeMailboxCursor, encodeMailboxCursor, MAILBOX_SLACK_MS, type MailboxCursor } from './mailbox-cursor.js';
-import { readHeaderHints } from './mail-headers.js';
+import { decodeMailboxCursor, encodeMailboxCursor, MAILBOX_SLACK_MS, type MailboxCursor } from './maildir-cursor.mapper.js';
+import { readHeaderHints } from './mail-headers.parser.js';
 import type { MaildirClient, MaildirMessage } from './maildir.client.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from '../../log.js';
 import { composeRawEmail } from '../../mail/compose.js';
 import type { MailSender, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
 import type { MaildirClient } from './maildir.client.js';
-import type { SentIndex } from './sent-index.js';
+import type { SentIndex } from './sent-index.client.js';
 
 /**
  * MailSender that delivers into a Maildir outbox (the default for the local family): another

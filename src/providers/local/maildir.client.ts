@@ -3,7 +3,7 @@ import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ProviderError } from '../../ports/errors.js';
-import { ensureDir, writeTemp } from './fs-atomic.js';
+import { ensureDir, writeTemp } from './atomic-file.client.js';
 
 /**
  * A Maildir (https://cr.yp.to/proto/maildir.html) as mbsync, offlineimap and getmail keep it:

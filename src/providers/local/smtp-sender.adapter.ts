@@ -5,7 +5,7 @@ import { composeRawEmail } from '../../mail/compose.js';
 import { ProviderError } from '../../ports/errors.js';
 import type { MailSender, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
 import type { MaildirClient } from './maildir.client.js';
-import type { SentIndex } from './sent-index.js';
+import type { SentIndex } from './sent-index.client.js';
 import { mapSmtpError } from './smtp-error.mapper.js';
 
 export interface SmtpSettings {

@@ -3,13 +3,13 @@ import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../
 import type { InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
-import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor, type FileState } from './calendar-cursor.js';
-import { busyIntervals } from './freebusy.js';
-import { overlaps } from './ics-expand.js';
+import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor, type FileState } from './vdir-cursor.mapper.js';
+import { busyIntervals } from './freebusy.mapper.js';
+import { overlaps } from './ics-recurrence.mapper.js';
 import { readCalendarEvents, type ReadEvent } from './ics-event.mapper.js';
-import { parseIcs, type ParsedIcs } from './ics-read.js';
-import { buildInviteEmail, inviteMessageId } from './invite-email.js';
-import { bookingUid, buildCalendarObject, buildInvite } from './itip.js';
+import { parseIcs, type ParsedIcs } from './ics.parser.js';
+import { buildInviteEmail, inviteMessageId } from './invite-email.writer.js';
+import { bookingUid, buildCalendarObject, buildInvite } from './itip.writer.js';
 import type { VdirClient, VdirFile } from './vdir.client.js';
 
 export interface VdirCalendarOptions {

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProviderError } from '../../ports/errors.js';
-import { writeFileAtomic, writeFileExclusive } from './fs-atomic.js';
+import { writeFileAtomic, writeFileExclusive } from './atomic-file.client.js';
 
 /**
  * A vdir (https://vdirsyncer.pimutils.org/en/stable/vdir.html): a folder of .ics files, one

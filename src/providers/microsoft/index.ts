@@ -1,20 +1,20 @@
 import type { ProviderFactory, ProviderFactoryInput } from '../factory.js';
 import type { ProviderSet } from '../../ports/providers.js';
 import type { RetryOptions } from '../retry.js';
-import { GraphAttendance } from './attendance.adapter.js';
-import { disconnectOnRevoked, MicrosoftTokenSource } from './auth.js';
-import { GraphCalendarProvider } from './calendar.adapter.js';
-import { createGraphClient, GRAPH_DEFAULT_BASE_URL, GraphSession, type AccessTokenSource } from './client.js';
-import { mailboxLimiter, type MailboxLimiter } from './limits.js';
-import { GraphMail } from './mail.adapter.js';
+import { GraphAttendance } from './teams-attendance.adapter.js';
+import { disconnectOnRevoked, MicrosoftTokenSource } from './microsoft.auth.js';
+import { GraphCalendarProvider } from './outlook-calendar.adapter.js';
+import { createGraphClient, GRAPH_DEFAULT_BASE_URL, GraphSession, type AccessTokenSource } from './graph.client.js';
+import { mailboxLimiter, type MailboxLimiter } from './graph-limits.client.js';
+import { GraphMail } from './outlook-mail.adapter.js';
 
-export { GraphAttendance } from './attendance.adapter.js';
-export { GraphCalendarProvider } from './calendar.adapter.js';
-export { GraphMail } from './mail.adapter.js';
-export { GraphSession, createGraphClient, type AccessTokenSource } from './client.js';
-export { MailboxLimiter, mailboxLimiter } from './limits.js';
-export { MicrosoftTokenSource, DELEGATED_SCOPES } from './auth.js';
-export { mapGraphError, classifyGraphFailure } from './error-mapper.js';
+export { GraphAttendance } from './teams-attendance.adapter.js';
+export { GraphCalendarProvider } from './outlook-calendar.adapter.js';
+export { GraphMail } from './outlook-mail.adapter.js';
+export { GraphSession, createGraphClient, type AccessTokenSource } from './graph.client.js';
+export { MailboxLimiter, mailboxLimiter } from './graph-limits.client.js';
+export { MicrosoftTokenSource, DELEGATED_SCOPES } from './microsoft.auth.js';
+export { mapGraphError, classifyGraphFailure } from './graph-error.mapper.js';
 
 /**
  * Builds the Microsoft 365 ProviderSet of one account from its config:
@@ -56,6 +56,7 @@ export function createMicrosoftProviderSet(options: MicrosoftProviderOptions): P
     mailbox: mail,
     attendance: new GraphAttendance(session),
     drafts: options.account.approval === 'outlook-drafts' ? mail : null,
+    conference: options.account.conference,
   };
 }
 

@@ -4,14 +4,14 @@ import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
-import { busyIntervals } from '../local/freebusy.js';
-import { overlaps } from '../local/ics-expand.js';
+import { busyIntervals } from '../local/freebusy.mapper.js';
+import { overlaps } from '../local/ics-recurrence.mapper.js';
 import { readCalendarEvents, type ReadEvent } from '../local/ics-event.mapper.js';
-import { parseIcs } from '../local/ics-read.js';
-import { buildInviteEmail, inviteMessageId } from '../local/invite-email.js';
-import { bookingUid, buildCalendarObject, buildInvite } from '../local/itip.js';
+import { parseIcs } from '../local/ics.parser.js';
+import { buildInviteEmail, inviteMessageId } from '../local/invite-email.writer.js';
+import { bookingUid, buildCalendarObject, buildInvite } from '../local/itip.writer.js';
 import { bookingFileName, mayEnterWindow, rangeCovering } from '../local/vdir-calendar.adapter.js';
-import type { FileState } from '../local/calendar-cursor.js';
+import type { FileState } from '../local/vdir-cursor.mapper.js';
 import type { CaldavClient, DavObject } from './caldav.client.js';
 
 /**

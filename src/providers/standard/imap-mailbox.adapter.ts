@@ -5,7 +5,7 @@ import type { InputProblem } from '../../ports/errors.js';
 import type { MailboxFetchInput, MailboxFetchResult, MailboxReader } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
-import { readHeaderHints } from '../local/mail-headers.js';
+import { readHeaderHints } from '../local/mail-headers.parser.js';
 import type { FolderState, ImapClient } from './imap.client.js';
 import { HELD_FLAG, PENDING_FLAG, SENDING_FLAG } from './smtp-imap-sender.adapter.js';
 import { isDeliveryReport, returnedMessageId } from './delivery-report.mapper.js';

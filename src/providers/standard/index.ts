@@ -47,6 +47,8 @@ export const createStandardProviders: ProviderFactory = async (input) => {
     mailbox: new ImapMailboxAdapter({ imap: imapClient, inbox: imap.inbox, sent: imap.sent ?? null, logger }),
     attendance: null,
     drafts: null,
+    // CalDAV has no video meetings to add (conference applies to Google Meet and Microsoft Teams).
+    conference: false,
     // Every credential, each with its own message: CalDAV discovery, IMAP login, SMTP login.
     async checkConnection() {
       await caldavClient.calendar();

@@ -1,0 +1,246 @@
+import { Client, GraphClientError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { ProviderError } from '../../ports/errors.js';
+import { withRetry, type RetryOptions } from '../retry.js';
+import { mapGraphError, mapGraphFailure } from './graph-error.mapper.js';
+import type { MailboxLimiter } from './graph-limits.client.js';
+
+/**
+ * The Graph client as the adapters use it: `Client.initWithMiddleware` with our own chain
+ * (limiter → auth → timeout → HTTP) and deliberately **no RetryHandler**: the one retry layer is
+ * withRetry (providers/retry.ts), which honours Retry-After. Every call goes through `request`,
+ * which maps failures to ProviderError and retries TRANSIENT / RATE_LIMITED ones.
+ */
+
+export const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface AccessTokenSource {
+  /** A valid access token; throws ProviderError AUTH_REVOKED when the grant is gone. */
+  getToken(): Promise<string>;
+  /** Called after a 401: the next getToken must not reuse the cached token. */
+  refresh?(): void;
+}
+
+type HeaderBag = Record<string, string>;
+
+function readHeaders(options: Context['options']): HeaderBag {
+  const out: HeaderBag = {};
+  const h = options?.headers as HeadersInit | undefined;
+  if (!h) return out;
+  new Headers(h).forEach((v, k) => (out[k] = v));
+  return out;
+}
+
+function writeHeaders(context: Context, headers: HeaderBag): void {
+  context.options = { ...(context.options ?? {}), headers };
+}
+
+/** The Graph client rethrows GraphClientError untouched (anything else becomes a GraphError with
+ *  status -1), so ProviderErrors raised inside the chain travel wrapped in one. */
+export class WrappedProviderError extends GraphClientError {
+  constructor(readonly providerError: ProviderError) {
+    super(providerError.message);
+  }
+}
+
+async function guard<T>(fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ProviderError) throw new WrappedProviderError(err);
+    throw err;
+  }
+}
+
+class ChainLink implements Middleware {
+  protected next: Middleware | undefined;
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    await this.next!.execute(context);
+  }
+}
+
+/** Holds a per-mailbox concurrency slot for the duration of each HTTP exchange; a $batch holds as many as it runs in parallel. */
+class LimitMiddleware extends ChainLink {
+  constructor(
+    private readonly limiter: MailboxLimiter,
+    private readonly where: string,
+  ) {
+    super();
+  }
+  override async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : (context.request as Request).url;
+    let count = 1;
+    if (/\/\$batch(\?|$)/.test(url)) {
+      try {
+        const body = JSON.parse(String(context.options?.body ?? '{}')) as { requests?: unknown[] };
+        count = body.requests?.length ?? 1;
+      } catch {
+        count = 1;
+      }
+    }
+    await guard(() => this.limiter.spend(count, this.where));
+    const release = await this.limiter.acquire(count);
+    try {
+      await this.next!.execute(context);
+    } finally {
+      release();
+    }
+  }
+}
+
+class AuthMiddleware extends ChainLink {
+  constructor(private readonly tokens: AccessTokenSource) {
+    super();
+  }
+  override async execute(context: Context): Promise<void> {
+    const token = await guard(() => this.tokens.getToken());
+    const headers = readHeaders(context.options);
+    headers['authorization'] = `Bearer ${token}`;
+    // Ids that survive moves between folders (a draft that is sent keeps its id).
+    const prefer = headers['prefer'];
+    headers['prefer'] = prefer ? `${prefer}, IdType="ImmutableId"` : 'IdType="ImmutableId"';
+    writeHeaders(context, headers);
+    await this.next!.execute(context);
+  }
+}
+
+class TimeoutMiddleware extends ChainLink {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+  override async execute(context: Context): Promise<void> {
+    context.options = { ...(context.options ?? {}), signal: AbortSignal.timeout(this.timeoutMs) };
+    await this.next!.execute(context);
+  }
+}
+
+export function createGraphClient(input: { baseUrl?: string; tokens: AccessTokenSource; limiter: MailboxLimiter; timeoutMs?: number; where: string }): Client {
+  const chain: ChainLink[] = [new LimitMiddleware(input.limiter, input.where), new AuthMiddleware(input.tokens), new TimeoutMiddleware(input.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)];
+  for (let i = 0; i < chain.length - 1; i++) chain[i]!.setNext(chain[i + 1]!);
+  chain[chain.length - 1]!.setNext(new HTTPMessageHandler());
+  return Client.initWithMiddleware({
+    middleware: chain[0]!,
+    baseUrl: input.baseUrl ?? GRAPH_DEFAULT_BASE_URL,
+    defaultVersion: 'v1.0',
+  });
+}
+
+export interface BatchStep {
+  id: string;
+  method: 'GET';
+  /** Relative to the version root, e.g. "/me/messages/{id}/$value". */
+  url: string;
+  headers?: Record<string, string>;
+}
+export interface BatchResult {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface GraphSessionOptions {
+  client: Client;
+  accountId: string;
+  /** "/me" (delegated) or "/users/{address}" (application permissions). */
+  root: string;
+  retry?: RetryOptions;
+  tokens?: AccessTokenSource;
+  /** Called once a request failed with AUTH_REVOKED (marks the account disconnected). */
+  onAuthRevoked?: (error: ProviderError) => Promise<void>;
+}
+
+/** One mailbox's Graph access: requests with error mapping and the single retry layer. */
+export class GraphSession {
+  readonly client: Client;
+  readonly accountId: string;
+  readonly root: string;
+  private readonly retry: RetryOptions;
+  private readonly options: GraphSessionOptions;
+
+  constructor(options: GraphSessionOptions) {
+    this.client = options.client;
+    this.accountId = options.accountId;
+    this.root = options.root;
+    this.retry = options.retry ?? {};
+    this.options = options;
+  }
+
+  /** A path under the mailbox root: `path('/events')` → "/me/events". */
+  path(rest: string): string {
+    return `${this.root}${rest}`;
+  }
+
+  /** A Graph nextLink/deltaLink (absolute) → a path the client accepts with any baseUrl. */
+  static relativeLink(link: string): string {
+    const u = new URL(link);
+    return `${u.pathname.replace(/^\/v1\.0(?=\/)/, '')}${u.search}`;
+  }
+
+  async request<T>(where: string, fn: (client: Client) => Promise<T>): Promise<T> {
+    const once = () =>
+      withRetry(async () => {
+        try {
+          return await fn(this.client);
+        } catch (err) {
+          throw mapGraphError(err, { where, accountId: this.accountId });
+        }
+      }, this.retry);
+    try {
+      return await once();
+    } catch (err) {
+      if (!(err instanceof ProviderError) || err.code !== 'AUTH_REVOKED') throw err;
+      // A 401 may only mean the cached access token was invalidated: refresh once before giving up.
+      if (err.status === 401 && this.options.tokens?.refresh) {
+        this.options.tokens.refresh();
+        try {
+          return await once();
+        } catch (again) {
+          if (again instanceof ProviderError && again.code === 'AUTH_REVOKED') await this.options.onAuthRevoked?.(again);
+          throw again;
+        }
+      }
+      await this.options.onAuthRevoked?.(err);
+      throw err;
+    }
+  }
+
+  /** GET requests through JSON $batch (≤ 20 per call); retries a chunk when an inner request was throttled. */
+  async batch(where: string, steps: BatchStep[]): Promise<Map<string, BatchResult>> {
+    const out = new Map<string, BatchResult>();
+    for (let i = 0; i < steps.length; i += 20) {
+      const chunk = steps.slice(i, i + 20);
+      const results = await this.request(where, async (client) => {
+        const response = (await client.api('/$batch').post({ requests: chunk })) as { responses?: BatchResult[] };
+        const list = response.responses ?? [];
+        for (const r of list) {
+          if (r.status === 429 || r.status === 503 || r.status === 504) {
+            const body = r.body as { error?: { code?: string; message?: string } } | undefined;
+            throw mapGraphFailure(
+              { status: r.status, code: body?.error?.code ?? null, message: body?.error?.message ?? 'throttled inside $batch', retryAfter: headerValue(r.headers, 'retry-after') },
+              { where, accountId: this.accountId },
+            );
+          }
+        }
+        return list;
+      });
+      for (const r of results) out.set(String(r.id), r);
+    }
+    return out;
+  }
+
+  /** A non-2xx inner batch response as a ProviderError. */
+  batchError(where: string, r: BatchResult): ProviderError {
+    const body = r.body as { error?: { code?: string; message?: string } } | undefined;
+    return mapGraphFailure({ status: r.status, code: body?.error?.code ?? null, message: body?.error?.message ?? `HTTP ${r.status}` }, { where, accountId: this.accountId });
+  }
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | null {
+  if (!headers) return null;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? (headers[key] ?? null) : null;
+}

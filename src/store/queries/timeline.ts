@@ -1,0 +1,57 @@
+import type { Attempt } from '../../domain/types.js';
+import type { TimelineStore } from '../../ports/store.js';
+import { fromIso, toIso } from '../codec.js';
+import type { AttemptsTable } from '../schema.js';
+import type { QueryContext } from './query-context.js';
+
+export function attemptToRow(a: Attempt): AttemptsTable {
+  return {
+    id: a.id,
+    prospect_id: a.prospectId,
+    account_id: a.accountId,
+    at: toIso(a.at),
+    kind: a.kind,
+    outcome: a.outcome ?? null,
+    detail: a.detail,
+    ref_id: a.refId ?? null,
+  };
+}
+
+export function rowToAttempt(r: AttemptsTable): Attempt {
+  return {
+    id: r.id,
+    prospectId: r.prospect_id,
+    accountId: r.account_id,
+    at: fromIso(r.at),
+    kind: r.kind as Attempt['kind'],
+    outcome: r.outcome,
+    detail: r.detail,
+    refId: r.ref_id,
+  };
+}
+
+/** The prospect's timeline: attempts, append-only and idempotent on id. */
+export function timelineQueries({ db }: QueryContext): TimelineStore {
+  return {
+    async addAttempt(attempt) {
+      const inserted = await db
+        .insertInto('attempts')
+        .values(attemptToRow(attempt))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
+    async listAttempts(prospectId) {
+      const rows = await db
+        .selectFrom('attempts')
+        .selectAll()
+        .where('prospect_id', '=', prospectId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(rowToAttempt);
+    },
+  };
+}
