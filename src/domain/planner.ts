@@ -9,65 +9,24 @@
  *  - R4: every prospect-bound draft is moved later if it would break the weekly cap.
  * Every draft carries an idempotency key (reasonKey); a key already used is never planned again.
  */
-import { DateTime } from 'luxon';
-import { isKnownZone, nextBusinessInstant } from './business-time.js';
+import { nextBusinessInstant } from './business-time.js';
 import type { BusinessContext } from './business-time.js';
 import { MS_PER_DAY, nudgeDueAt, nudgeTemplate, scheduleUnderCap } from './cadence.js';
 import { firstName } from './names.js';
+import {
+  briefKey,
+  callReminderKey,
+  missedNudgeKey,
+  nextStepKey,
+  type DraftAction,
+  type PlanAction,
+  type ProspectSnapshot,
+} from './plan-actions.js';
+import { ago, dayAndClock, dayMonth, clock, meetingRef, plural, validZone } from './plan-words.js';
 import type { FollowUpPolicy } from './policy.js';
-import type {
-  Draft,
-  Meeting,
-  NoShowEvidence,
-  Prospect,
-  ReplyKind,
-  TemplateName,
-} from './types.js';
+import type { Meeting, ReplyKind } from './types.js';
 
-export interface ProspectSnapshot {
-  prospect: Prospect;
-  rep: { email: string; name: string; timeZone: string };
-  meetings: Meeting[];
-  drafts: Pick<Draft, 'reasonKey' | 'status' | 'sendAt' | 'template'>[];
-  /** Emails sent or on their way to this prospect (outbox sent/sending/approved), with the draft reason. */
-  emails: { at: Date; reasonKey: string | null; status: 'sent' | 'queued' }[];
-  /** Messages received from the prospect, with what the parser understood. */
-  replies: { at: Date; kind: ReplyKind }[];
-  suppressed: boolean;
-}
-
-export const SKIP_REASONS = [
-  'suppressed',
-  'closed',
-  'bounced',
-  'paused',
-  'nothing_due',
-  'replied',
-  'cadence_done',
-  'awaiting_approval',
-] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
-
-export type PlanAction =
-  | {
-      kind: 'draft';
-      /** Idempotency key: the store keeps one draft per key, ever. */
-      reasonKey: string;
-      template: TemplateName;
-      /** 'prospect' or 'rep' (a brief). */
-      recipient: 'prospect' | 'rep';
-      sendAt: Date;
-      /** Plain words for the rep. */
-      reason: string;
-      evidence: NoShowEvidence[];
-      /** Template variables beyond prospect/rep/meeting, e.g. { gapDays: 12, step: 2 }. */
-      vars: Record<string, unknown>;
-      meetingId?: string | null;
-    }
-  | { kind: 'call_reminder'; reasonKey: string; meetingId: string; at: Date; detail: string }
-  | { kind: 'skip'; reason: SkipReason; detail: string };
-
-export type DraftAction = Extract<PlanAction, { kind: 'draft' }>;
+export * from './plan-actions.js';
 
 /** Reply kinds that are not a real answer from the prospect (they never stop a cadence). */
 export const NOT_A_REPLY_KINDS: readonly ReplyKind[] = ['ooo', 'bounce'];
@@ -79,68 +38,6 @@ export const NEXT_STEP_LEAD_HOURS = 24;
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-const LOCALE = 'en-GB';
-
-// ---------------------------------------------------------------------------------------------
-// Keys
-
-export function missedNudgeKey(meetingId: string, step: number): string {
-  return `missed:${meetingId}:${step}`;
-}
-export function callReminderKey(meetingId: string): string {
-  return `call:${meetingId}`;
-}
-export function nextStepKey(prospectId: string, due: Date): string {
-  return `nextstep:${prospectId}:${due.toISOString()}`;
-}
-export function briefKey(meetingId: string): string {
-  return `brief:${meetingId}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plain words (in the rep's zone)
-
-function validZone(...zones: (string | null | undefined)[]): string {
-  for (const z of zones) if (z && isKnownZone(z)) return z;
-  return 'UTC';
-}
-
-function inZone(at: Date, zone: string): DateTime {
-  return DateTime.fromJSDate(at, { zone }).setLocale(LOCALE);
-}
-
-/** "3:00 PM" */
-function clock(at: Date, zone: string): string {
-  return inZone(at, zone).setLocale('en-US').toFormat('h:mm a');
-}
-
-/** "11 Nov", with the year when it is not the year of `now`. */
-function dayMonth(at: Date, zone: string, now: Date): string {
-  const d = inZone(at, zone);
-  return d.year === inZone(now, zone).year ? d.toFormat('d LLL') : d.toFormat('d LLL yyyy');
-}
-
-/** "Tue 18 Nov, 9:00 AM" */
-function dayAndClock(at: Date, zone: string, now: Date): string {
-  return `${inZone(at, zone).toFormat('ccc')} ${dayMonth(at, zone, now)}, ${clock(at, zone)}`;
-}
-
-/** "Tuesday's 3:00 PM call" within the last 6 days, else "the 3:00 PM call on Tue 11 Nov". */
-function meetingRef(start: Date, zone: string, now: Date): string {
-  if (now.getTime() - start.getTime() < 6 * MS_PER_DAY) return `${inZone(start, zone).toFormat('cccc')}'s ${clock(start, zone)} call`;
-  return `the ${clock(start, zone)} call on ${inZone(start, zone).toFormat('ccc')} ${dayMonth(start, zone, now)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** "12 days ago", "5 hours ago" */
-function ago(ms: number): string {
-  if (ms < MS_PER_HOUR) return 'less than an hour ago';
-  if (ms < MS_PER_DAY) return `${plural(Math.floor(ms / MS_PER_HOUR), 'hour')} ago`;
-  return `${plural(Math.floor(ms / MS_PER_DAY), 'day')} ago`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Planning
