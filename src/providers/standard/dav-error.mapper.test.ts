@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { mapDavError, parseRetryAfter } from './dav-error.mapper.js';
-import { mapImapError } from './imap-error.mapper.js';
 
 const DAV = { where: 'caldav https://dav.example/', passwordEnv: 'CALDAV_PASSWORD', nowMs: Date.parse('2030-06-03T10:00:00Z') };
 
@@ -27,19 +26,5 @@ describe('mapDavError', () => {
     expect(mapDavError({ status: 429, retryAfter: '120' }, DAV).retryAfterMs).toBe(120_000);
     expect(parseRetryAfter('Mon, 03 Jun 2030 10:05:00 GMT', DAV.nowMs)).toBe(300_000);
     expect(parseRetryAfter('soon', DAV.nowMs)).toBeNull();
-  });
-});
-
-describe('mapImapError', () => {
-  const ctx = { where: 'imap mail.example:993', passwordEnv: 'IMAP_PASSWORD', folder: 'Sent' };
-  it.each([
-    [{ authenticationFailed: true, responseText: 'Authentication failed.' }, 'AUTH_REVOKED'],
-    [{ serverResponseCode: 'NONEXISTENT', responseStatus: 'NO', responseText: 'Mailbox does not exist' }, 'NOT_FOUND'],
-    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'TRANSIENT'],
-    [{ message: 'Socket timeout' }, 'TRANSIENT'],
-    [{ serverResponseCode: 'LIMIT', responseStatus: 'NO', responseText: 'Too many connections' }, 'RATE_LIMITED'],
-    [{ responseStatus: 'BAD', responseText: 'Error in IMAP command' }, 'INVALID_REQUEST'],
-  ] as const)('%o → %s', (failure, code) => {
-    expect(mapImapError(failure, ctx).code).toBe(code);
   });
 });
