@@ -11,6 +11,7 @@ import { parseRawEmail } from '../../src/mail/parse-mime.js';
 import type { CalendarHarness, HarnessEventInput } from '../contracts/calendar-provider.contract.js';
 import type { MailHarness } from '../contracts/mail.contract.js';
 import { eventIcs } from '../local/local-harness.js';
+import { untouchedStore } from './untouched-store.js';
 
 /**
  * Radicale + Dovecot + an SMTP server for the standard provider's tests. When a server binary
@@ -77,7 +78,7 @@ accounts:
 }
 
 export async function standardProviders(config: AppConfig, now: () => Date = () => new Date()): Promise<ProviderSet> {
-  return createStandardProviders({ account: config.accounts[0]!, config, store: null as never, logger: silentLogger(), now });
+  return createStandardProviders({ account: config.accounts[0]!, config, store: untouchedStore, logger: silentLogger(), now });
 }
 
 function auth(r: RadicaleServer): string {
