@@ -4,7 +4,7 @@ import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
-import { busyIntervals } from './freebusy.mapper.js';
+import { busyIntervals, mergeSpans } from './freebusy.mapper.js';
 import { readCalendarEvents, type ReadEvent } from './ics-event.mapper.js';
 import { parseIcs } from './ics.parser.js';
 import { fetchFeed, type FeedValidators } from './ics-feed.client.js';
@@ -93,7 +93,7 @@ export class FeedCalendarAdapter implements CalendarProvider {
       }
       events.push(...read);
     }
-    return mergeIntervals([...own, ...busyIntervals(events, window, this.input.repEmail)]);
+    return mergeSpans([...own, ...busyIntervals(events, window, this.input.repEmail)].map((i) => [i.start.getTime(), i.end.getTime()] as const));
   }
 
   /** Bookings go to the account's own calendar; feeds are never written. */
@@ -128,15 +128,4 @@ export class FeedCalendarAdapter implements CalendarProvider {
 
 function validators(v: FeedValidators): { e: string | null; m: string | null } {
   return { e: v.etag, m: v.lastModified };
-}
-
-function mergeIntervals(intervals: TimeInterval[]): TimeInterval[] {
-  const spans = intervals.map((i) => [i.start.getTime(), i.end.getTime()] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged.map(([s, e]) => ({ start: new Date(s), end: new Date(e) }));
 }

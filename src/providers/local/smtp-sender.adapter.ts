@@ -8,7 +8,8 @@ import type { MaildirClient } from './maildir.client.js';
 import type { SentIndex } from './sent-index.client.js';
 import { mapSmtpError } from './smtp-error.mapper.js';
 
-export interface SmtpSettings {
+/** Where an SMTP server is and how to log in (the local family's outgoing SMTP, the standard family's smtp). */
+export interface SmtpLogin {
   host: string;
   port: number;
   secure: boolean;
@@ -17,11 +18,14 @@ export interface SmtpSettings {
   passwordEnv?: string | undefined;
   /** Reads the password when a send needs it. */
   password: () => string | undefined;
+  /** TLS options for tests with self-signed certificates. */
+  tls?: { rejectUnauthorized?: boolean };
+}
+
+export interface SmtpSettings extends SmtpLogin {
   /** Timeouts (ms); defaults suit a worker tick. */
   connectionTimeoutMs?: number;
   socketTimeoutMs?: number;
-  /** TLS options for tests with self-signed certificates. */
-  tls?: { rejectUnauthorized?: boolean };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
-import { busyIntervals } from '../local/freebusy.mapper.js';
+import { busyIntervals, mergeSpans } from '../local/freebusy.mapper.js';
 import { overlaps } from '../local/ics-recurrence.mapper.js';
 import { readCalendarEvents, type ReadEvent } from '../local/ics-event.mapper.js';
 import { parseIcs } from '../local/ics.parser.js';
@@ -237,12 +237,5 @@ export function busyFromVfreebusy(text: string, window: TimeInterval): TimeInter
       }
     }
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged.map(([s, e]) => ({ start: new Date(s), end: new Date(e) }));
+  return mergeSpans(spans);
 }

@@ -2,21 +2,16 @@ import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { ProviderError } from '../../ports/errors.js';
 import { mapSmtpError, type SmtpFailure } from '../local/smtp-error.mapper.js';
+import type { SmtpLogin } from '../local/smtp-sender.adapter.js';
 
 /**
  * SMTP submission (nodemailer) of a message already composed: the bytes in the Sent copy are
  * the bytes sent. No retries here (the outbox decides); errors leave as ProviderError, and
  * `wasRefused` tells a refusal (nothing sent) from a connection lost mid-message (unknown).
  */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user?: string | undefined;
-  passwordEnv?: string | undefined;
-  password: () => string | undefined;
+export interface SmtpSettings extends SmtpLogin {
+  /** Connection and greeting timeout (ms); the socket may idle twice as long. */
   timeoutMs?: number;
-  tls?: { rejectUnauthorized?: boolean };
 }
 
 /** Stages after which a failure cannot have delivered anything. */
