@@ -114,6 +114,48 @@ const microsoftSchema = z
   })
   .strict();
 
+/** Standard protocols (provider: standard): CalDAV, IMAP and SMTP with app passwords from the environment. */
+const caldavSchema = z
+  .object({
+    /** The server, or the calendar home; discovery starts at /.well-known/caldav of this host. */
+    url: z.string().url(),
+    username: z.string().min(1),
+    /** Name of the environment variable holding the (app) password. */
+    passwordEnv: z.string().min(1),
+    /** The calendar's display name or URL; the first calendar with events when absent. */
+    calendar: z.string().min(1).optional(),
+  })
+  .strict();
+
+const imapSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(993),
+    secure: z.boolean().default(true),
+    user: z.string().min(1),
+    passwordEnv: z.string().min(1),
+    inbox: z.string().min(1).default('INBOX'),
+    /** The Sent folder (or "All Mail"); the folder flagged \Sent by the server when absent. */
+    sent: z.string().min(1).optional(),
+  })
+  .strict();
+
+const standardSmtpSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(465),
+    /** TLS from the start (465); false means STARTTLS (587). Default: true on 465. */
+    secure: z.boolean().optional(),
+    user: z.string().min(1).optional(),
+    passwordEnv: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A read-only iCalendar feed: https:// or webcal:// (read as https). */
+const feedUrl = z
+  .string()
+  .regex(/^(https?|webcal):\/\//i, 'an https:// or webcal:// address of an .ics feed');
+
 const accountSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'letters, digits, - and _'),
@@ -121,16 +163,24 @@ const accountSchema = z
     email: z.string().email(),
     timeZone: zone,
     role: z.enum(['rep', 'admin']).default('rep'),
-    provider: z.enum(['local', 'google', 'microsoft']),
+    provider: z.enum(['local', 'google', 'microsoft', 'standard']),
     approval: approvalSchema,
     local: localSchema.optional(),
     google: googleSchema.optional(),
     microsoft: microsoftSchema.optional(),
+    caldav: caldavSchema.optional(),
+    imap: imapSchema.optional(),
+    smtp: standardSmtpSchema.optional(),
+    /** Read-only calendar feeds: their events count as busy time and for meeting matching; never written. */
+    feeds: z.array(feedUrl).default([]),
   })
   .strict()
   .superRefine((a, ctx) => {
-    if (!a[a.provider]) {
-      ctx.addIssue({ code: 'custom', path: [a.provider], message: `provider is "${a.provider}" but the "${a.provider}" section is missing` });
+    const sections = a.provider === 'standard' ? (['caldav', 'imap', 'smtp'] as const) : [a.provider];
+    for (const section of sections) {
+      if (!a[section]) {
+        ctx.addIssue({ code: 'custom', path: [section], message: `provider is "${a.provider}" but the "${section}" section is missing` });
+      }
     }
   });
 

@@ -9,4 +9,5 @@ export const PROVIDER_FACTORIES: Record<ProviderKind, () => Promise<ProviderFact
   local: async () => (await import('../providers/local/index.js')).createLocalProviders,
   google: async () => (await import('../providers/google/index.js')).createGoogleProviders,
   microsoft: async () => (await import('../providers/microsoft/index.js')).createMicrosoftProviders,
+  standard: async () => (await import('../providers/standard/index.js')).createStandardProviders,
 };

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, resolveFromConfig, type AppConfig } from '../config.js';
+import { loadConfig, resolveFromConfig, type AccountConfig, type AppConfig } from '../config.js';
 import type { Account, Prospect } from '../domain/types.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Store } from '../ports/store.js';
@@ -11,6 +11,10 @@ import type { AccountRuntime, WorkerContext } from '../worker/context.js';
 import { ProspectsSource } from './prospects-file.js';
 import { PROVIDER_FACTORIES } from './providers.js';
 import { resolveWebSecret } from '../http/secret.js';
+
+/** Families whose credentials are passwords from the environment: a disconnected account is
+ *  checked again on every run (the password may have been fixed) and reconnects by itself. */
+const RECONNECT_BY_ITSELF: ReadonlySet<AccountConfig['provider']> = new Set(['local', 'standard']);
 
 /** Everything built once from the config: the composition root. */
 export interface Runtime {
@@ -67,18 +71,32 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       const prospectsRead = prospectsFile.current();
       const accounts: AccountRuntime[] = [];
       for (const a of config.accounts) {
-        const account = accountFromConfig(a, await store.getAccount(a.id));
-        if (account.status === 'disconnected') {
+        let account = accountFromConfig(a, await store.getAccount(a.id));
+        // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
+        if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
           accounts.push({ account, providers: null });
           continue;
         }
         try {
           const factory = await PROVIDER_FACTORIES[a.provider]();
-          const providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          let providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          if (a.feeds.length > 0) {
+            // Read-only .ics feeds join the account's calendar (busy time, meeting matching); never written.
+            const { FeedCalendarAdapter } = await import('../providers/local/feed-calendar.adapter.js');
+            const calendar = new FeedCalendarAdapter({ inner: providers.calendar, feeds: a.feeds, floatingZone: a.timeZone, repEmail: a.email.toLowerCase(), logger: logger.child({ account: a.id }) });
+            providers = { ...providers, calendar };
+          }
+          if (account.status === 'disconnected') {
+            await providers.checkConnection?.();
+            await store.setAccountStatus(a.id, 'connected', null);
+            account = { ...account, status: 'connected', statusDetail: null };
+            logger.info({ account: a.id }, 'account reconnected: its password works again');
+          }
           accounts.push({ account, providers });
         } catch (err) {
           const detail = `${(err as Error).message}`;
           logger.warn({ account: a.id }, 'account could not be connected');
+          if (account.status === 'disconnected') await store.setAccountStatus(a.id, 'disconnected', detail);
           accounts.push({ account: { ...account, statusDetail: detail }, providers: null });
         }
       }

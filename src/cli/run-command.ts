@@ -72,7 +72,7 @@ export function registerRunCommands(program: Command): void {
     .command('demo')
     .description('Seed the demo workspace (./demo) relative to now and run one tick; `npm start` runs this')
     .option('--dir <dir>', 'where to put the demo workspace', 'demo')
-    .option('--provider <family>', 'local (default); google and microsoft run through their emulators', 'local')
+    .option('--provider <family>', 'local (default); google and microsoft run through their emulators; standard on Radicale, Dovecot and an SMTP server it starts', 'local')
     .action(async (opts: { dir: string; provider: string }, cmd: Command) => {
       const g = globals(cmd);
       const now = parseNow(g.now);

@@ -16,6 +16,12 @@ import type { TickSummary } from '../worker/context.js';
 /** An emulated provider, seeded with the demo, with what the demo needs to point the adapter at it. */
 export interface EmulatedFamily {
   accountSection: Record<string, unknown>;
+  /** What the demo runs on, when not the family's emulator. */
+  label?: string;
+  /** What `sentMessageIds` reads, when not the emulated Sent folder. */
+  sentLabel?: string;
+  /** Message-IDs the SMTP server received, for families that send over SMTP. */
+  deliveredMessageIds?: () => string[];
   saveCredential(store: CredentialStore, key: Buffer): Promise<void>;
   /** Message-IDs in the rep's emulated Sent folder (to show exactly-once). */
   sentMessageIds(): string[];
@@ -108,6 +114,7 @@ async function startMicrosoft(scenario: DemoScenario): Promise<EmulatedFamily> {
 const FAMILIES: Record<string, (scenario: DemoScenario, clock: { now: Date }) => Promise<EmulatedFamily>> = {
   google: startGoogle,
   microsoft: startMicrosoft,
+  standard: async (scenario) => (await import('./standard-demo.js')).startStandard(scenario),
 };
 
 /**
@@ -174,6 +181,8 @@ export interface ProviderDemoResult {
   sentAfterWeek: number;
   sentOnNextRun: number;
   booked: { start: string; attendees: string[] }[];
+  /** How many times the SMTP server received each approved email (SMTP families only). */
+  deliveredCopies: number[] | null;
 }
 
 /**
@@ -193,7 +202,7 @@ export async function runProviderDemo(input: {
   const { runtime, family, clock, close } = await prepareProviderWorkspace(input);
   try {
     const first = await runTick(await runtime.context(scenario.now));
-    print(`Demo on the ${input.provider} emulator (real ${input.provider} adapter over HTTP)\n`);
+    print(`Demo on ${family.label ?? `the ${input.provider} emulator (real ${input.provider} adapter over HTTP)`}\n`);
     print(formatSummary(first, scenario.rep.timeZone));
     const drafts: Record<string, string[]> = {};
     for (const d of await runtime.store.listDrafts({})) {
@@ -214,10 +223,16 @@ export async function runProviderDemo(input: {
     const ours = (await runtime.store.listOutbox({ status: 'sent' })).map((o) => o.messageId);
     const copies = ours.map((id) => sent.filter((s) => s === id).length);
     print(`\nApproved ${pending.length} draft(s); a week later: ${week.sent.length} sent, ${later.sent.length} more once business hours opened in each prospect's zone, then ${again.sent.length} on the next run.`);
-    print(`Emulated Sent folder: ${ours.length} approved email(s), each present ${[...new Set(copies)].join('/')} time(s).`);
+    print(`${family.sentLabel ?? 'Emulated Sent folder'}: ${ours.length} approved email(s), each present ${[...new Set(copies)].join('/')} time(s).`);
+    let deliveredCopies: number[] | null = null;
+    if (family.deliveredMessageIds) {
+      const delivered = family.deliveredMessageIds();
+      deliveredCopies = ours.map((id) => delivered.filter((d) => d === id).length);
+      print(`SMTP server: each approved email received ${[...new Set(deliveredCopies)].join('/')} time(s).`);
+    }
     const booked = family.bookedEvents();
     for (const b of booked) print(`Booked event: ${b.start} with ${b.attendees.join(', ')}`);
-    return { first, drafts, sentCopies: copies, sentAfterWeek: week.sent.length + later.sent.length, sentOnNextRun: again.sent.length, booked };
+    return { first, drafts, sentCopies: copies, sentAfterWeek: week.sent.length + later.sent.length, sentOnNextRun: again.sent.length, booked, deliveredCopies };
   } finally {
     await close();
   }

@@ -3,7 +3,7 @@
  * wall-clock reasoning happens with luxon inside domain functions, always given a zone.
  */
 
-export const PROVIDER_KINDS = ['local', 'google', 'microsoft'] as const;
+export const PROVIDER_KINDS = ['local', 'google', 'microsoft', 'standard'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** A rep's connected workspace: one calendar + one mailbox at one provider. */

@@ -108,6 +108,12 @@ export interface ProviderSet {
   drafts: NativeDrafts | null;
   /** Booked meetings get a video link (Google Meet, Microsoft Teams): the account's `conference`. */
   conference: boolean;
+  /**
+   * Password-based families (local SMTP, standard): logs in with every credential the account
+   * uses and throws ProviderError when one is refused. A disconnected account is checked this way
+   * on every run and reconnects by itself once it passes.
+   */
+  checkConnection?: () => Promise<void>;
 }
 
 export interface Clock {

@@ -60,7 +60,10 @@ export async function withCursor(
 }
 
 export function reconnectHint(rt: AccountRuntime, message: string): string {
-  const cmd = rt.account.provider === 'local' ? 'check the account paths in the config' : `run \`followup auth ${rt.account.provider} --account ${rt.account.id}\``;
+  const cmd =
+    rt.account.provider === 'local' || rt.account.provider === 'standard'
+      ? 'fix what it names (the password in the environment, or the config); followup checks again on every run and reconnects by itself'
+      : `run \`followup auth ${rt.account.provider} --account ${rt.account.id}\``;
   return `${message.replace(/\.$/, '')}. To reconnect, ${cmd}.`;
 }
 

@@ -9,8 +9,23 @@ const examples = readdirSync(BUNDLED_CONFIG_DIR).filter((f) => f.endsWith('.exam
 const configs = examples.filter((f) => f !== 'prospects.example.yaml');
 
 describe('the example configs in config/', () => {
-  it('are all there: a local, a Google and a Microsoft config, and a prospects file', () => {
-    expect(examples.sort()).toEqual(['followup.example.yaml', 'google.example.yaml', 'microsoft.example.yaml', 'prospects.example.yaml']);
+  it('are all there: a local, a Google, a Microsoft and a standard-protocols config, and a prospects file', () => {
+    expect(examples.sort()).toEqual(['followup.example.yaml', 'google.example.yaml', 'microsoft.example.yaml', 'prospects.example.yaml', 'standard.example.yaml']);
+  });
+
+  it('the standard example has caldav, imap and smtp per account, with passwords named, not written', () => {
+    const file = join(BUNDLED_CONFIG_DIR, 'standard.example.yaml');
+    const cfg = parseConfig(readFileSync(file, 'utf8'), file, {});
+    for (const a of cfg.accounts) {
+      expect(a.caldav?.passwordEnv).toMatch(/^[A-Z_]+$/);
+      expect(a.imap?.passwordEnv).toMatch(/^[A-Z_]+$/);
+      expect(a.smtp?.passwordEnv).toMatch(/^[A-Z_]+$/);
+    }
+    expect(cfg.accounts[1]!.smtp?.port).toBe(587);
+    expect(cfg.accounts[0]!.feeds).toEqual(['webcal://calendar.example/team-offsites.ics']);
+    // A standard account without its imap section names the missing key.
+    const broken = readFileSync(file, 'utf8').replace(/\n {4}imap: \{ host: imap\.fastmail[^\n]*/, '');
+    expect(() => parseConfig(broken, file, {})).toThrow(/accounts\[0\]\.imap: provider is "standard" but the "imap" section is missing/);
   });
 
   it.each(configs)('%s validates against the config schema', (name) => {

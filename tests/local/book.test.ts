@@ -59,7 +59,7 @@ describe('local calendar: book', () => {
     const sent = await readMaildir(join(base, 'outbox'));
     expect(sent).toHaveLength(1);
     const invite = sent[0]!;
-    expect(invite.messageId).toBe(`<invite-${b.id}@followup.local>`);
+    expect(invite.messageId).toBe(`<invite-${b.id}@followup.example>`);
     expect(invite.inReplyTo).toBe('<reply-7@client.example>');
     expect(invite.references).toEqual(['<nudge-1@followup.local>', '<reply-7@client.example>']);
     expect(invite.to).toEqual(['pat.prospect@client.example']);
@@ -107,7 +107,7 @@ describe('local calendar: book', () => {
     expect(await readdir(dir)).toEqual([`${booking().id}.ics`]); // no claim left behind
     const retry = await adapter.book(booking());
     expect(retry.created).toBe(false);
-    expect(sent.map((e) => e.messageId)).toEqual([`<invite-${booking().id}@followup.local>`]);
+    expect(sent.map((e) => e.messageId)).toEqual([`<invite-${booking().id}@followup.example>`]);
     // A third call finds the invite sent and leaves it.
     await adapter.book(booking());
     expect(sent).toHaveLength(1);

@@ -145,7 +145,9 @@ describe('invite email', () => {
     const b = booking();
     const ics = buildInvite(b, { method: 'REQUEST', sequence: 0, dtstamp: DTSTAMP });
     const email = buildInviteEmail(b, ics);
-    expect(email.messageId).toBe('<invite-bk_0123456789abcdef0123@followup.local>');
+    // On the rep's (organizer's) own domain, not a made-up one.
+    expect(email.messageId).toBe(`<invite-bk_0123456789abcdef0123@${b.organizerEmail.split('@')[1]}>`);
+    expect(email.messageId).not.toContain('followup.local');
     expect(inviteMessageId(b)).toBe(email.messageId);
     expect(email.subject).toBe('Invitation: Intro call: Client Co, Followup; and \\ more @ Tue 12 Mar 2030 11:00–11:30 EDT (America/New_York)');
     expect(email.text).toContain('When: Tuesday, 12 March 2030, 11:00–11:30 Eastern Daylight Time (America/New_York)');
@@ -156,7 +158,11 @@ describe('invite email', () => {
     const raw = await composeRawEmail(email, DTSTAMP);
     const text = raw.toString('utf8');
     expect(text).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    expect(text).toMatch(/filename=invite\.ics/);
+    // invite.ics once: the iMIP alternative plus one attachment, named once; CRLF throughout.
+    expect(text.match(/filename=invite\.ics/g)).toHaveLength(1);
+    expect(text.match(/BEGIN:VCALENDAR/g)?.length ?? 0).toBe(1);
+    expect(text).not.toMatch(/name=invite\.ics; name=/);
+    expect(text).not.toMatch(/(?<!\r)\n/);
     const parsed = await parseRawEmail(raw, 'invite');
     expect(parsed.messageId).toBe(email.messageId);
     expect(parsed.inReplyTo).toBe('<reply-2@client.example>');

@@ -15,10 +15,14 @@ export function busyIntervals(events: ReadEvent[], window: TimeInterval, repEmai
       return !event.attendees.some((a) => a.email === rep && a.response === 'declined');
     })
     .map(({ event }) => [Math.max(event.start.getTime(), start), Math.min(event.end.getTime(), end)] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
+    .filter(([s, e]) => e > s);
+  return mergeSpans(spans);
+}
+
+/** Spans of epoch milliseconds, in any order, as sorted intervals with the overlapping ones joined. */
+export function mergeSpans(spans: readonly (readonly [number, number])[]): TimeInterval[] {
   const merged: [number, number][] = [];
-  for (const [s, e] of spans) {
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else merged.push([s, e]);

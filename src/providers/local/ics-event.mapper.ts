@@ -59,8 +59,11 @@ export function readCalendarEvents(parsed: ParsedIcs, options: ReadEventsOptions
       groups.set(uid, group);
     }
     for (const [uid, group] of groups) {
-      if (group.masters.length > 1) result.problems.push(`event ${uid}: ${group.masters.length} VEVENTs share this UID without RECURRENCE-ID; only the first was read`);
-      readGroup(uid, group.masters[0] ?? null, group.overrides, resolver, options, result);
+      const master = latestVersion(group.masters);
+      if (group.masters.length > 1) {
+        result.problems.push(`event ${uid}: ${group.masters.length} VEVENTs share this UID without RECURRENCE-ID; read the latest (SEQUENCE ${sequenceOf(master!)}, then DTSTAMP)`);
+      }
+      readGroup(uid, master, latestOverrides(group.overrides), resolver, options, result);
     }
     for (const tzid of resolver.unresolved()) {
       result.problems.push(`TZID "${tzid}" is neither defined in the file (VTIMEZONE) nor a known time zone; its times were read in ${options.floatingZone}`);
@@ -70,6 +73,44 @@ export function readCalendarEvents(parsed: ParsedIcs, options: ReadEventsOptions
     }
   }
   return result;
+}
+
+/** iTIP (RFC 5546 §2.1.5): the version with the highest SEQUENCE wins, then the latest DTSTAMP;
+ *  on a tie, the first in the file. */
+export function latestVersion(versions: ICAL.Component[]): ICAL.Component | null {
+  let best: ICAL.Component | null = null;
+  for (const v of versions) {
+    if (!best) best = v;
+    else {
+      const bySequence = sequenceOf(v) - sequenceOf(best);
+      if (bySequence > 0 || (bySequence === 0 && dtstampOf(v) > dtstampOf(best))) best = v;
+    }
+  }
+  return best;
+}
+
+/** Of several overrides for one RECURRENCE-ID, the latest version (as latestVersion). */
+function latestOverrides(overrides: ICAL.Component[]): ICAL.Component[] {
+  const byRid = new Map<string, ICAL.Component[]>();
+  for (const o of overrides) {
+    const rid = String(o.getFirstProperty('recurrence-id')?.getFirstValue() ?? '');
+    byRid.set(rid, [...(byRid.get(rid) ?? []), o]);
+  }
+  return [...byRid.values()].map((versions) => latestVersion(versions)!);
+}
+
+function sequenceOf(c: ICAL.Component): number {
+  const n = Number(c.getFirstPropertyValue('sequence'));
+  return Number.isFinite(n) ? n : 0;
+}
+
+function dtstampOf(c: ICAL.Component): number {
+  const v = c.getFirstPropertyValue('dtstamp') as ICAL.Time | null;
+  try {
+    return v && typeof v === 'object' && 'toUnixTime' in v ? v.toUnixTime() : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function readGroup(

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
+import { findIana } from 'windows-iana';
 
 /**
  * Turns iCalendar wall-clock times into instants.
@@ -9,7 +10,9 @@ import { DateTime, IANAZone } from 'luxon';
  *     database is more trustworthy than the often hand-made VTIMEZONE copies in exported files;
  *  2. the file's own VTIMEZONE with that TZID (Outlook names like "W. Europe Standard Time");
  *  3. an IANA name at the end of a vendor-prefixed TZID ("/softwarestudio.org/.../Europe/Berlin");
- *  4. otherwise the floating zone (the rep's zone), reported as a problem by the caller.
+ *  4. a Windows zone name with no VTIMEZONE (Office 365: "W. Europe Standard Time"), through
+ *     CLDR's windowsZones table (the windows-iana package): its main zone, "Europe/Berlin";
+ *  5. otherwise the floating zone (the rep's zone), reported as a problem by the caller.
  * Dates (all-day values) and floating times are read in the floating zone.
  */
 export type ResolvedZone =
@@ -91,6 +94,8 @@ export class ZoneResolver {
     if (vtimezone) return { kind: 'vtimezone', zone: vtimezone };
     const suffix = ianaSuffix(name);
     if (suffix) return { kind: 'iana', name: suffix, guessed: true };
+    const windows = windowsZone(name);
+    if (windows) return { kind: 'iana', name: windows, guessed: false };
     return { kind: 'unknown', tzid };
   }
 
@@ -113,6 +118,13 @@ export class ZoneResolver {
 export function isIanaZone(name: string): boolean {
   // Offsets like "+01:00" are valid luxon zones but not zone names.
   return /^[A-Za-z]/.test(name) && IANAZone.isValidZone(name);
+}
+
+/** "W. Europe Standard Time" -> "Europe/Berlin" (CLDR windowsZones, territory 001). */
+export function windowsZone(tzid: string): string | null {
+  const name = tzid.replace(/^"+|"+$/g, '').trim();
+  const zone = findIana(name)[0] ?? null;
+  return zone && isIanaZone(zone) ? zone : null;
 }
 
 /** "/softwarestudio.org/Olson_20011030_5/Pacific/Auckland" -> "Pacific/Auckland". */

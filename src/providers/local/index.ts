@@ -43,6 +43,8 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     drafts: null,
     // A vdir calendar has no video meetings to add.
     conference: false,
+    // What can disconnect a local account is a refused SMTP login: check it again.
+    ...(sender instanceof SmtpSenderAdapter ? { checkConnection: () => sender.verify() } : {}),
   };
   return set;
 };

@@ -9,8 +9,10 @@ import { zoneAbbreviation } from './vtimezone.writer.js';
  * booking id, so after a crash the worker can ask the sender whether it already went out
  * (findSent) instead of inviting the prospect twice. It answers in the prospect's thread.
  */
-export function inviteMessageId(booking: Pick<Booking, 'id'>): string {
-  return `<invite-${booking.id}@followup.local>`;
+export function inviteMessageId(booking: Pick<Booking, 'id' | 'organizerEmail'>): string {
+  // On the rep's own domain, like every message the rep sends (spam filters weigh a foreign one).
+  const domain = booking.organizerEmail.split('@')[1]?.trim().toLowerCase() || 'localhost';
+  return `<invite-${booking.id}@${domain}>`;
 }
 
 export function buildInviteEmail(booking: Booking, ics: string): OutgoingEmail {

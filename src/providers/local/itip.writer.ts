@@ -32,12 +32,15 @@ export function buildInvite(booking: Booking, options: ItipOptions): string {
   return serializeLines(calendarLines(booking, { ...options, method: options.method }));
 }
 
-/** The event as stored in the calendar folder: the same VEVENT, without METHOD. */
-export function buildCalendarObject(booking: Booking, options: Omit<ItipOptions, 'method'>): string {
+/** The event as stored in the calendar folder: the same VEVENT, without METHOD. With
+ *  `scheduleAgent: 'CLIENT'` (RFC 6638 §7.1) a CalDAV server that schedules by itself leaves the
+ *  invitation to followup, which sends it once (iMIP) and can check it went out. */
+export function buildCalendarObject(booking: Booking, options: Omit<ItipOptions, 'method'> & { scheduleAgent?: 'CLIENT' }): string {
   return serializeLines(calendarLines(booking, { ...options, method: null }));
 }
 
-function calendarLines(booking: Booking, options: { method: 'REQUEST' | null; sequence: number; dtstamp: Date }): string[] {
+function calendarLines(booking: Booking, options: { method: 'REQUEST' | null; sequence: number; dtstamp: Date; scheduleAgent?: 'CLIENT' }): string[] {
+  const agent = options.scheduleAgent ? `;SCHEDULE-AGENT=${options.scheduleAgent}` : '';
   const zone = booking.timeZone;
   const zoned = isIanaZone(zone) && !/^(etc\/)?(utc|gmt|zulu|universal)$/i.test(zone);
   // A wall-clock time in the hour repeated when clocks go back names two instants (and
@@ -63,7 +66,7 @@ function calendarLines(booking: Booking, options: { method: 'REQUEST' | null; se
     `SUMMARY:${escapeText(booking.title)}`,
     ...(booking.description ? [`DESCRIPTION:${escapeText(booking.description)}`] : []),
     `ORGANIZER;CN=${paramValue(booking.organizerName)}:mailto:${booking.organizerEmail}`,
-    `ATTENDEE;CN=${paramValue(booking.prospectName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${booking.prospectEmail}`,
+    `ATTENDEE;CN=${paramValue(booking.prospectName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE${agent}:mailto:${booking.prospectEmail}`,
     `ATTENDEE;CN=${paramValue(booking.organizerName)};ROLE=CHAIR;PARTSTAT=ACCEPTED:mailto:${booking.organizerEmail}`,
     'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',

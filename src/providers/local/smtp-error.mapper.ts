@@ -29,7 +29,8 @@ const CONNECTION_CODES = new Set([
   'EPROTOCOL',
 ]);
 
-export function mapSmtpError(err: unknown, server: { host: string; port: number; passwordEnv?: string | null }): ProviderError {
+export function mapSmtpError(err: unknown, server: { host: string; port: number; passwordEnv?: string | null; section?: string }): ProviderError {
+  const section = server.section ?? 'local.outgoing';
   const where = `smtp ${server.host}:${server.port}`;
   const failure = (err && typeof err === 'object' ? err : { message: String(err) }) as SmtpFailure;
   const reply = failure.response ? `: "${oneLine(failure.response)}"` : '';
@@ -38,19 +39,19 @@ export function mapSmtpError(err: unknown, server: { host: string; port: number;
 
   if (responseCode === 535 || (failure.code === 'EAUTH' && responseCode === undefined)) {
     const secret = server.passwordEnv ? `the password in the environment variable ${server.passwordEnv}` : 'the password';
-    return make('AUTH_REVOKED', `the server rejected the login${reply}. Check local.outgoing.user and ${secret}`);
+    return make('AUTH_REVOKED', `the server rejected the login${reply}. Check ${section}.user and ${secret}`);
   }
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) {
     return make('TRANSIENT', `the server refused for now (${responseCode})${reply}; the email will be retried`);
   }
   if (responseCode !== undefined && responseCode >= 500) {
     if ([530, 534, 538].includes(responseCode) || /\b5\.7\.\d+/.test(failure.response ?? '')) {
-      return make('FORBIDDEN', `the server does not allow this sender or recipient (${responseCode})${reply}. Check local.outgoing (user, secure, port) and the From address`);
+      return make('FORBIDDEN', `the server does not allow this sender or recipient (${responseCode})${reply}. Check ${section} (user, secure, port) and the From address`);
     }
     return make('INVALID_REQUEST', `the server rejected the message (${responseCode})${reply}. Check the recipient address and the message`);
   }
   if (failure.code === 'ETLS') {
-    return make('INVALID_REQUEST', `TLS failed (${failure.message ?? 'unknown error'}). Check local.outgoing.secure and port (465 = secure: true, 587 = secure: false)`);
+    return make('INVALID_REQUEST', `TLS failed (${failure.message ?? 'unknown error'}). Check ${section}.secure and port (465 = secure: true, 587 = secure: false)`);
   }
   if (failure.code && CONNECTION_CODES.has(failure.code)) {
     return make('TRANSIENT', `cannot reach the server (${failure.code}: ${oneLine(failure.message ?? '')}); the email will be retried`);

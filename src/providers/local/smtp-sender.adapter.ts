@@ -8,7 +8,8 @@ import type { MaildirClient } from './maildir.client.js';
 import type { SentIndex } from './sent-index.client.js';
 import { mapSmtpError } from './smtp-error.mapper.js';
 
-export interface SmtpSettings {
+/** Where an SMTP server is and how to log in (the local family's outgoing SMTP, the standard family's smtp). */
+export interface SmtpLogin {
   host: string;
   port: number;
   secure: boolean;
@@ -17,11 +18,14 @@ export interface SmtpSettings {
   passwordEnv?: string | undefined;
   /** Reads the password when a send needs it. */
   password: () => string | undefined;
+  /** TLS options for tests with self-signed certificates. */
+  tls?: { rejectUnauthorized?: boolean };
+}
+
+export interface SmtpSettings extends SmtpLogin {
   /** Timeouts (ms); defaults suit a worker tick. */
   connectionTimeoutMs?: number;
   socketTimeoutMs?: number;
-  /** TLS options for tests with self-signed certificates. */
-  tls?: { rejectUnauthorized?: boolean };
 }
 
 /**
@@ -68,6 +72,16 @@ export class SmtpSenderAdapter implements MailSender {
       }
     }
     return { providerMessageId: email.messageId, threadId: null };
+  }
+
+  /** Connects and logs in without sending (the reconnect check of a disconnected account). */
+  async verify(): Promise<void> {
+    const transport = this.connect();
+    try {
+      await transport.verify();
+    } catch (err) {
+      throw mapSmtpError(err, { host: this.settings.host, port: this.settings.port, passwordEnv: this.settings.passwordEnv ?? null });
+    }
   }
 
   async findSent(messageId: string): Promise<SentReceipt | null | false> {

@@ -262,7 +262,7 @@ export function bookingFileName(bookingId: string): string {
  * the instances reported before (their ids end in the RECURRENCE-ID): otherwise an instance
  * that is merely outside the new window would look deleted.
  */
-function rangeCovering(window: TimeInterval, ids: Set<string>): TimeInterval {
+export function rangeCovering(window: TimeInterval, ids: Set<string>): TimeInterval {
   let start = window.start.getTime();
   let end = window.end.getTime();
   for (const id of ids) {
@@ -286,7 +286,7 @@ function instantOfInstanceId(id: string): number | null {
 
 /** Whether an unchanged file may have events inside the new window that were outside the
  *  old one (the window moves with the clock). */
-function mayEnterWindow(state: FileState, oldWindow: [number, number], window: TimeInterval): boolean {
+export function mayEnterWindow(state: FileState, oldWindow: [number, number], window: TimeInterval): boolean {
   if (!state.sp) return false;
   const [spanStart, spanEnd] = state.sp;
   const start = window.start.getTime();
