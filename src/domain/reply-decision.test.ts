@@ -5,7 +5,7 @@ import type { ParsedReply } from './types.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
 const prospect = { name: 'Sara Novak', timeZone: 'Europe/Berlin', country: null };
-const base: ParsedReply = { kind: 'other', proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', explain: [] };
+const base: ParsedReply = { kind: 'other', proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', certain: true, uncertain: [], explain: [] };
 const at = (iso: string) => new Date(iso);
 
 describe('decideReplyAction', () => {

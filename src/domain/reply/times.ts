@@ -1,7 +1,8 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
-import { isMonthFirstZone, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+import { contextExclusion } from './context.js';
+import { isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -14,7 +15,7 @@ export interface ExtractedTime extends ProposedTime {
   /** False for a time of day with no day named ("at 3"): it falls on the reference day. */
   dated: boolean;
   /** Set when the phrase is read but must not become a proposal ("last Tuesday", "Monday doesn't work"). */
-  excluded?: 'past wording' | 'negated' | 'absence';
+  excluded?: 'past wording' | 'negated' | 'absence' | 'deadline' | 'busy';
 }
 
 const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
@@ -42,6 +43,10 @@ export interface ExtractOptions {
   strict?: boolean;
   /** The zone "your time" means (the rep's, when the prospect writes "2pm your time"). */
   yourZone?: string;
+  /** The prospect's country: numeric dates in its order (default: the zone's region). */
+  country?: string;
+  /** Zone abbreviations only in capitals ("ist", "et", "est" are words in German, French, Portuguese). */
+  strictZoneCase?: boolean;
 }
 
 /**
@@ -51,14 +56,14 @@ export interface ExtractOptions {
 export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
   const text = spellWeekdays(input);
   const scheduling = options.scheduling ?? isSchedulingText(text);
-  const monthFirst = isMonthFirstZone(zone);
+  const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
   const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
   const out: ExtractedTime[] = [];
   for (const r of merge(results, text)) {
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
-    const t = scheduling ? readResult(r, text, ref, zone, options.yourZone) : readAsWritten(r, text, zone);
+    const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
@@ -117,7 +122,9 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
   // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
-  return NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before) ? 'negated' : undefined;
+  if (NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
+  const context = contextExclusion(text, r.index, r.index + r.text.length);
+  return context === 'past' ? 'past wording' : context ?? undefined;
 }
 
 /** chrono sometimes splits "1pm Eastern tomorrow" / "Mittwoch um 11:00": join a day-only and a time-only neighbour. */
@@ -184,13 +191,14 @@ const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|
 const YOUR_TIME = /^\s*,?\s*(?:in\s+|on\s+)?your\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
-function readResult(r: ChronoResult, text: string, ref: Date, zone: string, yourZone?: string): ExtractedTime | null {
+function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
+  const yourZone = options.yourZone;
   const rules: string[] = [];
   const phrase = r.text;
   const after = text.slice(r.index + phrase.length);
   const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
-  const named = yours ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after)?.zone : null) ?? null;
+  const named = yours ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
   let z: string | FixedOffsetZone = zone;
   if (named) { z = named; rules.push(`explicit zone ${named}`); }
   else if (r.start.isCertain('timezoneOffset')) {

@@ -16,17 +16,30 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 const ZONE_WORD = new RegExp(
-  `^\\s*\\(?\\b(${Object.keys(ABBREVIATIONS).join('|')})\\b(?:\\s+time)?\\)?`,
-  'i',
+  `^\\s*\\(?(?<![\\p{L}])(${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\d'’-])(?:\\s+time)?\\)?`,
+  'iu',
 );
 
-/** The IANA zone named right at the start of `s` (e.g. " PT", " Eastern time"), or null. */
-export function zoneWordAt(s: string): { zone: string; length: number } | null {
+/**
+ * The IANA zone named right at the start of `s` (e.g. " PT", " Eastern time"), or null. With `strictCase`
+ * (replies not in English) an abbreviation counts only in capitals: "ist" and "et" are words there.
+ */
+export function zoneWordAt(s: string, strictCase = false): { zone: string; length: number } | null {
   const m = ZONE_WORD.exec(s);
   if (!m || !m[1]) return null;
-  // "CT" or "ET" inside ordinary words is excluded by \b; "at" words are not abbreviations.
-  const zone = ABBREVIATIONS[m[1].toLowerCase()];
+  const word = m[1];
+  const lower = word.toLowerCase();
+  const capital = word === word.toUpperCase() || /^(?:Pacific|Eastern|Central|Mountain)$/.test(word);
+  if (!capital && strictCase) return null;
+  const zone = ABBREVIATIONS[lower];
   return zone ? { zone, length: m[0].length } : null;
+}
+
+/** Capitalised 2–5 letter words after a time that look like a zone but are none we know ("3pm WIB", "10h HKT?"). */
+export function unknownZoneWordAt(s: string): string | null {
+  const m = /^\s*\(?([A-Z]{2,5})\)?(?![\p{L}])/u.exec(s);
+  if (!m?.[1] || ABBREVIATIONS[m[1].toLowerCase()]) return null;
+  return /^(?:[A-Z]{1,2}S?T|[A-Z]{1,2}DT|UTC[+-]?\d*|GMT[+-]?\d*|IST|AEST|ACST|WIB|WITA|MSK|SAST|EAT|WAT|CAT|PKT|ICT|PHT|NPT)$/.test(m[1]) ? m[1] : null;
 }
 
 /** The zone abbreviation inside a matched phrase ("3pm EST tomorrow"), or null. */
@@ -41,6 +54,15 @@ export function zoneWordIn(s: string): string | null {
 }
 
 const DAY_FIRST_AMERICAS = /^America\/(?:Sao_Paulo|Argentina|Buenos_Aires|Mexico_City|Bogota|Lima|Santiago|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Cancun|Monterrey|Merida)/;
+
+/** Countries that write the month first (12/3 = December 3rd). */
+const MONTH_FIRST_COUNTRIES = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'GU', 'PR', 'AS', 'VI', 'MP', 'UM', 'CA', 'BZ', 'PA']);
+
+/** Month-first numeric dates for a country when known, else for the zone's region. */
+export function isMonthFirst(zone: string, country?: string | null): boolean {
+  if (country && /^[A-Za-z]{2}$/.test(country)) return MONTH_FIRST_COUNTRIES.has(country.toUpperCase());
+  return isMonthFirstZone(zone);
+}
 
 /** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
 export function isMonthFirstZone(zone: string): boolean {
