@@ -34,7 +34,7 @@ const FUTURE = u([
   "podemos|podríamos|puedo|qué\\s+tal|me\\s+va|me\\s+viene|quedamos|nos\\s+vemos|vale|mejor|prefiero|reprogramar",
   "podemos|poderíamos|posso|que\\s+tal|pode\\s+ser|funciona|combinado|vamos|melhor|prefiro|remarcar",
   "pouvons|pourrions|peut-on|on\\s+peut|me\\s+convient|ça\\s+marche|dispo(?:nible)?|libre|plutôt|préfère|reporter|décaler",
-  "können|könnten|wollen|passt|geht|frei|gerne|lieber|verschieben",
+  "können|könnten|wollen|passt|geht|ginge|wäre|würde|frei|gerne|lieber|verschieben",
   "kunnen|zullen|past|schikt|kan|beschikbaar|liever|verzetten",
   "possiamo|potremmo|va\\s+bene|disponibile|liber[oa]|meglio|preferisco|spostare",
   "\\?",
@@ -51,16 +51,16 @@ const DEADLINE = u([
 ].join('|'));
 
 const BUSY = u([
-  "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
+  "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
-  "doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
-  "tengo\\s+(?:una?|otra?)\\s+(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
-  "tenho\\s+(?:uma?|outra?)\\s+(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
-  "j['’]ai\\s+(?:une?|déjà\\s+une?)\\s+(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai)\\s+pas|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
-  "(?:habe|hab|haben)\\s+(?:(?:schon|bereits|da)\\s+)?(?:ein(?:e|en)?|unser(?:e|en)?)\\s+(?:\\p{L}+\\s+)?(?:termin|meeting|besprechung|sitzung|call|reise|arzttermin)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|geht\\s+(?:bei\\s+mir\\s+)?nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|ist\\s+(?:\\p{L}+\\s+)?(?:voll|ausgebucht|schlecht)",
-  "(?:heb|hebben)\\s+(?:al\\s+)?(?:een|ons)\\s+(?:\\p{L}+\\s+)?(?:afspraak|vergadering|meeting|overleg|reis)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
-  "ho\\s+(?:già\\s+)?(?:una?|un['’])\\s*(?:\\p{L}+\\s+)?(?:riunione|appuntamento|call|impegno|consiglio|viaggio)|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
+  "i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
+  "desafortunadamente|lamentablemente|tengo\\s+(?:una?|otra?|el|la)\\s+(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
+  "infelizmente|tenho\\s+(?:uma?|outra?|o|a)\\s+(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
+  "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai)\\s+pas|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
+  "(?:habe|hab|haben)\\s+(?:(?:schon|bereits|da)\\s+)?(?:ein(?:e|en)?|unser(?:e|en)?|den|die|das)\\s+(?:\\p{L}+\\s+)?(?:termin|meeting|besprechung|sitzung|call|reise|arzttermin)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|geht\\s+(?:bei\\s+mir\\s+)?nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|ist\\s+(?:\\p{L}+\\s+){0,4}(?:voll|ausgebucht|schlecht|belegt|blockiert|vergeben)|leider",
+  "helaas|(?:heb|hebben)\\s+(?:al\\s+)?(?:een|ons|de|het)\\s+(?:\\p{L}+\\s+)?(?:afspraak|vergadering|meeting|overleg|reis)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
+  "ho\\s+(?:già\\s+)?(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
 
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */

@@ -10,6 +10,7 @@ import { extractReturnDate } from './return-date.js';
 import { readStopIntent } from './stop-intent.js';
 import { extractTimes, type ExtractedTime } from './times.js';
 import { splitReply } from './visible-text.js';
+import { isMonthFirst } from './zones.js';
 
 export { extractVisibleText, splitReply } from './visible-text.js';
 export { classifyAutomatic } from './automatic.js';
@@ -62,7 +63,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [said, `opt-out wording "${stop.cues.join('", "')}"`] };
   if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [said, `decline wording "${stop.cues.join('", "')}"`] };
 
-  const read = readTimes(timeText, ref, zone, input);
+  const read = readTimes(timeText, ref, zone, input, language.lang);
   const { all, future, explain } = read;
   explain.unshift(said);
 
@@ -101,9 +102,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
 
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
 
-function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
+function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
-  const all = extractTimes(timeText, ref, zone, { scheduling: true, ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: lang !== 'en' && !isMonthFirst(zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
   const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
   const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
   const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
@@ -114,7 +115,7 @@ function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyI
 /** The first start read with the runner-up language's grammar, when the detector was unsure; null when the same. */
 function otherReading(visible: string, language: LanguageGuess, ref: Date, zone: string, input: ParseReplyInput, mine: ExtractedTime[]): Date | null {
   if (language.reliable || !language.runnerUp) return null;
-  const theirs = readTimes(toEnglishTimes(visible, language.runnerUp), ref, zone, input).future[0];
+  const theirs = readTimes(toEnglishTimes(visible, language.runnerUp), ref, zone, input, language.runnerUp).future[0];
   const first = mine[0];
   if (!theirs || !first || theirs.start.getTime() === first.start.getTime()) return null;
   return theirs.start;

@@ -85,29 +85,29 @@ export const DECLINE_CUES: Cue[] = [
   c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
   c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
   // Spanish
-  c("no\\s+(?:estamos|estoy)\\s+interesad[oa]s?|no\\s+(?:nos|me)\\s+interesa|no,?\\s+gracias|sin\\s+interés"),
+  c("no\\s+es\\s+para\\s+nosotros|no\\s+(?:estamos|estoy)\\s+interesad[oa]s?|no\\s+(?:nos|me)\\s+interesa|no,?\\s+gracias|sin\\s+interés"),
   c("(?:decidido|elegido|optado|seguir|quedarnos)\\s+(?:por|con|ir\\s+con)\\s+otr[oa]|otro\\s+proveedor|otra\\s+(?:solución|empresa|herramienta)"),
   c("no\\s+es\\s+(?:una\\s+)?(?:prioridad|el\\s+momento)|(?:hacerlo|desarrollarlo|lo\\s+haremos|lo\\s+desarrollaremos|desarrollar|construir)\\s+(?:lo\\s+)?(?:internamente|nosotros\\s+mismos)"),
   c("no\\s+(?:vamos\\s+a|seguiremos|avanzaremos|continuaremos)\\s*(?:seguir|avanzar|continuar)?|ya\\s+(?:tenemos|contamos\\s+con)\\s+(?:una\\s+solución|un\\s+proveedor|proveedor)|(?:no\\s+tenemos|sin)\\s+presupuesto|descartamos|declinamos"),
   // Portuguese
-  c("não\\s+(?:temos|tenho)\\s+interesse|não\\s+(?:estamos|estou)\\s+interessad[oa]s?|não,?\\s+obrigad[oa]|sem\\s+interesse"),
+  c("não\\s+é\\s+para\\s+nós|não\\s+(?:temos|tenho)\\s+interesse|não\\s+(?:estamos|estou)\\s+interessad[oa]s?|não,?\\s+obrigad[oa]|sem\\s+interesse"),
   c("(?:fechamos|seguimos|optamos|escolhemos|decidimos|seguir)\\s+(?:com|por|seguir\\s+com)\\s+outr[oa]|outro\\s+fornecedor|outra\\s+(?:solução|empresa|ferramenta)"),
   c("não\\s+é\\s+(?:uma\\s+)?(?:prioridade|o\\s+momento)|(?:desenvolver|fazer|resolver)\\s+(?:isso\\s+)?internamente|não\\s+vamos\\s+(?:seguir|avançar|prosseguir|continuar)|já\\s+(?:temos|contamos\\s+com)\\s+(?:uma\\s+solução|um\\s+fornecedor)|(?:sem|não\\s+temos)\\s+orçamento|declinamos"),
   // French
-  c("pas\\s+(?:vraiment\\s+)?intéress|pas\\s+interess|non,?\\s+merci|aucun\\s+intérêt"),
+  c("(?:n['’]est\\s+)?pas\\s+pour\\s+nous|solution\\s+(?:maison|interne)|pas\\s+(?:vraiment\\s+)?intéress|pas\\s+interess|non,?\\s+merci|aucun\\s+intérêt"),
   c("(?:choisi|opté\\s+pour|retenu|signé\\s+avec|partons\\s+sur)\\s+(?:un\\s+|une\\s+)?autre|autre\\s+(?:prestataire|fournisseur|solution|éditeur)"),
   c("pas\\s+(?:une\\s+)?priorité|pas\\s+le\\s+(?:bon\\s+)?moment|(?:développer|faire|gérer)\\s+(?:ça\\s+|cela\\s+|le\\s+|la\\s+)?en\\s+interne|internaliser"),
   c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|déjà\\s+(?:une\\s+solution|un\\s+prestataire|un\\s+outil)|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
   // German
-  c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein\\s+bedarf|nein,?\\s+danke"),
+  c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein(?:en)?\\s+bedarf|nichts\\s+für\\s+uns|nein,?\\s+danke"),
   c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?verfolgen"),
   c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt|bereits\\s+(?:eine\\s+lösung|einen\\s+anbieter)"),
   // Dutch
-  c("geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),
+  c("niets\\s+voor\\s+ons|geen\\s+behoefte|geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),
   c("(?:gekozen|gaan)\\s+voor\\s+een\\s+andere|andere\\s+(?:leverancier|partij|oplossing)|geen\\s+prioriteit|niet\\s+het\\s+juiste\\s+moment"),
   c("(?:zelf|intern)\\s+(?:ontwikkelen|bouwen|oplossen|doen)|geen\\s+budget|(?:gaan|gaat)\\s+(?:er\\s+)?niet\\s+mee\\s+verder|niet\\s+verder\\s+(?:gaan|mee)|hebben\\s+al\\s+een\\s+(?:oplossing|leverancier)"),
   // Italian
-  c("non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
+  c("non\\s+fa\\s+per\\s+noi|non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
   c("(?:scelto|optato\\s+per|deciso\\s+di\\s+(?:andare|procedere)\\s+con)\\s+(?:un\\s+|un['’])?altr[oa]|altro\\s+fornitore|altra\\s+soluzione"),
   c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|già\\s+(?:una\\s+soluzione|un\\s+fornitore)|(?:nessun|non\\s+abbiamo)\\s+budget"),
 ];

@@ -2,7 +2,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -45,6 +45,8 @@ export interface ExtractOptions {
   yourZone?: string;
   /** The prospect's country: numeric dates in its order (default: the zone's region). */
   country?: string;
+  /** The numeric date order is known (a day-first language in a day-first country): "3/12" is not ambiguous. */
+  numericOrderSure?: boolean;
   /** Zone abbreviations only in capitals ("ist", "et", "est" are words in German, French, Portuguese). */
   strictZoneCase?: boolean;
 }
@@ -112,7 +114,11 @@ function spellWeekdays(text: string): string {
   return text
     .replace(/\bTues\b\.?/gi, 'Tuesday')
     .replace(/\bWeds\b\.?/gi, 'Wednesday')
-    .replace(/\bThur\b\.?/gi, 'Thursday');
+    .replace(/\bThur\b\.?/gi, 'Thursday')
+    // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
+    .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
+    // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
+    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ');
 }
 
 /** "Tuesday doesn't work", "not Monday", "last Tuesday at 2pm": never proposals. */
@@ -188,7 +194,7 @@ function isNoise(s: string, scheduling: boolean): boolean {
 
 const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
-const YOUR_TIME = /^\s*,?\s*(?:in\s+|on\s+)?your\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
+const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
 const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
 function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
@@ -198,10 +204,13 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
   const after = text.slice(r.index + phrase.length);
   const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
-  const named = yours ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
+  const city = r.start.isCertain('hour') ? cityZoneAt(after) : null;
+  const named = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
   let z: string | FixedOffsetZone = zone;
+  // "às 14h está" (Portuguese), "15h est" (French): a lower-case word chrono took for a zone.
+  const wordNotZone = options.strictZoneCase && /\s(?:est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|ist|cet|cest|bst|gmt|utc)\s*$/.test(phrase);
   if (named) { z = named; rules.push(`explicit zone ${named}`); }
-  else if (r.start.isCertain('timezoneOffset')) {
+  else if (r.start.isCertain('timezoneOffset') && !wordNotZone) {
     z = FixedOffsetZone.instance(r.start.get('timezoneOffset') ?? 0);
     rules.push('explicit UTC offset');
   }
@@ -232,7 +241,7 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
     const base = DateTime.fromObject({ year: pm.year, month: pm.month, day: pm.day }, { zone });
     if (read.alternative) nextAlt = read.alternative;
     rules.push(read.alternative ? '"next <weekday>" within this week: ambiguous' : '"next <weekday>" = the one in the coming week');
-    return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+    return finish(r, phrase, base, hasHour, z, rules, nextAlt, text, options.numericOrderSure === true);
   }
   let base = DateTime.fromObject({ year, month, day }, { zone: typeof z === 'string' ? z : z });
   const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
@@ -240,21 +249,30 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
     base = base.plus({ days: 7 });
     rules.push('a weekday named on that same weekday = next week');
   }
-  return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+  return finish(r, phrase, base, hasHour, z, rules, nextAlt, text, options.numericOrderSure === true);
 }
 
 function finish(
   r: ChronoResult, phrase: string, date: DateTime, hasHour: boolean, z: string | FixedOffsetZone,
-  rules: string[], altDay: DateTime | null, text: string,
+  rules: string[], altDay: DateTime | null, text: string, numericOrderSure: boolean,
 ): ExtractedTime | null {
   if (!date.isValid) return null;
   let ambiguous = false;
   const numeric = /(?<![\d.])(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?(?![\d])/.exec(phrase);
   let swapped: DateTime | null = null;
   if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
-    swapped = date.set({ month: date.day, day: date.month });
-    ambiguous = true;
-    rules.push(`numeric date "${numeric[0]}": month/day order ambiguous`);
+    const other = date.set({ month: date.day, day: date.month });
+    // A weekday named with it settles the order ("Thursday 12/03"), and so does a language that only writes day first.
+    const weekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
+    if (weekday !== null && weekday !== undefined && (date.weekday % 7) === weekday && (other.weekday % 7) !== weekday) {
+      rules.push(`numeric date "${numeric[0]}": the weekday named settles the order`);
+    } else if (numericOrderSure) {
+      rules.push(`numeric date "${numeric[0]}": day first, as the reply's language writes it`);
+    } else {
+      swapped = other;
+      ambiguous = true;
+      rules.push(`numeric date "${numeric[0]}": month/day order ambiguous`);
+    }
   }
   const wall = (d: DateTime, h: number, m: number) => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: h, minute: m }, { zone: z });
   const part = PARTS.find((p) => p.re.test(phrase));

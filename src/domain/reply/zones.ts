@@ -78,3 +78,47 @@ export function isValidZone(zone: string): boolean {
 export function offsetAt(zone: string, instant: Date): number {
   return DateTime.fromJSDate(instant, { zone }).offset;
 }
+
+/** City names in the seven languages that differ from the IANA spelling. */
+const NATIVE_CITIES: Record<string, string> = {
+  lisboa: 'Europe/Lisbon', lisbonne: 'Europe/Lisbon', lissabon: 'Europe/Lisbon', roma: 'Europe/Rome', rom: 'Europe/Rome', milano: 'Europe/Rome', milan: 'Europe/Rome', mailand: 'Europe/Rome',
+  bruxelles: 'Europe/Brussels', brussel: 'Europe/Brussels', brüssel: 'Europe/Brussels', bruselas: 'Europe/Brussels', wien: 'Europe/Vienna', viena: 'Europe/Vienna', vienne: 'Europe/Vienna',
+  londres: 'Europe/London', londen: 'Europe/London', londra: 'Europe/London', münchen: 'Europe/Berlin', munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', hamburg: 'Europe/Berlin',
+  zürich: 'Europe/Zurich', genève: 'Europe/Zurich', geneva: 'Europe/Zurich', genf: 'Europe/Zurich', parigi: 'Europe/Paris', parijs: 'Europe/Paris', barcelona: 'Europe/Madrid',
+  'nueva york': 'America/New_York', 'nova york': 'America/New_York', 'new york': 'America/New_York', 'nova iorque': 'America/New_York', brasília: 'America/Sao_Paulo', brasilia: 'America/Sao_Paulo',
+  'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City',
+  montréal: 'America/Toronto', montreal: 'America/Toronto', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', seattle: 'America/Los_Angeles',
+  boston: 'America/New_York', miami: 'America/New_York', austin: 'America/Chicago', dallas: 'America/Chicago', tokio: 'Asia/Tokyo', tóquio: 'Asia/Tokyo', pékin: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
+  delhi: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', 'buenos aires': 'America/Argentina/Buenos_Aires', bogotá: 'America/Bogota',
+};
+
+let cityIndex: Map<string, string> | null = null;
+function cities(): Map<string, string> {
+  if (cityIndex) return cityIndex;
+  cityIndex = new Map(Object.entries(NATIVE_CITIES));
+  for (const z of Intl.supportedValuesOf('timeZone')) {
+    const city = z.split('/').pop()?.replace(/_/g, ' ').toLowerCase();
+    if (city && z.includes('/') && !cityIndex.has(city)) cityIndex.set(city, z);
+  }
+  return cityIndex;
+}
+
+const CITY = "(\\p{Lu}[\\p{L}.'-]*(?:\\s+(?:de\\s+)?\\p{Lu}[\\p{L}.'-]*)?)";
+const CITY_TIME = [
+  new RegExp(`^\\s*,?\\s*\\(?(?:(?:in|at)\\s+)?${CITY}\\s+(?:time|local\\s+time)\\b`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|van|in)\\s+${CITY}`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?${CITY}er\\s+(?:Zeit|Uhrzeit)`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?(?:Uhr\\s+)?(?:Ortszeit|hora\\s+local|heure\\s+locale|ora\\s+locale|lokale\\s+tijd)\\s+${CITY}`, 'u'),
+];
+
+/** A city's time named after a time ("15h heure de Paris", "3pm London time", "10 Uhr Berliner Zeit"): its IANA zone. */
+export function cityZoneAt(s: string): string | null {
+  for (const re of CITY_TIME) {
+    const m = re.exec(s);
+    if (!m?.[1]) continue;
+    const name = m[1].toLowerCase();
+    const zone = cities().get(name) ?? cities().get(name.split(/\s+/)[0] ?? '');
+    if (zone) return zone;
+  }
+  return null;
+}

@@ -18,7 +18,7 @@ const WEEKDAYS: string[][] = [
 const MONTHS: string[][] = [
   ['enero', 'janvier', 'januar', 'jänner', 'januari', 'gennaio', 'janeiro'],
   ['febrero', 'février', 'fevrier', 'februar', 'februari', 'febbraio', 'fevereiro'],
-  ['marzo', 'mars', 'märz', 'maerz', 'maart', 'março', 'marco'],
+  ['marzo', 'mars', 'märz', 'maerz', 'maart', 'março'],
   ['abril', 'avril', 'aprile'],
   ['mayo', 'mai', 'mei', 'maggio', 'maio'],
   ['junio', 'juin', 'juni', 'giugno', 'junho'],
@@ -34,14 +34,25 @@ const MONTHS: string[][] = [
 const PT_ORDINAL_AFTER = '(?!\\s+(?:opção|opcao|opções|alternativa|sugestão|sugestao|vez|hipótese|proposta|data|hora|horário|horario))';
 const PT_ORDINAL_BEFORE = '(?<!(?:^|\\s)(?:a|o)\\s)';
 
+/** Portuguese weekdays named by their ordinal ("segunda", "quinta"): read as weekdays in Portuguese replies only. */
+export const PT_WEEKDAY_RULES: Rule[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day, i): Rule => {
+  const name = ['segunda', 'terça|terca', 'quarta', 'quinta', 'sexta'][i] ?? '';
+  return [w(`${PT_ORDINAL_BEFORE}(?:${name})${PT_ORDINAL_AFTER}`), day];
+});
+
+const SEASONS: [string, string][] = [
+  ['primavera|printemps|frühling|frühjahr|voorjaar', 'spring'], ['verano|verão|sommer|zomer', 'summer'],
+  ['otoño|outono|autunno|automne|herbst|najaar|herfst', 'autumn'], ['invierno|inverno|hiver', 'winter'],
+];
+
 export const COMMON_RULES: Rule[] = [
-  ...WEEKDAYS.map((names, i): Rule => {
-    const pt = names.filter((n) => /^(?:terça|terca|quarta|quinta|sexta)$/.test(n));
-    const rest = names.filter((n) => !pt.includes(n));
-    const src = [...rest.sort((a, b) => b.length - a.length), ...pt.map((n) => `${PT_ORDINAL_BEFORE}${n}${PT_ORDINAL_AFTER}`)].join('|');
-    return [w(src), ENGLISH_WEEKDAYS[i] ?? ''];
-  }),
-  // "segunda" is Monday unless it reads as "the second (option)".
-  [w(`segunda-feira|${PT_ORDINAL_BEFORE}segunda${PT_ORDINAL_AFTER}`), 'Monday'],
+  ...SEASONS.map(([names, season]): Rule => [w(names), season]),
+  ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
+  [w('segunda-feira'), 'Monday'],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
 ];
+
+/** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
+export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
+  return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+}

@@ -1,3 +1,4 @@
+import { weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12 };
@@ -10,6 +11,7 @@ const PARTS: Record<string, string> = { vormittag: 'morning', morgen: 'morning',
 
 /** German date and time words → English ("halb drei" is half past two). */
 export const DE_PRE_RULES: Rule[] = [
+  ...weekdayAbbreviations([['mo'], ['di'], ['mi'], ['do'], ['fr'], ['sa'], ['so']]),
   // "Dienstagnachmittag", "Donnerstagvormittag": the weekday and the part of day, written as one word.
   [w(`(${DAYS})(vormittag|nachmittag|morgen|abend|mittag)s?`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
 ];
@@ -42,6 +44,7 @@ export const DE_RULES: Rule[] = [
   [w(`(?:an\\s+)?diesem\\s+(${WEEKDAY_EN})|diesen\\s+(${WEEKDAY_EN})`), (_m, a, b) => `this ${a ?? b}`],
   [w(`(\\d{1,2})\\.\\s*(${MONTH_EN})`), (_m, d, mo) => `${d} ${mo}`],
   [w('(?:am|den|zum)\\s+(\\d{1,2})\\.(?![\\d])'), (_m, d) => `the ${ordinal(d)}`],
+  [w(`(?:dem|den|vom|zum)\\s+(?=\\d{1,2}\\s+${MONTH_EN})`), ''],
   [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`von\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?bis\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`gegen\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uhr)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],

@@ -1,3 +1,4 @@
+import { weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12 };
@@ -7,6 +8,8 @@ const COUNT = '(\\d+|dos|tres|cuatro|un par de|unas)';
 const count = (s: string) => ({ dos: 'two', tres: 'three', cuatro: 'four', 'un par de': 'two', unas: 'a few' } as Record<string, string>)[s.toLowerCase()] ?? s;
 
 /** Spanish date and time words → English. */
+export const ES_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]);
+
 export const ES_RULES: Rule[] = [
   [w('pasado mañana'), 'the day after tomorrow'],
   [w('mañana (?:por|en|de) la mañana|mañana temprano'), 'tomorrow morning'],

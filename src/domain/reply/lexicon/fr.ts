@@ -1,3 +1,4 @@
+import { weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12 };
@@ -7,6 +8,8 @@ const COUNT = '(\\d+|deux|trois|quatre|quelques)';
 const count = (s: string) => ({ deux: 'two', trois: 'three', quatre: 'four', quelques: 'a few' } as Record<string, string>)[s.toLowerCase()] ?? s;
 
 /** French date and time words → English. */
+export const FR_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mer'], ['jeu'], ['ven'], ['sam'], ['dim']]);
+
 export const FR_RULES: Rule[] = [
   [w('après-demain|après\\s+demain|apres-demain'), 'the day after tomorrow'],
   [w('demain\\s+(?:matin|en\\s+matinée|dans\\s+la\\s+matinée)'), 'tomorrow morning'],

@@ -2,21 +2,21 @@ import type { Lang } from '../language.js';
 import { COMMON_RULES } from './common.js';
 import { DE_PRE_RULES, DE_RULES } from './de.js';
 import { EN_RULES } from './en.js';
-import { ES_RULES } from './es.js';
-import { FR_RULES } from './fr.js';
-import { IT_RULES } from './it.js';
+import { ES_PRE_RULES, ES_RULES } from './es.js';
+import { FR_PRE_RULES, FR_RULES } from './fr.js';
+import { IT_PRE_RULES, IT_RULES } from './it.js';
 import { NL_PRE_RULES, NL_RULES } from './nl.js';
-import { PT_RULES } from './pt.js';
+import { PT_PRE_RULES, PT_RULES } from './pt.js';
 import { apply, type Rule } from './rules.js';
 
 const TABLES: Record<Lang, { pre: Rule[]; rules: Rule[] }> = {
   en: { pre: [], rules: EN_RULES },
-  es: { pre: [], rules: ES_RULES },
-  pt: { pre: [], rules: PT_RULES },
-  fr: { pre: [], rules: FR_RULES },
+  es: { pre: ES_PRE_RULES, rules: ES_RULES },
+  pt: { pre: PT_PRE_RULES, rules: PT_RULES },
+  fr: { pre: FR_PRE_RULES, rules: FR_RULES },
   de: { pre: DE_PRE_RULES, rules: DE_RULES },
   nl: { pre: NL_PRE_RULES, rules: NL_RULES },
-  it: { pre: [], rules: IT_RULES },
+  it: { pre: IT_PRE_RULES, rules: IT_RULES },
 };
 
 /**

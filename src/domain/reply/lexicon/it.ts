@@ -1,3 +1,4 @@
+import { weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { una: 1, due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, undici: 11, dodici: 12 };
@@ -8,6 +9,8 @@ const count = (s: string) => ({ due: 'two', tre: 'three', quattro: 'four', qualc
 const ALLE = "(?:alle|all'|verso\\s+le|intorno\\s+alle)";
 
 /** Italian date and time words → English. */
+export const IT_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mer'], ['gio'], ['ven'], ['sab'], ['dom']]);
+
 export const IT_RULES: Rule[] = [
   [w('dopodomani|dopo\\s+domani'), 'the day after tomorrow'],
   [w('domani\\s+mattina|domattina|domani\\s+in\\s+mattinata'), 'tomorrow morning'],

@@ -1,3 +1,4 @@
+import { weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, w, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12 };
@@ -10,6 +11,7 @@ const PARTS: Record<string, string> = { ochtend: 'morning', morgen: 'morning', m
 
 /** Dutch date and time words → English ("half drie" is half past two). */
 export const NL_PRE_RULES: Rule[] = [
+  ...weekdayAbbreviations([['ma'], ['di'], ['wo'], ['do'], ['vr'], ['za'], ['zo']]),
   [w(`(${DAYS})(ochtend|morgen|middag|avond)`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
 ];
 

@@ -1,3 +1,4 @@
+import { PT_WEEKDAY_RULES, weekdayAbbreviations } from './common.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { uma: 1, um: 1, duas: 2, dois: 2, três: 3, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10, onze: 11, doze: 12 };
@@ -8,6 +9,8 @@ const count = (s: string) => ({ duas: 'two', dois: 'two', três: 'three', tres: 
 const AS = '(?:às|as|a|à)';
 
 /** Portuguese date and time words → English. */
+export const PT_PRE_RULES: Rule[] = [...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
+
 export const PT_RULES: Rule[] = [
   [w('depois\\s+de\\s+amanhã|depois\\s+de\\s+amanha'), 'the day after tomorrow'],
   [w('amanhã\\s+(?:de|pela|na parte da)\\s+manhã|amanhã\\s+cedo'), 'tomorrow morning'],
