@@ -10,8 +10,8 @@ import type { ParsedReply, Prospect, ProposedTime, TimeInterval } from './types.
 export type ReplyDecision =
   /** Book the first candidate that is free in the rep's calendar, in order. */
   | { kind: 'book'; candidates: TimeInterval[]; text: string }
-  /** The time could mean more than one thing: ask, spelling out each reading. */
-  | { kind: 'confirm_time'; alternatives: TimeInterval[] }
+  /** The reading is not certain: ask, spelling out each reading with its full date, time and zone. */
+  | { kind: 'confirm_time'; alternatives: TimeInterval[]; reasons?: string[] }
   /** A vague answer or a window: offer 2-3 concrete free slots inside the range. */
   | { kind: 'offer_slots'; range: TimeInterval }
   | { kind: 'pause'; until: Date; detail: string }
@@ -32,6 +32,10 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 function toInterval(p: ProposedTime, minutes: number): TimeInterval {
   return { start: p.start, end: new Date(p.start.getTime() + minutes * 60_000) };
+}
+
+function uniqueByStart(list: ProposedTime[]): ProposedTime[] {
+  return list.filter((p, i) => list.findIndex((q) => q.start.getTime() === p.start.getTime()) === i);
 }
 
 export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
@@ -66,6 +70,12 @@ export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
       }
       if (future.length === 0) return { kind: 'replied', detail: `${who} replied with a time that has already passed.` };
       const points = future.filter((p) => p.end === null);
+      // Book by itself only when the reading is certain (R1): a wrong booking costs more than a question.
+      // A reading stored before certainty was recorded carries no flag and keeps the old behaviour.
+      if (parsed.certain === false && points.length > 0) {
+        const readings = uniqueByStart([...points, ...futureAlternatives]).slice(0, 3);
+        return { kind: 'confirm_time', alternatives: readings.map((p) => toInterval(p, policy.meetingMinutes)), reasons: parsed.uncertain };
+      }
       if (points.length > 0) {
         return { kind: 'book', candidates: points.map((p) => toInterval(p, policy.meetingMinutes)), text: points.map((p) => p.text).join(' / ') };
       }

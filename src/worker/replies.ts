@@ -207,7 +207,9 @@ async function actOnReply(
           template: 'confirm-time',
           recipient: 'prospect',
           sendAt: businessNow(ctx, prospect),
-          reason: `${prospect.name.split(' ')[0]} named a time that could mean ${decision.alternatives.length} things; confirm before booking.`,
+          reason: decision.reasons?.length
+            ? `${prospect.name.split(' ')[0]} named a time followup is not sure of (${decision.reasons.join('; ')}); confirm before booking.`
+            : `${prospect.name.split(' ')[0]} named a time that could mean ${decision.alternatives.length} things; confirm before booking.`,
           thread,
           extra: { alternatives: decision.alternatives },
         },
