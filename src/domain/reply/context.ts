@@ -86,7 +86,11 @@ function nearest(re: RegExp, s: string, at: number): number {
 
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
-  const { from, to } = clauseAt(text, start, end);
+  const bounds = clauseAt(text, start, end);
+  const to = bounds.to;
+  // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
+  const lead = /,\s*$/.exec(text.slice(bounds.from, start));
+  const from = lead ? bounds.from + lead.index + 1 : bounds.from;
   const clause = text.slice(from, to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);

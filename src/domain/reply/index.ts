@@ -117,7 +117,8 @@ function otherReading(visible: string, language: LanguageGuess, ref: Date, zone:
   if (language.reliable || !language.runnerUp) return null;
   const theirs = readTimes(toEnglishTimes(visible, language.runnerUp), ref, zone, input, language.runnerUp).future[0];
   const first = mine[0];
-  if (!theirs || !first || theirs.start.getTime() === first.start.getTime()) return null;
+  // Only a reading as complete as ours that lands elsewhere is a doubt (a runner-up that reads less is no rival).
+  if (!theirs || !first || theirs.grain !== 'minute' || theirs.start.getTime() === first.start.getTime()) return null;
   return theirs.start;
 }
 

@@ -1,4 +1,5 @@
 import { eld } from 'eld/small';
+import { cueCounts } from './language-cues.js';
 
 /** The languages the reply parser reads. */
 export const LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'nl', 'it'] as const;
@@ -36,11 +37,20 @@ export function detectLanguage(text: string, contentLanguage?: string | null): L
   if (!first || !isLang(first[0])) {
     return { lang: isLang(header) ? header : 'en', runnerUp: null, reliable: false, source: isLang(header) ? 'content-language' : 'default' };
   }
-  const close = second !== undefined && second[1] > first[1] * 0.9;
-  const runnerUp = second && isLang(second[0]) && second[1] > first[1] * 0.75 ? second[0] : null;
+  let close = second !== undefined && second[1] > first[1] * 0.9;
+  let runnerUp = second && isLang(second[0]) && second[1] > first[1] * 0.75 ? second[0] : null;
+  // Close scores: the languages' own short words decide between the two, when they clearly favour one.
+  if (second && isLang(second[0]) && (close || !result.isReliable())) {
+    const cues = cueCounts(sample);
+    const [a, b] = [cues[first[0]], cues[second[0]]];
+    if (b >= a + 2) {
+      return { lang: second[0], runnerUp: first[0], reliable: b >= 3, source: 'detector' };
+    }
+    if (a >= b + 2) { close = false; runnerUp = null; }
+  }
   // A header naming one of the two close candidates settles it.
   if (close && isLang(header) && (header === first[0] || header === second?.[0])) {
     return { lang: header, runnerUp: header === first[0] ? runnerUp : first[0], reliable: true, source: 'content-language' };
   }
-  return { lang: first[0], runnerUp, reliable: result.isReliable() && !close, source: 'detector' };
+  return { lang: first[0], runnerUp, reliable: (result.isReliable() || runnerUp === null) && !close, source: 'detector' };
 }

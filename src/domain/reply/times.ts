@@ -2,6 +2,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber } from './times-join.js';
 import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -18,7 +19,7 @@ export interface ExtractedTime extends ProposedTime {
   excluded?: 'past wording' | 'negated' | 'absence' | 'deadline' | 'busy';
 }
 
-const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
+export const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
   { re: /\bmorning\b/i, from: 9, to: 12, name: 'morning' },
   { re: /\b(?:lunch|lunchtime|midday|noon)\b/i, from: 12, to: 13, name: 'lunch' },
   { re: /\bafternoon\b/i, from: 13, to: 17, name: 'afternoon' },
@@ -63,13 +64,13 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
   const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
   const out: ExtractedTime[] = [];
-  for (const r of merge(results, text)) {
+  for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(out, text, ref, zone), zone);
+  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(out, text, zone), text, ref, zone), zone);
 }
 
 /**
@@ -131,44 +132,6 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
   const context = contextExclusion(text, r.index, r.index + r.text.length);
   return context === 'past' ? 'past wording' : context ?? undefined;
-}
-
-/** chrono sometimes splits "1pm Eastern tomorrow" / "Mittwoch um 11:00": join a day-only and a time-only neighbour. */
-function merge(results: ChronoResult[], text: string): ChronoResult[] {
-  const out: ChronoResult[] = [];
-  for (const r of results) {
-    const prev = out[out.length - 1];
-    if (prev) {
-      const gap = text.slice(prev.index + prev.text.length, r.index);
-      // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:-]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
-      const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
-      const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
-      if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
-        const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
-        const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
-        merged.text = text.slice(prev.index, r.index + r.text.length);
-        merged.index = prev.index;
-        const assign = (k: string, v: number) => (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, v);
-        for (const k of ['hour', 'meridiem', 'timezoneOffset'] as const) {
-          if (t.start.isCertain(k)) assign(k, t.start.get(k) ?? 0);
-        }
-        // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
-        assign('minute', t.start.get('minute') ?? 0);
-        out[out.length - 1] = merged;
-        continue;
-      }
-    }
-    out.push(r);
-  }
-  return out;
-}
-
-/** "Mittwoch um 11:00? Wednesday at 11:00": an undated time equal to a dated one is the same proposal. */
-function dropUndatedDuplicates(list: ExtractedTime[], zone: string): ExtractedTime[] {
-  const hm = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
-  const kept = list.filter((t) => t.dated || !list.some((o) => o !== t && o.dated && hm(o.start) === hm(t.start)));
-  return kept.filter((t, i) => kept.findIndex((o) => o.start.getTime() === t.start.getTime() && (o.end?.getTime() ?? 0) === (t.end?.getTime() ?? 0)) === i);
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -363,38 +326,4 @@ export function readNextWeekday(abbrev: string, ref: Date, zone: string): { prim
     return { primary: nearest.plus({ days: 7 }), alternative: nearest };
   }
   return { primary: nearest, alternative: null };
-}
-
-/**
- * "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it; "Wed or Thu afternoon":
- * it takes the part of day.
- */
-function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date, zone: string): ExtractedTime[] {
-  for (let i = 0; i + 1 < list.length; i++) {
-    const a = list[i];
-    const b = list[i + 1];
-    if (!a || !b) continue;
-    const gap = text.slice(a.index + a.text.length, b.index);
-    if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
-    if (!a.dated && a.grain === 'minute' && b.dated && b.grain === 'minute' && !b.excluded && /^(?:at\s+)?\d/i.test(b.text)) {
-      // "9:30 or 11 on Thursday": the day trails both times (not "at 3, or tomorrow at 4").
-      const day = DateTime.fromJSDate(b.start, { zone });
-      const t = DateTime.fromJSDate(a.start, { zone });
-      list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
-      continue;
-    }
-    if (a.grain !== 'day') continue;
-    const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
-    if (part) {
-      const day = DateTime.fromJSDate(a.start, { zone });
-      const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-      list[i] = { ...a, start: at(part.from), end: at(part.to), grain: 'window', rules: [...a.rules, `part of day "${part.name}" carried from the next option`] };
-      continue;
-    }
-    if (b.grain !== 'minute') continue;
-    const bt = DateTime.fromJSDate(b.start, { zone });
-    const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
-    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
-  }
-  return list;
 }

@@ -37,7 +37,7 @@ const PT_ORDINAL_BEFORE = '(?<!(?:^|\\s)(?:a|o)\\s)';
 /** Portuguese weekdays named by their ordinal ("segunda", "quinta"): read as weekdays in Portuguese replies only. */
 export const PT_WEEKDAY_RULES: Rule[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day, i): Rule => {
   const name = ['segunda', 'terça|terca', 'quarta', 'quinta', 'sexta'][i] ?? '';
-  return [w(`${PT_ORDINAL_BEFORE}(?:${name})${PT_ORDINAL_AFTER}`), day];
+  return [w(`${PT_ORDINAL_BEFORE}(?:${name})(?:-feira)?${PT_ORDINAL_AFTER}`), day];
 });
 
 const SEASONS: [string, string][] = [
