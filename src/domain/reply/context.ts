@@ -19,9 +19,9 @@ const PAST = u([
   // French
   "(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
   // German
-  "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen)|kam|vorhin|dazwischen(?:gekommen)?",
+  "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
   // Dutch
-  "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|kwam|geleden|tussengekomen",
+  "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|hadden|waren|werd|kwam|geleden|tussengekomen",
   // Italian
   "(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:ato|uto|ito)|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
 ].join('|'));
@@ -55,11 +55,11 @@ const BUSY = u([
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
   "i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
-  "desafortunadamente|lamentablemente|tengo\\s+(?:una?|otra?|el|la)\\s+(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
+  "desafortunadamente|lamentablemente|tengo\\s+(?:(?:una?|otra?|el|la|mi)\\s+)?(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso|consejo|médico|dentista|evento|formación)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
   "infelizmente|tenho\\s+(?:uma?|outra?|o|a)\\s+(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
-  "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai)\\s+pas|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
-  "(?:habe|hab|haben)\\s+(?:(?:schon|bereits|da)\\s+)?(?:ein(?:e|en)?|unser(?:e|en)?|den|die|das)\\s+(?:\\p{L}+\\s+)?(?:termin|meeting|besprechung|sitzung|call|reise|arzttermin)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|geht\\s+(?:bei\\s+mir\\s+)?nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|ist\\s+(?:\\p{L}+\\s+){0,4}(?:voll|ausgebucht|schlecht|belegt|blockiert|vergeben)|leider",
-  "helaas|(?:heb|hebben)\\s+(?:al\\s+)?(?:een|ons|de|het)\\s+(?:\\p{L}+\\s+)?(?:afspraak|vergadering|meeting|overleg|reis)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
+  "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai)\\s+pas|(?:n['’]est|ne\\s+sera)\\s+pas\\s+possible|pas\\s+possible|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
+  "(?:habe|hab|haben)\\s+(?:(?:ich|wir)\\s+)?(?:(?:schon|bereits|da|leider)\\s+)?(?:ein(?:e|en)?|unser(?:e|en)?|den|die|das)\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:termin|meeting|besprechung|sitzung|call|reise|konferenz|workshop|abstimmung|messe)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|geht\\s+(?:\\p{L}+\\s+){0,3}nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|ist\\s+(?:\\p{L}+\\s+){0,4}(?:voll|ausgebucht|schlecht|belegt|blockiert|vergeben)|leider",
+  "helaas|(?:heb|hebben)\\s+(?:(?:ik|we|wij)\\s+)?(?:al\\s+)?(?:een|ons|de|het)\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:afspraak|vergadering|meeting|overleg|reis|congres|beurs)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
   "ho\\s+(?:già\\s+)?(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
 
@@ -78,9 +78,17 @@ export function clauseAt(text: string, start: number, end: number): { from: numb
   return { from, to };
 }
 
-function nearest(re: RegExp, s: string, at: number): number {
+function spans(re: RegExp, s: string): [number, number][] {
+  return [...s.matchAll(new RegExp(re.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Distance from the time at `at` to the nearest cue, ignoring cues inside `inside` ("geht" in "geht leider nicht"). */
+function nearest(re: RegExp, s: string, at: number, inside: [number, number][] = []): number {
   let best = Infinity;
-  for (const m of s.matchAll(new RegExp(re.source, 'giu'))) best = Math.min(best, Math.abs((m.index ?? 0) - at));
+  for (const [a, b] of spans(re, s)) {
+    if (inside.some(([x, y]) => a >= x && b <= y)) continue;
+    best = Math.min(best, Math.abs(a - at));
+  }
   return best;
 }
 
@@ -95,7 +103,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
-  const future = Math.min(nearest(FUTURE, outside, at), nearest(BOOKING, outside, at));
+  const busy = spans(BUSY, outside);
+  const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
   if (nearest(BUSY, outside, at) < future) return 'busy';
   return nearest(PAST, outside, at) < future ? 'past' : null;

@@ -46,7 +46,8 @@ export const OPTOUT_CUES: Cue[] = [
   c("désabonn\\p{L}*|desabonn\\p{L}*|désinscri\\p{L}*|desinscri\\p{L}*", 1, true),
   c("(?:retirez|supprimez|enlevez|rayez|effacez)[-\\s]moi|(?:retirer|supprimer|enlever|effacer)\\s+(?:mon\\s+adresse|mon\\s+e-?mail|mes\\s+coordonnées|mon\\s+nom)", 1, true),
   c("ne\\s+(?:plus\\s+)?(?:me|nous)\\s+(?:plus\\s+)?(?:contacter|écrire|envoyer|solliciter|relancer|appeler)|ne\\s+(?:me|nous)\\s+(?:contactez|écrivez|relancez|sollicitez|envoyez)\\s+plus"),
-  c("(?:arrêtez|arretez|cessez|merci\\s+d['’]arrêter)\\s+de\\s+(?:me|nous)\\s+(?:contacter|écrire|envoyer|solliciter|relancer|spammer)"),
+  c("(?:arrêtez|arretez|cessez|merci\\s+d['’]arrêter)\\s+de\\s+(?:m['’]|me\\s+|nous\\s+)(?:contacter|écrire|envoyer|solliciter|relancer|spammer|appeler)"),
+  c("(?:me|nous)\\s+(?:retirer|supprimer|désinscrire|desinscrire|enlever|rayer)\\s+(?:de|des|du)", 1, true),
   c("(?:effacement|suppression)\\s+(?:de\\s+|des\\s+)?(?:toutes\\s+)?(?:mes\\s+)?données|droit\\s+à\\s+l['’](?:effacement|oubli)|(?:supprimer|effacer|supprimez|effacez)\\s+(?:toutes\\s+)?mes\\s+données"),
   c("je\\s+ne\\s+(?:veux|souhaite)\\s+plus\\s+(?:recevoir|être\\s+contacté)"),
   // German
@@ -67,7 +68,7 @@ export const OPTOUT_CUES: Cue[] = [
   c("disiscriv\\p{L}*|disiscrizione|cancellatemi|rimuovetemi|toglietemi|rimuovermi|togliermi|cancellarmi", 1, true),
   c("(?:rimuovere|togliere|cancellare)\\s+il\\s+mio\\s+(?:indirizzo|nominativo|contatto)", 1, true),
   c("non\\s+(?:mi|ci)\\s+(?:contattate|scrivete|contattare|scrivere|inviate|mandate)(?:\\s+più)?|non\\s+(?:contattatemi|scrivetemi)"),
-  c("(?:smettete|smetta|smettila|smettetela)\\s+di\\s+(?:scriver|contattar|inviar|mandar)"),
+  c("(?:smettete|smetta|smettila|smettetela)\\s+di\\s+(?:scriver|contattar|inviar|mandar)\\p{L}*"),
   c("non\\s+(?:voglio|desidero)\\s+(?:più\\s+)?ricevere|cancellazione\\s+(?:di\\s+tutti\\s+)?dei\\s+(?:miei\\s+)?dati|diritto\\s+(?:all['’]oblio|alla\\s+cancellazione)|(?:cancellate|eliminate)\\s+(?:tutti\\s+)?i\\s+miei\\s+dati"),
 ];
 
@@ -77,7 +78,7 @@ export const DECLINE_CUES: Cue[] = [
   c("no\\s+(?:thanks|thank\\s+you)|thanks,?\\s+but\\s+no|no,?\\s+thank\\s+you"),
   c("(?:went|gone|going|decided\\s+to\\s+go|chose|chosen|picked|signed|selected|partnered|moving\\s+forward)\\s+(?:with|on|for)\\s+(?:another|a\\s+different|other|a\\s+competitor|someone\\s+else|a\\s+different)"),
   c("(?:another|a\\s+different)\\s+(?:vendor|provider|solution|tool|partner|direction)"),
-  c("not\\s+(?:a\\s+(?:good\\s+)?fit|the\\s+right\\s+fit|a\\s+priority|something\\s+we\\s+need|for\\s+us|the\\s+right\\s+time)"),
+  c("(?:isn['’]t|is\\s+not|aren['’]t|are\\s+not)\\s+(?:really\\s+)?(?:a\\s+(?:top\\s+|high\\s+)?priority|a\\s+(?:good\\s+)?fit|for\\s+us|the\\s+right\\s+(?:time|fit))|not\\s+(?:a\\s+(?:good\\s+)?fit|the\\s+right\\s+fit|a\\s+priority|something\\s+we\\s+need|for\\s+us|the\\s+right\\s+time)"),
   c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
   c("not\\s+(?:be\\s+)?(?:moving|going)\\s+forward|won['’]t\\s+be\\s+(?:moving\\s+forward|pursuing|proceeding|needing|going\\s+ahead)|(?:won['’]t|will\\s+not|aren['’]t|are\\s+not|not)\\s+(?:be\\s+)?pursu(?:e|ing)"),
   c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),
@@ -94,7 +95,7 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:fechamos|seguimos|optamos|escolhemos|decidimos|seguir)\\s+(?:com|por|seguir\\s+com)\\s+outr[oa]|outro\\s+fornecedor|outra\\s+(?:solução|empresa|ferramenta)"),
   c("não\\s+é\\s+(?:uma\\s+)?(?:prioridade|o\\s+momento)|(?:desenvolver|fazer|resolver)\\s+(?:isso\\s+)?internamente|não\\s+vamos\\s+(?:seguir|avançar|prosseguir|continuar)|já\\s+(?:temos|contamos\\s+com)\\s+(?:uma\\s+solução|um\\s+fornecedor)|(?:sem|não\\s+temos)\\s+orçamento|declinamos"),
   // French
-  c("(?:n['’]est\\s+)?pas\\s+pour\\s+nous|solution\\s+(?:maison|interne)|pas\\s+(?:vraiment\\s+)?intéress|pas\\s+interess|non,?\\s+merci|aucun\\s+intérêt"),
+  c("(?:n['’]est\\s+)?pas\\s+pour\\s+nous|solution\\s+(?:maison|interne)|pas\\s+(?:vraiment\\s+)?intéress\\p{L}*|pas\\s+interess\\p{L}*|non,?\\s+merci|aucun\\s+intérêt"),
   c("(?:choisi|opté\\s+pour|retenu|signé\\s+avec|partons\\s+sur)\\s+(?:un\\s+|une\\s+)?autre|autre\\s+(?:prestataire|fournisseur|solution|éditeur)"),
   c("pas\\s+(?:une\\s+)?priorité|pas\\s+le\\s+(?:bon\\s+)?moment|(?:développer|faire|gérer)\\s+(?:ça\\s+|cela\\s+|le\\s+|la\\s+)?en\\s+interne|internaliser"),
   c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|déjà\\s+(?:une\\s+solution|un\\s+prestataire|un\\s+outil)|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
