@@ -54,6 +54,8 @@ export function replyHeaderAt(lines: string[], i: number): number {
   for (let k = 1; k <= reach && i + k < lines.length; k++) {
     const next = lines[i + k] ?? '';
     if (!ON_WORD.test(first) && (ON_WORD.test(next) || (ON_START.test(next) && WROTE.test(next)))) return 0;
+    // "On Thursday." above a quoted "> On May 17, … wrote:": the quote has its own header; this line is the reply.
+    if (isQuote(next) && /[.!?]\s*$/.test(first)) return 0;
     if (!next.trim() && k > 1 && (reach === 3 || !(lines[i + k - 1] ?? '').trim())) break;
     joined += ' ' + next.trim();
     if (WROTE.test(joined) || WROTE_ANYWHERE.test(next)) return k + 1;

@@ -76,7 +76,8 @@ function findCut(lines: string[]): Cut {
     if (isSeparator(line)) return { index: i, length: 1, kind: 'header' };
     if (headerBlockAt(lines, i)) return { index: backOverRule(lines, i), length: 1, kind: 'header' };
     if (isDelimiter(line) && !/^\s*```/.test(line)) return { index: i, length: 1, kind: 'delimiter' };
-    if (MOBILE_SIGNATURE.test(line) && hasText(lines.slice(0, i))) return { index: i, length: 1, kind: 'delimiter' };
+    // "Sent from my iPhone", not "Sent from my desk, is much easier than my phone." (a sentence goes on after a comma).
+    if (MOBILE_SIGNATURE.test(line) && !/,\s+\p{Ll}+\s+\p{Ll}/u.test(line) && hasText(lines.slice(0, i))) return { index: i, length: 1, kind: 'delimiter' };
   }
   return { index: lines.length, length: 0, kind: 'none' };
 }
