@@ -70,3 +70,19 @@ describe('negation and near misses', () => {
     expect(read('en', 'How did you get my email? Not interested.').kind).toBe('optout');
   });
 });
+
+describe('legal footers are not what the prospect said', () => {
+  const footer = (s: string) => `Tuesday at 3pm works for me.\n\nJavier\n\n${s}`;
+  it.each([
+    ['en', 'This email and any attachments are confidential and intended solely for the addressee. If you have received this email in error, please notify the sender and delete it; to unsubscribe from our newsletter contact privacy@example.com.'],
+    ['es', 'AVISO LEGAL: Este mensaje y sus anexos son confidenciales y se dirigen exclusivamente a su destinatario. De acuerdo con la normativa de protección de datos, puede ejercer sus derechos de acceso, rectificación, supresión y oposición escribiendo a privacidad@example.es.'],
+    ['de', 'Diese E-Mail ist vertraulich und nur für den beabsichtigten Empfänger bestimmt. Informationen zur Verarbeitung personenbezogener Daten und zu Ihrem Recht auf Löschung finden Sie in unserer Datenschutzerklärung.'],
+  ])('%s: a footer naming erasure or unsubscribing leaves the proposal', (lang, text) => {
+    const r = read(lang, footer(text));
+    expect(r.kind).toBe('proposal');
+  });
+
+  it('an erasure request in the first person is read even when it reads like a footer', () => {
+    expect(read('es', 'De acuerdo con la normativa de protección de datos, solicito la supresión de todos mis datos personales de sus sistemas y que no vuelvan a escribirme.').kind).toBe('optout');
+  });
+});

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '../types.js';
 import { resolveAcceptance } from './accept.js';
+import { dropBoilerplate } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { matchVagueRange } from './intent.js';
@@ -43,34 +44,36 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const split = splitReply({ text: message.text, html: message.html });
   const visibleText = split.visible;
   const fullBody = `${message.text ?? ''}\n${reportParts(message.raw)}`;
-  const language = detectLanguage(visibleText || message.text || '', message.headers['content-language']);
-  const timeText = toEnglishTimes(visibleText, language.lang, language.reliable ? null : language.runnerUp);
+  // What the prospect wrote: the visible text without a company's legal footer.
+  const said = dropBoilerplate(visibleText);
+  const language = detectLanguage(said || message.text || '', message.headers['content-language']);
+  const timeText = toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
-  const said = `language ${language.lang}${language.reliable ? '' : ' (unsure)'} (${language.source})`;
+  const how = `language ${language.lang}${language.reliable ? '' : ' (unsure)'} (${language.source})`;
 
   const auto = classifyAutomatic(message.headers, message.subject, fullBody);
   if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
-  const stop = readStopIntent(visibleText);
+  const stop = readStopIntent(said);
   if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout')) {
     const source = visibleText || message.text || '';
     const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
     const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];
-    return { ...base, kind: 'ooo', returnDate, explain: [...explain, said, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
+    return { ...base, kind: 'ooo', returnDate, explain: [...explain, how, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
   }
   if (input.repEmail && message.from.email.toLowerCase() === input.repEmail.toLowerCase()) {
     return { ...base, kind: 'other', explain: ['sent by the rep, not the prospect'] };
   }
-  if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [said, `opt-out wording "${stop.cues.join('", "')}"`] };
-  if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [said, `decline wording "${stop.cues.join('", "')}"`] };
+  if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [how, `opt-out wording "${stop.cues.join('", "')}"`] };
+  if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
 
   const read = readTimes(timeText, ref, zone, input, language.lang);
   const { all, future, explain } = read;
-  explain.unshift(said);
+  explain.unshift(how);
 
   const candidates = input.offeredSlots?.length
     ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
     : quotedProposals(split.quoted, ref, zone);
-  const accepted = resolveAcceptance(`${visibleText}\n${timeText}`, future, candidates, zone);
+  const accepted = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone);
   if (accepted) {
     const uncertain = accepted.ambiguous ? [`ambiguous: ${candidates.length} slots were offered and the reply does not say which`] : [];
     return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };
@@ -81,10 +84,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);
     const ambiguous = specific.some((t) => t.ambiguous);
-    const uncertain = assessCertainty({ times: specific, text: timeText, ref, zone, language, hasRepZone: Boolean(input.repTimeZone), other: otherReading(visibleText, language, ref, zone, input, specific) });
+    const uncertain = assessCertainty({ times: specific, text: timeText, ref, zone, language, hasRepZone: Boolean(input.repTimeZone), other: otherReading(said, language, ref, zone, input, specific) });
     return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
   }
-  if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [said, `decline wording "${stop.cues.join('", "')}"`] };
+  if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
   const range = matchVagueRange(timeText, ref, zone);
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };

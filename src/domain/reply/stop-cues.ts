@@ -20,6 +20,9 @@ export const OPTOUT_CUES: Cue[] = [
   c("(?:delete|erase|remove|purge|wipe)\\s+(?:all\\s+)?(?:of\\s+)?(?:my|our)\\s+(?:personal\\s+)?(?:data|information|details|contact\\s+details|info|records)", 1, true),
   c("right\\s+(?:to\\s+)?(?:erasure|be\\s+forgotten)|erasure\\s+(?:request|of\\s+my)|art(?:icle|\\.)?\\s*17"),
   c('gdpr|ccpa|data\\s+protection\\s+(?:law|request|act)', 0.6),
+  // Erasure of personal data, in any of the seven languages and either word order.
+  c("(?:supresión|eliminación|borrado|suprimir|eliminar|borrar|supriman|eliminen|borren|erasure|erase|delete|deletion|removal|purge|effacement|suppression|effacer|supprimer|supprimiez|löschung|verwijdering|wissen|cancellazione|cancellare|rimozione|exclusão|excluir|apagar|apagamento|eliminação|remoção)\\s+(?:\\p{L}+\\s+){0,4}(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados|personal\\s+information|informations\\s+personnelles)", 1, true),
+  c("(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados)\\s+(?:\\p{L}+\\s+){0,4}(?:zu\\s+|te\\s+)?(?:löschen|gelöscht|verwijderen|verwijderd|wissen|gewist|cancellare|cancellati|eliminare|eliminati|apagados|excluídos|eliminados|borrados|suprimidos|supprimées|effacées|deleted|erased|removed)", 1, true),
   c("(?:no\\s+longer|don['’]t|do\\s+not)\\s+(?:wish|want)\\s+to\\s+(?:be\\s+contacted|receive|hear|get)"),
   c("leave\\s+(?:me|us)\\s+alone|cease\\s+(?:and\\s+desist|all\\s+contact|contacting)"),
   c("never\\s+(?:signed\\s+up|subscribed|opted\\s+in|gave\\s+you)|didn['’]t\\s+sign\\s+up|did\\s+not\\s+(?:sign\\s+up|consent)|how\\s+did\\s+you\\s+get\\s+my", 0.6),
