@@ -79,7 +79,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };
   }
 
-  const specific = orderCorrections(future.filter((t) => t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)), timeText);
+  // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
+  const range0 = matchVagueRange(timeText, ref, zone);
+  const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
+  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t))), timeText);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);

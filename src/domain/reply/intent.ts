@@ -89,7 +89,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
   const rules: { re: RegExp; range: (m: RegExpExecArray) => [DateTime, DateTime] | null }[] = [
     { re: /\bearly\s+next\s+week\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 3 })]; } },
     { re: /\b(?:late(?:r)?\s+next\s+week|end\s+of\s+next\s+week)\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1, days: 2 }); return [s, s.plus({ days: 3 })]; } },
-    { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
+    { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b|\bthe\s+week\s+after\b(?!\s+(?:next|that|the))/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+week|this\s+week|end\s+of\s+(?:the|this)\s+week)\b/i, range: () => [now, day.startOf('week').plus({ days: 5 })] },
     { re: /\bin\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)weeks\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },

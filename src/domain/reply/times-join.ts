@@ -12,7 +12,7 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
     if (prev) {
       const gap = text.slice(prev.index + prev.text.length, r.index);
       // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:-]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
       const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
       const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
       if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {

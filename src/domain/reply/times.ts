@@ -57,7 +57,7 @@ export interface ExtractOptions {
  * Past times are returned too; callers decide (parseReply drops them).
  */
 export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
-  const text = spellWeekdays(input);
+  const text = nameMonthOfWeekdayNumber(spellWeekdays(input), ref, zone);
   const scheduling = options.scheduling ?? isSchedulingText(text);
   const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
@@ -120,6 +120,23 @@ function spellWeekdays(text: string): string {
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
     .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ');
+}
+
+const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+
+/**
+ * "Monday 24", "lunes 24" (after the lexicon: "Monday 24"): a day number after its weekday, as most languages write
+ * a date. When that weekday falls on that day within the coming two weeks, the month is named so the reader takes
+ * it as a date; otherwise ("Gio 11" said on the 17th: Thursday at 11) it stays an hour.
+ */
+function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string {
+  const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  return text.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+    const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
+    const dayNo = Number(n);
+    const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
+    return date ? `${day} ${dayNo} ${date.toFormat('LLLL')}` : m;
+  });
 }
 
 /** "Tuesday doesn't work", "not Monday", "last Tuesday at 2pm": never proposals. */

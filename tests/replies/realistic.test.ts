@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Realistic replies in the seven languages, written after the rules (not tuned on before): the kind, and the first
+ * proposed start as wall time in the prospect's zone (null: no proposal). Read on Monday 17 November 2025, 09:12.
+ */
+const CASES: [lang: string, text: string, kind: string, first: string | null][] = [
+  ['en', "Let's do Thursday the 20th at 4:30pm ET.", 'proposal', '2025-11-20 16:30'],
+  ['en', 'How about 11am PST on Wednesday?', 'proposal', '2025-11-19 14:00'],
+  ['en', 'Can we push to next Monday at 10?', 'proposal', '2025-11-24 10:00'],
+  ['en', 'Friday works — any time after 2pm.', 'proposal', '2025-11-21 14:00'],
+  ['en', "I'm free Wednesday from 1 to 3.", 'proposal', '2025-11-19 13:00'],
+  ['en', 'Would 9am tomorrow work? If not, Thursday afternoon.', 'proposal', '2025-11-18 09:00'],
+  ["en", "Can't make tomorrow, sorry. Thursday 10am?", 'proposal', '2025-11-20 10:00'],
+  ['en', 'We spoke last week about pricing; could you do a follow-up call on the 24th at 3pm?', 'proposal', '2025-11-24 15:00'],
+  ['en', 'Happy to chat. 2:30 on Wednesday?', 'proposal', '2025-11-19 14:30'],
+  ['en', 'Noon tomorrow is good.', 'proposal', '2025-11-18 12:00'],
+  ['en', 'The 2nd at 10am works.', 'proposal', '2025-12-02 10:00'],
+  ['en', 'Sure, send me an invite for Dec 3 at 11.', 'proposal', '2025-12-03 11:00'],
+  ['en', 'Any chance we could meet at 4 today?', 'proposal', '2025-11-17 16:00'],
+  ['en', "I'm out Thursday and Friday. Monday at 9?", 'proposal', '2025-11-24 09:00'],
+  ['en', 'We had a call on Tuesday with your colleague, no need for another.', 'other', null],
+  ['en', 'Our budget review is on December 3rd, I will know more after that.', 'other', null],
+  ['en', 'Sounds good. I will be at the trade show all week though, so maybe the week after?', 'vague', null],
+  ['en', "Thanks Dana, I'll get back to you after I talk to my boss.", 'other', null],
+  ['en', 'Sorry for the delay, I was out sick on Monday and Tuesday.', 'other', null],
+  ['es', '¿Qué tal el jueves 20 a las 12:30?', 'proposal', '2025-11-20 12:30'],
+  ['es', 'Mejor el lunes que viene por la mañana.', 'proposal', '2025-11-24 09:00'],
+  ['es', 'Cualquier día de la semana que viene por la tarde.', 'vague', null],
+  ['es', 'Hoy a las 17h me viene bien.', 'proposal', '2025-11-17 17:00'],
+  ['es', 'El viernes no estoy. ¿Te va el lunes 24 a las 10:00?', 'proposal', '2025-11-24 10:00'],
+  ['es', 'Gracias, lo reviso con el equipo y te digo.', 'other', null],
+  ['es', 'No nos interesa por ahora, gracias.', 'decline', null],
+  ['pt', 'Pode ser quinta, dia 20, às 10h?', 'proposal', '2025-11-20 10:00'],
+  ['pt', 'Na próxima segunda de manhã.', 'proposal', '2025-11-24 09:00'],
+  ['pt', 'Hoje às 16h30 consigo.', 'proposal', '2025-11-17 16:30'],
+  ['pt', 'Obrigado! Vou conversar com o time e retorno.', 'other', null],
+  ['fr', 'Jeudi 20 novembre à 10h30, cela vous convient ?', 'proposal', '2025-11-20 10:30'],
+  ['fr', 'Lundi prochain en fin de matinée ?', 'proposal', '2025-11-24 09:00'],
+  ['fr', "Je reviens vers vous d'ici la fin de la semaine.", 'other', null],
+  ['fr', 'Mercredi à 14 heures, parfait.', 'proposal', '2025-11-19 14:00'],
+  ['de', 'Wie wäre es mit Donnerstag, 20.11., 10:30 Uhr?', 'proposal', '2025-11-20 10:30'],
+  ['de', 'Nächsten Montag vormittags?', 'proposal', '2025-11-24 09:00'],
+  ['de', 'Heute um 16 Uhr ginge noch.', 'proposal', '2025-11-17 16:00'],
+  ['de', 'Danke, ich melde mich nach Rücksprache mit dem Team.', 'other', null],
+  ['de', 'Mittwoch, 19. November um 15:00 Uhr passt.', 'proposal', '2025-11-19 15:00'],
+  ['nl', 'Donderdag 20 november om 10.30 uur?', 'proposal', '2025-11-20 10:30'],
+  ['nl', 'Volgende week maandagochtend?', 'proposal', '2025-11-24 09:00'],
+  ['nl', 'Bedankt, ik kom er na overleg op terug.', 'other', null],
+  ['it', 'Giovedì 20 novembre alle 10:30?', 'proposal', '2025-11-20 10:30'],
+  ['it', 'Lunedì prossimo in mattinata?', 'proposal', '2025-11-24 09:00'],
+  ['it', 'Grazie, ne parlo con il team e le faccio sapere.', 'other', null],
+  ['it', 'Oggi alle 16 riesco.', 'proposal', '2025-11-17 16:00'],
+];
+
+describe('realistic replies in seven languages', () => {
+  it.each(CASES)('%s: "%s" → %s %s', (lang, text, kind, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe(kind);
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});
