@@ -48,10 +48,6 @@ export function assessCertainty(input: CertaintyInput): string[] {
   if (!first.dated) reasons.push('ambiguous: no day named, read as the next time that hour comes');
   const start = DateTime.fromJSDate(first.start, { zone });
   const now = DateTime.fromJSDate(ref, { zone });
-  // "Monday at 3pm" written on a Monday morning could be today; at 9:12, "Monday at 9" can only be next week's.
-  if (first.rules.some((r) => /same weekday = next week/.test(r)) && start.minus({ weeks: 1 }) > now) {
-    reasons.push(`could be past or today: ${start.weekdayLong} named on a ${now.weekdayLong}, read as next week's`);
-  }
   if (start.diff(now, 'days').days > 300) reasons.push('could be past: a date without a year, read as next year');
   // "the 15th" said on the 17th: next month's, or a slip for a day just gone.
   if (/^(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)\b/i.test(first.text) && start.month !== now.month && now.day - start.day >= 1 && now.day - start.day <= 3) {
