@@ -61,3 +61,19 @@ describe('realistic replies in seven languages', () => {
     expect(firstLocal(lang, r)).toBe(first);
   });
 });
+
+/** A signature's office hours and phone numbers are never proposals, whatever the language and the sign-off. */
+describe('signatures with office hours', () => {
+  it.each([
+    ['nl', 'Bedankt, ik bekijk het.\n\nGroet,\nSanne\n\nSanne Bakker\nBakker Installatietechniek B.V.\n+31 20 555 4812 · bereikbaar ma–do 8.30–17.00'],
+    ['it', 'Grazie, ci penso.\n\nA presto,\nGiulia\n\nGiulia Conti\nResponsabile Acquisti · Conti Ceramiche S.r.l.\nTel. +39 0536 555 214 · lun–ven 9–13 / 14–18'],
+    ['de', 'Danke, ich schaue es mir an.\n\nBeste Grüße\nSabine Krüger\n\nSabine Krüger\nLeiterin Vertrieb Innendienst\nTel. +49 40 555 318-22\nErreichbar Mo–Do 8–16 Uhr, Fr 8–13 Uhr'],
+    ['pt', 'Obrigado, vou analisar.\n\nCumprimentos,\nRicardo\n\nRicardo Antunes\nDiretor Financeiro\nTel. +351 21 555 0187'],
+    ['en', 'Thanks, will review with the team.\n\nRachel\n\nRachel Whitmore\nProcurement Lead, Fenbridge Logistics\n+44 20 7946 0321 | Mon–Fri 9–5'],
+    ['es', 'Gracias, lo miro.\n\nUn abrazo,\nJavier\n\nJavier Ortega\nResponsable de Compras\nTel. +34 915 552 348 · L–V 9:00–14:00 y 16:00–19:00'],
+  ])('%s', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('other');
+    expect(r.proposals).toEqual([]);
+  });
+});

@@ -7,12 +7,18 @@ import { unknownZoneWordAt } from './zones.js';
 const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa)(?![\p{L}])/iu;
 
 /** The times in the order the prospect means them: a corrected time goes after its correction. */
-export function orderCorrections(times: ExtractedTime[], text: string): ExtractedTime[] {
+export function orderCorrections(times: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
   if (times.length < 2) return times;
   const [first, ...rest] = times;
   const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
   if (!first || idx < 0) return times;
-  const fixed = rest[idx]!;
+  let fixed = rest[idx]!;
+  // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.
+  if (!fixed.dated && first.dated && fixed.grain === 'minute') {
+    const day = DateTime.fromJSDate(first.start, { zone });
+    const t = DateTime.fromJSDate(fixed.start, { zone });
+    fixed = { ...fixed, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true };
+  }
   const rules = [...fixed.rules, 'corrects the time said before it: conflicting second time'];
   return [{ ...fixed, rules }, first, ...rest.filter((_, i) => i !== idx)];
 }

@@ -82,7 +82,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
   const range0 = matchVagueRange(timeText, ref, zone);
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
-  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t))), timeText);
+  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t))), timeText, zone);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);

@@ -24,7 +24,7 @@ export const MOBILE_SIGNATURE =
   /^\s*(?:[<(]{0,2}\s*(?:sent|envoyé|gesendet|enviado|inviato|verzonden|wysłane|отправлено|sendt|skickat|skickades)\s+(?:from|with|via|by|depuis|von|mit|desde|con|da|met|z|с|fra|från)\b.*|(?:von|vanaf)\s+meinem\s+.*gesendet.*|.*\b(?:envoyé (?:depuis|de) mon|enviado desde mi|enviado (?:a partir )?do meu|inviato da(?:l mio)?|(?:verzonden|verstuurd) (?:vanaf|met|via) (?:mijn )?)\b.*|get (?:\[)?outlook for (?:ios|android).*|from my (?:iphone|ipad|android|mobile).*|diese nachricht wurde von meinem .* gesendet\.?|sent from (?:my )?(?:mobile|phone|iphone|ipad).*|.*\biphone\s*から送信.*|\S+\s+iPhone\s*发自.*|发自我的\s*iPhone.*|.{0,10}从我的.*发送.*|someone from mobile)\s*[>)]{0,2}\s*$/i;
 
 export const SIGN_OFF =
-  /^\s*(?:thanks|thank you|many thanks|thanks again|thx|cheers|best|best regards|kind regards|warm regards|regards|all the best|best wishes|sincerely|yours|talk soon|speak soon|cordialement|bien à vous|bien cordialement|merci|salutations|mit freundlichen grüßen|mit freundlichen gruessen|mfg|viele grüße|viele gruesse|beste grüße|liebe grüße|lg|vg|gruß|grüße|saludos|un saludo|saludos cordiales|atentamente|gracias|cordiali saluti|saluti|met vriendelijke groet|groeten|pozdrawiam|atenciosamente|abraços|obrigado|med vänliga hälsningar|hälsningar|mvh)\s*[,.!]*\s*$/i;
+  /^\s*(?:thanks|thank you|many thanks|thanks again|thx|cheers|best|best regards|kind regards|warm regards|regards|all the best|best wishes|sincerely|yours|talk soon|speak soon|cordialement|bien à vous|bien cordialement|merci|salutations|mit freundlichen grüßen|mit freundlichen gruessen|mfg|viele grüße|viele gruesse|beste grüße|liebe grüße|lg|vg|gruß|grüße|saludos|un saludo|saludos cordiales|atentamente|gracias|cordiali saluti|saluti|met vriendelijke groet|groeten|pozdrawiam|atenciosamente|abraços|obrigado|med vänliga hälsningar|hälsningar|mvh|best wishes|warmly|warm wishes|all best|rgds|brgds|br|un abrazo|abrazos|cordialmente|hasta pronto|muchas gracias|abraço|abraços|abs|att|cumprimentos|melhores cumprimentos|saudações|um abraço|obrigada|até logo|bien à toi|bonne journée|bonne soirée|belle journée|à bientôt|amicalement|freundliche grüsse|freundliche grüße|herzliche grüße|schöne grüße|danke|vielen dank|bis bald|grüezi|groet|met vriendelijke groeten|vriendelijke groet|hartelijke groet|mvg|dank|bedankt|tot snel|un saluto|a presto|distinti saluti|buona giornata|un caro saluto|grazie mille)\s*[,.!]*\s*$/i;
 
 export function isDelimiter(line: string): boolean {
   const t = line.trim();
@@ -58,7 +58,8 @@ export function replyHeaderAt(lines: string[], i: number): number {
     if (isQuote(next) && /[.!?]\s*$/.test(first)) return 0;
     if (!next.trim() && k > 1 && (reach === 3 || !(lines[i + k - 1] ?? '').trim())) break;
     joined += ' ' + next.trim();
-    if (WROTE.test(joined) || WROTE_ANYWHERE.test(next)) return k + 1;
+    // "Am Fr., 21. Nov. 2025 um 15:34 Uhr schrieb Tom Becker\n<tom.becker@seller.io>:": the address wrapped to the next line.
+    if (WROTE.test(joined) || WROTE_ANYWHERE.test(next) || (ON_WORD.test(first) && WROTE_NAME.test(joined))) return k + 1;
   }
   return 0;
 }
