@@ -77,3 +77,47 @@ describe('signatures with office hours', () => {
     expect(r.proposals).toEqual([]);
   });
 });
+
+/** A second round, written after the first was passing: a day narrowed by a time, ranges, '@', absences that end with "after that". */
+const MORE: [lang: string, text: string, kind: string, first: string | null][] = [
+  ['en', 'Does Thursday, November 20th at 1:00 PM EST work?', 'proposal', '2025-11-20 13:00'],
+  ['en', "Let's say Wed at 11:30.", 'proposal', '2025-11-19 11:30'],
+  ['en', 'I could do a call on the 19th, say 2pm?', 'proposal', '2025-11-19 14:00'],
+  ['en', "How's 3:30 tomorrow afternoon?", 'proposal', '2025-11-18 15:30'],
+  ['en', 'Can you do 8am PT Friday?', 'proposal', '2025-11-21 11:00'],
+  ['en', 'Please book 30 min on Thursday at 2:15pm.', 'proposal', '2025-11-20 14:15'],
+  ['en', 'Thu 11/20 @ 2pm', 'proposal', '2025-11-20 14:00'],
+  ['en', 'Happy to. Tuesday 9:00–9:30?', 'proposal', '2025-11-18 09:00'],
+  ['en', 'Wednesday works. Morning or afternoon, your call.', 'proposal', '2025-11-19 09:00'],
+  ['es', '¿Te viene bien el martes 18 a las 11:30?', 'proposal', '2025-11-18 11:30'],
+  ['es', 'Perfecto, el jueves a las 9 de la mañana.', 'proposal', '2025-11-20 09:00'],
+  ['es', 'Podría ser el miércoles sobre las 5 de la tarde.', 'proposal', '2025-11-19 17:00'],
+  ['es', 'Mañana por la mañana a primera hora.', 'proposal', '2025-11-18 09:00'],
+  ['es', 'El 25 de noviembre a las 10h.', 'proposal', '2025-11-25 10:00'],
+  ['pt', 'Sexta-feira, 21/11, às 9h30 funciona?', 'proposal', '2025-11-21 09:30'],
+  ['pt', 'Pode ser amanhã por volta das 15h?', 'proposal', '2025-11-18 15:00'],
+  ['pt', 'Na quarta à tarde, depois das 14h.', 'proposal', '2025-11-19 14:00'],
+  ['fr', "Mercredi 19 à 11h, c'est parfait.", 'proposal', '2025-11-19 11:00'],
+  ['fr', 'Disponible jeudi entre 14h et 16h.', 'proposal', '2025-11-20 14:00'],
+  ['fr', 'Pourrions-nous décaler à vendredi 10h ?', 'proposal', '2025-11-21 10:00'],
+  ['de', 'Passt Ihnen Mittwoch, der 19.11., um 11 Uhr?', 'proposal', '2025-11-19 11:00'],
+  ['de', 'Morgen Nachmittag zwischen 14 und 16 Uhr.', 'proposal', '2025-11-18 14:00'],
+  ['de', 'Am Freitag ab 10 Uhr bin ich flexibel.', 'proposal', '2025-11-21 10:00'],
+  ['nl', 'Woensdag 19 november om 11.00 uur schikt mij.', 'proposal', '2025-11-19 11:00'],
+  ['nl', 'Morgenmiddag tussen 14 en 16 uur?', 'proposal', '2025-11-18 14:00'],
+  ['nl', 'Vrijdag vanaf 10 uur kan ik.', 'proposal', '2025-11-21 10:00'],
+  ['it', 'Mercoledì 19 alle 11:30 per me va bene.', 'proposal', '2025-11-19 11:30'],
+  ['it', 'Domani pomeriggio verso le 15?', 'proposal', '2025-11-18 15:00'],
+  ['it', 'Venerdì dalle 10 in poi sono libero.', 'proposal', '2025-11-21 10:00'],
+  ['en', 'We closed the quarter on Friday; happy to pick this up in January.', 'vague', null],
+  ['de', 'Ich bin vom 24. bis 28. November im Urlaub, danach gerne.', 'vague', null],
+  ['fr', "Je suis en congés jusqu'au 28 novembre, on en reparle après ?", 'vague', null],
+];
+
+describe('realistic replies in seven languages, second round', () => {
+  it.each(MORE)('%s: "%s" → %s %s', (lang, text, kind, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe(kind);
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});

@@ -54,7 +54,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const auto = classifyAutomatic(message.headers, message.subject, fullBody);
   if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
   const stop = readStopIntent(said);
-  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout')) {
+  // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
+  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText);
+  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway)) {
     const source = visibleText || message.text || '';
     const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
     const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];

@@ -12,7 +12,7 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
     if (prev) {
       const gap = text.slice(prev.index + prev.text.length, r.index);
       // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|@|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
       const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
       const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
       if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
@@ -83,6 +83,29 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
       const day = DateTime.fromJSDate(a.start, { zone });
       const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
       out.push({ ...a, start: at(part.from), end: at(part.to), text: text.slice(a.index, b.index + b.text.length), grain: 'window', rules: [...a.rules, `part of day "${part.name}" = ${part.from}:00–${part.to}:00 window`], excluded: a.excluded ?? b.excluded });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return narrowToTime(out, text, zone);
+}
+
+/**
+ * "Na quarta à tarde, depois das 14h", "Morgen Nachmittag zwischen 14 und 16 Uhr", "jeudi entre 14h et 16h": a day
+ * (or its part) followed by a time with no day of its own is that time on that day.
+ */
+function narrowToTime(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const out: ExtractedTime[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
+    if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
+      && /^\s*(?:[,;:\-–—]\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i.test(gap)) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
+      out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });
       i++;
       continue;
     }

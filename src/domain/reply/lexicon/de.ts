@@ -45,6 +45,7 @@ export const DE_RULES: Rule[] = [
   [w(`(\\d{1,2})\\.\\s*(${MONTH_EN})`), (_m, d, mo) => `${d} ${mo}`],
   [w('(?:am|den|zum)\\s+(\\d{1,2})\\.(?![\\d])'), (_m, d) => `the ${ordinal(d)}`],
   [w(`(?:dem|den|vom|zum)\\s+(?=\\d{1,2}\\s+${MONTH_EN})`), ''],
+  [w(`(${WEEKDAY_EN}),?\\s+(?:der|den|dem)\\s+(?=\\d)`), (_m, d) => `${d}, `],
   [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`von\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?bis\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`gegen\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uhr)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],

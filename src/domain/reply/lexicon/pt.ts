@@ -19,7 +19,7 @@ export const PT_RULES: Rule[] = [
   [w('hoje\\s+(?:de|pela)\\s+manhã|esta\\s+manhã|nesta\\s+manhã|hoje\\s+cedo'), 'this morning'],
   [w('hoje\\s+(?:à|pela)\\s+tarde|esta\\s+tarde|nesta\\s+tarde'), 'this afternoon'],
   [w('hoje\\s+(?:à|pela)\\s+noite|esta\\s+noite'), 'tonight'],
-  [w(`(?:${AS}\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
+  [w(`(?:(?:${AS}|por\\s+volta\\s+das|lá\\s+pelas|perto\\s+das)\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+meia`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+quinze`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w('(?:ao|por volta do)\\s+meio[-\\s]dia|meio[-\\s]dia'), 'at noon'],
