@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
 import { firstLocal, read } from './lang-helpers.js';
 
 /**
@@ -119,5 +121,42 @@ describe('realistic replies in seven languages, second round', () => {
     const r = read(lang, text);
     expect(r.kind).toBe(kind);
     expect(firstLocal(lang, r)).toBe(first);
+  });
+});
+
+describe('acceptance against the offer quoted below the reply (no offered slots stored)', () => {
+  const quote = '\n\nOn Fri, Nov 14, 2025 at 1:49 PM Dana Rep <dana@seller.io> wrote:\n> Hi,\n> Here are three options (ET):\n> - Tue Nov 18, 11:00am\n> - Wed Nov 19, 2:00pm\n> - Thu Nov 20, 10:00am\n> Dana';
+  it.each([
+    ['Wednesday works best.', '2025-11-19T19:00:00.000Z'], ['2pm works.', '2025-11-19T19:00:00.000Z'], ['The Thursday one, please.', '2025-11-20T15:00:00.000Z'],
+    ['Option B', '2025-11-19T19:00:00.000Z'], ["Let's do the 10am slot.", '2025-11-20T15:00:00.000Z'], ['La del jueves, por favor.', '2025-11-20T15:00:00.000Z'],
+    ['Celui de mercredi me va.', '2025-11-19T19:00:00.000Z'], ['Donnerstag passt.', '2025-11-20T15:00:00.000Z'], ['Quello di martedì va bene.', '2025-11-18T16:00:00.000Z'],
+    ['Woensdag is prima.', '2025-11-19T19:00:00.000Z'], ['Quinta funciona.', '2025-11-20T15:00:00.000Z'], ['Tuesday at 11 works.', '2025-11-18T16:00:00.000Z'],
+  ])('"%s" → %s', (text, start) => {
+    const r = parseReply({ message: msg(text + quote, '2025-11-17T14:12:00Z'), timeZone: 'America/New_York' });
+    expect(r.proposals[0]?.start.toISOString()).toBe(start);
+    expect(r.certain).toBe(true);
+  });
+});
+
+describe('a day named as a fact offers nothing', () => {
+  it.each([
+    ['en', "I'll be in London on Tuesday for a client visit."], ['en', "We're closed on Thursday for Thanksgiving."],
+    ['en', 'Our office is closed Dec 24 to Jan 2.'], ['en', 'We are doing inventory on Friday.'],
+    ['es', 'El martes estaré en Londres visitando a un cliente.'], ['fr', 'Je serai à Lyon jeudi pour un salon.'],
+    ['de', 'Am Donnerstag sind wir wegen eines Feiertags geschlossen.'], ['it', 'Giovedì saremo chiusi per la fiera.'],
+    ['pt', 'Na quinta estaremos fechados por causa do feriado.'], ['nl', 'Donderdag zijn we gesloten.'],
+  ])('%s: "%s"', (lang, text) => {
+    expect(read(lang, text).proposals).toEqual([]);
+  });
+});
+
+describe('out-of-office replies with a relative return', () => {
+  it.each([
+    ["I'm out of the office, back next Monday."], ['Estoy fuera de la oficina, vuelvo el próximo lunes.'],
+    ['Je suis absent, de retour lundi prochain.'], ['Ich bin nicht im Büro und ab nächsten Montag wieder da.'],
+  ])('"%s" → Monday 24 November', (text) => {
+    const r = parseReply({ message: msg(text, '2025-11-17T08:12:00Z', { subject: 'Automatic reply: Demo', headers: { 'auto-submitted': 'auto-replied' } }), timeZone: 'Europe/Berlin' });
+    expect(r.kind).toBe('ooo');
+    expect(r.returnDate).toBe('2025-11-24');
   });
 });

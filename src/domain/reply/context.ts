@@ -54,7 +54,7 @@ const BUSY = u([
   "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
-  "(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
+  "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
   "desafortunadamente|lamentablemente|tengo\\s+(?:(?:una?|otra?|el|la|mi)\\s+)?(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso|consejo|médico|dentista|evento|formación)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+(?:estoy|estaré|estamos|voy\\s+a\\s+estar)|estaré\\s+fuera|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
   "infelizmente|tenho\\s+(?:uma?|outra?|o|a)\\s+(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá|estou|estarei|estaremos)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
   "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai|suis|serai)\\s+pas|je\\s+serai\\s+absente?|(?:n['’]est|ne\\s+sera)\\s+pas\\s+possible|pas\\s+possible|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
@@ -108,4 +108,28 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
   if (nearest(BUSY, outside, at) < future) return 'busy';
   return nearest(PAST, outside, at) < future ? 'past' : null;
+}
+
+/** Words that offer or accept a day: a question, "works", "passt", "me va", "komt goed uit", "va bene"… */
+const INVITE = u([
+  "time|tiempo|tempo|temps|zeit|tijd|flexib\\p{L}*|flessibil\\p{L}*|works?|good|fine|great|perfect|ok(?:ay)?|best|ideal|better|suits?|free|available|open|could|can|would|let['’]?s|how\\s+about|what\\s+about|prefer|rather|instead|happy\\s+to|please|book|send",
+  "me\\s+va|me\\s+viene|perfecto|bien|mejor|podemos|podríamos|puedo|libre|disponible|prefiero|qué\\s+tal|vale",
+  "funciona|pode\\s+ser|ótimo|bom|melhor|serve|podemos|posso|livre|disponível|prefiro|que\\s+tal",
+  "parfait|convient|marche|dispo(?:nible)?|libre|plutôt|préfère|pouvons|pourrions|peut-on|on\\s+peut",
+  "passt|geht|ginge|gerne|gut|ideal|wäre|würde|frei|lieber|können|könnten",
+  "komt\\s+(?:\\p{L}+\\s+){0,3}uit|prima|goed|graag|lukt|schikt|kan|kunnen|liever|beschikbaar",
+  "va\\s+bene|perfetto|meglio|possibile|possiamo|potremmo|libero|libera|disponibile|preferisco",
+  "\\?",
+].join('|'));
+
+/**
+ * A day named without a time ("Tuesday", "jueves por la tarde") is offered only when its clause says so (a question,
+ * "works", "passt", "komt goed uit"…) or the clause is little more than the day ("Thursday." "Dienstagvormittag").
+ * "I'll visit the plant on Tuesday" names a day but offers nothing.
+ */
+export function dayIsOffered(text: string, start: number, end: number): boolean {
+  const { from, to } = clauseAt(text, start, end);
+  const outside = text.slice(from, start) + ' ' + text.slice(end, to);
+  if (INVITE.test(outside) || /\?/.test(text.slice(end, to + 1))) return true;
+  return outside.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= 3;
 }

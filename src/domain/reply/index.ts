@@ -4,12 +4,13 @@ import { resolveAcceptance } from './accept.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
+import { dayIsOffered } from './context.js';
 import { matchVagueRange } from './intent.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
 import { readStopIntent } from './stop-intent.js';
-import { extractTimes, type ExtractedTime } from './times.js';
+import { extractTimes, prepareTimeText, type ExtractedTime } from './times.js';
 import { splitReply } from './visible-text.js';
 import { isMonthFirst } from './zones.js';
 
@@ -47,7 +48,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // What the prospect wrote: the visible text without a company's legal footer.
   const said = dropBoilerplate(visibleText);
   const language = detectLanguage(said || message.text || '', message.headers['content-language']);
-  const timeText = toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp);
+  const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
   const how = `language ${language.lang}${language.reliable ? '' : ' (unsure)'} (${language.source})`;
 
@@ -84,7 +85,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
   const range0 = matchVagueRange(timeText, ref, zone);
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
-  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t))), timeText, zone);
+  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);

@@ -57,7 +57,7 @@ export interface ExtractOptions {
  * Past times are returned too; callers decide (parseReply drops them).
  */
 export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
-  const text = nameMonthOfWeekdayNumber(spellWeekdays(input), ref, zone);
+  const text = prepareTimeText(input, ref, zone);
   const scheduling = options.scheduling ?? isSchedulingText(text);
   const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
@@ -109,6 +109,14 @@ function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTi
 const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible)\b/i;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
+
+/**
+ * The text as the time reader reads it (weekday spellings, bullets, a day number's month). Idempotent: callers that
+ * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
+ */
+export function prepareTimeText(input: string, ref: Date, zone: string): string {
+  return nameMonthOfWeekdayNumber(spellWeekdays(input), ref, zone);
+}
 
 /** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
 function spellWeekdays(text: string): string {
