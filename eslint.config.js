@@ -15,9 +15,9 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  */
 export const LAYERS = {
   // Pure rules: no clock, no I/O, no randomness. node:crypto only to hash stable ids.
-  'src/domain': {
+  // Pure rules: no clock, no I/O, no randomness. node:crypto only to hash stable ids; eld is a pure language detector (n-gram tables in code) for reply parsing.
     ours: ['src/domain'],
-    packages: ['luxon', 'chrono-node', 'date-holidays', 'zod', { name: 'node:crypto', only: ['createHash'] }],
+    packages: ['luxon', 'chrono-node', 'date-holidays', 'zod', 'eld', { name: 'node:crypto', only: ['createHash'] }],
   },
   // Interfaces in domain terms.
   'src/ports': { ours: ['src/ports', 'src/domain'], packages: [] },

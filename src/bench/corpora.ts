@@ -1,17 +1,27 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** Where the shared public corpora live: ../shared/corpora next to the repo root (process.cwd()). */
-export function corporaDir(cwd: string = process.cwd()): string {
-  const dir = resolve(cwd, '..', 'shared', 'corpora');
+/** The repository root: two levels above this file, in src/bench/ and in dist/bench/ alike (any clone location). */
+export function repoRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/** Where the shared public corpora are: `FOLLOWUP_CORPORA`, else ../shared/corpora beside the repository root. */
+export function corporaPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.FOLLOWUP_CORPORA ? resolve(env.FOLLOWUP_CORPORA) : resolve(repoRoot(), '..', 'shared', 'corpora');
+}
+
+export function corporaDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = corporaPath(env);
   if (!existsSync(join(dir, 'SOURCES.md'))) {
-    throw new Error(`public corpora not found at ${dir}: run from the repo root with ../shared/corpora present (see its SOURCES.md)`);
+    throw new Error(`public corpora not found at ${dir}: set FOLLOWUP_CORPORA to the corpora folder (the one with SOURCES.md), or put shared/corpora beside the repository`);
   }
   return dir;
 }
 
-export function hasCorpora(cwd: string = process.cwd()): boolean {
-  return existsSync(resolve(cwd, '..', 'shared', 'corpora', 'SOURCES.md'));
+export function hasCorpora(env: NodeJS.ProcessEnv = process.env): boolean {
+  return existsSync(join(corporaPath(env), 'SOURCES.md'));
 }
 
 export function readText(path: string): string {

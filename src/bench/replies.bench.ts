@@ -1,11 +1,15 @@
 /**
- * `npm run bench:replies`: scores reply understanding on the public corpora (../shared/corpora)
- * and the project's own labelled set, side by side with email-reply-parser, planer and chrono-node.
- * Prints a table; writes nothing.
+ * `npm run bench:replies`: scores reply understanding on the public corpora (FOLLOWUP_CORPORA, default
+ * ../shared/corpora beside the repository root), the project's own labelled set and the multilingual set's splits,
+ * side by side with email-reply-parser, planer and chrono-node. Prints tables; writes nothing.
  */
-import { corporaDir } from './corpora.js';
+import { join } from 'node:path';
+import { corporaDir, repoRoot } from './corpora.js';
 import { scoreSisimai } from './score-auto.js';
 import { scoreChrono, scoreDuckling } from './score-dates.js';
+import { FRAGMENT_SETS, scoreFragmentSet } from './score-fragments.js';
+import { scoreLanguage } from './score-language.js';
+import { MULTILINGUAL_DIR, hasSplit, scoreMultilingual, type Tally } from './score-multilingual.js';
 import { scoreOwnSet } from './score-own.js';
 import { scoreDiscourse, scoreTalon } from './score-text.js';
 
@@ -14,14 +18,19 @@ const NA = 'n/a';
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
+  const root = repoRoot();
   const dir = corporaDir();
-  const rows: string[][] = [['set', 'metric', 'n', 'followup', 'email-reply-parser', 'planer', 'chrono-node']];
+  const rows: string[][] = [['set', 'metric', 'n', 'followup', 'email-reply-parser', 'planer (best mode)', 'chrono-node']];
 
   const discourse = scoreDiscourse(dir);
-  rows.push(['discourse-email_reply_trimmer', 'visible text exact (ws-normalised)', `${discourse.n}`, pct(discourse.followup), pct(discourse.emailReplyParser), pct(discourse.planer), NA]);
+  rows.push(['discourse-email_reply_trimmer', 'visible text exact (ws-normalised)', `${discourse.n}`, pct(discourse.followup), pct(discourse.emailReplyParser), `${pct(discourse.planer)} (${discourse.planerMode})`, NA]);
   const talon = await scoreTalon(dir);
-  rows.push(['mailgun-talon html_replies', 'reply text (whitespace-insensitive)', `${talon.html.n}`, pct(talon.html.followup), pct(talon.html.emailReplyParser), pct(talon.html.planer), NA]);
-  rows.push(['mailgun-talon standard_replies', 'reply text exact (ws-normalised)', `${talon.standard.n}`, pct(talon.standard.followup), pct(talon.standard.emailReplyParser), pct(talon.standard.planer), NA]);
+  rows.push(['mailgun-talon html_replies', 'reply text (whitespace-insensitive)', `${talon.html.n}`, pct(talon.html.followup), pct(talon.html.emailReplyParser), `${pct(talon.html.planer)} (${talon.html.planerMode})`, NA]);
+  rows.push(['mailgun-talon standard_replies', 'reply text exact (ws-normalised)', `${talon.standard.n}`, pct(talon.standard.followup), pct(talon.standard.emailReplyParser), `${pct(talon.standard.planer)} (${talon.standard.planerMode})`, NA]);
+  const fragments = FRAGMENT_SETS.map((set) => ({ set, s: scoreFragmentSet(dir, set) }));
+  for (const { set, s } of fragments) {
+    rows.push([set, `upstream assertions on visible text (${s.skipped} count-only tests left out)`, `${s.n}`, pct(s.followup), pct(s.emailReplyParser), `${pct(s.planer)} (text)`, NA]);
+  }
 
   const sisimai = await scoreSisimai(dir);
   for (const c of ['ooo', 'bounce', 'normal'] as const) {
@@ -37,7 +46,7 @@ async function main(): Promise<void> {
   rows.push(['duckling derived cases', '"no time here" accuracy', `${duck.negatives}`, pct(duck.followup.none), NA, NA, pct(duck.chrono.none)]);
 
   for (const split of ['tune', 'heldout'] as const) {
-    const own = await scoreOwnSet(process.cwd(), split);
+    const own = await scoreOwnSet(root, split);
     const label = `own labelled set (${split})`;
     rows.push([label, 'kind accuracy', `${own.n}`, pct(own.kind), NA, NA, NA]);
     rows.push([label, 'proposal starts exact', `${own.proposalN}`, pct(own.proposals), NA, NA, NA]);
@@ -46,16 +55,37 @@ async function main(): Promise<void> {
     if (verbose) console.log(own.failures.join('\n'));
   }
   printTable(rows);
-  console.log('\nNotes: peers read plain text only (HTML gets the same neutral html→text, blockquotes as "> "); planer\'s HTML mode needs a DOM (jsdom), not installed.');
+
+  // The multilingual set (tests/fixtures/replies-multilingual): each split present, scored by the issue's rule.
+  const splits = ['tune', 'heldout'].filter((s) => hasSplit(root, s));
+  for (const split of splits) {
+    const s = await scoreMultilingual(join(root, MULTILINGUAL_DIR, split));
+    console.log(`\nMultilingual set, ${split} split: ${s.right}/${s.n} right = ${pct(s.accuracy)}; proposals read certain and right ${s.certainRight}/${s.proposalN} = ${pct(s.certainRightShare)} (85% rule ${s.holds85 ? 'holds' : 'FAILS'}; ${s.uncertainButRight} asked with the right reading among the first three); proposals from hard negatives: ${s.hardNegativeProposals.length}${s.hardNegativeProposals.length ? ` (${s.hardNegativeProposals.join(', ')})` : ''}; missed opt-outs: ${s.missedOptouts.length}${s.missedOptouts.length ? ` (${s.missedOptouts.join(', ')})` : ''}`);
+    printTable([['by class', 'n', 'right'], ...tallyRows(s.byClass)]);
+    printTable([['by language', 'n', 'right'], ...tallyRows(s.byLang)]);
+    if (verbose && s.failures.length) console.log(s.failures.join('\n'));
+  }
+
+  const lang = await scoreLanguage(root, splits.filter((s) => s === 'tune').map((s) => join(root, MULTILINGUAL_DIR, s)));
+  console.log(`\nLanguage detection on ${lang.n} short replies (seven languages): followup ${pct(lang.followup)}, eld alone ${pct(lang.eld)}, franc-min ${pct(lang.franc)}`);
+  if (verbose) console.log(lang.failures.join('\n'));
+
+  console.log('\nNotes: email-reply-parser reads plain text (HTML gets the same neutral html→text, blockquotes as "> "); planer is given both its text mode and its HTML mode with a DOM (jsdom, as its own tests use) and scored in the better one.');
+  console.log('github/crisp/willdurand/zapier: their upstream assertions on fragments become checks on the visible text (a visible fragment\'s text is in it, a hidden one\'s is not, a whole-reply assertion matches exactly); the sets share fixtures, so they are reported apart, not summed.');
   console.log('Dates: day-only phrases are compared at day precision (chrono implies 12:00, followup a 09:00–17:00 window); duckling at the expected grain.');
   console.log('followup reads a phrase with its scheduling conventions (forward dates, day = 09:00–17:00, "morning" = 09:00–12:00, bare 1–6 → pm) only when the text is about meeting; parseReply always applies them. A case\'s forwardDate option is given to both systems; so is strict mode where the case asks for it (chrono.strict; followup extractTimes with strict: true).');
   console.log('talon standard_replies is a quotation-removal task (expected replies keep "-- \\nname" and "Sent from my iPhone"): followup is scored on its new text plus sign-off, without the quoted history.');
+  console.log('The multilingual set is parsed as `followup reply parse --tz <zone> --rep-tz <zone>` does (no offered slots, no country); a case is right on its kind, first proposed start and return date, and an uncertain reading counts when the right one is among its first three options and 85% of the proposals are certain and right.');
   console.log(`sisimai: ${sisimai.n} single messages (mbox archives skipped; ARF abuse reports counted as bounce).`);
   if (verbose) {
-    console.log('\nfailures:', { discourse: discourse.failures, talonHtml: talon.html.failures, talonStd: talon.standard.failures, sisimai: sisimai.confusions });
+    console.log('\nfailures:', { discourse: discourse.failures, talonHtml: talon.html.failures, talonStd: talon.standard.failures, fragments: fragments.flatMap((f) => f.s.failures), sisimai: sisimai.confusions });
     console.log(`chrono failures:\n${chronoScore.failures.join('\n')}`);
     console.log(`duckling failures:\n${duck.failures.join('\n')}`);
   }
+}
+
+function tallyRows(t: Record<string, Tally>): string[][] {
+  return Object.entries(t).map(([k, v]) => [k, `${v.n}`, `${v.right} (${pct(v.right / v.n)})`]);
 }
 
 function printTable(rows: string[][]): void {

@@ -4,15 +4,22 @@ import { parseRawEmail } from '../mail/parse-mime.js';
 import { listFiles, normalise, ratio, readJson, readText } from './corpora.js';
 import { peers } from './peers.js';
 
-export interface TextScore { n: number; followup: number; emailReplyParser: number; planer: number; failures: string[] }
+export interface TextScore {
+  n: number; followup: number; emailReplyParser: number;
+  /** planer in its best mode for the set, and which mode that was (HTML mode with a DOM, or plain text). */
+  planer: number; planerMode: 'html' | 'text';
+  failures: string[];
+}
 
 type Extractor = (input: { text?: string; html?: string }) => string;
 
-const SYSTEMS: Record<'followup' | 'emailReplyParser' | 'planer', Extractor> = {
+const SYSTEMS: Record<'followup' | 'emailReplyParser' | 'planer' | 'planerHtml', Extractor> = {
   followup: (i) => extractVisibleText({ text: i.text ?? null, html: i.html ?? null }),
-  // Peers read plain text only; HTML gets the same neutral conversion (blockquotes → "> " lines).
+  // email-reply-parser reads plain text only: HTML gets the neutral conversion (blockquotes → "> " lines).
   emailReplyParser: (i) => peers.emailReplyParser(i.text ?? htmlToText(i.html ?? '')),
+  // planer in its best mode: HTML replies through its HTML mode with a DOM (jsdom), its result then as text.
   planer: (i) => peers.planer(i.text ?? htmlToText(i.html ?? '')),
+  planerHtml: (i) => (i.html !== undefined ? htmlToText(peers.planerHtml(i.html)) : peers.planer(i.text ?? '')),
 };
 
 /**
@@ -25,7 +32,7 @@ const withoutQuotes: Extractor = (i) => {
 };
 
 function score(cases: { id: string; input: { text?: string; html?: string }; expected: string; cmp: (a: string, b: string) => boolean }[], followup: Extractor = SYSTEMS.followup): TextScore {
-  const ok = { followup: 0, emailReplyParser: 0, planer: 0 };
+  const ok = { followup: 0, emailReplyParser: 0, planer: 0, planerHtml: 0 };
   const failures: string[] = [];
   for (const c of cases) {
     for (const key of Object.keys(SYSTEMS) as (keyof typeof SYSTEMS)[]) {
@@ -36,7 +43,9 @@ function score(cases: { id: string; input: { text?: string; html?: string }; exp
     }
   }
   const n = cases.length;
-  return { n, followup: ratio(ok.followup, n), emailReplyParser: ratio(ok.emailReplyParser, n), planer: ratio(ok.planer, n), failures };
+  const html = ratio(ok.planerHtml, n);
+  const text = ratio(ok.planer, n);
+  return { n, followup: ratio(ok.followup, n), emailReplyParser: ratio(ok.emailReplyParser, n), planer: Math.max(html, text), planerMode: html > text ? 'html' : 'text', failures };
 }
 
 const exact = (a: string, b: string) => normalise(a) === normalise(b);

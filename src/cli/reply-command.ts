@@ -10,6 +10,8 @@ export interface ReplyParseOptions {
   offered?: string;
   /** The rep's zone ("2pm your time"). */
   repTz?: string;
+  /** The prospect's country (numeric dates in its order). */
+  country?: string;
 }
 
 export interface ReplyIo {
@@ -28,7 +30,7 @@ const defaultIo: ReplyIo = {
   write: (s) => process.stdout.write(s),
 };
 
-/** `followup reply parse --tz <zone> [--explain] [--offered <iso,iso;...>] <file.eml | ->` */
+/** `followup reply parse --tz <zone> [--rep-tz <zone>] [--country <cc>] [--explain] [--offered <iso,iso;...>] <file.eml | ->` */
 export function registerReplyCommands(program: Command, io: ReplyIo = defaultIo): void {
   const reply = program.command('reply').description('Understand prospect replies');
   reply
@@ -38,6 +40,7 @@ export function registerReplyCommands(program: Command, io: ReplyIo = defaultIo)
     .option('--explain', 'add which rule or header decided')
     .option('--offered <slots>', 'slots the worker offered: start,end;start,end (ISO instants)')
     .option('--rep-tz <zone>', 'the rep\'s IANA zone ("2pm your time" is read in it)')
+    .option('--country <code>', 'the prospect\'s country, ISO 3166 alpha-2 (numeric dates in its order: US 12/3, elsewhere 3/12)')
     .argument('<file>', 'the .eml file, or - for stdin')
     .action(async (file: string, opts: ReplyParseOptions) => {
       const json = await runReplyParse(file, opts, io);
@@ -59,7 +62,8 @@ export async function runReplyParse(file: string, opts: ReplyParseOptions, io: R
   }
   const message = await parseRawEmail(raw, file === '-' ? 'stdin' : file);
   if (opts.repTz !== undefined && !isValidZone(opts.repTz)) throw new Error(`--rep-tz: "${opts.repTz}" is not an IANA time zone (e.g. America/New_York, Europe/Berlin)`);
-  const parsed = parseReply({ message, timeZone: opts.tz, offeredSlots, ...(opts.repTz ? { repTimeZone: opts.repTz } : {}) });
+  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) throw new Error(`--country: "${opts.country}" is not a two-letter country code (e.g. US, DE, BR)`);
+  const parsed = parseReply({ message, timeZone: opts.tz, offeredSlots, ...(opts.repTz ? { repTimeZone: opts.repTz } : {}), ...(opts.country ? { country: opts.country } : {}) });
   return toJson(parsed, Boolean(opts.explain));
 }
 
@@ -86,6 +90,9 @@ export function toJson(p: ParsedReply, explain: boolean) {
     ambiguous: boolean;
     alternatives: ReturnType<typeof timeJson>[];
     returnDate: string | null;
+    certain: boolean;
+    uncertain?: string[];
+    language?: string;
     visibleText: string;
     explain?: string[];
   } = {
@@ -94,6 +101,9 @@ export function toJson(p: ParsedReply, explain: boolean) {
     ambiguous: p.ambiguous,
     alternatives: p.alternatives.map(timeJson),
     returnDate: p.returnDate,
+    certain: p.certain,
+    ...(p.certain ? {} : { uncertain: p.uncertain }),
+    ...(p.language ? { language: p.language } : {}),
     visibleText: p.visibleText,
   };
   if (explain) out.explain = p.explain;

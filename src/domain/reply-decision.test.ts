@@ -5,7 +5,7 @@ import type { ParsedReply } from './types.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
 const prospect = { name: 'Sara Novak', timeZone: 'Europe/Berlin', country: null };
-const base: ParsedReply = { kind: 'other', proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', explain: [] };
+const base: ParsedReply = { kind: 'other', proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', certain: true, uncertain: [], explain: [] };
 const at = (iso: string) => new Date(iso);
 
 describe('decideReplyAction', () => {
@@ -99,5 +99,40 @@ describe('decideReplyAction', () => {
       const d = decideReplyAction({ parsed: { ...base, kind: 'proposal', proposals: [{ ...past, text: 'offered slot 1' }] }, prospect, now: NOW, policy: DEFAULT_POLICY, offeredSlots: [past] });
       expect(d.kind).toBe('replied');
     });
+  });
+});
+
+describe('decideReplyAction: books by itself only when the reading is certain', () => {
+  const proposal = (over: Partial<ParsedReply>): ParsedReply => ({
+    ...base, kind: 'proposal', proposals: [{ start: at('2026-11-24T14:00:00Z'), end: null, text: 'Tuesday at 3pm' }], ...over,
+  });
+
+  it.each([
+    ['an unknown zone', ['unknown zone: "WIB" is not a zone followup knows; read in the prospect\'s zone'], []],
+    ['a date that could be past', ['could be past: a date without a year, read as next year'], []],
+    ['a conflicting second time', ['conflicting second time: a later time corrects an earlier one'], [{ start: at('2026-11-24T13:00:00Z'), end: null, text: 'at 2' }]],
+    ['a language the detector was unsure of', ['low-confidence language: read as pt it would start 2026-11-25T14:00:00.000Z'], [{ start: at('2026-11-25T14:00:00Z'), end: null, text: 'quarta' }]],
+  ] as const)('asks, stating each reading, when the reading has %s', (_name, uncertain, alternatives) => {
+    const d = decideReplyAction({ parsed: proposal({ certain: false, uncertain: [...uncertain], alternatives: [...alternatives] }), prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(d.kind).toBe('confirm_time');
+    if (d.kind !== 'confirm_time') return;
+    expect(d.reasons).toEqual(uncertain);
+    expect(d.alternatives.map((a) => a.start.toISOString())).toEqual(['2026-11-24T14:00:00.000Z', ...alternatives.map((a) => a.start.toISOString())]);
+    expect(d.alternatives.every((a) => a.end.getTime() - a.start.getTime() === DEFAULT_POLICY.meetingMinutes * 60_000)).toBe(true);
+  });
+
+  it('books when certain', () => {
+    expect(decideReplyAction({ parsed: proposal({ certain: true }), prospect, now: NOW, policy: DEFAULT_POLICY }).kind).toBe('book');
+  });
+
+  it('offers slots for an uncertain window (offering is already a question)', () => {
+    const d = decideReplyAction({ parsed: proposal({ certain: false, uncertain: ['ambiguous'], proposals: [{ start: at('2026-11-24T08:00:00Z'), end: at('2026-11-24T11:00:00Z'), text: 'Tuesday morning' }] }), prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(d.kind).toBe('offer_slots');
+  });
+
+  it('never lists the same reading twice and asks about at most three', () => {
+    const t = (iso: string) => ({ start: at(iso), end: null, text: 'x' });
+    const d = decideReplyAction({ parsed: proposal({ certain: false, uncertain: ['ambiguous'], proposals: [t('2026-11-24T14:00:00Z'), t('2026-11-25T14:00:00Z')], alternatives: [t('2026-11-24T14:00:00Z'), t('2026-11-26T14:00:00Z'), t('2026-11-27T14:00:00Z')] }), prospect, now: NOW, policy: DEFAULT_POLICY });
+    expect(d.kind === 'confirm_time' && d.alternatives.map((a) => a.start.toISOString())).toEqual(['2026-11-24T14:00:00.000Z', '2026-11-25T14:00:00.000Z', '2026-11-26T14:00:00.000Z']);
   });
 });

@@ -11,8 +11,8 @@ import { firstName } from './names.js';
 export type ReplyDecision =
   /** Book the first candidate that is free in the rep's calendar, in order. */
   | { kind: 'book'; candidates: TimeInterval[]; text: string }
-  /** The time could mean more than one thing: ask, spelling out each reading. */
-  | { kind: 'confirm_time'; alternatives: TimeInterval[] }
+  /** The reading is not certain: ask, spelling out each reading with its full date, time and zone. */
+  | { kind: 'confirm_time'; alternatives: TimeInterval[]; reasons?: string[] }
   /** A vague answer or a window: offer 2-3 concrete free slots inside the range. */
   | { kind: 'offer_slots'; range: TimeInterval }
   | { kind: 'pause'; until: Date; detail: string }
@@ -40,6 +40,10 @@ function offeredSlotOf(p: ProposedTime, offered: readonly TimeInterval[]): TimeI
   if (!p.end) return null;
   const slot = offered.find((s) => s.start.getTime() === p.start.getTime() && s.end.getTime() === p.end!.getTime());
   return slot ? { start: slot.start, end: slot.end } : null;
+}
+
+function uniqueByStart(list: ProposedTime[]): ProposedTime[] {
+  return list.filter((p, i) => list.findIndex((q) => q.start.getTime() === p.start.getTime()) === i);
 }
 
 export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
@@ -79,6 +83,12 @@ export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
         return { kind: 'book', candidates: accepted, text: future.map((p) => p.text).join(' / ') };
       }
       const points = future.filter((p) => p.end === null);
+      // Book by itself only when the reading is certain (R1): a wrong booking costs more than a question.
+      // A reading stored before certainty was recorded carries no flag and keeps the old behaviour.
+      if (parsed.certain === false && points.length > 0) {
+        const readings = uniqueByStart([...points, ...futureAlternatives]).slice(0, 3);
+        return { kind: 'confirm_time', alternatives: readings.map((p) => toInterval(p, policy.meetingMinutes)), reasons: parsed.uncertain };
+      }
       if (points.length > 0) {
         return { kind: 'book', candidates: points.map((p) => toInterval(p, policy.meetingMinutes)), text: points.map((p) => p.text).join(' / ') };
       }

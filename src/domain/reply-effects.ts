@@ -15,7 +15,7 @@ export type ReplyEffect =
   /** Run the send gate over what waits: it withdraws what a real reply made moot. */
   | { kind: 'withdraw_moot' }
   | { kind: 'alert'; message: string }
-  | { kind: 'confirm_time'; alternatives: TimeInterval[] }
+  | { kind: 'confirm_time'; alternatives: TimeInterval[]; reasons?: string[] }
   | { kind: 'offer_slots'; range: TimeInterval }
   | { kind: 'book'; candidates: TimeInterval[] };
 
@@ -65,7 +65,7 @@ export function replyEffects(decision: ReplyDecision, repZone: string): ReplyPla
     case 'replied':
       return { effects: [{ kind: 'withdraw_moot' }], outcome: 'nudges stopped; answer in person' };
     case 'confirm_time':
-      return { effects: [{ kind: 'withdraw_moot' }, { kind: 'confirm_time', alternatives: decision.alternatives }], outcome: 'time was ambiguous: confirmation drafted' };
+      return { effects: [{ kind: 'withdraw_moot' }, { kind: 'confirm_time', alternatives: decision.alternatives, reasons: decision.reasons }], outcome: 'time was ambiguous: confirmation drafted' };
     case 'offer_slots':
       return { effects: [{ kind: 'withdraw_moot' }, { kind: 'offer_slots', range: decision.range }], outcome: 'slots offered' };
     case 'book':

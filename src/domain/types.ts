@@ -307,6 +307,15 @@ export interface ParsedReply {
   /** For vague replies: the range the prospect named ("next week"). */
   range?: { start: Date; end: Date } | null;
   visibleText: string;
+  /**
+   * True when the reading can be acted on without asking: one clear reading of each time named. False with the
+   * reasons in `uncertain` (ambiguous, a conflicting second time, an unknown zone, a date that could be past, a
+   * language the detector was unsure of with a different reading in the other one); the worker then asks.
+   */
+  certain: boolean;
+  uncertain: string[];
+  /** The language the reply was read in (ISO 639-1: en, es, pt, fr, de, nl, it). */
+  language?: string;
   /** Which rule or header decided (for --explain). */
   explain: string[];
 }

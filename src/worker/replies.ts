@@ -211,7 +211,9 @@ async function actOnReply(
             template: 'confirm-time',
             recipient: 'prospect',
             sendAt: businessNow(ctx, prospect),
-            reason: `${firstName(prospect.name, prospect.email)} named a time that could mean ${effect.alternatives.length} things; confirm before booking.`,
+            reason: effect.reasons?.length
+              ? `${firstName(prospect.name, prospect.email)} named a time followup is not sure of (${effect.reasons.join('; ')}); confirm before booking.`
+              : `${firstName(prospect.name, prospect.email)} named a time that could mean ${effect.alternatives.length} things; confirm before booking.`,
             thread,
             extra: { alternatives: effect.alternatives },
           },

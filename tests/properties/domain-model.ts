@@ -44,7 +44,7 @@ const REP = { email: 'alex@northwind.example', name: 'Alex Morgan', timeZone: 'A
 const MIN = 60_000;
 
 function parsedReplyOf(kind: GenReplyKind, at: Date, zone: string): ParsedReply {
-  const base: ParsedReply = { kind, proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', explain: [] };
+  const base: ParsedReply = { kind, proposals: [], ambiguous: false, alternatives: [], returnDate: null, visibleText: '', explain: [], certain: true, uncertain: [] };
   const local = DateTime.fromJSDate(at, { zone });
   if (kind === 'proposal') return { ...base, proposals: [{ start: local.plus({ days: 2 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toJSDate(), end: null, text: 'in two days at 2pm' }] };
   if (kind === 'vague') return { ...base, range: { start: local.plus({ days: 1 }).startOf('day').toJSDate(), end: local.plus({ days: 8 }).startOf('day').toJSDate() } };

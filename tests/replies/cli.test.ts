@@ -42,13 +42,31 @@ describe('followup reply parse', () => {
       ambiguous: false,
       alternatives: [],
       returnDate: null,
+      certain: true,
+      language: 'en',
       visibleText: 'Tuesday at 3pm works for me.',
     });
   });
 
+  it('says "certain": false with the reasons when it is not sure, the most likely reading first', async () => {
+    // Said on a Monday, "next Tuesday" is tomorrow or the week after.
+    const json = await runReplyParse('-', { tz: 'America/New_York' }, io(EML.replace('Tuesday at 3pm works for me.', 'How about next Tuesday at 3pm?')));
+    expect(json.certain).toBe(false);
+    expect(json.uncertain?.[0]).toMatch(/^ambiguous/);
+    expect(json.proposals[0]?.start).toBe('2026-12-01T20:00:00.000Z');
+    expect(json.alternatives[0]?.start).toBe('2026-11-24T20:00:00.000Z');
+  });
+
+  it('--country reads numeric dates in that country\'s order', async () => {
+    const numeric = EML.replace('Tuesday at 3pm works for me.', 'Would 12/3 at 10am work?');
+    expect((await runReplyParse('-', { tz: 'America/New_York', country: 'US' }, io(numeric))).proposals[0]?.start).toBe('2026-12-03T15:00:00.000Z');
+    expect((await runReplyParse('-', { tz: 'America/New_York', country: 'GB' }, io(numeric))).proposals[0]?.start).toBe('2027-03-12T15:00:00.000Z');
+    await expect(runReplyParse('-', { tz: 'UTC', country: 'Germany' }, io())).rejects.toThrow(/--country: "Germany"/);
+  });
+
   it('adds explain only with --explain, and reads a file', async () => {
     const json = await runReplyParse('reply.eml', { tz: 'America/New_York', explain: true }, io());
-    expect(Object.keys(json)).toEqual(['kind', 'proposals', 'ambiguous', 'alternatives', 'returnDate', 'visibleText', 'explain']);
+    expect(Object.keys(json)).toEqual(['kind', 'proposals', 'ambiguous', 'alternatives', 'returnDate', 'certain', 'language', 'visibleText', 'explain']);
     expect(json.explain?.length).toBeGreaterThan(0);
   });
 

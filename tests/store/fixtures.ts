@@ -126,6 +126,8 @@ export function aParsedReply(): ParsedReply {
     returnDate: null,
     range: { start: at(7 * DAY_MS), end: at(14 * DAY_MS - 1) },
     visibleText: 'How about Wednesday 10am? Meeting on 2025-03-12T10:00:00.000Z works too.',
+    certain: false,
+    uncertain: ['ambiguous: "next <weekday>" within this week'],
     explain: ['chrono: Wednesday 10am'],
   };
 }

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-import { hasCorpora } from '../../src/bench/corpora.js';
+import { corporaPath, hasCorpora } from '../../src/bench/corpora.js';
 
-/** The public corpora: ../shared/corpora beside the checkout (see its SOURCES.md). */
-export const CORPORA_DIR = resolve(process.cwd(), '..', 'shared', 'corpora');
+/** The public corpora: `FOLLOWUP_CORPORA`, else ../shared/corpora beside the repository root (see its SOURCES.md). */
+export const CORPORA_DIR = corporaPath();
 
 /**
  * True when the corpora are there. Locally a missing folder skips those suites with a warning;
@@ -10,7 +9,7 @@ export const CORPORA_DIR = resolve(process.cwd(), '..', 'shared', 'corpora');
  */
 export function corporaPresent(): boolean {
   if (hasCorpora()) return true;
-  if (process.env.CI) throw new Error(`The public corpora are missing at ${CORPORA_DIR}; CI must have ../shared beside the checkout.`);
+  if (process.env.CI) throw new Error(`The public corpora are missing at ${CORPORA_DIR}; set FOLLOWUP_CORPORA or put shared/corpora beside the checkout.`);
   console.warn(`Skipping corpora suites: ${CORPORA_DIR} not found.`);
   return false;
 }

@@ -30,7 +30,8 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     const d = DateTime.fromJSDate(c.start, { zone });
     const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
     const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone));
-    const sameDay = mentioned.every((t) => t.grain === 'minute' || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
+    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
     return dayOk && timeOk && sameDay;
   });
   const hasSelector = days.length > 0 || mentioned.length > 0;

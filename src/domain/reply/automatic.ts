@@ -31,7 +31,7 @@ const DSN_BODY: RegExp[] = [
 ];
 
 const OOO_SUBJECT =
-  /^(?:\[[^\]]*\]\s*)?(?:automatic reply|auto(?:matic)?[ -]?(?:reply|response|antwort)|auto:|autoreply|out of (?:the )?office|ooo\b|abwesenheitsnotiz|abwesend|automatische antwort|réponse automatique|reponse automatique|absence|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|risposta automatica|fuori ufficio|automatisch antwoord|afwezig|autosvar|frånvaro|away\b|on vacation|vacation|on leave|i am away|i'?m away)/i;
+  /^(?:\[[^\]]*\]\s*)?(?:automatic reply|auto(?:matic)?[ -]?(?:reply|response|antwort)|auto:|autoreply|out of (?:the )?office|ooo\b|abwesenheitsnotiz|abwesend|automatische antwort|réponse automatique|reponse automatique|absence|absent|respuesta automática|respuesta automatica|fuera de la oficina|ausente|risposta automatica|fuori ufficio|automatisch antwoord|afwezig|resposta automática|resposta automatica|ausência|ausencia|férias|autosvar|frånvaro|away\b|on vacation|vacation|on leave|i am away|i'?m away)/i;
 
 const OOO_BODY: RegExp[] = [
   /\bout of (?:the )?office\b/i,
@@ -42,7 +42,9 @@ const OOO_BODY: RegExp[] = [
   /\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar|außer haus|ausser haus)\b/i,
   /\b(?:je suis (?:actuellement )?absent|absente? du bureau|en congés?|en vacances)\b/i,
   /\b(?:fuera de la oficina|de vacaciones|estoy ausente|ausente hasta)\b/i,
-  /\b(?:fuori ufficio|in ferie)\b/i,
+  /\b(?:fuori ufficio|in ferie|sono assente|fuori sede|rientrerò|rientro in ufficio)\b/i,
+  /(?<![\p{L}])(?:estou\s+(?:de\s+férias|ausente|fora\s+do\s+escritório|em\s+licença)|fora\s+do\s+escritório|de\s+férias\s+até)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:ik\s+ben\s+(?:afwezig|met\s+vakantie|niet\s+op\s+kantoor|op\s+vakantie|vrij)|afwezig\s+(?:tot|van)|met\s+vakantie\s+tot)(?![\p{L}])/iu,
 ];
 
 export function classifyAutomatic(headers: Record<string, string>, subject: string, body: string): AutomaticVerdict {
@@ -101,6 +103,6 @@ export function classifyAutomatic(headers: Record<string, string>, subject: stri
 /** Body-only out-of-office wording strong enough without headers ("I am out of the office until ..."). */
 export function looksLikeOooBody(text: string): boolean {
   const t = text.slice(0, 3_000);
-  const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b/i;
+  const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b/i;
   return strong.test(t);
 }

@@ -194,8 +194,32 @@ const pastTo: Parser = {
   },
 };
 
+
+const WEEK_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, 'a couple of': 2, 'a few': 3, couple: 2 };
+const WEEKDAY_INDEX: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/**
+ * "in two weeks, Thursday", "Thursday in two weeks", "two weeks from now on Thursday": that weekday in the week
+ * N weeks after this one (not the Thursday that comes first, nor exactly 14 days on).
+ */
+const weekdayWeeksAhead: Parser = {
+  pattern: () => /\b(?:in\s+(a|one|two|three|four|a\s+couple\s+of|a\s+few|\d)\s+weeks?(?:['’]?\s*time)?,?\s+(?:on\s+(?:the\s+)?)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+(?:in\s+(a|one|two|three|four|\d)\s+weeks?(?:['’]?\s*time)?|(a|one|two|three|four|\d)\s+weeks?\s+from\s+(?:now|today)))\b/i,
+  extract: (context, match) => {
+    const countWord = (match[1] ?? match[4] ?? match[5] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const weeks = /^\d$/.test(countWord) ? Number(countWord) : WEEK_COUNTS[countWord];
+    const target = WEEKDAY_INDEX[(match[2] ?? match[3] ?? '').toLowerCase().slice(0, 3)];
+    if (!weeks || !target) return null;
+    const offset = typeof context.reference.timezoneOffset === 'number' ? context.reference.timezoneOffset : 0;
+    const local = new Date(context.reference.instant.getTime() + offset * 60_000);
+    const today = ((local.getUTCDay() + 6) % 7) + 1;
+    const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - (today - 1) + weeks * 7 + (target - 1)));
+    const c = context.createParsingComponents({ day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), weekday: target % 7 });
+    return c;
+  },
+};
+
 function build(base: Chrono): Chrono {
-  base.parsers.push(dottedDate, ordinalDay, boundedHour, approxHour, foreignWeekday, foreignClock, holiday, pastTo);
+  base.parsers.push(dottedDate, ordinalDay, boundedHour, approxHour, foreignWeekday, foreignClock, holiday, pastTo, weekdayWeeksAhead);
   return base;
 }
 

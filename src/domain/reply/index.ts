@@ -1,11 +1,18 @@
 import { DateTime } from 'luxon';
 import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '../types.js';
 import { resolveAcceptance } from './accept.js';
+import { dropBoilerplate } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
-import { matchDecline, matchOptOut, matchVagueRange } from './intent.js';
+import { assessCertainty, orderCorrections } from './certainty.js';
+import { dayIsOffered } from './context.js';
+import { matchVagueRange } from './intent.js';
+import { detectLanguage, type LanguageGuess } from './language.js';
+import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
-import { extractTimes, type ExtractedTime } from './times.js';
+import { readStopIntent } from './stop-intent.js';
+import { extractTimes, prepareTimeText, type ExtractedTime } from './times.js';
 import { splitReply } from './visible-text.js';
+import { isMonthFirst } from './zones.js';
 
 export { extractVisibleText, splitReply } from './visible-text.js';
 export { classifyAutomatic } from './automatic.js';
@@ -14,11 +21,15 @@ export type { ExtractedTime } from './times.js';
 export { extractReturnDate } from './return-date.js';
 export { htmlToText } from './html.js';
 export { isValidZone } from './zones.js';
+export { detectLanguage, LANGUAGES, type Lang } from './language.js';
+export { toEnglishTimes } from './lexicon/index.js';
 
 export interface ParseReplyInput {
   message: InboundMessage;
   /** The prospect's IANA zone. */
   timeZone: string;
+  /** The prospect's country (ISO 3166-1 alpha-2): numeric dates are read in its order (US 12/3, elsewhere 3/12). */
+  country?: string | null;
   /** Slots the worker offered in this thread (for "yes, that works" / "the second one"). */
   offeredSlots?: TimeInterval[];
   /** The rep's address: a message from the rep is never read as the prospect's answer. */
@@ -34,52 +45,62 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const split = splitReply({ text: message.text, html: message.html });
   const visibleText = split.visible;
   const fullBody = `${message.text ?? ''}\n${reportParts(message.raw)}`;
-  const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText };
+  // What the prospect wrote: the visible text without a company's legal footer.
+  const said = dropBoilerplate(visibleText);
+  const language = detectLanguage(said || message.text || '', message.headers['content-language']);
+  const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
+  const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
+  const how = `language ${language.lang}${language.reliable ? '' : ' (unsure)'} (${language.source})`;
 
   const auto = classifyAutomatic(message.headers, message.subject, fullBody);
   if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
-  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && !matchOptOut(visibleText))) {
-    const returnDate = extractReturnDate(visibleText || message.text || '', ref, zone);
+  const stop = readStopIntent(said);
+  // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
+  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText);
+  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway)) {
+    const source = visibleText || message.text || '';
+    const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
     const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];
-    return { ...base, kind: 'ooo', returnDate, explain: [...explain, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
+    return { ...base, kind: 'ooo', returnDate, explain: [...explain, how, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
   }
   if (input.repEmail && message.from.email.toLowerCase() === input.repEmail.toLowerCase()) {
     return { ...base, kind: 'other', explain: ['sent by the rep, not the prospect'] };
   }
-  const optout = matchOptOut(visibleText);
-  if (optout) return { ...base, kind: 'optout', explain: [`opt-out wording "${optout}"`] };
-  const decline = matchDecline(visibleText);
-  if (decline) return { ...base, kind: 'decline', explain: [`decline wording "${decline}"`] };
+  if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [how, `opt-out wording "${stop.cues.join('", "')}"`] };
+  if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
 
-  // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
-  const all = extractTimes(visibleText, ref, zone, { scheduling: true, ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
-  const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
-  const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
-  const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
-  if (usable.length > future.length) explain.push(`${usable.length - future.length} time(s) in the past ignored`);
+  const read = readTimes(timeText, ref, zone, input, language.lang);
+  const { all, future, explain } = read;
+  explain.unshift(how);
 
   const candidates = input.offeredSlots?.length
     ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
     : quotedProposals(split.quoted, ref, zone);
-  const accepted = resolveAcceptance(visibleText, future, candidates, zone);
+  const accepted = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone);
   if (accepted) {
-    return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };
+    const uncertain = accepted.ambiguous ? [`ambiguous: ${candidates.length} slots were offered and the reply does not say which`] : [];
+    return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };
   }
 
-  const specific = future.filter((t) => t.grain !== 'day' || !matchVagueRange(t.text, ref, zone));
+  // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
+  const range0 = matchVagueRange(timeText, ref, zone);
+  const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
+  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);
     const ambiguous = specific.some((t) => t.ambiguous);
-    return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
+    const uncertain = assessCertainty({ times: specific, text: timeText, ref, zone, language, hasRepZone: Boolean(input.repTimeZone), other: otherReading(said, language, ref, zone, input, specific) });
+    return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
   }
-  const range = matchVagueRange(visibleText, ref, zone);
+  if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
+  const range = matchVagueRange(timeText, ref, zone);
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
   }
   // "I'm traveling until the 30th, can we connect after that?": the two weeks after the absence.
   const absence = all.find((t) => t.excluded === 'absence');
-  if (absence && AFTER_ABSENCE.test(visibleText)) {
+  if (absence && AFTER_ABSENCE.test(timeText)) {
     const start = DateTime.fromJSDate(absence.end ?? absence.start, { zone }).startOf('day').plus({ days: 1 });
     if (start.toJSDate() > ref) {
       return { ...base, kind: 'vague', range: { start: start.toJSDate(), end: start.plus({ days: 14 }).toJSDate() }, explain: [...explain, `after an absence until "${absence.text}": the two weeks that follow`] };
@@ -88,7 +109,27 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
 
-const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b/i;
+const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
+
+function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
+  // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
+  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: lang !== 'en' && !isMonthFirst(zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
+  const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
+  const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
+  if (usable.length > future.length) explain.push(`${usable.length - future.length} time(s) in the past ignored`);
+  return { all, future, explain };
+}
+
+/** The first start read with the runner-up language's grammar, when the detector was unsure; null when the same. */
+function otherReading(visible: string, language: LanguageGuess, ref: Date, zone: string, input: ParseReplyInput, mine: ExtractedTime[]): Date | null {
+  if (language.reliable || !language.runnerUp) return null;
+  const theirs = readTimes(toEnglishTimes(visible, language.runnerUp), ref, zone, input, language.runnerUp).future[0];
+  const first = mine[0];
+  // Only a reading as complete as ours that lands elsewhere is a doubt (a runner-up that reads less is no rival).
+  if (!theirs || !first || theirs.grain !== 'minute' || theirs.start.getTime() === first.start.getTime()) return null;
+  return theirs.start;
+}
 
 function toProposed(t: ExtractedTime): ProposedTime {
   return { start: t.start, end: t.end, text: t.text };
@@ -108,9 +149,10 @@ function clip(t: ExtractedTime, ref: Date): ExtractedTime {
 /** Times the rep proposed in the quoted history (used when no offered slots are stored). */
 function quotedProposals(quoted: string, ref: Date, zone: string): ProposedTime[] {
   if (!quoted) return [];
-  const lines = quoted.split('\n').filter((l) => !/(?:wrote|schrieb|a écrit|escribió)\s*:?\s*$|^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|an|betreff|de|envoyé|objet|enviado|para|asunto)\s*:/i.test(l));
+  const lines = quoted.split('\n').filter((l) => !/(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|scritto|geschreven)\s*:?\s*$|^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|an|betreff|de|envoyé|objet|enviado|para|asunto|assunto|van|verzonden|aan|onderwerp|da|inviato|a|oggetto)\s*:/i.test(l));
   const text = lines.slice(0, 60).join('\n');
-  const found = extractTimes(text, ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  const language = detectLanguage(text);
+  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
   return found.map((t) => ({ start: t.start, end: t.end, text: t.text }));
 }
 

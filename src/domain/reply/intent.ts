@@ -29,15 +29,23 @@ const DECLINE: RegExp[] = [
   /\bno\s+(?:estamos|estoy)\s+interesad|\bno\s+nos\s+interesa|\bno,?\s+gracias\b/i,
 ];
 
-/** "yes, that works", "sounds good", "the second one", "Thursday's works". */
-const ACCEPT =
-  /\b(?:yes|yep|yeah|sure|ok(?:ay)?|perfect|great|sounds\s+good|works\s+(?:for\s+me|great|fine|well)|that\s+works|(?:that|this|it)(?:'s|\s+is)\s+(?:fine|good|great|perfect)|see\s+you\s+then|confirmed|let'?s\s+do\s+(?:it|that)|(?:either|any)\s+(?:one\s+)?(?:works|is\s+fine|of\s+(?:those|them|these))|book\s+(?:it|me\s+in)|'s\s+works|would\s+work|suits\s+me|passt|ça\s+me\s+va|me\s+va\s+bien|d'accord|einverstanden)\b/i;
+/** "yes, that works", "sounds good", "the second one", "Thursday's works", and the same in the other six languages. */
+const ACCEPT = new RegExp(`(?<![\\p{L}])(?:${[
+  "yes|yep|yeah|sure|ok(?:ay)?|perfect|great|sounds\\s+good|works\\s+(?:for\\s+me|great|fine|well)|that\\s+works|(?:that|this|it)(?:'s|\\s+is)\\s+(?:fine|good|great|perfect)|see\\s+you\\s+then|confirmed|let'?s\\s+do\\s+(?:it|that)|(?:either|any)\\s+(?:one\\s+)?(?:works|is\\s+fine|of\\s+(?:those|them|these))|book\\s+(?:it|me\\s+in)|'s\\s+works|would\\s+work|suits\\s+me",
+  "sí|si,|perfecto|de\\s+acuerdo|vale|me\\s+va\\s+bien|me\\s+viene\\s+bien|me\\s+sirve|cualquiera",
+  "sim|perfeito|combinado|pode\\s+ser|funciona|está\\s+ótimo|fechado|qualquer\\s+uma",
+  "oui|parfait|ça\\s+me\\s+va|ça\\s+marche|d'accord|ça\\s+me\\s+convient|me\\s+convient|n'importe\\s+lequel",
+  "ja|gerne|passt|einverstanden|geht\\s+klar|perfekt|beide",
+  "prima|akkoord|is\\s+goed|komt\\s+goed\\s+uit|schikt|allebei",
+  "perfetto|va\\s+bene|d'accordo|benissimo|ok\\s+per\\s+me|qualsiasi",
+].join('|')})(?![\\p{L}])`, 'iu');
 
+const ORD = (words: string) => new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, 'iu');
 const ORDINAL: { re: RegExp; pick: (n: number) => number }[] = [
-  { re: /\b(?:the\s+)?(?:first|1st)\s+(?:one|option|slot|time|suggestion)?|\boption\s*(?:#\s*)?(?:1|one|a)\b|#1\b|\bthe\s+former\b|\bthe\s+earlier\s+one\b/i, pick: () => 0 },
-  { re: /\b(?:the\s+)?(?:second|2nd)\s+(?:one|option|slot|time|suggestion)?|\boption\s*(?:#\s*)?(?:2|two|b)\b|#2\b/i, pick: () => 1 },
-  { re: /\b(?:the\s+)?(?:third|3rd)\s+(?:one|option|slot|time|suggestion)|\boption\s*(?:#\s*)?(?:3|three|c)\b|#3\b/i, pick: () => 2 },
-  { re: /\bthe\s+(?:last|latter|later)\s+(?:one|option|slot)?|\bthe\s+latter\b/i, pick: (n) => n - 1 },
+  { re: ORD("the\\s+(?:first|1st)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:first|1st)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:1|one|a)|#1|the\\s+former|the\\s+earlier\\s+one|(?:la|el)\\s+primer[ao]?(?:\\s+opción)?|(?:a|o)\\s+primeir[ao](?:\\s+opção)?|(?:le|la)\\s+premi(?:er|ère)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+erste(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+eerste(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+prim[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 0 },
+  { re: ORD("the\\s+(?:second|2nd)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:second|2nd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:2|two|b)|#2|(?:la|el)\\s+segund[ao](?:\\s+opción)?|(?:a|o)\\s+segund[ao](?:\\s+opção)?|(?:le|la)\\s+(?:deuxième|second(?:e)?)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+zweite(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+tweede(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+second[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 1 },
+  { re: ORD("(?:the\\s+)?(?:third|3rd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:3|three|c)|#3|(?:la|el)\\s+tercer[ao]?(?:\\s+opción)?|(?:a|o)\\s+terceir[ao](?:\\s+opção)?|(?:le|la)\\s+troisième(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+dritte(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+derde(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+terz[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 2 },
+  { re: ORD("the\\s+(?:last|latter|later)(?:\\s+(?:one|option|slot))?|the\\s+latter|(?:la|el)\\s+últim[ao]|(?:a|o)\\s+últim[ao]|(?:le|la)\\s+derni(?:er|ère)|(?:die|den|der)\\s+letzte(?:n)?|de\\s+laatste|(?:la|il|l')\\s*ultim[ao]"), pick: (n) => n - 1 },
 ];
 
 export function matchOptOut(text: string): string | null {
@@ -81,7 +89,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
   const rules: { re: RegExp; range: (m: RegExpExecArray) => [DateTime, DateTime] | null }[] = [
     { re: /\bearly\s+next\s+week\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 3 })]; } },
     { re: /\b(?:late(?:r)?\s+next\s+week|end\s+of\s+next\s+week)\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1, days: 2 }); return [s, s.plus({ days: 3 })]; } },
-    { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
+    { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b|\bthe\s+week\s+after\b(?!\s+(?:next|that|the))/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+week|this\s+week|end\s+of\s+(?:the|this)\s+week)\b/i, range: () => [now, day.startOf('week').plus({ days: 5 })] },
     { re: /\bin\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)weeks\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
@@ -102,6 +110,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
       return [s < now ? now : s, s.plus({ months: 1 })];
     } },
   ];
+  rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
   for (const r of rules) {
     const m = r.re.exec(text);
     if (!m) continue;
@@ -109,4 +118,18 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
     if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
   }
   return null;
+}
+
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const SOUTHERN = /^(?:America\/(?:Sao_Paulo|Argentina|Buenos_Aires|Santiago|Montevideo|Asuncion|La_Paz)|Australia\/|Pacific\/Auckland|Africa\/Johannesburg)/;
+
+/** The next (or current) spring, summer, autumn or winter in the prospect's hemisphere: three months. */
+function seasonRange(name: string, now: DateTime, zone: string): [DateTime, DateTime] | null {
+  let month = SEASON_START[name];
+  if (!month) return null;
+  if (SOUTHERN.test(zone)) month = ((month + 5) % 12) + 1;
+  let s = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone });
+  while (s.plus({ months: 3 }) <= now) s = s.plus({ years: 1 });
+  if (s.minus({ years: 1 }).plus({ months: 3 }) > now) s = s.minus({ years: 1 });
+  return [s < now ? now : s, s.plus({ months: 3 })];
 }

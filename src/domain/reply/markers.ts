@@ -5,7 +5,9 @@ const WROTE =
 const WROTE_NAME = /\b(?:schrieb|wrote|a écrit|escribió|escreveu|scrisse|schreef|skrev|napisał|kirjoitti)\s+[^:]{1,80}:\s*$/i;
 const WROTE_ANYWHERE = /\b(?:wrote|schrieb|a écrit|escribió|escreveu|scrisse|schreef|napisał|skrev|написал|пише)\s*:/i;
 const ON_START =
-  /^\s*(?:-{2,}\s*)?(?:(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])|[ВУ]\s|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\s\d]{3,}\.?\s+\d{4}\b|\d{4}年|[A-Z][a-z]{2},? \d)/;
+  /^\s*(?:-{2,}\s*)?(?:(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])|[ВУ]\s|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\s\d]{3,}\.?\s+\d{4}\b|\d{4}年|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2}[ ./-]+(?:\d{1,2}|[A-Z][a-z]{2}))/;
+/** Words a dated reply header begins with ("On", "Am", "Le"...): stronger evidence than a date alone. */
+const ON_WORD = /^\s*(?:-{2,}\s*)?(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])/;
 
 export const SEPARATOR_LINES: RegExp[] = [
   /^\s*\*?\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Originalmeddelande|Mensagem original|Wiadomość oryginalna|Исходное сообщение)\s*-{2,}\s*\*?\s*$/i,
@@ -19,10 +21,10 @@ const HEADER_NEXT =
   /^\s*\*?(?:Sent|Date|To|Subject|Cc|Gesendet|Datum|An|Betreff|Envoyé|Objet|À|Enviado|Fecha|Para|Asunto|Inviato|Oggetto|A|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Temat|Do|Отправлено|Кому|Тема|Дата|发送时间|收件人|主题)\s*:\*?/i;
 
 export const MOBILE_SIGNATURE =
-  /^\s*(?:[<(]{0,2}\s*(?:sent|envoyé|gesendet|enviado|inviato|verzonden|wysłane|отправлено|sendt|skickat|skickades)\s+(?:from|with|via|by|depuis|von|mit|desde|con|da|met|z|с|fra|från)\b.*|(?:von|vanaf)\s+meinem\s+.*gesendet.*|.*\b(?:envoyé depuis mon|enviado desde mi|inviato da(?:l mio)?|verzonden (?:vanaf|met) (?:mijn )?)\b.*|get (?:\[)?outlook for (?:ios|android).*|from my (?:iphone|ipad|android|mobile).*|diese nachricht wurde von meinem .* gesendet\.?|sent from (?:my )?(?:mobile|phone|iphone|ipad).*|.*\biphone\s*から送信.*|\S+\s+iPhone\s*发自.*|发自我的\s*iPhone.*|.{0,10}从我的.*发送.*|someone from mobile)\s*[>)]{0,2}\s*$/i;
+  /^\s*(?:[<(]{0,2}\s*(?:sent|envoyé|gesendet|enviado|inviato|verzonden|wysłane|отправлено|sendt|skickat|skickades)\s+(?:from|with|via|by|depuis|von|mit|desde|con|da|met|z|с|fra|från)\b.*|(?:von|vanaf)\s+meinem\s+.*gesendet.*|.*\b(?:envoyé (?:depuis|de) mon|enviado desde mi|enviado (?:a partir )?do meu|inviato da(?:l mio)?|(?:verzonden|verstuurd) (?:vanaf|met|via) (?:mijn )?)\b.*|get (?:\[)?outlook for (?:ios|android).*|from my (?:iphone|ipad|android|mobile).*|diese nachricht wurde von meinem .* gesendet\.?|sent from (?:my )?(?:mobile|phone|iphone|ipad).*|.*\biphone\s*から送信.*|\S+\s+iPhone\s*发自.*|发自我的\s*iPhone.*|.{0,10}从我的.*发送.*|someone from mobile)\s*[>)]{0,2}\s*$/i;
 
 export const SIGN_OFF =
-  /^\s*(?:thanks|thank you|many thanks|thanks again|thx|cheers|best|best regards|kind regards|warm regards|regards|all the best|best wishes|sincerely|yours|talk soon|speak soon|cordialement|bien à vous|bien cordialement|merci|salutations|mit freundlichen grüßen|mit freundlichen gruessen|mfg|viele grüße|viele gruesse|beste grüße|liebe grüße|lg|vg|gruß|grüße|saludos|un saludo|saludos cordiales|atentamente|gracias|cordiali saluti|saluti|met vriendelijke groet|groeten|pozdrawiam|atenciosamente|abraços|obrigado|med vänliga hälsningar|hälsningar|mvh)\s*[,.!]*\s*$/i;
+  /^\s*(?:thanks|thank you|many thanks|thanks again|thx|cheers|best|best regards|kind regards|warm regards|regards|all the best|best wishes|sincerely|yours|talk soon|speak soon|cordialement|bien à vous|bien cordialement|merci|salutations|mit freundlichen grüßen|mit freundlichen gruessen|mfg|viele grüße|viele gruesse|beste grüße|liebe grüße|lg|vg|gruß|grüße|saludos|un saludo|saludos cordiales|atentamente|gracias|cordiali saluti|saluti|met vriendelijke groet|groeten|pozdrawiam|atenciosamente|abraços|obrigado|med vänliga hälsningar|hälsningar|mvh|best wishes|warmly|warm wishes|all best|rgds|brgds|br|un abrazo|abrazos|cordialmente|hasta pronto|muchas gracias|abraço|abraços|abs|att|cumprimentos|melhores cumprimentos|saudações|um abraço|obrigada|até logo|bien à toi|bonne journée|bonne soirée|belle journée|à bientôt|amicalement|freundliche grüsse|freundliche grüße|herzliche grüße|schöne grüße|danke|vielen dank|bis bald|grüezi|groet|met vriendelijke groeten|vriendelijke groet|hartelijke groet|mvg|dank|bedankt|tot snel|un saluto|a presto|distinti saluti|buona giornata|un caro saluto|grazie mille)\s*[,.!]*\s*$/i;
 
 export function isDelimiter(line: string): boolean {
   const t = line.trim();
@@ -46,11 +48,18 @@ export function replyHeaderAt(lines: string[], i: number): number {
   let joined = first;
   // A dated header line ("On Thu, 31 Mar 2016 at 11:16 Some One") may be wrapped over blank lines by the client.
   const reach = /\d{1,2}:\d{2}/.test(first) ? 4 : 3;
+  // A line of the reply itself ("Tue 2pm or Wed 10am", "Mon 9am works") is not a header's start when the
+  // real header ("On ... wrote:") begins on a following line, nor when it reads as a finished sentence.
+  if (!ON_WORD.test(first) && /[.!?]\s*$/.test(first)) return 0;
   for (let k = 1; k <= reach && i + k < lines.length; k++) {
     const next = lines[i + k] ?? '';
+    if (!ON_WORD.test(first) && (ON_WORD.test(next) || (ON_START.test(next) && WROTE.test(next)))) return 0;
+    // "On Thursday." above a quoted "> On May 17, … wrote:": the quote has its own header; this line is the reply.
+    if (isQuote(next) && /[.!?]\s*$/.test(first)) return 0;
     if (!next.trim() && k > 1 && (reach === 3 || !(lines[i + k - 1] ?? '').trim())) break;
     joined += ' ' + next.trim();
-    if (WROTE.test(joined) || WROTE_ANYWHERE.test(next)) return k + 1;
+    // "Am Fr., 21. Nov. 2025 um 15:34 Uhr schrieb Tom Becker\n<tom.becker@seller.io>:": the address wrapped to the next line.
+    if (WROTE.test(joined) || WROTE_ANYWHERE.test(next) || (ON_WORD.test(first) && WROTE_NAME.test(joined))) return k + 1;
   }
   return 0;
 }

@@ -1,7 +1,9 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
-import { isMonthFirstZone, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+import { contextExclusion } from './context.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber } from './times-join.js';
+import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -14,10 +16,10 @@ export interface ExtractedTime extends ProposedTime {
   /** False for a time of day with no day named ("at 3"): it falls on the reference day. */
   dated: boolean;
   /** Set when the phrase is read but must not become a proposal ("last Tuesday", "Monday doesn't work"). */
-  excluded?: 'past wording' | 'negated' | 'absence';
+  excluded?: 'past wording' | 'negated' | 'absence' | 'deadline' | 'busy';
 }
 
-const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
+export const PARTS: { re: RegExp; from: number; to: number; name: string }[] = [
   { re: /\bmorning\b/i, from: 9, to: 12, name: 'morning' },
   { re: /\b(?:lunch|lunchtime|midday|noon)\b/i, from: 12, to: 13, name: 'lunch' },
   { re: /\bafternoon\b/i, from: 13, to: 17, name: 'afternoon' },
@@ -42,6 +44,12 @@ export interface ExtractOptions {
   strict?: boolean;
   /** The zone "your time" means (the rep's, when the prospect writes "2pm your time"). */
   yourZone?: string;
+  /** The prospect's country: numeric dates in its order (default: the zone's region). */
+  country?: string;
+  /** The numeric date order is known (a day-first language in a day-first country): "3/12" is not ambiguous. */
+  numericOrderSure?: boolean;
+  /** Zone abbreviations only in capitals ("ist", "et", "est" are words in German, French, Portuguese). */
+  strictZoneCase?: boolean;
 }
 
 /**
@@ -49,20 +57,20 @@ export interface ExtractOptions {
  * Past times are returned too; callers decide (parseReply drops them).
  */
 export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
-  const text = spellWeekdays(input);
+  const text = prepareTimeText(input, ref, zone);
   const scheduling = options.scheduling ?? isSchedulingText(text);
-  const monthFirst = isMonthFirstZone(zone);
+  const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
   const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
   const out: ExtractedTime[] = [];
-  for (const r of merge(results, text)) {
+  for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
-    const t = scheduling ? readResult(r, text, ref, zone, options.yourZone) : readAsWritten(r, text, zone);
+    const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(out, text, ref, zone), zone);
+  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(out, text, zone), text, ref, zone), zone);
 }
 
 /**
@@ -102,12 +110,41 @@ const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
 
+/**
+ * The text as the time reader reads it (weekday spellings, bullets, a day number's month). Idempotent: callers that
+ * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
+ */
+export function prepareTimeText(input: string, ref: Date, zone: string): string {
+  return nameMonthOfWeekdayNumber(spellWeekdays(input), ref, zone);
+}
+
 /** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
 function spellWeekdays(text: string): string {
   return text
     .replace(/\bTues\b\.?/gi, 'Tuesday')
     .replace(/\bWeds\b\.?/gi, 'Wednesday')
-    .replace(/\bThur\b\.?/gi, 'Thursday');
+    .replace(/\bThur\b\.?/gi, 'Thursday')
+    // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
+    .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
+    // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
+    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ');
+}
+
+const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+
+/**
+ * "Monday 24", "lunes 24" (after the lexicon: "Monday 24"): a day number after its weekday, as most languages write
+ * a date. When that weekday falls on that day within the coming two weeks, the month is named so the reader takes
+ * it as a date; otherwise ("Gio 11" said on the 17th: Thursday at 11) it stays an hour.
+ */
+function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string {
+  const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  return text.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+    const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
+    const dayNo = Number(n);
+    const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
+    return date ? `${day} ${dayNo} ${date.toFormat('LLLL')}` : m;
+  });
 }
 
 /** "Tuesday doesn't work", "not Monday", "last Tuesday at 2pm": never proposals. */
@@ -117,45 +154,9 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
   // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
-  return NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before) ? 'negated' : undefined;
-}
-
-/** chrono sometimes splits "1pm Eastern tomorrow" / "Mittwoch um 11:00": join a day-only and a time-only neighbour. */
-function merge(results: ChronoResult[], text: string): ChronoResult[] {
-  const out: ChronoResult[] = [];
-  for (const r of results) {
-    const prev = out[out.length - 1];
-    if (prev) {
-      const gap = text.slice(prev.index + prev.text.length, r.index);
-      // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:-]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
-      const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
-      const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
-      if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
-        const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
-        const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
-        merged.text = text.slice(prev.index, r.index + r.text.length);
-        merged.index = prev.index;
-        const assign = (k: string, v: number) => (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, v);
-        for (const k of ['hour', 'meridiem', 'timezoneOffset'] as const) {
-          if (t.start.isCertain(k)) assign(k, t.start.get(k) ?? 0);
-        }
-        // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
-        assign('minute', t.start.get('minute') ?? 0);
-        out[out.length - 1] = merged;
-        continue;
-      }
-    }
-    out.push(r);
-  }
-  return out;
-}
-
-/** "Mittwoch um 11:00? Wednesday at 11:00": an undated time equal to a dated one is the same proposal. */
-function dropUndatedDuplicates(list: ExtractedTime[], zone: string): ExtractedTime[] {
-  const hm = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
-  const kept = list.filter((t) => t.dated || !list.some((o) => o !== t && o.dated && hm(o.start) === hm(t.start)));
-  return kept.filter((t, i) => kept.findIndex((o) => o.start.getTime() === t.start.getTime() && (o.end?.getTime() ?? 0) === (t.end?.getTime() ?? 0)) === i);
+  if (NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
+  const context = contextExclusion(text, r.index, r.index + r.text.length);
+  return context === 'past' ? 'past wording' : context ?? undefined;
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -181,19 +182,23 @@ function isNoise(s: string, scheduling: boolean): boolean {
 
 const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
-const YOUR_TIME = /^\s*,?\s*(?:in\s+|on\s+)?your\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
+const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
 const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
-function readResult(r: ChronoResult, text: string, ref: Date, zone: string, yourZone?: string): ExtractedTime | null {
+function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
+  const yourZone = options.yourZone;
   const rules: string[] = [];
   const phrase = r.text;
   const after = text.slice(r.index + phrase.length);
   const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
-  const named = yours ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after)?.zone : null) ?? null;
+  const city = r.start.isCertain('hour') ? cityZoneAt(after) : null;
+  const named = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
   let z: string | FixedOffsetZone = zone;
+  // "às 14h está" (Portuguese), "15h est" (French): a lower-case word chrono took for a zone.
+  const wordNotZone = options.strictZoneCase && /\s(?:est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|ist|cet|cest|bst|gmt|utc)\s*$/.test(phrase);
   if (named) { z = named; rules.push(`explicit zone ${named}`); }
-  else if (r.start.isCertain('timezoneOffset')) {
+  else if (r.start.isCertain('timezoneOffset') && !wordNotZone) {
     z = FixedOffsetZone.instance(r.start.get('timezoneOffset') ?? 0);
     rules.push('explicit UTC offset');
   }
@@ -224,7 +229,7 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, your
     const base = DateTime.fromObject({ year: pm.year, month: pm.month, day: pm.day }, { zone });
     if (read.alternative) nextAlt = read.alternative;
     rules.push(read.alternative ? '"next <weekday>" within this week: ambiguous' : '"next <weekday>" = the one in the coming week');
-    return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+    return finish(r, phrase, base, hasHour, z, rules, nextAlt, text, options.numericOrderSure === true);
   }
   let base = DateTime.fromObject({ year, month, day }, { zone: typeof z === 'string' ? z : z });
   const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
@@ -232,21 +237,30 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, your
     base = base.plus({ days: 7 });
     rules.push('a weekday named on that same weekday = next week');
   }
-  return finish(r, phrase, base, hasHour, z, rules, nextAlt, text);
+  return finish(r, phrase, base, hasHour, z, rules, nextAlt, text, options.numericOrderSure === true);
 }
 
 function finish(
   r: ChronoResult, phrase: string, date: DateTime, hasHour: boolean, z: string | FixedOffsetZone,
-  rules: string[], altDay: DateTime | null, text: string,
+  rules: string[], altDay: DateTime | null, text: string, numericOrderSure: boolean,
 ): ExtractedTime | null {
   if (!date.isValid) return null;
   let ambiguous = false;
   const numeric = /(?<![\d.])(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?(?![\d])/.exec(phrase);
   let swapped: DateTime | null = null;
   if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
-    swapped = date.set({ month: date.day, day: date.month });
-    ambiguous = true;
-    rules.push(`numeric date "${numeric[0]}": month/day order ambiguous`);
+    const other = date.set({ month: date.day, day: date.month });
+    // A weekday named with it settles the order ("Thursday 12/03"), and so does a language that only writes day first.
+    const weekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
+    if (weekday !== null && weekday !== undefined && (date.weekday % 7) === weekday && (other.weekday % 7) !== weekday) {
+      rules.push(`numeric date "${numeric[0]}": the weekday named settles the order`);
+    } else if (numericOrderSure) {
+      rules.push(`numeric date "${numeric[0]}": day first, as the reply's language writes it`);
+    } else {
+      swapped = other;
+      ambiguous = true;
+      rules.push(`numeric date "${numeric[0]}": month/day order ambiguous`);
+    }
   }
   const wall = (d: DateTime, h: number, m: number) => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: h, minute: m }, { zone: z });
   const part = PARTS.find((p) => p.re.test(phrase));
@@ -337,38 +351,4 @@ export function readNextWeekday(abbrev: string, ref: Date, zone: string): { prim
     return { primary: nearest.plus({ days: 7 }), alternative: nearest };
   }
   return { primary: nearest, alternative: null };
-}
-
-/**
- * "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it; "Wed or Thu afternoon":
- * it takes the part of day.
- */
-function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date, zone: string): ExtractedTime[] {
-  for (let i = 0; i + 1 < list.length; i++) {
-    const a = list[i];
-    const b = list[i + 1];
-    if (!a || !b) continue;
-    const gap = text.slice(a.index + a.text.length, b.index);
-    if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
-    if (!a.dated && a.grain === 'minute' && b.dated && b.grain === 'minute' && !b.excluded && /^(?:at\s+)?\d/i.test(b.text)) {
-      // "9:30 or 11 on Thursday": the day trails both times (not "at 3, or tomorrow at 4").
-      const day = DateTime.fromJSDate(b.start, { zone });
-      const t = DateTime.fromJSDate(a.start, { zone });
-      list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
-      continue;
-    }
-    if (a.grain !== 'day') continue;
-    const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
-    if (part) {
-      const day = DateTime.fromJSDate(a.start, { zone });
-      const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-      list[i] = { ...a, start: at(part.from), end: at(part.to), grain: 'window', rules: [...a.rules, `part of day "${part.name}" carried from the next option`] };
-      continue;
-    }
-    if (b.grain !== 'minute') continue;
-    const bt = DateTime.fromJSDate(b.start, { zone });
-    const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
-    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
-  }
-  return list;
 }

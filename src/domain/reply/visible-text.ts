@@ -76,7 +76,8 @@ function findCut(lines: string[]): Cut {
     if (isSeparator(line)) return { index: i, length: 1, kind: 'header' };
     if (headerBlockAt(lines, i)) return { index: backOverRule(lines, i), length: 1, kind: 'header' };
     if (isDelimiter(line) && !/^\s*```/.test(line)) return { index: i, length: 1, kind: 'delimiter' };
-    if (MOBILE_SIGNATURE.test(line) && hasText(lines.slice(0, i))) return { index: i, length: 1, kind: 'delimiter' };
+    // "Sent from my iPhone", not "Sent from my desk, is much easier than my phone." (a sentence goes on after a comma).
+    if (MOBILE_SIGNATURE.test(line) && !/,\s+\p{Ll}+\s+\p{Ll}/u.test(line) && hasText(lines.slice(0, i))) return { index: i, length: 1, kind: 'delimiter' };
   }
   return { index: lines.length, length: 0, kind: 'none' };
 }
@@ -104,7 +105,7 @@ function dropTrailingQuotes(body: string[], quoted: string[]): string[] {
 }
 
 const CONTACT_LINE =
-  /(?:\+?\d[\d\s().-]{6,}\d|@[\w-]+\.|https?:\/\/|www\.|\b(?:tel|phone|mobile|mob|cell|fax|office|direct|t|m|p|e)\s*[:.]|office hours|business hours|available\s+\w+\s*[-–]\s*\w+|linkedin|\|)/i;
+  /(?:\+?\d[\d\s().-]{6,}\d|\b(?:erreichbar|bereikbaar|disponible|horario|orari|horário|heures\s+d['’]ouverture|öffnungszeiten|openingstijden)\b|\b(?:mo|ma|lun|l|mon|seg)\s*[–-]\s*(?:do|fr|vr|ven|v|fri|sex|jue|gio|jeu)\b|@[\w-]+\.|https?:\/\/|www\.|\b(?:tel|phone|mobile|mob|cell|fax|office|direct|t|m|p|e)\s*[:.]|office hours|business hours|available\s+\w+\s*[-–]\s*\w+|linkedin|\|)/i;
 
 /** Index of the first signature line, or body.length when none. */
 function signatureStart(body: string[]): number {
@@ -127,6 +128,11 @@ function signatureStart(body: string[]): number {
   while (j > 0 && (body[j - 1] ?? '').trim()) j--;
   const block = body.slice(j).filter((l) => l.trim());
   if (j > 0 && block.length > 0 && block.length <= 6 && block.filter((l) => CONTACT_LINE.test(l)).length >= Math.ceil(block.length / 2)) {
+    return j;
+  }
+  // A name card: a name line ("Rachel Whitmore"), a title or company, and a phone or office hours.
+  const name = (block[0] ?? '').trim();
+  if (j > 0 && block.length >= 2 && block.length <= 8 && /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}?[\p{L}.'’-]+){0,3}$/u.test(name) && block.slice(1).some((l) => CONTACT_LINE.test(l))) {
     return j;
   }
   return n;

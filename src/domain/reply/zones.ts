@@ -16,17 +16,30 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 const ZONE_WORD = new RegExp(
-  `^\\s*\\(?\\b(${Object.keys(ABBREVIATIONS).join('|')})\\b(?:\\s+time)?\\)?`,
-  'i',
+  `^\\s*\\(?(?<![\\p{L}])(${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\d'’-])(?:\\s+time)?\\)?`,
+  'iu',
 );
 
-/** The IANA zone named right at the start of `s` (e.g. " PT", " Eastern time"), or null. */
-export function zoneWordAt(s: string): { zone: string; length: number } | null {
+/**
+ * The IANA zone named right at the start of `s` (e.g. " PT", " Eastern time"), or null. With `strictCase`
+ * (replies not in English) an abbreviation counts only in capitals: "ist" and "et" are words there.
+ */
+export function zoneWordAt(s: string, strictCase = false): { zone: string; length: number } | null {
   const m = ZONE_WORD.exec(s);
   if (!m || !m[1]) return null;
-  // "CT" or "ET" inside ordinary words is excluded by \b; "at" words are not abbreviations.
-  const zone = ABBREVIATIONS[m[1].toLowerCase()];
+  const word = m[1];
+  const lower = word.toLowerCase();
+  const capital = word === word.toUpperCase() || /^(?:Pacific|Eastern|Central|Mountain)$/.test(word);
+  if (!capital && strictCase) return null;
+  const zone = ABBREVIATIONS[lower];
   return zone ? { zone, length: m[0].length } : null;
+}
+
+/** Capitalised 2–5 letter words after a time that look like a zone but are none we know ("3pm WIB", "10h HKT?"). */
+export function unknownZoneWordAt(s: string): string | null {
+  const m = /^\s*\(?([A-Z]{2,5})\)?(?![\p{L}])/u.exec(s);
+  if (!m?.[1] || ABBREVIATIONS[m[1].toLowerCase()]) return null;
+  return /^(?:[A-Z]{1,2}S?T|[A-Z]{1,2}DT|UTC[+-]?\d*|GMT[+-]?\d*|IST|AEST|ACST|WIB|WITA|MSK|SAST|EAT|WAT|CAT|PKT|ICT|PHT|NPT)$/.test(m[1]) ? m[1] : null;
 }
 
 /** The zone abbreviation inside a matched phrase ("3pm EST tomorrow"), or null. */
@@ -42,6 +55,15 @@ export function zoneWordIn(s: string): string | null {
 
 const DAY_FIRST_AMERICAS = /^America\/(?:Sao_Paulo|Argentina|Buenos_Aires|Mexico_City|Bogota|Lima|Santiago|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Cancun|Monterrey|Merida)/;
 
+/** Countries that write the month first (12/3 = December 3rd). */
+const MONTH_FIRST_COUNTRIES = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'GU', 'PR', 'AS', 'VI', 'MP', 'UM', 'CA', 'BZ', 'PA']);
+
+/** Month-first numeric dates for a country when known, else for the zone's region. */
+export function isMonthFirst(zone: string, country?: string | null): boolean {
+  if (country && /^[A-Za-z]{2}$/.test(country)) return MONTH_FIRST_COUNTRIES.has(country.toUpperCase());
+  return isMonthFirstZone(zone);
+}
+
 /** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
 export function isMonthFirstZone(zone: string): boolean {
   if (/^(?:US\/|Pacific\/Honolulu|America\/)/.test(zone)) return !DAY_FIRST_AMERICAS.test(zone);
@@ -55,4 +77,48 @@ export function isValidZone(zone: string): boolean {
 /** The UTC offset (minutes) of `zone` at `instant`. */
 export function offsetAt(zone: string, instant: Date): number {
   return DateTime.fromJSDate(instant, { zone }).offset;
+}
+
+/** City names in the seven languages that differ from the IANA spelling. */
+const NATIVE_CITIES: Record<string, string> = {
+  lisboa: 'Europe/Lisbon', lisbonne: 'Europe/Lisbon', lissabon: 'Europe/Lisbon', roma: 'Europe/Rome', rom: 'Europe/Rome', milano: 'Europe/Rome', milan: 'Europe/Rome', mailand: 'Europe/Rome',
+  bruxelles: 'Europe/Brussels', brussel: 'Europe/Brussels', brüssel: 'Europe/Brussels', bruselas: 'Europe/Brussels', wien: 'Europe/Vienna', viena: 'Europe/Vienna', vienne: 'Europe/Vienna',
+  londres: 'Europe/London', londen: 'Europe/London', londra: 'Europe/London', münchen: 'Europe/Berlin', munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', hamburg: 'Europe/Berlin',
+  zürich: 'Europe/Zurich', genève: 'Europe/Zurich', geneva: 'Europe/Zurich', genf: 'Europe/Zurich', parigi: 'Europe/Paris', parijs: 'Europe/Paris', barcelona: 'Europe/Madrid',
+  'nueva york': 'America/New_York', 'nova york': 'America/New_York', 'new york': 'America/New_York', 'nova iorque': 'America/New_York', brasília: 'America/Sao_Paulo', brasilia: 'America/Sao_Paulo',
+  'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City',
+  montréal: 'America/Toronto', montreal: 'America/Toronto', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', seattle: 'America/Los_Angeles',
+  boston: 'America/New_York', miami: 'America/New_York', austin: 'America/Chicago', dallas: 'America/Chicago', tokio: 'Asia/Tokyo', tóquio: 'Asia/Tokyo', pékin: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
+  delhi: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', 'buenos aires': 'America/Argentina/Buenos_Aires', bogotá: 'America/Bogota',
+};
+
+let cityIndex: Map<string, string> | null = null;
+function cities(): Map<string, string> {
+  if (cityIndex) return cityIndex;
+  cityIndex = new Map(Object.entries(NATIVE_CITIES));
+  for (const z of Intl.supportedValuesOf('timeZone')) {
+    const city = z.split('/').pop()?.replace(/_/g, ' ').toLowerCase();
+    if (city && z.includes('/') && !cityIndex.has(city)) cityIndex.set(city, z);
+  }
+  return cityIndex;
+}
+
+const CITY = "(\\p{Lu}[\\p{L}.'-]*(?:\\s+(?:de\\s+)?\\p{Lu}[\\p{L}.'-]*)?)";
+const CITY_TIME = [
+  new RegExp(`^\\s*,?\\s*\\(?(?:(?:in|at)\\s+)?${CITY}\\s+(?:time|local\\s+time)\\b`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|van|in)\\s+${CITY}`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?${CITY}er\\s+(?:Zeit|Uhrzeit)`, 'u'),
+  new RegExp(`^\\s*,?\\s*\\(?(?:Uhr\\s+)?(?:Ortszeit|hora\\s+local|heure\\s+locale|ora\\s+locale|lokale\\s+tijd)\\s+${CITY}`, 'u'),
+];
+
+/** A city's time named after a time ("15h heure de Paris", "3pm London time", "10 Uhr Berliner Zeit"): its IANA zone. */
+export function cityZoneAt(s: string): string | null {
+  for (const re of CITY_TIME) {
+    const m = re.exec(s);
+    if (!m?.[1]) continue;
+    const name = m[1].toLowerCase();
+    const zone = cities().get(name) ?? cities().get(name.split(/\s+/)[0] ?? '');
+    if (zone) return zone;
+  }
+  return null;
 }

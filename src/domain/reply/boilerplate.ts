@@ -1,0 +1,17 @@
+/**
+ * Legal footers and disclaimers a company mail server appends below the signature ("This email is confidential…",
+ * "De acuerdo con la normativa de protección de datos… derechos de acceso, rectificación, supresión…"). They name
+ * erasure, unsubscribing and dates, but say nothing the prospect wrote: a paragraph of at least 15 words with one of
+ * these markers is left out of what the reply is read for.
+ */
+const MARKERS = /(?<![\p{L}])(?:confidential(?:ity)?|intended\s+recipient|privileged|disclaimer|received\s+this\s+(?:e-?mail|message)\s+in\s+error|aviso\s+legal|confidencial(?:idad)?|destinatari[oa]s?|protecci[oó]n\s+de\s+datos|prote[cç][aã]o\s+de\s+dados|ejercer\s+(?:sus|los)\s+derechos|exercer\s+(?:vos|os\s+seus|seus)\s+(?:droits|direitos)|vertraulich|datenschutz(?:erklärung|hinweis)|beabsichtigte[nr]?\s+empfänger|riservat[aoe]|informativa\s+(?:sulla\s+)?privacy|vertrouwelijk|geadresseerde|privacyverklaring|this\s+(?:e-?mail|message)\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may|contains?))(?![\p{L}])/iu;
+
+/** A prospect writing about their own data ("my personal data", "mis datos") is never boilerplate: it may be an erasure request. */
+const FIRST_PERSON = /(?<![\p{L}])(?:i|my|me|mine|mis?|mí|yo|je|mes|mon|ma|moi|ich|meine?[nrms]?|mich|mir|ik|mijn|mij|io|miei|mio|mia|eu|meus?|minhas?)(?![\p{L}])/iu;
+
+export function dropBoilerplate(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => !(MARKERS.test(p) && !FIRST_PERSON.test(p) && p.split(/\s+/).filter(Boolean).length >= 15))
+    .join('\n\n');
+}

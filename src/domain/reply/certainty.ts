@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import type { LanguageGuess } from './language.js';
+import type { ExtractedTime } from './times.js';
+import { unknownZoneWordAt } from './zones.js';
+
+/** "Tuesday at 3 — actually, make it 4": words that replace the time said before. */
+const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa)(?![\p{L}])/iu;
+
+/** The times in the order the prospect means them: a corrected time goes after its correction. */
+export function orderCorrections(times: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  if (times.length < 2) return times;
+  const [first, ...rest] = times;
+  const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
+  if (!first || idx < 0) return times;
+  let fixed = rest[idx]!;
+  // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.
+  if (!fixed.dated && first.dated && fixed.grain === 'minute') {
+    const day = DateTime.fromJSDate(first.start, { zone });
+    const t = DateTime.fromJSDate(fixed.start, { zone });
+    fixed = { ...fixed, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true };
+  }
+  const rules = [...fixed.rules, 'corrects the time said before it: conflicting second time'];
+  return [{ ...fixed, rules }, first, ...rest.filter((_, i) => i !== idx)];
+}
+
+export interface CertaintyInput {
+  times: ExtractedTime[];
+  text: string;
+  ref: Date;
+  zone: string;
+  language: LanguageGuess;
+  hasRepZone: boolean;
+  /** The first start read in the runner-up language, when it differs. */
+  other: Date | null;
+}
+
+/**
+ * Reasons the reading of the proposed times is not certain enough to book without asking. Empty = certain.
+ * Only the first proposal is booked by itself (the others are fallbacks), so its reading decides.
+ */
+export function assessCertainty(input: CertaintyInput): string[] {
+  const { times, text, ref, zone } = input;
+  const reasons: string[] = [];
+  const first = times[0];
+  if (!first) return reasons;
+  for (const rule of first.rules) {
+    if (/ambiguous/.test(rule)) reasons.push(`ambiguous: ${rule}`);
+    if (/conflicting second time/.test(rule)) reasons.push('conflicting second time: a later time corrects an earlier one');
+  }
+  const after = text.slice(first.index + first.text.length, first.index + first.text.length + 12);
+  const unknown = unknownZoneWordAt(after);
+  if (unknown) reasons.push(`unknown zone: "${unknown}" is not a zone followup knows; read in the prospect's zone`);
+  if (/\byour\s+(?:time|local\s+time|end|side)\b/i.test(text) && !input.hasRepZone) reasons.push('unknown zone: "your time" but the rep\'s zone is not known');
+  if (!first.dated) reasons.push('ambiguous: no day named, read as the next time that hour comes');
+  const start = DateTime.fromJSDate(first.start, { zone });
+  const now = DateTime.fromJSDate(ref, { zone });
+  if (start.diff(now, 'days').days > 300) reasons.push('could be past: a date without a year, read as next year');
+  // "the 15th" said on the 17th: next month's, or a slip for a day just gone.
+  if (/^(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)\b/i.test(first.text) && start.month !== now.month && now.day - start.day >= 1 && now.day - start.day <= 3) {
+    reasons.push(`could be past: "${first.text}" has passed this month, read as next month's`);
+  }
+  // Two different times on the same day, not offered as options ("at 2 ... 3pm is better").
+  const second = times[1];
+  if (second && !reasons.some((r) => r.startsWith('conflicting')) && second.grain === 'minute' && first.grain === 'minute') {
+    const gap = text.slice(first.index + first.text.length, second.index);
+    const sameDay = DateTime.fromJSDate(second.start, { zone }).hasSame(start, 'day');
+    if (sameDay && !/(?:^|[^\p{L}])(?:or|either|otherwise|alternatively|also|and|ou|o|oder|of|oppure|y|e|en|und|et)(?![\p{L}])|[,/|]|\n|[-–—]/iu.test(gap)) {
+      reasons.push('conflicting second time: two times on the same day, not offered as options');
+    }
+  }
+  if (input.other) {
+    reasons.push(`low-confidence language: read as ${input.language.runnerUp} it would start ${input.other.toISOString()}`);
+  }
+  return reasons;
+}

@@ -1,0 +1,135 @@
+/**
+ * The clause around a time phrase, and what it says about that time, in the seven languages:
+ * a report about the past ("something came up this morning", "we met on the 3rd"), a deadline ("due December 15
+ * at 5pm"), or the prospect being busy then ("Thursday is packed", "I have a board meeting at 2"). Such a time is
+ * never a proposal. The text is the reply with its date words already in English (see lexicon/).
+ */
+
+export type ContextExclusion = 'past' | 'deadline' | 'busy';
+
+const u = (src: string) => new RegExp(`(?<![\\p{L}'’])(?:${src})(?![\\p{L}])`, 'iu');
+
+const PAST = u([
+  // English: past tense and perfect, and reports ("came up", "we met", "I missed")
+  "was|were|had|did|came(?:\\s+up)?|went|met|spoke|talked|missed|said|told|happened|forgot|tried|couldn['’]t|wasn['’]t|weren['’]t|didn['’]t|ran\\s+(?:over|late|long)|took\\s+place|occurred|launched|shipped|presented|discussed|mentioned|received|sent\\s+(?:you|it|the)|yesterday|ago|earlier\\s+today|this\\s+past|last\\s+(?:night|week|time)|(?:i|we|you|they)['’]ve\\s+(?:been|had|spoken|talked|met)|has\\s+been",
+  // Spanish
+  "fue|fueron|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
+  // Portuguese
+  "foi|foram|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
+  // French
+  "(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
+  // German
+  "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
+  // Dutch
+  "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|hadden|waren|werd|kwam|geleden|tussengekomen",
+  // Italian
+  "(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:ato|uto|ito)|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
+].join('|'));
+
+/** Verbs about putting the time in a calendar: past in form, about the future ("I've booked Thursday at 3"). */
+const BOOKING = u("booked|blocked|scheduled|reserved|pencil(?:l)?ed|put\\s+(?:it|you|us)\\s+(?:in|down)|confirmed|accepted|sent\\s+(?:an?\\s+)?invite|noted|agendado|marcado|reservado|apuntado|anotado|bloqueado|réservé|bloqué|noté|eingetragen|geblockt|reserviert|notiert|ingepland|gepland|geblokkeerd|genoteerd|prenotato|bloccato|segnato|fissato");
+
+const FUTURE = u([
+  "will|['’]ll|can|could|would|shall|let['’]?s|how\\s+about|what\\s+about|works?|free|available|suits?|next|again|going\\s+to|happy\\s+to|instead|rather|prefer|reschedul\\p{L}*|move|push",
+  "podemos|podríamos|puedo|qué\\s+tal|me\\s+va|me\\s+viene|quedamos|nos\\s+vemos|vale|mejor|prefiero|reprogramar",
+  "podemos|poderíamos|posso|que\\s+tal|pode\\s+ser|funciona|combinado|vamos|melhor|prefiro|remarcar",
+  "pouvons|pourrions|peut-on|on\\s+peut|me\\s+convient|ça\\s+marche|dispo(?:nible)?|libre|plutôt|préfère|reporter|décaler",
+  "können|könnten|wollen|passt|geht|ginge|wäre|würde|frei|gerne|lieber|verschieben",
+  "kunnen|zullen|past|schikt|kan|beschikbaar|liever|verzetten",
+  "possiamo|potremmo|va\\s+bene|disponibile|liber[oa]|meglio|preferisco|spostare",
+  "\\?",
+].join('|'));
+
+const DEADLINE = u([
+  "(?:is|are|was|were)\\s+due|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:\\p{L}+\\s+){0,4}by",
+  "plazo|fecha\\s+límite|vence|vencimiento|a\\s+más\\s+tardar|entregar|entrega",
+  "prazo|data\\s+limite|vencimento|no\\s+máximo|entregar|entrega",
+  "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise",
+  "frist|fällig|spätestens|abgabe|einreichen|einzureichen",
+  "uiterlijk|vervaldatum|inleveren|indienen",
+  "scadenza|scade|entro|al\\s+più\\s+tardi|consegna|consegnare",
+].join('|'));
+
+const BUSY = u([
+  "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
+  "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
+  "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
+  "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
+  "desafortunadamente|lamentablemente|tengo\\s+(?:(?:una?|otra?|el|la|mi)\\s+)?(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso|consejo|médico|dentista|evento|formación)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+(?:estoy|estaré|estamos|voy\\s+a\\s+estar)|estaré\\s+fuera|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
+  "infelizmente|tenho\\s+(?:uma?|outra?|o|a)\\s+(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá|estou|estarei|estaremos)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
+  "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai|suis|serai)\\s+pas|je\\s+serai\\s+absente?|(?:n['’]est|ne\\s+sera)\\s+pas\\s+possible|pas\\s+possible|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
+  "(?:habe|hab|haben)\\s+(?:(?:ich|wir)\\s+)?(?:(?:schon|bereits|da|leider)\\s+)?(?:ein(?:e|en)?|unser(?:e|en)?|den|die|das)\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:termin|meeting|besprechung|sitzung|call|reise|konferenz|workshop|abstimmung|messe)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|(?:bin|sind)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht\\s+(?:da|im\\s+büro|erreichbar|verfügbar)|geht\\s+(?:\\p{L}+\\s+){0,3}nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|ist\\s+(?:\\p{L}+\\s+){0,4}(?:voll|ausgebucht|schlecht|belegt|blockiert|vergeben)|leider",
+  "helaas|(?:heb|hebben)\\s+(?:(?:ik|we|wij)\\s+)?(?:al\\s+)?(?:een|ons|de|het)\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:afspraak|vergadering|meeting|overleg|reis|congres|beurs)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|(?:ben|zijn)\\s+(?:ik\\s+|we\\s+)?(?:er\\s+)?niet(?:\\s+(?:aanwezig|beschikbaar))?|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
+  "ho\\s+(?:già\\s+)?(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco|ci\\s+sono|ci\\s+sarò|sarò)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
+].join('|'));
+
+/** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
+export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
+  const STOP = /[.!?;\n]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(STOP)) {
+    const at = m.index ?? 0;
+    // "9.30" or "15.00" is a time, not a full stop.
+    if (m[0] === '.' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '')) continue;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end) { to = at + (m[0] === '?' ? 1 : 0); break; }
+  }
+  return { from, to };
+}
+
+function spans(re: RegExp, s: string): [number, number][] {
+  return [...s.matchAll(new RegExp(re.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Distance from the time at `at` to the nearest cue, ignoring cues inside `inside` ("geht" in "geht leider nicht"). */
+function nearest(re: RegExp, s: string, at: number, inside: [number, number][] = []): number {
+  let best = Infinity;
+  for (const [a, b] of spans(re, s)) {
+    if (inside.some(([x, y]) => a >= x && b <= y)) continue;
+    best = Math.min(best, Math.abs(a - at));
+  }
+  return best;
+}
+
+/** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
+export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
+  const bounds = clauseAt(text, start, end);
+  const to = bounds.to;
+  // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
+  const lead = /,\s*$/.exec(text.slice(bounds.from, start));
+  const from = lead ? bounds.from + lead.index + 1 : bounds.from;
+  const clause = text.slice(from, to);
+  const at = start - from;
+  const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
+  if (DEADLINE.test(outside)) return 'deadline';
+  const busy = spans(BUSY, outside);
+  const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
+  // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
+  if (nearest(BUSY, outside, at) < future) return 'busy';
+  return nearest(PAST, outside, at) < future ? 'past' : null;
+}
+
+/** Words that offer or accept a day: a question, "works", "passt", "me va", "komt goed uit", "va bene"… */
+const INVITE = u([
+  "time|tiempo|tempo|temps|zeit|tijd|flexib\\p{L}*|flessibil\\p{L}*|works?|good|fine|great|perfect|ok(?:ay)?|best|ideal|better|suits?|free|available|open|could|can|would|let['’]?s|how\\s+about|what\\s+about|prefer|rather|instead|happy\\s+to|please|book|send",
+  "me\\s+va|me\\s+viene|perfecto|bien|mejor|podemos|podríamos|puedo|libre|disponible|prefiero|qué\\s+tal|vale",
+  "funciona|pode\\s+ser|ótimo|bom|melhor|serve|podemos|posso|livre|disponível|prefiro|que\\s+tal",
+  "parfait|convient|marche|dispo(?:nible)?|libre|plutôt|préfère|pouvons|pourrions|peut-on|on\\s+peut",
+  "passt|geht|ginge|gerne|gut|ideal|wäre|würde|frei|lieber|können|könnten",
+  "komt\\s+(?:\\p{L}+\\s+){0,3}uit|prima|goed|graag|lukt|schikt|kan|kunnen|liever|beschikbaar",
+  "va\\s+bene|perfetto|meglio|possibile|possiamo|potremmo|libero|libera|disponibile|preferisco",
+  "\\?",
+].join('|'));
+
+/**
+ * A day named without a time ("Tuesday", "jueves por la tarde") is offered only when its clause says so (a question,
+ * "works", "passt", "komt goed uit"…) or the clause is little more than the day ("Thursday." "Dienstagvormittag").
+ * "I'll visit the plant on Tuesday" names a day but offers nothing.
+ */
+export function dayIsOffered(text: string, start: number, end: number): boolean {
+  const { from, to } = clauseAt(text, start, end);
+  const outside = text.slice(from, start) + ' ' + text.slice(end, to);
+  if (INVITE.test(outside) || /\?/.test(text.slice(end, to + 1))) return true;
+  return outside.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= 3;
+}

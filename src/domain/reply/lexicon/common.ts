@@ -1,0 +1,58 @@
+import { ENGLISH_MONTHS, ENGLISH_WEEKDAYS, w, type Rule } from './rules.js';
+
+/**
+ * Weekday and month names of the seven languages → English. They are unambiguous across these languages,
+ * so they are rewritten in every reply, whatever language it was detected as (short replies fool detectors).
+ * Portuguese ordinals that double as weekdays ("a segunda opção") are kept when they read as ordinals.
+ */
+const WEEKDAYS: string[][] = [
+  ['lunes', 'lundi', 'montag', 'maandag', 'lunedì', 'lunedi'],
+  ['martes', 'mardi', 'dienstag', 'dinsdag', 'martedì', 'martedi', 'terça-feira', 'terca-feira', 'terça', 'terca'],
+  ['miércoles', 'miercoles', 'mercredi', 'mittwoch', 'woensdag', 'mercoledì', 'mercoledi', 'quarta-feira', 'quarta'],
+  ['jueves', 'jeudi', 'donnerstag', 'donderdag', 'giovedì', 'giovedi', 'quinta-feira', 'quinta'],
+  ['viernes', 'vendredi', 'freitag', 'vrijdag', 'venerdì', 'venerdi', 'sexta-feira', 'sexta'],
+  ['sábado', 'sabado', 'samedi', 'samstag', 'sonnabend', 'zaterdag', 'sabato'],
+  ['domingo', 'dimanche', 'sonntag', 'zondag', 'domenica'],
+];
+
+const MONTHS: string[][] = [
+  ['enero', 'janvier', 'januar', 'jänner', 'januari', 'gennaio', 'janeiro'],
+  ['febrero', 'février', 'fevrier', 'februar', 'februari', 'febbraio', 'fevereiro'],
+  ['marzo', 'mars', 'märz', 'maerz', 'maart', 'março'],
+  ['abril', 'avril', 'aprile'],
+  ['mayo', 'mai', 'mei', 'maggio', 'maio'],
+  ['junio', 'juin', 'juni', 'giugno', 'junho'],
+  ['julio', 'juillet', 'juli', 'luglio', 'julho'],
+  ['agosto', 'août', 'aout', 'augustus'],
+  ['septiembre', 'setiembre', 'septembre', 'settembre', 'setembro'],
+  ['octubre', 'octobre', 'oktober', 'ottobre', 'outubro'],
+  ['noviembre', 'novembre', 'novembro'],
+  ['diciembre', 'décembre', 'decembre', 'dezember', 'dicembre', 'dezembro'],
+];
+
+/** "a segunda opção", "a quinta": an ordinal, not Monday or Thursday. */
+const PT_ORDINAL_AFTER = '(?!\\s+(?:opção|opcao|opções|alternativa|sugestão|sugestao|vez|hipótese|proposta|data|hora|horário|horario))';
+const PT_ORDINAL_BEFORE = '(?<!(?:^|\\s)(?:a|o)\\s)';
+
+/** Portuguese weekdays named by their ordinal ("segunda", "quinta"): read as weekdays in Portuguese replies only. */
+export const PT_WEEKDAY_RULES: Rule[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day, i): Rule => {
+  const name = ['segunda', 'terça|terca', 'quarta', 'quinta', 'sexta'][i] ?? '';
+  return [w(`${PT_ORDINAL_BEFORE}(?:${name})(?:-feira)?${PT_ORDINAL_AFTER}`), day];
+});
+
+const SEASONS: [string, string][] = [
+  ['primavera|printemps|frühling|frühjahr|voorjaar', 'spring'], ['verano|verão|sommer|zomer', 'summer'],
+  ['otoño|outono|autunno|automne|herbst|najaar|herfst', 'autumn'], ['invierno|inverno|hiver', 'winter'],
+];
+
+export const COMMON_RULES: Rule[] = [
+  ...SEASONS.map(([names, season]): Rule => [w(names), season]),
+  ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
+  [w('segunda-feira'), 'Monday'],
+  ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
+];
+
+/** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
+export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
+  return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+}

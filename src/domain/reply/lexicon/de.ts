@@ -1,0 +1,57 @@
+import { weekdayAbbreviations } from './common.js';
+import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, type NumberWords, type Rule } from './rules.js';
+
+const N: NumberWords = { eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12 };
+const H = hourPattern(N);
+const h = (s: string) => hourValue(s, N);
+const COUNT = '(\\d+|zwei|drei|vier|ein\\s+paar)';
+const count = (s: string) => ({ zwei: 'two', drei: 'three', vier: 'four' } as Record<string, string>)[s.toLowerCase()] ?? (/paar/i.test(s) ? 'a few' : s);
+const DAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag';
+const PARTS: Record<string, string> = { vormittag: 'morning', morgen: 'morning', nachmittag: 'afternoon', abend: 'evening', mittag: 'noon' };
+
+/** German date and time words → English ("halb drei" is half past two). */
+export const DE_PRE_RULES: Rule[] = [
+  ...weekdayAbbreviations([['mo'], ['di'], ['mi'], ['do'], ['fr'], ['sa'], ['so']]),
+  // "Dienstagnachmittag", "Donnerstagvormittag": the weekday and the part of day, written as one word.
+  [w(`(${DAYS})(vormittag|nachmittag|morgen|abend|mittag)s?`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
+];
+
+export const DE_RULES: Rule[] = [
+  [w('übermorgen|uebermorgen'), 'the day after tomorrow'],
+  [w('morgen\\s+(?:früh|frueh|vormittag|morgen)|morgen\\s+am\\s+vormittag'), 'tomorrow morning'],
+  [w('morgen\\s+(?:nachmittag|am\\s+nachmittag)'), 'tomorrow afternoon'],
+  [w('morgen\\s+(?:abend|am\\s+abend)'), 'tomorrow evening'],
+  [w('morgen\\s+mittag'), 'tomorrow at noon'],
+  [w('heute\\s+(?:morgen|früh|vormittag)'), 'this morning'], [w('heute\\s+nachmittag'), 'this afternoon'], [w('heute\\s+abend'), 'tonight'],
+  [w(`(?:um\\s+)?halb\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 30)}`],
+  [w(`(?:um\\s+)?viertel\\s+nach\\s+${H}`), (_m, a) => `at ${clock(h(a), 15)}`],
+  [w(`(?:um\\s+)?(?:viertel\\s+vor|dreiviertel)\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  [w('(?:zu|am|über)\\s+mittag|mittags|zur\\s+mittagszeit|in\\s+der\\s+mittagspause'), 'at noon'],
+  [w('nach\\s+dem\\s+mittag(?:essen)?'), 'after lunch'],
+  [w('(?:am\\s+|des\\s+)?vormittags?|morgens|am\\s+morgen|in\\s+der\\s+früh'), 'in the morning'],
+  [w('(?:am\\s+)?nachmittags?'), 'in the afternoon'], [w('(?:am\\s+)?abends?'), 'in the evening'],
+  [w('(?<!guten\\s|goede\\s)morgen'), 'tomorrow'], [w('heute'), 'today'], [w('gestern'), 'yesterday'],
+  [w('anfang\\s+(?:der\\s+)?nächsten\\s+woche'), 'early next week'], [w('ende\\s+(?:der\\s+)?nächsten\\s+woche'), 'end of next week'],
+  [w('übernächste\\s+woche'), 'the week after next'],
+  [w('(?:in\\s+der\\s+)?(?:nächsten|kommenden)\\s+woche|nächste\\s+woche|kommende\\s+woche'), 'next week'],
+  [w('diese\\s+woche|in\\s+dieser\\s+woche'), 'this week'], [w('letzte\\s+woche|vergangene\\s+woche'), 'last week'],
+  [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+monat'), 'next month'], [w('diesen\\s+monat'), 'this month'],
+  [w('ende\\s+(?:des|diesen)\\s+monats'), 'end of this month'], [w('ende\\s+(?:der|dieser)\\s+woche'), 'end of this week'],
+  [w(`in\\s+${COUNT}\\s+wochen`), (_m, n) => `in ${count(n)} weeks`],
+  [w(`anfang(?=\\s+${MONTH_EN})`), 'early'], [w(`mitte(?=\\s+${MONTH_EN})`), 'mid'], [w(`ende(?=\\s+${MONTH_EN})`), 'late'], [w(`im(?=\\s+${MONTH_EN})`), 'in'],
+  [w(`(?:am\\s+)?(?:nächsten|kommenden)\\s+(${WEEKDAY_EN})`), (_m, a) => `next ${a}`],
+  [w(`(?:am\\s+)?(?:letzten|vergangenen)\\s+(${WEEKDAY_EN})`), (_m, a) => `last ${a}`],
+  [w(`(?:an\\s+)?diesem\\s+(${WEEKDAY_EN})|diesen\\s+(${WEEKDAY_EN})`), (_m, a, b) => `this ${a ?? b}`],
+  [w(`(\\d{1,2})\\.\\s*(${MONTH_EN})`), (_m, d, mo) => `${d} ${mo}`],
+  [w('(?:am|den|zum)\\s+(\\d{1,2})\\.(?![\\d])'), (_m, d) => `the ${ordinal(d)}`],
+  [w(`(?:dem|den|vom|zum)\\s+(?=\\d{1,2}\\s+${MONTH_EN})`), ''],
+  [w(`(${WEEKDAY_EN}),?\\s+(?:der|den|dem)\\s+(?=\\d)`), (_m, d) => `${d}, `],
+  [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
+  [w(`von\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?bis\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
+  [w(`gegen\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uhr)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],
+  [w(`(?:ab|nach)\\s+${H}(?:[:.](\\d{2}))?\\s*uhr|ab\\s+${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d.])`), (_m, a, b, c, d) => `after ${hm(String(h(a ?? c)), b ?? d)}`],
+  [w(`vor\\s+${H}(?:[:.](\\d{2}))?\\s*uhr`), (_m, a, b) => `before ${hm(String(h(a)), b)}`],
+  [w(`${H}(?:[:.](\\d{2}))?\\s*uhr`), (_m, a, b) => hm(String(h(a)), b)],
+  [w(`um\\s+${H}(?![\\p{L}])`), (_m, a) => `at ${h(a)}`],
+  [w('bis\\s+(?:einschließlich|zum|am)|bis'), 'until'], [w('oder'), 'or'],
+];

@@ -1,0 +1,17 @@
+import { WEEKDAY_EN, hm, hourPattern, hourValue, w, type NumberWords, type Rule } from './rules.js';
+
+const N: NumberWords = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const H = hourPattern(N);
+const h = (s: string) => hourValue(s, N);
+
+/** English idioms the time reader does not know as written: "EOD", "10ish", "3p", "three o'clock", "after lunch". */
+export const EN_RULES: Rule[] = [
+  [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
+  [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
+  [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
+  [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
+  [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
+  [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
+  [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
+  [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
+];

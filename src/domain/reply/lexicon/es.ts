@@ -1,0 +1,53 @@
+import { weekdayAbbreviations } from './common.js';
+import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
+
+const N: NumberWords = { una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12 };
+const H = hourPattern(N);
+const h = (s: string) => hourValue(s, N);
+const COUNT = '(\\d+|dos|tres|cuatro|un par de|unas)';
+const count = (s: string) => ({ dos: 'two', tres: 'three', cuatro: 'four', 'un par de': 'two', unas: 'a few' } as Record<string, string>)[s.toLowerCase()] ?? s;
+
+/** Spanish date and time words → English. */
+export const ES_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]);
+
+export const ES_RULES: Rule[] = [
+  [w('pasado mañana'), 'the day after tomorrow'],
+  [w('mañana (?:por|en|de) la mañana|mañana temprano'), 'tomorrow morning'],
+  [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],
+  [w('mañana (?:por|en|a) la noche'), 'tomorrow evening'],
+  [w('esta mañana'), 'this morning'], [w('esta tarde'), 'this afternoon'], [w('esta noche'), 'tonight'],
+  [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
+  [w(`(?:a\\s+las?\\s+)?${H}\\s+y\\s+media`), (_m, a) => `at ${clock(h(a), 30)}`],
+  [w(`(?:a\\s+las?\\s+)?${H}\\s+y\\s+cuarto`), (_m, a) => `at ${clock(h(a), 15)}`],
+  [w(`(?:a\\s+las?\\s+)?${H}\\s+menos\\s+cuarto`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  [w('(?:al|a|hacia el|sobre el)\\s+mediodía|mediodía|medio día'), 'at noon'],
+  [w('después de (?:comer|almorzar|la comida|el almuerzo)'), 'after lunch'],
+  [w('(?:por|en|de|a) la mañana|en la mañana|a primera hora'), 'in the morning'],
+  [w('(?:por|en|a) la tarde|a media tarde'), 'in the afternoon'],
+  [w('(?:por|en) la noche'), 'in the evening'],
+  [w('mañana'), 'tomorrow'], [w('hoy'), 'today'], [w('ayer'), 'yesterday'], [w('anoche'), 'last night'],
+  [w('(?:la|esta)\\s+semana\\s+que\\s+viene|la\\s+próxima\\s+semana|la\\s+semana\\s+próxima|próxima\\s+semana'), 'next week'],
+  [w('principios de la semana que viene|principios de next week'), 'early next week'],
+  [w('esta semana'), 'this week'], [w('la semana pasada'), 'last week'],
+  [w('el\\s+mes\\s+que\\s+viene|el\\s+próximo\\s+mes|próximo\\s+mes'), 'next month'], [w('este mes'), 'this month'],
+  [w('(?:a\\s+)?finales\\s+de(?:\\s+este)?\\s+mes|(?:a\\s+)?fin\\s+de\\s+mes'), 'end of this month'],
+  [w('(?:a\\s+)?finales\\s+de(?:\\s+esta)?\\s+semana'), 'end of this week'],
+  [w(`(?:dentro\\s+de|en)\\s+${COUNT}\\s+semanas`), (_m, n) => `in ${count(n)} weeks`],
+  [w(`(?:a\\s+)?principios\\s+de(?=\\s+${MONTH_EN})`), 'early'], [w(`(?:a\\s+)?mediados\\s+de(?=\\s+${MONTH_EN})`), 'mid'],
+  [w(`(?:a\\s+)?finales\\s+de(?=\\s+${MONTH_EN})`), 'late'], [w(`en(?=\\s+${MONTH_EN})`), 'in'],
+  [w(`el\\s+(${WEEKDAY_EN})\\s+que\\s+viene|el\\s+próximo\\s+(${WEEKDAY_EN})`), (_m, a, b) => `next ${a ?? b}`],
+  [w(`el\\s+(${WEEKDAY_EN})\\s+pasado`), (_m, a) => `last ${a}`],
+  [w(`este\\s+(${WEEKDAY_EN})`), (_m, a) => `this ${a}`],
+  [w(`(\\d{1,2})\\s+de\\s+(${MONTH_EN})(?:\\s+de(?:l)?\\s+(\\d{4}))?`), (_m, d, mo, y) => `${d} ${mo}${y ? ` ${y}` : ''}`],
+  [w('(?:el\\s+)?día\\s+(\\d{1,2})(?![\\d:.])'), (_m, d) => `the ${ordinal(d)}`],
+  [w('el\\s+(\\d{1,2})(?![\\d:./])'), (_m, d) => `the ${ordinal(d)}`],
+  [w('a\\s+la\\s+una'), 'at 1'],
+  [w(`entre\\s+las\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+las\\s+${H}(?:[:.](\\d{2}))?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
+  [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
+  [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
+  [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}`), (_m, a) => `after ${h(a)}`],
+  [w(`antes\\s+de\\s+las\\s+${H}`), (_m, a) => `before ${h(a)}`],
+  [w(`a\\s+las\\s+${H}(?![\\p{L}\\d])`), (_m, a) => `at ${h(a)}`],
+  [w('(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?:h|hs|hrs|horas)(?![\\p{L}])'), (_m, a, b) => hm(a, b)],
+  [w('hasta\\s+el|hasta'), 'until'], [w(`(?:o)(?=\\s+(?:\\d|${WEEKDAY_EN}|tomorrow|the\\s|next\\s|in\\s|at\\s|around\\s|after\\s|before\\s|el\\s|la\\s|le\\s|il\\s|o\\s|a\\s|à\\s|às\\s|na\\s|no\\s))`), 'or'],
+];

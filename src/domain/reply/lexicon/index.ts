@@ -1,0 +1,36 @@
+import type { Lang } from '../language.js';
+import { COMMON_RULES } from './common.js';
+import { DE_PRE_RULES, DE_RULES } from './de.js';
+import { EN_RULES } from './en.js';
+import { ES_PRE_RULES, ES_RULES } from './es.js';
+import { FR_PRE_RULES, FR_RULES } from './fr.js';
+import { IT_PRE_RULES, IT_RULES } from './it.js';
+import { NL_PRE_RULES, NL_RULES } from './nl.js';
+import { PT_PRE_RULES, PT_RULES } from './pt.js';
+import { apply, type Rule } from './rules.js';
+
+const TABLES: Record<Lang, { pre: Rule[]; rules: Rule[] }> = {
+  en: { pre: [], rules: EN_RULES },
+  es: { pre: ES_PRE_RULES, rules: ES_RULES },
+  pt: { pre: PT_PRE_RULES, rules: PT_RULES },
+  fr: { pre: FR_PRE_RULES, rules: FR_RULES },
+  de: { pre: DE_PRE_RULES, rules: DE_RULES },
+  nl: { pre: NL_PRE_RULES, rules: NL_RULES },
+  it: { pre: IT_PRE_RULES, rules: IT_RULES },
+};
+
+/**
+ * The reply's date and time vocabulary rewritten into the English the time reader (chrono-node's English parser
+ * with followup's additions) understands: "mañana a las 3 de la tarde" → "tomorrow at 3pm", "Dienstag um halb drei"
+ * → "Tuesday at 2:30". Weekday and month names of all seven languages are rewritten whatever the language; the
+ * phrase grammar of the detected language (and of a close runner-up) after them. Words that are not about dates stay.
+ */
+export function toEnglishTimes(text: string, lang: Lang, runnerUp: Lang | null = null): string {
+  const langs = runnerUp && runnerUp !== lang ? [lang, runnerUp] : [lang];
+  let out = text;
+  for (const l of langs) out = apply(out, TABLES[l].pre);
+  out = apply(out, COMMON_RULES);
+  for (const l of langs) out = apply(out, TABLES[l].rules);
+  if (!langs.includes('en')) out = apply(out, EN_RULES);
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * Cues for the two ways a prospect ends the conversation, in the seven languages: opt-out ("stop writing to me",
+ * an erasure request) and decline ("not interested", "we went with someone else", "we'll build it in-house").
+ * Each cue has a weight; `negatable` cues lose their meaning after a negation in the same clause ("please don't
+ * remove me"). A cue that already carries its own negation ("don't email me") is not negatable.
+ */
+export interface Cue { re: RegExp; weight: number; negatable?: boolean }
+
+const c = (src: string, weight = 1, negatable = false): Cue => ({ re: new RegExp(`(?<![\\p{L}])(?:${src})(?![\\p{L}])`, 'iu'), weight, negatable });
+
+export const OPTOUT_CUES: Cue[] = [
+  // English
+  c("remove\\s+(?:me|us|my\\s+(?:e-?mail|address|name|details|contact(?:\\s+details)?|info(?:rmation)?|data))", 1, true),
+  c("take\\s+(?:me|us|my\\s+(?:e-?mail|address|name))\\s+off", 1, true),
+  c('unsubscribe|unsub|opt(?:\\s|-)?(?:me\\s+)?out|opting\\s+out', 1, true),
+  c("stop\\s+(?:e-?mailing|contacting|sending|messaging|writing|calling|reaching\\s+out|spamming|pinging|following\\s+up|bothering|harassing)"),
+  c("please\\s+stop|stop\\s+(?:it|this|now)|^\\W*stop\\W*$|just\\s+stop|stop,?\\s+please"),
+  c("(?:do\\s+not|don['’]t|never|pls\\s+don['’]t)\\s+(?:ever\\s+)?(?:e-?mail|contact|message|write\\s+to|reach\\s+out\\s+to|call|spam)\\s+(?:me|us)"),
+  c("no\\s+(?:more|further)\\s+(?:e-?mails|emails|messages|contact|follow-?ups|outreach)"),
+  c("(?:delete|erase|remove|purge|wipe)\\s+(?:all\\s+)?(?:of\\s+)?(?:my|our)\\s+(?:personal\\s+)?(?:data|information|details|contact\\s+details|info|records)", 1, true),
+  c("right\\s+(?:to\\s+)?(?:erasure|be\\s+forgotten)|erasure\\s+(?:request|of\\s+my)|art(?:icle|\\.)?\\s*17"),
+  c('gdpr|ccpa|data\\s+protection\\s+(?:law|request|act)', 0.6),
+  // Erasure of personal data, in any of the seven languages and either word order.
+  c("(?:supresión|eliminación|borrado|suprimir|eliminar|borrar|supriman|eliminen|borren|erasure|erase|delete|deletion|removal|purge|effacement|suppression|effacer|supprimer|supprimiez|löschung|verwijdering|wissen|cancellazione|cancellare|rimozione|exclusão|excluir|apagar|apagamento|eliminação|remoção)\\s+(?:\\p{L}+\\s+){0,4}(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados|personal\\s+information|informations\\s+personnelles)", 1, true),
+  c("(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados)\\s+(?:\\p{L}+\\s+){0,4}(?:zu\\s+|te\\s+)?(?:löschen|gelöscht|verwijderen|verwijderd|wissen|gewist|cancellare|cancellati|eliminare|eliminati|apagados|excluídos|eliminados|borrados|suprimidos|supprimées|effacées|deleted|erased|removed)", 1, true),
+  c("(?:no\\s+longer|don['’]t|do\\s+not)\\s+(?:wish|want)\\s+to\\s+(?:be\\s+contacted|receive|hear|get)"),
+  c("leave\\s+(?:me|us)\\s+alone|cease\\s+(?:and\\s+desist|all\\s+contact|contacting)"),
+  c("never\\s+(?:signed\\s+up|subscribed|opted\\s+in|gave\\s+you)|didn['’]t\\s+sign\\s+up|did\\s+not\\s+(?:sign\\s+up|consent)|how\\s+did\\s+you\\s+get\\s+my", 0.6),
+  c('this\\s+is\\s+spam|spam(?:ming)?\\s+(?:me|us)|report(?:ing)?\\s+(?:you|this)\\s+(?:as|to)'),
+  c('mailing\\s+list|spam', 0.5),
+  c('lose\\s+my\\s+(?:e-?mail|address|number)'),
+  // Spanish
+  c("da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
+  c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+)?(?:escriba[ns]?|contacte[ns]?|envíe[ns]?|llame[ns]?|mande[ns]?|molest(?:e|en))"),
+  c("dej(?:e|en|a|ad|ar)\\s+de\\s+(?:escribir|enviar|contactar|mandar|llamar|molestar)(?:me|nos)?"),
+  c("(?:elimín|elimin|borr|quít|quit|sác|saqu|suprím|suprim)(?:e|en|ad|ar|enme|eme|adme)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus)", 1, true),
+  c("(?:eliminar|borrar|suprimir|eliminen|borren|supriman)\\s+(?:todos\\s+)?mis\\s+datos|supresión\\s+de\\s+(?:mis|los)\\s+datos|derecho\\s+(?:de\\s+supresión|al\\s+olvido)"),
+  c("no\\s+(?:quiero|deseo)\\s+recibir|cancelar\\s+(?:la\\s+|mi\\s+)?suscripción|desuscribir(?:me)?"),
+  c('rgpd|lopd', 0.6),
+  // Portuguese
+  c('descadastr\\p{L}*|cancelar\\s+(?:a\\s+|minha\\s+)?inscrição', 1, true),
+  c("(?:remova|retire|exclua|tire|removam|retirem|excluam|tirem)[-\\s](?:me|nos)|(?:me|nos)\\s+(?:remova|retire|exclua|tire|removam|retirem|excluam|tirem)|remover\\s+(?:o\\s+)?meu\\s+(?:e-?mail|contato|nome|endereço)", 1, true),
+  c("(?:não|nunca)\\s+(?:me|nos)\\s+(?:contate|contatem|contacte|contactem|escreva|escrevam|envie|enviem|mande|mandem|ligue|liguem|procure|procurem)"),
+  c("par(?:e|em|a|ar)\\s+de\\s+(?:me\\s+|nos\\s+)?(?:enviar|mandar|escrever|contatar|contactar|ligar|procurar)"),
+  c("(?:apagar|excluir|eliminar|deletar|apaguem|excluam|eliminem)\\s+(?:todos\\s+)?(?:os\\s+)?meus\\s+dados|exclusão\\s+(?:de\\s+todos\\s+)?dos\\s+meus\\s+dados|eliminação\\s+dos\\s+(?:meus\\s+)?dados|direito\\s+(?:ao|de)\\s+(?:apagamento|esquecimento|eliminação)"),
+  c("(?:não|nao)\\s+(?:quero|desejo)\\s+(?:mais\\s+)?receber"),
+  c('lgpd', 0.6),
+  // French
+  c("désabonn\\p{L}*|desabonn\\p{L}*|désinscri\\p{L}*|desinscri\\p{L}*", 1, true),
+  c("(?:retirez|supprimez|enlevez|rayez|effacez)[-\\s]moi|(?:retirer|supprimer|enlever|effacer)\\s+(?:mon\\s+adresse|mon\\s+e-?mail|mes\\s+coordonnées|mon\\s+nom)", 1, true),
+  c("ne\\s+(?:plus\\s+)?(?:me|nous)\\s+(?:plus\\s+)?(?:contacter|écrire|envoyer|solliciter|relancer|appeler)|ne\\s+(?:me|nous)\\s+(?:contactez|écrivez|relancez|sollicitez|envoyez)\\s+plus"),
+  c("(?:arrêtez|arretez|cessez|merci\\s+d['’]arrêter)\\s+de\\s+(?:m['’]|me\\s+|nous\\s+)(?:contacter|écrire|envoyer|solliciter|relancer|spammer|appeler)"),
+  c("(?:me|nous)\\s+(?:retirer|supprimer|désinscrire|desinscrire|enlever|rayer)\\s+(?:de|des|du)", 1, true),
+  c("(?:effacement|suppression)\\s+(?:de\\s+|des\\s+)?(?:toutes\\s+)?(?:mes\\s+)?données|droit\\s+à\\s+l['’](?:effacement|oubli)|(?:supprimer|effacer|supprimez|effacez)\\s+(?:toutes\\s+)?mes\\s+données"),
+  c("je\\s+ne\\s+(?:veux|souhaite)\\s+plus\\s+(?:recevoir|être\\s+contacté)"),
+  // German
+  c("abmelden|abbestellen|austragen|(?:aus|von)\\s+(?:ihrem|dem|eurem|deinem|ihrer|der|diesem)\\s+(?:verteiler|newsletter|liste|e-?mail-?liste|mailingliste|mailverteiler)", 1, true),
+  c("keine\\s+(?:weiteren\\s+|weitere\\s+)?(?:e-?mails|nachrichten|mails|kontaktaufnahmen?|werbung|anfragen)"),
+  c("(?:nicht|nie)\\s+mehr\\s+(?:zu\\s+)?(?:kontaktieren|anschreiben|schreiben|anrufen|kontaktiert|anzuschreiben)|kontaktieren\\s+sie\\s+mich\\s+nicht"),
+  c("hören\\s+sie\\s+auf|unterlassen\\s+sie|(?:ich\\s+)?widerspreche"),
+  c("löschung\\s+(?:meiner|aller|meine)|löschen\\s+sie\\s+(?:meine|alle)|recht\\s+auf\\s+(?:löschung|vergessenwerden)|meine\\s+daten\\s+(?:zu\\s+)?löschen"),
+  c('dsgvo|datenschutz-?grundverordnung', 0.6),
+  // Dutch
+  c("afmelden|uitschrijven|uitgeschreven|van\\s+(?:uw|jullie|de|deze)\\s+(?:mailing)?lijst", 1, true),
+  c("(?:haal|verwijder)\\s+(?:mij|me|ons|mijn\\s+(?:e-?mail|adres|gegevens|naam))", 1, true),
+  c("geen\\s+(?:e-?mails|mails|berichten|contact)\\s+meer|neem\\s+geen\\s+contact\\s+meer"),
+  c("(?:niet|nooit)\\s+meer\\s+(?:te\\s+)?(?:contacteren|mailen|benaderen|bellen|e-?mailen)|stop\\s+(?:met|nu\\s+met)\\s+(?:mailen|e-?mailen|benaderen|contacteren|sturen|bellen)"),
+  c("(?:verwijdering|wissen|verwijderen)\\s+(?:van\\s+)?(?:al\\s+)?mijn\\s+(?:persoons)?gegevens|recht\\s+op\\s+(?:vergetelheid|gegevenswissing)"),
+  c('avg', 0.6),
+  // Italian
+  c("disiscriv\\p{L}*|disiscrizione|cancellatemi|rimuovetemi|toglietemi|rimuovermi|togliermi|cancellarmi", 1, true),
+  c("(?:rimuovere|togliere|cancellare)\\s+il\\s+mio\\s+(?:indirizzo|nominativo|contatto)", 1, true),
+  c("non\\s+(?:mi|ci)\\s+(?:contattate|scrivete|contattare|scrivere|inviate|mandate)(?:\\s+più)?|non\\s+(?:contattatemi|scrivetemi)"),
+  c("(?:smettete|smetta|smettila|smettetela)\\s+di\\s+(?:scriver|contattar|inviar|mandar)\\p{L}*"),
+  c("non\\s+(?:voglio|desidero)\\s+(?:più\\s+)?ricevere|cancellazione\\s+(?:di\\s+tutti\\s+)?dei\\s+(?:miei\\s+)?dati|diritto\\s+(?:all['’]oblio|alla\\s+cancellazione)|(?:cancellate|eliminate)\\s+(?:tutti\\s+)?i\\s+miei\\s+dati"),
+];
+
+export const DECLINE_CUES: Cue[] = [
+  // English
+  c("not\\s+(?:really\\s+|currently\\s+|at\\s+all\\s+|that\\s+)?interested|no\\s+interest|uninterested"),
+  c("no\\s+(?:thanks|thank\\s+you)|thanks,?\\s+but\\s+no|no,?\\s+thank\\s+you"),
+  c("(?:went|gone|going|decided\\s+to\\s+go|chose|chosen|picked|signed|selected|partnered|moving\\s+forward)\\s+(?:with|on|for)\\s+(?:another|a\\s+different|other|a\\s+competitor|someone\\s+else|a\\s+different)"),
+  c("(?:another|a\\s+different)\\s+(?:vendor|provider|solution|tool|partner|direction)"),
+  c("(?:isn['’]t|is\\s+not|aren['’]t|are\\s+not)\\s+(?:really\\s+)?(?:a\\s+(?:top\\s+|high\\s+)?priority|a\\s+(?:good\\s+)?fit|for\\s+us|the\\s+right\\s+(?:time|fit))|not\\s+(?:a\\s+(?:good\\s+)?fit|the\\s+right\\s+fit|a\\s+priority|something\\s+we\\s+need|for\\s+us|the\\s+right\\s+time)"),
+  c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
+  c("not\\s+(?:be\\s+)?(?:moving|going)\\s+forward|won['’]t\\s+be\\s+(?:moving\\s+forward|pursuing|proceeding|needing|going\\s+ahead)|(?:won['’]t|will\\s+not|aren['’]t|are\\s+not|not)\\s+(?:be\\s+)?pursu(?:e|ing)"),
+  c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),
+  c("(?:already\\s+have|happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
+  c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
+  c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
+  // Spanish
+  c("no\\s+es\\s+para\\s+nosotros|no\\s+(?:estamos|estoy)\\s+interesad[oa]s?|no\\s+(?:nos|me)\\s+interesa|no,?\\s+gracias|sin\\s+interés"),
+  c("(?:decidido|elegido|optado|seguir|quedarnos)\\s+(?:por|con|ir\\s+con)\\s+otr[oa]|otro\\s+proveedor|otra\\s+(?:solución|empresa|herramienta)"),
+  c("no\\s+es\\s+(?:una\\s+)?(?:prioridad|el\\s+momento)|(?:hacerlo|desarrollarlo|lo\\s+haremos|lo\\s+desarrollaremos|desarrollar|construir)\\s+(?:lo\\s+)?(?:internamente|nosotros\\s+mismos)"),
+  c("no\\s+(?:vamos\\s+a|seguiremos|avanzaremos|continuaremos)\\s*(?:seguir|avanzar|continuar)?|ya\\s+(?:tenemos|contamos\\s+con)\\s+(?:una\\s+solución|un\\s+proveedor|proveedor)|(?:no\\s+tenemos|sin)\\s+presupuesto|descartamos|declinamos"),
+  // Portuguese
+  c("não\\s+é\\s+para\\s+nós|não\\s+(?:temos|tenho)\\s+interesse|não\\s+(?:estamos|estou)\\s+interessad[oa]s?|não,?\\s+obrigad[oa]|sem\\s+interesse"),
+  c("(?:fechamos|seguimos|optamos|escolhemos|decidimos|seguir)\\s+(?:com|por|seguir\\s+com)\\s+outr[oa]|outro\\s+fornecedor|outra\\s+(?:solução|empresa|ferramenta)"),
+  c("não\\s+é\\s+(?:uma\\s+)?(?:prioridade|o\\s+momento)|(?:desenvolver|fazer|resolver)\\s+(?:isso\\s+)?internamente|não\\s+vamos\\s+(?:seguir|avançar|prosseguir|continuar)|já\\s+(?:temos|contamos\\s+com)\\s+(?:uma\\s+solução|um\\s+fornecedor)|(?:sem|não\\s+temos)\\s+orçamento|declinamos"),
+  // French
+  c("(?:n['’]est\\s+)?pas\\s+pour\\s+nous|solution\\s+(?:maison|interne)|pas\\s+(?:vraiment\\s+)?intéress\\p{L}*|pas\\s+interess\\p{L}*|non,?\\s+merci|aucun\\s+intérêt"),
+  c("(?:choisi|opté\\s+pour|retenu|signé\\s+avec|partons\\s+sur)\\s+(?:un\\s+|une\\s+)?autre|autre\\s+(?:prestataire|fournisseur|solution|éditeur)"),
+  c("pas\\s+(?:une\\s+)?priorité|pas\\s+le\\s+(?:bon\\s+)?moment|(?:développer|faire|gérer)\\s+(?:ça\\s+|cela\\s+|le\\s+|la\\s+)?en\\s+interne|internaliser"),
+  c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|déjà\\s+(?:une\\s+solution|un\\s+prestataire|un\\s+outil)|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
+  // German
+  c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein(?:en)?\\s+bedarf|nichts\\s+für\\s+uns|nein,?\\s+danke"),
+  c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?verfolgen"),
+  c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt|bereits\\s+(?:eine\\s+lösung|einen\\s+anbieter)"),
+  // Dutch
+  c("niets\\s+voor\\s+ons|geen\\s+behoefte|geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),
+  c("(?:gekozen|gaan)\\s+voor\\s+een\\s+andere|andere\\s+(?:leverancier|partij|oplossing)|geen\\s+prioriteit|niet\\s+het\\s+juiste\\s+moment"),
+  c("(?:zelf|intern)\\s+(?:ontwikkelen|bouwen|oplossen|doen)|geen\\s+budget|(?:gaan|gaat)\\s+(?:er\\s+)?niet\\s+mee\\s+verder|niet\\s+verder\\s+(?:gaan|mee)|hebben\\s+al\\s+een\\s+(?:oplossing|leverancier)"),
+  // Italian
+  c("non\\s+fa\\s+per\\s+noi|non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
+  c("(?:scelto|optato\\s+per|deciso\\s+di\\s+(?:andare|procedere)\\s+con)\\s+(?:un\\s+|un['’])?altr[oa]|altro\\s+fornitore|altra\\s+soluzione"),
+  c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|già\\s+(?:una\\s+soluzione|un\\s+fornitore)|(?:nessun|non\\s+abbiamo)\\s+budget"),
+];
+
+/** A negation just before a cue, in the same clause. */
+export const NEGATION_BEFORE = /(?:^|[^\p{L}])(?:not|don['’]t|do\s+not|doesn['’]t|no\s+need\s+to|never|nicht|kein|no|não|nao|ne|pas|niet|geen|non)(?:\s+\p{L}+){0,3}\s*$/iu;

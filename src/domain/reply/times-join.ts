@@ -1,0 +1,149 @@
+import { DateTime } from 'luxon';
+import type { ChronoResult } from './chrono-setup.js';
+import { PARTS, type ExtractedTime } from './times.js';
+
+/** Joining the pieces chrono-node returns: a day and its time, a day and its part of day, options sharing a day or time. */
+
+/** chrono sometimes splits "1pm Eastern tomorrow" / "Mittwoch um 11:00": join a day-only and a time-only neighbour. */
+export function merge(results: ChronoResult[], text: string): ChronoResult[] {
+  const out: ChronoResult[] = [];
+  for (const r of results) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.index + prev.text.length, r.index);
+      // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|@|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
+      const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
+      const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
+      if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
+        const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
+        const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
+        merged.text = text.slice(prev.index, r.index + r.text.length);
+        merged.index = prev.index;
+        const assign = (k: string, v: number) => (merged.start as unknown as { assign(key: string, v: number): void }).assign(k, v);
+        for (const k of ['hour', 'meridiem', 'timezoneOffset'] as const) {
+          if (t.start.isCertain(k)) assign(k, t.start.get(k) ?? 0);
+        }
+        // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
+        assign('minute', t.start.get('minute') ?? 0);
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** "Mittwoch um 11:00? Wednesday at 11:00": an undated time equal to a dated one is the same proposal. */
+export function dropUndatedDuplicates(list: ExtractedTime[], zone: string): ExtractedTime[] {
+  const hm = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
+  const kept = list.filter((t) => t.dated || !list.some((o) => o !== t && o.dated && hm(o.start) === hm(t.start)));
+  return kept.filter((t, i) => kept.findIndex((o) => o.start.getTime() === t.start.getTime() && (o.end?.getTime() ?? 0) === (t.end?.getTime() ?? 0)) === i);
+}
+
+
+const WEEKDAY_NUMBER = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$/i;
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * "Wednesday 19" (a day number after its weekday, as most languages write dates): chrono reads the number as an hour.
+ * When the weekday falls on that day of this month or the next, it is the date; otherwise ("Gio 11", Thursday at 11)
+ * the hour stands.
+ */
+export function weekdayDayNumber(results: ChronoResult[], ref: Date, zone: string): ChronoResult[] {
+  for (const r of results) {
+    const m = WEEKDAY_NUMBER.exec(r.text.trim());
+    if (!m?.[1] || !m[2] || r.start.isCertain('day') || !r.start.isCertain('hour')) continue;
+    const weekday = WEEKDAY_NAMES.indexOf(m[1].toLowerCase()) + 1;
+    const dayNo = Number(m[2]);
+    const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
+    // Within the coming fortnight: "Gio 11" said on the 17th is Thursday at 11, not Thursday the 11th of next month.
+    const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
+    if (!date) continue;
+    const c = r.start as unknown as { delete(k: string[]): void; assign(k: string, v: number): unknown };
+    c.delete(['hour', 'minute', 'second', 'meridiem']);
+    c.assign('day', date.day);
+    c.assign('month', date.month);
+    c.assign('year', date.year);
+  }
+  return results;
+}
+
+/** "Thursday in the afternoon", "Thursday, afternoon": the day and its part of day are one window. */
+export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const out: ExtractedTime[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
+    const partOnly = b && /^(?:(?:in|on|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|noon|midday|lunch(?:time)?)$/i.test(b.text.trim());
+    const part = b && partOnly && b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
+    if (b && part && a.grain === 'day' && !a.excluded && /^\s*(?:,|in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+      out.push({ ...a, start: at(part.from), end: at(part.to), text: text.slice(a.index, b.index + b.text.length), grain: 'window', rules: [...a.rules, `part of day "${part.name}" = ${part.from}:00–${part.to}:00 window`], excluded: a.excluded ?? b.excluded });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return narrowToTime(out, text, zone);
+}
+
+/**
+ * "Na quarta à tarde, depois das 14h", "Morgen Nachmittag zwischen 14 und 16 Uhr", "jeudi entre 14h et 16h": a day
+ * (or its part) followed by a time with no day of its own is that time on that day.
+ */
+function narrowToTime(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const out: ExtractedTime[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
+    if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
+      && /^\s*(?:[,;:\-–—]\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i.test(gap)) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
+      out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it; "Wed or Thu afternoon":
+ * it takes the part of day.
+ */
+export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref: Date, zone: string): ExtractedTime[] {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i];
+    const b = list[i + 1];
+    if (!a || !b) continue;
+    const gap = text.slice(a.index + a.text.length, b.index);
+    if (!/^\s*(?:,|or|and|\/|,\s*or)\s*$/i.test(gap)) continue;
+    if (!a.dated && a.grain === 'minute' && b.dated && b.grain === 'minute' && !b.excluded && /^(?:at\s+)?\d/i.test(b.text)) {
+      // "9:30 or 11 on Thursday": the day trails both times (not "at 3, or tomorrow at 4").
+      const day = DateTime.fromJSDate(b.start, { zone });
+      const t = DateTime.fromJSDate(a.start, { zone });
+      list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
+      continue;
+    }
+    if (a.grain !== 'day') continue;
+    const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
+    if (part) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+      list[i] = { ...a, start: at(part.from), end: at(part.to), grain: 'window', rules: [...a.rules, `part of day "${part.name}" carried from the next option`] };
+      continue;
+    }
+    if (b.grain !== 'minute') continue;
+    const bt = DateTime.fromJSDate(b.start, { zone });
+    const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
+    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
+  }
+  return list;
+}
