@@ -14,8 +14,9 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  * they may set up anything. tests/lint/layers.test.ts puts a forbidden import in each layer.
  */
 export const LAYERS = {
-  // Pure rules: no clock, no I/O, no randomness. node:crypto only to hash stable ids.
-  // Pure rules: no clock, no I/O, no randomness. node:crypto only to hash stable ids; eld is a pure language detector (n-gram tables in code) for reply parsing.
+  // Pure rules: no clock, no I/O, no randomness. node:crypto only to hash stable ids; eld is a pure
+  // language detector (n-gram tables in code) for reply parsing.
+  'src/domain': {
     ours: ['src/domain'],
     packages: ['luxon', 'chrono-node', 'date-holidays', 'zod', 'eld', { name: 'node:crypto', only: ['createHash'] }],
   },
