@@ -9,7 +9,7 @@ import { scoreSisimai } from './score-auto.js';
 import { scoreChrono, scoreDuckling } from './score-dates.js';
 import { FRAGMENT_SETS, scoreFragmentSet } from './score-fragments.js';
 import { scoreLanguage } from './score-language.js';
-import { MULTILINGUAL_DIR, hasSplit, scoreMultilingual, type Tally } from './score-multilingual.js';
+import { MULTILINGUAL_DIR, listSplits, scoreMultilingual, type Tally } from './score-multilingual.js';
 import { scoreOwnSet } from './score-own.js';
 import { scoreDiscourse, scoreTalon } from './score-text.js';
 
@@ -56,8 +56,9 @@ async function main(): Promise<void> {
   }
   printTable(rows);
 
-  // The multilingual set (tests/fixtures/replies-multilingual): each split present, scored by the issue's rule.
-  const splits = ['tune', 'heldout'].filter((s) => hasSplit(root, s));
+  // The multilingual set (tests/fixtures/replies-multilingual): every split folder with a labels.json (tune, dev, and a
+  // held-out split when one is added), each scored apart by the issue's rule.
+  const splits = listSplits(root);
   for (const split of splits) {
     const s = await scoreMultilingual(join(root, MULTILINGUAL_DIR, split));
     console.log(`\nMultilingual set, ${split} split: ${s.right}/${s.n} right = ${pct(s.accuracy)}; proposals read certain and right ${s.certainRight}/${s.proposalN} = ${pct(s.certainRightShare)} (85% rule ${s.holds85 ? 'holds' : 'FAILS'}; ${s.uncertainButRight} asked with the right reading among the first three); proposals from hard negatives: ${s.hardNegativeProposals.length}${s.hardNegativeProposals.length ? ` (${s.hardNegativeProposals.join(', ')})` : ''}; missed opt-outs: ${s.missedOptouts.length}${s.missedOptouts.length ? ` (${s.missedOptouts.join(', ')})` : ''}`);
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     if (verbose && s.failures.length) console.log(s.failures.join('\n'));
   }
 
-  const lang = await scoreLanguage(root, splits.filter((s) => s === 'tune').map((s) => join(root, MULTILINGUAL_DIR, s)));
+  const lang = await scoreLanguage(root, splits.filter((s) => s === 'tune' || s === 'dev').map((s) => join(root, MULTILINGUAL_DIR, s)));
   console.log(`\nLanguage detection on ${lang.n} short replies (seven languages): followup ${pct(lang.followup)}, eld alone ${pct(lang.eld)}, franc-min ${pct(lang.franc)}`);
   if (verbose) console.log(lang.failures.join('\n'));
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReply } from '../domain/reply/index.js';
 import type { ParsedReply, ReplyKind } from '../domain/types.js';
@@ -50,6 +50,17 @@ export const MULTILINGUAL_DIR = join('tests', 'fixtures', 'replies-multilingual'
 
 export function hasSplit(root: string, split: string): boolean {
   return existsSync(join(root, MULTILINGUAL_DIR, split, 'labels.json'));
+}
+
+/** Tune first, dev next, then any other split folder with a labels.json (a held-out set the lead adds), by name. */
+export function listSplits(root: string): string[] {
+  const dir = join(root, MULTILINGUAL_DIR);
+  if (!existsSync(dir)) return [];
+  const order = (s: string) => ['tune', 'dev'].indexOf(s) === -1 ? 2 : ['tune', 'dev'].indexOf(s);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && hasSplit(root, e.name))
+    .map((e) => e.name)
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 }
 
 /**
