@@ -9,6 +9,7 @@ import { matchVagueRange } from './intent.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
+import { quotedProposals } from './quoted-offers.js';
 import { readStopIntent } from './stop-intent.js';
 import { extractTimes, prepareTimeText, type ExtractedTime } from './times.js';
 import { splitReply } from './visible-text.js';
@@ -144,16 +145,6 @@ function clip(t: ExtractedTime, ref: Date): ExtractedTime {
   if (!t.end || t.start.getTime() >= ref.getTime()) return t;
   const q = 15 * 60_000;
   return { ...t, start: new Date(Math.ceil(ref.getTime() / q) * q) };
-}
-
-/** Times the rep proposed in the quoted history (used when no offered slots are stored). */
-function quotedProposals(quoted: string, ref: Date, zone: string): ProposedTime[] {
-  if (!quoted) return [];
-  const lines = quoted.split('\n').filter((l) => !/(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|scritto|geschreven)\s*:?\s*$|^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|an|betreff|de|envoyé|objet|enviado|para|asunto|assunto|van|verzonden|aan|onderwerp|da|inviato|a|oggetto)\s*:/i.test(l));
-  const text = lines.slice(0, 60).join('\n');
-  const language = detectLanguage(text);
-  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
-  return found.map((t) => ({ start: t.start, end: t.end, text: t.text }));
 }
 
 /** Delivery-status parts live only in the raw source (mailparser turns them into attachments). */

@@ -1,4 +1,5 @@
 import { DECLINE_CUES, NEGATION_BEFORE, OPTOUT_CUES, type Cue } from './stop-cues.js';
+import { readFrames } from './stop-meaning.js';
 
 export interface StopIntent {
   kind: 'optout' | 'decline' | null;
@@ -37,6 +38,12 @@ export function readStopIntent(text: string): StopIntent {
   const t = text.slice(0, 5_000);
   const optout = score(OPTOUT_CUES, t);
   const decline = score(DECLINE_CUES, t);
+  // The meaning of each clause (stop-meaning.ts): frames of concepts, for paraphrases no cue lists.
+  for (const f of readFrames(t)) {
+    const into = f.kind === 'optout' ? optout : decline;
+    into.total += f.weight;
+    into.hits.push(`${f.text} (${f.name})`);
+  }
   if (optout.total >= 1 || (optout.total >= 0.5 && decline.total >= 0.7)) return { kind: 'optout', cues: [...optout.hits, ...decline.hits], strong: true };
   if (decline.total >= 0.7) return { kind: 'decline', cues: decline.hits, strong: decline.total >= 1 };
   return { kind: null, cues: [], strong: false };

@@ -46,7 +46,7 @@ export const PT_RULES: Rule[] = [
   [w(`(?:por\\s+volta\\s+d(?:as|a)|lá\\s+pel[ao]s|perto\\s+d[ao]s)\\s+${H}`), (_m, a) => `around ${h(a)}`],
   [w(`(?:a\\s+partir\\s+d[ao]s|depois\\s+d[ao]s|após\\s+as)\\s+${H}`), (_m, a) => `after ${h(a)}`],
   [w(`antes\\s+d[ao]s\\s+${H}`), (_m, a) => `before ${h(a)}`],
-  [w('(\\d{1,2})\\s*h\\s*(\\d{2})(?![\\d])|(\\d{1,2})(?:[:](\\d{2}))?\\s*(?:h|hs|horas)(?![\\p{L}])'), (_m, a, b, c, d) => hm(a ?? c, b ?? d)],
+  [w('(\\d{1,2})\\s*h[ \\t]*(\\d{2})(?![\\d])|(\\d{1,2})(?:[:](\\d{2}))?\\s*(?:h|hs|horas)(?![\\p{L}])'), (_m, a, b, c, d) => hm(a ?? c, b ?? d)],
   [w(`(?:às|as)\\s+${H}(?![\\p{L}])`), (_m, a) => `at ${h(a)}`],
   [w('até\\s+(?:o\\s+)?(?:dia\\s+)?|ate\\s+o\\s+dia'), 'until '], [w(`(?:ou)(?=\\s+(?:\\d|${WEEKDAY_EN}|tomorrow|the\\s|next\\s|in\\s|at\\s|around\\s|after\\s|before\\s|el\\s|la\\s|le\\s|il\\s|o\\s|a\\s|à\\s|às\\s|na\\s|no\\s))`), 'or'],
 ];

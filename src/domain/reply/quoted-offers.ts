@@ -1,0 +1,40 @@
+import type { ProposedTime } from '../types.js';
+import { detectLanguage } from './language.js';
+import { toEnglishTimes } from './lexicon/index.js';
+import { headerBlockAt, replyHeaderAt } from './markers.js';
+import { extractTimes } from './times.js';
+
+/** A header line of a quoted message ("From:", "Sent:", "De :", "Gesendet:"…), also when bold in the client's text. */
+const HEADER_FIELD = /^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|datum|an|betreff|de|envoyé|objet|à|enviado(?:\s+el)?|fecha|para|asunto|assunto|van|verzonden|aan|onderwerp|da|inviato|a|oggetto)\s*\*?\s*:/i;
+const WROTE_END = /(?:wrote|schrieb|a écrit|escribió|escreveu|schreef|scritto|geschreven)\s*:?\s*$/i;
+
+/**
+ * The quoted history without its headers: the "On … wrote:" line (also when the client wrapped it over two lines,
+ * as Gmail's plain text does) and Outlook's From/Sent/To/Subject block. A header's date is when the rep wrote, never
+ * a time the rep offered.
+ */
+export function quotedBody(quoted: string): string {
+  const lines = quoted.split('\n');
+  const keep: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const reply = replyHeaderAt(lines, i);
+    if (reply > 0) { i += reply - 1; continue; }
+    if (headerBlockAt(lines, i)) {
+      while (i + 1 < lines.length && HEADER_FIELD.test(lines[i + 1] ?? '')) i++;
+      continue;
+    }
+    const line = lines[i] ?? '';
+    if (WROTE_END.test(line) || HEADER_FIELD.test(line)) continue;
+    keep.push(line);
+  }
+  return keep.join('\n');
+}
+
+/** Times the rep proposed in the quoted history (used when no offered slots are stored). */
+export function quotedProposals(quoted: string, ref: Date, zone: string): ProposedTime[] {
+  if (!quoted) return [];
+  const text = quotedBody(quoted).split('\n').slice(0, 60).join('\n');
+  const language = detectLanguage(text);
+  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  return found.map((t) => ({ start: t.start, end: t.end, text: t.text }));
+}
