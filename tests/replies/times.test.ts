@@ -96,10 +96,21 @@ describe('proposed times (reference Monday 2025-11-17 10:12 New York)', () => {
     expect(r.alternatives.map((a) => a.start.toISOString())).toEqual([utc('2025-11-19T07:00', 'America/New_York')]);
   });
 
-  it('a numeric date valid both ways is ambiguous', () => {
+  it('a numeric date valid both ways is read in the order of the prospect\'s country (day first in the UK)', () => {
     const r = parseReply({ message: msg('03/12 at 2pm', MON_NY), timeZone: 'Europe/London' });
-    expect(r.ambiguous).toBe(true);
+    expect(r.ambiguous).toBe(false);
+    expect(r.certain).toBe(true);
     expect(r.proposals[0]?.start.toISOString()).toBe(utc('2025-12-03T14:00', 'Europe/London'));
+    const us = parseReply({ message: msg('03/12 at 2pm', MON_NY), timeZone: 'America/New_York' });
+    expect(us.certain).toBe(true);
+    expect(us.proposals[0]?.start.toISOString()).toBe(utc('2026-03-12T14:00', 'America/New_York'));
+  });
+
+  it('in Canada, which writes both orders, an English numeric date valid both ways is ambiguous and asked about', () => {
+    const r = parseReply({ message: msg('03/12 at 2pm', MON_NY), timeZone: 'America/Toronto' });
+    expect(r.ambiguous).toBe(true);
+    expect(r.certain).toBe(false);
+    expect([...r.proposals, ...r.alternatives].map((p) => p.start.toISOString())).toContain(utc('2025-12-03T14:00', 'America/Toronto'));
   });
 
   it('"away until the 30th, after that?" is the two weeks after the absence, not a meeting on the 30th', () => {

@@ -44,6 +44,8 @@ const OOO_BODY: RegExp[] = [
   /\b(?:fuera de la oficina|de vacaciones|estoy ausente|ausente hasta)\b/i,
   /\b(?:fuori ufficio|in ferie|sono assente|fuori sede|rientrerò|rientro in ufficio)\b/i,
   /(?<![\p{L}])(?:estou\s+(?:de\s+férias|ausente|fora\s+do\s+escritório|em\s+licença)|fora\s+do\s+escritório|de\s+férias\s+até)(?![\p{L}])/iu,
+  // The future forms an auto-reply written ahead uses: "estarei ausente", "estaré fuera", "je serai absent", "sarò assente"…
+  /(?<![\p{L}])(?:estarei\s+(?:ausente|fora|de\s+férias|em\s+férias)|ausente\s+do\s+escritório|estaré\s+(?:fuera|ausente|de\s+vacaciones)|je\s+serai\s+(?:absente?|en\s+congés?|en\s+vacances)|ich\s+(?:werde|bin)\s+(?:\p{L}+\s+){0,4}(?:abwesend|nicht\s+im\s+büro|im\s+urlaub)|ik\s+(?:zal|ben)\s+(?:\p{L}+\s+){0,3}(?:afwezig|met\s+vakantie|niet\s+op\s+kantoor)|sarò\s+(?:assente|fuori\s+(?:ufficio|sede)|in\s+ferie))(?![\p{L}])/iu,
   /(?<![\p{L}])(?:ik\s+ben\s+(?:afwezig|met\s+vakantie|niet\s+op\s+kantoor|op\s+vakantie|vrij)|afwezig\s+(?:tot|van)|met\s+vakantie\s+tot)(?![\p{L}])/iu,
 ];
 
@@ -103,6 +105,6 @@ export function classifyAutomatic(headers: Record<string, string>, subject: stri
 /** Body-only out-of-office wording strong enough without headers ("I am out of the office until ..."). */
 export function looksLikeOooBody(text: string): boolean {
   const t = text.slice(0, 3_000);
-  const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b/i;
+  const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b|\bestarei ausente do escritório\b|\bestaré fuera de la oficina\b|\bje serai absente? du bureau\b|\bsarò fuori ufficio\b/i;
   return strong.test(t);
 }

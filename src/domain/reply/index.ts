@@ -12,8 +12,8 @@ import { extractReturnDate } from './return-date.js';
 import { quotedProposals } from './quoted-offers.js';
 import { readStopIntent } from './stop-intent.js';
 import { extractTimes, prepareTimeText, type ExtractedTime } from './times.js';
-import { splitReply } from './visible-text.js';
-import { isMonthFirst } from './zones.js';
+import { dropSignature, splitReply } from './visible-text.js';
+import { numericOrderKnown } from './zones.js';
 
 export { extractVisibleText, splitReply } from './visible-text.js';
 export { classifyAutomatic } from './automatic.js';
@@ -47,7 +47,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const visibleText = split.visible;
   const fullBody = `${message.text ?? ''}\n${reportParts(message.raw)}`;
   // What the prospect wrote: the visible text without a company's legal footer.
-  const said = dropBoilerplate(visibleText);
+  const unfooted = dropBoilerplate(visibleText);
+  // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
+  const said = unfooted === visibleText ? unfooted : dropSignature(unfooted);
   const language = detectLanguage(said || message.text || '', message.headers['content-language']);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
@@ -114,7 +116,7 @@ const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|
 
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
-  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: lang !== 'en' && !isMonthFirst(zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: numericOrderKnown(lang, zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
   const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
   const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
   const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);

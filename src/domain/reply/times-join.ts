@@ -91,6 +91,21 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
   return narrowToTime(out, text, zone);
 }
 
+/** What may stand between a day and the time that narrows it: "Tuesday, at 3", "Thursday in the afternoon, after 2", "mardi 17 mars, plutôt 14h30". */
+const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:in|on|during)\s+the\s+)?(?:(?:rather|preferably|ideally|plutôt|de\s+préférence|idéalmente|idealmente|preferiblemente|de\s+preferência|preferencialmente|am\s+besten|lieber|idealerweise|liefst|bij\s+voorkeur|preferibilmente|magari)\s*,?\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i;
+/** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
+const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
+
+/** A time inside the window's hours ("morning" 9–12 and 11). */
+function within(a: ExtractedTime, b: ExtractedTime, zone: string): boolean {
+  if (!a.end) return false;
+  const t = DateTime.fromJSDate(b.start, { zone });
+  const from = DateTime.fromJSDate(a.start, { zone });
+  const to = DateTime.fromJSDate(a.end, { zone });
+  const minutes = (d: DateTime) => d.hour * 60 + d.minute;
+  return minutes(t) >= minutes(from) && minutes(t) <= minutes(to);
+}
+
 /**
  * "Na quarta à tarde, depois das 14h", "Morgen Nachmittag zwischen 14 und 16 Uhr", "jeudi entre 14h et 16h": a day
  * (or its part) followed by a time with no day of its own is that time on that day.
@@ -102,7 +117,7 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const b = list[i + 1];
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
-      && /^\s*(?:[,;:\-–—]\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i.test(gap)) {
+      && (NARROW_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)))) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
       out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });

@@ -249,13 +249,16 @@ function finish(
   const numeric = /(?<![\d.])(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?(?![\d])/.exec(phrase);
   let swapped: DateTime | null = null;
   if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
-    const other = date.set({ month: date.day, day: date.month });
+    let other = date.set({ month: date.day, day: date.month });
+    // Read forward like the first reading: "03/12" said in November is 3 December of this year, not of the next.
+    const earlier = other.minus({ years: 1 });
+    if (earlier >= DateTime.fromJSDate(r.refDate, { zone: date.zone }).startOf('day')) other = earlier;
     // A weekday named with it settles the order ("Thursday 12/03"), and so does a language that only writes day first.
     const weekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
     if (weekday !== null && weekday !== undefined && (date.weekday % 7) === weekday && (other.weekday % 7) !== weekday) {
       rules.push(`numeric date "${numeric[0]}": the weekday named settles the order`);
     } else if (numericOrderSure) {
-      rules.push(`numeric date "${numeric[0]}": day first, as the reply's language writes it`);
+      rules.push(`numeric date "${numeric[0]}": in the order the prospect's country writes it`);
     } else {
       swapped = other;
       ambiguous = true;

@@ -138,6 +138,12 @@ function signatureStart(body: string[]): number {
   return n;
 }
 
+/** A signature left above a legal footer (the footer dropped first): "Mike Alvarez / Director / o: (312) 555-0187". */
+export function dropSignature(text: string): string {
+  const lines = text.split('\n');
+  return tidy(lines.slice(0, signatureStart(lines)));
+}
+
 function hasText(lines: string[]): boolean {
   return lines.some((l) => l.trim() !== '' && !isQuote(l));
 }

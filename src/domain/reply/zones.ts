@@ -64,6 +64,19 @@ export function isMonthFirst(zone: string, country?: string | null): boolean {
   return isMonthFirstZone(zone);
 }
 
+const CANADA_ZONES = /^America\/(?:Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Glace_Bay|Goose_Bay|Swift_Current|Dawson_Creek|Creston|Fort_Nelson|Rankin_Inlet|Resolute|Cambridge_Bay|Inuvik|Atikokan|Blanc-Sablon|Dawson|Nipigon|Thunder_Bay|Rainy_River|Pangnirtung)$|^Canada\//;
+
+/**
+ * Is the numeric date order of the prospect's country settled? A reply in a language other than English writes the
+ * day first (unless the prospect's country writes the month first); an English reply follows its country: the US
+ * month first, the UK, Ireland, Australia, India… day first. Canada writes both, so there "3/12" stays a question.
+ */
+export function numericOrderKnown(lang: string, zone: string, country?: string | null): boolean {
+  if (lang !== 'en') return !isMonthFirst(zone, country);
+  if (country && /^[A-Za-z]{2}$/.test(country)) return country.toUpperCase() !== 'CA';
+  return !CANADA_ZONES.test(zone) && /^(?:America|US|Europe|Australia|Asia|Africa|Pacific|Atlantic|Indian)\//.test(zone);
+}
+
 /** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
 export function isMonthFirstZone(zone: string): boolean {
   if (/^(?:US\/|Pacific\/Honolulu|America\/)/.test(zone)) return !DAY_FIRST_AMERICAS.test(zone);

@@ -49,6 +49,8 @@ export const COMMON_RULES: Rule[] = [
   ...SEASONS.map(([names, season]): Rule => [w(names), season]),
   ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
   [w('segunda-feira'), 'Monday'],
+  // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
+  [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
 ];
 
