@@ -13,26 +13,28 @@ const stem = (src: string) => new RegExp(`(?<![\\p{L}])(?:[mnlt]['’])?(?:${src
 
 const C = {
   neg: u("not|\\p{L}*n['’]t|cannot|no|never|nicht|nichts|kein\\p{L}*|nie|pas|plus|ne|n['’]|non|niet|geen|nooit|não|nao|nunca|nem|neanche|nada|jamais"),
-  anymore: u("any\\s*more|any\\s+longer|no\\s+longer|again|ever|más|mais|plus|mehr|meer|più|langer|nunca\\s+más|de\\s+nuevo|nochmal|opnieuw|ancora"),
-  contact: stem("e-?mail|mail|contact|write|writing|message|messaging|call|calling|reach(?:ing)?\\s+out|send|sending|spam|ping|follow(?:ing)?\\s+up|bother|escrib|contact|env[ií][aeo]|mand|llam|molest|escrev|contat|lig[au]|procur|écri|ecri|contact|envoy|relanc|sollicit|appel|schreib|anschreib|kontaktier|anruf|zusend|schick|kontakt|mail|e-?mail|contacter|benader|stur|bell|schrijf|schrijv|scriv|contatt|invi|disturb|chiam"),
+  anymore: u("any\\s*more|any\\s+longer|no\\s+longer|again|ever|más|mais|plus|mehr|meer|più|langer|nunca\\s+más|de\\s+nuevo|vuelva[ns]?\\s+a|volver\\s+a|novamente|de\\s+novo|outra\\s+vez|à\\s+nouveau|encore|wieder|nochmal|opnieuw|weer|di\\s+nuovo|ancora"),
+  contact: stem("e-?mail|mail|contact|write|writing|message|messaging|call|calling|reach(?:ing)?\\s+out|spam|ping|follow(?:ing)?\\s+up|bother|escrib|molest|llam|escrev|contat|lig[au]|procur|écri|ecri|relanc|sollicit|appel|schreib|anschreib|kontaktier|anruf|kontakt|benader|bell|schrijf|schrijv|scriv|contatt|disturb|chiam|gemaild|gemailt|gebeld|angeschrieben|angerufen|gecontacteerd"),
+  send: stem("send|sending|env[ií][aeo]|mand|envoy|zusend|schick|stur|invi"),
+  nothing: u("nothing|anything(?:\\s+else)?|nada|nichts|niks|niets|rien|niente|altro|mais\\s+nada|nada\\s+más"),
   me: u("me|us|mir|mich|uns|moi|nous|mij|ons|mi|ci"),
   messages: stem("e-?mails?|mails?|messages?|newsletters?|correos?|mensajes?|mensagens?|courriels?|nachrichten|berichten|messaggi|comunicazion|werbung|publicidad|publicité|pubblicità|propaganda|spam|outreach|sequences?|campa\\p{L}+"),
   want: u("want|wish|like|quiero|queremos|deseo|deseamos|quero|queremos|desejo|veux|voulons|souhaite|souhaitons|möchte|möchten|will|wollen|wünsche|wil|willen|wens|voglio|vogliamo|desidero"),
   receive: stem("receiv|get|recib|receb|recevoir|reçoi|erhalt|bekomm|ontvang|krijg|ricev"),
   stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|cessez|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"),
-  remove: stem("remov|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|saqu|suprim|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
+  remove: stem("remov|effac|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|saqu|suprim|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
   list: stem("list|mailing|database|distribution|crm|records|system|lista|listado|base|bases|cadastro|liste|fichier|verteiler|bestand|lijst|adressenbestand|elenco|rubrica|newsletter|contacts"),
   mine: u("my|our|mi|mis|meu|meus|minha|o\\s+meu|a\\s+minha|mon|ma|mes|meine?[nrms]?|mijn|il\\s+mio|i\\s+miei|la\\s+mia|mio|mia|miei"),
   address: stem("e-?mail|address|name|details|contact|correo|dirección|direccion|endereço|endereco|contato|contacto|adresse|coordonnées|e-?mail-?adresse|adres|gegevens|indirizzo|nominativo|contatto|recapito"),
   data: stem("data|datos|dados|données|daten|gegevens|persoonsgegevens|dati|personal\\s+information|informations\\s+personnelles|información\\s+personal|informações\\s+pessoais|informazioni\\s+personali"),
   erase: stem("eras|delet|forget|forgotten|supresi|suprim|borr|elimin|apag|exclu|effac|supprim|lösch|verwijder|wiss|gewist|cancell|vergessen|vergetelheid|oblio|olvido|esquecimento|oubli"),
   erasureLaw: u("art(?:icle|ículo|igo|ikel|icolo|\\.)?\\s*17|art(?:\\.|ikel)?\\s*17|gdpr|dsgvo|rgpd|avg|lgpd|uk\\s+gdpr"),
-  proceed: stem("proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things)\\s+further|taking\\s+(?:this|it|things)\\s+further|continu|seguir\\s+adelante|avanz|proced|prosegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"),
+  proceed: stem("proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things)\\s+further|taking\\s+(?:this|it|things)\\s+further|continu|seguir\\s+adelante|avanz|proced|prosegu|prossegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|mee\\s+verder|verder\\s+mee|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"),
   need: stem("need(?=\\s+(?:it|this|that|such|any\\s+of))|needed|necessar|necesar|necesit|necessár|necessit|precis|nécessaire|besoin|brauch|nötig|notwendig|bedarf|nodig|behoefte|bisogn|priorit|fit\\b|encaj|sentido|sense|sens\\b|sinn|zin\\b|senso|relevan|relevant|interess|interes|intéress"),
   competitor: stem("competitor|competencia|competidor|concorrente|concorrência|concurrent|concurrence|wettbewerber|konkurren|mitbewerber|concurrent|concorren"),
   chose: stem("sign|chose|chosen|went|gone|going|decid|select|partner|contract|deal|firm|eleg|contrat|optam|optado|escolh|assin|fech|sign|choisi|retenu|opté|entschied|unterschrieb|gewählt|beauftragt|gekozen|getekend|ondertekend|scelt|firmat|optato|affidat"),
   other: u("another|other|different|someone\\s+else|otr[oa]s?|outr[oa]s?|autre|autres|anderen?|andere[rn]?|altr[oia]|un['’]altr[oa]"),
-  stay: stem("stay|stick|keep|remain|seguir|quedar|continuar|mant|fic|garder|gardons|rester|restons|conserv|bleib|behalt|blijv|houd|houden|rest|riman|manten|tenere|teniamo"),
+  stay: stem("stay|stick|keep|remain|seguir|qued|continuar|mant|fic|garder|gardons|rester|restons|conserv|bleib|behalt|blijv|houd|houden|rest|riman|manten|tenere|teniamo"),
   tool: stem("tool|provider|vendor|solution|system|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
   current: stem("current|existing|actual|actuales|atual|atuais|actuel|aktuell|bestehend|bisherig|huidig|bestaand|attual|esistent|present"),
   build: stem("build|develop|handle|make|do\\b|doing|desarroll|constru|hac|desenvolv|faz|fazer|développ|fair|faisons|construir|entwickel|umsetz|umzusetz|bau|lös|mach|ontwikkel|bouw|doen|sviluppa|realizz|fare|faremo|gestir|gestiam"),
@@ -81,12 +83,16 @@ export function clauseFrames(clause: string): Frame[] {
   };
   const negated = (at: Span) => s.neg.some((n) => n.w < at.w && at.w - n.w <= 4);
 
-  // Opt-out: a negated contact verb with "any more" ("schreiben Sie mir nicht mehr", "non contattarmi più").
-  const negContact = near(s.neg, s.contact, 5);
+  // Opt-out: a negated contact verb with "any more" ("schreiben Sie mir nicht mehr", "non contattarmi più"); a verb of
+  // sending counts with messages as its object ("don't send me any more emails"), not with "nothing more".
+  const aboutThings = s.nothing.length > 0;
+  const negContact = aboutThings ? null : near(s.neg, s.contact, 5);
+  const negSend = near(s.neg, s.send, 5);
+  if (!aboutThings && negSend && near(s.send, s.messages, 5)) add('negated sending of messages', 'optout', 1, negSend);
   if (negContact && near(s.contact, s.anymore, 6)) add('negated contact, any more', 'optout', 1, negContact);
   else if (negContact && near(s.contact, s.me, 3)) add('negated contact aimed at the writer', 'optout', 0.6, negContact);
   // "stop emailing me", "dejen de escribirme", "smettete di scrivermi", "basta email".
-  add('stop + contact', 'optout', 1, near(s.stop, s.contact, 5, true) ?? near(s.stop, s.messages, 3, true));
+  add('stop + contact', 'optout', 1, near(s.stop, s.contact, 5, true) ?? near(s.stop, s.send, 3, true) ?? near(s.stop, s.messages, 3, true));
   // "I don't want any more emails", "no quiero recibir más correos", "ik wil geen mails meer", "keine Mails mehr".
   const unwanted = near(s.want, s.messages, 6, true) ?? near(s.receive, s.messages, 4, true);
   if (unwanted && s.neg.some((n) => n.w <= unwanted[0].w + 2 && unwanted[0].w - n.w <= 4)) add('messages not wanted', 'optout', 1, unwanted);
@@ -95,7 +101,8 @@ export function clauseFrames(clause: string): Frame[] {
   else if (noMore && near(s.anymore, s.messages, 3, true)) add('no more messages', 'optout', 1, noMore);
   // "take me off your list", "retirem o meu endereço da vossa lista", "wilt u mij uit uw bestand halen".
   const removeList = near(s.remove, s.list, 7);
-  if (removeList && !negated(removeList[0]) && (near(s.remove, s.me, 5) || near(s.remove, s.address, 5))) add('removal from a list', 'optout', 1, removeList);
+  const clitic = (x: Span) => /^[mn]['’]|(?:me|mi|nos|ci|mich)$/i.test(clause.slice(x.a, x.b));
+  if (removeList && !negated(removeList[0]) && (near(s.remove, s.me, 5) || near(s.remove, s.address, 5) || clitic(removeList[0]))) add('removal from a list', 'optout', 1, removeList);
   else if (removeList && !negated(removeList[0])) add('removal from a list', 'optout', 0.6, removeList);
   const removeMine = near(s.remove, s.address, 4, true);
   if (removeMine && near(s.mine, s.address, 2, true) && !negated(removeMine[0])) add('removal of my address', 'optout', 1, removeMine);
@@ -117,7 +124,8 @@ export function clauseFrames(clause: string): Frame[] {
   const inhouse = near(s.build, s.inhouse, 6);
   if (inhouse && !negated(inhouse[0])) add('doing it in-house', 'decline', 0.8, inhouse);
   // Not needed, not a priority, no sense, not interested.
-  const noNeed = near(s.neg, s.need, 5, true);
+  // Either order: "das brauchen wir nicht", "we don't need it".
+  const noNeed = near(s.neg, s.need, 5);
   if (noNeed) add('not needed', 'decline', 0.7, noNeed);
   return out;
 }
