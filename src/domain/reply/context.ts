@@ -42,12 +42,12 @@ const FUTURE = u([
 
 const DEADLINE = u([
   "(?:is|are|was|were)\\s+due|(?:registration|submissions?|applications?|bidding|the\\s+tender|the\\s+window|voting)\\s+(?:\\p{L}+\\s+)?closes|closing\\s+date|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:\\p{L}+\\s+){0,4}by",
-  "plazo|fecha\\s+límite|vence|vencimiento|a\\s+más\\s+tardar|entregar|entrega|(?:plazo|convocatoria|inscripción|licitación)\\s+(?:\\p{L}+\\s+){0,4}(?:termina|cierra|acaba)",
-  "prazo|data\\s+limite|vencimento|no\\s+máximo|entregar|entrega|(?:inscrições|inscrição|licitação|edital)\\s+(?:\\p{L}+\\s+){0,3}(?:encerra|termina|fecha)",
-  "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise|clôture|(?:inscriptions?|candidatures?|appel\\s+d['’]offres)\\s+(?:\\p{L}+\\s+){0,3}(?:ferme|se\\s+termine|clôt)",
+  "plazo|fecha\\s+límite|vence|vencimiento|a\\s+más\\s+tardar|entregar|entrega|(?:plazo|convocatoria|inscripción|licitación)\\s+(?:\\p{L}+\\s+){0,4}(?:termina|cierra|acaba)n?",
+  "prazo|data\\s+limite|vencimento|no\\s+máximo|entregar|entrega|(?:inscrições|inscrição|licitação|edital)\\s+(?:\\p{L}+\\s+){0,3}(?:encerra|termina|fecha)m?",
+  "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise|clôture|(?:inscriptions?|candidatures?|appel\\s+d['’]offres)\\s+(?:\\p{L}+\\s+){0,3}(?:ferment?|se\\s+terminent?|clôt|clôturent?)",
   "\\p{L}*frist(?:en)?|fällig|spätestens|abgabe|einreichen|einzureichen|\\p{L}*schluss|schließt|endet\\s+(?:\\p{L}+\\s+)?(?:am|um)",
   "uiterlijk|vervaldatum|inleveren|indienen|\\p{L}*termijn|sluit|sluiting",
-  "scadenza|scade|entro|al\\s+più\\s+tardi|consegna|consegnare|(?:iscrizioni|bando|gara|candidature)\\s+(?:\\p{L}+\\s+){0,3}(?:chiude|chiudono|termina)",
+  "scadenza|scade|entro|al\\s+più\\s+tardi|consegna|consegnare|(?:iscrizioni|bando|gara|candidature)\\s+(?:\\p{L}+\\s+){0,3}(?:chiude|chiudono|termina|terminano|scade|scadono)",
 ].join('|'));
 
 const BUSY = u([

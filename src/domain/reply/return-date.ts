@@ -11,6 +11,10 @@ const MONTHS: Record<string, number> = {
   april: 4, avril: 4, abril: 4, mai: 5, mayo: 5, juni: 6, juin: 6, junio: 6, juli: 7, juillet: 7, julio: 7,
   august: 8, août: 8, aout: 8, agosto: 8, september: 9, septembre: 9, septiembre: 9, setiembre: 9, oktober: 10, octobre: 10, octubre: 10,
   november: 11, novembre: 11, noviembre: 11, dezember: 12, décembre: 12, decembre: 12, diciembre: 12,
+  // Portuguese, Italian and Dutch.
+  janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
 };
 
 /**
@@ -54,7 +58,7 @@ function readLocalDate(s: string, now: DateTime): DateTime | null {
     const d = DateTime.fromObject({ year, month: Number(dotted[2]), day: Number(dotted[1]) }, { zone: now.zone });
     if (d.isValid) return dotted[3] ? d : rollForward(d, now);
   }
-  const named = /^(?:[a-zäöüéèû]+,?\s+(?:den\s+|le\s+|el\s+)?)?(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?([a-zäöüéèû]+)(?:\s+(?:de\s+)?(\d{4}))?/.exec(head);
+  const named = /^(?:[a-zäöüéèûçì-]+,?\s+(?:den\s+|le\s+|el\s+)?)?(\d{1,2})(?:\.|er|º|°|ª)?\s+(?:de\s+)?([a-zäöüéèûç]+)(?:\s+(?:de\s+)?(\d{4}))?/.exec(head);
   if (named?.[2] && MONTHS[named[2]]) {
     const d = DateTime.fromObject({ year: named[3] ? Number(named[3]) : now.year, month: MONTHS[named[2]], day: Number(named[1]) }, { zone: now.zone });
     if (d.isValid) return named[3] ? d : rollForward(d, now);

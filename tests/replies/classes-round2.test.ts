@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
+import { PROSPECT, firstLocal, read } from './lang-helpers.js';
+
+/** Classes of issue 11, each read on Monday 17 November 2025 at 09:12 in the prospect's zone (lang-helpers.ts). */
+
+describe('part of day joined to its day and time', () => {
+  it.each([
+    ['es', 'El jueves a las 4 de la tarde me viene bien.', '2025-11-20 16:00'],
+    ['es', '¿Mañana al mediodía?', '2025-11-18 12:00'],
+    ['de', 'Donnerstag nachmittags um 3 ginge.', '2025-11-20 15:00'],
+    ['de', 'Mittwochvormittag, sagen wir 10:30?', '2025-11-19 10:30'],
+    ['fr', 'Jeudi vers 9h30 ?', '2025-11-20 09:30'],
+    ['fr', 'Le 20 novembre, 14h30 si possible.', '2025-11-20 14:30'],
+    ['it', 'Giovedì alle 3 del pomeriggio va bene.', '2025-11-20 15:00'],
+    ['pt', 'Quinta às 3 da tarde, pode ser?', '2025-11-20 15:00'],
+    ['nl', "Donderdag 's middags om 3 uur?", '2025-11-20 15:00'],
+    ['en', 'Thursday afternoon works, say 2:30?', '2025-11-20 14:30'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});
+
+describe('"tomorrow" in every language, and "halb drei"', () => {
+  it.each([
+    ['es', 'Mañana a las 10 me va bien.', '2025-11-18 10:00'],
+    ['fr', 'Demain à 10h, ça vous va ?', '2025-11-18 10:00'],
+    ['fr', 'Après-demain vers 11h ?', '2025-11-19 11:00'],
+    ['it', 'Domani alle 10 va bene.', '2025-11-18 10:00'],
+    ['it', 'Domattina alle 9 e mezza?', '2025-11-18 09:30'],
+    ['pt', 'Amanhã às 10h pode ser?', '2025-11-18 10:00'],
+    ['nl', 'Morgen om 10 uur?', '2025-11-18 10:00'],
+    ['de', 'Morgen um halb drei?', '2025-11-18 14:30'],
+    ['de', 'Übermorgen um Viertel nach zehn?', '2025-11-19 10:15'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+    expect(r.certain).toBe(true);
+  });
+});
+
+describe('a Portuguese word after a time is not a zone', () => {
+  it.each([
+    ['Quinta às 15h está ótimo.', '2025-11-20 15:00'],
+    ['Terça às 10 está bem?', '2025-11-18 10:00'],
+    ['Sexta 14h30 está perfeito para mim.', '2025-11-21 14:30'],
+  ])('"%s" → %s in São Paulo', (text, first) => {
+    const r = read('pt', text);
+    expect(firstLocal('pt', r)).toBe(first);
+    expect(r.explain.join(' ')).not.toMatch(/explicit zone/);
+  });
+});
+
+describe('vague ranges in every language', () => {
+  it.each([
+    ['es', 'Mejor la semana que viene, ya te digo.'],
+    ['es', 'Hablemos en enero.'],
+    ['pt', 'Podemos ver isso no mês que vem.'],
+    ['fr', 'Plutôt le mois prochain.'],
+    ['de', 'Lieber nächsten Monat.'],
+    ['nl', 'Liever in januari.'],
+    ['it', 'Ne parliamo la settimana prossima.'],
+  ])('%s: "%s" → vague', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('vague');
+    expect(r.proposals).toEqual([]);
+  });
+});
+
+describe('out-of-office return dates in Italian, Dutch and Portuguese (and the future tense)', () => {
+  const ooo = (lang: string, text: string) => parseReply({ message: msg(text, PROSPECT[lang]!.ref, { subject: 'Risposta automatica: Demo', headers: { 'auto-submitted': 'auto-replied' } }), timeZone: PROSPECT[lang]!.zone });
+  it.each([
+    ['it', 'Sono fuori ufficio fino al 28 novembre. Rientrerò lunedì 1 dicembre.', '2025-12-01'],
+    ['it', 'Sarò in ferie, rientro in ufficio il 24 novembre.', '2025-11-24'],
+    ['nl', 'Ik ben afwezig tot en met vrijdag 21 november. Vanaf maandag 24 november ben ik weer bereikbaar.', '2025-11-24'],
+    ['nl', 'Ik ben met vakantie en weer terug op 1 december.', '2025-12-01'],
+    ['pt', 'Estou de férias e retorno no dia 1º de dezembro.', '2025-12-01'],
+    ['pt', 'Estarei ausente do escritório, regressando na segunda-feira, 24 de novembro.', '2025-11-24'],
+  ])('%s: "%s" → back %s', (lang, text, back) => {
+    const r = ooo(lang, text);
+    expect(r.kind).toBe('ooo');
+    expect(r.returnDate).toBe(back);
+  });
+});
+
+describe('hard negatives: no proposal', () => {
+  it.each([
+    ['de', 'Die Abgabefrist ist Freitag, 12 Uhr.'],
+    ['de', 'Anmeldeschluss ist der 28. November um 18 Uhr.'],
+    ['de', 'Am Mittwoch um 10 habe ich selbst einen Kundentermin, danach melde ich mich.'],
+    ['nl', 'De inschrijving sluit op 30 november om 12.00 uur.'],
+    ['nl', 'Donderdag om 10 uur heb ik zelf een klantafspraak.'],
+    ['en', 'Registration closes Friday at 5pm, FYI.'],
+    ['es', 'La convocatoria termina el viernes a las 14:00.'],
+    ['fr', 'Les candidatures ferment le 30 novembre à midi.'],
+    ['it', 'Il bando chiude venerdì alle 12.'],
+    ['pt', 'As inscrições encerram sexta às 18h.'],
+    ['en', 'We presented it to the board on Tuesday at 10.'],
+  ])('%s: "%s"', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.proposals).toEqual([]);
+    expect(r.kind).not.toBe('proposal');
+  });
+});
+
+describe('numeric dates in the order of the prospect\'s country', () => {
+  const at = (text: string, zone: string) => parseReply({ message: msg(text, '2025-11-17T14:12:00Z'), timeZone: zone });
+  it.each([
+    ['4/12 at 10:00', 'Europe/London', '2025-12-04 10:00'],
+    ['12/4 at 10am', 'America/New_York', '2025-12-04 10:00'],
+    ['4/12 at 10am', 'Australia/Sydney', '2025-12-04 10:00'],
+    ['le 4/12 à 10h', 'Europe/Paris', '2025-12-04 10:00'],
+    ['am 4.12. um 10 Uhr', 'Europe/Berlin', '2025-12-04 10:00'],
+  ])('"%s" in %s → %s, certain', (text, zone, first) => {
+    const r = at(text, zone);
+    expect(r.certain).toBe(true);
+    expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(first);
+  });
+});
