@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractVisibleText, parseReply } from '../../src/domain/reply/index.js';
+import { quotedBody } from '../../src/domain/reply/quoted-offers.js';
 import { msg } from './helpers.js';
 
 /**
@@ -48,6 +49,14 @@ const HEADERS: [string, string][] = [
   ['Apple Mail (it)', 'Il giorno 17 nov 2025, alle ore 09:00, Dana Rep <dana@seller.io> ha scritto:\n\n> Martedì?'],
   ['Thunderbird (en)', 'On 17/11/2025 09:00, Dana Rep wrote:\n> Would Tuesday work?'],
   ['Thunderbird (de)', 'Am 17.11.25 um 09:00 schrieb Dana Rep:\n> Dienstag?'],
+  ['Gmail wrapped (es)', 'El lun, 17 nov 2025 a las 9:00, Dana Rep (<dana@seller.io>)\nescribió:\n\n> ¿Le va bien el martes?'],
+  ['Gmail wrapped (pt)', 'Em seg., 17 de nov. de 2025 às 09:00, Dana Rep <dana@seller.io>\nescreveu:\n\n> Terça funciona?'],
+  ['Gmail wrapped (it)', 'Il giorno lun 17 nov 2025 alle ore 09:00 Dana Rep <dana@seller.io>\nha scritto:\n\n> Martedì?'],
+  ['Thunderbird (es)', 'El 17/11/25 a las 09:00, Dana Rep escribió:\n> ¿Martes?'],
+  ['Thunderbird (pt)', 'Em 17/11/2025 09:00, Dana Rep escreveu:\n> Terça?'],
+  ['Thunderbird (fr)', 'Le 17/11/2025 à 09:00, Dana Rep a écrit :\n> Mardi ?'],
+  ['Thunderbird (nl)', 'Op 17-11-2025 om 09:00 schreef Dana Rep:\n> Dinsdag?'],
+  ['Thunderbird (it)', 'Il 17/11/25 09:00, Dana Rep ha scritto:\n> Martedì?'],
   ['Thunderbird weekday date', 'Mon, 17 Nov 2025 09:00 Dana Rep <dana@seller.io> wrote:\n> Would Tuesday work?'],
 ];
 
@@ -73,5 +82,36 @@ describe('short replies over every common client quote header', () => {
     const r = parseReply({ message: msg(`Tue 2pm or Wed 10am\n\n${HEADERS[0]![1]}`, '2025-11-17T15:12:00Z'), timeZone: 'America/New_York' });
     expect(r.kind).toBe('proposal');
     expect(r.proposals.map((p) => p.start.toISOString())).toEqual(['2025-11-18T19:00:00.000Z', '2025-11-19T15:00:00.000Z']);
+  });
+});
+
+describe('short replies in HTML-only mail over the HTML quote headers', () => {
+  const html = (reply: string, quote: string) => `<html><body><div>${reply}</div>${quote}</body></html>`;
+  it.each([
+    ['Gmail', '<div class="gmail_quote"><div class="gmail_attr">On Mon, Nov 17, 2025 at 9:00 AM Dana Rep &lt;dana@seller.io&gt; wrote:<br></div><blockquote class="gmail_quote">Would Tuesday work?</blockquote></div>'],
+    ['Outlook web', '<hr><div id="divRplyFwdMsg"><b>From:</b> Dana Rep &lt;dana@seller.io&gt;<br><b>Sent:</b> Monday, November 17, 2025 9:00 AM<br><b>Subject:</b> Demo</div><div>Would Tuesday work?</div>'],
+    ['Roundcube', '<p>Am 17.11.2025 09:00, schrieb Dana Rep:</p><blockquote type="cite">Dienstag?</blockquote>'],
+    ['Apple Mail', '<div><br><blockquote type="cite"><div>On Nov 17, 2025, at 9:00 AM, Dana Rep &lt;dana@seller.io&gt; wrote:</div><div>Would Tuesday work?</div></blockquote></div>'],
+  ])('%s', (_client, quote) => {
+    for (const reply of ['Tue 2pm or Wed 10am', 'Mon 9am works', 'Di 14 Uhr passt']) {
+      expect(extractVisibleText({ html: html(reply, quote) })).toBe(reply);
+    }
+  });
+});
+
+describe('the quoted message\'s header is never an offered slot', () => {
+  it.each([
+    ['Gmail wrapped (pt)', 'Em qui., 11 de jun. de 2026 às 08:07, Ana Souza <ana.souza@seller.io>\nescreveu:\n\nSeguem duas opções:\n- terça, 16/06 às 10h\n- quinta, 18/06 às 15h'],
+    ['Outlook (de)', 'Von: Tom Becker <tom@seller.io>\nGesendet: Donnerstag, 11. Juni 2026 08:07\nAn: Jonas\nBetreff: Demo\n\n- Dienstag, 16. Juni, 10:00 Uhr\n- Donnerstag, 18. Juni, 15:00 Uhr'],
+  ])('%s: only the offers are left', (_client, quoted) => {
+    const body = quotedBody(quoted);
+    expect(body).not.toMatch(/08:07|escreveu|Gesendet/);
+    expect(body).toMatch(/16/);
+  });
+
+  it('"Pode ser a primeira opção." picks the first offer, not the header\'s date', () => {
+    const text = 'Pode ser a primeira opção.\n\nEm qui., 11 de jun. de 2026 às 08:07, Ana Souza <ana.souza@seller.io>\nescreveu:\n\n> Seguem duas opções:\n> - terça, 16/06 às 10h\n> - quinta, 18/06 às 15h';
+    const r = parseReply({ message: msg(text, '2026-06-12T13:20:00Z'), timeZone: 'America/Sao_Paulo' });
+    expect(r.proposals[0]?.start.toISOString()).toBe('2026-06-16T13:00:00.000Z');
   });
 });
