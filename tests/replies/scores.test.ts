@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { corporaDir, corporaPath, repoRoot } from '../../src/bench/corpora.js';
 import { FRAGMENT_SETS, scoreFragmentSet } from '../../src/bench/score-fragments.js';
 import { scoreLanguage } from '../../src/bench/score-language.js';
-import { MULTILINGUAL_DIR, scoreMultilingual } from '../../src/bench/score-multilingual.js';
+import { MULTILINGUAL_DIR, listSplits, scoreMultilingual } from '../../src/bench/score-multilingual.js';
 import { corporaPresent } from '../support/corpora.js';
 import { scoreSisimai } from '../../src/bench/score-auto.js';
 import { scoreChrono, scoreDuckling } from '../../src/bench/score-dates.js';
@@ -44,6 +44,21 @@ describe('multilingual set, tune split (tests/fixtures/replies-multilingual/tune
     expect(s.n).toBeGreaterThanOrEqual(150);
     expect(s.followup).toBeGreaterThanOrEqual(FLOOR.language);
     expect(s.followup).toBeGreaterThan(s.franc);
+  });
+});
+
+describe('multilingual set, dev split (tests/fixtures/replies-multilingual/dev)', () => {
+  it('scores above the floor by the issue\'s rule, with no proposal from a hard negative and no missed opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'dev'));
+    expect(s.n).toBeGreaterThanOrEqual(150);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualDev);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals).toEqual([]);
+    expect(s.missedOptouts).toEqual([]);
+  });
+
+  it('every split folder is found, tune and dev first', () => {
+    expect(listSplits(process.cwd()).slice(0, 2)).toEqual(['tune', 'dev']);
   });
 });
 
@@ -99,5 +114,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, language: 0.97,
 };
