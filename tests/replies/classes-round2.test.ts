@@ -18,6 +18,10 @@ describe('part of day joined to its day and time', () => {
     ['pt', 'Quinta às 3 da tarde, pode ser?', '2025-11-20 15:00'],
     ['nl', "Donderdag 's middags om 3 uur?", '2025-11-20 15:00'],
     ['en', 'Thursday afternoon works, say 2:30?', '2025-11-20 14:30'],
+    ['de', 'Freitag früh um 8:30 wäre gut.', '2025-11-21 08:30'],
+    ['fr', 'Mercredi matin plutôt, vers 10h ?', '2025-11-19 10:00'],
+    ['it', 'Venerdì in mattinata, verso le 10?', '2025-11-21 10:00'],
+    ['pt', 'Amanhã depois do almoço fica bom.', '2025-11-18 13:00'],
   ])('%s: "%s" → %s', (lang, text, first) => {
     const r = read(lang, text);
     expect(r.kind).toBe('proposal');

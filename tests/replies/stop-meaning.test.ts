@@ -33,6 +33,9 @@ const OPTOUTS: [lang: string, text: string][] = [
   ['it', 'Non voglio più ricevere vostre comunicazioni.'],
   ['it', 'Rimuovete il mio indirizzo dalla vostra lista.'],
   ['it', 'Vi chiedo di cancellare i miei dati personali.'],
+  ['fr', "Veuillez cesser de m'envoyer ces e-mails."],
+  ['nl', 'Stop alsjeblieft met mailen.'],
+  ['pt', 'Favor não me enviar mais e-mails.'],
 ];
 
 const DECLINES: [lang: string, text: string][] = [
@@ -58,6 +61,10 @@ const DECLINES: [lang: string, text: string][] = [
   ['it', 'Abbiamo deciso di non andare avanti.'],
   ['it', 'Restiamo con il nostro fornitore attuale.'],
   ['it', 'Abbiamo firmato con un vostro concorrente.'],
+  ['fr', "Merci mais ce sujet n'est plus d'actualité chez nous."],
+  ['en', 'We are not in a position to take this on right now, maybe revisit in Q2.'],
+  ['de', 'Wir haben uns für einen Mitbewerber entschieden.'],
+  ['nl', 'We hebben er op dit moment geen behoefte aan.'],
 ];
 
 describe('opt-outs by meaning, seven languages', () => {

@@ -14,6 +14,8 @@ export const DE_PRE_RULES: Rule[] = [
   ...weekdayAbbreviations([['mo'], ['di'], ['mi'], ['do'], ['fr'], ['sa'], ['so']]),
   // "Dienstagnachmittag", "Donnerstagvormittag": the weekday and the part of day, written as one word.
   [w(`(${DAYS})(vormittag|nachmittag|morgen|abend|mittag)s?`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
+  // "Freitag früh um 8:30", "Donnerstag abends": the weekday and its part of day as two words.
+  [w(`(${DAYS})\\s+(früh|frueh|morgens|vormittags|nachmittags|abends|mittags)`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase().replace(/s$/, '')] ?? 'morning'}`],
 ];
 
 export const DE_RULES: Rule[] = [
