@@ -126,3 +126,23 @@ describe('numeric dates in the order of the prospect\'s country', () => {
     expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(first);
   });
 });
+
+/** Short replies, as people answer from a phone: read, and certain, whatever the detector made of three words. */
+describe('short replies in every language are read and certain', () => {
+  it.each([
+    ['fr', 'Mardi 10h ?', '2025-11-18 10:00'], ['de', 'Di 14 Uhr?', '2025-11-18 14:00'], ['es', 'Martes 10h', '2025-11-18 10:00'],
+    ['nl', 'Dinsdag 10u?', '2025-11-18 10:00'], ['it', 'Martedì ore 10?', '2025-11-18 10:00'], ['pt', 'Terça 10h?', '2025-11-18 10:00'],
+    ['nl', 'Do 16:00 ok', '2025-11-20 16:00'], ['de', 'Do 16:00 ok', '2025-11-20 16:00'], ['pt', 'Quinta 16h ok', '2025-11-20 16:00'],
+    ['en', 'Tomorrow 3?', '2025-11-18 15:00'], ['it', 'Domani ore 17', '2025-11-18 17:00'], ['nl', 'Morgen 17u', '2025-11-18 17:00'],
+    ['it', 'Confermo mercoledì 19 novembre ore 13', '2025-11-19 13:00'],
+    ['pt', 'Fechado: quarta-feira, 19 de novembro, 13h (horário de Brasília)', '2025-11-19 13:00'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r)).toBe(first);
+    expect(r.certain).toBe(true);
+  });
+
+  it('an English "do" before a time stays a verb', () => {
+    expect(firstLocal('en', read('en', 'Can we do 10:00 on Wednesday?'))).toBe('2025-11-19 10:00');
+  });
+});

@@ -130,7 +130,7 @@ function otherReading(visible: string, language: LanguageGuess, ref: Date, zone:
   const theirs = readTimes(toEnglishTimes(visible, language.runnerUp), ref, zone, input, language.runnerUp).future[0];
   const first = mine[0];
   // Only a reading as complete as ours that lands elsewhere is a doubt (a runner-up that reads less is no rival).
-  if (!theirs || !first || theirs.grain !== 'minute' || theirs.start.getTime() === first.start.getTime()) return null;
+  if (!theirs || !first || theirs.grain !== 'minute' || (first.dated && !theirs.dated) || theirs.start.getTime() === first.start.getTime()) return null;
   return theirs.start;
 }
 

@@ -54,6 +54,24 @@ export const COMMON_RULES: Rule[] = [
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
 ];
 
+/**
+ * Short replies fool the detector ("Do 16:00 ok" read as Portuguese): every language's weekday abbreviation is
+ * read when a clock time follows it at once ("Do 16:00", "Mié 10h", "Di 14 Uhr", "Wo 10u"), except the ones that are
+ * words of the reply's own language ("ma" and "di" in Italian, and all of them in English).
+ */
+const CROSS_ABBREVIATIONS: string[][] = [
+  ['mo', 'ma', 'lun', 'seg'], ['di', 'mar', 'ter'], ['mi', 'wo', 'mié', 'mie', 'mer', 'qua'], ['do', 'jue', 'jeu', 'gio', 'qui'],
+  ['fr', 'vr', 'vie', 'ven', 'sex'], ['sa', 'za', 'sáb', 'sab', 'sam'], ['so', 'zo', 'dom', 'dim'],
+];
+const OWN_WORDS: Record<string, string[]> = { pt: ['sa', 'so'], it: ['ma', 'di', 'so'], es: ['so', 'sa'], fr: ['sa', 'so'], nl: ['so'], de: ['ma'] };
+const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L}])))';
+
+export function crossAbbreviations(lang: string): Rule[] {
+  if (lang === 'en') return [];
+  const own = OWN_WORDS[lang] ?? [];
+  return CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+}
+
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);

@@ -9,6 +9,8 @@ export const EN_RULES: Rule[] = [
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
   [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
+  // "Tomorrow 3?", "today 4": a bare hour right after the day, ending the phrase.
+  [w('(tomorrow|today)\\s+(\\d{1,2})(?=\\s*(?:[?!.,;]|$|works|ok|is|would|could|pm|am))'), (_m, d, a) => `${d} at ${a}`],
   [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],

@@ -45,6 +45,7 @@ export const NL_RULES: Rule[] = [
   [w(`(?:rond|omstreeks|rondom)\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uur)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],
   [w(`(?:na|vanaf)\\s+${H}(?:[:.](\\d{2}))?\\s*uur`), (_m, a, b) => `after ${hm(String(h(a)), b)}`],
   [w(`voor\\s+${H}(?:[:.](\\d{2}))?\\s*uur`), (_m, a, b) => `before ${hm(String(h(a)), b)}`],
+  [w('(\\d{1,2})u(\\d{2})?(?![\\p{L}\\d])'), (_m, a, b) => hm(a, b)],
   [w(`${H}[:.](\\d{2})(?:\\s*uur)?|${H}\\s*uur`), (_m, a, b, c) => hm(String(h(a ?? c)), b)],
   [w(`om\\s+${H}(?![\\p{L}])`), (_m, a) => `at ${h(a)}`],
   [w('tot\\s+en\\s+met|t/m|tot'), 'until'], [w(`of(?=\\s+(?:\\d|om\\s|${WEEKDAY_EN}|tomorrow|the\\s|next\\s|in\\s|at\\s))`), 'or'],
