@@ -85,6 +85,8 @@ describe('out-of-office return dates in Italian, Dutch and Portuguese (and the f
     ['nl', 'Ik ben met vakantie en weer terug op 1 december.', '2025-12-01'],
     ['pt', 'Estou de férias e retorno no dia 1º de dezembro.', '2025-12-01'],
     ['pt', 'Estarei ausente do escritório, regressando na segunda-feira, 24 de novembro.', '2025-11-24'],
+    ['fr', "Je suis en congés jusqu'au 28 novembre inclus. Retour le 1er décembre.", '2025-12-01'],
+    ['it', 'Sono in ferie fino al 30 novembre, di nuovo in ufficio dal 1° dicembre.', '2025-12-01'],
   ])('%s: "%s" → back %s', (lang, text, back) => {
     const r = ooo(lang, text);
     expect(r.kind).toBe('ooo');
@@ -144,5 +146,17 @@ describe('short replies in every language are read and certain', () => {
 
   it('an English "do" before a time stays a verb', () => {
     expect(firstLocal('en', read('en', 'Can we do 10:00 on Wednesday?'))).toBe('2025-11-19 10:00');
+  });
+});
+
+/** Offers only in the quoted history (the check gives no offered slots): the reply picks one. */
+describe('a slot picked from the quoted offer', () => {
+  const QUOTE = '\n\nEl lun, 17 nov 2025 a las 8:00, Lucía <l@s.io> escribió:\n> Te propongo:\n> - martes 18 de noviembre a las 10:00\n> - miércoles 19 de noviembre a las 16:00\n> - jueves 20 de noviembre a las 12:00';
+  it.each([
+    ['La del miércoles me va bien.', '2025-11-19 16:00'], ['Mejor la última.', '2025-11-20 12:00'], ['El jueves a las 12 está bien.', '2025-11-20 12:00'],
+    ['Opción 1', '2025-11-18 10:00'], ['Me quedo con la primera.', '2025-11-18 10:00'],
+  ])('"%s" → %s', (text, first) => {
+    const r = parseReply({ message: msg(text + QUOTE, PROSPECT.es!.ref), timeZone: PROSPECT.es!.zone });
+    expect(firstLocal('es', r)).toBe(first);
   });
 });

@@ -21,6 +21,14 @@ const SHORT = [
   'Ter 15h, pode ser?',
   'Do 10:00 is goed',
   'Gio 15 va bene',
+  // Sentences that begin with a header's first word ("El", "Am", "Le", "Op", "Il", "Em", "On").
+  'El jueves a las 12 está bien.',
+  'Am Dienstag passt es.',
+  'Le mardi 17 mars, plutôt 14h30 si possible.',
+  'Op dinsdag om 10 uur?',
+  'Il martedì alle 10 va bene.',
+  'Em dezembro, talvez.',
+  'On Tuesday works.',
 ];
 
 const HEADERS: [string, string][] = [

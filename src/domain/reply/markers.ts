@@ -51,9 +51,13 @@ export function replyHeaderAt(lines: string[], i: number): number {
   // A line of the reply itself ("Tue 2pm or Wed 10am", "Mon 9am works") is not a header's start when the
   // real header ("On ... wrote:") begins on a following line, nor when it reads as a finished sentence.
   if (!ON_WORD.test(first) && /[.!?]\s*$/.test(first)) return 0;
+  // "El jueves a las 12 está bien.", "Am Dienstag passt es.", "Le mardi 17 mars, plutôt 14h30 si possible.": a reply
+  // sentence that starts with a header's first word is finished, and carries neither a year nor a clock time of its own.
+  if (ON_WORD.test(first) && /[.!?]\s*$/.test(first) && !/\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}/.test(first)) return 0;
   for (let k = 1; k <= reach && i + k < lines.length; k++) {
     const next = lines[i + k] ?? '';
-    if (!ON_WORD.test(first) && (ON_WORD.test(next) || (ON_START.test(next) && WROTE.test(next)))) return 0;
+    // The real header starts on a following line: this line is the reply's (a header never holds a second start).
+    if (ON_WORD.test(next) || (!ON_WORD.test(first) && ON_START.test(next) && WROTE.test(next))) return 0;
     // "On Thursday." above a quoted "> On May 17, … wrote:": the quote has its own header; this line is the reply.
     if (isQuote(next) && /[.!?]\s*$/.test(first)) return 0;
     if (!next.trim() && k > 1 && (reach === 3 || !(lines[i + k - 1] ?? '').trim())) break;

@@ -4,7 +4,7 @@ import { isMonthFirstZone, offsetAt } from './zones.js';
 
 /** Words after which an out-of-office reply states when the person is back. */
 const RETURN_CUE =
-  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|da))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|volveré|regreso(?:\s+el)?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?)\s*/gi;
+  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|retour(?:\s+(?:prévu\s+)?(?:au\s+bureau\s+)?le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|dal|da|dall['’]))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|volveré|regreso(?:\s+el)?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?)\s*/gi;
 
 const MONTHS: Record<string, number> = {
   januar: 1, janvier: 1, enero: 1, jänner: 1, februar: 2, février: 2, fevrier: 2, febrero: 2, märz: 3, maerz: 3, mars: 3, marzo: 3,
@@ -15,6 +15,8 @@ const MONTHS: Record<string, number> = {
   janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
   gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
   januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+  // English, as the lexicon rewrites the others ("dal 1° December").
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, october: 10, december: 12,
 };
 
 /**
