@@ -160,3 +160,28 @@ describe('a slot picked from the quoted offer', () => {
     expect(firstLocal('es', r)).toBe(first);
   });
 });
+
+/** Past-tense reports with a weekday and hour, and counter-proposals, in every language. */
+describe('past-tense weekdays are no proposal; a refused day gives way to the next', () => {
+  it.each([
+    ['es', 'Ayer a las 16 hablé con mi jefe y le pareció bien.', 'other', null],
+    ['pt', 'Na segunda passada às 10h tivemos reunião interna.', 'other', null],
+    ['fr', 'Lundi dernier à 14h nous avons présenté votre offre.', 'other', null],
+    ['de', 'Am Montag um 14 Uhr haben wir intern darüber gesprochen.', 'other', null],
+    ['nl', 'Maandag om 14 uur hebben we het intern besproken.', 'other', null],
+    ['it', 'Lunedì alle 14 ne abbiamo parlato internamente.', 'other', null],
+    ['en', 'I met with procurement Tuesday and they approved the budget. Can we talk Thursday at 1?', 'proposal', '2025-11-20 13:00'],
+    ['en', 'Wednesday works, but only after 3pm ET.', 'proposal', '2025-11-19 15:00'],
+    ['es', 'El martes tengo comité todo el día; ¿te va el miércoles a las 17:30?', 'proposal', '2025-11-19 17:30'],
+    ['pt', 'Quinta não consigo, mas sexta às 9h30 pode ser.', 'proposal', '2025-11-21 09:30'],
+    ['fr', 'Jeudi impossible, vendredi 10h30 ?', 'proposal', '2025-11-21 10:30'],
+    ['de', 'Donnerstag klappt nicht, aber Freitag um 10 Uhr.', 'proposal', '2025-11-21 10:00'],
+    ['nl', 'Donderdag kan niet, vrijdag om 10 uur wel.', 'proposal', '2025-11-21 10:00'],
+    ['it', 'Giovedì non riesco, venerdì alle 10 sì.', 'proposal', '2025-11-21 10:00'],
+    ['de', 'Ich bin am Mittwoch um 14 Uhr bereit.', 'proposal', '2025-11-19 14:00'],
+  ])('%s: "%s" → %s %s', (lang, text, kind, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe(kind);
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});

@@ -92,7 +92,9 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
 }
 
 /** What may stand between a day and the time that narrows it: "Tuesday, at 3", "Thursday in the afternoon, after 2", "mardi 17 mars, plutôt 14h30". */
-const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:in|on|during)\s+the\s+)?(?:(?:rather|preferably|ideally|plutôt|de\s+préférence|idéalmente|idealmente|preferiblemente|de\s+preferência|preferencialmente|am\s+besten|lieber|idealerweise|liefst|bij\s+voorkeur|preferibilmente|magari)\s*,?\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i;
+const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:but|only|just|aber|nur|erst|mais|seulement|pero|solo|sólo|mas|só|maar|alleen|ma)\s+){0,2}(?:(?:in|on|during)\s+the\s+)?(?:(?:rather|preferably|ideally|plutôt|de\s+préférence|idéalmente|idealmente|preferiblemente|de\s+preferência|preferencialmente|am\s+besten|lieber|idealerweise|liefst|bij\s+voorkeur|preferibilmente|magari)\s*,?\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i;
+/** "Wednesday works, but only after 3pm", "Freitag passt, aber erst ab 14 Uhr": the day offered, narrowed after "but". */
+const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais|pero|mas|maar|ma)\s+(?:(?:only|nur|erst|seulement|solo|sólo|só|alleen|pas)\s+)?$/iu;
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
@@ -117,7 +119,7 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const b = list[i + 1];
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
-      && (NARROW_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)))) {
+      && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)))) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
       out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });
