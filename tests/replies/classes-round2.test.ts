@@ -185,3 +185,26 @@ describe('past-tense weekdays are no proposal; a refused day gives way to the ne
     expect(firstLocal(lang, r)).toBe(first);
   });
 });
+
+describe('more idioms of the seven languages', () => {
+  it.each([
+    ['en', 'First thing Monday?', '2025-11-24 09:00'], ['en', 'Sometime Thursday afternoon works.', '2025-11-20 13:00'],
+    ['en', 'Any time after 2 on Friday.', '2025-11-21 14:00'], ['en', 'COB Wednesday works for a quick call.', '2025-11-19 17:00'],
+    ['en', 'Late morning Tuesday, say 11?', '2025-11-18 11:00'], ['en', 'Tuesday 2-ish?', '2025-11-18 14:00'],
+    ['en', 'Thu 11/20 at 2 works', '2025-11-20 14:00'], ['en', 'Wed @ 4?', '2025-11-19 16:00'],
+    ['en', 'Tuesday at 2:30 PST works for me.', '2025-11-18 17:30'], ['en', 'Great - Thursday @ 10am CT then.', '2025-11-20 11:00'],
+    ['es', 'El jueves a primera hora.', '2025-11-20 09:00'], ['es', 'El viernes sobre las 11 y media.', '2025-11-21 11:30'],
+    ['fr', "Jeudi en début d'après-midi, vers 14h ?", '2025-11-20 14:00'], ['fr', 'Mardi 18 à 9 heures.', '2025-11-18 09:00'],
+    ['de', 'Dienstag um 9.30 Uhr?', '2025-11-18 09:30'], ['de', 'Mittwoch ab 15 Uhr bin ich frei.', '2025-11-19 15:00'],
+    ['nl', 'Woensdag na 15.00 uur ben ik vrij.', '2025-11-19 15:00'], ['it', 'Mercoledì dopo le 15 sono libero.', '2025-11-19 15:00'],
+    ['pt', 'Quarta depois das 15h estou livre.', '2025-11-19 15:00'], ['es', 'Miércoles a partir de las 15h estoy libre.', '2025-11-19 15:00'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+
+  it('an address with an at sign is no time', () => {
+    expect(read('en', 'Write to ops@10x.io about it.').proposals).toEqual([]);
+  });
+});

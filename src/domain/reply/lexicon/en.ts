@@ -9,6 +9,11 @@ export const EN_RULES: Rule[] = [
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
   [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
+  // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
+  [w(`(?:(?:late|early|mid)[-\\s]?)?(morning|afternoon|evening)\\s+(?:on\\s+)?(${WEEKDAY_EN})`), (_m, p, d) => `${d} ${p}`],
+  [w('(?:late|early|mid)[-\\s]?(morning|afternoon)'), (_m, p) => p],
+  // "Wed @ 4", "@ 10:30": the at sign before a bare hour.
+  [/@\s*(\d{1,2}(?::\d{2})?)(?!\d|[\w.-]*\.[a-z])/giu, (_m, a) => `at ${a}`],
   // "Tomorrow 3?", "today 4": a bare hour right after the day, ending the phrase.
   [w('(tomorrow|today)\\s+(\\d{1,2})(?=\\s*(?:[?!.,;]|$|works|ok|is|would|could|pm|am))'), (_m, d, a) => `${d} at ${a}`],
   [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],

@@ -20,7 +20,7 @@ export const FR_RULES: Rule[] = [
   [w(`(?:à\\s+)?${H}\\s*(?:h|heures?)\\s+et\\s+demie`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:à\\s+)?${H}\\s*(?:h|heures?)\\s+et\\s+quart`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:à\\s+)?${H}\\s*(?:h|heures?)\\s+moins\\s+le\\s+quart`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
-  [w('(?:à|vers|autour\\s+de)\\s+midi|midi'), 'at noon'],
+  [w("(?:à|vers|autour\\s+de)\\s+midi|(?<![-‑'’])midi"), 'at noon'],
   [w('après\\s+(?:le\\s+)?déjeuner|après\\s+manger'), 'after lunch'],
   [w('en\\s+(?:fin|début)\\s+de\\s+matinée|(?:dans\\s+la|en)\\s+matinée|le\\s+matin|du\\s+matin'), 'in the morning'],
   [w("en\\s+(?:fin|début)\\s+d'après-midi|(?:dans\\s+l'|l'|en\\s+)après-midi|l'aprem"), 'in the afternoon'],
