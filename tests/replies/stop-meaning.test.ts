@@ -121,3 +121,18 @@ describe('frames name what they read', () => {
     expect(clauseFrames("please don't remove me from the list").filter((f) => f.kind === 'optout')).toEqual([]);
   });
 });
+
+/** Someone who left the company points elsewhere: no opt-out, no decline. */
+describe('"I no longer work here, write to my colleague" is neither', () => {
+  it.each([
+    ['en', 'I no longer work at Acme; please contact jane@acme.com instead.'],
+    ['de', 'Ich bin nicht mehr bei der Firma, bitte wenden Sie sich an Frau Roth.'],
+    ['es', 'Ya no trabajo en la empresa, escriba a mi compañera Ana.'],
+    ['fr', 'Je ne suis plus en charge de ce sujet, contactez plutôt Marc.'],
+    ['it', 'Non mi occupo più di questo, scriva pure a Luca.'],
+    ['nl', 'Ik werk hier niet meer, mail gerust mijn collega Tom.'],
+    ['pt', 'Não trabalho mais na empresa, fale com a Carla.'],
+  ])('%s: "%s"', (lang, text) => {
+    expect(read(lang, text).kind).toBe('other');
+  });
+});

@@ -130,9 +130,10 @@ export function clauseFrames(clause: string): Frame[] {
   return out;
 }
 
-/** Clauses: sentences and their parts around ";", ":" and a dash; a line break ends one. */
+/** Clauses: sentences and their parts around ";", ":", a comma and a dash; a line break ends one. */
 export function meaningClauses(text: string): string[] {
-  return text.split(/(?<=[.!?¡¿;:\n])\s+|\s+[-–—]\s+|\n|,\s+(?=(?:but|pero|mas|mais|aber|maar|ma|però)\s)/iu).map((s) => s.trim()).filter(Boolean);
+  // A comma ends a clause too: "Ik werk hier niet meer, mail gerust mijn collega" is two meanings, not "niet meer … mail".
+  return text.split(/(?<=[.!?¡¿;:\n])\s+|\s+[-–—]\s+|\n|,\s+/iu).map((s) => s.trim()).filter(Boolean);
 }
 
 export function readFrames(text: string): Frame[] {
