@@ -62,6 +62,22 @@ describe('multilingual set, dev split (tests/fixtures/replies-multilingual/dev)'
   });
 });
 
+/**
+ * The held-out split was written blind to the parser and scored once, unseen, after round 2 of
+ * issue 11: 173/205 = 84.4%, proposals certain and right 84.8%, 6 proposals from hard negatives,
+ * 0 missed opt-outs. It is below the issue's goal (95%, zero hard-negative proposals); this test
+ * only keeps it from getting worse. Once anyone tunes on it, it is no longer held out.
+ */
+describe('multilingual set, heldout split (tests/fixtures/replies-multilingual/heldout)', () => {
+  it('does not fall below its first unseen score, and never misses an opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'heldout'));
+    expect(s.n).toBeGreaterThanOrEqual(200);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualHeldout);
+    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(6);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
 describe('where the corpora are', () => {
   it('FOLLOWUP_CORPORA wins; otherwise ../shared/corpora beside the repository root, wherever the command runs', () => {
     expect(corporaPath({ FOLLOWUP_CORPORA: '/data/corpora' })).toBe('/data/corpora');
@@ -114,5 +130,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualHeldout: 0.84, language: 0.97,
 };
