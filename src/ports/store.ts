@@ -159,6 +159,8 @@ export interface MeetingStore {
 export interface TimelineStore {
   addAttempt(attempt: Attempt): Promise<boolean>;
   listAttempts(prospectId: string): Promise<Attempt[]>;
+  /** Every prospect's attempts (oldest first), optionally only some accounts' (stats, webhooks). */
+  listTimeline(filter?: { accountIds?: readonly string[] | null }): Promise<Attempt[]>;
 }
 
 /** Messages. Idempotent on (accountId, providerId); recordMessage returns false if already recorded. */

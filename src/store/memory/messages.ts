@@ -17,6 +17,11 @@ export function memoryMessages(t: MemoryTables): TimelineStore & MessageStore {
       const rows = [...t.attempts.values()].filter((r) => r.prospect_id === prospectId);
       return sortRows(rows, [(r) => r.at], [(r) => r.id]).map(rowToAttempt);
     },
+    async listTimeline(filter) {
+      const wanted = filter?.accountIds ? new Set(filter.accountIds) : null;
+      const rows = [...t.attempts.values()].filter((r) => !wanted || wanted.has(r.account_id));
+      return sortRows(rows, [(r) => r.at], [(r) => r.id]).map(rowToAttempt);
+    },
 
     async recordMessage(message) {
       const row = messageToRow(message);

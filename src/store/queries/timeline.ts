@@ -53,5 +53,15 @@ export function timelineQueries({ db }: QueryContext): TimelineStore {
         .execute();
       return rows.map(rowToAttempt);
     },
+
+    async listTimeline(filter) {
+      let query = db.selectFrom('attempts').selectAll();
+      if (filter?.accountIds) {
+        if (filter.accountIds.length === 0) return [];
+        query = query.where('account_id', 'in', [...filter.accountIds]);
+      }
+      const rows = await query.orderBy('at').orderBy('id').execute();
+      return rows.map(rowToAttempt);
+    },
   };
 }
