@@ -1,3 +1,4 @@
+import { runObservedTick } from '../app/metrics.js';
 import { DateTime } from 'luxon';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,7 +50,7 @@ export function registerRunCommands(program: Command): void {
         const now = g.now ? parseNow(g.now) : new Date();
         // The digest's links must verify on this server: share its (possibly generated) secret.
         const webSecret = opts.web ? resolveWebSecret({ get: runtime.config.env.get, generate: true }) : undefined;
-        const summary = await runTick(await runtime.context(now, webSecret ? { webSecret } : {}));
+        const summary = await runObservedTick(await runtime.context(now, webSecret ? { webSecret } : {}));
         runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts }, 'tick done');
       };
       const job = new Cron(runtime.config.schedule, { protect: true }, () => {

@@ -118,10 +118,11 @@ export function computeStats(input: StatsInput): Stats {
   const meetingOutcome = new Map<string, Attempt>();
   const meetingStart = new Map<string, number>();
   for (const a of all) {
-    if (a.kind !== 'meeting' || !a.refId || (a.outcome !== 'held' && a.outcome !== 'missed')) continue;
+    if (a.kind !== 'meeting' || (a.outcome !== 'held' && a.outcome !== 'missed')) continue;
+    const meetingId = a.refId ?? a.id;
     // A detection is stamped at the meeting's start; a mark at the time of marking.
-    if (!/marked (held|missed) by/.test(a.detail)) meetingStart.set(a.refId, a.at.getTime());
-    meetingOutcome.set(a.refId, a);
+    if (!/marked (held|missed) by/.test(a.detail)) meetingStart.set(meetingId, a.at.getTime());
+    meetingOutcome.set(meetingId, a);
   }
   let held = 0;
   let missed = 0;

@@ -51,7 +51,7 @@ export function countChart(rows: readonly { key: string; count: number }[], labe
     height: 220,
     marginBottom: 40,
     x: { label: null, domain: rows.map((r) => r.key) },
-    y: { label, grid: true, tickFormat: 'd' },
+    y: { label, grid: true, tickFormat: 'd', domain: [0, Math.max(1, ...rows.map((r) => r.count))] },
     marks: [Plot.barY(rows, { x: 'key', y: 'count', fill: BAR_FILL }), Plot.text(rows, { x: 'key', y: 'count', text: (d: { count: number }) => String(d.count), dy: -8 }), Plot.ruleY([0])],
     ariaLabel: label,
   });
