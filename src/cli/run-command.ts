@@ -5,8 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { openRuntime } from '../app/runtime.js';
-import { buildDemoScenario } from '../demo/build-scenario.js';
-import { seedLocalWorkspace } from '../demo/seed-local.js';
+import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
@@ -83,6 +82,9 @@ export function registerRunCommands(program: Command): void {
         rmSync(dir, { recursive: true, force: true });
       }
       mkdirSync(dir, { recursive: true });
+      // The demo is not in the production package (see README, "A lean package"): loaded on demand.
+      const { buildDemoScenario } = await loadOptional(() => import('../demo/build-scenario.js'), 'the demo');
+      const { seedLocalWorkspace } = await loadOptional(() => import('../demo/seed-local.js'), 'the demo');
       const scenario = buildDemoScenario(now);
       if (opts.provider !== 'local') {
         const { runProviderDemo } = await import('../demo/run-provider-demo.js');
