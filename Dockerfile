@@ -3,16 +3,16 @@
 # tests/deploy/dockerfile.test.ts parses this file and runs its install, build and start commands.
 
 # 1. Build: compile TypeScript, pack the package as npm would publish it, install that with
-#    production dependencies only (native modules compile here, where the compilers are).
+#    production dependencies only. No compiler needed: on Node 22 the store uses better-sqlite3 13's
+#    prebuilt binary, and --omit=optional leaves out better-sqlite3 12 (Node 20's driver, compiled).
 FROM node:22-slim AS build
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build && npm pack --pack-destination /tmp
 WORKDIR /app
-RUN echo '{"name":"followup-app","private":true}' > package.json && npm install --omit=dev --no-audit --no-fund /tmp/followup-*.tgz
+RUN echo '{"name":"followup-app","private":true}' > package.json && npm install --omit=dev --omit=optional --no-audit --no-fund /tmp/followup-*.tgz
 
 # 2. Run: the slim image, the production install only, as the unprivileged `node` user.
 FROM node:22-slim
