@@ -2,7 +2,8 @@
 # Measures the production install: packs the package, installs the tarball with --omit=dev in an
 # empty folder, and prints its size, package count, whether msw/emulators/demo are in it, and the
 # cold start of the serverless entry (import of dist/serverless.js in a fresh process).
-# Usage: bash scripts/measure-install.sh [keep-dir]
+# Usage: [OMIT_OPTIONAL=1] bash scripts/measure-install.sh [keep-dir]
+# OMIT_OPTIONAL=1 adds --omit=optional (Node 22.16+: node:sqlite, no better-sqlite3 to compile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-$(mktemp -d)}"
@@ -13,13 +14,13 @@ mkdir -p "$OUT/app"
 cd "$OUT/app"
 echo '{"name":"measure","private":true}' > package.json
 start=$(date +%s)
-npm install --omit=dev --no-audit --no-fund --prefer-offline "$OUT/$TARBALL" > "$OUT/install.log" 2>&1
+npm install --omit=dev ${OMIT_OPTIONAL:+--omit=optional} --no-audit --no-fund --prefer-offline "$OUT/$TARBALL" > "$OUT/install.log" 2>&1
 echo "install: $(( $(date +%s) - start )) s"
-echo "node_modules: $(du -sm node_modules | cut -f1) MB"
-echo "packages: $(find node_modules -name package.json -not -path '*/node_modules/*/node_modules/*/test*' -path '*node_modules/*/package.json' | grep -vE 'node_modules/(@[^/]+/)?[^/]+/.+/package.json$' | wc -l)"
+echo "node $(node --version); node_modules: $(du -sm --apparent-size node_modules | cut -f1) MB (apparent), $(du -sm node_modules | cut -f1) MB on disk"
+echo "packages: $(npm ls --all --parseable --omit=dev 2>/dev/null | grep -c node_modules)"
 echo "msw present: $([ -d node_modules/msw ] && echo yes || echo no)"
 echo "emulators/demo/bench in dist: $(ls node_modules/followup/dist | grep -cE '^(emulators|demo|bench)$' || true)"
-echo "largest:"; du -sm node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | head -8
+echo "largest:"; du -sm --apparent-size node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | head -8
 for i in 1 2 3; do
   node -e "const t=performance.now(); import('followup/serverless').then(()=>console.log('cold import of followup/serverless: '+Math.round(performance.now()-t)+' ms'))"
 done

@@ -11,11 +11,12 @@ rm -rf "$BUILD" && mkdir -p "$BUILD"
 TARBALL="$(cd "$ROOT" && npm pack --silent --pack-destination "$BUILD" | tail -n1)"
 cd "$BUILD"
 echo '{"name":"followup-lambda","private":true,"type":"module"}' > package.json
-npm install --omit=dev --no-audit --no-fund "./$TARBALL" >/dev/null
+# Node 22 on Lambda uses node:sqlite: --omit=optional leaves out better-sqlite3 (Node 20's driver).
+npm install --omit=dev --omit=optional --no-audit --no-fund "./$TARBALL" >/dev/null
 rm -f "$TARBALL"
 for f in followup.yaml prospects.yaml; do [ -f "$CONFIG_DIR/$f" ] && cp "$CONFIG_DIR/$f" .; done
 [ -d "$CONFIG_DIR/templates" ] && [ "$CONFIG_DIR" != "$ROOT" ] && cp -r "$CONFIG_DIR/templates" .
-echo "unzipped: $(du -sm . | cut -f1) MB"
+echo "unzipped: $(du -sm --apparent-size . | cut -f1) MB"
 if command -v zip >/dev/null; then
   rm -f ../function.zip && zip -qr ../function.zip . && echo "zipped: $(du -m ../function.zip | cut -f1) MB (deploy/aws-lambda/function.zip)"
 fi
