@@ -56,6 +56,7 @@ function chownTree(path: string, uid: number): void {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'followup-docker-'));
+const NODE_MAJOR_MINOR = process.versions.node.split('.').map(Number);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('Dockerfile', () => {
@@ -84,6 +85,11 @@ describe('Dockerfile', () => {
   });
 
   it('its build commands work, and its command serves the pages and runs the worker as a non-root user', async () => {
+    const imageMajor = Number(/^node:(\d+)/.exec(final.from)![1]);
+    const [major = 0, minor = 0] = NODE_MAJOR_MINOR;
+    if (major < imageMajor || (major === 22 && minor < 16)) {
+      throw new Error(`Run this test on the image's Node (${final.from}, and 22.16 or later): this is Node ${process.versions.node}. .ci/run does it with the npm registry's node@22.`);
+    }
     const paths: [string, string][] = [
       ['/src', join(work, 'src')],
       ['/app', join(work, 'app')],
