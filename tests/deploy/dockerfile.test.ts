@@ -93,12 +93,14 @@ describe('Dockerfile', () => {
     const paths: [string, string][] = [
       ['/src', join(work, 'src')],
       ['/app', join(work, 'app')],
-      ['/tmp/', `${join(work, 'tmp')}/`],
+      ['/tmp', join(work, 'tmp')],
       ['/config', join(work, 'config')],
       ['/data', join(work, 'data')],
     ];
-    const local = (s: string) => paths.reduce((acc, [from, to]) => acc.split(from).join(to), s);
-    for (const [, dir] of paths) mkdirSync(dir.replace(/\/$/, ''), { recursive: true });
+    // One pass, so a replaced path is never rewritten again (the temporary folder is under /tmp).
+    const pattern = new RegExp(`(^|[\\s="'])(${paths.map(([from]) => from.replace(/\//g, '\\/')).join('|')})(?=$|[\\s/"'])`, 'g');
+    const local = (s: string) => s.replace(pattern, (_m, lead: string, from: string) => lead + paths.find(([f]) => f === from)![1]);
+    for (const [, dir] of paths) mkdirSync(dir, { recursive: true });
     // The build context: the files git would see (what `COPY . .` sends, less .dockerignore).
     const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').filter(Boolean);
     const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
