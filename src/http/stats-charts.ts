@@ -44,6 +44,7 @@ export function rateChart(rows: readonly ReplyRateRow[], label: string): string 
 
 /** Columns of counts (waiting follow-ups by age, bookings by path). */
 export function countChart(rows: readonly { key: string; count: number }[], label: string): string {
+  const top = Math.max(1, ...rows.map((r) => r.count));
   const figure = Plot.plot({
     document: newDocument(),
     className: 'chart',
@@ -51,7 +52,8 @@ export function countChart(rows: readonly { key: string; count: number }[], labe
     height: 220,
     marginBottom: 40,
     x: { label: null, domain: rows.map((r) => r.key) },
-    y: { label, grid: true, tickFormat: 'd', domain: [0, Math.max(1, ...rows.map((r) => r.count))] },
+    // Whole numbers only: as many ticks as the top count allows (at most 5).
+    y: { label, grid: true, tickFormat: 'd', domain: [0, top], ticks: Math.min(5, top) },
     marks: [Plot.barY(rows, { x: 'key', y: 'count', fill: BAR_FILL }), Plot.text(rows, { x: 'key', y: 'count', text: (d: { count: number }) => String(d.count), dy: -8 }), Plot.ruleY([0])],
     ariaLabel: label,
   });

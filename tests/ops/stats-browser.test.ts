@@ -64,6 +64,7 @@ describe('/stats in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
     expect(violations).toEqual([]);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/stats-${_name}.png`, fullPage: true });
     await context.close();
   });
 });
