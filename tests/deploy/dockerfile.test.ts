@@ -1,6 +1,6 @@
 import { exec, execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,6 +62,7 @@ function chownTree(path: string, uid: number): void {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'followup-docker-'));
+chmodSync(work, 0o755); // mkdtemp makes it 0700: the unprivileged user must reach the image's folders
 const NODE_MAJOR_MINOR = process.versions.node.split('.').map(Number);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
