@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_POLICY, type FollowUpPolicy } from './domain/policy.js';
+import { WEBHOOK_EVENT_TYPES } from './domain/webhook-events.js';
 
 /**
  * One config file (YAML), validated once at start with zod. Secrets never live in it: it
@@ -213,6 +214,8 @@ export const configSchema = z
     web: z
       .object({
         port: z.number().int().min(1).max(65535).default(8787),
+        /** Address `serve` listens on (HOST overrides it; 0.0.0.0 in a container). */
+        host: z.string().min(1).default('127.0.0.1'),
         /** Public address of the approval pages (links in emails). */
         baseUrl: z.string().url().default('http://127.0.0.1:8787'),
         /** Address the digest and sign-in links are sent from. */
@@ -221,7 +224,21 @@ export const configSchema = z
         digest: z.boolean().default(true),
       })
       .strict()
-      .default({ port: 8787, baseUrl: 'http://127.0.0.1:8787', digest: true }),
+      .default({ port: 8787, host: '127.0.0.1', baseUrl: 'http://127.0.0.1:8787', digest: true }),
+    /** Outgoing webhooks (signed, retried, idempotent): booked, no_show, replied, opted_out, bounced. */
+    webhooks: z
+      .array(
+        z
+          .object({
+            url: z.string().url(),
+            /** Environment variable holding the HMAC-SHA256 signing secret. */
+            secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as FOLLOWUP_WEBHOOK_SECRET').default('FOLLOWUP_WEBHOOK_SECRET'),
+            /** Only these events (default: all). */
+            events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
     accounts: z.array(accountSchema).min(1, 'at least one account (a rep) is needed'),
   })
   .strict();

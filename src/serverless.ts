@@ -1,6 +1,6 @@
 import { openRuntime, type Runtime } from './app/runtime.js';
 import { createLogger } from './log.js';
-import { runTick } from './worker/tick.js';
+import { runObservedTick } from './app/metrics.js';
 import type { TickSummary } from './worker/context.js';
 
 /**
@@ -40,7 +40,7 @@ function brief(s: TickSummary) {
 export async function handler(_event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
   const rt = await runtime();
   const remaining = context?.getRemainingTimeInMillis?.() ?? 60_000;
-  const summary = await runTick(await rt.context(new Date(), { deadlineMs: Date.now() + remaining - 5_000 }));
+  const summary = await runObservedTick(await rt.context(new Date(), { deadlineMs: Date.now() + remaining - 5_000 }));
   rt.logger.info(brief(summary), 'tick done');
   return brief(summary);
 }

@@ -122,6 +122,9 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         prospectProblems: prospectsRead.problems,
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
+        webhooks: {
+          endpoints: config.webhooks.map((w) => ({ url: w.url, secretEnv: w.secretEnv, secret: config.env.get(w.secretEnv)?.trim() || null, events: w.events })),
+        },
         ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret, from: config.web.from } } : {}),
       };
     },

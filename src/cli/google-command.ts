@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/google.auth.js';
-import { serveGoogleEmulator, type ServedGoogleEmulator } from '../emulators/google/index.js';
+import type { ServedGoogleEmulator } from '../emulators/google/index.js';
+import { loadOptional } from './optional.js';
 
 /**
  * `followup auth google --account <id>`: the OAuth installed-app flow (loopback redirect on
@@ -69,6 +70,7 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
     .option('--user <email...>', 'users to create (each gets a printed refresh token)')
     .action(async (opts: { port: string; user?: string[] }) => {
       const port = parsePort(opts.port);
+      const { serveGoogleEmulator } = await loadOptional(() => import('../emulators/google/index.js'), 'the Google emulator');
       const served = await serveGoogleEmulator({ port, host: '127.0.0.1' });
       print(`Google emulator listening on ${served.rootUrl}`);
       print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);

@@ -3,6 +3,7 @@ import { registerDraftCommands } from './drafts-command.js';
 import { registerOpsCommands } from './ops-command.js';
 import { registerRunCommands, RunHadProblems } from './run-command.js';
 import { registerExtraCommands } from './extra-commands.js';
+import { registerStatsCommand } from './stats-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDraftCommands(program);
   registerOpsCommands(program);
   registerExtraCommands(program);
+  registerStatsCommand(program);
   return program;
 }
 

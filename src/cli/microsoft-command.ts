@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 import { MicrosoftTokenSource } from '../providers/microsoft/microsoft.auth.js';
-import { serveGraphEmulator, type ServedGraphEmulator } from '../emulators/microsoft/index.js';
+import type { ServedGraphEmulator } from '../emulators/microsoft/index.js';
+import { loadOptional } from './optional.js';
 
 /**
  * `followup auth microsoft --account <id>`: device code sign-in with @azure/msal-node; msal's
@@ -57,6 +58,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
     .option('--user <email...>', 'mailboxes to create (each gets a printed access token)')
     .action(async (opts: { port: string; user?: string[] }) => {
       const port = parsePort(opts.port);
+      const { serveGraphEmulator } = await loadOptional(() => import('../emulators/microsoft/index.js'), 'the Microsoft Graph emulator');
       const served = await serveGraphEmulator({ port, host: '127.0.0.1', options: { deviceCodeAutoApprove: opts.user?.[0] ?? null } });
       print(`Microsoft Graph emulator listening on ${served.url}`);
       print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);

@@ -3,6 +3,7 @@ import type { PROSPECT_STATUSES } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
 import { markMeeting } from '../worker/meetings.js';
 import { when } from './format.js';
+import { accountsJson, attemptJson, meetingsJson, printJson, prospectsJson } from './json-output.js';
 import { parseNow, withRuntime } from './context.js';
 
 export function registerOpsCommands(program: Command): void {
@@ -10,9 +11,11 @@ export function registerOpsCommands(program: Command): void {
   meetings
     .command('list')
     .description('Meetings with prospects and their outcome')
-    .action(async (_o: unknown, cmd: Command) => {
+    .option('--json', 'print a JSON array')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt) => {
         const list = await rt.store.listMeetings({});
+        if (opts.json) return printJson(await meetingsJson(rt, list));
         if (list.length === 0) return console.log('No meetings with prospects yet.');
         for (const m of list.sort((a, b) => a.start.getTime() - b.start.getTime())) {
           const p = await rt.store.getProspect(m.prospectId);
@@ -37,8 +40,10 @@ export function registerOpsCommands(program: Command): void {
   prospects
     .command('list')
     .description('Prospects, status and next step')
-    .action(async (_o: unknown, cmd: Command) => {
+    .option('--json', 'print a JSON array')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt) => {
+        if (opts.json) return printJson(await prospectsJson(rt));
         for (const listed of rt.prospects) {
           const p = (await rt.store.getProspect(listed.id)) ?? listed;
           const next = p.nextStep ? `next: ${p.nextStep.what} (due ${p.nextStep.due.toISOString().slice(0, 10)})` : '';
@@ -50,11 +55,13 @@ export function registerOpsCommands(program: Command): void {
   prospects
     .command('timeline <email>')
     .description('Every meeting, email, nudge and reply with a prospect, date-stamped')
-    .action(async (email: string, _o: unknown, cmd: Command) => {
+    .option('--json', 'print a JSON object')
+    .action(async (email: string, opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt) => {
         const p = await rt.store.findProspectByEmail(email);
         if (!p) throw new Error(`No prospect with address ${email}; see \`followup prospects list\`.`);
         const attempts = (await rt.store.listAttempts(p.id)).sort((a, b) => a.at.getTime() - b.at.getTime());
+        if (opts.json) return printJson({ prospect: { id: p.id, email: p.email, name: p.name, status: p.status }, attempts: attempts.map(attemptJson) });
         console.log(`${p.name} <${p.email}> (${p.status})`);
         for (const a of attempts) console.log(`  ${a.at.toISOString()}  ${a.kind.padEnd(15)} ${a.outcome ?? ''}  ${a.detail}`);
       });
@@ -84,8 +91,10 @@ export function registerOpsCommands(program: Command): void {
   templates
     .command('list')
     .description('Templates with their approval policy')
-    .action(async (_o: unknown, cmd: Command) => {
+    .option('--json', 'print a JSON array')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt) => {
+        if (opts.json) return printJson(rt.templates.list().map((t) => ({ name: t.name, approval: t.approval, description: t.description })));
         for (const t of rt.templates.list()) console.log(`${t.name.padEnd(22)} ${t.approval.padEnd(8)} ${t.description}`);
       });
     });
@@ -157,8 +166,10 @@ export function registerOpsCommands(program: Command): void {
     .command('accounts')
     .alias('status')
     .description('Connected calendars and mailboxes: last successful sync and any error, with what to do')
-    .action(async (_o: unknown, cmd: Command) => {
+    .option('--json', 'print every account\'s state as a JSON array (for monitoring)')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt, now) => {
+        if (opts.json) return printJson(await accountsJson(rt, now));
         for (const a of await rt.store.listAccounts()) {
           console.log(`${a.id} <${a.email}> ${a.provider}: ${a.status}${a.statusDetail ? ` - ${a.statusDetail}` : ''}`);
           for (const c of await rt.store.listCursors(a.id)) {

@@ -1,11 +1,11 @@
+import { runObservedTick } from '../app/metrics.js';
 import { DateTime } from 'luxon';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { openRuntime } from '../app/runtime.js';
-import { buildDemoScenario } from '../demo/build-scenario.js';
-import { seedLocalWorkspace } from '../demo/seed-local.js';
+import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
@@ -49,7 +49,7 @@ export function registerRunCommands(program: Command): void {
         const now = g.now ? parseNow(g.now) : new Date();
         // The digest's links must verify on this server: share its (possibly generated) secret.
         const webSecret = opts.web ? resolveWebSecret({ get: runtime.config.env.get, generate: true }) : undefined;
-        const summary = await runTick(await runtime.context(now, webSecret ? { webSecret } : {}));
+        const summary = await runObservedTick(await runtime.context(now, webSecret ? { webSecret } : {}));
         runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts }, 'tick done');
       };
       const job = new Cron(runtime.config.schedule, { protect: true }, () => {
@@ -82,6 +82,9 @@ export function registerRunCommands(program: Command): void {
         rmSync(dir, { recursive: true, force: true });
       }
       mkdirSync(dir, { recursive: true });
+      // The demo is not in the production package (see README, "A lean package"): loaded on demand.
+      const { buildDemoScenario } = await loadOptional(() => import('../demo/build-scenario.js'), 'the demo');
+      const { seedLocalWorkspace } = await loadOptional(() => import('../demo/seed-local.js'), 'the demo');
       const scenario = buildDemoScenario(now);
       if (opts.provider !== 'local') {
         const { runProviderDemo } = await import('../demo/run-provider-demo.js');

@@ -1,6 +1,7 @@
 /**
  * Business time in a prospect's zone (playbook R2, R4: quiet hours, no weekends, no public holidays).
- * Pure: every instant is an argument. The only state is memos: date-holidays' data, and zone
+ * Pure: every instant is an argument. The only state is memos: the holiday tables (precomputed from
+ * date-holidays in holiday-tables.ts), and zone
  * names already found valid.
  *
  * Local wall-clock times are turned into instants with one rule, used everywhere here:
@@ -10,9 +11,7 @@
  *  - an ambiguous time (fall-back: 01:30 on 2026-11-01 in New York) maps to its first
  *    occurrence (01:30 EDT), not luxon's default (the later one).
  */
-import Holidays from 'date-holidays';
-// @ts-expect-error -- date-holidays ships its data module without type declarations; read defensively below.
-import { data as holidaysData } from 'date-holidays/data';
+import { COUNTRY_ZONES, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR, HOLIDAY_NAMES, HOLIDAY_TABLES } from './holiday-tables.js';
 import { DateTime, IANAZone } from 'luxon';
 import type { FollowUpPolicy } from './policy.js';
 
@@ -60,17 +59,12 @@ const SHARED_ZONE_COUNTRY: Readonly<Record<string, string>> = {
 
 let zoneCountryCache: Map<string, string> | null = null;
 
-/** Each country's zones (its main zone first), straight from date-holidays' data: building a
- * Holidays instance per country parses every holiday rule and costs ~0.6 s for all of them. */
+/** Each country's zones (its main zone first), from date-holidays' data as precomputed in
+ * holiday-tables.ts (scripts/build-holidays.mjs). */
 function zonesByCountry(): [string, string[]][] {
-  const holidays: unknown = (holidaysData as { holidays?: unknown } | undefined)?.holidays;
-  if (!holidays || typeof holidays !== 'object') return [];
-  const out: [string, string[]][] = [];
-  for (const [country, entry] of Object.entries(holidays as Record<string, unknown>)) {
-    const zones: unknown = (entry as { zones?: unknown } | null)?.zones;
-    if (Array.isArray(zones)) out.push([country, zones.filter((z): z is string => typeof z === 'string')]);
-  }
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Object.entries(COUNTRY_ZONES)
+    .map(([country, zones]): [string, string[]] => [country, [...zones]])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 function buildZoneCountryMap(): Map<string, string> {
@@ -107,30 +101,21 @@ export function countryForZone(zone: string): string | null {
 }
 
 const holidayCache = new Map<string, ReadonlyMap<string, readonly string[]>>();
-const holidayInstances = new Map<string, Holidays | null>();
-
-function holidaysFor(country: string): Holidays | null {
-  if (!holidayInstances.has(country)) {
-    const known = Object.prototype.hasOwnProperty.call(new Holidays().getCountries(), country);
-    holidayInstances.set(country, known ? new Holidays(country) : null);
-  }
-  return holidayInstances.get(country) ?? null;
-}
-
 /** A country's public holidays in one year: local date ("YYYY-MM-DD") → the holidays' names. */
 export function publicHolidays(country: string, year: number): ReadonlyMap<string, readonly string[]> {
   const code = country.toUpperCase();
   const key = `${code}:${year}`;
   const cached = holidayCache.get(key);
   if (cached) return cached;
-  const hd = holidaysFor(code);
   const dates = new Map<string, string[]>();
-  if (hd) {
-    for (const h of hd.getHolidays(year)) {
-      if (h.type !== 'public') continue;
-      const date = h.date.slice(0, 10);
-      dates.set(date, [...(dates.get(date) ?? []), h.name]);
-    }
+  // Precomputed from date-holidays for HOLIDAY_FIRST_YEAR..HOLIDAY_LAST_YEAR (README, "A lean
+  // package"); outside those years no public holiday is known.
+  const table = Object.prototype.hasOwnProperty.call(HOLIDAY_TABLES, code) ? HOLIDAY_TABLES[code] : undefined;
+  const row = table && year >= HOLIDAY_FIRST_YEAR && year <= HOLIDAY_LAST_YEAR ? table.split(';')[year - HOLIDAY_FIRST_YEAR] : '';
+  for (const entry of row ? row.split(',') : []) {
+    const date = `${year}-${entry.slice(0, 2)}-${entry.slice(2, 4)}`;
+    const name = HOLIDAY_NAMES[parseInt(entry.slice(4), 36)] ?? '';
+    dates.set(date, [...(dates.get(date) ?? []), name]);
   }
   holidayCache.set(key, dates);
   return dates;

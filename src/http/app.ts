@@ -7,6 +7,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { operationRoutes } from './routes/operations.js';
 import { prospectRoutes } from './routes/prospects.js';
 import { signInRoutes } from './routes/sign-in.js';
+import { statsRoutes } from './routes/stats.js';
 import { resolveWebSecret } from './secret.js';
 import { defaultSendMail, type SendMail } from './sign-in-mail.js';
 import { messagePage } from './views.js';
@@ -66,6 +67,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
   app.route('/', digestLinkRoutes(web));
   app.route('/', draftRoutes(web));
   app.route('/', prospectRoutes(web));
+  app.route('/', statsRoutes(web));
 
   app.notFound((c) => notFound(c as C, 'There is no page here.'));
 

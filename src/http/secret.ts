@@ -3,6 +3,8 @@ import { MIN_SECRET_LENGTH } from '../security/tokens.js';
 
 export const WEB_SECRET_ENV = 'FOLLOWUP_WEB_SECRET';
 export const TICK_TOKEN_ENV = 'FOLLOWUP_TICK_TOKEN';
+/** Vercel Cron sends it as the bearer of its GET requests. */
+export const CRON_SECRET_ENV = 'CRON_SECRET';
 
 export class WebSecretError extends Error {
   override readonly name = 'WebSecretError';

@@ -20,30 +20,31 @@ export interface WebServerOptions {
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i;
 
 /**
- * Serves the approval pages on 127.0.0.1 (put a reverse proxy with HTTPS in front to reach it
- * from a phone). Resolves once listening; the returned function stops the server.
+ * Serves the approval pages on HOST/web.host (127.0.0.1 by default: put a reverse proxy with HTTPS
+ * in front to reach it from a phone). Resolves once listening; the returned function stops the server.
  */
 export async function startWebServer(runtime: Runtime, options: WebServerOptions): Promise<() => Promise<void>> {
   const { config } = runtime;
   const now = options.now ?? (() => new Date());
   const secret = resolveWebSecret({ get: config.env.get, generate: true, warn: (m) => runtime.logger.warn(m) });
-  let localUrl = `http://127.0.0.1:${options.port ?? config.web.port}`;
+  const listen = listenAddress(config, options.port);
+  let localUrl = `http://${urlHost(listen.host)}:${listen.port}`;
   // Links in emails use config.web.baseUrl; when it points at this machine, use the real port.
   const baseUrl = () => (LOOPBACK.test(config.web.baseUrl) ? localUrl : trimSlash(config.web.baseUrl));
   const app = createHttpApp(runtime, { secret, now, baseUrl });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? config.web.port }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port ?? config.web.port} is in use: set web.port in the config to a free port, or stop the other server (or run with --no-web).`)
+          ? new Error(`Port ${listen.port} is in use: set PORT or web.port in the config to a free port, or stop the other server (or run with --no-web).`)
           : err,
       ),
     );
   });
   const address = server.address() as AddressInfo;
-  localUrl = `http://127.0.0.1:${address.port}`;
+  localUrl = `http://${urlHost(listen.host)}:${address.port}`;
   options.print(`Approval pages: ${localUrl}/ (sign in with your account's email address)`);
 
   const isDemo = existsSync(join(config.baseDir, '.followup-demo'));
@@ -59,4 +60,22 @@ export async function startWebServer(runtime: Runtime, options: WebServerOptions
       server.close((err) => (err ? reject(err) : resolve()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     });
+}
+
+/**
+ * Where `serve` listens: HOST, else web.host (default 127.0.0.1: put a reverse proxy with HTTPS in
+ * front); PORT, else web.port. An explicit port (tests: 0 for a free one) wins over both.
+ */
+export function listenAddress(config: Pick<Runtime['config'], 'web' | 'env'>, explicitPort?: number): { host: string; port: number } {
+  const host = config.env.get('HOST')?.trim() || config.web.host;
+  const envPort = config.env.get('PORT')?.trim();
+  if (envPort && !/^\d{1,5}$/.test(envPort)) throw new Error(`PORT="${envPort}" is not a port number; set it to e.g. 8787, or unset it to use web.port.`);
+  const port = explicitPort ?? (envPort ? Number(envPort) : config.web.port);
+  return { host, port };
+}
+
+/** A host as it goes in a URL we print: the wildcard addresses are reached on loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

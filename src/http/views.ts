@@ -83,7 +83,7 @@ export function page(input: { title: string; viewer: Viewer | null; csrf: string
 <header class="top">
   <span class="brand">followup</span>
   ${input.viewer
-    ? html`<nav aria-label="Main">${nav('/queue', 'Queue')}${nav('/prospects', 'Prospects')}${nav('/accounts', 'Accounts')}</nav>
+    ? html`<nav aria-label="Main">${nav('/queue', 'Queue')}${nav('/prospects', 'Prospects')}${nav('/accounts', 'Accounts')}${nav('/stats', 'Stats')}</nav>
   <form method="post" action="/logout" class="signout">${csrfField(input.csrf)}<span class="who">${input.viewer.name}${input.viewer.role === 'admin' ? ' (admin)' : ''}</span> <button type="submit" class="link">Sign out</button></form>`
     : ''}
 </header>
@@ -183,6 +183,15 @@ th, td { text-align: left; padding: .45rem .4rem; border-bottom: 1px solid var(-
 .todo { background: #fff8e6; border: 1px solid #f0d9a0; border-radius: 6px; padding: .4rem .6rem; margin: .3rem 0 0; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { padding: .55rem 0; border-bottom: 1px solid var(--line); }
+svg.chart { display: block; width: 100%; max-width: 100%; height: auto; background: #fff; font: 11px system-ui, sans-serif; }
+svg.chart text { white-space: pre; }
+.chart-card { margin: 1rem 0; }
+.chart-card figcaption h2 { margin: 0 0 .2rem; font-size: 1.05rem; }
+dl.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+dl.figures div { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
+dl.figures dt { color: var(--muted); font-size: .9rem; }
+dl.figures dd { margin: .2rem 0 0; font-size: 1.15rem; font-weight: 600; }
+form.filters { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; }
 @media (max-width: 30rem) {
   main { padding: .6rem; }
   .card { padding: .8rem; }

@@ -38,7 +38,17 @@ export class ProviderError extends Error {
     this.where = input.where;
     this.retryAfterMs = input.retryAfterMs ?? null;
     this.status = input.status ?? null;
+    for (const listener of providerErrorListeners) listener(this.code);
   }
+}
+
+/** Told of every ProviderError as it is made (the /metrics counter by code); nothing else. */
+const providerErrorListeners = new Set<(code: ProviderErrorCode) => void>();
+
+/** Adds a listener; returns the function that removes it. */
+export function onProviderError(listener: (code: ProviderErrorCode) => void): () => void {
+  providerErrorListeners.add(listener);
+  return () => providerErrorListeners.delete(listener);
 }
 
 export function isProviderError(err: unknown): err is ProviderError {

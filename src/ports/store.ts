@@ -16,6 +16,7 @@ import type {
   ThreadRef,
   TimeInterval,
 } from '../domain/types.js';
+import type { WebhookEvent } from '../domain/webhook-events.js';
 
 /**
  * The store, as role ports: one small interface per aggregate, so each consumer names only the
@@ -159,6 +160,8 @@ export interface MeetingStore {
 export interface TimelineStore {
   addAttempt(attempt: Attempt): Promise<boolean>;
   listAttempts(prospectId: string): Promise<Attempt[]>;
+  /** Every prospect's attempts (oldest first), optionally only some accounts' (stats, webhooks). */
+  listTimeline(filter?: { accountIds?: readonly string[] | null }): Promise<Attempt[]>;
 }
 
 /** Messages. Idempotent on (accountId, providerId); recordMessage returns false if already recorded. */
@@ -278,6 +281,27 @@ export interface TokenStore {
   purgeExpired(now: Date): Promise<{ tokens: number; rateLimits: number }>;
 }
 
+/** An outgoing webhook event and its delivery state (TimelineStore.addAttempt enqueues them). */
+export interface WebhookDelivery extends WebhookEvent {
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  /** Endpoints (URLs) that answered 2xx already. */
+  delivered: string[];
+  lastError: string | null;
+}
+
+/** Outgoing webhooks (an outbox of their own) and the counts /metrics reports. */
+export interface OpsStore {
+  /** Pending events due at `now`, oldest first. */
+  listWebhooksDue(now: Date, limit: number): Promise<WebhookDelivery[]>;
+  updateWebhook(id: string, patch: Pick<WebhookDelivery, 'status' | 'attempts' | 'nextAttemptAt' | 'delivered' | 'lastError'>): Promise<void>;
+  /** With no endpoint configured: pending events are dropped (returns how many). */
+  discardPendingWebhooks(): Promise<number>;
+  /** Rows per status in the outbox, drafts, bookings and webhook outbox (for /metrics). */
+  statusCounts(): Promise<Record<'outbox' | 'drafts' | 'bookings' | 'webhooks', Record<string, number>>>;
+}
+
 /** Every role: what one database (or the in-memory store) provides. */
 export interface StoreRoles
   extends CredentialStore,
@@ -294,7 +318,8 @@ export interface StoreRoles
     BookingStore,
     SlotOfferStore,
     LeaseStore,
-    TokenStore {}
+    TokenStore,
+    OpsStore {}
 
 /** The whole store, for the composition root: every role, its lifecycle and transactions. */
 export interface Store extends StoreRoles {

@@ -14,6 +14,7 @@ import { prospectQueries } from './queries/prospects.js';
 import type { QueryContext } from './queries/query-context.js';
 import { suppressionQueries } from './queries/suppressions.js';
 import { timelineQueries } from './queries/timeline.js';
+import { webhookQueries } from './queries/webhooks.js';
 import type { Database } from './schema.js';
 
 export interface KyselyStoreOptions {
@@ -52,6 +53,7 @@ function composeStore(options: KyselyStoreOptions, inTransaction: boolean): Stor
     ...suppressionQueries(ctx),
     ...bookingQueries(ctx),
     ...leaseQueries(ctx),
+    ...webhookQueries(ctx),
 
     async migrate() {
       if (inTransaction) throw new Error('store: migrate() cannot run inside a transaction');

@@ -222,6 +222,22 @@ export interface RateLimitsTable {
   expires_at: string;
 }
 
+export interface WebhookOutboxTable {
+  id: string;
+  type: string;
+  account_id: string;
+  prospect_id: string;
+  occurred_at: string;
+  detail: string;
+  ref_id: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  delivered_json: string;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credentials: CredentialsTable;
@@ -239,4 +255,5 @@ export interface Database {
   leases: LeasesTable;
   used_tokens: UsedTokensTable;
   rate_limits: RateLimitsTable;
+  webhook_outbox: WebhookOutboxTable;
 }

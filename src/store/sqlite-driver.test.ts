@@ -4,8 +4,9 @@ import { loadSqlite, sqliteModuleName } from './sqlite-driver.js';
 describe('the SQLite driver', () => {
   it.each([
     ['20.20.2', 'better-sqlite3'],
-    ['22.14.0', 'better-sqlite3-napi'],
-    ['24.21.0', 'better-sqlite3-napi'],
+    ['22.14.0', 'better-sqlite3'],
+    ['22.16.0', 'node:sqlite'],
+    ['24.21.0', 'node:sqlite'],
   ])('Node %s loads %s', (version, name) => {
     expect(sqliteModuleName(version)).toBe(name);
   });

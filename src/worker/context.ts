@@ -1,3 +1,4 @@
+import type { WebhookSettings } from './webhooks.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Account, Prospect } from '../domain/types.js';
 import type { Logger } from '../log.js';
@@ -18,6 +19,7 @@ import type {
   SuppressionStore,
   TimelineStore,
   TokenStore,
+  OpsStore,
 } from '../ports/store.js';
 import type { TemplateSet } from '../templates/engine.js';
 import type { DigestOptions } from './digest.js';
@@ -44,7 +46,8 @@ export type WorkerStore = AccountStatusStore &
   BookingStore &
   SlotOfferStore &
   LeaseStore &
-  Pick<TokenStore, 'purgeExpired'>;
+  Pick<TokenStore, 'purgeExpired'> &
+  Pick<OpsStore, 'listWebhooksDue' | 'updateWebhook' | 'discardPendingWebhooks'>;
 
 export interface WorkerContext<S extends object = WorkerStore> {
   store: S;
@@ -68,6 +71,8 @@ export interface WorkerContext<S extends object = WorkerStore> {
   progress?: (message: string) => void;
   /** Digest emails with signed one-click links; absent when no web secret is configured. */
   digest?: DigestOptions;
+  /** Outgoing webhook endpoints (config `webhooks`); absent or empty: events are dropped. */
+  webhooks?: WebhookSettings;
 }
 
 export interface SyncSettings {

@@ -8,6 +8,7 @@ import { readReplies } from './replies.js';
 import { sendDue } from './send.js';
 import { sendDigests } from './digest.js';
 import { checkStaleness, syncCalendar } from './sync.js';
+import { deliverWebhooks } from './webhooks.js';
 
 /** A tick holds this lease; an overlapping tick finds it taken and does nothing. */
 export const TICK_LEASE = 'tick';
@@ -45,6 +46,7 @@ export async function runTick(ctx: WorkerContext): Promise<TickSummary> {
     const digest = ctx.digest;
     if (digest) await step(summary, 'digest', () => sendDigests(ctx, summary, digest));
     await step(summary, 'sending', () => sendDue(ctx, summary));
+    await step(summary, 'webhooks', () => deliverWebhooks(ctx, ctx.webhooks, summary));
     // Planning ran before sending: "approved and waiting to be sent" is stale for whoever was just sent to.
     const sentTo = new Set(summary.sent.map((s) => s.to.toLowerCase()));
     summary.quiet = summary.quiet.filter((q) => !(q.reason === 'awaiting_approval' && sentTo.has(q.prospectEmail.toLowerCase())));

@@ -1,10 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { METRICS_TOKEN_ENV, metricsText, runObservedTick } from '../../app/metrics.js';
 import type { Runtime } from '../../app/runtime.js';
-import type { AccountStore, CursorStore } from '../../ports/store.js';
+import type { AccountStore, CursorStore, OpsStore } from '../../ports/store.js';
 import { secretsEqual } from '../../security/tokens.js';
-import { runTick } from '../../worker/tick.js';
 import { accountsPage } from '../pages.js';
-import { TICK_TOKEN_ENV } from '../secret.js';
+import { CRON_SECRET_ENV, TICK_TOKEN_ENV } from '../secret.js';
 import { APP_CSS } from '../views.js';
 import { canSee, render, requireRep, type AppEnv, type WebContext } from '../web.js';
 
@@ -14,19 +14,29 @@ import { canSee, render, requireRep, type AppEnv, type WebContext } from '../web
  * what to do). Mounted before the session middleware, so only /accounts, which asks for it, has one.
  */
 export function operationRoutes(
-  web: WebContext<AccountStore & CursorStore>,
+  web: WebContext<AccountStore & CursorStore & Pick<OpsStore, 'statusCounts'>>,
   input: { tick: Pick<Runtime, 'context'>; sessions: MiddlewareHandler<AppEnv> },
 ): Hono<AppEnv> {
   const { store, config, clock } = web;
   const app = new Hono<AppEnv>();
 
-  app.get('/healthz', async (c) => {
+  // Liveness: the process answers. Readiness: it reaches the store (a load balancer sends traffic
+  // only then; a restart does not help when the database is down, so liveness does not ask it).
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
     try {
       await store.listAccounts();
-      return c.json({ ok: true });
+      return c.json({ ok: true, store: 'reachable' });
     } catch (err) {
-      return c.json({ ok: false, error: (err as Error).message }, 503);
+      web.logger.warn({ err: (err as Error).message }, 'readiness: the store is not reachable');
+      return c.json({ ok: false, store: 'unreachable', error: 'the store (database) did not answer; check DATABASE_URL or the SQLite path' }, 503);
     }
+  });
+
+  app.get('/metrics', async (c) => {
+    const refusal = bearerRefusal(c.req.header('authorization'), [config.env.get(METRICS_TOKEN_ENV)], `GET /metrics is off: set ${METRICS_TOKEN_ENV} to a long random value and give it to Prometheus as a bearer token.`);
+    if (refusal) return c.text(refusal.text, refusal.status, refusal.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    return c.body(await metricsText(store, clock()), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 
   app.get('/assets/app.css', (c) => {
@@ -34,15 +44,16 @@ export function operationRoutes(
     return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
-  // For HTTP cron platforms: one tick, authorised by a bearer token (no session, no CSRF).
-  app.post('/tick', async (c) => {
-    const expected = config.env.get(TICK_TOKEN_ENV)?.trim();
-    if (!expected) return c.text(`POST /tick is off: set ${TICK_TOKEN_ENV} to a long random value to enable it.\n`, 404);
-    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim() ?? '';
-    if (!given || !secretsEqual(given, expected)) {
-      return c.text(`Refused: send "Authorization: Bearer <${TICK_TOKEN_ENV}>".\n`, 401, { 'WWW-Authenticate': 'Bearer' });
-    }
-    const summary = await runTick(await input.tick.context(clock()));
+  // For HTTP cron platforms: one tick, authorised by a bearer token (no session, no CSRF). POST with
+  // FOLLOWUP_TICK_TOKEN; GET too, for Vercel Cron, which calls GET with "Authorization: Bearer $CRON_SECRET".
+  const tick = async (c: Context<AppEnv>) => {
+    const refusal = bearerRefusal(
+      c.req.header('authorization'),
+      [config.env.get(TICK_TOKEN_ENV), config.env.get(CRON_SECRET_ENV)],
+      `/tick is off: set ${TICK_TOKEN_ENV} (or ${CRON_SECRET_ENV} on Vercel) to a long random value to enable it.`,
+    );
+    if (refusal) return c.text(refusal.text, refusal.status, refusal.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    const summary = await runObservedTick(await input.tick.context(clock()));
     return c.json({
       skipped: summary.skippedBecause,
       drafted: summary.drafted.length,
@@ -51,7 +62,9 @@ export function operationRoutes(
       problems: summary.problems,
       alerts: summary.alerts,
     });
-  });
+  };
+  app.post('/tick', tick);
+  app.get('/tick', tick);
 
   app.get('/accounts', input.sessions, requireRep, async (c) => {
     const viewer = c.var.rep!;
@@ -64,4 +77,15 @@ export function operationRoutes(
   });
 
   return app;
+}
+
+/** Null when the bearer matches one of the configured tokens; otherwise the refusal to send. */
+function bearerRefusal(header: string | undefined, tokens: (string | undefined)[], offText: string): { text: string; status: 401 | 404 } | null {
+  const expected = tokens.map((t) => t?.trim()).filter((t): t is string => Boolean(t));
+  if (expected.length === 0) return { text: `${offText}\n`, status: 404 };
+  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
+  // Compare with every token (no early exit), in constant time each.
+  let ok = false;
+  for (const e of expected) ok = (given !== '' && secretsEqual(given, e)) || ok;
+  return ok ? null : { text: 'Refused: send "Authorization: Bearer <token>".\n', status: 401 };
 }

@@ -1,6 +1,7 @@
 import type { MessageStore, TimelineStore } from '../../ports/store.js';
 import { messageToRow, rowToMessage, threadOnto } from '../queries/messages.js';
 import { attemptToRow, rowToAttempt } from '../queries/timeline.js';
+import { webhookRowFor } from '../queries/webhooks.js';
 import { key, sortRows, type MemoryTables } from './tables.js';
 
 /** The timeline and the messages of each prospect, in memory. */
@@ -11,10 +12,17 @@ export function memoryMessages(t: MemoryTables): TimelineStore & MessageStore {
       const row = attemptToRow(attempt);
       if (t.attempts.has(row.id)) return false;
       t.attempts.set(row.id, row);
+      const webhook = webhookRowFor(attempt, new Date());
+      if (webhook && !t.webhook_outbox.has(webhook.id)) t.webhook_outbox.set(webhook.id, webhook);
       return true;
     },
     async listAttempts(prospectId) {
       const rows = [...t.attempts.values()].filter((r) => r.prospect_id === prospectId);
+      return sortRows(rows, [(r) => r.at], [(r) => r.id]).map(rowToAttempt);
+    },
+    async listTimeline(filter) {
+      const wanted = filter?.accountIds ? new Set(filter.accountIds) : null;
+      const rows = [...t.attempts.values()].filter((r) => !wanted || wanted.has(r.account_id));
       return sortRows(rows, [(r) => r.at], [(r) => r.id]).map(rowToAttempt);
     },
 

@@ -3,6 +3,7 @@ import type { TimelineStore } from '../../ports/store.js';
 import { fromIso, toIso } from '../codec.js';
 import type { AttemptsTable } from '../schema.js';
 import type { QueryContext } from './query-context.js';
+import { webhookRowFor } from './webhooks.js';
 
 export function attemptToRow(a: Attempt): AttemptsTable {
   return {
@@ -31,16 +32,22 @@ export function rowToAttempt(r: AttemptsTable): Attempt {
 }
 
 /** The prospect's timeline: attempts, append-only and idempotent on id. */
-export function timelineQueries({ db }: QueryContext): TimelineStore {
+export function timelineQueries({ db, atomically }: QueryContext): TimelineStore {
   return {
     async addAttempt(attempt) {
-      const inserted = await db
-        .insertInto('attempts')
-        .values(attemptToRow(attempt))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      // The timeline entry and the webhook event it makes are written together (or not at all).
+      const webhook = webhookRowFor(attempt, new Date());
+      const insert = async (trx: typeof db) => {
+        const inserted = await trx
+          .insertInto('attempts')
+          .values(attemptToRow(attempt))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted && webhook) await trx.insertInto('webhook_outbox').values(webhook).onConflict((oc) => oc.column('id').doNothing()).execute();
+        return inserted !== undefined;
+      };
+      return webhook ? atomically(insert) : insert(db);
     },
 
     async listAttempts(prospectId) {
@@ -51,6 +58,16 @@ export function timelineQueries({ db }: QueryContext): TimelineStore {
         .orderBy('at')
         .orderBy('id')
         .execute();
+      return rows.map(rowToAttempt);
+    },
+
+    async listTimeline(filter) {
+      let query = db.selectFrom('attempts').selectAll();
+      if (filter?.accountIds) {
+        if (filter.accountIds.length === 0) return [];
+        query = query.where('account_id', 'in', [...filter.accountIds]);
+      }
+      const rows = await query.orderBy('at').orderBy('id').execute();
       return rows.map(rowToAttempt);
     },
   };
