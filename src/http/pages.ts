@@ -142,6 +142,10 @@ const KIND_WORDS: Record<Attempt['kind'], string> = {
   draft_rejected: 'Draft rejected',
   status_change: 'Status',
   note: 'Note',
+  call: 'Call',
+  call_hold: 'Call hold',
+  next_step: 'Next step',
+  needs_reply: 'Needs your reply',
 };
 
 interface TimelineEntry {

@@ -44,6 +44,8 @@ export const TEMPLATE_WORDS: Record<TemplateName, string> = {
   'confirm-time': 'Confirm the time they named',
   'slot-proposal': 'Times to meet',
   'rep-brief': 'Brief for your meeting',
+  'meeting-confirm': 'Confirm tomorrow\'s meeting',
+  'hand-sent-follow-up': 'Follow-up of an email you sent',
 };
 
 /** "2024-11-26 15:00 EST": a date stamp for timelines and sync times. */

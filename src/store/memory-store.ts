@@ -5,6 +5,7 @@ import { memoryDrafts } from './memory/drafts.js';
 import { memoryLeases } from './memory/leases.js';
 import { memoryMessages } from './memory/messages.js';
 import { memoryRecords } from './memory/records.js';
+import { memoryPrevention } from './memory/prevention.js';
 import { emptyTables, restoreTables, snapshotTables } from './memory/tables.js';
 
 /**
@@ -44,6 +45,7 @@ function composeStore(database: MemoryDatabase, inTransaction: boolean): Store {
     ...memoryDrafts(t),
     ...memoryRecords(t),
     ...memoryLeases(t),
+    ...memoryPrevention(t),
   };
   const store: Store = {
     ...(inTransaction ? roles : serialised(roles, database)),

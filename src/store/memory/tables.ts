@@ -25,6 +25,9 @@ export function emptyTables(): MemoryTables {
     leases: new Map(),
     used_tokens: new Map(),
     rate_limits: new Map(),
+    next_steps: new Map(),
+    call_holds: new Map(),
+    suppression_removals: new Map(),
   };
 }
 
