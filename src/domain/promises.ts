@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { extractTimes, splitReply } from './reply/index.js';
 import { matchVagueRange } from './reply/intent.js';
-import { parseClock } from './business-time.js';
+import { nextBusinessInstant, parseClock } from './business-time.js';
 import type { FollowUpPolicy } from './policy.js';
 
 export interface RepPromise {
@@ -39,16 +39,18 @@ function whatOf(sentence: string): string {
 /**
  * The promises in the rep's email (its visible text: quoted history is left out), with their due
  * times. A day with no time of day ("by Friday") is due at the start of the rep's business hours that
- * day; a vague range ("after the holidays", "next week") at its start, at that hour too.
+ * day (the next business day when that is a weekend); a vague range ("after the holidays", "next
+ * week") at its start, at that hour too; "later this week" the next business morning.
  */
-export function findRepPromises(input: { text: string; html?: string | null; sentAt: Date; repZone: string; policy: Pick<FollowUpPolicy, 'businessHours'> }): RepPromise[] {
+export function findRepPromises(input: { text: string; html?: string | null; sentAt: Date; repZone: string; policy: FollowUpPolicy }): RepPromise[] {
   const { sentAt, repZone } = input;
   const visible = splitReply({ text: input.text, html: input.html ?? null }).visible;
   const out: RepPromise[] = [];
   const startMinutes = parseClock(input.policy.businessHours.start);
   const atDayStart = (d: Date): Date => {
     const day = DateTime.fromJSDate(d, { zone: repZone }).startOf('day');
-    return day.plus({ minutes: startMinutes }).toJSDate();
+    // Moved past weekends and holidays: "after the holidays" may start on a Saturday.
+    return nextBusinessInstant(day.plus({ minutes: startMinutes }).toJSDate(), { zone: repZone, country: null, policy: input.policy });
   };
   for (const sentence of sentencesOf(visible)) {
     if (!COMMITMENT.test(sentence) || NOT_A_PROMISE.test(sentence)) continue;
