@@ -90,11 +90,11 @@ export function classifyNeedsReply(parsed: Pick<ParsedReply, 'kind' | 'visibleTe
 }
 
 export const NEEDS_REPLY_WHY_WORDS: Record<NeedsReplyWhy, string> = {
-  call_me: 'asks you to call',
-  request: 'asks you for something',
+  call_me: 'asked you to call',
+  request: 'asked you for something',
   objection: 'raised a concern',
   question: 'asked a question',
-  message: 'wrote and waits for your answer',
+  message: 'wrote',
 };
 
 export interface NeedsReplyItemInput {

@@ -41,8 +41,9 @@ export function rowToProspect(r: ProspectsTable): Prospect {
     status: r.status as Prospect['status'],
     pausedUntil: fromIsoOrNull(r.paused_until),
     statusReason: r.status_reason,
-    emails: r.emails_json ? fromJson<string[]>(r.emails_json, 'prospects.emails_json') : [],
-    phone: r.phone ?? null,
+    // Present only when set (issue 15), so prospects without them read back exactly as before.
+    ...(r.emails_json ? { emails: fromJson<string[]>(r.emails_json, 'prospects.emails_json') } : {}),
+    ...(r.phone ? { phone: r.phone } : {}),
   };
 }
 
