@@ -3,6 +3,7 @@ import { registerDraftCommands } from './drafts-command.js';
 import { registerOpsCommands } from './ops-command.js';
 import { registerRunCommands, RunHadProblems } from './run-command.js';
 import { registerExtraCommands } from './extra-commands.js';
+import { registerPreventCommands } from './prevent-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerRunCommands(program);
   registerDraftCommands(program);
   registerOpsCommands(program);
+  registerPreventCommands(program);
   registerExtraCommands(program);
   return program;
 }

@@ -3,7 +3,7 @@ import type { PROSPECT_STATUSES } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
 import { markMeeting } from '../worker/meetings.js';
 import { when } from './format.js';
-import { parseNow, withRuntime } from './context.js';
+import { parseInstant, withRuntime } from './context.js';
 
 export function registerOpsCommands(program: Command): void {
   const meetings = program.command('meetings').description('List meetings with prospects, or mark one held or missed');
@@ -73,7 +73,7 @@ export function registerOpsCommands(program: Command): void {
           const p = await rt.store.findProspectByEmail(email);
           if (!p) throw new Error(`No prospect with address ${email}; see \`followup prospects list\`.`);
           const st: (typeof PROSPECT_STATUSES)[number] = status;
-          await rt.store.setProspectStatus(p.id, { status: st, pausedUntil: opts.until ? parseNow(opts.until) : null, statusReason: `${name}d by the rep` });
+          await rt.store.setProspectStatus(p.id, { status: st, pausedUntil: opts.until ? parseInstant(opts.until, '--until') : null, statusReason: `${name}d by the rep` });
           if (st !== 'open') await rt.store.cancelPendingDrafts(p.id, { reason: `prospect ${name}d by the rep` });
           console.log(`${p.email}: ${st}.`);
         });

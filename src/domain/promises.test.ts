@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './policy.js';
-import { findRepPromises, nextStepFromPromises } from './promises.js';
+import { findRepPromises, nextStepFromPromises, readDueTime } from './promises.js';
 
 // Monday 23 Nov 2026, 10:00 in New York (the rep's zone).
 const SENT = new Date('2026-11-23T15:00:00Z');
@@ -43,5 +43,22 @@ describe('the rep\'s promises, read in the rep\'s zone at the email\'s date', ()
     const found = read("I'll send the proposal by Friday. I'll call you Thursday at 10.");
     expect(found).toHaveLength(2);
     expect(nextStepFromPromises(found)?.what).toBe('call you Thursday at 10');
+  });
+});
+
+describe('a due time typed by the rep (ISO or words), in the rep\'s zone', () => {
+  const due = (text: string) => readDueTime({ text, now: SENT, repZone: ZONE, policy: DEFAULT_POLICY })?.toISOString() ?? null;
+  it.each([
+    ['tomorrow 10am', '2026-11-24T15:00:00.000Z'],
+    ['Friday', '2026-11-27T14:00:00.000Z'],
+    ['next Tuesday at 3pm', '2026-12-01T20:00:00.000Z'],
+    ['2026-12-02T09:30:00Z', '2026-12-02T09:30:00.000Z'],
+    ['2026-12-02 09:30', '2026-12-02T14:30:00.000Z'],
+    ['2026-12-02', '2026-12-02T05:00:00.000Z'],
+    ['whenever', null],
+    ['', null],
+    ['2026-13-45', null],
+  ])('%s', (text, expected) => {
+    expect(due(text)).toBe(expected);
   });
 });

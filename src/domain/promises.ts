@@ -76,3 +76,26 @@ export function findRepPromises(input: { text: string; html?: string | null; sen
 export function nextStepFromPromises(promises: readonly RepPromise[]): RepPromise | null {
   return [...promises].sort((a, b) => a.due.getTime() - b.due.getTime())[0] ?? null;
 }
+
+/**
+ * A due time the rep typed (`prospects next --due`, the prospect page): an ISO time, or words such as
+ * "tomorrow 10am", "Friday", "next Tuesday at 3pm", read with the reply parser's time reading in the
+ * rep's zone at `now`. A day with no time of day is due at the start of business hours. Null when the
+ * words name no time in the future.
+ */
+export function readDueTime(input: { text: string; now: Date; repZone: string; policy: FollowUpPolicy }): Date | null {
+  const text = input.text.trim();
+  if (text === '') return null;
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
+    const iso = DateTime.fromISO(text.replace(' ', 'T'), { zone: input.repZone });
+    return iso.isValid ? iso.toJSDate() : null;
+  }
+  const times = extractTimes(text, input.now, input.repZone, { forwardDate: true, scheduling: true }).filter((t) => t.excluded === undefined || t.excluded === 'deadline');
+  const time = times.find((t) => t.start.getTime() > input.now.getTime());
+  if (!time) return null;
+  if (time.grain === 'day' || time.grain === 'range') {
+    const day = DateTime.fromJSDate(time.start, { zone: input.repZone }).startOf('day').plus({ minutes: parseClock(input.policy.businessHours.start) });
+    return nextBusinessInstant(day.toJSDate(), { zone: input.repZone, country: null, policy: input.policy });
+  }
+  return time.start;
+}
