@@ -48,7 +48,7 @@ export interface CallHold {
 }
 
 export function callHoldUid(meetingId: string, step: number): string {
-  return `${stableId('hold', meetingId, String(step))}@followup`;
+  return `${stableId('hold', meetingId, String(step))}@hold.followup`;
 }
 
 export interface CallCadenceInput {
