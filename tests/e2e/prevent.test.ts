@@ -10,6 +10,7 @@ import { eventToIcs, seedLocalWorkspace } from '../../src/demo/seed-local.js';
 import { silentLogger } from '../../src/log.js';
 import { runTick } from '../../src/worker/tick.js';
 import { logCall } from '../../src/worker/prevent.js';
+import { formatSummary } from '../../src/cli/format.js';
 import type { CalendarEvent } from '../../src/domain/types.js';
 import type { DemoMessage } from '../../src/demo/scenario.js';
 
@@ -150,6 +151,11 @@ describe('issue 15 on the demo: prevent the drop before it happens', () => {
     );
     const read = await runTick(await rt.context(at(HOUR + 10 * 60_000)));
     expect(read.needsReply[0]).toMatchObject({ prospectEmail: 'linda@acme.example', words: 'Can you send the pricing first?', remind: false });
+    // The run summary shows it first.
+    expect(formatSummary(read, DEMO_REP.timeZone).split('\n').slice(0, 2)).toEqual([
+      'Needs your reply',
+      '  - Linda Park <linda@acme.example> asked you for something on Mon 23 Nov, 11:00 AM EST: "Can you send the pricing first?"',
+    ]);
     expect((await draftsOf('linda@acme.example')).find((d) => d.template === 'missed-nudge-1')?.status).toBe('cancelled');
     expect(read.quiet.find((q) => q.prospectEmail === 'linda@acme.example')?.reason).toBe('needs_reply');
     // Her reply ends the call cadence: the hold still ahead (Wednesday) is taken off the calendar.
