@@ -10,6 +10,7 @@ import { stableId } from '../domain/ids.js';
 import { firstName } from '../domain/names.js';
 import type { InboundMessage, NextStep, ParsedReply, Prospect } from '../domain/types.js';
 import type { NextStepRecord } from '../ports/store.js';
+import type { FollowUpPolicy } from '../domain/policy.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
@@ -50,20 +51,29 @@ export interface OpenNeedsReply {
 
 /** The prospect's replies still waiting for the rep's own answer (any message the rep sent since clears one). */
 export async function openNeedsReply(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<OpenNeedsReply[]> {
+  return needsReplyOf(ctx.store, { prospect, repZone: rt.account.timeZone, policy: ctx.policy, now: ctx.now });
+}
+
+/** The same, for any reader of the store (the queue page). */
+export async function needsReplyOf(
+  store: Pick<WorkerContext['store'], 'listAttempts' | 'listMessages' | 'listOutbox'>,
+  input: { prospect: Prospect; repZone: string; policy: FollowUpPolicy; now: Date },
+): Promise<OpenNeedsReply[]> {
+  const { prospect } = input;
   const [attempts, messages, outbox] = await Promise.all([
-    ctx.store.listAttempts(prospect.id),
-    ctx.store.listMessages(prospect.id),
-    ctx.store.listOutbox({ prospectId: prospect.id, status: 'sent' }),
+    store.listAttempts(prospect.id),
+    store.listMessages(prospect.id),
+    store.listOutbox({ prospectId: prospect.id, status: 'sent' }),
   ]);
   const repMessagesAt = [
     ...messages.filter((m) => m.direction === 'out').map((m) => m.at),
     ...outbox.map((o) => o.sentAt ?? o.notBefore),
   ];
-  const repCtx = { zone: rt.account.timeZone, country: null, policy: ctx.policy };
+  const repCtx = { zone: input.repZone, country: null, policy: input.policy };
   const out: OpenNeedsReply[] = [];
   for (const a of attempts) {
     if (a.kind !== 'needs_reply' || a.outcome === 'reminded') continue;
-    const state = needsReplyState({ receivedAt: a.at, repMessagesAt, repCtx, needsReplyHours: ctx.policy.needsReplyHours, now: ctx.now });
+    const state = needsReplyState({ receivedAt: a.at, repMessagesAt, repCtx, needsReplyHours: input.policy.needsReplyHours, now: input.now });
     if (state.status !== 'open') continue;
     out.push({ at: a.at, why: (a.outcome ?? 'message') as NeedsReplyWhy, words: a.detail, key: a.refId ?? a.id, remindAt: state.remindAt, reminderDue: state.reminderDue });
   }
