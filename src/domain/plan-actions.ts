@@ -78,6 +78,8 @@ export interface BriefVars {
   lastContactAt: Date | null;
   lastContact: string | null;
   promised: string | null;
+  /** Issue 15: the prospect has not accepted the invite (plain words for the rep), else null. */
+  unconfirmed?: string | null;
 }
 /** Issue 15: the confirmation before a meeting the prospect has not accepted. */
 export interface ConfirmMeetingVars {

@@ -27,6 +27,7 @@ import {
 } from './plan-actions.js';
 import { ago, clock, dayAndClock, dayMonth, meetingRef, plural, validZone } from './plan-words.js';
 import { needsReplySkip, planConfirmations, planHandSent } from './plan-prevent.js';
+import { isUnconfirmed, unconfirmedWords } from './meeting-confirm.js';
 
 export * from './plan-actions.js';
 export { NOT_A_REPLY_KINDS } from './send-gate.js';
@@ -303,6 +304,7 @@ function planBriefs(state: PlanningState, actions: PlanAction[]): void {
         lastContactAt: contact?.at ?? null,
         lastContact: contact?.words ?? null,
         promised: snapshot.prospect.nextStep?.what ?? null,
+        unconfirmed: isUnconfirmed(m.prospectResponse) ? unconfirmedWords(first, m.prospectResponse, 'this meeting') : null,
       },
       meetingId: m.id,
     });

@@ -20,6 +20,8 @@ export interface TemplateInput {
   lastContact?: string | null;
   /** meeting-confirm: the meeting's time as the prospect reads it ("tomorrow at 3:00 PM CET"). */
   meetingWhen?: string | null;
+  /** rep-brief: the prospect has not accepted the invite (plain words), else null. */
+  unconfirmed?: string | null;
   /** hand-sent-follow-up: the subject of the rep's email and when it went out. */
   sentEmail?: { subject: string; at: Date } | null;
 }
@@ -67,6 +69,7 @@ export function buildTemplateContext(input: TemplateInput): Record<string, unkno
     step: input.step ?? null,
     lastContact: input.lastContact ?? null,
     meetingWhen: input.meetingWhen ?? null,
+    unconfirmed: input.unconfirmed ?? null,
     sentEmail: input.sentEmail ?? null,
   };
 }

@@ -94,6 +94,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
             gapDays: action.vars.kind === 'next_step' ? action.vars.gapDays : null,
             step: action.vars.kind === 'nudge' ? action.vars.step : null,
             lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
+            unconfirmed: action.vars.kind === 'brief' ? (action.vars.unconfirmed ?? null) : null,
             meetingWhen: action.vars.kind === 'confirm_meeting' ? meetingWhenWords(action.vars.meetingStart, action.sendAt, prospect.timeZone) : null,
             sentEmail: action.vars.kind === 'hand_sent' ? { subject: action.vars.subject, at: action.vars.sentAt } : null,
           },
