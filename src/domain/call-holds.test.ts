@@ -59,6 +59,13 @@ describe('call holds after a no-show', () => {
     expect(starts(planCallCadence(input(over)))).toBe(reason);
   });
 
+  it('the script names the earlier message once the first nudge went out', () => {
+    const before = planCallCadence(input());
+    const after = planCallCadence(input({ nudgeSentAt: new Date('2026-11-23T17:30:00Z'), now: new Date('2026-11-25T16:00:00Z') }));
+    expect(before.kind === 'active' && before.holds[0]!.description).toContain('We had a call planned on Monday.');
+    expect(after.kind === 'active' && after.holds[1]!.description).toContain('I sent you a short note after our call on Monday.');
+  });
+
   it('voicemails count toward the cap', () => {
     const calls: CallLog[] = Array.from({ length: DEFAULT_POLICY.maxCalls }, (_, i) => ({ at: new Date(END.getTime() + (i + 1) * 86_400_000), outcome: 'voicemail' }));
     expect(starts(planCallCadence(input({ calls, now: new Date('2026-12-10T15:00:00Z') })))).toBe('cap');

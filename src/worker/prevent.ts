@@ -7,6 +7,7 @@ import { classifyNeedsReply, needsReplyKey, needsReplyReminderKey, needsReplySta
 import { findRepPromises, nextStepFromPromises } from '../domain/promises.js';
 import { planCallCadence, type CallLog, type CallOutcome } from '../domain/call-holds.js';
 import { stableId } from '../domain/ids.js';
+import { missedNudgeKey } from '../domain/plan-actions.js';
 import { firstName } from '../domain/names.js';
 import type { InboundMessage, NextStep, ParsedReply, Prospect } from '../domain/types.js';
 import type { NextStepRecord } from '../ports/store.js';
@@ -178,7 +179,18 @@ export async function syncCallHolds(ctx: WorkerContext, rt: AccountRuntime, summ
     const placed = await ctx.store.listCallHolds({ prospectId: prospect.id });
     const relevant = meetings.filter((m) => m.outcome === 'missed' || placed.some((h) => h.meetingId === m.id));
     if (relevant.length === 0) continue;
-    const [attempts, messages] = await Promise.all([ctx.store.listAttempts(prospect.id), ctx.store.listMessages(prospect.id)]);
+    const [attempts, messages, drafts, sent] = await Promise.all([
+      ctx.store.listAttempts(prospect.id),
+      ctx.store.listMessages(prospect.id),
+      ctx.store.listDrafts({ prospectId: prospect.id, status: 'sent' }),
+      ctx.store.listOutbox({ prospectId: prospect.id, status: 'sent' }),
+    ]);
+    // "The earlier message" of the script: the first nudge after the meeting, once it went out.
+    const nudgeSentAt = (meetingId: string): Date | null => {
+      const draft = drafts.find((d) => d.reasonKey === missedNudgeKey(meetingId, 1));
+      if (!draft) return null;
+      return sent.find((o) => o.draftId === draft.id)?.sentAt ?? draft.sendAt;
+    };
     const calls = callLogsOf(attempts);
     const replies = messages.filter((m) => m.direction === 'in' && m.replyKind).map((m) => ({ at: m.at, kind: m.replyKind! }));
     let added = 0;
@@ -191,7 +203,7 @@ export async function syncCallHolds(ctx: WorkerContext, rt: AccountRuntime, summ
         rep: { name: rt.account.name, timeZone: rt.account.timeZone },
         calls,
         replies,
-        nudgeSentAt: null,
+        nudgeSentAt: nudgeSentAt(meeting.id),
         policy: ctx.policy,
         repCtx,
         now: ctx.now,
