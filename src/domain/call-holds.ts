@@ -9,6 +9,7 @@
  * marked held or the prospect writes (any real reply): its holds still ahead are then removed.
  * Each hold has a stable UID (meeting and step), so placing it twice changes nothing. Pure.
  */
+import { DateTime } from 'luxon';
 import { addBusinessDays, nextBusinessInstant, type BusinessContext } from './business-time.js';
 import { stableId } from './ids.js';
 import type { FollowUpPolicy } from './policy.js';
@@ -125,6 +126,7 @@ export function callScript(input: CallCadenceInput & { step: number }): string {
   const first = firstName(prospect.name, prospect.email);
   const repFirst = firstName(rep.name);
   const when = formatWithZone(meeting.start, rep.timeZone, "cccc d LLLL 'at' h:mm a");
+  const weekday = DateTime.fromJSDate(meeting.start, { zone: rep.timeZone }).setLocale('en-US').toFormat('cccc');
   const lines = [
     `Phone: ${prospect.phone ?? 'not known (add "phone:" to the prospect in prospects.yaml)'}`,
     `Email: ${prospect.email}`,
@@ -136,12 +138,14 @@ export function callScript(input: CallCadenceInput & { step: number }): string {
     ...(prospect.materialSent.length > 0 ? [`- Material sent: ${prospect.materialSent.join(', ')}.`] : []),
     '',
     'Script:',
-    `"Hi ${first}, it's ${repFirst}${rep.company ? ` from ${rep.company}` : ''}.`,
-    input.nudgeSentAt
-      ? ` I sent you a short note after our call on ${formatWithZone(meeting.start, rep.timeZone, 'cccc')}.`
-      : ` We had a call planned on ${formatWithZone(meeting.start, rep.timeZone, 'cccc')}.`,
-    ' Something must have come up, and I hope everything is alright.',
-    ' Is there another day this week we can connect?"',
+    [
+      `"Hi ${first}, it's ${repFirst}${rep.company ? ` from ${rep.company}` : ''}.`,
+      input.nudgeSentAt
+        ? `I sent you a short note after our call on ${weekday}.`
+        : `We had a call planned on ${weekday}.`,
+      'Something must have come up, and I hope everything is alright.',
+      'Is there another day this week we can connect?"',
+    ].join(' '),
     '',
     'Voicemail: leave your name, number and one line on why you are calling; no guilt, nothing about the missed call.',
     `Log it: followup calls log ${prospect.email} reached|voicemail|no-answer --note "..."`,
