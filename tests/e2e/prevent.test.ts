@@ -172,6 +172,15 @@ describe('issue 15 on the demo: prevent the drop before it happens', () => {
     expect(later.alerts.some((a) => /Reminder: Linda Park/.test(a))).toBe(false);
     // Nothing new drafted for her while she waits for the rep.
     expect((await draftsOf('linda@acme.example')).map((d) => d.template)).toEqual(['missed-nudge-1']);
+
+    // The rep answers from their own mail client: the item clears.
+    writeFileSync(
+      join(dir, 'mail', 'inbox', 'cur', `${Math.floor(at(5 * HOUR + 20 * 60_000).getTime() / 1000)}.alex.followup:2,S`),
+      mail({ from: repFrom, to: 'Linda Park <linda@acme.example>', subject: 'Re: Acme / Northwind: intro call', date: at(5 * HOUR + 20 * 60_000), id: '<demo-linda-3@northwind.example>', inReplyTo: '<demo-linda-2@acme.example>', folder: 'sent', body: 'Hi Linda,\n\nHere is the pricing.\n\nAlex' }).raw,
+    );
+    const answered = await runTick(await rt.context(at(5 * HOUR + 30 * 60_000)));
+    expect(answered.needsReply).toEqual([]);
+    expect(answered.quiet.find((q) => q.prospectEmail === 'linda@acme.example')?.reason).not.toBe('needs_reply');
   });
 
   it('4. "I\'ll call you Thursday at 10" in the rep\'s own email makes a next step due Thursday 10:00 in the rep\'s zone', async () => {
