@@ -214,6 +214,16 @@ export async function syncCallHolds(ctx: WorkerContext, rt: AccountRuntime, summ
           for (const h of mine.filter((x) => x.end.getTime() > ctx.now.getTime())) {
             await cal.removeHold(h);
             await ctx.store.saveCallHold({ ...h, status: 'removed', updatedAt: ctx.now });
+            await ctx.store.addAttempt({
+              id: stableId('at', 'hold-removed', h.uid),
+              prospectId: prospect.id,
+              accountId: rt.account.id,
+              at: ctx.now,
+              kind: 'call_hold',
+              outcome: 'removed',
+              detail: `Call hold ${h.step} (${spellInstant(h.start, rt.account.timeZone)}) taken off your calendar: ${cadence.detail}`,
+              refId: meeting.id,
+            });
             removed++;
           }
           if (removed > 0) notes.push(cadence.detail);

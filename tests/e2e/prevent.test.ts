@@ -161,6 +161,8 @@ describe('issue 15 on the demo: prevent the drop before it happens', () => {
     // Her reply ends the call cadence: the hold still ahead (Wednesday) is taken off the calendar.
     expect(read.callHolds).toEqual([expect.objectContaining({ prospectEmail: 'linda@acme.example', placed: 0, removed: 1 })]);
     expect(readdirSync(join(dir, 'calendar')).filter((f) => f.startsWith('hold_'))).toHaveLength(1);
+    const lindaTimeline = await rt.store.listAttempts((await prospect('linda@acme.example')).id);
+    expect(lindaTimeline.find((a) => a.kind === 'call_hold' && a.outcome === 'removed')?.detail).toMatch(/taken off your calendar: Linda wrote back/);
 
     // 14:59 New York: not yet; 15:00 (four business hours after 11:00): the reminder, once.
     const before = await runTick(await rt.context(at(5 * HOUR - 60_000)));
