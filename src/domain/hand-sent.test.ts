@@ -25,10 +25,14 @@ describe('an email the rep sent by hand, with no answer', () => {
     ['answered', { replies: [{ at: new Date('2026-11-24T10:00:00Z'), kind: 'other' as const }] }, 'answered'],
     ['drafted once already', { usedKeys: new Set([handSentKey('<a@x>')]) }, 'drafted'],
     ['a meeting since', { meetingStarts: [new Date('2026-11-24T15:00:00Z')] }, 'later_contact'],
+    ['a next step due after it (the rep promised a call)', { nextStepDue: new Date('2026-11-26T15:00:00Z') }, 'next_step'],
     ['sent by followup', { sent: [{ at: SENT, key: '<a@x>', subject: 'Pricing', byFollowup: true }] }, 'no_email'],
     ['nothing sent', { sent: [] }, 'no_email'],
   ] as const)('none when %s', (_what, over, why) => {
     expect(planHandSentFollowUp(input(over as Partial<HandSentInput>))).toEqual({ kind: 'none', why });
+  });
+  it('a next step due before the email does not stop it', () => {
+    expect(planHandSentFollowUp(input({ nextStepDue: new Date('2026-11-20T15:00:00Z') })).kind).toBe('draft');
   });
   it('an auto-reply is not an answer', () => {
     expect(planHandSentFollowUp(input({ replies: [{ at: new Date('2026-11-24T10:00:00Z'), kind: 'ooo' }] })).kind).toBe('draft');

@@ -53,6 +53,7 @@ export function planHandSent(state: PlanningState, candidates: Candidate[]): voi
     replies: snapshot.replies,
     meetingStarts: snapshot.meetings.filter((m) => m.outcome !== 'cancelled').map((m) => m.start),
     usedKeys: state.usedKeys,
+    nextStepDue: snapshot.prospect.nextStep?.due ?? null,
     policy,
     ctx: state.ctx,
     now,

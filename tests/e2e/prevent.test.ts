@@ -195,6 +195,9 @@ describe('issue 15 on the demo: prevent the drop before it happens', () => {
     // The next run (the prospects file is read again) keeps it.
     await runTick(await rt.context(at(10 * 60_000)));
     expect((await prospect('olga@initrode.example')).nextStep?.due.toISOString()).toBe('2026-11-26T15:00:00.000Z');
+    // Two business days after her email there is no "did my note reach you?": the promised call is the follow-up.
+    await runTick(await rt.context(new Date('2026-11-25T16:00:00Z')));
+    expect((await draftsOf('olga@initrode.example')).map((d) => d.template)).not.toContain('hand-sent-follow-up');
   });
 
   it("5. an opt-out from a prospect's second address stops the prospect", async () => {
