@@ -49,6 +49,12 @@ const policySchema = z
     contactWindowMinutes: z.number().int().min(0).default(DEFAULT_POLICY.contactWindowMinutes),
     /** Offered slots start at least this many business hours after the offer goes out. */
     slotLeadHours: z.number().min(0).default(DEFAULT_POLICY.slotLeadHours),
+    /** A meeting not accepted this many hours before its start gets a confirmation draft. */
+    confirmBeforeHours: z.number().min(1).default(DEFAULT_POLICY.confirmBeforeHours),
+    /** A reply that needs the rep's answer: remind after this many business hours. */
+    needsReplyHours: z.number().min(0).default(DEFAULT_POLICY.needsReplyHours),
+    callEveryBusinessDays: z.number().int().min(1).default(DEFAULT_POLICY.callEveryBusinessDays),
+    maxCalls: z.number().int().min(1).max(50).default(DEFAULT_POLICY.maxCalls),
   })
   .strict()
   .refine((p) => p.agesAfterDays > p.apologyAfterDays, {

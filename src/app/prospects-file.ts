@@ -15,6 +15,10 @@ const isoInstant = z
 export const prospectEntrySchema = z
   .object({
     email: z.string().email(),
+    /** Further addresses of the same person: replies, bounces and opt-outs from any of them count. */
+    emails: z.array(z.string().email()).default([]),
+    /** Call holds carry it. */
+    phone: z.string().min(3).optional(),
     name: z.string().min(1),
     company: z.string().optional(),
     timeZone: zoneSchema,
@@ -79,6 +83,8 @@ export function parseProspects(text: string, file: string, accountIds: string[])
       id,
       accountId,
       email: p.email.toLowerCase(),
+      ...(p.emails.length > 0 ? { emails: [...new Set(p.emails.map((e) => e.toLowerCase()))].filter((e) => e !== p.email.toLowerCase()) } : {}),
+      ...(p.phone ? { phone: p.phone } : {}),
       name: p.name,
       company: p.company ?? null,
       timeZone: p.timeZone,

@@ -26,9 +26,14 @@ export function globals(cmd: Command): GlobalOptions {
 
 /** --now <ISO> runs as if at that time (previews, reproducible runs). */
 export function parseNow(value: string | undefined): Date {
+  return parseInstant(value, '--now');
+}
+
+/** An ISO time given to `option`; the error names that option (--until, --send-at, --now...). */
+export function parseInstant(value: string | undefined, option: string): Date {
   if (!value) return new Date();
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new Error(`--now "${value}" is not an ISO time; use e.g. 2026-11-30T09:00:00Z.`);
+  if (Number.isNaN(d.getTime())) throw new Error(`${option} "${value}" is not an ISO time; use e.g. 2026-11-30T09:00:00Z.`);
   return d;
 }
 

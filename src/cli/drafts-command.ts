@@ -9,7 +9,7 @@ import { approveDraft, editDraft, rejectDraft } from '../worker/drafts.js';
 import { draftHistory, draftJson, when } from './format.js';
 import { outsideBusinessHours } from '../domain/send-gate.js';
 import { gateDraft, loadGateTimeline } from '../worker/gate.js';
-import { parseNow, withRuntime } from './context.js';
+import { parseInstant, withRuntime } from './context.js';
 import type { Runtime } from '../app/runtime.js';
 
 function repOf(rt: Runtime, accountId: string) {
@@ -135,7 +135,7 @@ export function registerDraftCommands(program: Command): void {
         if (subject === undefined && text === undefined && opts.sendAt === undefined) {
           ({ subject, text } = editInEditor(d));
         }
-        const sendAt = opts.sendAt !== undefined ? parseNow(opts.sendAt) : undefined;
+        const sendAt = opts.sendAt !== undefined ? parseInstant(opts.sendAt, '--send-at') : undefined;
         await editDraft({ store: rt.store, now }, {
           draftId: id,
           by: actor(),

@@ -30,6 +30,10 @@ export function formatSummary(s: TickSummary, zone: string): string {
     if (lines.length === 0) return;
     out.push(`${title}`, ...lines.map((l) => `  - ${l}`), '');
   };
+  // Issue 15: what waits for the rep's own answer comes first, then what could go wrong.
+  section('Needs your reply', (s.needsReply ?? []).map((n) => `${n.name} <${n.prospectEmail}> ${n.why} on ${when(n.at, zone)}: "${n.words}"${n.remind ? ' (reminder: still no answer from you)' : ''}`));
+  section('Before it goes wrong', (s.unconfirmed ?? []).map((u) => `${u.prospectEmail}: ${u.detail}`));
+  section('Call holds', (s.callHolds ?? []).map((c) => `${c.prospectEmail}: ${c.placed} placed, ${c.removed} removed. ${c.detail}`));
   const synced = s.synced.map((x) => `${x.accountId}: calendar ${x.calendar}: ${x.upserted} events${x.full ? ' (full sync)' : ''}, ${x.deleted} removed`);
   section('Synced', [...synced, `${s.messagesRead} message(s) from tracked prospects read`]);
   section('Replies', s.replies.map((r) => `${r.prospectEmail}: ${r.kind} → ${r.action}`));

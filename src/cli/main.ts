@@ -4,6 +4,7 @@ import { registerOpsCommands } from './ops-command.js';
 import { registerRunCommands, RunHadProblems } from './run-command.js';
 import { registerExtraCommands } from './extra-commands.js';
 import { registerStatsCommand } from './stats-command.js';
+import { registerPreventCommands } from './prevent-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerRunCommands(program);
   registerDraftCommands(program);
   registerOpsCommands(program);
+  registerPreventCommands(program);
   registerExtraCommands(program);
   registerStatsCommand(program);
   return program;

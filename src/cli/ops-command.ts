@@ -4,7 +4,7 @@ import { buildTemplateContext } from '../templates/context.js';
 import { markMeeting } from '../worker/meetings.js';
 import { when } from './format.js';
 import { accountsJson, attemptJson, meetingsJson, printJson, prospectsJson } from './json-output.js';
-import { parseNow, withRuntime } from './context.js';
+import { parseInstant, withRuntime } from './context.js';
 
 export function registerOpsCommands(program: Command): void {
   const meetings = program.command('meetings').description('List meetings with prospects, or mark one held or missed');
@@ -80,7 +80,7 @@ export function registerOpsCommands(program: Command): void {
           const p = await rt.store.findProspectByEmail(email);
           if (!p) throw new Error(`No prospect with address ${email}; see \`followup prospects list\`.`);
           const st: (typeof PROSPECT_STATUSES)[number] = status;
-          await rt.store.setProspectStatus(p.id, { status: st, pausedUntil: opts.until ? parseNow(opts.until) : null, statusReason: `${name}d by the rep` });
+          await rt.store.setProspectStatus(p.id, { status: st, pausedUntil: opts.until ? parseInstant(opts.until, '--until') : null, statusReason: `${name}d by the rep` });
           if (st !== 'open') await rt.store.cancelPendingDrafts(p.id, { reason: `prospect ${name}d by the rep` });
           console.log(`${p.email}: ${st}.`);
         });

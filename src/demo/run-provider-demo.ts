@@ -89,7 +89,8 @@ async function startMicrosoft(scenario: DemoScenario): Promise<EmulatedFamily> {
     bookedEvents: () =>
       served.emulator.control
         .events(scenario.rep.email)
-        .filter((e) => e.data.transactionId)
+        // Call holds (issue 15) carry a transactionId too; they are the rep's own events, not bookings.
+        .filter((e) => e.data.transactionId && !((e.data.categories as string[] | undefined) ?? []).includes('followup call hold'))
         .map((e) => ({
           start: e.start.toISOString(),
           attendees: ((e.data.attendees as { emailAddress?: { address?: string } }[] | undefined) ?? []).map((a) => a.emailAddress?.address ?? ''),

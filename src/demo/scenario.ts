@@ -13,6 +13,9 @@ export interface DemoProspectInput {
   hotButton?: string;
   materialSent?: string[];
   nextStep?: { what: string; due: string };
+  /** Further addresses of the same person. */
+  emails?: string[];
+  phone?: string;
 }
 
 export interface DemoMessage {

@@ -3,6 +3,7 @@
  * (drafts with typed template variables, call reminders, skips) and the idempotency keys of its drafts.
  */
 import type { Draft, Meeting, NoShowEvidence, Prospect, ReplyKind, TemplateName } from './types.js';
+import type { SentByRep } from './hand-sent.js';
 
 export interface ProspectSnapshot {
   prospect: Prospect;
@@ -14,6 +15,10 @@ export interface ProspectSnapshot {
   /** Messages received from the prospect, with what the parser understood. */
   replies: { at: Date; kind: ReplyKind }[];
   suppressed: boolean;
+  /** Replies that wait for the rep's own answer (needs-reply.ts): the cadence pauses while one is open. */
+  needsReply?: { at: Date; words: string }[];
+  /** The rep's emails to the prospect (hand-sent ones get a follow-up: hand-sent.ts). */
+  sentByRep?: SentByRep[];
 }
 
 export const SKIP_REASONS = [
@@ -25,6 +30,7 @@ export const SKIP_REASONS = [
   'replied',
   'cadence_done',
   'awaiting_approval',
+  'needs_reply',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -45,6 +51,8 @@ export type PlanAction =
       meetingId?: string | null;
     }
   | { kind: 'call_reminder'; reasonKey: string; meetingId: string; at: Date; detail: string }
+  /** Something the rep should know before it goes wrong (an unconfirmed meeting): brief, digest, run summary. */
+  | { kind: 'warn'; reason: 'unconfirmed_meeting'; meetingId: string; detail: string }
   | { kind: 'skip'; reason: SkipReason; detail: string };
 
 export type DraftAction = Extract<PlanAction, { kind: 'draft' }>;
@@ -70,8 +78,21 @@ export interface BriefVars {
   lastContactAt: Date | null;
   lastContact: string | null;
   promised: string | null;
+  /** Issue 15: the prospect has not accepted the invite (plain words for the rep), else null. */
+  unconfirmed?: string | null;
 }
-export type DraftVars = NudgeVars | NextStepVars | BriefVars;
+/** Issue 15: the confirmation before a meeting the prospect has not accepted. */
+export interface ConfirmMeetingVars {
+  kind: 'confirm_meeting';
+  meetingStart: Date;
+}
+/** Issue 15: the follow-up of an email the rep sent by hand. */
+export interface HandSentVars {
+  kind: 'hand_sent';
+  sentAt: Date;
+  subject: string;
+}
+export type DraftVars = NudgeVars | NextStepVars | BriefVars | ConfirmMeetingVars | HandSentVars;
 
 // Keys: the store keeps one draft per key, ever.
 

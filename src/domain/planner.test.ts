@@ -78,7 +78,9 @@ const summary = (actions: PlanAction[]): string[] =>
       ? `draft ${a.reasonKey} ${a.template} ${a.sendAt.toISOString()}`
       : a.kind === 'call_reminder'
         ? `call ${a.reasonKey} ${a.at.toISOString()}`
-        : `skip ${a.reason}`,
+        : a.kind === 'warn'
+          ? `warn ${a.reason} ${a.meetingId}`
+          : `skip ${a.reason}`,
   );
 const sent = (reasonKey: string, at: string) => ({ at: d(at), reasonKey, status: 'sent' as const });
 
@@ -462,5 +464,42 @@ describe('nothing due, determinism', () => {
     const b = plan(s, d('2026-11-05T15:00:00Z'));
     expect(a).toEqual(b);
     expect(JSON.stringify(s)).toBe(before);
+  });
+});
+
+describe('issue 15 in the planner', () => {
+  const now = d('2026-11-23T15:00:00Z');
+  const tomorrow = (response: Meeting['prospectResponse']) =>
+    missedMeeting({ id: 't1', outcome: 'scheduled', prospectResponse: response, evidence: [], start: d('2026-11-24T15:00:00Z'), end: d('2026-11-24T15:30:00Z') });
+
+  it('a meeting not accepted a day ahead: a warning and a confirmation draft; accepted: nothing', () => {
+    expect(summary(plan(snapshot({ meetings: [tomorrow('needs_action')] }), now))).toEqual([
+      'warn unconfirmed_meeting t1',
+      'draft confirm-meeting:t1 meeting-confirm 2026-11-23T15:00:00.000Z',
+    ]);
+    expect(summary(plan(snapshot({ meetings: [tomorrow('accepted')] }), now))).toEqual(['skip nothing_due']);
+    // Drafted once: the warning stays, the draft is not made again.
+    const again = plan(snapshot({ meetings: [tomorrow('tentative')], drafts: [{ reasonKey: 'confirm-meeting:t1', status: 'pending', sendAt: now, template: 'meeting-confirm' }] }), now);
+    expect(summary(again)).toEqual(['warn unconfirmed_meeting t1']);
+  });
+
+  it('the brief warns the rep when the prospect has not accepted', () => {
+    const soon = missedMeeting({ id: 'b2', outcome: 'scheduled', prospectResponse: 'tentative', evidence: [], start: d('2026-11-23T16:30:00Z'), end: d('2026-11-23T17:00:00Z') });
+    const brief = drafts(plan(snapshot({ meetings: [soon] }), now)).find((a) => a.template === 'rep-brief');
+    expect(brief?.vars).toMatchObject({ unconfirmed: 'Linda answered the invite only "tentative" for this meeting.' });
+  });
+
+  it('a reply waiting for the rep pauses everything but the brief', () => {
+    const s = snapshot({ meetings: [missedMeeting()], needsReply: [{ at: d('2026-11-23T14:00:00Z'), words: 'Can you send the pricing first?' }] });
+    const out = plan(s, now);
+    expect(summary(out)).toEqual(['skip needs_reply']);
+    expect(skips(out)[0]!.detail).toContain('"Can you send the pricing first?"');
+  });
+
+  it('an email the rep sent by hand gets one follow-up two business days later, unless answered', () => {
+    const handSent = { sentByRep: [{ at: d('2026-11-19T15:00:00Z'), key: '<h1@x>', subject: 'Pricing', byFollowup: false }] };
+    expect(summary(plan(snapshot(handSent), now))).toEqual(['draft handsent:<h1@x> hand-sent-follow-up 2026-11-23T15:00:00.000Z']);
+    expect(summary(plan(snapshot({ ...handSent, replies: [{ at: d('2026-11-20T15:00:00Z'), kind: 'other' }] }), now))).toEqual(['skip nothing_due']);
+    expect(summary(plan(snapshot({ ...handSent, drafts: [{ reasonKey: 'handsent:<h1@x>', status: 'sent', sendAt: now, template: 'hand-sent-follow-up' }] }), now))).toEqual(['skip nothing_due']);
   });
 });

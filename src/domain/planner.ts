@@ -26,6 +26,8 @@ import {
   type ProspectSnapshot,
 } from './plan-actions.js';
 import { ago, clock, dayAndClock, dayMonth, meetingRef, plural, validZone } from './plan-words.js';
+import { needsReplySkip, planConfirmations, planHandSent } from './plan-prevent.js';
+import { isUnconfirmed, unconfirmedWords } from './meeting-confirm.js';
 
 export * from './plan-actions.js';
 export { NOT_A_REPLY_KINDS } from './send-gate.js';
@@ -42,7 +44,7 @@ const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 // ---------------------------------------------------------------------------------------------
 // Planning
 
-interface PlanningState {
+export interface PlanningState {
   snapshot: ProspectSnapshot;
   policy: FollowUpPolicy;
   now: Date;
@@ -81,7 +83,7 @@ function drivingMissedMeeting(snapshot: ProspectSnapshot, now: Date): Meeting | 
   return superseded ? null : latest;
 }
 
-interface Candidate {
+export interface Candidate {
   action: DraftAction;
 }
 
@@ -302,6 +304,7 @@ function planBriefs(state: PlanningState, actions: PlanAction[]): void {
         lastContactAt: contact?.at ?? null,
         lastContact: contact?.words ?? null,
         promised: snapshot.prospect.nextStep?.what ?? null,
+        unconfirmed: isUnconfirmed(m.prospectResponse) ? unconfirmedWords(first, m.prospectResponse, 'this meeting') : null,
       },
       meetingId: m.id,
     });
@@ -378,8 +381,16 @@ export function planFollowUps(snapshot: ProspectSnapshot, policy: FollowUpPolicy
 
   const actions: PlanAction[] = [];
   const candidates: Candidate[] = [];
+  const waiting = needsReplySkip(state);
+  if (waiting) {
+    // The prospect waits for the rep's own answer: the cadence pauses until the rep writes.
+    const out: PlanAction[] = [waiting];
+    planBriefs(state, out);
+    return out;
+  }
   planMissedCadence(state, actions, candidates);
   planNextStep(state, candidates);
+  if (candidates.length === 0 && !drivingMissedMeeting(snapshot, now)) planHandSent(state, candidates);
   applyWeeklyCap(state, candidates);
   // Cadence actions first (reminder, nudge or skip), then the next step, then briefs.
   const nudge = candidates.find((c) => c.action.reasonKey.startsWith('missed:'));
@@ -392,6 +403,7 @@ export function planFollowUps(snapshot: ProspectSnapshot, policy: FollowUpPolicy
     if (a.kind === 'skip') out.push(a);
   }
   for (const c of candidates) if (c !== nudge) out.push(c.action);
+  planConfirmations(state, out);
   planBriefs(state, out);
 
   if (out.length === 0) return [{ kind: 'skip', reason: 'nothing_due', detail: nothingDueDetail(state) }];

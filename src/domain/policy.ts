@@ -44,6 +44,14 @@ export interface FollowUpPolicy {
   contactWindowMinutes: number;
   /** R1: offered slots start at least this many business hours after the offer goes out. */
   slotLeadHours: number;
+  /** A meeting the prospect has not accepted this many hours before its start gets a confirmation draft. */
+  confirmBeforeHours: number;
+  /** A reply that needs the rep's own answer: the rep is reminded after this many business hours. */
+  needsReplyHours: number;
+  /** R2, R4: after a missed meeting, a call hold every this many business days ("a couple of times a week")... */
+  callEveryBusinessDays: number;
+  /** ...up to this many calls (holds) in all; each logged voicemail or no-answer counts as one. */
+  maxCalls: number;
 }
 
 export const DEFAULT_POLICY: FollowUpPolicy = {
@@ -64,4 +72,8 @@ export const DEFAULT_POLICY: FollowUpPolicy = {
   oooDefaultPauseDays: 7,
   contactWindowMinutes: 24 * 60,
   slotLeadHours: 20,
+  confirmBeforeHours: 24,
+  needsReplyHours: 4,
+  callEveryBusinessDays: 2,
+  maxCalls: 6,
 };

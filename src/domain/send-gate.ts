@@ -10,6 +10,8 @@
  *     made) withdraws it: nudges, follow-ups, offers, confirmations were all decided without it.
  *     Approved after the reply, the rep's decision stands.
  *  3. a missed-meeting nudge whose meeting is now held: withdraw.
+ *  3b. a confirmation before a meeting (issue 15) whose prospect has accepted the invite, or whose
+ *     meeting has started or is no longer scheduled: withdraw.
  *  4. a slot offer whose first slot is now too close: withdraw (the offer would be wrong).
  *  5. paused: hold until the pause ends (paused with no end: hold, re-checked daily).
  *  6. not yet due: hold until its time.
@@ -70,14 +72,14 @@ export interface GateInput {
   suppressed: boolean;
   /** The prospect's timeline since the draft was made (older entries are ignored by the rules). */
   replies: GateReply[];
-  meetings: Pick<Meeting, 'id' | 'outcome' | 'markedBy'>[];
+  meetings: (Pick<Meeting, 'id' | 'outcome' | 'markedBy'> & Partial<Pick<Meeting, 'prospectResponse' | 'start'>>)[];
   /** When emails to this prospect went out (other than this one): the weekly cap. */
   sentAt: Date[];
   policy: FollowUpPolicy;
   now: Date;
 }
 
-export const WITHDRAW_REASONS = ['opted_out', 'bounced', 'closed', 'replied', 'meeting_held', 'slots_stale'] as const;
+export const WITHDRAW_REASONS = ['opted_out', 'bounced', 'closed', 'replied', 'meeting_held', 'slots_stale', 'accepted', 'meeting_started'] as const;
 export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 export const HOLD_REASONS = ['paused', 'not_due', 'business_hours', 'weekly_cap'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
@@ -148,6 +150,8 @@ const TEMPLATE_WORDS: Partial<Record<TemplateName, string>> = {
   'follow-up-apology': 'the follow-up',
   'follow-up-ages': 'the follow-up',
   'booking-confirmation': 'the confirmation',
+  'meeting-confirm': 'the confirmation before the meeting',
+  'hand-sent-follow-up': 'the follow-up',
 };
 
 function itemWords(template: TemplateName | null): string {
@@ -201,6 +205,18 @@ export function decideSend(input: GateInput): GateDecision {
   if (meeting && meeting.outcome === 'held') {
     const by = meeting.markedBy ? `marked held by ${meeting.markedBy}` : 'held (attendance shows it)';
     return { kind: 'withdraw', reason: 'meeting_held', detail: `The meeting with ${first} was ${by}; the nudge was withdrawn.` };
+  }
+
+  // 3b: a confirmation before a meeting is moot once they accepted, or once the meeting started.
+  const confirming = item.reasonKey ? /^confirm-meeting:(.+)$/.exec(item.reasonKey)?.[1] : undefined;
+  const confirmed = confirming ? input.meetings.find((m) => m.id === confirming) : undefined;
+  if (confirmed) {
+    if (confirmed.prospectResponse === 'accepted') {
+      return { kind: 'withdraw', reason: 'accepted', detail: `${first} accepted the invite; the confirmation was withdrawn.` };
+    }
+    if (confirmed.outcome !== 'scheduled' || (confirmed.start && confirmed.start.getTime() <= now.getTime())) {
+      return { kind: 'withdraw', reason: 'meeting_started', detail: `The meeting with ${first} has started or is no longer scheduled; the confirmation was withdrawn.` };
+    }
   }
 
   // 4: a slot offer must leave the prospect time to answer.

@@ -29,10 +29,25 @@ export interface NextStep {
   due: Date;
 }
 
+/** Every address of a prospect, primary first, lower-cased and without duplicates. */
+export function addressesOf(prospect: Pick<Prospect, 'email' | 'emails'>): string[] {
+  const out: string[] = [];
+  for (const e of [prospect.email, ...(prospect.emails ?? [])]) {
+    const k = e.trim().toLowerCase();
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
 export interface Prospect {
   id: string;
   accountId: string;
   email: string;
+  /** Further addresses of the same person (`emails: [...]` in the prospects file): a reply, a bounce or
+   *  an opt-out from any of them counts for the prospect. The primary address is `email`. */
+  emails?: string[];
+  /** A phone number, when known: call holds carry it. */
+  phone?: string | null;
   name: string;
   company?: string | null;
   /** IANA zone, e.g. "America/New_York". */
@@ -137,6 +152,14 @@ export const ATTEMPT_KINDS = [
   'draft_rejected',
   'status_change',
   'note',
+  /** A call the rep logged (`calls log`, the page's button): outcome reached | voicemail | no-answer. */
+  'call',
+  /** A call hold put on (or taken off) the rep's calendar. */
+  'call_hold',
+  /** A next step set by the rep or found in the rep's own email. */
+  'next_step',
+  /** A reply that needs the rep's own answer, and its reminder. */
+  'needs_reply',
 ] as const;
 export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
 
@@ -184,6 +207,8 @@ export const TEMPLATE_NAMES = [
   'confirm-time',
   'slot-proposal',
   'rep-brief',
+  'meeting-confirm',
+  'hand-sent-follow-up',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

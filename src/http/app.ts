@@ -6,6 +6,7 @@ import { digestLinkRoutes } from './routes/digest-links.js';
 import { draftRoutes } from './routes/drafts.js';
 import { operationRoutes } from './routes/operations.js';
 import { prospectRoutes } from './routes/prospects.js';
+import { preventRoutes } from './routes/prevent.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { statsRoutes } from './routes/stats.js';
 import { resolveWebSecret } from './secret.js';
@@ -68,6 +69,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
   app.route('/', draftRoutes(web));
   app.route('/', prospectRoutes(web));
   app.route('/', statsRoutes(web));
+  app.route('/', preventRoutes(web));
 
   app.notFound((c) => notFound(c as C, 'There is no page here.'));
 

@@ -29,12 +29,14 @@ export function queuePage(input: {
   reps: Map<string, Rep>;
   flash: string | null;
   policy: FollowUpPolicy;
+  /** Shown above the drafts (issue 15: replies that need the rep's own answer). */
+  before?: Html;
 }): Html {
   const { viewer, csrf, now } = input;
   const drafts = [...input.drafts].sort(
     (a, b) => Number(URGENT_TEMPLATES.has(b.template)) - Number(URGENT_TEMPLATES.has(a.template)) || a.sendAt.getTime() - b.sendAt.getTime(),
   );
-  const body = html`<h1>Waiting for you <span class="muted">(${drafts.length})</span></h1>
+  const body = html`${input.before ?? ''}<h1>Waiting for you <span class="muted">(${drafts.length})</span></h1>
 ${drafts.length === 0
     ? html`<div class="card"><p>Nothing to approve. New drafts show up here after each run, with why they exist.</p></div>`
     : html`<form id="bulk" class="bulk" method="post" action="/drafts/approve">${csrfField(csrf)}
@@ -142,6 +144,10 @@ const KIND_WORDS: Record<Attempt['kind'], string> = {
   draft_rejected: 'Draft rejected',
   status_change: 'Status',
   note: 'Note',
+  call: 'Call',
+  call_hold: 'Call hold',
+  next_step: 'Next step',
+  needs_reply: 'Needs your reply',
 };
 
 interface TimelineEntry {
@@ -188,6 +194,8 @@ export function prospectPage(input: {
   withdrawn?: Draft[];
   outbox: OutboxItem[];
   flash: string | null;
+  /** Issue 15: the call log and next-step card. */
+  prevent?: Html;
 }): Html {
   const { viewer, owner, csrf, now, prospect: p } = input;
   const zone = owner.timeZone;
@@ -232,6 +240,7 @@ ${p.status === 'open'
       ? html`<form method="post" action="/prospects/${id}/status">${csrfField(csrf)}<input type="hidden" name="action" value="resume"><button type="submit">${p.status === 'paused' ? 'Resume now' : 'Reopen'}</button></form>`
       : ''}
 </div>
+${input.prevent ?? ''}
 
 <h2>Meetings</h2>
 <div class="card">

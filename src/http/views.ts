@@ -28,6 +28,10 @@ export const FLASH_MESSAGES: Record<string, string> = {
   paused: 'Prospect paused: no drafts or emails until then.',
   closed: 'Prospect closed: no more follow-ups.',
   resumed: 'Prospect open again.',
+  'call-logged': 'Call logged on the timeline.',
+  'next-set': 'Next step set.',
+  suppressed: 'Address suppressed: it is never emailed again.',
+  lifted: 'Suppression lifted and recorded.',
   'signed-out': 'You are signed out.',
 };
 
@@ -44,6 +48,8 @@ export const TEMPLATE_WORDS: Record<TemplateName, string> = {
   'confirm-time': 'Confirm the time they named',
   'slot-proposal': 'Times to meet',
   'rep-brief': 'Brief for your meeting',
+  'meeting-confirm': 'Confirm tomorrow\'s meeting',
+  'hand-sent-follow-up': 'Follow-up of an email you sent',
 };
 
 /** "2024-11-26 15:00 EST": a date stamp for timelines and sync times. */
@@ -83,7 +89,7 @@ export function page(input: { title: string; viewer: Viewer | null; csrf: string
 <header class="top">
   <span class="brand">followup</span>
   ${input.viewer
-    ? html`<nav aria-label="Main">${nav('/queue', 'Queue')}${nav('/prospects', 'Prospects')}${nav('/accounts', 'Accounts')}${nav('/stats', 'Stats')}</nav>
+    ? html`<nav aria-label="Main">${nav('/queue', 'Queue')}${nav('/prospects', 'Prospects')}${nav('/accounts', 'Accounts')}${nav('/stats', 'Stats')}${nav('/suppressions', 'Suppressions')}</nav>
   <form method="post" action="/logout" class="signout">${csrfField(input.csrf)}<span class="who">${input.viewer.name}${input.viewer.role === 'admin' ? ' (admin)' : ''}</span> <button type="submit" class="link">Sign out</button></form>`
     : ''}
 </header>

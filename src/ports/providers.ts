@@ -8,6 +8,7 @@ import type {
 } from '../domain/types.js';
 import type { InputProblem } from './errors.js';
 import type { AttendanceReport } from '../domain/no-show.js';
+import type { CallHold } from '../domain/call-holds.js';
 
 /**
  * Ports the worker needs from a provider family. They speak domain types only; cursors are
@@ -46,6 +47,13 @@ export interface CalendarProvider {
   /** Create the event with the prospect as attendee; the provider sends the invite (Google
    *  sendUpdates=all, Graph, or an iTIP REQUEST email for local). Idempotent on booking.id. */
   book(booking: Booking): Promise<BookingResult>;
+  /**
+   * Issue 15: puts a call hold on the rep's own calendar (no attendee, no invite). Idempotent on
+   * hold.uid: a second call finds the event and changes nothing (created: false).
+   */
+  placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }>;
+  /** Takes the hold with this UID (placed at this time) off the calendar; nothing when it is not there. */
+  removeHold(hold: Pick<CallHold, 'uid' | 'start' | 'end'>): Promise<void>;
 }
 
 /** Conferencing attendance (Meet conferenceRecords, Teams attendance reports): the domain's shape. */

@@ -246,6 +246,58 @@ export interface SuppressionStore {
   listSuppressions(): Promise<Suppression[]>;
 }
 
+/** Issue 15: a next step set by the rep or found in the rep's own email (a promise). */
+export interface NextStepRecord {
+  id: string;
+  accountId: string;
+  prospectId: string;
+  what: string;
+  due: Date;
+  source: 'rep' | 'email';
+  /** For a promise: the email it was found in. */
+  messageId: string | null;
+  subject: string | null;
+  foundAt: Date;
+}
+
+/** Issue 15: a call hold on the rep's calendar. */
+export interface CallHoldRecord {
+  uid: string;
+  accountId: string;
+  prospectId: string;
+  meetingId: string;
+  step: number;
+  start: Date;
+  end: Date;
+  status: 'placed' | 'removed';
+  eventId: string | null;
+  updatedAt: Date;
+}
+
+export interface SuppressionRemoval {
+  id: string;
+  email: string;
+  reason: string;
+  by: string;
+  at: Date;
+  /** The suppression that was lifted. */
+  was: Suppression;
+}
+
+/** Issue 15: next steps, call holds and lifted suppressions. */
+export interface PreventionStore {
+  /** Idempotent on id. */
+  addNextStep(step: NextStepRecord): Promise<boolean>;
+  /** Oldest first. */
+  listNextSteps(prospectId: string): Promise<NextStepRecord[]>;
+  /** Insert or replace by uid. */
+  saveCallHold(hold: CallHoldRecord): Promise<void>;
+  listCallHolds(filter: { prospectId?: string; accountId?: string }): Promise<CallHoldRecord[]>;
+  /** Lifts a suppression and records why, in one transaction; null when the address was not suppressed. */
+  removeSuppression(email: string, input: { id: string; reason: string; by: string; at: Date }): Promise<SuppressionRemoval | null>;
+  listSuppressionRemovals(): Promise<SuppressionRemoval[]>;
+}
+
 /** Bookings. Idempotent on id. */
 export interface BookingStore {
   insertBooking(b: BookingRecord): Promise<boolean>;
@@ -319,7 +371,8 @@ export interface StoreRoles
     SlotOfferStore,
     LeaseStore,
     TokenStore,
-    OpsStore {}
+    OpsStore,
+    PreventionStore {}
 
 /** The whole store, for the composition root: every role, its lifecycle and transactions. */
 export interface Store extends StoreRoles {

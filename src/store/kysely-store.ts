@@ -11,6 +11,7 @@ import { meetingQueries } from './queries/meetings.js';
 import { messageQueries } from './queries/messages.js';
 import { outboxQueries } from './queries/outbox.js';
 import { prospectQueries } from './queries/prospects.js';
+import { preventionQueries } from './queries/prevention.js';
 import type { QueryContext } from './queries/query-context.js';
 import { suppressionQueries } from './queries/suppressions.js';
 import { timelineQueries } from './queries/timeline.js';
@@ -54,6 +55,7 @@ function composeStore(options: KyselyStoreOptions, inTransaction: boolean): Stor
     ...bookingQueries(ctx),
     ...leaseQueries(ctx),
     ...webhookQueries(ctx),
+    ...preventionQueries(ctx),
 
     async migrate() {
       if (inTransaction) throw new Error('store: migrate() cannot run inside a transaction');

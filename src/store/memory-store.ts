@@ -6,6 +6,7 @@ import { memoryLeases } from './memory/leases.js';
 import { memoryMessages } from './memory/messages.js';
 import { memoryRecords } from './memory/records.js';
 import { memoryWebhooks } from './memory/webhooks.js';
+import { memoryPrevention } from './memory/prevention.js';
 import { emptyTables, restoreTables, snapshotTables } from './memory/tables.js';
 
 /**
@@ -46,6 +47,7 @@ function composeStore(database: MemoryDatabase, inTransaction: boolean): Store {
     ...memoryRecords(t),
     ...memoryLeases(t),
     ...memoryWebhooks(t),
+    ...memoryPrevention(t),
   };
   const store: Store = {
     ...(inTransaction ? roles : serialised(roles, database)),

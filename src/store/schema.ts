@@ -43,6 +43,9 @@ export interface ProspectsTable {
   status: string;
   paused_until: string | null;
   status_reason: string | null;
+  /** 0007: further addresses (JSON list) and the phone number. */
+  emails_json?: string | null;
+  phone?: string | null;
 }
 
 export interface EventsTable {
@@ -238,6 +241,44 @@ export interface WebhookOutboxTable {
   created_at: string;
 }
 
+/** 0007: next steps set by the rep or found in the rep's email. */
+export interface NextStepsTable {
+  id: string;
+  account_id: string;
+  prospect_id: string;
+  what: string;
+  due_at: string;
+  source: string;
+  message_id: string | null;
+  subject: string | null;
+  found_at: string;
+}
+
+/** 0007: call holds on the rep's calendar, by stable UID. */
+export interface CallHoldsTable {
+  uid: string;
+  account_id: string;
+  prospect_id: string;
+  meeting_id: string;
+  step: number;
+  start_at: string;
+  end_at: string;
+  status: string;
+  event_id: string | null;
+  updated_at: string;
+}
+
+/** 0007: suppressions the rep lifted. */
+export interface SuppressionRemovalsTable {
+  id: string;
+  email: string;
+  reason: string;
+  removed_by: string;
+  removed_at: string;
+  was_reason: string;
+  was_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   credentials: CredentialsTable;
@@ -256,4 +297,7 @@ export interface Database {
   used_tokens: UsedTokensTable;
   rate_limits: RateLimitsTable;
   webhook_outbox: WebhookOutboxTable;
+  next_steps: NextStepsTable;
+  call_holds: CallHoldsTable;
+  suppression_removals: SuppressionRemovalsTable;
 }

@@ -18,6 +18,12 @@ export interface TemplateInput {
   gapDays?: number | null;
   step?: number | null;
   lastContact?: string | null;
+  /** meeting-confirm: the meeting's time as the prospect reads it ("tomorrow at 3:00 PM CET"). */
+  meetingWhen?: string | null;
+  /** rep-brief: the prospect has not accepted the invite (plain words), else null. */
+  unconfirmed?: string | null;
+  /** hand-sent-follow-up: the subject of the rep's email and when it went out. */
+  sentEmail?: { subject: string; at: Date } | null;
 }
 
 /** "last month", "two weeks ago"... the words an apology uses for the gap (R3). */
@@ -62,6 +68,9 @@ export function buildTemplateContext(input: TemplateInput): Record<string, unkno
     gapWords: input.gapDays != null ? gapWords(input.gapDays) : null,
     step: input.step ?? null,
     lastContact: input.lastContact ?? null,
+    meetingWhen: input.meetingWhen ?? null,
+    unconfirmed: input.unconfirmed ?? null,
+    sentEmail: input.sentEmail ?? null,
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   TimelineStore,
   TokenStore,
   OpsStore,
+  PreventionStore,
 } from '../ports/store.js';
 import type { TemplateSet } from '../templates/engine.js';
 import type { DigestOptions } from './digest.js';
@@ -47,7 +48,8 @@ export type WorkerStore = AccountStatusStore &
   SlotOfferStore &
   LeaseStore &
   Pick<TokenStore, 'purgeExpired'> &
-  Pick<OpsStore, 'listWebhooksDue' | 'updateWebhook' | 'discardPendingWebhooks'>;
+  Pick<OpsStore, 'listWebhooksDue' | 'updateWebhook' | 'discardPendingWebhooks'> &
+  Omit<PreventionStore, 'removeSuppression' | 'listSuppressionRemovals'>;
 
 export interface WorkerContext<S extends object = WorkerStore> {
   store: S;
@@ -102,6 +104,12 @@ export interface TickSummary {
   notes: string[];
   problems: InputProblem[];
   alerts: string[];
+  /** Replies that wait for the rep's own answer (shown first); `remind`: the reminder is due now. */
+  needsReply: { prospectEmail: string; name: string; at: Date; why: string; words: string; remind: boolean }[];
+  /** Warnings before it goes wrong: meetings the prospect has not accepted. */
+  unconfirmed: { prospectEmail: string; meetingId: string; detail: string }[];
+  /** Call holds put on (placed) or taken off (removed) the rep's calendar. */
+  callHolds: { prospectEmail: string; placed: number; removed: number; detail: string }[];
 }
 
 export function emptySummary(startedAt: Date): TickSummary {
@@ -122,6 +130,9 @@ export function emptySummary(startedAt: Date): TickSummary {
     notes: [],
     problems: [],
     alerts: [],
+    needsReply: [],
+    unconfirmed: [],
+    callHolds: [],
   };
 }
 

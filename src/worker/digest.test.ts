@@ -39,6 +39,26 @@ describe('sendDigests', () => {
     expect(out).toHaveLength(4);
   });
 
+  it('lists the replies that need the rep first, then unconfirmed meetings, then the drafts (issue 15)', async () => {
+    const now = new Date('2025-03-11T12:05:00Z');
+    const summary = emptySummary(now);
+    const ctx = await ws.runtime.context(now);
+    const linda = ctx.prospectInputs.find((p) => p.email.startsWith('linda'))!;
+    summary.needsReply.push({ prospectEmail: linda.email, name: linda.name, at: new Date('2025-03-11T11:00:00Z'), why: 'asked you for something', words: 'Can you send the pricing first?', remind: true });
+    summary.unconfirmed.push({ prospectEmail: linda.email, meetingId: 'm1', detail: 'Linda has not answered the invite for Wed 12 Mar, 10:00 AM EDT.' });
+    await sendDigests(ctx, summary, options);
+    const alex = (await ws.runtime.store.listOutbox({})).find((o) => o.to === 'alex@northwind.example')!;
+    expect(alex.subject).toBe('Linda Park waits for your reply; 2 follow-ups to approve');
+    const text = alex.text;
+    const reply = text.indexOf('Can you send the pricing first?');
+    const meeting = text.indexOf('Meetings not confirmed yet');
+    const drafts = text.indexOf('waiting for your approval');
+    expect(reply).toBeGreaterThan(0);
+    expect(reply).toBeLessThan(meeting);
+    expect(meeting).toBeLessThan(drafts);
+    expect(text).toContain('(still no answer from you)');
+  });
+
   it('lists the pending drafts with signed single-use approve links and a link to the queue', async () => {
     const out = await run('2025-03-11T12:05:00Z');
     const alex = out.find((o) => o.to === 'alex@northwind.example')!;

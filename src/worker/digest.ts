@@ -6,6 +6,7 @@ import { firstName } from '../domain/names.js';
 import { spellInstant } from '../templates/context.js';
 import type { DraftStore, OutboxStore, ProspectStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import { prospectsOf } from './context.js';
 
 type DigestStore = DraftStore & ProspectStore & OutboxStore;
 
@@ -37,18 +38,28 @@ export interface DigestOptions {
 export async function sendDigests(ctx: WorkerContext<DigestStore>, summary: TickSummary, options: DigestOptions): Promise<void> {
   for (const rt of ctx.accounts) {
     try {
-      await digestFor(ctx, rt, options);
+      const mine = new Set(prospectsOf(ctx, rt.account.id).map((p) => p.email.toLowerCase()));
+      await digestFor(ctx, rt, options, {
+        needsReply: summary.needsReply.filter((n) => mine.has(n.prospectEmail.toLowerCase())),
+        unconfirmed: summary.unconfirmed.filter((u) => mine.has(u.prospectEmail.toLowerCase())),
+      });
     } catch (err) {
       summary.problems.push({ where: `${rt.account.id} digest`, message: (err as Error).message });
     }
   }
 }
 
-async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, options: DigestOptions): Promise<void> {
+/** Issue 15: replies waiting for the rep and unconfirmed meetings, listed first in the digest. */
+export interface DigestWarnings {
+  needsReply: TickSummary['needsReply'];
+  unconfirmed: TickSummary['unconfirmed'];
+}
+
+async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, options: DigestOptions, warnings: DigestWarnings): Promise<void> {
   const { store, now } = ctx;
   const rep = rt.account;
   const pending = (await store.listDrafts({ accountId: rep.id, status: 'pending' })).sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
-  if (pending.length === 0) return;
+  if (pending.length === 0 && warnings.needsReply.length === 0) return;
   const prospects = new Map<string, Prospect>();
   for (const d of pending) {
     if (prospects.has(d.prospectId)) continue;
@@ -65,7 +76,7 @@ async function digestFor(ctx: WorkerContext<DigestStore>, rt: AccountRuntime, op
 
   for (const w of wanted) {
     if (await store.getOutbox(w.id)) continue;
-    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options });
+    const email = composeDigest({ rt, drafts: pending, prospects, urgent: w.urgent, now, options, warnings });
     const domain = rep.email.split('@')[1] ?? 'followup.local';
     const item: OutboxItem = {
       id: w.id,
@@ -101,6 +112,7 @@ export function composeDigest(input: {
   urgent: Draft | null;
   now: Date;
   options: DigestOptions;
+  warnings?: DigestWarnings;
 }): { from: { email: string; name: string }; subject: string; text: string } {
   const { rt, now, urgent } = input;
   const rep = rt.account;
@@ -115,7 +127,19 @@ export function composeDigest(input: {
   if (urgent) {
     lines.push(`${nameOf(urgent)} replied with a time that needs your confirmation before it is booked.`, '');
   }
-  lines.push(`${count} ${plural} waiting for your approval:`, '');
+  const waiting = input.warnings?.needsReply ?? [];
+  if (waiting.length > 0) {
+    lines.push(`${waiting.length === 1 ? '1 reply needs' : `${waiting.length} replies need`} your own answer (their follow-ups wait until you write):`, '');
+    for (const n of waiting.slice(0, MAX_LISTED)) {
+      lines.push(`- ${oneLine(n.name)} ${n.why} on ${spellInstant(n.at, rep.timeZone)}: "${oneLine(n.words)}"${n.remind ? ' (still no answer from you)' : ''}`);
+    }
+    lines.push('');
+  }
+  const unconfirmed = input.warnings?.unconfirmed ?? [];
+  if (unconfirmed.length > 0) {
+    lines.push('Meetings not confirmed yet:', ...unconfirmed.map((u) => `- ${oneLine(u.detail)}`), '');
+  }
+  if (count > 0) lines.push(`${count} ${plural} waiting for your approval:`, '');
   listed.forEach((d, i) => {
     const p = input.prospects.get(d.prospectId);
     const goes = d.sendAt < now ? now : d.sendAt;
@@ -137,6 +161,8 @@ export function composeDigest(input: {
 
   const subject = urgent
     ? `${oneLine(nameOf(urgent))} named a time: please confirm`
-    : `${count} ${count === 1 ? 'follow-up' : 'follow-ups'} waiting for your approval`;
+    : waiting.length > 0
+      ? `${waiting.length === 1 ? `${oneLine(waiting[0]!.name)} waits` : `${waiting.length} prospects wait`} for your reply${count > 0 ? `; ${count} ${count === 1 ? 'follow-up' : 'follow-ups'} to approve` : ''}`
+      : `${count} ${count === 1 ? 'follow-up' : 'follow-ups'} waiting for your approval`;
   return { from: { email: input.options.from ?? rep.email, name: 'followup' }, subject, text: `${lines.join('\n')}\n` };
 }

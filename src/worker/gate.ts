@@ -59,7 +59,7 @@ export async function loadGateTimeline(
     replies: messages
       .filter((m) => m.direction === 'in' && m.replyKind)
       .map((m) => ({ at: m.at, knownAt: m.recordedAt ?? null, kind: m.replyKind! })),
-    meetings: meetings.map((m) => ({ id: m.id, outcome: m.outcome, markedBy: m.markedBy ?? null })),
+    meetings: meetings.map((m) => ({ id: m.id, outcome: m.outcome, markedBy: m.markedBy ?? null, prospectResponse: m.prospectResponse, start: m.start })),
     sent: outbox.map((o) => ({ id: o.id, at: o.sentAt ?? o.notBefore, status: o.status })),
     slotOffer: offer ? { draftId: offer.draftId, slots: offer.slots } : null,
   };

@@ -5,6 +5,8 @@ import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { createDraft } from './drafts.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
+import { openNeedsReply, reportNeedsReply } from './prevent.js';
+import { meetingWhenWords } from '../domain/meeting-confirm.js';
 
 /** Loads everything the planner needs about one prospect. */
 export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<ProspectSnapshot> {
@@ -17,6 +19,8 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
     store.isSuppressed(prospect.email),
   ]);
   const reasonByDraft = new Map(drafts.map((d) => [d.id, d.reasonKey]));
+  // Message-IDs followup itself sent (the outbox, and native drafts the rep sent from the mail client).
+  const ours = new Set([...outbox.map((o) => o.messageId), ...drafts.map((d) => d.messageId)].filter((x): x is string => Boolean(x)));
   return {
     prospect,
     rep: { email: rt.account.email, name: rt.account.name, timeZone: rt.account.timeZone },
@@ -34,6 +38,9 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
       .filter((m) => m.direction === 'in' && m.replyKind)
       .map((m) => ({ at: m.at, kind: m.replyKind! })),
     suppressed,
+    sentByRep: messages
+      .filter((m) => m.direction === 'out')
+      .map((m) => ({ at: m.at, key: m.messageId ?? m.providerId, subject: m.subject, byFollowup: m.messageId ? ours.has(m.messageId) : false })),
   };
 }
 
@@ -43,9 +50,15 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
     await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
-    const snapshot = await loadSnapshot(ctx, rt, prospect);
+    const waiting = await openNeedsReply(ctx, rt, prospect);
+    await reportNeedsReply(ctx, rt, prospect, waiting, summary);
+    const snapshot = { ...(await loadSnapshot(ctx, rt, prospect)), needsReply: waiting.map((w) => ({ at: w.at, words: w.words })) };
     const actions = planFollowUps(snapshot, ctx.policy, ctx.now);
     for (const action of actions) {
+      if (action.kind === 'warn') {
+        summary.unconfirmed.push({ prospectEmail: prospect.email, meetingId: action.meetingId, detail: action.detail });
+        continue;
+      }
       if (action.kind === 'skip') {
         if (action.reason !== 'nothing_due') summary.quiet.push({ prospectEmail: prospect.email, reason: action.reason, detail: action.detail });
         continue;
@@ -81,6 +94,9 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
             gapDays: action.vars.kind === 'next_step' ? action.vars.gapDays : null,
             step: action.vars.kind === 'nudge' ? action.vars.step : null,
             lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
+            unconfirmed: action.vars.kind === 'brief' ? (action.vars.unconfirmed ?? null) : null,
+            meetingWhen: action.vars.kind === 'confirm_meeting' ? meetingWhenWords(action.vars.meetingStart, action.sendAt, prospect.timeZone) : null,
+            sentEmail: action.vars.kind === 'hand_sent' ? { subject: action.vars.subject, at: action.vars.sentAt } : null,
           },
         },
         summary,

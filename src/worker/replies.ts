@@ -18,6 +18,8 @@ import { cancelDrafts, createDraft } from './drafts.js';
 import { meetingFromBooking } from '../domain/meetings.js';
 import { describeError } from './error-policy.js';
 import { withCursor } from './sync.js';
+import { addressesOf } from '../domain/types.js';
+import { readRepPromises, recordNeedsReply } from './prevent.js';
 
 const MAILBOX_LOOKBACK_MS = 14 * 86_400_000;
 
@@ -26,7 +28,8 @@ export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summar
   const mailbox = rt.providers?.mailbox;
   if (!mailbox) return;
   const prospects = prospectsOf(ctx, rt.account.id);
-  const byEmail = new Map(prospects.map((p) => [p.email.toLowerCase(), p]));
+  // Every address of a prospect (issue 15: `emails: [...]`) counts as theirs.
+  const byEmail = new Map(prospects.flatMap((p) => addressesOf(p).map((e) => [e, p] as const)));
   const repEmail = rt.account.email.toLowerCase();
 
   const known: MessageRecord[] = [];
@@ -110,7 +113,9 @@ async function handleMessage(
       });
       summary.sent.push({ to: native.to, subject: msg.subject, messageId: msg.messageId! });
     }
-    await store.recordMessage(messageRecord(rt, prospect, msg, 'out'));
+    const fresh = await store.recordMessage(messageRecord(rt, prospect, msg, 'out'));
+    // The rep's own promises ("I'll call you Thursday at 10") become the next step (R7).
+    if (fresh) await readRepPromises(ctx, rt, prospect, msg);
     return;
   }
 
@@ -132,6 +137,7 @@ async function handleMessage(
   // Act first, record after: every action is idempotent (stable draft reasons, booking ids,
   // suppressions), so a run killed in between acts again on the next run instead of losing it.
   const action = await actOnReply(ctx, rt, prospect, decision, parsed, thread, msg, summary);
+  await recordNeedsReply(ctx, rt, prospect, msg, parsed, decision.kind);
   await store.recordMessage({
     ...messageRecord(rt, prospect, msg, 'in'),
     replyKind: parsed.kind,
@@ -187,7 +193,8 @@ async function actOnReply(
   for (const effect of plan.effects) {
     switch (effect.kind) {
       case 'suppress':
-        await store.addSuppression({ email: prospect.email, reason: effect.reason, at: now });
+        // The address it came from (a prospect may have several); the status change stops the prospect.
+        await store.addSuppression({ email: effect.reason === 'opt-out reply' && addressesOf(prospect).includes(msg.from.email.toLowerCase()) ? msg.from.email : prospect.email, reason: effect.reason, at: now });
         break;
       case 'set_status':
         await store.setProspectStatus(prospect.id, { status: effect.status, pausedUntil: effect.pausedUntil, statusReason: effect.statusReason });

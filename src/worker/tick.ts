@@ -4,6 +4,7 @@ import { emptySummary, prospectsOf } from './context.js';
 import { describeError } from './error-policy.js';
 import { detectOutcomes, matchMeetings } from './meetings.js';
 import { planAccount } from './plan.js';
+import { effectiveNextStep, syncCallHolds } from './prevent.js';
 import { readReplies } from './replies.js';
 import { sendDue } from './send.js';
 import { sendDigests } from './digest.js';
@@ -43,6 +44,9 @@ export async function runTick(ctx: WorkerContext): Promise<TickSummary> {
       });
     }
     for (const rt of ctx.accounts) await step(summary, `${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
+    for (const rt of ctx.accounts) {
+      if (rt.providers) await step(summary, `${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
+    }
     const digest = ctx.digest;
     if (digest) await step(summary, 'digest', () => sendDigests(ctx, summary, digest));
     await step(summary, 'sending', () => sendDue(ctx, summary));
@@ -76,8 +80,10 @@ export async function importProspects(ctx: WorkerContext): Promise<void> {
   for (const rt of ctx.accounts) {
     for (const p of prospectsOf(ctx, rt.account.id)) {
       const existing = await ctx.store.getProspect(p.id);
+      // A next step set by the rep or found in the rep's email (issue 15) wins over the file's.
+      const kept = existing ? effectiveNextStep(await ctx.store.listNextSteps(p.id)) : null;
       const merged: Prospect = existing
-        ? { ...p, status: existing.status, pausedUntil: existing.pausedUntil ?? null, statusReason: existing.statusReason ?? null }
+        ? { ...p, status: existing.status, pausedUntil: existing.pausedUntil ?? null, statusReason: existing.statusReason ?? null, nextStep: kept ?? p.nextStep ?? null }
         : p;
       await ctx.store.upsertProspect(merged);
     }

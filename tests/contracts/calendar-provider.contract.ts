@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Booking, CalendarEvent, RsvpResponse, TimeInterval } from '../../src/domain/types.js';
 import { ProviderError } from '../../src/ports/errors.js';
 import type { CalendarProvider, CalendarSyncResult } from '../../src/ports/providers.js';
+import type { CallHold } from '../../src/domain/call-holds.js';
 
 /**
  * The CalendarProvider contract: every implementation (local vdir, Google, Microsoft, the
@@ -236,6 +237,40 @@ export function describeCalendarProviderContract(name: string, makeHarness: () =
       const mapped = byId(synced, first.eventId);
       expect(mapped?.start.toISOString()).toBe(booking.start.toISOString());
       expect(mapped?.attendees.map((a) => a.email.toLowerCase())).toContain(PROSPECT);
+    });
+
+    it('placeHold puts a call hold on the calendar once per uid, at the exact instant, busy; removeHold takes it off', async () => {
+      const start = at(3, '15:45');
+      const hold: CallHold = {
+        uid: 'hold_contract0001@followup',
+        meetingId: 'm-contract',
+        prospectId: 'prospect-contract',
+        step: 1,
+        start,
+        end: new Date(start.getTime() + 15 * 60_000),
+        title: 'Call Pat Prospect (Client Co)',
+        description: 'Phone: +1 555 0101\nScript: "Hi Pat, it\'s Robin."',
+        timeZone: 'America/New_York',
+      };
+      const first = await h.provider.placeHold(hold);
+      expect(first.created).toBe(true);
+      const second = await h.provider.placeHold(hold);
+      expect(second).toEqual({ eventId: first.eventId, created: false });
+
+      const synced = await sync(null);
+      const holds = synced.upserted.filter((e) => e.title === hold.title);
+      expect(holds).toHaveLength(1);
+      expect(holds[0]!.id).toBe(first.eventId);
+      expect(holds[0]!.start.toISOString()).toBe(hold.start.toISOString());
+      expect(holds[0]!.end.toISOString()).toBe(hold.end.toISOString());
+      expect(holds[0]!.attendees.map((a) => a.email.toLowerCase())).not.toContain(PROSPECT);
+      const busy = await h.provider.freeBusy({ start: hold.start, end: hold.end });
+      expect(busy.some((b) => b.start < hold.end && b.end > hold.start)).toBe(true);
+
+      await h.provider.removeHold(hold);
+      await h.provider.removeHold(hold);
+      const after = await sync(null);
+      expect(after.upserted.filter((e) => e.title === hold.title)).toEqual([]);
     });
   });
 }

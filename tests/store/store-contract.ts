@@ -826,6 +826,48 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe('prevention (issue 15): further addresses, next steps, call holds, lifted suppressions', () => {
+      it('a prospect is found by any of its addresses, the primary one first', async () => {
+        await store.upsertAccount(anAccount());
+        await store.upsertProspect({ ...aProspect(), emails: ['linda.home@example.org'], phone: '+1 555 0101' });
+        const found = await store.findProspectByEmail('Linda.Home@example.org');
+        expect(found?.id).toBe(aProspect().id);
+        expect(found?.emails).toEqual(['linda.home@example.org']);
+        expect(found?.phone).toBe('+1 555 0101');
+        expect(await store.findProspectByEmail('linda.homeXexample.org')).toBeNull();
+      });
+
+      it('keeps next steps once by id, oldest first', async () => {
+        await seed();
+        const step = { id: 'ns1', accountId: anAccount().id, prospectId: aProspect().id, what: 'call', due: at(60), source: 'email' as const, messageId: '<m@x>', subject: 'Hi', foundAt: T0 };
+        expect(await store.addNextStep(step)).toBe(true);
+        expect(await store.addNextStep({ ...step, what: 'other' })).toBe(false);
+        await store.addNextStep({ ...step, id: 'ns0', source: 'rep', messageId: null, subject: null, foundAt: at(-5) });
+        expect((await store.listNextSteps(aProspect().id)).map((n) => n.id)).toEqual(['ns0', 'ns1']);
+        expect((await store.listNextSteps(aProspect().id))[1]).toEqual(step);
+      });
+
+      it('saves call holds by uid (insert or replace) and lists them by start', async () => {
+        await seed();
+        const hold = { uid: 'h2@followup', accountId: anAccount().id, prospectId: aProspect().id, meetingId: 'm1', step: 2, start: at(60), end: at(75), status: 'placed' as const, eventId: 'e2', updatedAt: T0 };
+        await store.saveCallHold(hold);
+        await store.saveCallHold({ ...hold, uid: 'h1@followup', step: 1, start: at(1), end: at(16) });
+        await store.saveCallHold({ ...hold, status: 'removed', updatedAt: at(5) });
+        const list = await store.listCallHolds({ prospectId: aProspect().id });
+        expect(list.map((h) => [h.uid, h.status])).toEqual([['h1@followup', 'placed'], ['h2@followup', 'removed']]);
+        expect(await store.listCallHolds({ prospectId: 'nobody' })).toEqual([]);
+      });
+
+      it('lifting a suppression records who, why and what was lifted; lifting nothing records nothing', async () => {
+        await store.addSuppression({ email: 'linda@customer.example', reason: 'opt-out reply', at: T0 });
+        const removal = await store.removeSuppression('LINDA@customer.example', { id: 'r1', reason: 'she asked to hear from us again', by: 'alex@x.example', at: at(10) });
+        expect(removal).toEqual({ id: 'r1', email: 'linda@customer.example', reason: 'she asked to hear from us again', by: 'alex@x.example', at: at(10), was: { email: 'linda@customer.example', reason: 'opt-out reply', at: T0 } });
+        expect(await store.isSuppressed('linda@customer.example')).toBe(false);
+        expect(await store.removeSuppression('linda@customer.example', { id: 'r2', reason: 'again', by: 'alex@x.example', at: at(11) })).toBeNull();
+        expect(await store.listSuppressionRemovals()).toEqual([removal]);
+      });
+    });
+
     describe('bookings', () => {
       it('inserts once by id, updates and lists', async () => {
         expect(await store.insertBooking(aBooking())).toBe(true);

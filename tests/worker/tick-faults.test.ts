@@ -44,6 +44,12 @@ class FakeCalendar implements CalendarProvider {
   async book(): Promise<never> {
     throw new Error('not used');
   }
+  async placeHold(): Promise<never> {
+    throw new Error('not used');
+  }
+  async removeHold(): Promise<never> {
+    throw new Error('not used');
+  }
 }
 
 class FakeSender implements MailSender {

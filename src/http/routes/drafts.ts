@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { needsReplyOf } from '../../worker/prevent.js';
+import { needsReplySection, type NeedsReplyRow } from '../prevent-pages.js';
 import { DateTime } from 'luxon';
 import { outsideBusinessHours } from '../../domain/send-gate.js';
 import type { Draft, Prospect } from '../../domain/types.js';
-import type { DraftStore, ProspectStore, TimelineStore } from '../../ports/store.js';
+import type { DraftStore, MessageStore, OutboxStore, ProspectStore, TimelineStore } from '../../ports/store.js';
 import { ApprovalError, approveDraft, editDraft, rejectDraft } from '../../worker/drafts.js';
 import { queuePage, type Rep } from '../pages.js';
 import { messagePage, stamp } from '../views.js';
@@ -11,7 +13,7 @@ import { badRequest, canSee, field, fields, flashFor, notFound, render, requireR
 const DAY_MS = 86_400_000;
 
 /** The queue and what a rep does to a draft: approve (one or several), edit, reject, snooze, reschedule. */
-export function draftRoutes(web: WebContext<DraftStore & ProspectStore & TimelineStore>): Hono<AppEnv> {
+export function draftRoutes(web: WebContext<DraftStore & ProspectStore & TimelineStore & MessageStore & OutboxStore>): Hono<AppEnv> {
   const { store, clock, reps, config } = web;
   const app = new Hono<AppEnv>();
 
@@ -26,7 +28,14 @@ export function draftRoutes(web: WebContext<DraftStore & ProspectStore & Timelin
         if (p) prospects.set(p.id, p);
       }
     }
-    return render(c, queuePage({ viewer, csrf: c.var.csrf, now, drafts, prospects, reps, flash: flashFor(c), policy: config.policy }));
+    // Issue 15: replies that need the rep's own answer come first.
+    const waiting: NeedsReplyRow[] = [];
+    for (const p of await store.listProspects(viewer.role === 'admin' ? undefined : viewer.id)) {
+      const zone = reps.get(p.accountId)?.timeZone ?? viewer.timeZone;
+      for (const n of await needsReplyOf(store, { prospect: p, repZone: zone, policy: config.policy, now })) waiting.push({ prospect: p, at: n.at, why: n.why, words: n.words, reminderDue: n.reminderDue });
+    }
+    waiting.sort((a, b) => a.at.getTime() - b.at.getTime());
+    return render(c, queuePage({ viewer, csrf: c.var.csrf, now, drafts, prospects, reps, flash: flashFor(c), policy: config.policy, before: needsReplySection({ rows: waiting, zone: viewer.timeZone, now }) }));
   });
 
   /** Loads a draft the viewer may act on; another rep's draft is "not found" (its existence is not revealed). */

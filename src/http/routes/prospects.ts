@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { stableId } from '../../domain/ids.js';
 import type { Prospect } from '../../domain/types.js';
-import type { AccountStore, DraftStore, MeetingStore, MessageStore, OutboxStore, ProspectStore, TimelineStore } from '../../ports/store.js';
+import type { PreventionStore, AccountStore, DraftStore, MeetingStore, MessageStore, OutboxStore, ProspectStore, TimelineStore } from '../../ports/store.js';
 import type { GateStore } from '../../worker/gate.js';
 import { markMeeting } from '../../worker/meetings.js';
 import { prospectPage, prospectsPage } from '../pages.js';
+import { preventCard } from '../prevent-pages.js';
 import { badRequest, canSee, field, flashFor, notFound, render, requireRep, type AppEnv, type C, type WebContext } from '../web.js';
 
 /** Marking a meeting held runs the send gate over the prospect's waiting drafts (its roles), in the rep's zone. */
-type ProspectPagesStore = ProspectStore & DraftStore & TimelineStore & MessageStore & MeetingStore & OutboxStore & GateStore & Pick<AccountStore, 'getAccount'>;
+type ProspectPagesStore = Pick<PreventionStore, 'listNextSteps'> & ProspectStore & DraftStore & TimelineStore & MessageStore & MeetingStore & OutboxStore & GateStore & Pick<AccountStore, 'getAccount'>;
 
 /** The rep's prospects: the list, one prospect's page and timeline, pause/close/resume, and marking a meeting held or missed. */
 export function prospectRoutes(web: WebContext<ProspectPagesStore>): Hono<AppEnv> {
@@ -32,16 +33,18 @@ export function prospectRoutes(web: WebContext<ProspectPagesStore>): Hono<AppEnv
   app.get('/prospects/:id', requireRep, async (c) => {
     const p = await ownProspect(c, c.req.param('id'));
     if (p instanceof Response) return p;
-    const [attempts, messages, meetings, drafts, outbox] = await Promise.all([
+    const [attempts, messages, meetings, drafts, outbox, nextSteps] = await Promise.all([
       store.listAttempts(p.id),
       store.listMessages(p.id),
       store.listMeetings({ prospectId: p.id }),
       store.listDrafts({ prospectId: p.id, status: ['pending', 'cancelled'] }),
       store.listOutbox({ prospectId: p.id }),
+      store.listNextSteps(p.id),
     ]);
+    const owner = reps.get(p.accountId) ?? c.var.rep!;
     return render(
       c,
-      prospectPage({ viewer: c.var.rep!, owner: reps.get(p.accountId) ?? c.var.rep!, csrf: c.var.csrf, now: clock(), prospect: p, attempts, messages, meetings, drafts: drafts.filter((d) => d.status === 'pending'), withdrawn: drafts.filter((d) => d.status === 'cancelled'), outbox, flash: flashFor(c) }),
+      prospectPage({ viewer: c.var.rep!, owner, csrf: c.var.csrf, now: clock(), prospect: p, attempts, messages, meetings, drafts: drafts.filter((d) => d.status === 'pending'), withdrawn: drafts.filter((d) => d.status === 'cancelled'), outbox, flash: flashFor(c), prevent: preventCard({ prospect: p, csrf: c.var.csrf, zone: owner.timeZone, nextSteps }) }),
     );
   });
 

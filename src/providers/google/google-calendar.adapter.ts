@@ -1,5 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
+import type { CallHold } from '../../domain/call-holds.js';
 import { ProviderError, isProviderError } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
 import type { GoogleCall } from './google-call.client.js';
@@ -134,6 +135,48 @@ export class GoogleCalendarAdapter implements CalendarProvider {
         const found = await this.existing(eventId);
         if (found) return this.alreadyBooked(found, eventId);
       }
+      throw err;
+    }
+  }
+
+  /** Issue 15: a call hold, with a client-chosen event id derived from its UID (a retried insert gets 409). */
+  async placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }> {
+    const eventId = bookingEventId(`hold:${hold.uid}`);
+    if (await this.existing(eventId)) return { eventId, created: false };
+    try {
+      await this.call('calendar events.insert', async () =>
+        (
+          await this.api.events.insert({
+            calendarId: this.calendarId,
+            sendUpdates: 'none',
+            requestBody: {
+              id: eventId,
+              summary: hold.title,
+              description: hold.description,
+              start: { dateTime: hold.start.toISOString(), timeZone: hold.timeZone },
+              end: { dateTime: hold.end.toISOString(), timeZone: hold.timeZone },
+              transparency: 'opaque',
+              reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 0 }] },
+              extendedProperties: { private: { followupHold: hold.uid } },
+            },
+          })
+        ).data,
+      );
+      return { eventId, created: true };
+    } catch (err) {
+      if (isProviderError(err) && err.code === 'CONFLICT') return { eventId, created: false };
+      throw err;
+    }
+  }
+
+  async removeHold(hold: Pick<CallHold, 'uid'>): Promise<void> {
+    const eventId = bookingEventId(`hold:${hold.uid}`);
+    try {
+      await this.call('calendar events.delete', async () => {
+        await this.api.events.delete({ calendarId: this.calendarId, eventId, sendUpdates: 'none' });
+      });
+    } catch (err) {
+      if (isProviderError(err) && (err.code === 'NOT_FOUND' || err.code === 'CURSOR_EXPIRED')) return;
       throw err;
     }
   }

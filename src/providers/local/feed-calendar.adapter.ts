@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CallHold } from '../../domain/call-holds.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
@@ -99,6 +100,15 @@ export class FeedCalendarAdapter implements CalendarProvider {
   /** Bookings go to the account's own calendar; feeds are never written. */
   book(booking: Booking): Promise<BookingResult> {
     return this.input.inner.book(booking);
+  }
+
+  /** Call holds, like bookings, go to the account's own calendar. */
+  placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }> {
+    return this.input.inner.placeHold(hold);
+  }
+
+  removeHold(hold: Pick<CallHold, 'uid' | 'start' | 'end'>): Promise<void> {
+    return this.input.inner.removeHold(hold);
   }
 
   private readFeed(url: string, body: Buffer, range: TimeInterval, problems: InputProblem[]): ReadEvent[] {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { CallHold } from '../../domain/call-holds.js';
+import { buildHoldObject, holdFileName } from './hold.writer.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
 import type { InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
@@ -133,6 +135,18 @@ export class VdirCalendarAdapter implements CalendarProvider {
     await this.sendInviteOnce(booking, dtstamp);
     logger.info({ booking: booking.id, created }, created ? 'booked into the calendar folder' : 'booking already in the calendar folder');
     return { eventId, created, conferenceUrl: null };
+  }
+
+  /** Issue 15: a call hold is a file named after its UID; creating it twice keeps the first. */
+  async placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }> {
+    const created = await this.options.client.create(holdFileName(hold.uid), buildHoldObject(hold, this.options.now()));
+    this.busyCache = null;
+    return { eventId: hold.uid, created };
+  }
+
+  async removeHold(hold: Pick<CallHold, 'uid'>): Promise<void> {
+    await this.options.client.remove(holdFileName(hold.uid));
+    this.busyCache = null;
   }
 
   /**

@@ -55,6 +55,13 @@ export class VdirClient {
     return writeFileExclusive(join(this.dir, name), content);
   }
 
+  /** Removes the file; nothing when it is already gone. */
+  async remove(name: string): Promise<void> {
+    await unlink(join(this.dir, name)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
   /** Hidden bookkeeping files ("." names, which vdir readers skip). */
   async readMarker(name: string): Promise<string | null> {
     try {

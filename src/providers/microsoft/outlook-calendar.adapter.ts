@@ -1,5 +1,6 @@
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
-import { ProviderError, type InputProblem } from '../../ports/errors.js';
+import { ProviderError, isProviderError, type InputProblem } from '../../ports/errors.js';
+import type { CallHold } from '../../domain/call-holds.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
 import { GraphSession } from './graph.client.js';
 import { toCalendarEvent, toGraphEventBody, transactionIdFor, type GraphEvent } from './graph.mapper.js';
@@ -135,6 +136,50 @@ export class GraphCalendarProvider implements CalendarProvider {
       c
         .api(this.session.path('/calendarView'))
         .query({ startDateTime: booking.start.toISOString(), endDateTime: booking.end.toISOString() })
+        .top(50)
+        .get() as Promise<{ value?: GraphEvent[] }>,
+    );
+    return (page.value ?? []).find((e) => e.transactionId === tx) ?? null;
+  }
+
+  /** Issue 15: a call hold; Graph's transactionId (derived from the UID) makes a retried create return the first event. */
+  async placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }> {
+    const found = await this.findHold(hold);
+    if (found) return { eventId: found.id!, created: false };
+    const created = await this.session.request('microsoft calendar events.create', (c) =>
+      c.api(this.session.path('/events')).post({
+        subject: hold.title,
+        body: { contentType: 'text', content: hold.description },
+        start: formatGraphDateTime(hold.start, hold.timeZone),
+        end: formatGraphDateTime(hold.end, hold.timeZone),
+        showAs: 'busy',
+        isReminderOn: true,
+        reminderMinutesBeforeStart: 0,
+        categories: ['followup call hold'],
+        transactionId: transactionIdFor(`hold:${hold.uid}`),
+      }) as Promise<GraphEvent>,
+    );
+    if (!created.id) throw new ProviderError({ code: 'UNKNOWN', message: 'Graph created an event without an id', where: 'microsoft calendar events.create' });
+    return { eventId: created.id, created: true };
+  }
+
+  async removeHold(hold: Pick<CallHold, 'uid' | 'start' | 'end'>): Promise<void> {
+    const found = await this.findHold(hold);
+    if (!found?.id) return;
+    try {
+      await this.session.request('microsoft calendar events.delete', (c) => c.api(this.session.path(`/events/${encodeURIComponent(found.id!)}`)).delete() as Promise<unknown>);
+    } catch (err) {
+      if (isProviderError(err) && err.code === 'NOT_FOUND') return;
+      throw err;
+    }
+  }
+
+  private async findHold(hold: Pick<CallHold, 'uid' | 'start' | 'end'>): Promise<GraphEvent | null> {
+    const tx = transactionIdFor(`hold:${hold.uid}`);
+    const page = await this.session.request('microsoft calendar calendarView', (c) =>
+      c
+        .api(this.session.path('/calendarView'))
+        .query({ startDateTime: hold.start.toISOString(), endDateTime: hold.end.toISOString() })
         .top(50)
         .get() as Promise<{ value?: GraphEvent[] }>,
     );

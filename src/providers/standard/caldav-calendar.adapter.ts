@@ -1,4 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { CallHold } from '../../domain/call-holds.js';
+import { buildHoldObject, holdFileName } from '../local/hold.writer.js';
 import ICAL from 'ical.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
@@ -153,6 +155,16 @@ export class CaldavCalendarAdapter implements CalendarProvider {
     await this.sendInviteOnce(booking, dtstamp);
     logger.info({ booking: booking.id, created: put.result === 'created' }, put.result === 'created' ? 'booked into the CalDAV calendar' : 'booking already on the CalDAV calendar');
     return { eventId, created: put.result === 'created', conferenceUrl: null };
+  }
+
+  /** Issue 15: a call hold, PUT with If-None-Match under a name derived from its UID (a retry changes nothing). */
+  async placeHold(hold: CallHold): Promise<{ eventId: string; created: boolean }> {
+    const put = await this.options.client.createIfAbsent(holdFileName(hold.uid), buildHoldObject(hold, this.options.now()));
+    return { eventId: hold.uid, created: put.result === 'created' };
+  }
+
+  async removeHold(hold: Pick<CallHold, 'uid'>): Promise<void> {
+    await this.options.client.removeIfPresent(holdFileName(hold.uid));
   }
 
   /** The invite goes out once: its Message-ID is looked up in Sent first. */

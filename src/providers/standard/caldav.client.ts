@@ -177,6 +177,16 @@ export class CaldavClient {
     throw mapDavError({ status: res.status }, this.context('PUT'));
   }
 
+  /** Deletes the object of that name; nothing when it is not there (404). */
+  async removeIfPresent(name: string): Promise<void> {
+    const cal = await this.calendar();
+    const url = new URL(encodeURIComponent(name), ensureSlash(cal.url)).href;
+    const res = await this.fetch(url, { method: 'DELETE' });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.ok || res.status === 404 || res.status === 410) return;
+    throw mapDavError({ status: res.status }, this.context('DELETE'));
+  }
+
   /** One object's data, or null when it is not there. */
   async get(href: string): Promise<string | null> {
     const res = await this.fetch(new URL(href, this.settings.url).href, { method: 'GET' });

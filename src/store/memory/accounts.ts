@@ -50,7 +50,9 @@ export function memoryAccounts(t: MemoryTables): AccountStore & CredentialStore 
     async findProspectByEmail(email, accountId) {
       const wanted = emailKey(email);
       const rows = [...t.prospects.values()].filter((r) => r.email_lower === wanted && (accountId === undefined || r.account_id === accountId));
-      const first = sortRows(rows, [(r) => r.id])[0];
+      // A further address of a prospect (issue 15) when no prospect has it as the primary one.
+      const others = [...t.prospects.values()].filter((r) => (accountId === undefined || r.account_id === accountId) && rowToProspect(r).emails?.includes(wanted));
+      const first = sortRows(rows, [(r) => r.id])[0] ?? sortRows(others, [(r) => r.id])[0];
       return first ? rowToProspect(first) : null;
     },
     async listProspects(accountId) {

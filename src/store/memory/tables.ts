@@ -26,6 +26,9 @@ export function emptyTables(): MemoryTables {
     used_tokens: new Map(),
     rate_limits: new Map(),
     webhook_outbox: new Map(),
+    next_steps: new Map(),
+    call_holds: new Map(),
+    suppression_removals: new Map(),
   };
 }
 

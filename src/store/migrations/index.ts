@@ -5,6 +5,7 @@ import * as nativeDrafts from './0003-native-drafts.js';
 import * as rateLimits from './0004-rate-limits.js';
 import * as sendGate from './0005-send-gate.js';
 import * as webhooks from './0006-webhooks.js';
+import * as prevent from './0007-prevent.js';
 
 /**
  * Every schema change, oldest first. The store applies the pending ones when it opens
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '0004_rate_limits', up: rateLimits.up },
   { name: '0005_send_gate', up: sendGate.up },
   { name: '0006_webhooks', up: webhooks.up },
+  { name: '0007_prevent', up: prevent.up },
 ];
 
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+$/;

@@ -20,6 +20,8 @@ export function prospectToRow(p: Prospect): ProspectsTable {
     status: p.status,
     paused_until: toIsoOrNull(p.pausedUntil),
     status_reason: p.statusReason ?? null,
+    emails_json: p.emails && p.emails.length > 0 ? toJson(p.emails) : null,
+    phone: p.phone ?? null,
   };
 }
 
@@ -39,6 +41,9 @@ export function rowToProspect(r: ProspectsTable): Prospect {
     status: r.status as Prospect['status'],
     pausedUntil: fromIsoOrNull(r.paused_until),
     statusReason: r.status_reason,
+    // Present only when set (issue 15), so prospects without them read back exactly as before.
+    ...(r.emails_json ? { emails: fromJson<string[]>(r.emails_json, 'prospects.emails_json') } : {}),
+    ...(r.phone ? { phone: r.phone } : {}),
   };
 }
 
@@ -72,7 +77,12 @@ export function prospectQueries({ db }: QueryContext): ProspectStore {
       let query = db.selectFrom('prospects').selectAll().where('email_lower', '=', emailKey(email));
       if (accountId !== undefined) query = query.where('account_id', '=', accountId);
       const row = await query.orderBy('id').limit(1).executeTakeFirst();
-      return row ? rowToProspect(row) : null;
+      if (row) return rowToProspect(row);
+      // A further address of a prospect (issue 15) when no prospect has it as the primary one.
+      let others = db.selectFrom('prospects').selectAll().where('emails_json', 'like', `%${JSON.stringify(emailKey(email))}%`);
+      if (accountId !== undefined) others = others.where('account_id', '=', accountId);
+      const found = (await others.orderBy('id').execute()).map(rowToProspect).find((p) => p.emails?.includes(emailKey(email)));
+      return found ?? null;
     },
 
     async listProspects(accountId) {
