@@ -13,6 +13,13 @@ const MAX_SEND_ATTEMPTS = 8;
 
 
 /**
+ * Rows claimed at once. One: a crash then leaves exactly one row in 'sending', the one being
+ * tried, so on a transport that cannot be checked afterwards (plain SMTP) only that email is
+ * held as uncertain, never the untried rest of a batch.
+ */
+export const CLAIM_BATCH = 1;
+
+/**
  * Sends what is approved and due, exactly once:
  * claim (approved → sending, one winner) → provider call with the stored Message-ID → sent.
  * After a crash, a row left in 'sending' is looked up in the Sent folder before any resend.
@@ -21,7 +28,7 @@ export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise
   await recoverStuck(ctx, summary);
   const byId = new Map(ctx.accounts.map((rt) => [rt.account.id, rt]));
   for (;;) {
-    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: 25 });
+    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: CLAIM_BATCH });
     if (claimed.length === 0) break;
     const batch = new Set(claimed.map((c) => c.id));
     for (const item of claimed) {

@@ -63,3 +63,21 @@ export function mapSmtpError(err: unknown, server: { host: string; port: number;
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
+
+/** Stages after which a failure cannot have delivered anything. */
+const BEFORE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL|RCPT)/i;
+const NOTHING_SENT_CODES = new Set(['EAUTH', 'EDNS', 'ETLS', 'EENVELOPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True when the failure proves the message was not accepted: the server answered with an error
+ *  code, or the connection failed before the message itself was sent. */
+export function wasRefused(err: unknown): boolean {
+  const f = (err && typeof err === 'object' ? err : {}) as SmtpFailure;
+  if (typeof f.responseCode === 'number') return true;
+  if (f.code && NOTHING_SENT_CODES.has(f.code)) return true;
+  return Boolean(f.command && BEFORE_MESSAGE.test(f.command));
+}
+
+/** A ProviderError from sendRaw, with whether nothing can have been sent. */
+export function isRefusal(err: unknown): boolean {
+  return Boolean(err && typeof err === 'object' && (err as { refused?: boolean }).refused);
+}
