@@ -4,6 +4,7 @@ import * as usedTokens from './0002-used-tokens.js';
 import * as nativeDrafts from './0003-native-drafts.js';
 import * as rateLimits from './0004-rate-limits.js';
 import * as sendGate from './0005-send-gate.js';
+import * as googleCalendarPerAccount from './0008-google-calendar-per-account.js';
 
 /**
  * Every schema change, oldest first. The store applies the pending ones when it opens
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '0003_native_drafts', up: nativeDrafts.up },
   { name: '0004_rate_limits', up: rateLimits.up },
   { name: '0005_send_gate', up: sendGate.up },
+  { name: '0008_google_calendar_per_account', up: googleCalendarPerAccount.up },
 ];
 
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+$/;
