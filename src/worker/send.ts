@@ -106,8 +106,32 @@ async function sendOne(
     } else {
       await store.markOutboxFailed(item.id, { status: 'failed', error: `${message} (after ${item.attempts} attempts)` });
       summary.alerts.push(`Could not send "${item.subject}" to ${item.to}: ${message}`);
+      if (isProviderError(err) && err.recipientRejected) await markRecipientBounced(ctx, item, message);
     }
   }
+}
+
+/**
+ * The receiving server refused the recipient for good while sending (SMTP 550 5.1.1): the
+ * address is dead, as if a bounce had come back. It is suppressed and the prospect marked
+ * bounced, so the send gate withdraws whatever else waits for them.
+ */
+async function markRecipientBounced(ctx: WorkerContext, item: OutboxItem, reason: string): Promise<void> {
+  const { store, now } = ctx;
+  await store.addSuppression({ email: item.to.toLowerCase(), reason: 'bounce', at: now });
+  const prospectId = item.prospectId ?? (item.draftId ? (await store.getDraft(item.draftId))?.prospectId ?? null : null);
+  if (!prospectId) return;
+  await store.setProspectStatus(prospectId, { status: 'bounced', pausedUntil: null, statusReason: `refused while sending "${item.subject}": ${reason}` });
+  await store.addAttempt({
+    id: stableId('at', 'refused', item.id),
+    prospectId,
+    accountId: item.accountId,
+    at: now,
+    kind: 'email_sent',
+    outcome: 'bounced',
+    detail: `The server refused ${item.to} for good while sending "${item.subject}"; the address is marked bounced`,
+    refId: item.draftId ?? item.id,
+  });
 }
 
 async function markSent(
