@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../../domain/types.js';
 import type { InputProblem } from '../../ports/errors.js';
 import type { MailboxFetchInput, MailboxFetchResult, MailboxReader } from '../../ports/providers.js';
@@ -76,13 +77,16 @@ export class MaildirMailboxAdapter implements MailboxReader {
     if (!tracked) return null;
     raw ??= await this.client.read(message);
     if (!raw) return null;
+    // Known by its Message-ID (a hash of its bytes when it has none), never by its file name:
+    // mbsync rebuilding the folder renames every file, and nothing may be acted on twice.
+    const providerId = hints.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
     try {
-      const parsed = await parseRawEmail(raw, message.base);
+      const parsed = await parseRawEmail(raw, providerId);
       if (returned && !parsed.inReplyTo) parsed.inReplyTo = returned;
       if (returned && !parsed.references.includes(returned)) parsed.references = [...parsed.references, returned];
       return { message: parsed };
     } catch (err) {
-      const detail = (err as Error).message.replace(`${message.base}: `, '');
+      const detail = (err as Error).message.replace(`${providerId}: `, '');
       return { problem: { where: message.name, message: `${detail}; skipped` } };
     }
   }
