@@ -100,6 +100,7 @@ async function sendOne(
       await store.setAccountStatus(rt.account.id, 'disconnected', hint);
       rt.account = { ...rt.account, status: 'disconnected', statusDetail: hint };
       summary.alerts.push(`${rt.account.id}: disconnected. ${hint}`);
+      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 15 * 60_000), error: hint });
     } else if (action.kind === 'retry_later' && item.attempts < MAX_SEND_ATTEMPTS) {
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + action.afterMs), error: message });

@@ -59,6 +59,7 @@ export async function runTick(input: WorkerContext, options: TickOptions = {}): 
     for (const rt of ctx.accounts) {
       if (!rt.providers) {
         summary.alerts.push(`${rt.account.id}: not connected. ${rt.account.statusDetail ?? ''}`.trim());
+        summary.attention.push({ accountId: rt.account.id, reason: 'not connected' });
         continue;
       }
       await step(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
