@@ -53,7 +53,13 @@ let appPromise: Promise<{ fetch: (request: Request) => Response | Promise<Respon
 
 export async function fetchHandler(request: Request): Promise<Response> {
   // One app per warm instance (its sign-in rate limits live in memory).
-  appPromise ??= Promise.all([runtime(), import('./http/app.js')]).then(([rt, { createHttpApp }]) => createHttpApp(rt));
+  // A failed start (database down at a cold start) is not kept: the next request tries again.
+  appPromise ??= Promise.all([runtime(), import('./http/app.js')])
+    .then(([rt, { createHttpApp }]) => createHttpApp(rt))
+    .catch((err: unknown) => {
+      appPromise = null;
+      throw err;
+    });
   return (await appPromise).fetch(request);
 }
 

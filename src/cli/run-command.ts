@@ -7,19 +7,43 @@ import { Cron } from 'croner';
 import { openRuntime } from '../app/runtime.js';
 import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
+import type { TickSummary } from '../worker/context.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
 import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
 
-/** Exit status 2: the run went on, but some items were skipped (listed in the summary). */
+/**
+ * Exit statuses of `run --once`, for cron and monitors:
+ * 0 everything done; 2 items were skipped (bad input); 3 an account needs attention
+ * (disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL). 1: nothing ran.
+ */
+export const RUN_EXIT = { ok: 0, skipped: 2, attention: 3, leaseHeld: 75 } as const;
+
+/** A run that ended with something to report: its exit status and the line that says why. */
 export class RunHadProblems extends Error {
   override readonly name = 'RunHadProblems';
-  readonly exitCode = 2;
-  constructor(count: number) {
-    super(`${count} ${count === 1 ? 'problem (listed above) was' : 'problems (listed above) were'} skipped; everything else ran. Exit status 2.`);
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
   }
+}
+
+/** The exit status of a run from its summary, with the reason (null for 0). */
+export function runOutcome(summary: TickSummary): RunHadProblems | null {
+  if (summary.skippedBecause) return new RunHadProblems(`${summary.skippedBecause} Exit status ${RUN_EXIT.leaseHeld}.`, RUN_EXIT.leaseHeld);
+  if (summary.attention.length > 0) {
+    const accounts = [...new Set(summary.attention.map((a) => `${a.accountId} (${a.reason})`))].join(', ');
+    return new RunHadProblems(`an account needs attention: ${accounts}; see the alerts above. Exit status ${RUN_EXIT.attention}.`, RUN_EXIT.attention);
+  }
+  const count = summary.problems.length;
+  if (count > 0) {
+    return new RunHadProblems(`${count} ${count === 1 ? 'problem (listed above) was' : 'problems (listed above) were'} skipped; everything else ran. Exit status ${RUN_EXIT.skipped}.`, RUN_EXIT.skipped);
+  }
+  return null;
 }
 
 export function registerRunCommands(program: Command): void {
@@ -27,13 +51,19 @@ export function registerRunCommands(program: Command): void {
     .command('run')
     .description('Run the worker: sync, detect, draft, send what is approved and due, read replies, book')
     .option('--once', 'run one tick and exit (for cron); the default')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 everything done; 2 items were skipped (bad input, listed under Problems); 3 an account needs attention\n' +
+        '(disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL: try again later); 1 nothing ran.',
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withRuntime(cmd, async (rt, now) => {
         const ctx = await rt.context(now, { progress: process.stderr.isTTY ? (m) => process.stderr.write(`${m}\n`) : undefined });
         const summary = await runTick(ctx);
         console.log(opts.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, rt.config.accounts[0]!.timeZone));
-        if (summary.problems.length > 0) throw new RunHadProblems(summary.problems.length);
+        const outcome = runOutcome(summary);
+        if (outcome) throw outcome;
       });
     });
 

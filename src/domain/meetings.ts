@@ -22,7 +22,9 @@ export function meetingFromEvent(
   const response = attendee?.response ?? 'needs_action';
   const cancelled = event.status === 'cancelled';
   return {
-    id: meetingIdFor(event.calendarId, event.id, prospect.id),
+    // An existing meeting keeps its id (drafts and the timeline refer to it), also when the
+    // store's key for its calendar changed (store migration 0008).
+    id: existing?.id ?? meetingIdFor(event.calendarId, event.id, prospect.id),
     accountId,
     prospectId: prospect.id,
     eventId: event.id,

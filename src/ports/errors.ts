@@ -24,6 +24,9 @@ export class ProviderError extends Error {
   /** Milliseconds to wait before retrying, when the provider said so (Retry-After). */
   readonly retryAfterMs: number | null;
   readonly status: number | null;
+  /** The receiving server refused the recipient for good (SMTP 550 5.1.1 "user unknown" and
+   *  the like): the address is dead, not just this email. Set by the error mappers. */
+  readonly recipientRejected: boolean;
 
   constructor(input: {
     code: ProviderErrorCode;
@@ -31,6 +34,7 @@ export class ProviderError extends Error {
     where: string;
     retryAfterMs?: number | null;
     status?: number | null;
+    recipientRejected?: boolean;
     cause?: unknown;
   }) {
     super(`${input.where}: ${input.message}`, { cause: input.cause });
@@ -38,6 +42,7 @@ export class ProviderError extends Error {
     this.where = input.where;
     this.retryAfterMs = input.retryAfterMs ?? null;
     this.status = input.status ?? null;
+    this.recipientRejected = input.recipientRejected ?? false;
     for (const listener of providerErrorListeners) listener(this.code);
   }
 }

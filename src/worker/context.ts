@@ -88,6 +88,8 @@ export interface TickSummary {
   finishedAt: Date | null;
   /** Set when the tick did nothing because another one holds the lease. */
   skippedBecause: string | null;
+  /** Accounts that need the rep or an admin: disconnected, stale or never synced (exit status 3). */
+  attention: { accountId: string; reason: string }[];
   synced: { accountId: string; calendar: string; upserted: number; deleted: number; full: boolean }[];
   messagesRead: number;
   detected: { prospectEmail: string; meetingTitle: string; outcome: string; evidence: string[] }[];
@@ -117,6 +119,7 @@ export function emptySummary(startedAt: Date): TickSummary {
     startedAt,
     finishedAt: null,
     skippedBecause: null,
+    attention: [],
     synced: [],
     messagesRead: 0,
     detected: [],

@@ -22,7 +22,11 @@ export async function matchMeetings(ctx: WorkerContext<EventStore & MeetingStore
     for (const a of event.attendees) {
       const prospect = byEmail.get(a.email.toLowerCase());
       if (!prospect) continue;
-      const existing = await ctx.store.getMeeting(meetingIdFor(event.calendarId, event.id, prospect.id));
+      // By id, else by (event, prospect): a meeting recorded under an older calendar key.
+      const existing =
+        (await ctx.store.getMeeting(meetingIdFor(event.calendarId, event.id, prospect.id))) ??
+        (await ctx.store.listMeetings({ prospectId: prospect.id })).find((m) => m.eventId === event.id) ??
+        null;
       const booked = (await ctx.store.listBookings(prospect.id)).some((b) => b.status === 'booked' && b.eventId === event.id);
       await ctx.store.upsertMeeting(meetingFromEvent(rt.account.id, event, prospect, existing, booked));
     }

@@ -120,7 +120,11 @@ async function handleMessage(
   }
 
   // Acted on already? (A message can come back after a mailbox cursor fallback.)
-  const known = (await store.listMessages(prospect.id)).some((m) => m.accountId === rt.account.id && m.providerId === msg.providerId);
+  // By the provider's id, or by Message-ID for a message that came in before (a Maildir rebuilt by
+  // mbsync renames every file, and rows recorded by older versions carry the file name).
+  const known = (await store.listMessages(prospect.id)).some(
+    (m) => m.accountId === rt.account.id && (m.providerId === msg.providerId || (msg.messageId !== null && m.direction === 'in' && m.messageId === msg.messageId)),
+  );
   if (known) return;
   // Only slots the prospect has seen: an offer withdrawn or still waiting was never sent.
   const offer = await store.latestSlotOffer(prospect.id);

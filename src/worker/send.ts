@@ -13,6 +13,13 @@ const MAX_SEND_ATTEMPTS = 8;
 
 
 /**
+ * Rows claimed at once. One: a crash then leaves exactly one row in 'sending', the one being
+ * tried, so on a transport that cannot be checked afterwards (plain SMTP) only that email is
+ * held as uncertain, never the untried rest of a batch.
+ */
+export const CLAIM_BATCH = 1;
+
+/**
  * Sends what is approved and due, exactly once:
  * claim (approved → sending, one winner) → provider call with the stored Message-ID → sent.
  * After a crash, a row left in 'sending' is looked up in the Sent folder before any resend.
@@ -21,7 +28,7 @@ export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise
   await recoverStuck(ctx, summary);
   const byId = new Map(ctx.accounts.map((rt) => [rt.account.id, rt]));
   for (;;) {
-    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: 25 });
+    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: CLAIM_BATCH });
     if (claimed.length === 0) break;
     const batch = new Set(claimed.map((c) => c.id));
     for (const item of claimed) {
@@ -93,14 +100,39 @@ async function sendOne(
       await store.setAccountStatus(rt.account.id, 'disconnected', hint);
       rt.account = { ...rt.account, status: 'disconnected', statusDetail: hint };
       summary.alerts.push(`${rt.account.id}: disconnected. ${hint}`);
+      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 15 * 60_000), error: hint });
     } else if (action.kind === 'retry_later' && item.attempts < MAX_SEND_ATTEMPTS) {
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + action.afterMs), error: message });
     } else {
       await store.markOutboxFailed(item.id, { status: 'failed', error: `${message} (after ${item.attempts} attempts)` });
       summary.alerts.push(`Could not send "${item.subject}" to ${item.to}: ${message}`);
+      if (isProviderError(err) && err.recipientRejected) await markRecipientBounced(ctx, item, message);
     }
   }
+}
+
+/**
+ * The receiving server refused the recipient for good while sending (SMTP 550 5.1.1): the
+ * address is dead, as if a bounce had come back. It is suppressed and the prospect marked
+ * bounced, so the send gate withdraws whatever else waits for them.
+ */
+async function markRecipientBounced(ctx: WorkerContext, item: OutboxItem, reason: string): Promise<void> {
+  const { store, now } = ctx;
+  await store.addSuppression({ email: item.to.toLowerCase(), reason: 'bounce', at: now });
+  const prospectId = item.prospectId ?? (item.draftId ? (await store.getDraft(item.draftId))?.prospectId ?? null : null);
+  if (!prospectId) return;
+  await store.setProspectStatus(prospectId, { status: 'bounced', pausedUntil: null, statusReason: `refused while sending "${item.subject}": ${reason}` });
+  await store.addAttempt({
+    id: stableId('at', 'refused', item.id),
+    prospectId,
+    accountId: item.accountId,
+    at: now,
+    kind: 'email_sent',
+    outcome: 'bounced',
+    detail: `The server refused ${item.to} for good while sending "${item.subject}"; the address is marked bounced`,
+    refId: item.draftId ?? item.id,
+  });
 }
 
 async function markSent(

@@ -52,6 +52,7 @@ export async function withCursor(
       await store.setAccountStatus(rt.account.id, 'disconnected', reconnectHint(rt, message));
       rt.account = { ...rt.account, status: 'disconnected', statusDetail: reconnectHint(rt, message) };
       summary.alerts.push(`${rt.account.id}: disconnected. ${reconnectHint(rt, message)}`);
+      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
     } else {
       summary.problems.push({ where: `${rt.account.id} ${key}`, message });
     }
@@ -104,10 +105,13 @@ export async function checkStaleness(ctx: WorkerContext<CursorStore>, summary: T
   const limitMs = ctx.sync.staleAfterMinutes * 60_000;
   for (const c of await ctx.store.listCursors()) {
     const last = c.lastSuccessAt?.getTime() ?? null;
-    if (last === null && c.lastAttemptAt) summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);
-    else if (last !== null && ctx.now.getTime() - last > limitMs) {
+    if (last === null && c.lastAttemptAt) {
+      summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);
+      summary.attention.push({ accountId: c.accountId, reason: `${c.key} has never synced` });
+    } else if (last !== null && ctx.now.getTime() - last > limitMs) {
       const mins = Math.round((ctx.now.getTime() - last) / 60_000);
       summary.alerts.push(`${c.accountId} ${c.key}: last successful sync ${mins} minutes ago${c.lastError ? ` (${c.lastError})` : ''}.`);
+      summary.attention.push({ accountId: c.accountId, reason: `${c.key} is stale` });
     }
   }
 }

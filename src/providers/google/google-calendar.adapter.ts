@@ -4,7 +4,7 @@ import type { CallHold } from '../../domain/call-holds.js';
 import { ProviderError, isProviderError } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult } from '../../ports/providers.js';
 import type { GoogleCall } from './google-call.client.js';
-import { bookingEventId, conferenceUrlOf, toBookingEvent, toCalendarEvent } from './google.mapper.js';
+import { bookingEventId, conferenceUrlOf, googleCalendarKey, toBookingEvent, toCalendarEvent } from './google.mapper.js';
 
 const PAGE_SIZE = 250;
 
@@ -15,12 +15,23 @@ const PAGE_SIZE = 250;
  * from booking.id, so a retried insert gets 409 and is answered with the existing event.
  */
 export class GoogleCalendarAdapter implements CalendarProvider {
+  /**
+   * Where this account's events are kept in the store: `google:<account>:<calendar>`. Google's own
+   * id ("primary" for every rep) is the same for every account, so keying the store by it made
+   * each account's full sync delete the events of the others.
+   */
+  readonly calendarId: string;
+
   constructor(
     private readonly api: calendar_v3.Calendar,
     private readonly call: GoogleCall,
-    readonly calendarId: string,
+    /** The id Google knows the calendar by ("primary", or a shared calendar's address). */
+    private readonly googleCalendarId: string,
     private readonly defaultZone: string,
-  ) {}
+    accountId: string,
+  ) {
+    this.calendarId = googleCalendarKey(accountId, googleCalendarId);
+  }
 
   async sync(input: CalendarSyncInput): Promise<CalendarSyncResult> {
     const full = input.cursor === null;
@@ -31,7 +42,7 @@ export class GoogleCalendarAdapter implements CalendarProvider {
     let done = 0;
     do {
       const params: calendar_v3.Params$Resource$Events$List = {
-        calendarId: this.calendarId,
+        calendarId: this.googleCalendarId,
         singleEvents: true,
         showDeleted: true,
         maxResults: PAGE_SIZE,
@@ -70,11 +81,11 @@ export class GoogleCalendarAdapter implements CalendarProvider {
 
   async freeBusy(window: TimeInterval): Promise<TimeInterval[]> {
     const data = await this.call('calendar freebusy.query', async () =>
-      (await this.api.freebusy.query({ requestBody: { timeMin: window.start.toISOString(), timeMax: window.end.toISOString(), items: [{ id: this.calendarId }] } })).data,
+      (await this.api.freebusy.query({ requestBody: { timeMin: window.start.toISOString(), timeMax: window.end.toISOString(), items: [{ id: this.googleCalendarId }] } })).data,
     );
-    const entry = data.calendars?.[this.calendarId];
+    const entry = data.calendars?.[this.googleCalendarId];
     if (entry?.errors?.length) {
-      throw new ProviderError({ code: 'NOT_FOUND', where: 'google calendar freebusy.query', message: `calendar ${this.calendarId}: ${entry.errors.map((e) => e.reason).join(', ')}` });
+      throw new ProviderError({ code: 'NOT_FOUND', where: 'google calendar freebusy.query', message: `calendar ${this.googleCalendarId}: ${entry.errors.map((e) => e.reason).join(', ')}` });
     }
     return (entry?.busy ?? [])
       .filter((b) => b.start && b.end)
@@ -84,7 +95,7 @@ export class GoogleCalendarAdapter implements CalendarProvider {
 
   private async existing(eventId: string): Promise<calendar_v3.Schema$Event | null> {
     try {
-      return await this.call('calendar events.get', async () => (await this.api.events.get({ calendarId: this.calendarId, eventId })).data);
+      return await this.call('calendar events.get', async () => (await this.api.events.get({ calendarId: this.googleCalendarId, eventId })).data);
     } catch (err) {
       if (isProviderError(err) && (err.code === 'NOT_FOUND' || err.code === 'CURSOR_EXPIRED')) return null;
       throw err;
@@ -121,7 +132,7 @@ export class GoogleCalendarAdapter implements CalendarProvider {
       const created = await this.call('calendar events.insert', async () =>
         (
           await this.api.events.insert({
-            calendarId: this.calendarId,
+            calendarId: this.googleCalendarId,
             sendUpdates: 'all',
             ...(booking.conference ? { conferenceDataVersion: 1 } : {}),
             requestBody: toBookingEvent(booking),

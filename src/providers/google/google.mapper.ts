@@ -52,6 +52,14 @@ export function toConference(ev: calendar_v3.Schema$Event): Conference | null {
 
 /** A Google event → domain event; null for a cancelled entry (the caller treats it as deleted)
  *  or one without usable times. `zone` is the calendar's zone (for all-day dates). */
+/**
+ * The store's key for one account's Google calendar. Store migration 0008 rewrites older rows
+ * (keyed by Google's id alone, "primary" for every rep) to this same form.
+ */
+export function googleCalendarKey(accountId: string, googleCalendarId: string): string {
+  return `google:${accountId}:${googleCalendarId}`;
+}
+
 export function toCalendarEvent(ev: calendar_v3.Schema$Event, calendarId: string, zone: string): CalendarEvent | null {
   if (!ev.id || ev.status === 'cancelled') return null;
   const start = toInstant(ev.start, zone);

@@ -34,7 +34,7 @@ export function createGoogleProviderSet(input: GoogleProviderSetInput): Provider
   });
   const gmail = new GmailAdapter(input.clients.gmail, call);
   return {
-    calendar: new GoogleCalendarAdapter(input.clients.calendar, call, input.calendarId, input.timeZone),
+    calendar: new GoogleCalendarAdapter(input.clients.calendar, call, input.calendarId, input.timeZone, input.accountId),
     sender: gmail,
     mailbox: gmail,
     attendance: new MeetAttendanceAdapter(input.clients.meet, call),

@@ -9,6 +9,17 @@ import type { ZoneResolver } from './ics-timezone.parser.js';
  * matching local occurrence.
  */
 export const MAX_OCCURRENCES_SCANNED = 50_000;
+/**
+ * Candidate dates ical.js may try for one event without finding an occurrence. The count of
+ * occurrences returned is no bound: a rule that never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30)
+ * makes ical.js's iterator loop inside one next() call for ever. Every candidate passes through
+ * the iterator's check_contracting_rules, so that is where steps and time are counted.
+ */
+export const MAX_RECURRENCE_STEPS = 200_000;
+/** Wall time one event may go without an occurrence (a rule stuck searching). */
+export const MAX_EXPANSION_STALL_MS = 1_000;
+/** Wall time one event's whole expansion may take. */
+export const MAX_EXPANSION_MS = 5_000;
 const DAY_MS = 86_400_000;
 /** No zone is further than this from UTC (UTC-12 ... UTC+14). */
 const MAX_ZONE_OFFSET_MS = 15 * 3_600_000;
@@ -26,12 +37,81 @@ export interface ExpandInput {
   range: { start: Date; end: Date };
   /** End instant of an occurrence starting at `o` (the series' duration applied to it). */
   endOf: (o: Occurrence) => Date;
+  /** Bounds of this event's expansion (defaults: the MAX_* constants above, performance.now). */
+  budget?: { maxSteps?: number; maxStallMs?: number; maxMs?: number; now?: () => number };
 }
 
 export interface ExpandResult {
   occurrences: Occurrence[];
   /** True when MAX_OCCURRENCES_SCANNED was reached before the end of the range. */
   truncated: boolean;
+}
+
+/** An event whose recurrence went over its bound: the caller skips the event and names the rule. */
+export class RecurrenceBoundError extends Error {
+  override readonly name = 'RecurrenceBoundError';
+  constructor(
+    readonly rule: string,
+    readonly reason: 'steps' | 'time',
+    readonly limit: number,
+  ) {
+    super(
+      `its recurrence rule RRULE:${rule} ${reason === 'steps' ? `tried ${limit} dates` : `took more than ${limit} ms`} without finishing ` +
+        '(a rule that can never match, such as BYMONTH=2;BYMONTHDAY=30, makes the expansion run for ever); the event was skipped. Fix or remove the rule in your calendar app',
+    );
+  }
+}
+
+/** Steps and time of one event's expansion. */
+class ExpansionBudget {
+  private total = 0;
+  private sinceOccurrence = 0;
+  private readonly started: number;
+  private lastOccurrence: number;
+  readonly maxSteps: number;
+  readonly maxStallMs: number;
+  readonly maxMs: number;
+  private readonly now: () => number;
+
+  constructor(options: ExpandInput['budget'] = {}) {
+    this.maxSteps = options.maxSteps ?? MAX_RECURRENCE_STEPS;
+    this.maxStallMs = options.maxStallMs ?? MAX_EXPANSION_STALL_MS;
+    this.maxMs = options.maxMs ?? MAX_EXPANSION_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.started = this.now();
+    this.lastOccurrence = this.started;
+  }
+
+  /** One candidate date tried by the iterator. */
+  step(rule: string): void {
+    this.total += 1;
+    this.sinceOccurrence += 1;
+    if (this.sinceOccurrence > this.maxSteps) throw new RecurrenceBoundError(rule, 'steps', this.maxSteps);
+    if ((this.total & 1023) === 0) this.checkTime(rule);
+  }
+
+  /** The iterator returned an occurrence: it is not stuck. */
+  occurrence(): void {
+    this.sinceOccurrence = 0;
+    this.lastOccurrence = this.now();
+  }
+
+  private checkTime(rule: string): void {
+    const t = this.now();
+    if (t - this.lastOccurrence > this.maxStallMs) throw new RecurrenceBoundError(rule, 'time', this.maxStallMs);
+    if (t - this.started > this.maxMs) throw new RecurrenceBoundError(rule, 'time', this.maxMs);
+  }
+}
+
+/** Makes the iterator count every candidate date it tries (see MAX_RECURRENCE_STEPS). */
+function bound(iterator: ICAL.RecurIterator, rule: string, budget: ExpansionBudget): void {
+  const target = iterator as unknown as { check_contracting_rules?: () => boolean };
+  const inner = target.check_contracting_rules;
+  if (typeof inner !== 'function') throw new Error('ical.js has no RecurIterator.check_contracting_rules any more: the recurrence bound cannot be applied (see ics-recurrence.mapper.ts)');
+  target.check_contracting_rules = function checked(this: unknown): boolean {
+    budget.step(rule);
+    return inner.call(this);
+  };
 }
 
 export function expandSeries(input: ExpandInput): ExpandResult {
@@ -59,11 +139,15 @@ export function expandSeries(input: ExpandInput): ExpandResult {
   // first placed by their wall-clock read as UTC, which is within 14 hours of the instant.
   const firstStart = resolver.toInstant(dtstart, tzid);
   const slackMs = input.endOf({ time: dtstart, tzid, start: firstStart }).getTime() - firstStart.getTime() + DAY_MS;
+  const budget = new ExpansionBudget(input.budget);
   for (const prop of master.getAllProperties('rrule')) {
     const rule = untilInDtstartZone((prop.getFirstValue() as ICAL.Recur).clone(), dtstart, tzid, resolver);
     const iterator = rule.iterator(fastForward(rule, dtstart, range.start.getTime() - MAX_ZONE_OFFSET_MS - slackMs));
+    const ruleText = (prop.getFirstValue() as ICAL.Recur).toString();
+    bound(iterator, ruleText, budget);
     let scanned = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
+      budget.occurrence();
       const wall = wallClockAsUtc(next);
       if (wall - MAX_ZONE_OFFSET_MS >= range.end.getTime()) break;
       scanned += 1;

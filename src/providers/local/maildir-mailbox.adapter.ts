@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../../domain/types.js';
 import type { InputProblem } from '../../ports/errors.js';
 import type { MailboxFetchInput, MailboxFetchResult, MailboxReader } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
+import { isDeliveryReport, returnedMessageId } from '../../mail/delivery-report.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
 import { decodeMailboxCursor, encodeMailboxCursor, MAILBOX_SLACK_MS, type MailboxCursor } from './maildir-cursor.mapper.js';
 import { readHeaderHints } from './mail-headers.parser.js';
@@ -63,14 +65,28 @@ export class MaildirMailboxAdapter implements MailboxReader {
     const hints = readHeaderHints(head);
     if (hints.fieldCount === 0) return { problem: { where: message.name, message: 'not an email (no header fields); skipped' } };
     if (firstRun && (hints.date ?? new Date(message.mtimeMs)) < input.since) return null;
-    const tracked = input.isTracked({ from: hints.from, inReplyTo: hints.inReplyTo ?? hints.references.at(-1) ?? null, threadId: null });
+    // A delivery report (a Postfix bounce from MAILER-DAEMON) names the email that bounced only
+    // inside its body (message/rfc822 or text/rfc822-headers): read it to match that email.
+    let raw: Buffer | null = null;
+    let returned: string | null = null;
+    if (isDeliveryReport(head)) {
+      raw = await this.client.read(message);
+      returned = raw ? returnedMessageId(raw) : null;
+    }
+    const tracked = input.isTracked({ from: hints.from, inReplyTo: returned ?? hints.inReplyTo ?? hints.references.at(-1) ?? null, threadId: null });
     if (!tracked) return null;
-    const raw = await this.client.read(message);
+    raw ??= await this.client.read(message);
     if (!raw) return null;
+    // Known by its Message-ID (a hash of its bytes when it has none), never by its file name:
+    // mbsync rebuilding the folder renames every file, and nothing may be acted on twice.
+    const providerId = hints.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
     try {
-      return { message: await parseRawEmail(raw, message.base) };
+      const parsed = await parseRawEmail(raw, providerId);
+      if (returned && !parsed.inReplyTo) parsed.inReplyTo = returned;
+      if (returned && !parsed.references.includes(returned)) parsed.references = [...parsed.references, returned];
+      return { message: parsed };
     } catch (err) {
-      const detail = (err as Error).message.replace(`${message.base}: `, '');
+      const detail = (err as Error).message.replace(`${providerId}: `, '');
       return { problem: { where: message.name, message: `${detail}; skipped` } };
     }
   }

@@ -105,17 +105,36 @@ export class MaildirClient {
 
   /** Delivers a message: written and synced in tmp/, then renamed into new/ (or, for a copy
    *  that is already read, such as a Sent copy, into cur/ with the Seen flag). Returns its name. */
-  async deliver(raw: Uint8Array, options: { now?: Date; seen?: boolean } = {}): Promise<string> {
-    const unique = uniqueName(options.now ?? new Date());
-    const name = options.seen ? `${unique}:2,S` : unique;
+  async deliver(raw: Uint8Array, options: { now?: Date; seen?: boolean; unique?: string; flags?: string } = {}): Promise<string> {
+    const unique = options.unique ?? uniqueName(options.now ?? new Date());
+    const flags = options.flags ?? (options.seen ? 'S' : null);
+    const name = flags !== null ? `${unique}:2,${flags}` : unique;
     const tmp = await writeTemp(join(this.dir, 'tmp'), raw, unique);
     try {
-      await rename(tmp, join(this.dir, options.seen ? 'cur' : 'new', name));
+      await rename(tmp, join(this.dir, flags !== null ? 'cur' : 'new', name));
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
       throw err;
     }
     return name;
+  }
+
+  /** The message whose unique part is `base`, wherever a client moved or flagged it; null when gone. */
+  async locate(base: string): Promise<MaildirMessage | null> {
+    return (await this.list()).find((m) => m.base === base) ?? null;
+  }
+
+  /** Replaces a message's flags (an atomic rename within cur/); returns its new name. */
+  async setFlags(message: MaildirMessage, flags: string): Promise<string> {
+    const name = `${message.base}:2,${[...new Set(flags)].sort().join('')}`;
+    if (name !== message.name || message.folder !== 'cur') await rename(join(this.dir, message.folder, message.name), join(this.dir, 'cur', name));
+    return name;
+  }
+
+  async remove(message: MaildirMessage): Promise<void> {
+    await unlink(join(this.dir, message.folder, message.name)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
   }
 
   private missing(err: unknown): ProviderError {
@@ -135,6 +154,12 @@ export function uniqueName(now: Date): string {
   const micros = (now.getTime() % 1000) * 1000;
   const host = hostname().replace(/\//g, '\\057').replace(/:/g, '\\072') || 'localhost';
   return `${seconds}.M${micros}P${process.pid}Q${deliveries}R${randomBytes(4).toString('hex')}.${host}`;
+}
+
+/** The flags of a Maildir file name (the letters after ":2,"), '' when it has none. */
+export function flagsOf(name: string): string {
+  const m = /[:;!]2,([^/]*)$/.exec(name);
+  return m ? m[1]! : '';
 }
 
 /** The part of a Maildir file name before the info (":2,FLAGS"; "!" or ";" on some systems). */

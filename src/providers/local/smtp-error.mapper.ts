@@ -48,6 +48,16 @@ export function mapSmtpError(err: unknown, server: { host: string; port: number;
     if ([530, 534, 538].includes(responseCode) || /\b5\.7\.\d+/.test(failure.response ?? '')) {
       return make('FORBIDDEN', `the server does not allow this sender or recipient (${responseCode})${reply}. Check ${section} (user, secure, port) and the From address`);
     }
+    if (isRecipientRejection(failure)) {
+      return new ProviderError({
+        code: 'INVALID_REQUEST',
+        where,
+        status: responseCode,
+        recipientRejected: true,
+        cause: err,
+        message: `the receiving server refused the recipient for good (${responseCode})${reply}; the address is marked bounced and will not be emailed again`,
+      });
+    }
     return make('INVALID_REQUEST', `the server rejected the message (${responseCode})${reply}. Check the recipient address and the message`);
   }
   if (failure.code === 'ETLS') {
@@ -62,4 +72,35 @@ export function mapSmtpError(err: unknown, server: { host: string; port: number;
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** Stages after which a failure cannot have delivered anything. */
+const BEFORE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL|RCPT)/i;
+const NOTHING_SENT_CODES = new Set(['EAUTH', 'EDNS', 'ETLS', 'EENVELOPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True when the failure proves the message was not accepted: the server answered with an error
+ *  code, or the connection failed before the message itself was sent. */
+export function wasRefused(err: unknown): boolean {
+  const f = (err && typeof err === 'object' ? err : {}) as SmtpFailure;
+  if (typeof f.responseCode === 'number') return true;
+  if (f.code && NOTHING_SENT_CODES.has(f.code)) return true;
+  return Boolean(f.command && BEFORE_MESSAGE.test(f.command));
+}
+
+/** A ProviderError from sendRaw, with whether nothing can have been sent. */
+export function isRefusal(err: unknown): boolean {
+  return Boolean(err && typeof err === 'object' && (err as { refused?: boolean }).refused);
+}
+
+/**
+ * A permanent refusal of the recipient itself: an RFC 3463 enhanced status 5.1.x (bad
+ * destination mailbox or domain: 5.1.1 user unknown, 5.1.2, 5.1.10 …) in the reply, or, from a
+ * server that sends no enhanced codes, a 550/551/553 answer to RCPT TO.
+ */
+export function isRecipientRejection(failure: SmtpFailure): boolean {
+  const code = failure.responseCode;
+  if (code === undefined || code < 500) return false;
+  const enhanced = /^\d{3}[ -](\d)\.(\d{1,3})\.(\d{1,3})\b/.exec(failure.response ?? '');
+  if (enhanced) return enhanced[1] === '5' && enhanced[2] === '1';
+  return /^RCPT/i.test(failure.command ?? '') && [550, 551, 553].includes(code);
 }

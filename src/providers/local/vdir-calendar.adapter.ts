@@ -130,7 +130,10 @@ export class VdirCalendarAdapter implements CalendarProvider {
     const { client, now, logger } = this.options;
     const eventId = bookingUid(booking);
     const dtstamp = now();
-    const created = await client.create(bookingFileName(booking.id), buildCalendarObject(booking, { sequence: 0, dtstamp }));
+    // Known by its UID, never by its file name: vdirsyncer may have renamed the file, and a second
+    // file with the same UID makes vdirsyncer abort the whole collection.
+    const existing = await this.fileWithUid(eventId, bookingFileName(booking.id));
+    const created = existing ? false : await client.create(bookingFileName(booking.id), buildCalendarObject(booking, { sequence: 0, dtstamp }));
     this.busyCache = null;
     await this.sendInviteOnce(booking, dtstamp);
     logger.info({ booking: booking.id, created }, created ? 'booked into the calendar folder' : 'booking already in the calendar folder');
@@ -147,6 +150,19 @@ export class VdirCalendarAdapter implements CalendarProvider {
   async removeHold(hold: Pick<CallHold, 'uid'>): Promise<void> {
     await this.options.client.remove(holdFileName(hold.uid));
     this.busyCache = null;
+  }
+
+  /** The calendar file holding this UID (ours by name first, then any file), or null. */
+  private async fileWithUid(uid: string, preferred: string): Promise<string | null> {
+    const { client } = this.options;
+    const files = await client.list();
+    if (files.some((f) => f.name === preferred)) return preferred;
+    const line = new RegExp(`^UID:${uid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\r?$`, 'm');
+    for (const f of files) {
+      const bytes = await client.read(f.name);
+      if (bytes && line.test(bytes.toString('utf8'))) return f.name;
+    }
+    return null;
   }
 
   /**

@@ -180,9 +180,22 @@ export class GraphSession {
     return `${u.pathname.replace(/^\/v1\.0(?=\/)/, '')}${u.search}`;
   }
 
-  async request<T>(where: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  /**
+   * One Graph call through the retry layer. `beforeRetry` runs before every attempt after the
+   * first (and before a retry after a token refresh): when it answers a value, that value is the
+   * result and the request is not sent again. Sends use it to look in Sent Items, because a lost
+   * answer usually means Graph did the work. If the check itself fails, the attempt fails and is
+   * retried like any other, so nothing is posted again without a successful check.
+   */
+  async request<T>(where: string, fn: (client: Client) => Promise<T>, options: { beforeRetry?: () => Promise<T | undefined> } = {}): Promise<T> {
+    let attempts = 0;
     const once = () =>
       withRetry(async () => {
+        attempts += 1;
+        if (attempts > 1 && options.beforeRetry) {
+          const settled = await options.beforeRetry();
+          if (settled !== undefined) return settled;
+        }
         try {
           return await fn(this.client);
         } catch (err) {

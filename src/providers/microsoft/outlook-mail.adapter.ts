@@ -68,16 +68,30 @@ export class GraphMail implements MailSender, MailboxReader, NativeDrafts {
       }
     }
     const raw = await composeRawEmail(email);
-    await this.session.request('microsoft mail sendMail', (c) =>
-      c.api(this.session.path('/sendMail')).header('Content-Type', 'text/plain').post(raw.toString('base64')),
+    // A lost answer (503, timeout) usually means Graph sent it: look in Sent Items before every retry.
+    const settled = await this.session.request(
+      'microsoft mail sendMail',
+      async (c): Promise<SentReceipt | null> => {
+        await c.api(this.session.path('/sendMail')).header('Content-Type', 'text/plain').post(raw.toString('base64'));
+        return null;
+      },
+      { beforeRetry: async () => (await this.findSent(email.messageId)) || undefined },
     );
+    if (settled) return settled;
     // sendMail answers 202 with nothing: look the message up for its id and conversation.
     return (await this.findSent(email.messageId)) || { providerMessageId: null, threadId: null };
   }
 
   private async sendDraft(email: OutgoingEmail, draftId: string): Promise<void> {
     try {
-      await this.session.request('microsoft mail messages.send', (c) => c.api(this.session.path(`/messages/${encodeURIComponent(draftId)}/send`)).post(undefined));
+      await this.session.request(
+        'microsoft mail messages.send',
+        async (c): Promise<boolean> => {
+          await c.api(this.session.path(`/messages/${encodeURIComponent(draftId)}/send`)).post(undefined);
+          return true;
+        },
+        { beforeRetry: async () => ((await this.findSent(email.messageId)) ? true : undefined) },
+      );
     } catch (err) {
       // A send whose answer was lost and that was retried: the draft is already in Sent Items.
       if (err instanceof ProviderError && (err.code === 'NOT_FOUND' || err.code === 'INVALID_REQUEST') && (await this.findSent(email.messageId))) return;

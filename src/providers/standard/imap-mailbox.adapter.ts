@@ -8,7 +8,7 @@ import { parseRawEmail } from '../../mail/parse-mime.js';
 import { readHeaderHints } from '../local/mail-headers.parser.js';
 import type { FolderState, ImapClient } from './imap.client.js';
 import { HELD_FLAG, PENDING_FLAG, SENDING_FLAG } from './smtp-imap-sender.adapter.js';
-import { isDeliveryReport, returnedMessageId } from './delivery-report.mapper.js';
+import { isDeliveryReport, returnedMessageId } from '../../mail/delivery-report.js';
 
 /**
  * MailboxReader over IMAP: replies and bounces from the inbox, the rep's own messages from the

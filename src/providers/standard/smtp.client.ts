@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { ProviderError } from '../../ports/errors.js';
-import { mapSmtpError, type SmtpFailure } from '../local/smtp-error.mapper.js';
+import { mapSmtpError, wasRefused } from '../local/smtp-error.mapper.js';
+
+export { isRefusal, wasRefused } from '../local/smtp-error.mapper.js';
 import type { SmtpLogin } from '../local/smtp-sender.adapter.js';
 
 /**
@@ -13,10 +15,6 @@ export interface SmtpSettings extends SmtpLogin {
   /** Connection and greeting timeout (ms); the socket may idle twice as long. */
   timeoutMs?: number;
 }
-
-/** Stages after which a failure cannot have delivered anything. */
-const BEFORE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL|RCPT)/i;
-const NOTHING_SENT_CODES = new Set(['EAUTH', 'EDNS', 'ETLS', 'EENVELOPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export class SmtpClient {
   private transport: nodemailer.Transporter | null = null;
@@ -88,18 +86,4 @@ export class SmtpClient {
     });
     return this.transport;
   }
-}
-
-/** True when the failure proves the message was not accepted: the server answered with an error
- *  code, or the connection failed before the message itself was sent. */
-export function wasRefused(err: unknown): boolean {
-  const f = (err && typeof err === 'object' ? err : {}) as SmtpFailure;
-  if (typeof f.responseCode === 'number') return true;
-  if (f.code && NOTHING_SENT_CODES.has(f.code)) return true;
-  return Boolean(f.command && BEFORE_MESSAGE.test(f.command));
-}
-
-/** A ProviderError from sendRaw, with whether nothing can have been sent. */
-export function isRefusal(err: unknown): boolean {
-  return Boolean(err && typeof err === 'object' && (err as { refused?: boolean }).refused);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDeliveryReport, returnedMessageId } from './delivery-report.mapper.js';
+import { isDeliveryReport, returnedMessageId } from './delivery-report.js';
 
 const CORPORA = join(process.cwd(), '..', 'shared', 'corpora', 'sisimai-set-of-emails', 'maildir', 'bsd');
 
