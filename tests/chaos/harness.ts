@@ -149,14 +149,19 @@ async function approveAll(ws: Workspace, now: Date): Promise<number> {
 }
 
 /** The outcome in plain, comparable lines: outbox, drafts, prospects and bookings, without ids or times. */
-async function finalState(ws: Workspace): Promise<{ lines: string[]; sent: { id: string; messageId: string }[]; open: { line: string; status: string }[]; uncertain: string[] }> {
+async function finalState(ws: Workspace, allowUncertain = false): Promise<{ lines: string[]; sent: { id: string; messageId: string }[]; open: { line: string; status: string }[]; uncertain: string[] }> {
   return withRuntime(ws, async (runtime) => {
     const prospects = new Map((await runtime.store.listProspects()).map((p) => [p.id, p]));
     const outbox = await runtime.store.listOutbox({});
     const drafts = await runtime.store.listDrafts({});
+    // SMTP cannot be asked whether a message went out: an email whose worker died mid-send is held
+    // as uncertain and named to the rep, which the principle allows. It compares as sent (the
+    // clean run sent it); it is counted apart, and never allowed for Google or Microsoft.
+    const held = new Set(allowUncertain ? outbox.filter((o) => o.status === 'uncertain').map((o) => o.id) : []);
+    const heldDrafts = new Set(outbox.filter((o) => held.has(o.id)).map((o) => o.draftId));
     const lines = [
-      ...outbox.map((o) => `outbox ${o.accountId} ${o.to} "${o.subject}" ${o.status}`),
-      ...drafts.map((d) => `draft ${d.accountId} ${d.to} ${d.template} ${d.status}`),
+      ...outbox.map((o) => `outbox ${o.accountId} ${o.to} "${o.subject}" ${held.has(o.id) ? 'sent' : o.status}`),
+      ...drafts.map((d) => `draft ${d.accountId} ${d.to} ${d.template} ${heldDrafts.has(d.id) ? 'sent' : d.status}`),
       ...[...prospects.values()].map((p) => `prospect ${p.accountId} ${p.email} ${p.status}`),
       ...ws.bench.booked().map((b) => `booked ${b.mailbox} ${b.start} ${b.attendees.join(',')}`),
     ].sort();
@@ -251,7 +256,7 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
     await phase(b1, 'phase B1 (sends, Europe and US East)');
     await phase(b2, 'phase B2 (sends, US West)');
 
-    const state = await finalState(ws);
+    const state = await finalState(ws, options.family === 'smtp');
     const copies = new Map<string, number>();
     for (const id of ws.bench.sentCopies()) copies.set(id, (copies.get(id) ?? 0) + 1);
     const duplicates = [...copies].flatMap(([id, n]) => Array.from({ length: Math.max(0, n - 1) }, () => id));
