@@ -58,6 +58,12 @@ describe('the controlled server', () => {
     expect(stats.faults).toMatchObject({ 'lost-answer': 1, timeout: 1 });
   });
 
+  it('says plainly when the port is taken', async () => {
+    const first = await serveControlled(() => googleFamily());
+    closers.push(first.close);
+    await expect(serveControlled(() => googleFamily(), { port: first.port })).rejects.toThrow(`Port ${first.port} on 127.0.0.1 is in use; pick another with --port (0 = any free port).`);
+  });
+
   it('Graph: an expired cursor answers the next delta with 410 syncStateNotFound; 429 carries Retry-After', async () => {
     const served = await serveControlled((url) => graphFamily(url));
     closers.push(served.close);

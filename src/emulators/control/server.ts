@@ -176,7 +176,9 @@ export async function serveControlled<F extends EmulatorFamily>(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${options.port} on ${host} is in use; pick another with --port (0 = any free port).`) : err),
+    );
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
