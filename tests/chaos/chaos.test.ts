@@ -28,7 +28,7 @@ const STORIES: { family: FamilyName; store: 'sqlite' | 'postgres'; sentDir?: boo
     ];
 const SETTINGS = LONG
   ? { reps: 3, rounds: Number(process.env.CHAOS_ROUNDS ?? 8), faultsPerRound: Number(process.env.CHAOS_FAULTS_PER_ROUND ?? 40), killRate: 0.35, sendKillRate: 0.2, maxOverlap: 3, settleRuns: 2 }
-  : { reps: 2, rounds: 1, faultsPerRound: 6, killRate: 0.3, sendKillRate: 0.25, maxOverlap: 2, settleRuns: 1 };
+  : { reps: 2, rounds: 1, faultsPerRound: 6, killRate: 0.3, sendKillRate: 0.25, maxOverlap: 2, settleRuns: 1, settleInProcess: true };
 
 function report(outcomes: ChaosOutcome[]): string {
   const lines = [`chaos seed ${SEED} (replay: CHAOS_SEED=${SEED}${LONG ? ' npm run chaos' : ' npx vitest run tests/chaos/chaos.test.ts'})`];

@@ -36,6 +36,8 @@ export interface ChaosOptions {
   maxOverlap: number;
   /** Clean runs after each phase's chaos rounds (default 2). */
   settleRuns?: number;
+  /** Run the clean settling ticks in this process (same code, no process start-up: the short suite). */
+  settleInProcess?: boolean;
   /** The clean reference's final state: an approved email it sent that the chaos run did not is lost. */
   reference?: string[];
   /** SMTP only: keep a Sent copy (default true). */
@@ -243,7 +245,9 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
       ws.bench.onSend(null);
       ws.bench.clearFaults();
       for (let i = 0; i < (options.settleRuns ?? 2); i++) {
-        await round(at, false);
+        const settleAt = at;
+        if (options.settleInProcess) await withRuntime(ws, async (runtime) => void (await runTick(await runtime.context(settleAt))));
+        else await round(at, false);
         at = new Date(at.getTime() + STEP_MS);
       }
       log(`  ${label} ${name}: ${runs} runs, ${kills} kills so far, faults ${JSON.stringify(ws.bench.injected())}`);
