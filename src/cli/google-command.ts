@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/google.auth.js';
-import type { ServedGoogleEmulator } from '../emulators/google/index.js';
+import type { GoogleEmulator, ServedGoogleEmulator } from '../emulators/google/index.js';
+import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
 import { loadOptional } from './optional.js';
 
 /**
@@ -63,26 +64,30 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
       print(`Connected ${account.email} (account "${account.id}"). The refresh token is stored encrypted.`);
     });
 
-  subcommand(program, 'emulate', 'Serve a provider emulator over HTTP (demo, tests)')
-    .command('google')
-    .description('Serve the Google emulator (Calendar, Gmail, Meet, OAuth) on 127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '8085')
-    .option('--user <email...>', 'users to create (each gets a printed refresh token)')
-    .action(async (opts: { port: string; user?: string[] }) => {
-      const port = parsePort(opts.port);
-      const { serveGoogleEmulator } = await loadOptional(() => import('../emulators/google/index.js'), 'the Google emulator');
-      const served = await serveGoogleEmulator({ port, host: '127.0.0.1' });
-      print(`Google emulator listening on ${served.rootUrl}`);
-      print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);
-      for (const email of opts.user ?? []) {
-        served.emulator.control.addUser({ email });
-        print(`user ${email}: refresh token ${served.emulator.control.issueRefreshToken(email)}`);
-      }
-      if (deps.onEmulatorReady) {
-        await deps.onEmulatorReady(served);
-        return;
-      }
-      await untilStopped();
-      await served.close();
-    });
+  addEmulateOptions(
+    subcommand(program, 'emulate', 'Serve a provider emulator over HTTP (demo, tests)')
+      .command('google')
+      .description('Serve the Google emulator (Calendar, Gmail, Meet, OAuth) on 127.0.0.1')
+      .option('--port <n>', 'port to listen on (0 = any free port)', '8085')
+      .option('--user <email...>', 'users to create (each gets a printed refresh token)'),
+  ).action(async (opts: EmulateOptions) => {
+    const port = parsePort(opts.port);
+    const { startEmulate } = await loadOptional(() => import('./emulate-start.js'), 'the Google emulator');
+    const { served: controlled, lines } = await startEmulate('google', opts, port);
+    const emulator = controlled.family.emulator as GoogleEmulator;
+    const served: ServedGoogleEmulator = { emulator, port: controlled.port, rootUrl: `${controlled.url}/`, close: () => controlled.close() };
+    print(`Google emulator listening on ${served.rootUrl}`);
+    print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);
+    for (const email of opts.user ?? []) {
+      emulator.control.addUser({ email });
+      print(`user ${email}: refresh token ${emulator.control.issueRefreshToken(email)}`);
+    }
+    for (const line of lines) print(line);
+    if (deps.onEmulatorReady) {
+      await deps.onEmulatorReady(served);
+      return;
+    }
+    await untilStopped();
+    await served.close();
+  });
 }

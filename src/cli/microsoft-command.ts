@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 import { MicrosoftTokenSource } from '../providers/microsoft/microsoft.auth.js';
-import type { ServedGraphEmulator } from '../emulators/microsoft/index.js';
+import type { GraphEmulator, ServedGraphEmulator } from '../emulators/microsoft/index.js';
+import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
 import { loadOptional } from './optional.js';
 
 /**
@@ -51,26 +52,30 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
       }
     });
 
-  subcommand(program, 'emulate', 'Serve a provider emulator over HTTP (demo, tests)')
-    .command('microsoft')
-    .description('Serve the Microsoft Graph emulator (calendar, mail, Teams attendance, token endpoint) on 127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '8086')
-    .option('--user <email...>', 'mailboxes to create (each gets a printed access token)')
-    .action(async (opts: { port: string; user?: string[] }) => {
-      const port = parsePort(opts.port);
-      const { serveGraphEmulator } = await loadOptional(() => import('../emulators/microsoft/index.js'), 'the Microsoft Graph emulator');
-      const served = await serveGraphEmulator({ port, host: '127.0.0.1', options: { deviceCodeAutoApprove: opts.user?.[0] ?? null } });
-      print(`Microsoft Graph emulator listening on ${served.url}`);
-      print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);
-      for (const email of opts.user ?? []) {
-        served.emulator.control.addMailbox({ email });
-        print(`mailbox ${email}: access token ${served.emulator.control.issueToken(email, 24 * 3600)}`);
-      }
-      if (deps.onEmulatorReady) {
-        await deps.onEmulatorReady(served);
-        return;
-      }
-      await untilStopped();
-      await served.close();
-    });
+  addEmulateOptions(
+    subcommand(program, 'emulate', 'Serve a provider emulator over HTTP (demo, tests)')
+      .command('microsoft')
+      .description('Serve the Microsoft Graph emulator (calendar, mail, Teams attendance, token endpoint) on 127.0.0.1')
+      .option('--port <n>', 'port to listen on (0 = any free port)', '8086')
+      .option('--user <email...>', 'mailboxes to create (each gets a printed access token)'),
+  ).action(async (opts: EmulateOptions) => {
+    const port = parsePort(opts.port);
+    const { startEmulate } = await loadOptional(() => import('./emulate-start.js'), 'the Microsoft Graph emulator');
+    const { served: controlled, lines } = await startEmulate('microsoft', opts, port, { deviceCodeAutoApprove: opts.user?.[0] ?? null });
+    const emulator = controlled.family.emulator as GraphEmulator;
+    const served: ServedGraphEmulator = { emulator, port: controlled.port, url: controlled.url, close: () => controlled.close() };
+    print(`Microsoft Graph emulator listening on ${served.url}`);
+    print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);
+    for (const email of opts.user ?? []) {
+      emulator.control.addMailbox({ email });
+      print(`mailbox ${email}: access token ${emulator.control.issueToken(email, 24 * 3600)}`);
+    }
+    for (const line of lines) print(line);
+    if (deps.onEmulatorReady) {
+      await deps.onEmulatorReady(served);
+      return;
+    }
+    await untilStopped();
+    await served.close();
+  });
 }

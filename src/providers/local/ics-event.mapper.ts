@@ -59,11 +59,17 @@ export function readCalendarEvents(parsed: ParsedIcs, options: ReadEventsOptions
       groups.set(uid, group);
     }
     for (const [uid, group] of groups) {
-      const master = latestVersion(group.masters);
-      if (group.masters.length > 1) {
-        result.problems.push(`event ${uid}: ${group.masters.length} VEVENTs share this UID without RECURRENCE-ID; read the latest (SEQUENCE ${sequenceOf(master!)}, then DTSTAMP)`);
+      try {
+        const master = latestVersion(group.masters);
+        if (group.masters.length > 1) {
+          result.problems.push(`event ${uid}: ${group.masters.length} VEVENTs share this UID without RECURRENCE-ID; read the latest (SEQUENCE ${sequenceOf(master!)}, then DTSTAMP)`);
+        }
+        readGroup(uid, master, latestOverrides(group.overrides), resolver, options, result);
+      } catch (err) {
+        // ical.js throws on some broken files (found by the parser fuzzer: a VTIMEZONE without
+        // TZID); one unreadable event is skipped and named, the rest of the file is read.
+        result.problems.push(`event ${uid}: cannot be read (${err instanceof Error ? err.message : String(err)}); skipped`);
       }
-      readGroup(uid, master, latestOverrides(group.overrides), resolver, options, result);
     }
     for (const tzid of resolver.unresolved()) {
       result.problems.push(`TZID "${tzid}" is neither defined in the file (VTIMEZONE) nor a known time zone; its times were read in ${options.floatingZone}`);
