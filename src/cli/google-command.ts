@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/google.auth.js';
-import { serveGoogleEmulator, type ServedGoogleEmulator } from '../emulators/google/index.js';
+// The SDK and the emulator (msw) load only when these commands run: `run --once` never pays for them.
+import type { ServedGoogleEmulator } from '../emulators/google/index.js';
 
 /**
  * `followup auth google --account <id>`: the OAuth installed-app flow (loopback redirect on
@@ -39,6 +39,7 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
         throw new Error(`Account "${account.id}": set google.clientId to the OAuth client id of a "Desktop app" client (Google Cloud console → APIs & Services → Credentials).`);
       }
       const clientSecret = config.env.get(g.clientSecretEnv);
+      const { runInstalledAppFlow, saveRefreshToken } = await import('../providers/google/google.auth.js');
       const { refreshToken, scope } = await runInstalledAppFlow({
         clientId,
         ...(clientSecret ? { clientSecret } : {}),
@@ -69,6 +70,7 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
     .option('--user <email...>', 'users to create (each gets a printed refresh token)')
     .action(async (opts: { port: string; user?: string[] }) => {
       const port = parsePort(opts.port);
+      const { serveGoogleEmulator } = await import('../emulators/google/index.js');
       const served = await serveGoogleEmulator({ port, host: '127.0.0.1' });
       print(`Google emulator listening on ${served.rootUrl}`);
       print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { MicrosoftTokenSource } from '../providers/microsoft/microsoft.auth.js';
-import { serveGraphEmulator, type ServedGraphEmulator } from '../emulators/microsoft/index.js';
+// msal and the emulator (msw) load only when these commands run: `run --once` never pays for them.
+import type { ServedGraphEmulator } from '../emulators/microsoft/index.js';
 
 /**
  * `followup auth microsoft --account <id>`: device code sign-in with @azure/msal-node; msal's
@@ -36,6 +36,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
       parseEncryptionKey(config.env.get(ENCRYPTION_KEY_ENV));
       const store = await deps.openStore(config);
       try {
+        const { MicrosoftTokenSource } = await import('../providers/microsoft/microsoft.auth.js');
         const source = new MicrosoftTokenSource({ account, config, store });
         const { username } = await source.signInWithDeviceCode(async (message) => {
           if (deps.onDeviceCode) await deps.onDeviceCode(message);
@@ -57,6 +58,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
     .option('--user <email...>', 'mailboxes to create (each gets a printed access token)')
     .action(async (opts: { port: string; user?: string[] }) => {
       const port = parsePort(opts.port);
+      const { serveGraphEmulator } = await import('../emulators/microsoft/index.js');
       const served = await serveGraphEmulator({ port, host: '127.0.0.1', options: { deviceCodeAutoApprove: opts.user?.[0] ?? null } });
       print(`Microsoft Graph emulator listening on ${served.url}`);
       print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);

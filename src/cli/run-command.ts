@@ -4,8 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { openRuntime } from '../app/runtime.js';
-import { buildDemoScenario } from '../demo/build-scenario.js';
-import { seedLocalWorkspace } from '../demo/seed-local.js';
 import { runTick } from '../worker/tick.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
@@ -108,6 +106,8 @@ export function registerRunCommands(program: Command): void {
         rmSync(dir, { recursive: true, force: true });
       }
       mkdirSync(dir, { recursive: true });
+      const { buildDemoScenario } = await import('../demo/build-scenario.js');
+      const { seedLocalWorkspace } = await import('../demo/seed-local.js');
       const scenario = buildDemoScenario(now);
       if (opts.provider !== 'local') {
         const { runProviderDemo } = await import('../demo/run-provider-demo.js');

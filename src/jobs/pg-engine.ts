@@ -44,35 +44,48 @@ export interface JobEngine {
   stop(): Promise<void>;
 }
 
-/** The schema pg-boss keeps its tables in: beside the store's (`<schema>_jobs`). */
-async function jobsSchema(url: string): Promise<string> {
+/**
+ * Starts pg-boss in the schema beside the store's (`<schema>_jobs`), its queues created once.
+ * Workers starting together take turns (an advisory lock): pg-boss creates a table per queue,
+ * and concurrent DDL deadlocks.
+ */
+async function startBoss(url: string, options: Omit<PgBoss.ConstructorOptions, 'schema' | 'connectionString'>, onError: (err: Error) => void): Promise<{ boss: PgBoss; schema: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const r = await client.query<{ s: string }>('select current_schema() as s');
     const current = r.rows[0]?.s ?? 'public';
-    return current === 'public' ? 'followup_jobs' : `${current}_jobs`;
+    const schema = current === 'public' ? 'followup_jobs' : `${current}_jobs`;
+    await client.query('select pg_advisory_lock(hashtext($1))', [`followup-jobs:${schema}`]);
+    const boss = new PgBoss({ connectionString: url, schema, ...options });
+    boss.on('error', onError);
+    try {
+      await boss.start();
+      await ensureQueues(boss);
+    } catch (err) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw err;
+    }
+    return { boss, schema };
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
 
 export async function openPgEngine(input: { runtime: Runtime; databaseUrl: string; concurrency: number; supervise?: boolean; cron?: boolean }): Promise<JobEngine> {
   const { runtime } = input;
-  const schema = await jobsSchema(input.databaseUrl);
-  const boss = new PgBoss({
-    connectionString: input.databaseUrl,
-    schema,
-    max: input.concurrency + 2,
-    supervise: input.supervise ?? true,
-    // Only `serve` runs pg-boss's clock (it fires the config's schedule once per slot across workers).
-    schedule: input.cron ?? false,
-    expireInSeconds: EXPIRE_IN_SECONDS,
-    ...RETRY,
-  });
-  boss.on('error', (err: Error) => runtime.logger.warn({ err: err.message }, 'job engine error'));
-  await boss.start();
-  await ensureQueues(boss);
+  const { boss, schema } = await startBoss(
+    input.databaseUrl,
+    {
+      max: input.concurrency + 2,
+      supervise: input.supervise ?? true,
+      // Only `serve` runs pg-boss's clock (it fires the config's schedule once per slot across workers).
+      schedule: input.cron ?? false,
+      expireInSeconds: EXPIRE_IN_SECONDS,
+      ...RETRY,
+    },
+    (err) => runtime.logger.warn({ err: err.message }, 'job engine error'),
+  );
   let scheduled = false;
 
   const engine: JobEngine = {
