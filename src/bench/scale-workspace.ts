@@ -94,7 +94,9 @@ export async function prepareScaleWorkspace(input: {
     tokens.push({ id: scenario.rep.id, token: seeded?.refreshToken ?? served.emulator.control.issueRefreshToken(scenario.rep.email) });
     reps.push({ id: scenario.rep.id, email: scenario.rep.email });
     prospects.push(...scenario.prospects.map((p) => ({ ...p, account: scenario.rep.id })));
-    accounts.push({ id: scenario.rep.id, name: scenario.rep.name, email: scenario.rep.email, timeZone: scenario.rep.timeZone, approval: 'worker', provider: 'google', google: { rootUrl: served.rootUrl, requestsPerSecond: 50 } });
+    accounts.push({ id: scenario.rep.id, name: scenario.rep.name, email: scenario.rep.email, timeZone: scenario.rep.timeZone, approval: 'worker', provider: 'google', // The calendar by its own id, not 'primary': the store keys events by calendar id, and
+      // 'primary' is the same string for every rep (see README "Scale-out", known limits).
+      google: { rootUrl: served.rootUrl, requestsPerSecond: 50, calendarId: scenario.rep.email } });
   }
   writeFileSync(join(input.dir, 'prospects.yaml'), stringify(prospects));
   const configPath = join(input.dir, 'followup.yaml');
