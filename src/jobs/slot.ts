@@ -7,7 +7,8 @@ import { Cron } from 'croner';
  */
 export function tickSlot(schedule: string, now: Date): Date {
   const cron = new Cron(schedule, { paused: true });
-  const [previous] = cron.previousRuns(1, new Date(now.getTime() + 1000));
+  // Inclusive of a time exactly on the slot; croner counts in whole seconds.
+  const [previous] = cron.previousRuns(1, new Date(Math.floor(now.getTime() / 1000) * 1000 + 1));
   cron.stop();
   if (!previous) throw new Error(`schedule "${schedule}" never fires before ${now.toISOString()}; check the config's schedule.`);
   return previous;
