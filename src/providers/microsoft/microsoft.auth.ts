@@ -149,8 +149,7 @@ export class MicrosoftTokenSource implements AccessTokenSource {
       if (!secret) {
         throw new Error(`${s.clientSecretEnv} is not set: it must hold the client secret of the Entra app "${s.clientId}" (see README, Microsoft 365).`);
       }
-      // The app token is cached sealed in the store too, so a fresh `run --once` does not mint one.
-      this.cca = new ConfidentialClientApplication({ auth: { ...auth, clientSecret: secret }, ...(system ? { system } : {}), cache: { cachePlugin: sealedCachePlugin(input) } });
+      this.cca = new ConfidentialClientApplication({ auth: { ...auth, clientSecret: secret }, ...(system ? { system } : {}) });
       this.pca = null;
     } else {
       this.pca = new PublicClientApplication({ auth, ...(system ? { system } : {}), cache: { cachePlugin: sealedCachePlugin(input) } });
