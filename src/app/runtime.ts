@@ -16,6 +16,14 @@ import { resolveWebSecret } from '../http/secret.js';
  *  checked again on every run (the password may have been fixed) and reconnects by itself. */
 const RECONNECT_BY_ITSELF: ReadonlySet<AccountConfig['provider']> = new Set(['local', 'standard']);
 
+export interface ContextOptions {
+  progress?: (m: string) => void;
+  deadlineMs?: number;
+  webSecret?: string;
+  /** Connect only these accounts (a per-account job); all of them when absent. */
+  accounts?: readonly string[];
+}
+
 /** Everything built once from the config: the composition root. */
 export interface Runtime {
   config: AppConfig;
@@ -25,7 +33,7 @@ export interface Runtime {
   /** The prospects file as last read (read again when it changes). */
   readonly prospects: Prospect[];
   /** Builds a worker context for a tick at `now` (connects providers). */
-  context(now: Date, options?: { progress?: (m: string) => void; deadlineMs?: number; webSecret?: string }): Promise<WorkerContext>;
+  context(now: Date, options?: ContextOptions): Promise<WorkerContext>;
   close(): Promise<void>;
 }
 
@@ -70,7 +78,9 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     async context(now, options = {}) {
       const prospectsRead = prospectsFile.current();
       const accounts: AccountRuntime[] = [];
+      const only = options.accounts ? new Set(options.accounts) : null;
       for (const a of config.accounts) {
+        if (only && !only.has(a.id)) continue;
         let account = accountFromConfig(a, await store.getAccount(a.id));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {

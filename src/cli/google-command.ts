@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { runInstalledAppFlow, saveRefreshToken } from '../providers/google/google.auth.js';
+// The SDK and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GoogleEmulator, ServedGoogleEmulator } from '../emulators/google/index.js';
 import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
 import { loadOptional } from './optional.js';
@@ -41,6 +41,7 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
         throw new Error(`Account "${account.id}": set google.clientId to the OAuth client id of a "Desktop app" client (Google Cloud console → APIs & Services → Credentials).`);
       }
       const clientSecret = config.env.get(g.clientSecretEnv);
+      const { runInstalledAppFlow, saveRefreshToken } = await import('../providers/google/google.auth.js');
       const { refreshToken, scope } = await runInstalledAppFlow({
         clientId,
         ...(clientSecret ? { clientSecret } : {}),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
-import { MicrosoftTokenSource } from '../providers/microsoft/microsoft.auth.js';
+// msal and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GraphEmulator, ServedGraphEmulator } from '../emulators/microsoft/index.js';
 import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
 import { loadOptional } from './optional.js';
@@ -38,6 +38,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
       parseEncryptionKey(config.env.get(ENCRYPTION_KEY_ENV));
       const store = await deps.openStore(config);
       try {
+        const { MicrosoftTokenSource } = await import('../providers/microsoft/microsoft.auth.js');
         const source = new MicrosoftTokenSource({ account, config, store });
         const { username } = await source.signInWithDeviceCode(async (message) => {
           if (deps.onDeviceCode) await deps.onDeviceCode(message);

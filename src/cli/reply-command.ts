@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { isValidZone, parseReply } from '../domain/reply/index.js';
 import type { ParsedReply, ProposedTime, TimeInterval } from '../domain/types.js';
 import { parseRawEmail } from '../mail/parse-mime.js';
 
@@ -52,6 +51,8 @@ export type ReplyJson = ReturnType<typeof toJson>;
 
 /** Reads, decodes and parses one reply; throws a plain error naming the bad flag or file. */
 export async function runReplyParse(file: string, opts: ReplyParseOptions, io: ReplyIo = defaultIo): Promise<ReplyJson> {
+  // The parser loads only for this command (chrono-node and the language tables are large).
+  const { isValidZone, parseReply } = await import('../domain/reply/index.js');
   if (!isValidZone(opts.tz)) throw new Error(`--tz: "${opts.tz}" is not an IANA time zone (e.g. America/New_York, Europe/Berlin)`);
   const offeredSlots = opts.offered ? parseOffered(opts.offered) : undefined;
   let raw: Buffer;

@@ -13,6 +13,8 @@ import { resolveWebSecret } from '../http/secret.js';
 import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
+import { parseConcurrency, runOnceOnEngine, serveOnEngine } from './engine-run.js';
+import type { Runtime } from '../app/runtime.js';
 
 /**
  * Exit statuses of `run --once`, for cron and monitors:
@@ -57,10 +59,14 @@ export function registerRunCommands(program: Command): void {
         '(disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL: try again later); 1 nothing ran.',
     )
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .option('--concurrency <n>', 'PostgreSQL: accounts this process works on at once (default 4); several processes share one tick')
+    .action(async (opts: { json?: boolean; concurrency?: string }, cmd: Command) => {
       await withRuntime(cmd, async (rt, now) => {
-        const ctx = await rt.context(now, { progress: process.stderr.isTTY ? (m) => process.stderr.write(`${m}\n`) : undefined });
-        const summary = await runTick(ctx);
+        const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
+        // SQLite: one process, the tick in-process under its lease. PostgreSQL: the job engine.
+        const summary = rt.config.env.databaseUrl
+          ? await runOnceOnEngine(rt, now, concurrency)
+          : await runTick(await rt.context(now, { progress: process.stderr.isTTY ? (m) => process.stderr.write(`${m}\n`) : undefined }));
         console.log(opts.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, rt.config.accounts[0]!.timeZone));
         const outcome = runOutcome(summary);
         if (outcome) throw outcome;
@@ -72,9 +78,11 @@ export function registerRunCommands(program: Command): void {
     .description('Stay up and run the worker on the config\'s cron schedule (and serve the approval pages)')
     .option('--no-web', 'do not serve the approval pages')
     .option('--print-links', 'print a sign-in link for every rep (the demo workspace always does)')
-    .action(async (opts: { web: boolean; printLinks?: boolean }, cmd: Command) => {
+    .option('--concurrency <n>', 'PostgreSQL: accounts this worker works on at once (default 4)')
+    .action(async (opts: { web: boolean; printLinks?: boolean; concurrency?: string }, cmd: Command) => {
       const g = globals(cmd);
       const runtime = await openRuntime({ config: resolveConfigPath(g.config), logger: cliLogger({ ...g, verbose: true }) });
+      if (runtime.config.env.databaseUrl) return serveEngineWorker(runtime, opts);
       const tick = async () => {
         const now = g.now ? parseNow(g.now) : new Date();
         // The digest's links must verify on this server: share its (possibly generated) secret.
@@ -97,6 +105,24 @@ export function registerRunCommands(program: Command): void {
       await stopWeb?.();
       await runtime.close();
     });
+
+  /** `serve` on PostgreSQL: a worker of the job engine (and the approval pages unless --no-web). */
+  async function serveEngineWorker(runtime: Runtime, opts: { web: boolean; printLinks?: boolean; concurrency?: string }): Promise<void> {
+    const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
+    let stopWeb: (() => Promise<void>) | null = null;
+    if (opts.web) {
+      const { startWebServer } = await import('../http/server.js');
+      stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
+    }
+    const stop = new AbortController();
+    console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
+    const working = serveOnEngine(runtime, concurrency, stop.signal);
+    await Promise.race([untilStopped(), working]);
+    stop.abort();
+    await working;
+    await stopWeb?.();
+    await runtime.close();
+  }
 
   program
     .command('demo')

@@ -221,7 +221,7 @@ export interface OutboxStore {
   getOutbox(id: string): Promise<OutboxItem | null>;
   listOutbox(filter: OutboxFilter): Promise<OutboxItem[]>;
   /** Atomically moves due 'approved' items to 'sending' for this owner. Only the winner gets a row. */
-  claimOutbox(input: { now: Date; owner: string; limit: number }): Promise<OutboxItem[]>;
+  claimOutbox(input: { now: Date; owner: string; limit: number; /** Only this account's items (a per-account send job). */ accountId?: string }): Promise<OutboxItem[]>;
   /** Items left in 'sending' by a worker that died (claimed before `claimedBefore`). */
   listStuckSending(claimedBefore: Date): Promise<OutboxItem[]>;
   markOutboxSent(id: string, input: { at: Date; providerMessageId?: string | null; threadId?: string | null }): Promise<void>;

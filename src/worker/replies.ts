@@ -1,6 +1,5 @@
 import { stableId } from '../domain/ids.js';
 import { decideReplyAction, type ReplyDecision } from '../domain/reply-decision.js';
-import { parseReply } from '../domain/reply/index.js';
 import { findFreeSlots } from '../domain/slots.js';
 import { nextBusinessInstant } from '../domain/business-time.js';
 import type { InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
@@ -129,6 +128,8 @@ async function handleMessage(
   // Only slots the prospect has seen: an offer withdrawn or still waiting was never sent.
   const offer = await store.latestSlotOffer(prospect.id);
   const offeredSlots = offer && (await store.getDraft(offer.draftId))?.status === 'sent' ? offer.slots : [];
+  // The reply parser (chrono-node, language tables) loads with the first reply: an idle tick never pays for it.
+  const { parseReply } = await import('../domain/reply/index.js');
   const parsed = parseReply({ message: msg, timeZone: prospect.timeZone, offeredSlots, repEmail: rt.account.email, repTimeZone: rt.account.timeZone });
   const decision = decideReplyAction({ parsed, prospect, now: ctx.now, policy: ctx.policy, offeredSlots });
   const thread: ThreadRef = {

@@ -24,11 +24,11 @@ export const CLAIM_BATCH = 1;
  * claim (approved → sending, one winner) → provider call with the stored Message-ID → sent.
  * After a crash, a row left in 'sending' is looked up in the Sent folder before any resend.
  */
-export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise<void> {
-  await recoverStuck(ctx, summary);
+export async function sendDue(ctx: WorkerContext, summary: TickSummary, only: { accountId?: string } = {}): Promise<void> {
+  await recoverStuck(ctx, summary, only.accountId);
   const byId = new Map(ctx.accounts.map((rt) => [rt.account.id, rt]));
   for (;;) {
-    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: CLAIM_BATCH });
+    const claimed = await ctx.store.claimOutbox({ now: ctx.now, owner: ctx.owner, limit: CLAIM_BATCH, ...(only.accountId ? { accountId: only.accountId } : {}) });
     if (claimed.length === 0) break;
     const batch = new Set(claimed.map((c) => c.id));
     for (const item of claimed) {
@@ -39,9 +39,10 @@ export async function sendDue(ctx: WorkerContext, summary: TickSummary): Promise
   }
 }
 
-async function recoverStuck(ctx: WorkerContext, summary: TickSummary): Promise<void> {
+async function recoverStuck(ctx: WorkerContext, summary: TickSummary, accountId: string | undefined): Promise<void> {
   const stuck = await ctx.store.listStuckSending(new Date(ctx.now.getTime() - STUCK_SENDING_MS));
   for (const item of stuck) {
+    if (accountId && item.accountId !== accountId) continue;
     const rt = ctx.accounts.find((a) => a.account.id === item.accountId);
     if (!rt?.providers) continue;
     let receipt;

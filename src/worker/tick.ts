@@ -1,5 +1,5 @@
 import type { Prospect } from '../domain/types.js';
-import type { TickSummary, WorkerContext } from './context.js';
+import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { emptySummary, prospectsOf } from './context.js';
 import { describeError } from './error-policy.js';
 import { detectOutcomes, matchMeetings } from './meetings.js';
@@ -24,12 +24,16 @@ export interface TickOptions {
   budgetMs?: number;
 }
 
+/** Runs one named step of a tick; a failure is recorded as a problem and the tick goes on. */
+export type Step = (where: string, fn: () => Promise<void>) => Promise<void>;
+
 /**
  * One run: import prospects → sync calendars and mailboxes → act on replies (book) →
  * detect missed meetings → plan → draft → send what is approved and due.
  * Every step is idempotent; one account's failure never stops the others.
  * The tick holds a short lease, renewed while it works, and has a time budget: when the budget
  * is spent (or the lease was lost), the steps not started yet wait for the next run.
+ * On PostgreSQL the job engine runs the same account steps as jobs (src/jobs/account-pass.ts).
  */
 export async function runTick(input: WorkerContext, options: TickOptions = {}): Promise<TickSummary> {
   const summary = emptySummary(input.now);
@@ -43,7 +47,7 @@ export async function runTick(input: WorkerContext, options: TickOptions = {}): 
   const budgetMs = options.budgetMs ?? TICK_BUDGET_MS;
   const ctx: WorkerContext = { ...input, deadlineMs: Math.min(input.deadlineMs ?? Infinity, startedWall + budgetMs) };
   let stopped = false;
-  const step = async (where: string, fn: () => Promise<void>): Promise<void> => {
+  const leasedStep: Step = async (where, fn) => {
     if (stopped) return;
     if (!lease.held() || Date.now() > ctx.deadlineMs!) {
       stopped = true;
@@ -53,41 +57,18 @@ export async function runTick(input: WorkerContext, options: TickOptions = {}): 
       summary.problems.push({ where, message: `not started: ${why}; it and the steps after it wait for the next run` });
       return;
     }
-    await runStep(summary, where, fn);
+    await step(summary, where, fn);
   };
   try {
     for (const message of ctx.prospectProblems ?? []) summary.problems.push({ where: 'prospects file', message });
     await importProspects(ctx);
-    for (const rt of ctx.accounts) {
-      if (!rt.providers) {
-        summary.alerts.push(`${rt.account.id}: not connected. ${rt.account.statusDetail ?? ''}`.trim());
-        summary.attention.push({ accountId: rt.account.id, reason: 'not connected' });
-        continue;
-      }
-      await step(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
-      await step(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
-      await step(`${rt.account.id} meetings`, async () => {
-        await matchMeetings(ctx, rt);
-        await detectOutcomes(ctx, rt, summary);
-      });
-    }
-    for (const rt of ctx.accounts) await step(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
-    for (const rt of ctx.accounts) {
-      if (rt.providers) await step(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
-    }
+    for (const rt of ctx.accounts) await syncAccount(ctx, rt, summary, leasedStep);
+    for (const rt of ctx.accounts) await planAccountStep(ctx, rt, summary, leasedStep);
     const digest = ctx.digest;
-    if (digest) await step('digest', () => sendDigests(ctx, summary, digest));
-    await step('sending', () => sendDue(ctx, summary));
-    await step('webhooks', () => deliverWebhooks(ctx, ctx.webhooks, summary));
-    // Planning ran before sending: "approved and waiting to be sent" is stale for whoever was just sent to.
-    const sentTo = new Set(summary.sent.map((s) => s.to.toLowerCase()));
-    summary.quiet = summary.quiet.filter((q) => !(q.reason === 'awaiting_approval' && sentTo.has(q.prospectEmail.toLowerCase())));
-    if (!stopped) await checkStaleness(ctx, summary);
-    // Spent link keys and rate-limit counters are only needed until they expire. The earlier of the
-    // tick's time and the wall clock, so a run with --now in the future never frees a live key.
-    await step('housekeeping', async () => {
-      await ctx.store.purgeExpired(new Date(Math.min(ctx.now.getTime(), Date.now())));
-    });
+    if (digest) await leasedStep('digest', () => sendDigests(ctx, summary, digest));
+    await leasedStep('sending', () => sendDue(ctx, summary));
+    settleQuiet(summary);
+    if (!stopped) await finishTick(ctx, summary, leasedStep);
   } finally {
     await lease.release();
   }
@@ -95,7 +76,54 @@ export async function runTick(input: WorkerContext, options: TickOptions = {}): 
   return summary;
 }
 
-async function runStep(summary: TickSummary, where: string, fn: () => Promise<void>): Promise<void> {
+/**
+ * One account's reading work, the same code in-process (SQLite) and as a `sync` job on the
+ * PostgreSQL engine: calendar sync, mailbox (replies, and the booking a reply asks for), meetings.
+ */
+export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  if (!rt.providers) {
+    summary.alerts.push(`${rt.account.id}: not connected. ${rt.account.statusDetail ?? ''}`.trim());
+    summary.attention.push({ accountId: rt.account.id, reason: 'not connected' });
+    return;
+  }
+  await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
+  await run(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
+  await run(`${rt.account.id} meetings`, async () => {
+    await matchMeetings(ctx, rt);
+    await detectOutcomes(ctx, rt, summary);
+  });
+}
+
+/** One account's planning (the `plan` job): drafts, then the call holds on the rep's calendar. */
+export async function planAccountStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  await run(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
+  if (rt.providers) await run(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
+}
+
+/** One account's due emails (the `send` job); exactly once through the outbox claim. */
+export async function sendAccount(ctx: WorkerContext, accountId: string, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  await run(`${accountId} sending`, () => sendDue(ctx, summary, { accountId }));
+}
+
+/** Planning ran before sending: "approved and waiting to be sent" is stale for whoever was just sent to. */
+export function settleQuiet(summary: TickSummary): void {
+  const sentTo = new Set(summary.sent.map((s) => s.to.toLowerCase()));
+  summary.quiet = summary.quiet.filter((q) => !(q.reason === 'awaiting_approval' && sentTo.has(q.prospectEmail.toLowerCase())));
+}
+
+/** Once per tick, whatever the number of workers: webhooks, staleness alerts and housekeeping. */
+export async function finishTick(ctx: WorkerContext, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  await run('webhooks', () => deliverWebhooks(ctx, ctx.webhooks, summary));
+  await checkStaleness(ctx, summary);
+  // Spent link keys and rate-limit counters are only needed until they expire. The earlier of the
+  // tick's time and the wall clock, so a run with --now in the future never frees a live key.
+  await run('housekeeping', async () => {
+    await ctx.store.purgeExpired(new Date(Math.min(ctx.now.getTime(), Date.now())));
+  });
+}
+
+/** Runs one step; a failure becomes a problem in the summary and the work goes on. */
+export async function step(summary: TickSummary, where: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (err) {
@@ -103,9 +131,12 @@ async function runStep(summary: TickSummary, where: string, fn: () => Promise<vo
   }
 }
 
+const plainStep = (summary: TickSummary): Step => (where, fn) => step(summary, where, fn);
+
 /** The prospects file is the rep's list; the worker's own state (status, pause) is kept. */
-export async function importProspects(ctx: WorkerContext): Promise<void> {
+export async function importProspects(ctx: WorkerContext, only?: ReadonlySet<string>): Promise<void> {
   for (const rt of ctx.accounts) {
+    if (only && !only.has(rt.account.id)) continue;
     for (const p of prospectsOf(ctx, rt.account.id)) {
       const existing = await ctx.store.getProspect(p.id);
       // A next step set by the rep or found in the rep's email (issue 15) wins over the file's.

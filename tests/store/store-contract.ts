@@ -688,6 +688,16 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect((await store.getOutbox('f'))?.status).toBe('failed');
       });
 
+      it('claims only one account\'s items when asked (a per-account send job), still once', async () => {
+        await store.upsertAccount(anAccount({ id: 'acc_2', email: 'other@example.com' }));
+        await store.upsertProspect(aProspect({ id: 'pro_2', accountId: 'acc_2', email: 'b@x.example' }));
+        await store.enqueueOutbox(anOutboxItem({ id: 'mine', messageId: '<m@x>', notBefore: at(-HOUR_MS) }));
+        await store.enqueueOutbox(anOutboxItem({ id: 'theirs', messageId: '<t@x>', accountId: 'acc_2', prospectId: 'pro_2', to: 'b@x.example', notBefore: at(-2 * HOUR_MS) }));
+        expect((await store.claimOutbox({ now: T0, owner: 'w1', limit: 10, accountId: 'acc_2' })).map((o) => o.id)).toEqual(['theirs']);
+        expect(await store.claimOutbox({ now: T0, owner: 'w2', limit: 10, accountId: 'acc_2' })).toEqual([]);
+        expect((await store.claimOutbox({ now: T0, owner: 'w2', limit: 10 })).map((o) => o.id)).toEqual(['mine']);
+      });
+
       it('lists items stuck in sending, claimed before an instant', async () => {
         await store.enqueueOutbox(anOutboxItem({ id: 'old', messageId: '<o@x>', notBefore: at(-2 * HOUR_MS) }));
         await store.enqueueOutbox(anOutboxItem({ id: 'new', messageId: '<n@x>', notBefore: at(-HOUR_MS) }));

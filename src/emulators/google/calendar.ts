@@ -72,7 +72,11 @@ function listEvents(ctx: RouteContext): Response {
   const page = pageTokenRaw ? decodeToken<PageToken>(pageTokenRaw) : { o: 0, s: ctx.state.counter };
   if (!page) return errors.badRequest('Invalid page token.', 'pageToken');
 
-  const showDeleted = sync ? true : (showDeletedParam ?? false);
+  // updatedMin: entries modified since then, deleted ones always included (as Google does).
+  const updatedMinRaw = url.searchParams.get('updatedMin');
+  const updatedMin = updatedMinRaw ? Date.parse(updatedMinRaw) : null;
+  if (updatedMinRaw && Number.isNaN(updatedMin)) return errors.badRequest('Invalid updatedMin.', 'updatedMin');
+  const showDeleted = sync || updatedMin !== null ? true : (showDeletedParam ?? false);
   const privateProps = url.searchParams.getAll('privateExtendedProperty').map((kv) => kv.split('=') as [string, string]);
   const iCalUID = url.searchParams.get('iCalUID');
   const orderBy = url.searchParams.get('orderBy');
@@ -99,6 +103,7 @@ function listEvents(ctx: RouteContext): Response {
   let filtered = items.filter((ev) => {
     if (ev.status === 'cancelled' && !showDeleted && !(ev.recurringEventId && !singleEvents)) return false;
     if (sync) return true;
+    if (updatedMin !== null && !(ev.updated && Date.parse(ev.updated) >= updatedMin)) return false;
     if (ev.status !== 'cancelled' && !overlaps(ev, minMs, maxMs)) {
       const master = cal.entries.get(ev.id);
       if (!(master && isSeriesMaster(master) && expandSeries(cal, master).some((i) => overlaps(i, minMs, maxMs)))) return false;

@@ -107,6 +107,29 @@ export async function saveRefreshToken(input: { store: Pick<CredentialStore, 'sa
   await input.store.saveCredential(input.accountId, CREDENTIAL_KIND, seal(JSON.stringify(payload), input.key, input.accountId));
 }
 
+/** Sealed access tokens: kind "google-access", bound to the account id and the kind. */
+export const ACCESS_TOKEN_KIND = 'google-access';
+/** A cached token with less than this left is not used (a request must not carry a dying token). */
+const ACCESS_TOKEN_MARGIN_MS = 60_000;
+
+export async function saveAccessToken(input: { store: Pick<CredentialStore, 'saveCredential'>; accountId: string; key: Buffer; accessToken: string; expiresAt: number }): Promise<void> {
+  const payload = JSON.stringify({ access_token: input.accessToken, expiry_date: input.expiresAt });
+  await input.store.saveCredential(input.accountId, ACCESS_TOKEN_KIND, seal(payload, input.key, `${input.accountId}:${ACCESS_TOKEN_KIND}`));
+}
+
+/** The cached access token if it is still good for more than a minute at `now`, else null. */
+export async function loadAccessToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer; now: number }): Promise<{ accessToken: string; expiresAt: number } | null> {
+  const sealed = await input.store.getCredential(input.accountId, ACCESS_TOKEN_KIND);
+  if (!sealed) return null;
+  try {
+    const parsed = JSON.parse(open(sealed, input.key, `${input.accountId}:${ACCESS_TOKEN_KIND}`)) as { access_token?: string; expiry_date?: number };
+    if (!parsed.access_token || !parsed.expiry_date || parsed.expiry_date - ACCESS_TOKEN_MARGIN_MS <= input.now) return null;
+    return { accessToken: parsed.access_token, expiresAt: parsed.expiry_date };
+  } catch {
+    return null; // another key, or a damaged entry: mint a new token
+  }
+}
+
 export async function loadRefreshToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer }): Promise<string | null> {
   const sealed = await input.store.getCredential(input.accountId, CREDENTIAL_KIND);
   if (!sealed) return null;
@@ -149,7 +172,14 @@ export async function createAccountAuth(input: { account: AccountConfig; config:
   const clientId = g.clientId ?? (g.rootUrl ? 'followup-emulator' : undefined);
   if (!clientId) throw new Error(`Account "${account.id}": google.clientId is missing (the OAuth client id from Google Cloud console).`);
   const client = createOAuthClient({ clientId, clientSecret: config.env.get(g.clientSecretEnv) ?? (g.rootUrl ? 'emulator' : undefined), ...(g.rootUrl ? { rootUrl: g.rootUrl } : {}) });
-  client.setCredentials({ refresh_token: refreshToken });
+  // The access token from an earlier run, while it has more than a minute left: an idle tick then
+  // mints none. A new one (refreshed by the client) is sealed back for the next run.
+  const cached = await loadAccessToken({ store, accountId: account.id, key, now: Date.now() });
+  client.setCredentials({ refresh_token: refreshToken, ...(cached ? { access_token: cached.accessToken, expiry_date: cached.expiresAt } : {}) });
+  client.on('tokens', (tokens) => {
+    if (!tokens.access_token || !tokens.expiry_date) return;
+    void saveAccessToken({ store, accountId: account.id, key, accessToken: tokens.access_token, expiresAt: tokens.expiry_date }).catch(() => undefined);
+  });
   return client;
 }
 

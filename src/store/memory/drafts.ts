@@ -120,7 +120,7 @@ export function memoryDrafts(t: MemoryTables): DraftStore & OutboxStore {
       const limit = Math.floor(input.limit);
       if (!(limit > 0)) return [];
       const now = toIso(input.now);
-      const due = [...t.outbox.values()].filter((r) => r.status === 'approved' && r.not_before <= now);
+      const due = [...t.outbox.values()].filter((r) => r.status === 'approved' && r.not_before <= now && (input.accountId === undefined || r.account_id === input.accountId));
       const chosen = sortRows(due, [(r) => r.not_before], [(r) => r.created_at], [(r) => r.id]).slice(0, limit);
       return chosen.map((row) => {
         const claimed = { ...row, status: 'sending', claimed_by: input.owner, claimed_at: now, attempts: row.attempts + 1 };

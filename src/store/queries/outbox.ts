@@ -100,6 +100,7 @@ export function outboxQueries({ db, atomically }: QueryContext): OutboxStore {
           .select('id')
           .where('status', '=', 'approved')
           .where('not_before', '<=', now)
+          .$if(input.accountId !== undefined, (q) => q.where('account_id', '=', input.accountId!))
           .orderBy('not_before')
           .orderBy('created_at')
           .orderBy('id')
