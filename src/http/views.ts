@@ -126,7 +126,7 @@ a { color: var(--accent); }
 header.top { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.25rem; padding: .6rem 1rem; background: #17223b; color: #fff; }
 header.top a { color: #fff; text-decoration: none; padding: .25rem 0; }
 header.top a[aria-current="page"] { border-bottom: 2px solid #fff; }
-header.top nav { display: flex; gap: 1rem; flex: 1; }
+header.top nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; flex: 1; }
 .brand { font-weight: 700; letter-spacing: .02em; }
 .signout { display: flex; align-items: center; gap: .5rem; margin: 0; font-size: .9rem; }
 .signout .who { opacity: .85; }

@@ -158,7 +158,7 @@ export class GoogleCalendarAdapter implements CalendarProvider {
       await this.call('calendar events.insert', async () =>
         (
           await this.api.events.insert({
-            calendarId: this.calendarId,
+            calendarId: this.googleCalendarId,
             sendUpdates: 'none',
             requestBody: {
               id: eventId,
@@ -184,7 +184,7 @@ export class GoogleCalendarAdapter implements CalendarProvider {
     const eventId = bookingEventId(`hold:${hold.uid}`);
     try {
       await this.call('calendar events.delete', async () => {
-        await this.api.events.delete({ calendarId: this.calendarId, eventId, sendUpdates: 'none' });
+        await this.api.events.delete({ calendarId: this.googleCalendarId, eventId, sendUpdates: 'none' });
       });
     } catch (err) {
       if (isProviderError(err) && (err.code === 'NOT_FOUND' || err.code === 'CURSOR_EXPIRED')) return;

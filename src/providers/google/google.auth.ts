@@ -53,6 +53,10 @@ export function createOAuthClient(input: OAuthClientInput): InstanceType<typeof 
   const root = normaliseRootUrl(input.rootUrl);
   return new googleAuth.OAuth2({
     clientId: input.clientId,
+    // A cached access token (kept across runs) that Google refuses, because its clock and ours
+    // differ or the token was revoked early, is refreshed once and the request retried, instead of
+    // the account being reported as disconnected.
+    forceRefreshOnFailure: true,
     ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
     ...(input.redirectUri ? { redirectUri: input.redirectUri } : {}),
     ...(root
