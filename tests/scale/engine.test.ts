@@ -113,7 +113,7 @@ describe('job engine on PostgreSQL, several real processes', () => {
     expect(new Set(sentByWorker).size, 'no Message-ID reported sent twice').toBe(sentByWorker.length);
     const inSent = together.reps.flatMap((r) => together.served.emulator.control.sent(r.email).map((m) => m.messageId)).filter((id) => sentByWorker.includes(id));
     expect(inSent.sort(), 'each sent email is in the Sent folder exactly once').toEqual([...sentByWorker].sort());
-  });
+  }, 300_000);
 
   it('an idle tick costs at most 2 requests per account with cached tokens, and a worker started mid-tick picks up work', async () => {
     const ws = await workspace(0);
@@ -134,5 +134,5 @@ describe('job engine on PostgreSQL, several real processes', () => {
     expect(idle['POST /token'] ?? 0, 'no token minted: the cached one was used').toBe(0);
     const total = Object.values(idle).reduce((n, c) => n + c, 0);
     expect(total).toBeLessThanOrEqual(2 * REPS);
-  });
+  }, 300_000);
 });
