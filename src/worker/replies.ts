@@ -326,7 +326,11 @@ async function book(
       result = await cal.book(booking);
     } catch (err) {
       if (isProviderError(err) && err.code === 'CONFLICT') continue;
-      await store.updateBooking(booking.id, { status: 'failed', error: describeError(err) });
+      // A transient failure leaves the booking under way: its event may already exist (the local
+      // calendar writes it before mailing the invite), so the next run resumes this same booking
+      // (same UID, the invite sent once) instead of reading its own event as busy time.
+      const retryable = isProviderError(err) && (err.code === 'TRANSIENT' || err.code === 'RATE_LIMITED');
+      await store.updateBooking(booking.id, { status: retryable ? 'pending' : 'failed', error: describeError(err) });
       throw err;
     }
     await store.updateBooking(booking.id, { status: 'booked', eventId: result.eventId });
