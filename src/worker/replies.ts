@@ -16,7 +16,7 @@ import { prospectsOf } from './context.js';
 import { cancelDrafts, createDraft } from './drafts.js';
 import { meetingFromBooking } from '../domain/meetings.js';
 import { describeError } from './error-policy.js';
-import { withCursor } from './sync.js';
+import { MAILBOX_CURSOR, withCursor } from './sync.js';
 import { addressesOf } from '../domain/types.js';
 import { readRepPromises, recordNeedsReply } from './prevent.js';
 
@@ -35,7 +35,7 @@ export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const p of prospects) known.push(...(await ctx.store.listMessages(p.id)));
   const isTracked = trackingFilter({ prospectEmails: [...byEmail.keys()], repEmail, known });
 
-  await withCursor(ctx, rt, 'mailbox', summary, async (state) => {
+  await withCursor(ctx, rt, MAILBOX_CURSOR, summary, async (state) => {
     const result = await mailbox.fetchNew({ cursor: state?.cursor ?? null, since: new Date(ctx.now.getTime() - MAILBOX_LOOKBACK_MS), isTracked });
     summary.problems.push(...result.problems);
     // Oldest first, so a later reply wins over an earlier one.

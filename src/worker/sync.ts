@@ -4,6 +4,8 @@ import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
+/** The cursor key of an account's mailbox reads. */
+export const MAILBOX_CURSOR = 'mailbox';
 
 export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'sync'>) {
   return {
