@@ -122,6 +122,12 @@ export interface ProviderSet {
    * on every run and reconnects by itself once it passes.
    */
   checkConnection?: () => Promise<void>;
+  /**
+   * How the rep reconnects this account once its credentials are refused, as the end of a
+   * sentence ("To reconnect, <reconnect>."). Each family says it in its own words; the worker
+   * never needs to know which family an account uses.
+   */
+  reconnect?: string;
 }
 
 export interface Clock {

@@ -14,3 +14,8 @@ export interface ProviderFactoryInput {
 }
 
 export type ProviderFactory = (input: ProviderFactoryInput) => Promise<ProviderSet>;
+
+/** Reconnect advice of the families whose credentials are passwords from the environment or the
+ *  config: a disconnected account is checked again on every run (ProviderSet.checkConnection). */
+export const PASSWORD_RECONNECT =
+  'fix what it names (the password in the environment, or the config); followup checks again on every run and reconnects by itself';

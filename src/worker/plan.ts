@@ -7,6 +7,7 @@ import { createDraft } from './drafts.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
 import { openNeedsReply, reportNeedsReply } from './prevent.js';
 import { meetingWhenWords } from '../domain/meeting-confirm.js';
+import { MAILBOX_CURSOR } from './sync.js';
 
 /** Loads everything the planner needs about one prospect. */
 export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect): Promise<ProspectSnapshot> {
@@ -46,6 +47,13 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
 
 /** Runs the planner for every prospect of the account and turns its actions into drafts. */
 export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+  // A reply may be waiting in a mailbox this run could not read: no new draft on a guess.
+  const unread = await mailboxUnread(ctx, rt);
+  if (unread) {
+    summary.alerts.push(
+      `${rt.account.id}: no new drafts for its prospects this run, because its mailbox could not be read (${unread}) and a reply there could make them wrong. They are drafted once the mailbox is read again; emails already approved still go out.`,
+    );
+  }
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
@@ -76,6 +84,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
         });
         continue;
       }
+      if (unread) continue;
       const meeting = action.meetingId ? snapshot.meetings.find((m) => m.id === action.meetingId) ?? null : null;
       const lastIn = snapshot.replies.at(-1);
       await createDraft(
@@ -103,4 +112,20 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
       );
     }
   }
+}
+
+/**
+ * Why the account's mailbox does not count as read for this run, or null when it does: not
+ * connected, its last read failed (this run's mailbox step, or a rate-limit wait), it never read,
+ * or its last good read is older than `staleAfterMinutes`. An account without a mailbox has nothing to read.
+ */
+export async function mailboxUnread(ctx: WorkerContext, rt: AccountRuntime): Promise<string | null> {
+  if (!rt.providers) return 'the account is not connected';
+  if (!rt.providers.mailbox) return null;
+  const cursor = await ctx.store.getCursor(rt.account.id, MAILBOX_CURSOR);
+  if (!cursor?.lastSuccessAt) return cursor?.lastError ?? 'it has never been read';
+  if (cursor.lastError) return cursor.lastError;
+  const minutes = Math.round((ctx.now.getTime() - cursor.lastSuccessAt.getTime()) / 60_000);
+  if (minutes > ctx.sync.staleAfterMinutes) return `last read ${minutes} minutes ago`;
+  return null;
 }

@@ -16,7 +16,7 @@ import { prospectsOf } from './context.js';
 import { cancelDrafts, createDraft } from './drafts.js';
 import { meetingFromBooking } from '../domain/meetings.js';
 import { describeError } from './error-policy.js';
-import { withCursor } from './sync.js';
+import { MAILBOX_CURSOR, withCursor } from './sync.js';
 import { addressesOf } from '../domain/types.js';
 import { readRepPromises, recordNeedsReply } from './prevent.js';
 
@@ -35,7 +35,7 @@ export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const p of prospects) known.push(...(await ctx.store.listMessages(p.id)));
   const isTracked = trackingFilter({ prospectEmails: [...byEmail.keys()], repEmail, known });
 
-  await withCursor(ctx, rt, 'mailbox', summary, async (state) => {
+  await withCursor(ctx, rt, MAILBOX_CURSOR, summary, async (state) => {
     const result = await mailbox.fetchNew({ cursor: state?.cursor ?? null, since: new Date(ctx.now.getTime() - MAILBOX_LOOKBACK_MS), isTracked });
     summary.problems.push(...result.problems);
     // Oldest first, so a later reply wins over an earlier one.
@@ -326,7 +326,11 @@ async function book(
       result = await cal.book(booking);
     } catch (err) {
       if (isProviderError(err) && err.code === 'CONFLICT') continue;
-      await store.updateBooking(booking.id, { status: 'failed', error: describeError(err) });
+      // A transient failure leaves the booking under way: its event may already exist (the local
+      // calendar writes it before mailing the invite), so the next run resumes this same booking
+      // (same UID, the invite sent once) instead of reading its own event as busy time.
+      const retryable = isProviderError(err) && (err.code === 'TRANSIENT' || err.code === 'RATE_LIMITED');
+      await store.updateBooking(booking.id, { status: retryable ? 'pending' : 'failed', error: describeError(err) });
       throw err;
     }
     await store.updateBooking(booking.id, { status: 'booked', eventId: result.eventId });

@@ -4,6 +4,8 @@ import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
+/** The cursor key of an account's mailbox reads. */
+export const MAILBOX_CURSOR = 'mailbox';
 
 export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'sync'>) {
   return {
@@ -60,12 +62,12 @@ export async function withCursor(
   }
 }
 
+/** When a provider set gives no advice of its own. */
+export const GENERIC_RECONNECT = 'fix what it names, then run followup again';
+
+/** The error, then how to reconnect: the account's provider set says how (ProviderSet.reconnect). */
 export function reconnectHint(rt: AccountRuntime, message: string): string {
-  const cmd =
-    rt.account.provider === 'local' || rt.account.provider === 'standard'
-      ? 'fix what it names (the password in the environment, or the config); followup checks again on every run and reconnects by itself'
-      : `run \`followup auth ${rt.account.provider} --account ${rt.account.id}\``;
-  return `${message.replace(/\.$/, '')}. To reconnect, ${cmd}.`;
+  return `${message.replace(/\.$/, '')}. To reconnect, ${rt.providers?.reconnect ?? GENERIC_RECONNECT}.`;
 }
 
 /** Calendar sync with full-resync-and-reconcile on an expired cursor. */

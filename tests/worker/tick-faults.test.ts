@@ -118,7 +118,7 @@ describe.each(STORES)('the tick under provider faults, on %s', (_name, openTestS
     for (const a of config.accounts) {
       const account = accountFromConfig(a, await store.getAccount(a.id));
       const key = a.id as 'a' | 'b';
-      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null, conference: false };
+      const providers: ProviderSet = { calendar: cal[key], sender: senders[key], mailbox: null, attendance: null, drafts: null, conference: false, reconnect: `run \`followup auth google --account ${a.id}\`` };
       accounts.push({ account, providers: account.status === 'disconnected' ? null : providers });
     }
     return {

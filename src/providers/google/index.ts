@@ -40,6 +40,7 @@ export function createGoogleProviderSet(input: GoogleProviderSetInput): Provider
     attendance: new MeetAttendanceAdapter(input.clients.meet, call),
     drafts: input.nativeDrafts ? gmail : null,
     conference: input.conference ?? false,
+    reconnect: `run \`followup auth google --account ${input.accountId}\``,
   };
 }
 

@@ -1,6 +1,6 @@
 import { resolveFromConfig } from '../../config.js';
 import type { MailSender, ProviderSet } from '../../ports/providers.js';
-import type { ProviderFactory, ProviderFactoryInput } from '../factory.js';
+import { PASSWORD_RECONNECT, type ProviderFactory, type ProviderFactoryInput } from '../factory.js';
 import { ensureDir } from './atomic-file.client.js';
 import { MaildirClient } from './maildir.client.js';
 import { MaildirMailboxAdapter } from './maildir-mailbox.adapter.js';
@@ -43,6 +43,7 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     drafts: null,
     // A vdir calendar has no video meetings to add.
     conference: false,
+    reconnect: PASSWORD_RECONNECT,
     // What can disconnect a local account is a refused SMTP login: check it again.
     ...(sender instanceof SmtpSenderAdapter ? { checkConnection: () => sender.verify() } : {}),
   };

@@ -57,6 +57,7 @@ export function createMicrosoftProviderSet(options: MicrosoftProviderOptions): P
     attendance: new GraphAttendance(session),
     drafts: options.account.approval === 'outlook-drafts' ? mail : null,
     conference: options.account.conference,
+    reconnect: `run \`followup auth microsoft --account ${options.account.id}\``,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ProviderSet } from '../../ports/providers.js';
-import type { ProviderFactory } from '../factory.js';
+import { PASSWORD_RECONNECT, type ProviderFactory } from '../factory.js';
 import { CaldavCalendarAdapter } from './caldav-calendar.adapter.js';
 import { CaldavClient } from './caldav.client.js';
 import { ImapClient } from './imap.client.js';
@@ -49,6 +49,7 @@ export const createStandardProviders: ProviderFactory = async (input) => {
     drafts: null,
     // CalDAV has no video meetings to add (conference applies to Google Meet and Microsoft Teams).
     conference: false,
+    reconnect: PASSWORD_RECONNECT,
     // Every credential, each with its own message: CalDAV discovery, IMAP login, SMTP login.
     async checkConnection() {
       await caldavClient.calendar();
