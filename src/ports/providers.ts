@@ -122,6 +122,23 @@ export interface ProviderSet {
    * on every run and reconnects by itself once it passes.
    */
   checkConnection?: () => Promise<void>;
+  /** Families with change notifications (Microsoft Graph): keeps the account's subscriptions alive. */
+  push?: PushSubscriber;
+}
+
+/** One live subscription (or watch channel) as the store keeps it. */
+export interface PushSubscription {
+  resource: string;
+  id: string;
+  expiresAt: Date;
+}
+
+export interface PushSubscriber {
+  /**
+   * Makes sure a subscription exists for every resource, notifying `notificationUrl` with
+   * `clientState`: renews those expiring before `renewBefore`, recreates missing ones.
+   */
+  ensure(input: { notificationUrl: string; clientState: string; existing: PushSubscription[]; renewBefore: Date; now: Date }): Promise<PushSubscription[]>;
 }
 
 export interface Clock {
