@@ -7,6 +7,8 @@ import type { AccountRuntime, WorkerContext } from './context.js';
  * leaves (SQLite; on PostgreSQL the notification enqueues the account's sync job instead). Both
  * live in the cursors table under their own keys: no migration.
  */
+/** Push bookkeeping, not a calendar or a mailbox: left out of staleness, sync-lag and the sync list. */
+export const isPushKey = (key: string): boolean => key.startsWith('push:');
 export const PUSH_STATE_KEY = 'push:subscriptions';
 export const PUSH_PENDING_KEY = 'push:pending';
 /** Renew when less than half of Outlook's 7-day lifetime is left. */
@@ -97,4 +99,31 @@ export async function accountsMarkedSyncSoon(store: CursorStore, accountIds: str
   const due: string[] = [];
   for (const id of accountIds) if ((await store.getCursor(id, PUSH_PENDING_KEY))?.notBefore) due.push(id);
   return due;
+}
+
+export interface PushStatus {
+  subscriptions: PushSubscription[];
+  lastError: string | null;
+  /** A notification asked for a sync that has not run yet. */
+  syncRequestedAt: Date | null;
+  lastProviderSyncAt: Date | null;
+}
+
+/** The push state among an account's cursors (for `followup accounts`); null when it never subscribed. */
+export function pushStatus(cursors: { key: string; cursor: string | null; lastError: string | null; lastSuccessAt: Date | null; lastAttemptAt: Date | null; notBefore: Date | null }[], _now: Date): PushStatus | null {
+  const state = cursors.find((c) => c.key === PUSH_STATE_KEY);
+  if (!state) return null;
+  let subscriptions: PushSubscription[] = [];
+  try {
+    subscriptions = state.cursor ? (JSON.parse(state.cursor) as { resource: string; id: string; expiresAt: string }[]).map((x) => ({ resource: x.resource, id: x.id, expiresAt: new Date(x.expiresAt) })) : [];
+  } catch {
+    subscriptions = [];
+  }
+  const pending = cursors.find((c) => c.key === PUSH_PENDING_KEY);
+  return {
+    subscriptions,
+    lastError: state.lastError,
+    syncRequestedAt: pending?.notBefore ? (pending.lastAttemptAt ?? pending.notBefore) : null,
+    lastProviderSyncAt: cursors.find((c) => c.key === PUSH_POLLED_KEY)?.lastSuccessAt ?? null,
+  };
 }

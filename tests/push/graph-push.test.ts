@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runObservedTick } from '../../src/app/metrics.js';
 import { openRuntime, type Runtime } from '../../src/app/runtime.js';
+import { accountsJson } from '../../src/cli/json-output.js';
 import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js';
 import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { startWebServer } from '../../src/http/server.js';
@@ -83,6 +84,11 @@ describe('Microsoft Graph change notifications', () => {
     }
     const stored = await readPushState(runtime.store, accountId);
     expect(stored.map((s) => s.id).sort()).toEqual(subs.map((s) => s.id).sort());
+    // `followup accounts --json` shows them with their expiry; the push cursors are no sync cursors.
+    const [shown] = await accountsJson(runtime, new Date());
+    expect(shown!.push!.subscriptions.map((s) => s.id).sort()).toEqual(subs.map((s) => s.id).sort());
+    expect(shown!.push!.subscriptions.every((s) => !s.expired && Date.parse(s.expiresAt) > Date.now() + 6 * 24 * 3600_000)).toBe(true);
+    expect(shown!.cursors.some((c) => c.key.startsWith('push:'))).toBe(false);
     // Renewal at half-life: 7 days asked, so not renewed now, and a second pass changes nothing.
     await tickFor(null);
     expect(graph.router.push.subscriptions.size).toBe(2);
@@ -140,6 +146,24 @@ describe('Microsoft Graph change notifications', () => {
     expect(inboxDeltaReads()).toBe(before); // nothing told us: not synced yet
     await tickFor(null, new Date(Date.now() + 61 * 60_000)); // the safety poll is due
     expect(inboxDeltaReads()).toBeGreaterThan(before);
+  });
+
+  it('renews (PATCH, same id) a subscription past half-life, and a reordered batch still marks the account', async () => {
+    const sub = [...graph.router.push.subscriptions.values()].find((s) => s.kind === 'events')!;
+    const before = sub.expirationDateTime.getTime();
+    await tickFor(null, new Date(Date.now() + 4 * 24 * 3600_000));
+    expect(graph.router.push.subscriptions.get(sub.id)!.expirationDateTime.getTime()).toBeGreaterThan(before);
+    expect(graph.router.push.subscriptions.size).toBe(2);
+
+    graph.router.push.faults.reorder = true;
+    await graph.control.deliverRaw(repEmail, reply('Re: first'));
+    await graph.control.deliverRaw(repEmail, reply('Re: second'));
+    graph.router.push.faults.reorder = false;
+    expect(await accountsMarkedSyncSoon(runtime.store, [accountId])).toEqual([]);
+    graph.router.push.flush();
+    await graph.router.push.settled();
+    expect(await accountsMarkedSyncSoon(runtime.store, [accountId])).toEqual([accountId]);
+    await tickFor([accountId]);
   });
 
   it('a lifecycle subscriptionRemoved makes the next pass recreate the subscription and sync', async () => {
