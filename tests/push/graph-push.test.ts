@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runObservedTick } from '../../src/app/metrics.js';
 import { openRuntime, type Runtime } from '../../src/app/runtime.js';
 import { accountsJson } from '../../src/cli/json-output.js';
+import { serialQueue, startPushLoop } from '../../src/cli/push-loop.js';
 import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js';
 import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { startWebServer } from '../../src/http/server.js';
@@ -105,8 +106,18 @@ describe('Microsoft Graph change notifications', () => {
     expect(last.status).toBe(202);
     expect(await accountsMarkedSyncSoon(runtime.store, [accountId])).toEqual([accountId]);
 
-    await tickFor([accountId]); // what serve's push loop runs for the marked account
-    expect(inboxDeltaReads()).toBeGreaterThan(before);
+    // serve's in-process loop (SQLite) finds the mark and runs that account's pass, and only its.
+    const asked: string[][] = [];
+    const serial = serialQueue();
+    const stop = startPushLoop(runtime, (ids) => serial(async () => { asked.push(ids ?? []); await tickFor(ids); }), 20);
+    try {
+      await vi.waitFor(() => expect(inboxDeltaReads()).toBeGreaterThan(before), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(async () => expect(await accountsMarkedSyncSoon(runtime.store, [accountId])).toEqual([]), { timeout: 10_000, interval: 20 });
+    } finally {
+      stop();
+      await serial(async () => undefined);
+    }
+    expect(asked[0]).toEqual([accountId]);
     expect(await accountsMarkedSyncSoon(runtime.store, [accountId])).toEqual([]);
     const linda = await runtime.store.findProspectByEmail('linda@acme.example', accountId);
     const messages = await runtime.store.listMessages(linda!.id);
