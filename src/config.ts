@@ -231,6 +231,18 @@ export const configSchema = z
       })
       .strict()
       .default({ port: 8787, host: '127.0.0.1', baseUrl: 'http://127.0.0.1:8787', digest: true }),
+    /**
+     * Push notifications (Microsoft Graph subscriptions): `publicUrl` is where the provider can reach
+     * `serve` (HTTPS in production); unset = polling only. The safety poll syncs every account at
+     * least this often whatever the notifications say.
+     */
+    push: z
+      .object({
+        publicUrl: z.string().url().optional(),
+        safetyPollMinutes: z.number().int().min(1).default(60),
+      })
+      .strict()
+      .default({ safetyPollMinutes: 60 }),
     /** Outgoing webhooks (signed, retried, idempotent): booked, no_show, replied, opted_out, bounced. */
     webhooks: z
       .array(

@@ -1,3 +1,4 @@
+import { isPushKey } from '../worker/push.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { PROVIDER_ERROR_CODES, onProviderError } from '../ports/errors.js';
 import type { AccountStore, CursorStore, OpsStore } from '../ports/store.js';
@@ -67,6 +68,7 @@ export async function metricsText(store: AccountStore & CursorStore & Pick<OpsSt
   m.syncLag.reset();
   for (const a of await store.listAccounts()) {
     for (const c of await store.listCursors(a.id)) {
+      if (isPushKey(c.key)) continue;
       m.syncLag.set({ account: a.id, cursor: c.key }, c.lastSuccessAt ? Math.max(0, (now.getTime() - c.lastSuccessAt.getTime()) / 1000) : -1);
     }
   }

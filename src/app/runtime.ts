@@ -11,6 +11,8 @@ import type { AccountRuntime, WorkerContext } from '../worker/context.js';
 import { ProspectsSource } from './prospects-file.js';
 import { PROVIDER_FACTORIES } from './providers.js';
 import { resolveWebSecret } from '../http/secret.js';
+import { pushClientState } from '../security/push-secret.js';
+import type { PushSettings } from '../worker/push.js';
 
 /** Families whose credentials are passwords from the environment: a disconnected account is
  *  checked again on every run (the password may have been fixed) and reconnects by itself. */
@@ -135,9 +137,20 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         webhooks: {
           endpoints: config.webhooks.map((w) => ({ url: w.url, secretEnv: w.secretEnv, secret: config.env.get(w.secretEnv)?.trim() || null, events: w.events })),
         },
+        ...(config.push.publicUrl ? { push: pushSettings(config) } : {}),
         ...(webSecret ? { digest: { baseUrl: config.web.baseUrl.replace(/\/$/, ''), secret: webSecret, from: config.web.from } } : {}),
       };
     },
     close: () => store.close(),
+  };
+}
+
+/** Where the provider posts notifications and the clientState it must echo (derived, not stored). */
+function pushSettings(config: Runtime['config']): PushSettings {
+  const base = config.push.publicUrl!.replace(/\/$/, '');
+  return {
+    notificationUrl: (accountId) => `${base}/push/microsoft?account=${encodeURIComponent(accountId)}`,
+    clientState: (accountId) => pushClientState(config.env.get, accountId),
+    safetyPollMinutes: config.push.safetyPollMinutes,
   };
 }

@@ -32,13 +32,14 @@ export async function runOnceOnEngine(runtime: Runtime, now: Date, concurrency: 
 }
 
 /** `serve` on PostgreSQL: a worker among any number of others; pg-boss fires the schedule once per slot. */
-export async function serveOnEngine(runtime: Runtime, concurrency: number | undefined, stop: AbortSignal): Promise<void> {
+export async function serveOnEngine(runtime: Runtime, concurrency: number | undefined, stop: AbortSignal, onEngine?: (engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> }) => void): Promise<void> {
   const databaseUrl = runtime.config.env.databaseUrl!;
   const { openPgEngine, DEFAULT_CONCURRENCY } = await import('../jobs/pg-engine.js');
   const lanes = concurrency ?? DEFAULT_CONCURRENCY;
   const engine = await openPgEngine({ runtime, databaseUrl, concurrency: lanes, cron: true });
   try {
     await engine.schedule(runtime.config.schedule);
+    onEngine?.(engine);
     await engine.work({
       concurrency: lanes,
       stop,

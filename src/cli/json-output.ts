@@ -1,3 +1,5 @@
+import type { CursorState } from '../ports/store.js';
+import { isPushKey, pushStatus } from '../worker/push.js';
 import type { Runtime } from '../app/runtime.js';
 import type { Attempt, Meeting } from '../domain/types.js';
 
@@ -57,14 +59,28 @@ export async function accountsJson(rt: Runtime, now: Date) {
   const staleMs = rt.config.sync.staleAfterMinutes * 60_000;
   const out = [];
   for (const a of await rt.store.listAccounts()) {
-    const cursors = (await rt.store.listCursors(a.id)).map((c) => ({
+    const all = await rt.store.listCursors(a.id);
+    const push = pushJson(all, now);
+    const cursors = all.filter((c) => !isPushKey(c.key)).map((c) => ({
       key: c.key,
       lastSuccessAt: iso(c.lastSuccessAt),
       minutesSinceSuccess: c.lastSuccessAt ? Math.round((now.getTime() - c.lastSuccessAt.getTime()) / 60_000) : null,
       stale: !c.lastSuccessAt || now.getTime() - c.lastSuccessAt.getTime() > staleMs,
       lastError: c.lastError ?? null,
     }));
-    out.push({ id: a.id, email: a.email, provider: a.provider, status: a.status, statusDetail: a.statusDetail ?? null, stale: cursors.some((c) => c.stale), cursors });
+    out.push({ id: a.id, email: a.email, provider: a.provider, status: a.status, statusDetail: a.statusDetail ?? null, stale: cursors.some((c) => c.stale), cursors, ...(push ? { push } : {}) });
   }
   return out;
+}
+
+/** The account's push state for --json: subscriptions (id, resource, expiry), last error, a sync asked for. */
+function pushJson(cursors: CursorState[], now: Date) {
+  const s = pushStatus(cursors, now);
+  if (!s) return null;
+  return {
+    subscriptions: s.subscriptions.map((x) => ({ resource: x.resource, id: x.id, expiresAt: x.expiresAt.toISOString(), expired: x.expiresAt <= now })),
+    lastError: s.lastError,
+    syncRequestedAt: iso(s.syncRequestedAt),
+    lastProviderSyncAt: iso(s.lastProviderSyncAt),
+  };
 }

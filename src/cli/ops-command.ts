@@ -1,3 +1,4 @@
+import { isPushKey, pushStatus } from '../worker/push.js';
 import type { Command } from 'commander';
 import type { PROSPECT_STATUSES } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
@@ -172,10 +173,18 @@ export function registerOpsCommands(program: Command): void {
         if (opts.json) return printJson(await accountsJson(rt, now));
         for (const a of await rt.store.listAccounts()) {
           console.log(`${a.id} <${a.email}> ${a.provider}: ${a.status}${a.statusDetail ? ` - ${a.statusDetail}` : ''}`);
-          for (const c of await rt.store.listCursors(a.id)) {
+          const cursors = await rt.store.listCursors(a.id);
+          for (const c of cursors.filter((k) => !isPushKey(k.key))) {
             const last = c.lastSuccessAt ? `${Math.round((now.getTime() - c.lastSuccessAt.getTime()) / 60_000)} min ago` : 'never';
             console.log(`    ${c.key.padEnd(20)} last success ${last}${c.lastError ? `; last error: ${c.lastError}` : ''}`);
           }
+          const push = pushStatus(cursors, now);
+          for (const s of push?.subscriptions ?? []) {
+            const left = Math.round((s.expiresAt.getTime() - now.getTime()) / 3600_000);
+            console.log(`    push ${s.resource}: subscription ${s.id}, ${left > 0 ? `expires in ${left} h (renewed at half-life)` : 'expired: renewed on the next run'}`);
+          }
+          if (push?.lastError) console.log(`    push: last error: ${push.lastError} (polling goes on; check push.publicUrl is reachable from the provider)`);
+          if (push?.syncRequestedAt) console.log(`    push: a notification asked for a sync at ${push.syncRequestedAt.toISOString()}; it runs shortly`);
         }
       });
     });

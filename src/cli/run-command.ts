@@ -14,6 +14,8 @@ import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
 import { parseConcurrency, runOnceOnEngine, serveOnEngine } from './engine-run.js';
+import { serialQueue, startPushLoop } from './push-loop.js';
+import { markSyncSoon } from '../worker/push.js';
 import type { Runtime } from '../app/runtime.js';
 
 /**
@@ -83,13 +85,16 @@ export function registerRunCommands(program: Command): void {
       const g = globals(cmd);
       const runtime = await openRuntime({ config: resolveConfigPath(g.config), logger: cliLogger({ ...g, verbose: true }) });
       if (runtime.config.env.databaseUrl) return serveEngineWorker(runtime, opts);
-      const tick = async () => {
-        const now = g.now ? parseNow(g.now) : new Date();
-        // The digest's links must verify on this server: share its (possibly generated) secret.
-        const webSecret = opts.web ? resolveWebSecret({ get: runtime.config.env.get, generate: true }) : undefined;
-        const summary = await runObservedTick(await runtime.context(now, webSecret ? { webSecret } : {}));
-        runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts }, 'tick done');
-      };
+      const serial = serialQueue();
+      const tick = (accounts: string[] | null = null) =>
+        serial(async () => {
+          const now = g.now ? parseNow(g.now) : new Date();
+          // The digest's links must verify on this server: share its (possibly generated) secret.
+          const webSecret = opts.web ? resolveWebSecret({ get: runtime.config.env.get, generate: true }) : undefined;
+          const summary = await runObservedTick(await runtime.context(now, { ...(webSecret ? { webSecret } : {}), ...(accounts ? { accounts } : {}) }));
+          runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts, ...(accounts ? { pushed: accounts } : {}) }, 'tick done');
+        });
+      const stopPush = runtime.config.push.publicUrl ? startPushLoop(runtime, tick) : () => undefined;
       const job = new Cron(runtime.config.schedule, { protect: true }, () => {
         tick().catch((err) => runtime.logger.error({ err: (err as Error).message }, 'tick failed'));
       });
@@ -102,6 +107,7 @@ export function registerRunCommands(program: Command): void {
       await tick();
       await untilStopped();
       job.stop();
+      stopPush();
       await stopWeb?.();
       await runtime.close();
     });
@@ -110,13 +116,22 @@ export function registerRunCommands(program: Command): void {
   async function serveEngineWorker(runtime: Runtime, opts: { web: boolean; printLinks?: boolean; concurrency?: string }): Promise<void> {
     const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
     let stopWeb: (() => Promise<void>) | null = null;
+    // A notification marks the account (its pass will not skip the provider sync) and enqueues its
+    // sync job: the pg-boss singleton key makes duplicates one job.
+    let engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null = null;
+    const push = {
+      async syncSoon(accountId: string, reason: string) {
+        await markSyncSoon(runtime.store, accountId, new Date(), reason);
+        await engine?.enqueueSync(accountId, reason);
+      },
+    };
     if (opts.web) {
       const { startWebServer } = await import('../http/server.js');
-      stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
+      stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), push, ...(opts.printLinks ? { printLinks: true } : {}) });
     }
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
-    const working = serveOnEngine(runtime, concurrency, stop.signal);
+    const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => (engine = e));
     await Promise.race([untilStopped(), working]);
     stop.abort();
     await working;

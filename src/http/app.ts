@@ -5,6 +5,7 @@ import { ApprovalError } from '../worker/drafts.js';
 import { digestLinkRoutes } from './routes/digest-links.js';
 import { draftRoutes } from './routes/drafts.js';
 import { operationRoutes } from './routes/operations.js';
+import { pushRoutes, storePushSink, type PushSink } from './routes/push.js';
 import { prospectRoutes } from './routes/prospects.js';
 import { preventRoutes } from './routes/prevent.js';
 import { signInRoutes } from './routes/sign-in.js';
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   baseUrl?: string | (() => string);
   /** How sign-in emails leave; default: the rep's own mailbox, or the outbox when it is not connected. */
   sendMail?: SendMail;
+  /** What a push notification does; default the store's "sync soon" mark (the in-process loop). */
+  push?: PushSink;
 }
 
 /**
@@ -60,6 +63,7 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
 
   // Before the session: the health check, the stylesheet and POST /tick need none.
   app.route('/', operationRoutes(web, { tick: runtime, sessions: withSession }));
+  app.route('/', pushRoutes(web, options.push ?? storePushSink(store, clock)));
 
   app.use('*', withSession);
   app.use('*', csrfCheck(web));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Runtime } from '../app/runtime.js';
 import { createHttpApp } from './app.js';
+import type { PushSink } from './routes/push.js';
 import { resolveWebSecret } from './secret.js';
 import { signInLink, trimSlash } from '../security/tokens.js';
 
@@ -15,6 +16,8 @@ export interface WebServerOptions {
   printLinks?: boolean;
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** What a push notification does (PostgreSQL: enqueue the account's sync job); default the store mark. */
+  push?: PushSink;
 }
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i;
@@ -31,7 +34,7 @@ export async function startWebServer(runtime: Runtime, options: WebServerOptions
   let localUrl = `http://${urlHost(listen.host)}:${listen.port}`;
   // Links in emails use config.web.baseUrl; when it points at this machine, use the real port.
   const baseUrl = () => (LOOPBACK.test(config.web.baseUrl) ? localUrl : trimSlash(config.web.baseUrl));
-  const app = createHttpApp(runtime, { secret, now, baseUrl });
+  const app = createHttpApp(runtime, { secret, now, baseUrl, ...(options.push ? { push: options.push } : {}) });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }, () => resolve(s));

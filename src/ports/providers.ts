@@ -128,6 +128,23 @@ export interface ProviderSet {
    * never needs to know which family an account uses.
    */
   reconnect?: string;
+  /** Families with change notifications (Microsoft Graph): keeps the account's subscriptions alive. */
+  push?: PushSubscriber;
+}
+
+/** One live subscription (or watch channel) as the store keeps it. */
+export interface PushSubscription {
+  resource: string;
+  id: string;
+  expiresAt: Date;
+}
+
+export interface PushSubscriber {
+  /**
+   * Makes sure a subscription exists for every resource, notifying `notificationUrl` with
+   * `clientState`: renews those expiring before `renewBefore`, recreates missing ones.
+   */
+  ensure(input: { notificationUrl: string; clientState: string; existing: PushSubscription[]; renewBefore: Date; now: Date }): Promise<PushSubscription[]>;
 }
 
 export interface Clock {

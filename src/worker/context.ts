@@ -1,3 +1,4 @@
+import type { PushSettings } from './push.js';
 import type { WebhookSettings } from './webhooks.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Account, Prospect } from '../domain/types.js';
@@ -75,6 +76,8 @@ export interface WorkerContext<S extends object = WorkerStore> {
   digest?: DigestOptions;
   /** Outgoing webhook endpoints (config `webhooks`); absent or empty: events are dropped. */
   webhooks?: WebhookSettings;
+  /** Push notifications (config `push.publicUrl`); absent: polling only. */
+  push?: PushSettings;
 }
 
 export interface SyncSettings {

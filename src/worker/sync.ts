@@ -1,3 +1,4 @@
+import { isPushKey } from './push.js';
 import { isProviderError } from '../ports/errors.js';
 import type { AccountStatusStore, CursorState, CursorStore, EventStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
@@ -106,6 +107,7 @@ export async function syncCalendar(ctx: WorkerContext<CursorStore & AccountStatu
 export async function checkStaleness(ctx: WorkerContext<CursorStore>, summary: TickSummary): Promise<void> {
   const limitMs = ctx.sync.staleAfterMinutes * 60_000;
   for (const c of await ctx.store.listCursors()) {
+    if (isPushKey(c.key)) continue;
     const last = c.lastSuccessAt?.getTime() ?? null;
     if (last === null && c.lastAttemptAt) {
       summary.alerts.push(`${c.accountId} ${c.key}: has never synced successfully (${c.lastError ?? 'no error recorded'}).`);

@@ -1,3 +1,4 @@
+import { ensurePush, noteProviderSynced, providerSyncDue } from './push.js';
 import type { Prospect } from '../domain/types.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { emptySummary, prospectsOf } from './context.js';
@@ -86,8 +87,14 @@ export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summar
     summary.attention.push({ accountId: rt.account.id, reason: 'not connected' });
     return;
   }
-  await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
-  await run(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
+  if (ctx.push && rt.providers.push) await run(`${rt.account.id} push subscriptions`, () => ensurePush(ctx, rt));
+  if (await providerSyncDue(ctx, rt)) {
+    // Wall clock on purpose: a notification that lands while this sync runs keeps its mark.
+    const startedAt = new Date();
+    await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
+    await run(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
+    await noteProviderSynced(ctx, rt.account.id, startedAt);
+  }
   await run(`${rt.account.id} meetings`, async () => {
     await matchMeetings(ctx, rt);
     await detectOutcomes(ctx, rt, summary);

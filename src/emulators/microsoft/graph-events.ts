@@ -97,6 +97,7 @@ export function insertEvent(ctx: GraphContext, mailbox: Mailbox, body: JsonObjec
   }
   const ev: StoredEvent = { id, changedSeq: ctx.state.nextSeq(mailbox), deleted: false, start, end, data };
   mailbox.events.set(id, ev);
+  ctx.state.onChange(mailbox, 'events', id, 'created');
   return ev;
 }
 
@@ -135,6 +136,7 @@ export async function patchEvent(ctx: GraphContext, request: Request, mailbox: M
   const { start: _s, end: _e, ...rest } = body;
   Object.assign(ev.data, rest, { lastModifiedDateTime: new Date().toISOString(), changeKey: newId('', 6) });
   ev.changedSeq = ctx.state.nextSeq(mailbox);
+  ctx.state.onChange(mailbox, 'events', ev.id, 'updated');
   return json(200, renderEvent(ev, parsePrefer(request).timeZone));
 }
 

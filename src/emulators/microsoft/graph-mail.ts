@@ -119,6 +119,7 @@ export function insertMessage(ctx: GraphContext, mailbox: Mailbox, input: NewMes
     data,
   };
   mailbox.messages.set(m.id, m);
+  ctx.state.onChange(mailbox, 'messages', m.id, 'created');
   return m;
 }
 

@@ -7,6 +7,7 @@ import { fail, GRAPH_PREFIX, graphError, HttpFailure, json, parsePrefer } from '
 import { buildRaw, getMessage, insertMessage, listFolder, messageDelta, messageValue, renderMessage, type NewMessage } from './graph-mail.js';
 import { createDraft, createReply, deleteMessage, patchMessage, sendDraft, sendMail } from './graph-send.js';
 import { attendance, findOnlineMeeting } from './graph-teams.js';
+import { GraphPush } from './graph-subscriptions.js';
 import type { GraphState, JsonObject, Mailbox, StoredEvent, StoredMessage } from './state.js';
 
 export type { FaultConfig, FaultRule, RouterOptions } from './graph-faults.js';
@@ -21,6 +22,8 @@ export { graphError } from './graph-http.js';
 export class GraphRouter {
   private readonly faults: FaultInjector;
   private readonly ctx: GraphContext;
+  /** Subscriptions and change-notification delivery. */
+  readonly push: GraphPush;
 
   constructor(
     private readonly state: GraphState,
@@ -28,6 +31,8 @@ export class GraphRouter {
   ) {
     this.faults = new FaultInjector(options);
     this.ctx = { state, options };
+    this.push = new GraphPush(state);
+    state.onChange = (mailbox, kind, id, changeType) => this.push.changed(mailbox, kind, id, changeType);
   }
 
   resetFaultCounters(): void {
@@ -42,6 +47,13 @@ export class GraphRouter {
     try {
       if (path === '/$batch' && request.method === 'POST') {
         response = await batch(request, url, (inner) => this.handle(inner));
+      } else if (path === '/subscriptions' || path.startsWith('/subscriptions/')) {
+        const token = authenticate(this.state, request);
+        const id = path.split('/')[2];
+        if (!id && request.method === 'POST') response = await this.push.create(request, token);
+        else if (id && request.method === 'PATCH') response = await this.push.patch(request, decodeURIComponent(id));
+        else if (id && request.method === 'DELETE') response = this.push.remove(decodeURIComponent(id));
+        else response = graphError(400, 'BadRequest', `Unsupported request: ${request.method} ${path}`);
       } else {
         const token = authenticate(this.state, request);
         const resolved = resolveMailbox(this.state, token, path);

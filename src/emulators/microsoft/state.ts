@@ -133,6 +133,8 @@ export class GraphState {
   readonly requestLog: { method: string; path: string; status: number; mailbox: string | null }[] = [];
   /** Messages sent to addresses that have no mailbox here (prospects): the "outside world". */
   readonly outbound: { from: string; to: string[]; subject: string; internetMessageId: string; conversationId: string; raw: string }[] = [];
+  /** Called on every stored change (change notifications hook in here; see graph-subscriptions.ts). */
+  onChange: (mailbox: Mailbox, kind: 'messages' | 'events', id: string, changeType: 'created' | 'updated' | 'deleted') => void = () => {};
 
   addMailbox(input: { email: string; name?: string; id?: string }): Mailbox {
     const existing = this.findMailbox(input.email);

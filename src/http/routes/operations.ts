@@ -1,3 +1,4 @@
+import { isPushKey } from '../../worker/push.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { METRICS_TOKEN_ENV, metricsText, runObservedTick } from '../../app/metrics.js';
 import type { Runtime } from '../../app/runtime.js';
@@ -71,7 +72,7 @@ export function operationRoutes(
     const visible = config.accounts.filter((a) => canSee(viewer, a.id));
     const rows = [];
     for (const a of visible) {
-      rows.push({ config: a, account: await store.getAccount(a.id), cursors: await store.listCursors(a.id) });
+      rows.push({ config: a, account: await store.getAccount(a.id), cursors: (await store.listCursors(a.id)).filter((k) => !isPushKey(k.key)) });
     }
     return render(c, accountsPage({ viewer, csrf: c.var.csrf, now: clock(), rows, staleAfterMinutes: config.sync.staleAfterMinutes }));
   });

@@ -7,6 +7,7 @@ import { GraphCalendarProvider } from './outlook-calendar.adapter.js';
 import { createGraphClient, GRAPH_DEFAULT_BASE_URL, GraphSession, type AccessTokenSource } from './graph.client.js';
 import { mailboxLimiter, type MailboxLimiter } from './graph-limits.client.js';
 import { GraphMail } from './outlook-mail.adapter.js';
+import { GraphSubscriptions } from './graph-subscription.adapter.js';
 
 export { GraphAttendance } from './teams-attendance.adapter.js';
 export { GraphCalendarProvider } from './outlook-calendar.adapter.js';
@@ -58,6 +59,7 @@ export function createMicrosoftProviderSet(options: MicrosoftProviderOptions): P
     drafts: options.account.approval === 'outlook-drafts' ? mail : null,
     conference: options.account.conference,
     reconnect: `run \`followup auth microsoft --account ${options.account.id}\``,
+    push: new GraphSubscriptions(session),
   };
 }
 
