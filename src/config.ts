@@ -51,6 +51,7 @@ const policySchema = z
     slotLeadHours: z.number().min(0).default(DEFAULT_POLICY.slotLeadHours),
     /** A meeting not accepted this many hours before its start gets a confirmation draft. */
     confirmBeforeHours: z.number().min(1).default(DEFAULT_POLICY.confirmBeforeHours),
+    bookWithoutAsking: z.boolean().default(DEFAULT_POLICY.bookWithoutAsking),
     /** A reply that needs the rep's answer: remind after this many business hours. */
     needsReplyHours: z.number().min(0).default(DEFAULT_POLICY.needsReplyHours),
     callEveryBusinessDays: z.number().int().min(1).default(DEFAULT_POLICY.callEveryBusinessDays),

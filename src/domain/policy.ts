@@ -46,6 +46,12 @@ export interface FollowUpPolicy {
   slotLeadHours: number;
   /** A meeting the prospect has not accepted this many hours before its start gets a confirmation draft. */
   confirmBeforeHours: number;
+  /**
+   * A reply that names a time the parser reads as certain is booked at once (true), or the rep is
+   * asked first, with the reading spelled out (false). An offered slot the prospect picks is booked
+   * either way: it is the rep's own offer.
+   */
+  bookWithoutAsking: boolean;
   /** A reply that needs the rep's own answer: the rep is reminded after this many business hours. */
   needsReplyHours: number;
   /** R2, R4: after a missed meeting, a call hold every this many business days ("a couple of times a week")... */
@@ -73,6 +79,7 @@ export const DEFAULT_POLICY: FollowUpPolicy = {
   contactWindowMinutes: 24 * 60,
   slotLeadHours: 20,
   confirmBeforeHours: 24,
+  bookWithoutAsking: true,
   needsReplyHours: 4,
   callEveryBusinessDays: 2,
   maxCalls: 6,

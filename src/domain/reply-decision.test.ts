@@ -125,6 +125,18 @@ describe('decideReplyAction: books by itself only when the reading is certain', 
     expect(decideReplyAction({ parsed: proposal({ certain: true }), prospect, now: NOW, policy: DEFAULT_POLICY }).kind).toBe('book');
   });
 
+  it('asks even when certain if the policy says to ask before every booking, but still books an offered slot picked', () => {
+    const policy = { ...DEFAULT_POLICY, bookWithoutAsking: false };
+    const d = decideReplyAction({ parsed: proposal({ certain: true }), prospect, now: NOW, policy });
+    expect(d.kind).toBe('confirm_time');
+    if (d.kind !== 'confirm_time') return;
+    expect(d.alternatives.map((a) => a.start.toISOString())).toEqual(['2026-11-24T14:00:00.000Z']);
+    expect(d.reasons[0]).toMatch(/bookWithoutAsking/);
+    const offered = [{ start: at('2026-11-24T14:00:00Z'), end: at('2026-11-24T14:30:00Z') }];
+    const picked = proposal({ certain: true, proposals: [{ start: at('2026-11-24T14:00:00Z'), end: at('2026-11-24T14:30:00Z'), text: 'the second one works' }] });
+    expect(decideReplyAction({ parsed: picked, prospect, now: NOW, policy, offeredSlots: offered }).kind).toBe('book');
+  });
+
   it('offers slots for an uncertain window (offering is already a question)', () => {
     const d = decideReplyAction({ parsed: proposal({ certain: false, uncertain: ['ambiguous'], proposals: [{ start: at('2026-11-24T08:00:00Z'), end: at('2026-11-24T11:00:00Z'), text: 'Tuesday morning' }] }), prospect, now: NOW, policy: DEFAULT_POLICY });
     expect(d.kind).toBe('offer_slots');

@@ -89,6 +89,11 @@ export function decideReplyAction(input: ReplyDecisionInput): ReplyDecision {
         const readings = uniqueByStart([...points, ...futureAlternatives]).slice(0, 3);
         return { kind: 'confirm_time', alternatives: readings.map((p) => toInterval(p, policy.meetingMinutes)), reasons: parsed.uncertain };
       }
+      // The organisation asked to confirm every time a reply names before booking it.
+      if (!policy.bookWithoutAsking && points.length > 0) {
+        const readings = uniqueByStart([...points, ...futureAlternatives]).slice(0, 3);
+        return { kind: 'confirm_time', alternatives: readings.map((p) => toInterval(p, policy.meetingMinutes)), reasons: ['the policy asks before every booking (bookWithoutAsking: false)'] };
+      }
       if (points.length > 0) {
         return { kind: 'book', candidates: points.map((p) => toInterval(p, policy.meetingMinutes)), text: points.map((p) => p.text).join(' / ') };
       }
