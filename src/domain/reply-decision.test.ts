@@ -131,7 +131,7 @@ describe('decideReplyAction: books by itself only when the reading is certain', 
     expect(d.kind).toBe('confirm_time');
     if (d.kind !== 'confirm_time') return;
     expect(d.alternatives.map((a) => a.start.toISOString())).toEqual(['2026-11-24T14:00:00.000Z']);
-    expect(d.reasons[0]).toMatch(/bookWithoutAsking/);
+    expect(d.reasons?.[0]).toMatch(/bookWithoutAsking/);
     const offered = [{ start: at('2026-11-24T14:00:00Z'), end: at('2026-11-24T14:30:00Z') }];
     const picked = proposal({ certain: true, proposals: [{ start: at('2026-11-24T14:00:00Z'), end: at('2026-11-24T14:30:00Z'), text: 'the second one works' }] });
     expect(decideReplyAction({ parsed: picked, prospect, now: NOW, policy, offeredSlots: offered }).kind).toBe('book');
