@@ -106,8 +106,11 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         } catch (err) {
           const detail = `${(err as Error).message}`;
           logger.warn({ account: a.id }, 'account could not be connected');
-          if (account.status === 'disconnected') await store.setAccountStatus(a.id, 'disconnected', detail);
-          accounts.push({ account: { ...account, statusDetail: detail }, providers: null });
+          // A missing calendar or mailbox folder is the rep's to fix: the account needs attention
+          // (it reconnects by itself on the first run that finds the folder).
+          const setupProblem = (err as Error).name === 'MissingFolderError';
+          if (account.status === 'disconnected' || setupProblem) await store.setAccountStatus(a.id, 'disconnected', detail);
+          accounts.push({ account: { ...account, ...(setupProblem ? { status: 'disconnected' as const } : {}), statusDetail: detail }, providers: null, ...(setupProblem ? { setupProblem: detail } : {}) });
         }
       }
       let webSecret = config.web.digest ? options.webSecret : undefined;

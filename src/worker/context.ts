@@ -30,6 +30,9 @@ export interface AccountRuntime {
   account: Account;
   /** Null when the account could not be connected (the reason is in account.statusDetail). */
   providers: ProviderSet | null;
+  /** Set when the account's own setup is wrong (a configured folder is missing): its mailbox was
+   *  not read this run, so no drafts are planned for its prospects either. */
+  setupProblem?: string;
 }
 
 /** The store roles the tick uses (no migrations, credentials or transactions). Each job narrows

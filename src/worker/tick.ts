@@ -96,6 +96,8 @@ export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summar
 
 /** One account's planning (the `plan` job): drafts, then the call holds on the rep's calendar. */
 export async function planAccountStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  // Opt-outs and out-of-office replies went unread: drafting now could ask the wrong thing.
+  if (rt.setupProblem) return;
   await run(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
   if (rt.providers) await run(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
 }

@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildDemoScenario } from '../../src/demo/build-scenario.js';
+import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
+import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../support/run-cli.js';
+
+/** Start-up paths of the real CLI, in its own process (issue 10, "start-up and command paths"). */
+const NOW = '2026-11-23T15:00:00Z';
+
+describe('start-up paths', () => {
+  let dir: string;
+  let config: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'followup-startup-'));
+    config = seedLocalWorkspace(dir, buildDemoScenario(new Date(NOW)));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const drafts = async () => {
+    const store = await openStore({ sqlitePath: join(dir, 'data', 'followup.db') });
+    try {
+      return await store.listDrafts({});
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('a misspelt calendarDir is an error naming the path and the key; exit 3, no folder made, no drafts; fixed, the account reconnects', async () => {
+    const good = readFileSync(config, 'utf8');
+    expect(good).toContain('./calendar');
+    writeFileSync(config, good.replace('./calendar', './calender'));
+    const bad = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
+    expect(bad.code, `${bad.out}\n${bad.err}`).toBe(3);
+    const said = `${bad.out}\n${bad.err}`;
+    expect(said).toContain('local.calendarDir');
+    expect(said).toContain(join(dir, 'calender'));
+    expect(said).toMatch(/does not exist\. Check the spelling/);
+    expect(existsSync(join(dir, 'calender'))).toBe(false);
+    expect(await drafts()).toEqual([]);
+    const accounts = await runCli(['--config', config, 'accounts', '--json'], { timeoutMs: 60_000 });
+    expect(accounts.out).toMatch(/"status": "disconnected"/);
+
+    writeFileSync(config, good);
+    const fixed = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
+    expect(fixed.code, `${fixed.out}\n${fixed.err}`).not.toBe(3);
+    expect((await drafts()).length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('a misspelt maildir is named the same way', async () => {
+    writeFileSync(config, readFileSync(config, 'utf8').replace('./mail/inbox', './mail/inbx'));
+    const bad = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
+    expect(bad.code, `${bad.out}\n${bad.err}`).toBe(3);
+    expect(`${bad.out}\n${bad.err}`).toContain(`local.maildir is ${join(dir, 'mail', 'inbx')}, which does not exist`);
+    expect(existsSync(join(dir, 'mail', 'inbx'))).toBe(false);
+    expect(await drafts()).toEqual([]);
+  }, 200_000);
+});
