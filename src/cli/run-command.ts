@@ -90,14 +90,11 @@ export function registerRunCommands(program: Command): void {
         const summary = await runObservedTick(await runtime.context(now, webSecret ? { webSecret } : {}));
         runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts }, 'tick done');
       };
+      // The pages first: a port in use ends `serve` (closed runtime, no schedule left running).
+      const stopWeb = opts.web ? await startWebOrClose(runtime, opts) : null;
       const job = new Cron(runtime.config.schedule, { protect: true }, () => {
         tick().catch((err) => runtime.logger.error({ err: (err as Error).message }, 'tick failed'));
       });
-      let stopWeb: (() => Promise<void>) | null = null;
-      if (opts.web) {
-        const { startWebServer } = await import('../http/server.js');
-        stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
-      }
       console.log(`followup: running on "${runtime.config.schedule}"; next run ${job.nextRun()?.toISOString()}. Ctrl-C to stop.`);
       await tick();
       await untilStopped();
@@ -106,14 +103,21 @@ export function registerRunCommands(program: Command): void {
       await runtime.close();
     });
 
+  /** Starts the approval pages; when that fails (port in use), closes the runtime and rethrows. */
+  async function startWebOrClose(runtime: Runtime, opts: { printLinks?: boolean }): Promise<() => Promise<void>> {
+    try {
+      const { startWebServer } = await import('../http/server.js');
+      return await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+  }
+
   /** `serve` on PostgreSQL: a worker of the job engine (and the approval pages unless --no-web). */
   async function serveEngineWorker(runtime: Runtime, opts: { web: boolean; printLinks?: boolean; concurrency?: string }): Promise<void> {
     const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
-    let stopWeb: (() => Promise<void>) | null = null;
-    if (opts.web) {
-      const { startWebServer } = await import('../http/server.js');
-      stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
-    }
+    const stopWeb = opts.web ? await startWebOrClose(runtime, opts) : null;
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
     const working = serveOnEngine(runtime, concurrency, stop.signal);

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,4 +58,25 @@ describe('start-up paths', () => {
     expect(existsSync(join(dir, 'mail', 'inbx'))).toBe(false);
     expect(await drafts()).toEqual([]);
   }, 200_000);
+});
+
+describe('serve on a port that is in use', () => {
+  it('exits non-zero with a plain message naming the port and how to change it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'followup-port-'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const config = seedLocalWorkspace(dir, buildDemoScenario(new Date(NOW)));
+      const run = await runCli(['--config', config, '--now', NOW, 'serve'], { timeoutMs: 30_000, env: { PORT: String(port), HOST: '127.0.0.1' } });
+      expect(run.timedOut, 'serve kept running after its port turned out to be in use').toBe(false);
+      expect(run.code).not.toBe(0);
+      expect(run.code).not.toBeNull();
+      expect(run.err).toContain(`Port ${port} on 127.0.0.1 is in use`);
+      expect(run.err).toMatch(/PORT environment variable or web\.port in .*followup\.yaml \(HOST or web\.host/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
