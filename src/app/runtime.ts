@@ -131,8 +131,10 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         now,
         // One owner per tick: two overlapping ticks, even in one process, are told apart by the lease.
         owner: `${host}:${randomUUID().slice(0, 8)}`,
-        prospectInputs: prospectsRead.prospects,
+        // An unreadable file drops no one: the prospects already in the store stand in for it.
+        prospectInputs: prospectsRead.unreadable ? await store.listProspects() : prospectsRead.prospects,
         prospectProblems: prospectsRead.problems,
+        ...(prospectsRead.unreadable ? { prospectsUnreadable: true } : {}),
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
         webhooks: {

@@ -70,6 +70,9 @@ export interface WorkerContext<S extends object = WorkerStore> {
   prospectInputs: Prospect[];
   /** Entries of the prospects file that were skipped, and why (reported with the tick's problems). */
   prospectProblems?: string[];
+  /** The prospects file could not be read at all: prospectInputs are the store's prospects, and
+   *  no new drafts are planned this tick. */
+  prospectsUnreadable?: boolean;
   /** Epoch ms: no retry starts after this (serverless time budget). */
   deadlineMs?: number;
   /** Progress for long work (first sync), shown on a terminal. */

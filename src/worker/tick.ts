@@ -98,6 +98,8 @@ export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summar
 export async function planAccountStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
   // Opt-outs and out-of-office replies went unread: drafting now could ask the wrong thing.
   if (rt.setupProblem) return;
+  // The prospects file could not be read: what it asks for now is unknown (reported as a problem).
+  if (ctx.prospectsUnreadable) return;
   await run(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
   if (rt.providers) await run(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
 }
@@ -137,6 +139,7 @@ const plainStep = (summary: TickSummary): Step => (where, fn) => step(summary, w
 
 /** The prospects file is the rep's list; the worker's own state (status, pause) is kept. */
 export async function importProspects(ctx: WorkerContext, only?: ReadonlySet<string>): Promise<void> {
+  if (ctx.prospectsUnreadable) return; // the store's prospects stand in for the file: nothing to import
   for (const rt of ctx.accounts) {
     if (only && !only.has(rt.account.id)) continue;
     for (const p of prospectsOf(ctx, rt.account.id)) {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoScenario } from '../../src/demo/build-scenario.js';
 import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
 import { openStore } from '../../src/store/open-store.js';
+import { anOutboxItem } from '../store/fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
 /** Start-up paths of the real CLI, in its own process (issue 10, "start-up and command paths"). */
@@ -79,4 +80,47 @@ describe('serve on a port that is in use', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('a YAML syntax error in the prospects file', () => {
+  it('is reported with file, line and column; known prospects are kept, no drafts planned, approved emails still go out (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'followup-prospects-yaml-'));
+    try {
+      const config = seedLocalWorkspace(dir, buildDemoScenario(new Date(NOW)));
+      const first = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
+      expect(first.code, `${first.out}\n${first.err}`).toBe(0);
+      const dbPath = join(dir, 'data', 'followup.db');
+      let store = await openStore({ sqlitePath: dbPath });
+      const prospectsBefore = await store.listProspects();
+      const draftsBefore = await store.listDrafts({});
+      const accountId = (await store.listAccounts())[0]!.id;
+      const rep = (await store.getAccount(accountId))!;
+      expect(prospectsBefore.length).toBeGreaterThan(0);
+      await store.enqueueOutbox(
+        anOutboxItem({ id: 'out-yaml', messageId: `<yaml-${process.pid}@followup.example>`, accountId, prospectId: null, from: { email: rep.email, name: rep.name }, to: 'pat@client.example', subject: 'Approved before the typo', notBefore: new Date(Date.parse(NOW) - 60_000), createdAt: new Date(Date.parse(NOW) - 120_000) }),
+      );
+      await store.close();
+
+      const file = join(dir, 'prospects.yaml');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}- email: typo@client.example\n  name: [unclosed\n`);
+      const lines = readFileSync(file, 'utf8').split('\n').length;
+      const run = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
+      expect(run.code, `${run.out}\n${run.err}`).toBe(2);
+      const said = `${run.out}\n${run.err}`;
+      expect(said).toMatch(new RegExp(`Prospects file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid YAML or JSON at line \\d+, column \\d+`));
+      const line = Number(/at line (\d+), column/.exec(said)![1]);
+      expect(line).toBeGreaterThan(lines - 4);
+
+      store = await openStore({ sqlitePath: dbPath });
+      try {
+        expect((await store.listProspects()).map((p) => p.id).sort()).toEqual(prospectsBefore.map((p) => p.id).sort());
+        expect((await store.listDrafts({})).length).toBe(draftsBefore.length);
+        expect((await store.listOutbox({ accountId })).find((o) => o.id === 'out-yaml')?.status).toBe('sent');
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
