@@ -48,6 +48,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
             print(`Sign in as ${account.email}. Waiting for Microsoft to confirm...`);
           }
         });
+        await store.setAccountStatus(account.id, 'connected', null);
         print(`Connected ${username} (account "${account.id}"). The token cache is stored encrypted.`);
       } finally {
         await store.close();

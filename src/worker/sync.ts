@@ -1,7 +1,7 @@
 import { isProviderError } from '../ports/errors.js';
 import type { AccountStatusStore, CursorState, CursorStore, EventStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
-import { decideOnError, describeError } from './error-policy.js';
+import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,10 +49,7 @@ export async function withCursor(
     const notBefore = action.kind === 'retry_later' ? new Date(now.getTime() + action.afterMs) : null;
     await store.saveCursor({ ...base, lastAttemptAt: now, lastError: message, notBefore });
     if (action.kind === 'disconnect') {
-      await store.setAccountStatus(rt.account.id, 'disconnected', reconnectHint(rt, message));
-      rt.account = { ...rt.account, status: 'disconnected', statusDetail: reconnectHint(rt, message) };
-      summary.alerts.push(`${rt.account.id}: disconnected. ${reconnectHint(rt, message)}`);
-      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
+      await markDisconnected(store, rt, summary, message);
     } else {
       summary.problems.push({ where: `${rt.account.id} ${key}`, message });
     }
@@ -60,13 +57,7 @@ export async function withCursor(
   }
 }
 
-export function reconnectHint(rt: AccountRuntime, message: string): string {
-  const cmd =
-    rt.account.provider === 'local' || rt.account.provider === 'standard'
-      ? 'fix what it names (the password in the environment, or the config); followup checks again on every run and reconnects by itself'
-      : `run \`followup auth ${rt.account.provider} --account ${rt.account.id}\``;
-  return `${message.replace(/\.$/, '')}. To reconnect, ${cmd}.`;
-}
+export { reconnectHint } from './error-policy.js';
 
 /** Calendar sync with full-resync-and-reconcile on an expired cursor. */
 export async function syncCalendar(ctx: WorkerContext<CursorStore & AccountStatusStore & EventStore>, rt: AccountRuntime, summary: TickSummary): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Prospect } from '../domain/types.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { emptySummary, prospectsOf } from './context.js';
-import { describeError } from './error-policy.js';
+import { describeError, underPolicy } from './error-policy.js';
 import { detectOutcomes, matchMeetings } from './meetings.js';
 import { planAccount } from './plan.js';
 import { effectiveNextStep, syncCallHolds } from './prevent.js';
@@ -87,11 +87,13 @@ export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summar
     return;
   }
   await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
-  await run(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
-  await run(`${rt.account.id} meetings`, async () => {
-    await matchMeetings(ctx, rt);
-    await detectOutcomes(ctx, rt, summary);
-  });
+  await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
+  await run(`${rt.account.id} meetings`, () =>
+    underPolicy(ctx.store, rt, summary, async () => {
+      await matchMeetings(ctx, rt);
+      await detectOutcomes(ctx, rt, summary);
+    }),
+  );
 }
 
 /** One account's planning (the `plan` job): drafts, then the call holds on the rep's calendar. */
@@ -100,8 +102,8 @@ export async function planAccountStep(ctx: WorkerContext, rt: AccountRuntime, su
   if (rt.setupProblem) return;
   // The prospects file could not be read: what it asks for now is unknown (reported as a problem).
   if (ctx.prospectsUnreadable) return;
-  await run(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
-  if (rt.providers) await run(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
+  await run(`${rt.account.id} planning`, () => underPolicy(ctx.store, rt, summary, () => planAccount(ctx, rt, summary)));
+  if (rt.providers) await run(`${rt.account.id} call holds`, () => underPolicy(ctx.store, rt, summary, () => syncCallHolds(ctx, rt, summary)));
 }
 
 /** One account's due emails (the `send` job); exactly once through the outbox claim. */

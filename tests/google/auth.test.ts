@@ -10,6 +10,8 @@ import { silentLogger } from '../../src/log.js';
 import { ProviderError } from '../../src/ports/errors.js';
 import { MissingKeyError } from '../../src/security/crypto.js';
 import { openStore } from '../../src/store/open-store.js';
+import { emptySummary } from '../../src/worker/context.js';
+import { underPolicy } from '../../src/worker/error-policy.js';
 import { serveGoogleEmulator, type ServedGoogleEmulator } from '../../src/emulators/google/index.js';
 import { buildGoogleClients } from '../../src/providers/google/google.client.js';
 import { createServiceAccountClient } from '../../src/providers/google/google.auth.js';
@@ -162,6 +164,18 @@ accounts:
       try {
         expect(await store.getCredential('robin', 'google')).toMatch(/^v1\./);
         expect(await store.getAccount('robin')).toMatchObject({ email, status: 'connected', statusDetail: null });
+
+        // One writer of status: the adapter only reports a revoked grant; the worker's policy marks the account.
+        served.emulator.control.revokeUser(email);
+        const providers = await createGoogleProviders({ account: config.accounts[0]!, config, store, logger: silentLogger(), now: () => new Date() });
+        const fetching = () => providers.mailbox!.fetchNew({ cursor: null, since: new Date(), isTracked: () => false }).then(() => undefined);
+        await expect(fetching()).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
+        expect((await store.getAccount('robin'))?.status).toBe('connected');
+        const rt = { account: (await store.getAccount('robin'))!, providers };
+        const summary = emptySummary(new Date());
+        await underPolicy(store, rt, summary, fetching);
+        expect(await store.getAccount('robin')).toMatchObject({ status: 'disconnected', statusDetail: expect.stringContaining('followup auth google --account robin') });
+        expect(summary.attention).toEqual([{ accountId: 'robin', reason: 'disconnected' }]);
       } finally {
         await store.close();
       }
