@@ -146,6 +146,28 @@ describe('approval pages (app.request against a real SQLite store)', () => {
     expect(await ws.runtime.store.listOutbox({})).toHaveLength(0);
   });
 
+  it('refuses a state-changing request whose Origin (or Referer) is another site, even with a valid token and session', async () => {
+    const b = await signIn();
+    const { csrf } = await b.page('/queue');
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }]) {
+      const res = await b.request(`/drafts/${ws.lindaDraft.id}/approve`, { method: 'POST', headers, form: { csrf } });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toMatch(/another site .* nothing was changed/);
+    }
+    expect((await ws.runtime.store.getDraft(ws.lindaDraft.id))!.status).toBe('pending');
+    // Its own origin (web.baseUrl's) goes through.
+    const own = await b.request(`/drafts/${ws.lindaDraft.id}/approve`, { method: 'POST', headers: { origin: BASE }, form: { csrf } });
+    expect(own.status).toBe(303);
+    expect((await ws.runtime.store.getDraft(ws.lindaDraft.id))!.status).not.toBe('pending');
+  });
+
+  it('sends HSTS only when the request arrived over HTTPS (directly or behind a proxy)', async () => {
+    expect((await app.request('/login')).headers.get('strict-transport-security')).toBeNull();
+    expect((await app.request('https://followup.example/login')).headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect((await app.request('/login', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect((await app.request('/login', {}, { incoming: { socket: { encrypted: true } } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
   it("refuses another rep's draft and prospect (404), but lets an admin act", async () => {
     const b = await signIn();
     const { csrf } = await b.page('/queue');
