@@ -149,7 +149,8 @@ describe('approval pages (app.request against a real SQLite store)', () => {
   it('refuses a state-changing request whose Origin (or Referer) is another site, even with a valid token and session', async () => {
     const b = await signIn();
     const { csrf } = await b.page('/queue');
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }];
+    for (const headers of foreign) {
       const res = await b.request(`/drafts/${ws.lindaDraft.id}/approve`, { method: 'POST', headers, form: { csrf } });
       expect(res.status).toBe(403);
       expect(await res.text()).toMatch(/another site .* nothing was changed/);
