@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import { csrfTokenFor, isValidCsrf, type SessionClaims } from '../security/tokens.js';
 import type { Rep } from './pages.js';
 import { isHttps, readSession, writeSession } from './session.js';
+import type { SessionStore } from '../ports/store.js';
 import { FLASH_MESSAGES, messagePage, type Html } from './views.js';
 
 /**
@@ -42,11 +43,13 @@ export function canSee(viewer: Rep, accountId: string): boolean {
 }
 
 /** Every visitor gets a session (signed-in or not), so every form carries a CSRF token. */
-export function sessions(web: WebContext): MiddlewareHandler<AppEnv> {
+export function sessions(web: WebContext<Pick<SessionStore, 'isSessionLive'>>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const now = web.clock();
     let session = readSession(c, web.secret, now);
-    if (!session || (session.acc && !web.reps.has(session.acc))) session = writeSession(c, web.secret, now, null);
+    // A signed-in session counts only while the store has it (signed out or revoked: ended everywhere).
+    const ended = !!session?.acc && !(await web.store.isSessionLive(session.sid, now));
+    if (!session || ended || (session.acc && !web.reps.has(session.acc))) session = writeSession(c, web.secret, now, null);
     c.set('session', session);
     c.set('rep', session.acc ? (web.reps.get(session.acc) ?? null) : null);
     c.set('csrf', csrfTokenFor(web.secret, session.sid));
