@@ -39,6 +39,9 @@ export interface ProspectsRead {
   prospects: Prospect[];
   /** Entries that were skipped, each naming the file, the entry and what to fix. */
   problems: string[];
+  /** The file could not be read at all and no earlier read exists: the prospects already in the
+   *  store stand in for the list, and no new drafts are planned until the file is fixed. */
+  unreadable?: boolean;
 }
 
 /**
@@ -51,7 +54,7 @@ export function parseProspects(text: string, file: string, accountIds: string[])
   try {
     data = parseYaml(text, { maxAliasCount: 10_000 });
   } catch (err) {
-    throw new Error(`Prospects file ${file} is not valid YAML or JSON: ${(err as Error).message}`);
+    throw new Error(`Prospects file ${file} is not valid YAML or JSON${yamlPosition(err)}: ${firstLine(err)}.`);
   }
   if (data == null) return { prospects: [], problems: [] };
   if (!Array.isArray(data)) throw new Error(`Prospects file ${file} must be a list of prospects (one "- email: ..." entry each).`);
@@ -100,6 +103,16 @@ export function parseProspects(text: string, file: string, accountIds: string[])
   return { prospects, problems };
 }
 
+/** " at line L, column C" from the yaml parser's error, when it has a position. */
+function yamlPosition(err: unknown): string {
+  const pos = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+  return pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+}
+
+function firstLine(err: unknown): string {
+  return ((err as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
 export function loadProspects(file: string, accountIds: string[]): ProspectsRead {
   let text: string;
   try {
@@ -123,9 +136,7 @@ export class ProspectsSource {
   constructor(
     private readonly file: string | null,
     private readonly accountIds: string[],
-  ) {
-    this.current(); // the first read must succeed: a broken file stops the start, with its message
-  }
+  ) {}
 
   current(): ProspectsRead {
     if (!this.file) return this.#read;
@@ -143,7 +154,16 @@ export class ProspectsSource {
       this.#readAt = new Date();
       return this.#read;
     } catch (err) {
-      if (!this.#readAt) throw err;
+      if (!this.#readAt) {
+        // Nothing read yet (a one-shot run): the rest of the work goes on; approved emails are sent.
+        return {
+          prospects: [],
+          problems: [
+            `${(err as Error).message} Fix the file; until then the prospects already known are kept, approved emails are still sent, and no new drafts are planned.`,
+          ],
+          unreadable: true,
+        };
+      }
       return {
         prospects: this.#read.prospects,
         problems: [`${(err as Error).message} The list read at ${this.#readAt.toISOString()} is used until the file is fixed.`],

@@ -108,8 +108,11 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         } catch (err) {
           const detail = `${(err as Error).message}`;
           logger.warn({ account: a.id }, 'account could not be connected');
-          if (account.status === 'disconnected') await store.setAccountStatus(a.id, 'disconnected', detail);
-          accounts.push({ account: { ...account, statusDetail: detail }, providers: null });
+          // A missing calendar or mailbox folder is the rep's to fix: the account needs attention
+          // (it reconnects by itself on the first run that finds the folder).
+          const setupProblem = (err as Error).name === 'MissingFolderError';
+          if (account.status === 'disconnected' || setupProblem) await store.setAccountStatus(a.id, 'disconnected', detail);
+          accounts.push({ account: { ...account, ...(setupProblem ? { status: 'disconnected' as const } : {}), statusDetail: detail }, providers: null, ...(setupProblem ? { setupProblem: detail } : {}) });
         }
       }
       let webSecret = config.web.digest ? options.webSecret : undefined;
@@ -130,8 +133,10 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         now,
         // One owner per tick: two overlapping ticks, even in one process, are told apart by the lease.
         owner: `${host}:${randomUUID().slice(0, 8)}`,
-        prospectInputs: prospectsRead.prospects,
+        // An unreadable file drops no one: the prospects already in the store stand in for it.
+        prospectInputs: prospectsRead.unreadable ? await store.listProspects() : prospectsRead.prospects,
         prospectProblems: prospectsRead.problems,
+        ...(prospectsRead.unreadable ? { prospectsUnreadable: true } : {}),
         ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         ...(options.progress ? { progress: options.progress } : {}),
         webhooks: {

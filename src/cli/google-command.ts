@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
+import { ensureAccountRow, findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 // The SDK and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GoogleEmulator, ServedGoogleEmulator } from '../emulators/google/index.js';
@@ -41,8 +41,12 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
         throw new Error(`Account "${account.id}": set google.clientId to the OAuth client id of a "Desktop app" client (Google Cloud console → APIs & Services → Credentials).`);
       }
       const clientSecret = config.env.get(g.clientSecretEnv);
-      const { runInstalledAppFlow, saveRefreshToken } = await import('../providers/google/google.auth.js');
-      const { refreshToken, scope } = await runInstalledAppFlow({
+      // The account row exists before the consent screen, so the token can always be stored.
+      const store = await deps.openStore(config);
+      try {
+        await ensureAccountRow(store, account);
+        const { runInstalledAppFlow, saveRefreshToken } = await import('../providers/google/google.auth.js');
+        const { refreshToken, scope } = await runInstalledAppFlow({
         clientId,
         ...(clientSecret ? { clientSecret } : {}),
         ...(g.rootUrl ? { rootUrl: g.rootUrl } : {}),
@@ -54,9 +58,7 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
             print(url);
             print('Waiting for Google to send you back here...');
           }),
-      });
-      const store = await deps.openStore(config);
-      try {
+        });
         await saveRefreshToken({ store, accountId: account.id, refreshToken, ...(scope ? { scope } : {}), key });
         await store.setAccountStatus(account.id, 'connected', null);
       } finally {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
+import { ensureAccountRow, findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 // msal and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GraphEmulator, ServedGraphEmulator } from '../emulators/microsoft/index.js';
@@ -38,6 +38,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
       parseEncryptionKey(config.env.get(ENCRYPTION_KEY_ENV));
       const store = await deps.openStore(config);
       try {
+        await ensureAccountRow(store, account);
         const { MicrosoftTokenSource } = await import('../providers/microsoft/microsoft.auth.js');
         const source = new MicrosoftTokenSource({ account, config, store });
         const { username } = await source.signInWithDeviceCode(async (message) => {
@@ -47,6 +48,7 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
             print(`Sign in as ${account.email}. Waiting for Microsoft to confirm...`);
           }
         });
+        await store.setAccountStatus(account.id, 'connected', null);
         print(`Connected ${username} (account "${account.id}"). The token cache is stored encrypted.`);
       } finally {
         await store.close();

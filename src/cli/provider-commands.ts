@@ -23,6 +23,25 @@ export function findAccount(config: AppConfig, id: string): AccountConfig {
   return account;
 }
 
+/**
+ * Makes sure the account has its row before a credential is stored for it: `followup auth`
+ * may come before the first run, and the credential's foreign key needs the row. A row that is
+ * there keeps its status; a new one starts disconnected until the sign-in succeeds.
+ */
+export async function ensureAccountRow(store: Store, account: AccountConfig): Promise<void> {
+  const stored = await store.getAccount(account.id);
+  await store.upsertAccount({
+    id: account.id,
+    email: account.email.toLowerCase(),
+    name: account.name,
+    timeZone: account.timeZone,
+    provider: account.provider,
+    role: account.role,
+    status: stored?.status ?? 'disconnected',
+    statusDetail: stored?.statusDetail ?? (stored ? null : `Not signed in yet. Run \`followup auth ${account.provider} --account ${account.id}\`.`),
+  });
+}
+
 export function parsePort(value: string): number {
   const port = Number.parseInt(value, 10);
   if (!/^\d+$/.test(value) || port > 65535) throw new Error(`--port "${value}" is not a port number.`);

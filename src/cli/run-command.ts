@@ -94,15 +94,12 @@ export function registerRunCommands(program: Command): void {
           const summary = await runObservedTick(await runtime.context(now, { ...(webSecret ? { webSecret } : {}), ...(accounts ? { accounts } : {}) }));
           runtime.logger.info({ drafted: summary.drafted.length, sent: summary.sent.length, booked: summary.booked.length, problems: summary.problems.length, alerts: summary.alerts, ...(accounts ? { pushed: accounts } : {}) }, 'tick done');
         });
+      // The pages first: a port in use ends `serve` (closed runtime, no schedule left running).
+      const stopWeb = opts.web ? await startWebOrClose(runtime, opts) : null;
       const stopPush = runtime.config.push.publicUrl ? startPushLoop(runtime, tick) : () => undefined;
       const job = new Cron(runtime.config.schedule, { protect: true }, () => {
         tick().catch((err) => runtime.logger.error({ err: (err as Error).message }, 'tick failed'));
       });
-      let stopWeb: (() => Promise<void>) | null = null;
-      if (opts.web) {
-        const { startWebServer } = await import('../http/server.js');
-        stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), ...(opts.printLinks ? { printLinks: true } : {}) });
-      }
       console.log(`followup: running on "${runtime.config.schedule}"; next run ${job.nextRun()?.toISOString()}. Ctrl-C to stop.`);
       await tick();
       await untilStopped();
@@ -112,10 +109,20 @@ export function registerRunCommands(program: Command): void {
       await runtime.close();
     });
 
+  /** Starts the approval pages; when that fails (port in use), closes the runtime and rethrows. */
+  async function startWebOrClose(runtime: Runtime, opts: { printLinks?: boolean }, push?: { syncSoon(accountId: string, reason: string): Promise<void> }): Promise<() => Promise<void>> {
+    try {
+      const { startWebServer } = await import('../http/server.js');
+      return await startWebServer(runtime, { print: (line: string) => console.log(line), ...(push ? { push } : {}), ...(opts.printLinks ? { printLinks: true } : {}) });
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+  }
+
   /** `serve` on PostgreSQL: a worker of the job engine (and the approval pages unless --no-web). */
   async function serveEngineWorker(runtime: Runtime, opts: { web: boolean; printLinks?: boolean; concurrency?: string }): Promise<void> {
     const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
-    let stopWeb: (() => Promise<void>) | null = null;
     // A notification marks the account (its pass will not skip the provider sync) and enqueues its
     // sync job: the pg-boss singleton key makes duplicates one job.
     let engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null = null;
@@ -125,10 +132,7 @@ export function registerRunCommands(program: Command): void {
         await engine?.enqueueSync(accountId, reason);
       },
     };
-    if (opts.web) {
-      const { startWebServer } = await import('../http/server.js');
-      stopWeb = await startWebServer(runtime, { print: (line: string) => console.log(line), push, ...(opts.printLinks ? { printLinks: true } : {}) });
-    }
+    const stopWeb = opts.web ? await startWebOrClose(runtime, opts, push) : null;
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
     const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => (engine = e));

@@ -13,7 +13,8 @@ import { statsRoutes } from './routes/stats.js';
 import { resolveWebSecret } from './secret.js';
 import { defaultSendMail, type SendMail } from './sign-in-mail.js';
 import { messagePage } from './views.js';
-import { csrfCheck, notFound, render, repFrom, sessions, type AppEnv, type C, type WebContext } from './web.js';
+import { isHttps } from './session.js';
+import { csrfCheck, originCheck, notFound, render, repFrom, sessions, type AppEnv, type C, type WebContext } from './web.js';
 
 export interface HttpAppOptions {
   /** The clock (tests pin it). */
@@ -59,7 +60,11 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // HTTPS (directly, or behind a proxy that says so): browsers keep to HTTPS from now on.
+    if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
+  // Before anything changes state, sessions or not: a request from another site is refused.
+  app.use('*', originCheck(web));
 
   // Before the session: the health check, the stylesheet and POST /tick need none.
   app.route('/', operationRoutes(web, { tick: runtime, sessions: withSession }));

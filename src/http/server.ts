@@ -41,7 +41,11 @@ export async function startWebServer(runtime: Runtime, options: WebServerOptions
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(`Port ${listen.port} is in use: set PORT or web.port in the config to a free port, or stop the other server (or run with --no-web).`)
+          ? new Error(
+              `Port ${listen.port} on ${listen.host} is in use by another program, so the approval pages cannot start. ` +
+                `Choose a free port with the PORT environment variable or web.port in ${config.path} (HOST or web.host for the address), ` +
+                `stop the other program, or run \`followup serve --no-web\`.`,
+            )
           : err,
       ),
     );

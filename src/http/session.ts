@@ -13,6 +13,8 @@ const VISITOR_TTL_MS = 2 * 3_600_000;
 
 export function isHttps(c: Context): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
+  // Served directly over TLS (node's https server): the socket says so.
+  if ((c.env as { incoming?: { socket?: { encrypted?: boolean } } } | undefined)?.incoming?.socket?.encrypted) return true;
   return (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim().toLowerCase() === 'https';
 }
 

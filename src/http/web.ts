@@ -3,7 +3,8 @@ import type { AccountConfig, AppConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { csrfTokenFor, isValidCsrf, type SessionClaims } from '../security/tokens.js';
 import type { Rep } from './pages.js';
-import { readSession, writeSession } from './session.js';
+import { isHttps, readSession, writeSession } from './session.js';
+import type { SessionStore } from '../ports/store.js';
 import { FLASH_MESSAGES, messagePage, type Html } from './views.js';
 
 /**
@@ -42,11 +43,13 @@ export function canSee(viewer: Rep, accountId: string): boolean {
 }
 
 /** Every visitor gets a session (signed-in or not), so every form carries a CSRF token. */
-export function sessions(web: WebContext): MiddlewareHandler<AppEnv> {
+export function sessions(web: WebContext<Pick<SessionStore, 'isSessionLive'>>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const now = web.clock();
     let session = readSession(c, web.secret, now);
-    if (!session || (session.acc && !web.reps.has(session.acc))) session = writeSession(c, web.secret, now, null);
+    // A signed-in session counts only while the store has it (signed out or revoked: ended everywhere).
+    const ended = !!session?.acc && !(await web.store.isSessionLive(session.sid, now));
+    if (!session || ended || (session.acc && !web.reps.has(session.acc))) session = writeSession(c, web.secret, now, null);
     c.set('session', session);
     c.set('rep', session.acc ? (web.reps.get(session.acc) ?? null) : null);
     c.set('csrf', csrfTokenFor(web.secret, session.sid));
@@ -55,6 +58,41 @@ export function sessions(web: WebContext): MiddlewareHandler<AppEnv> {
 }
 
 /** Every state change carries the session's CSRF token (hidden field or X-CSRF-Token header). */
+export const ORIGIN_REFUSED =
+  'This request came from another site (its Origin is not this server), so it was refused and nothing was changed. Open followup at its own address and try again.';
+
+/**
+ * Every state-changing request must come from a page of this server: its Origin (or, when a
+ * browser sends none, its Referer) must be this server's own origin or web.baseUrl's. A request
+ * with neither header is not from a browser page; the CSRF token still guards it.
+ */
+export function originCheck(web: WebContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const claimed = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
+    if (claimed === undefined) return next();
+    const url = new URL(c.req.url);
+    const proto = isHttps(c) ? 'https:' : url.protocol;
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
+    const allowed = new Set([`${proto}//${host}`, originOf(web.baseUrl())]);
+    if (allowed.has(claimed)) return next();
+    return c.text(`403 Forbidden: ${ORIGIN_REFUSED}`, 403);
+  };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  return originOf(referer) || 'null';
+}
+
 export function csrfCheck(web: WebContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();

@@ -333,6 +333,16 @@ export interface TokenStore {
   purgeExpired(now: Date): Promise<{ tokens: number; rateLimits: number }>;
 }
 
+/** Signed-in web sessions, shared by every replica: signing out or revoking ends them everywhere. */
+export interface SessionStore {
+  startSession(input: { sid: string; accountId: string; expiresAt: Date }): Promise<void>;
+  /** True while the session was started, has not ended and has not expired. */
+  isSessionLive(sid: string, now: Date): Promise<boolean>;
+  endSession(sid: string, now: Date): Promise<void>;
+  /** Ends every live session of the account (an admin revoking); returns how many. */
+  endAccountSessions(accountId: string, now: Date): Promise<number>;
+}
+
 /** An outgoing webhook event and its delivery state (TimelineStore.addAttempt enqueues them). */
 export interface WebhookDelivery extends WebhookEvent {
   status: 'pending' | 'delivered' | 'failed';
@@ -371,6 +381,7 @@ export interface StoreRoles
     SlotOfferStore,
     LeaseStore,
     TokenStore,
+    SessionStore,
     OpsStore,
     PreventionStore {}
 

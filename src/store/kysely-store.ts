@@ -7,6 +7,7 @@ import { cursorQueries } from './queries/cursors.js';
 import { draftQueries } from './queries/drafts.js';
 import { eventQueries } from './queries/events.js';
 import { leaseQueries } from './queries/leases.js';
+import { sessionQueries } from './queries/sessions.js';
 import { meetingQueries } from './queries/meetings.js';
 import { messageQueries } from './queries/messages.js';
 import { outboxQueries } from './queries/outbox.js';
@@ -54,6 +55,7 @@ function composeStore(options: KyselyStoreOptions, inTransaction: boolean): Stor
     ...suppressionQueries(ctx),
     ...bookingQueries(ctx),
     ...leaseQueries(ctx),
+    ...sessionQueries(ctx),
     ...webhookQueries(ctx),
     ...preventionQueries(ctx),
 

@@ -3,6 +3,7 @@ import { memoryAccounts } from './memory/accounts.js';
 import { memoryCalendar } from './memory/calendar.js';
 import { memoryDrafts } from './memory/drafts.js';
 import { memoryLeases } from './memory/leases.js';
+import { memorySessions } from './memory/sessions.js';
 import { memoryMessages } from './memory/messages.js';
 import { memoryRecords } from './memory/records.js';
 import { memoryWebhooks } from './memory/webhooks.js';
@@ -46,6 +47,7 @@ function composeStore(database: MemoryDatabase, inTransaction: boolean): Store {
     ...memoryDrafts(t),
     ...memoryRecords(t),
     ...memoryLeases(t),
+    ...memorySessions(t),
     ...memoryWebhooks(t),
     ...memoryPrevention(t),
   };

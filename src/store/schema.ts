@@ -219,6 +219,13 @@ export interface UsedTokensTable {
   expires_at: string;
 }
 
+export interface SessionsTable {
+  sid: string;
+  account_id: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   count: number;
@@ -296,6 +303,7 @@ export interface Database {
   leases: LeasesTable;
   used_tokens: UsedTokensTable;
   rate_limits: RateLimitsTable;
+  sessions: SessionsTable;
   webhook_outbox: WebhookOutboxTable;
   next_steps: NextStepsTable;
   call_holds: CallHoldsTable;

@@ -31,6 +31,9 @@ export interface AccountRuntime {
   account: Account;
   /** Null when the account could not be connected (the reason is in account.statusDetail). */
   providers: ProviderSet | null;
+  /** Set when the account's own setup is wrong (a configured folder is missing): its mailbox was
+   *  not read this run, so no drafts are planned for its prospects either. */
+  setupProblem?: string;
 }
 
 /** The store roles the tick uses (no migrations, credentials or transactions). Each job narrows
@@ -68,6 +71,9 @@ export interface WorkerContext<S extends object = WorkerStore> {
   prospectInputs: Prospect[];
   /** Entries of the prospects file that were skipped, and why (reported with the tick's problems). */
   prospectProblems?: string[];
+  /** The prospects file could not be read at all: prospectInputs are the store's prospects, and
+   *  no new drafts are planned this tick. */
+  prospectsUnreadable?: boolean;
   /** Epoch ms: no retry starts after this (serverless time budget). */
   deadlineMs?: number;
   /** Progress for long work (first sync), shown on a terminal. */

@@ -3,8 +3,7 @@ import type { OutboxItem } from '../domain/types.js';
 import { isProviderError } from '../ports/errors.js';
 import { toOutgoing } from './outgoing.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
-import { decideOnError, describeError } from './error-policy.js';
-import { reconnectHint } from './sync.js';
+import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 import { gateDraft, loadGateTimeline, withdraw, nativeDrafts } from './gate.js';
 
 /** A 'sending' row older than this belongs to a worker that died mid-send. */
@@ -97,11 +96,7 @@ async function sendOne(
     const message = describeError(err);
     ctx.logger.warn({ outbox: item.id, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'send failed');
     if (action.kind === 'disconnect') {
-      const hint = reconnectHint(rt, message);
-      await store.setAccountStatus(rt.account.id, 'disconnected', hint);
-      rt.account = { ...rt.account, status: 'disconnected', statusDetail: hint };
-      summary.alerts.push(`${rt.account.id}: disconnected. ${hint}`);
-      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
+      const hint = await markDisconnected(store, rt, summary, message);
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 15 * 60_000), error: hint });
     } else if (action.kind === 'retry_later' && item.attempts < MAX_SEND_ATTEMPTS) {
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + action.afterMs), error: message });

@@ -2,7 +2,7 @@ import { isPushKey } from './push.js';
 import { isProviderError } from '../ports/errors.js';
 import type { AccountStatusStore, CursorState, CursorStore, EventStore } from '../ports/store.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
-import { decideOnError, describeError } from './error-policy.js';
+import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
 /** The cursor key of an account's mailbox reads. */
@@ -52,10 +52,7 @@ export async function withCursor(
     const notBefore = action.kind === 'retry_later' ? new Date(now.getTime() + action.afterMs) : null;
     await store.saveCursor({ ...base, lastAttemptAt: now, lastError: message, notBefore });
     if (action.kind === 'disconnect') {
-      await store.setAccountStatus(rt.account.id, 'disconnected', reconnectHint(rt, message));
-      rt.account = { ...rt.account, status: 'disconnected', statusDetail: reconnectHint(rt, message) };
-      summary.alerts.push(`${rt.account.id}: disconnected. ${reconnectHint(rt, message)}`);
-      summary.attention.push({ accountId: rt.account.id, reason: 'disconnected' });
+      await markDisconnected(store, rt, summary, message);
     } else {
       summary.problems.push({ where: `${rt.account.id} ${key}`, message });
     }
@@ -63,13 +60,7 @@ export async function withCursor(
   }
 }
 
-/** When a provider set gives no advice of its own. */
-export const GENERIC_RECONNECT = 'fix what it names, then run followup again';
-
-/** The error, then how to reconnect: the account's provider set says how (ProviderSet.reconnect). */
-export function reconnectHint(rt: AccountRuntime, message: string): string {
-  return `${message.replace(/\.$/, '')}. To reconnect, ${rt.providers?.reconnect ?? GENERIC_RECONNECT}.`;
-}
+export { GENERIC_RECONNECT, reconnectHint } from './error-policy.js';
 
 /** Calendar sync with full-resync-and-reconcile on an expired cursor. */
 export async function syncCalendar(ctx: WorkerContext<CursorStore & AccountStatusStore & EventStore>, rt: AccountRuntime, summary: TickSummary): Promise<void> {

@@ -2,7 +2,7 @@ import { ensurePush, noteProviderSynced, providerSyncDue } from './push.js';
 import type { Prospect } from '../domain/types.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { emptySummary, prospectsOf } from './context.js';
-import { describeError } from './error-policy.js';
+import { describeError, underPolicy } from './error-policy.js';
 import { detectOutcomes, matchMeetings } from './meetings.js';
 import { planAccount } from './plan.js';
 import { effectiveNextStep, syncCallHolds } from './prevent.js';
@@ -92,19 +92,25 @@ export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summar
     // Wall clock on purpose: a notification that lands while this sync runs keeps its mark.
     const startedAt = new Date();
     await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
-    await run(`${rt.account.id} mailbox`, () => readReplies(ctx, rt, summary));
+    await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
     await noteProviderSynced(ctx, rt.account.id, startedAt);
   }
-  await run(`${rt.account.id} meetings`, async () => {
-    await matchMeetings(ctx, rt);
-    await detectOutcomes(ctx, rt, summary);
-  });
+  await run(`${rt.account.id} meetings`, () =>
+    underPolicy(ctx.store, rt, summary, async () => {
+      await matchMeetings(ctx, rt);
+      await detectOutcomes(ctx, rt, summary);
+    }),
+  );
 }
 
 /** One account's planning (the `plan` job): drafts, then the call holds on the rep's calendar. */
 export async function planAccountStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
-  await run(`${rt.account.id} planning`, () => planAccount(ctx, rt, summary));
-  if (rt.providers) await run(`${rt.account.id} call holds`, () => syncCallHolds(ctx, rt, summary));
+  // Opt-outs and out-of-office replies went unread: drafting now could ask the wrong thing.
+  if (rt.setupProblem) return;
+  // The prospects file could not be read: what it asks for now is unknown (reported as a problem).
+  if (ctx.prospectsUnreadable) return;
+  await run(`${rt.account.id} planning`, () => underPolicy(ctx.store, rt, summary, () => planAccount(ctx, rt, summary)));
+  if (rt.providers) await run(`${rt.account.id} call holds`, () => underPolicy(ctx.store, rt, summary, () => syncCallHolds(ctx, rt, summary)));
 }
 
 /** One account's due emails (the `send` job); exactly once through the outbox claim. */
@@ -142,6 +148,7 @@ const plainStep = (summary: TickSummary): Step => (where, fn) => step(summary, w
 
 /** The prospects file is the rep's list; the worker's own state (status, pause) is kept. */
 export async function importProspects(ctx: WorkerContext, only?: ReadonlySet<string>): Promise<void> {
+  if (ctx.prospectsUnreadable) return; // the store's prospects stand in for the file: nothing to import
   for (const rt of ctx.accounts) {
     if (only && !only.has(rt.account.id)) continue;
     for (const p of prospectsOf(ctx, rt.account.id)) {

@@ -68,9 +68,12 @@ describe('the prospects file', () => {
       expect(source.current()).toEqual({ prospects: [expect.objectContaining({ email: 'ann@a.example' })], problems: [] });
     });
 
-    it('a file broken at start stops the start with its message', () => {
+    it('a file broken at start does not stop the start: it is reported, marked unreadable, and no one is listed', () => {
       writeFileSync(file, 'email: nope');
-      expect(() => new ProspectsSource(file, ['rep'])).toThrow(/must be a list of prospects/);
+      const read = new ProspectsSource(file, ['rep']).current();
+      expect(read.unreadable).toBe(true);
+      expect(read.prospects).toEqual([]);
+      expect(read.problems[0]).toMatch(/must be a list of prospects.*already known are kept, approved emails are still sent/s);
     });
   });
 

@@ -2,11 +2,16 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerGoogleCommands } from '../../src/cli/google-command.js';
-import { parseConfig } from '../../src/config.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, resolveFromConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { ProviderError } from '../../src/ports/errors.js';
 import { MissingKeyError } from '../../src/security/crypto.js';
 import { openStore } from '../../src/store/open-store.js';
+import { emptySummary } from '../../src/worker/context.js';
+import { underPolicy } from '../../src/worker/error-policy.js';
 import { serveGoogleEmulator, type ServedGoogleEmulator } from '../../src/emulators/google/index.js';
 import { buildGoogleClients } from '../../src/providers/google/google.client.js';
 import { createServiceAccountClient } from '../../src/providers/google/google.auth.js';
@@ -135,6 +140,48 @@ accounts:
     const noKey = parseConfig(yaml(served.rootUrl), '/tmp/followup-google-test.yaml', {});
     await expect(createGoogleProviders({ account: noKey.accounts[0]!, config: noKey, store, logger: silentLogger(), now: () => new Date() })).rejects.toBeInstanceOf(MissingKeyError);
     await store.close();
+  });
+
+  it('auth google before the first run: the account row is made first, so the token is kept (no foreign-key error)', async () => {
+    const email = 'first-time@followup.example';
+    served.emulator.control.addUser({ email, name: 'First Time' });
+    const dir = mkdtempSync(join(tmpdir(), 'followup-auth-first-'));
+    const env = { FOLLOWUP_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const config = parseConfig(yaml(served.rootUrl).replace(REP, email) + 'store:\n  sqlitePath: ./first.db\n', join(dir, 'followup.yaml'), env);
+    const lines: string[] = [];
+    const program = new Command().exitOverride();
+    registerGoogleCommands(program, {
+      loadConfig: () => config,
+      // The CLI's own store opening: a fresh SQLite file, no run has made the account row.
+      openStore: (c) => openStore({ sqlitePath: resolveFromConfig(c, c.store.sqlitePath) }),
+      print: (l) => lines.push(l),
+      onAuthUrl: async (url) => void (await fetch(url)),
+    });
+    try {
+      await program.parseAsync(['node', 'followup', 'auth', 'google', '--account', 'robin']);
+      expect(lines.at(-1)).toContain('Connected');
+      const store = await openStore({ sqlitePath: join(dir, 'first.db') });
+      try {
+        expect(await store.getCredential('robin', 'google')).toMatch(/^v1\./);
+        expect(await store.getAccount('robin')).toMatchObject({ email, status: 'connected', statusDetail: null });
+
+        // One writer of status: the adapter only reports a revoked grant; the worker's policy marks the account.
+        served.emulator.control.revokeUser(email);
+        const providers = await createGoogleProviders({ account: config.accounts[0]!, config, store, logger: silentLogger(), now: () => new Date() });
+        const fetching = () => providers.mailbox!.fetchNew({ cursor: null, since: new Date(), isTracked: () => false }).then(() => undefined);
+        await expect(fetching()).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
+        expect((await store.getAccount('robin'))?.status).toBe('connected');
+        const rt = { account: (await store.getAccount('robin'))!, providers };
+        const summary = emptySummary(new Date());
+        await underPolicy(store, rt, summary, fetching);
+        expect(await store.getAccount('robin')).toMatchObject({ status: 'disconnected', statusDetail: expect.stringContaining('followup auth google --account robin') });
+        expect(summary.attention).toEqual([{ accountId: 'robin', reason: 'disconnected' }]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('emulate google prints the rootUrl and a token per user', async () => {

@@ -112,7 +112,7 @@ describe('calendar feeds', () => {
   });
 
   it('`feeds:` in the config joins the feed to the account for the worker', async () => {
-    mkdirSync(join(temp.dir, 'calendar'), { recursive: true });
+    for (const folder of ['calendar', 'inbox']) mkdirSync(join(temp.dir, folder), { recursive: true });
     const configPath = join(temp.dir, 'followup.yaml');
     writeFileSync(configPath, `store: { sqlitePath: ./f.db }\nweb: { digest: false }\naccounts:\n  - { id: rep, name: Robin, email: rep@followup.example, timeZone: Europe/Berlin, provider: local, feeds: ["${url}"], local: { calendarDir: ./calendar, maildir: ./inbox, outgoing: { kind: maildir, dir: ./outbox } } }\n`);
     expect(() => parseConfig('accounts: [{ id: a, name: A, email: a@b.example, timeZone: UTC, provider: local, feeds: ["ftp://x"], local: { calendarDir: c, maildir: m, outgoing: { kind: maildir, dir: o } } }]', 'x.yaml')).toThrow(/feeds\[0\].*https:\/\/ or webcal:\/\//);

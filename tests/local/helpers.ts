@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export type OutgoingConfig =
 
 /** A real config (parsed by the app's schema) for one local account, rooted in `baseDir`. */
 export function makeLocalConfig(input: { baseDir: string; outgoing?: OutgoingConfig; env?: Record<string, string> }): AppConfig {
+  // The rep's sync tools make these; the factory refuses missing ones (a typo is not an empty calendar).
+  for (const folder of ['calendar', 'inbox']) mkdirSync(join(input.baseDir, folder), { recursive: true });
   const outgoing = input.outgoing ?? { kind: 'maildir', dir: 'outbox' };
   const yaml = JSON.stringify({
     accounts: [

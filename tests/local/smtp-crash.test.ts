@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ afterAll(async () => {
 
 function writeConfig(dir: string, sentDir: boolean): string {
   const path = join(dir, 'followup.yaml');
+  for (const folder of ['calendar', 'inbox']) mkdirSync(join(dir, folder), { recursive: true });
   writeFileSync(
     path,
     `store: { sqlitePath: ./followup.db }

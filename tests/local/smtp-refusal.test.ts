@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('SMTP 550 5.1.1 while sending', () => {
     const dir = mkdtempSync(join(tmpdir(), 'followup-refusal-'));
     try {
       const configPath = join(dir, 'followup.yaml');
+      for (const folder of ['calendar', 'inbox']) mkdirSync(join(dir, folder), { recursive: true });
       writeFileSync(
         configPath,
         `store: { sqlitePath: ./followup.db }

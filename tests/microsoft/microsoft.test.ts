@@ -4,6 +4,8 @@ import { parseConfig } from '../../src/config.js';
 import type { Booking, CalendarEvent } from '../../src/domain/types.js';
 import { createGraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { mapGraphFailure, classifyGraphFailure } from '../../src/providers/microsoft/graph-error.mapper.js';
+import { emptySummary } from '../../src/worker/context.js';
+import { underPolicy } from '../../src/worker/error-policy.js';
 import { createMicrosoftProviders, MailboxLimiter, MicrosoftTokenSource } from '../../src/providers/microsoft/index.js';
 import { ProviderError } from '../../src/ports/errors.js';
 import type { OutgoingEmail } from '../../src/ports/providers.js';
@@ -356,10 +358,14 @@ describe('auth', () => {
     const err = await a.calendar.sync({ cursor: null, window: WINDOW }).catch((e: unknown) => e);
     expect((err as ProviderError).code).toBe('AUTH_REVOKED');
     expect((err as ProviderError).message).toContain('followup auth microsoft --account a');
+    // One writer of status: the adapter only reports; the worker's error policy marks the account.
+    expect(status.get('a')?.status).toBeUndefined();
+    const rt = { account: { id: 'a', email: 'a@contoso.example', name: 'A', timeZone: 'UTC', provider: 'microsoft' as const, role: 'rep' as const, status: 'connected' as const, statusDetail: null }, providers: a };
+    await underPolicy(store, rt, emptySummary(new Date()), async () => void (await a.calendar.sync({ cursor: null, window: WINDOW })));
     expect(status.get('a')?.status).toBe('disconnected');
     expect(status.get('a')?.detail).toContain('followup auth microsoft --account a');
     await expect(b.calendar.sync({ cursor: null, window: WINDOW })).resolves.toMatchObject({ full: true });
-    expect(status.get('b')?.status).toBe('connected');
+    expect(status.get('b')?.status).not.toBe('disconnected');
   });
 
   it('client credentials use application permissions (/users/{address}); a wrong secret is AUTH_REVOKED', async () => {

@@ -30,7 +30,7 @@ describe.skipIf(serversMissing)('password accounts reconnect by themselves', () 
   it('a wrong IMAP app password disconnects only the standard account; fixed, it reconnects on the next run', async () => {
     const login = nextLogin(servers);
     const calUrl = await servers.radicale.makeCalendar('reconnect', 'Reconnect');
-    mkdirSync(join(dir, 'a'), { recursive: true });
+    for (const folder of ['cal', 'inbox']) mkdirSync(join(dir, 'a', folder), { recursive: true });
     const configPath = join(dir, 'a', 'followup.yaml');
     writeFileSync(
       configPath,
@@ -81,7 +81,7 @@ accounts:
   }, 60_000);
 
   it('a local account disconnected by a refused SMTP login sends once its password works again', async () => {
-    mkdirSync(join(dir, 'b'), { recursive: true });
+    for (const folder of ['cal', 'inbox']) mkdirSync(join(dir, 'b', folder), { recursive: true });
     const configPath = join(dir, 'b', 'followup.yaml');
     writeFileSync(
       configPath,

@@ -955,6 +955,23 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe('web sessions', () => {
+      it('a session ended by one store is ended for another; an account\'s sessions end together; expiry counts', async () => {
+        const other = await openAnother();
+        await store.startSession({ sid: 'sid-a-1', accountId: 'acc_1', expiresAt: at(60_000) });
+        await store.startSession({ sid: 'sid-a-2', accountId: 'acc_1', expiresAt: at(60_000) });
+        await store.startSession({ sid: 'sid-b-1', accountId: 'acc_2', expiresAt: at(60_000) });
+        expect(await other.isSessionLive('sid-a-1', T0)).toBe(true);
+        expect(await other.isSessionLive('sid-unknown', T0)).toBe(false);
+        expect(await store.isSessionLive('sid-a-1', at(60_000))).toBe(false); // expired
+        await other.endSession('sid-a-1', T0);
+        expect(await store.isSessionLive('sid-a-1', T0)).toBe(false);
+        expect(await store.endAccountSessions('acc_1', T0)).toBe(1);
+        expect(await other.isSessionLive('sid-a-2', T0)).toBe(false);
+        expect(await other.isSessionLive('sid-b-1', T0)).toBe(true);
+      });
+    });
+
     describe('rate-limit counters', () => {
       it('counts hits per key atomically across two stores', async () => {
         const other = await openAnother();

@@ -146,6 +146,54 @@ describe('approval pages (app.request against a real SQLite store)', () => {
     expect(await ws.runtime.store.listOutbox({})).toHaveLength(0);
   });
 
+  it('refuses a state-changing request whose Origin (or Referer) is another site, even with a valid token and session', async () => {
+    const b = await signIn();
+    const { csrf } = await b.page('/queue');
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }];
+    for (const headers of foreign) {
+      const res = await b.request(`/drafts/${ws.lindaDraft.id}/approve`, { method: 'POST', headers, form: { csrf } });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toMatch(/another site .* nothing was changed/);
+    }
+    expect((await ws.runtime.store.getDraft(ws.lindaDraft.id))!.status).toBe('pending');
+    // Its own origin (web.baseUrl's) goes through.
+    const own = await b.request(`/drafts/${ws.lindaDraft.id}/approve`, { method: 'POST', headers: { origin: BASE }, form: { csrf } });
+    expect(own.status).toBe(303);
+    expect((await ws.runtime.store.getDraft(ws.lindaDraft.id))!.status).not.toBe('pending');
+  });
+
+  it("sessions are kept in the store: signing out ends a copied cookie on another replica; an admin ends a rep's sessions", async () => {
+    const b = await signIn();
+    // A second replica: another app over the same store.
+    const replica = createHttpApp(ws.runtime, { secret: SECRET, now: () => clock, baseUrl: BASE, sendMail: async () => undefined });
+    const copy = new Browser((p, init) => replica.request(p, init));
+    copy.cookies = new Map(b.cookies);
+    expect((await copy.request('/queue')).status).toBe(200);
+    const { csrf } = await b.page('/queue');
+    expect((await b.request('/logout', { method: 'POST', form: { csrf } })).status).toBe(303);
+    const after = await copy.request('/queue');
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/login');
+
+    const rep = await signIn();
+    expect((await rep.request('/queue')).status).toBe(200);
+    const notAdmin = await rep.request('/accounts/alex/sessions/end', { method: 'POST', form: { csrf: (await rep.page('/queue')).csrf } });
+    expect(notAdmin.status).toBe(403);
+    const admin = await signIn('ada@northwind.example');
+    const ended = await admin.request('/accounts/alex/sessions/end', { method: 'POST', form: { csrf: (await admin.page('/queue')).csrf } });
+    expect(ended.status).toBe(200);
+    expect(await ended.text()).toMatch(/^Ended 1 session of alex/);
+    expect((await rep.request('/queue')).headers.get('location')).toBe('/login');
+    expect((await admin.request('/queue')).status).toBe(200);
+  });
+
+  it('sends HSTS only when the request arrived over HTTPS (directly or behind a proxy)', async () => {
+    expect((await app.request('/login')).headers.get('strict-transport-security')).toBeNull();
+    expect((await app.request('https://followup.example/login')).headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect((await app.request('/login', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect((await app.request('/login', {}, { incoming: { socket: { encrypted: true } } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
   it("refuses another rep's draft and prospect (404), but lets an admin act", async () => {
     const b = await signIn();
     const { csrf } = await b.page('/queue');

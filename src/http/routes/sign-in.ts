@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { TokenStore } from '../../ports/store.js';
+import type { SessionStore, TokenStore } from '../../ports/store.js';
 import { onceKey, signInLink, SIGN_IN_LINK_TTL_MS, verifyToken } from '../../security/tokens.js';
 import { spellInstant } from '../../templates/context.js';
 import { spendOnce } from '../once.js';
@@ -22,7 +22,7 @@ type SignInCheck = { ok: true; rep: Rep; nonce: string; exp: number } | { ok: fa
  * (GET shows a button, since link scanners prefetch GETs) → press it (POST spends the link once and
  * starts the session). Signing out ends the session.
  */
-export function signInRoutes(web: WebContext<Pick<TokenStore, 'consumeOnce' | 'countHit'>>, sendMail: SendMail): Hono<AppEnv> {
+export function signInRoutes(web: WebContext<Pick<TokenStore, 'consumeOnce' | 'countHit'> & SessionStore>, sendMail: SendMail): Hono<AppEnv> {
   const { store, config, logger, clock, secret, reps } = web;
   const perAddress = new StoreRateLimiter(store, 'sign-in-email', SIGN_IN_PER_ADDRESS);
   const perIp = new StoreRateLimiter(store, 'sign-in-ip', SIGN_IN_PER_IP);
@@ -99,14 +99,28 @@ export function signInRoutes(web: WebContext<Pick<TokenStore, 'consumeOnce' | 'c
         410,
       );
     }
-    writeSession(c, secret, clock(), check.rep.id);
+    const session = writeSession(c, secret, clock(), check.rep.id);
+    await store.startSession({ sid: session.sid, accountId: check.rep.id, expiresAt: new Date(session.exp) });
     logger.info({ account: check.rep.id }, 'signed in');
     return c.redirect('/queue', 303);
   });
 
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
+    // Ended in the store: a copy of the cookie no longer works on any replica.
+    await store.endSession(c.var.session.sid, clock());
     clearSession(c);
     return c.redirect('/login?done=signed-out', 303);
+  });
+
+  // An admin ends every session of a rep (a lost phone, someone leaving), on every replica.
+  app.post('/accounts/:id/sessions/end', async (c) => {
+    const viewer = c.var.rep;
+    if (!viewer || viewer.role !== 'admin') return c.text('403 Forbidden: only an admin can end a rep\'s sessions. Nothing was changed.', 403);
+    const accountId = c.req.param('id');
+    if (!reps.has(accountId)) return c.text(`404 Not Found: there is no account "${accountId}". Nothing was changed.`, 404);
+    const ended = await store.endAccountSessions(accountId, clock());
+    logger.info({ account: accountId, by: viewer.id, ended }, 'sessions ended by an admin');
+    return c.text(`Ended ${ended} session${ended === 1 ? '' : 's'} of ${accountId}; they must sign in again.`, 200);
   });
 
   function checkSignIn(token: string): SignInCheck {

@@ -49,13 +49,8 @@ export class GoogleCalendarAdapter implements CalendarProvider {
         ...(full ? { timeMin: input.window.start.toISOString(), timeMax: input.window.end.toISOString() } : { syncToken: input.cursor! }),
         ...(pageToken ? { pageToken } : {}),
       };
-      const page = await this.call('calendar events.list', async () => (await this.api.events.list(params)).data).catch((err: unknown) => {
-        // A garbled token is a 400 from Google; either way a full sync is the answer.
-        if (!full && isProviderError(err) && err.code === 'INVALID_REQUEST' && /syncToken/i.test(err.message)) {
-          throw new ProviderError({ code: 'CURSOR_EXPIRED', where: err.where, message: err.message, status: err.status, cause: err });
-        }
-        throw err;
-      });
+      // A refused or expired token is CURSOR_EXPIRED from the error mapper (400 at syncToken, or 410).
+      const page = await this.call('calendar events.list', async () => (await this.api.events.list(params)).data);
       const zone = page.timeZone ?? this.defaultZone;
       for (const item of page.items ?? []) {
         if (!item.id) continue;

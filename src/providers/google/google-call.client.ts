@@ -18,7 +18,7 @@ export interface GoogleCallContext {
   accountId: string;
   pacer: Pacer;
   retry?: RetryOptions;
-  /** Marks the account disconnected (store.setAccountStatus). */
+  /** Told when the authorization is refused (logging only: the worker's error policy marks the account). */
   onAuthRevoked?: (message: string) => Promise<void>;
   now?: () => number;
 }

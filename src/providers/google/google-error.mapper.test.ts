@@ -7,6 +7,12 @@ const apiError = (status: number, reason: string, headers: Record<string, string
   response: { status, headers, data: { error: { code: status, message: `${reason} happened`, errors: [{ domain: 'usageLimits', reason }] } } },
 });
 
+const located = (status: number, reason: string, location: string, message: string) => ({
+  message: 'request failed',
+  status,
+  response: { status, headers: {}, data: { error: { code: status, message, errors: [{ domain: 'global', reason, message, locationType: 'parameter', location }] } } },
+});
+
 describe('mapGoogleError', () => {
   const NOW = Date.parse('2030-01-01T00:00:00Z');
   it.each([
@@ -21,6 +27,9 @@ describe('mapGoogleError', () => {
     ['409 duplicate', apiError(409, 'duplicate'), 'CONFLICT', null],
     ['410 fullSyncRequired', apiError(410, 'fullSyncRequired'), 'CURSOR_EXPIRED', null],
     ['400 badRequest', apiError(400, 'badRequest'), 'INVALID_REQUEST', null],
+    // A sync token Google no longer accepts: a 400 located at the syncToken parameter (by field, not by text).
+    ['400 invalid at location syncToken', located(400, 'invalid', 'syncToken', 'Invalid sync token value.'), 'CURSOR_EXPIRED', null],
+    ['400 at another parameter that mentions syncToken', located(400, 'badRequest', 'timeMin', 'The parameter timeMin cannot be used together with syncToken.'), 'INVALID_REQUEST', null],
     ['500 backendError', apiError(500, 'backendError'), 'TRANSIENT', null],
     ['503', apiError(503, 'backendError'), 'TRANSIENT', null],
     ['ECONNRESET', { code: 'ECONNRESET', message: 'socket hang up' }, 'TRANSIENT', null],

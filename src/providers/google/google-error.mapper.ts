@@ -18,7 +18,7 @@ interface ErrorLike {
 }
 
 interface GoogleErrorBody {
-  error?: string | { code?: number; message?: string; status?: string; errors?: { reason?: string; domain?: string; message?: string }[] };
+  error?: string | { code?: number; message?: string; status?: string; errors?: { reason?: string; domain?: string; message?: string; location?: string }[] };
   error_description?: string;
 }
 
@@ -71,6 +71,8 @@ export function mapGoogleError(err: unknown, where: string, nowMs: number = Date
   if (status === 404) return make('NOT_FOUND', message);
   if (status === 409 || status === 412) return make('CONFLICT', `${reasons[0] ?? 'conflict'}: ${message}`);
   if (status === 410) return make('CURSOR_EXPIRED', `${reasons[0] ?? 'gone'}: ${message}`);
+  // An unusable sync token: Google answers 400 located at the syncToken parameter (410 when expired).
+  if (status === 400 && (apiError?.errors ?? []).some((x) => x.location === 'syncToken')) return make('CURSOR_EXPIRED', `sync token refused: ${message}`);
   if (status === 400) return make('INVALID_REQUEST', message);
   if (status === 408 || (status !== null && status >= 500)) return make('TRANSIENT', `Google answered ${status}: ${message}`);
   if (status === null) {

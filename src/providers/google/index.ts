@@ -58,10 +58,8 @@ export const createGoogleProviders: ProviderFactory = async ({ account, config, 
     conference: g.conference,
     pacer: pacerFor(account.email, g.requestsPerSecond),
     retry: { onRetry: ({ error, attempt, delayMs }) => logger.debug({ account: account.id, code: error.code, where: error.where, attempt, delayMs }, 'google retry') },
-    onAuthRevoked: async (message) => {
-      logger.warn({ account: account.id }, 'google authorization revoked; account marked disconnected');
-      await store.setAccountStatus(account.id, 'disconnected', message);
-    },
+    // Reports only: the worker's error policy marks the account disconnected (one writer of status).
+    onAuthRevoked: async () => logger.warn({ account: account.id }, 'google authorization revoked'),
   });
 };
 

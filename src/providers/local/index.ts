@@ -1,7 +1,7 @@
 import { resolveFromConfig } from '../../config.js';
 import type { MailSender, ProviderSet } from '../../ports/providers.js';
 import { PASSWORD_RECONNECT, type ProviderFactory, type ProviderFactoryInput } from '../factory.js';
-import { ensureDir } from './atomic-file.client.js';
+import { stat } from 'node:fs/promises';
 import { MaildirClient } from './maildir.client.js';
 import { MaildirMailboxAdapter } from './maildir-mailbox.adapter.js';
 import { MaildirSenderAdapter } from './maildir-sender.adapter.js';
@@ -13,7 +13,9 @@ import { VdirClient } from './vdir.client.js';
 /**
  * The local provider family: standard formats that need no server. A vdir of .ics files is
  * the calendar, a Maildir is the mailbox, and mail goes out into a Maildir outbox or over
- * SMTP. Missing folders are created. No conferencing attendance and no native drafts.
+ * SMTP. The calendar and mailbox folders must exist (a misspelt path must not read as an empty
+ * calendar); the outbox and Sent folders, which only followup writes, are created.
+ * No conferencing attendance and no native drafts.
  */
 export const createLocalProviders: ProviderFactory = async (input) => {
   const { account, config } = input;
@@ -22,8 +24,10 @@ export const createLocalProviders: ProviderFactory = async (input) => {
     throw new Error(`Account "${account.id}" uses provider "local" but has no "local" section; add local.calendarDir, local.maildir and local.outgoing to the config.`);
   }
   const calendarDir = resolveFromConfig(config, local.calendarDir);
-  await ensureDir(calendarDir);
-  const inbox = new MaildirClient(resolveFromConfig(config, local.maildir), 'mailbox');
+  await requireFolder(account.id, 'local.calendarDir', calendarDir, config.path, 'calendar');
+  const maildir = resolveFromConfig(config, local.maildir);
+  await requireFolder(account.id, 'local.maildir', maildir, config.path, 'mailbox');
+  const inbox = new MaildirClient(maildir, 'mailbox');
   await inbox.ensure();
   const sender = await createSender(input);
   const calendar = new VdirCalendarAdapter({
@@ -79,4 +83,21 @@ async function createSender(input: ProviderFactoryInput): Promise<MailSender> {
     now,
     logger,
   );
+}
+
+/** A folder the rep's own tools fill (vdirsyncer, mbsync): never created, or a typo reads as "empty". */
+async function requireFolder(accountId: string, key: string, path: string, configPath: string, what: string): Promise<void> {
+  const found = await stat(path).catch(() => null);
+  if (found?.isDirectory()) return;
+  const problem = found ? 'is not a folder' : 'does not exist';
+  throw new MissingFolderError(
+    `Account "${accountId}": ${key} is ${path}, which ${problem}. Check the spelling of ${key} in ${configPath}; ` +
+      `if the ${what} is new, create the folder (or let your sync tool create it) and run again. ` +
+      `Until then this account is not read and no drafts are made for its prospects.`,
+  );
+}
+
+/** The configured calendar or mailbox folder is not there: the account needs the rep's attention. */
+export class MissingFolderError extends Error {
+  override readonly name = 'MissingFolderError';
 }

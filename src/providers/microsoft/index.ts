@@ -1,8 +1,9 @@
 import type { ProviderFactory, ProviderFactoryInput } from '../factory.js';
 import type { ProviderSet } from '../../ports/providers.js';
+import type { ProviderError } from '../../ports/errors.js';
 import type { RetryOptions } from '../retry.js';
 import { GraphAttendance } from './teams-attendance.adapter.js';
-import { disconnectOnRevoked, MicrosoftTokenSource } from './microsoft.auth.js';
+import { MicrosoftTokenSource } from './microsoft.auth.js';
 import { GraphCalendarProvider } from './outlook-calendar.adapter.js';
 import { createGraphClient, GRAPH_DEFAULT_BASE_URL, GraphSession, type AccessTokenSource } from './graph.client.js';
 import { mailboxLimiter, type MailboxLimiter } from './graph-limits.client.js';
@@ -67,7 +68,8 @@ export const createMicrosoftProviders: ProviderFactory = async (input: ProviderF
   const { account, config, store } = input;
   const ms = account.microsoft;
   if (!ms) throw new Error(`account "${account.id}" uses provider microsoft but has no "microsoft" section in the config`);
-  const onAuthRevoked = disconnectOnRevoked(store, account.id);
+  // Reports only: the worker's error policy marks the account disconnected (one writer of status).
+  const onAuthRevoked = async (error: ProviderError) => input.logger.warn({ account: account.id, code: error.code }, 'microsoft sign-in no longer valid');
   const tokens = new MicrosoftTokenSource({ account, config, store }, onAuthRevoked);
   return createMicrosoftProviderSet({
     account: { id: account.id, email: account.email, approval: account.approval, conference: ms.conference },

@@ -9,7 +9,7 @@ import {
 } from '@azure/msal-node';
 import type { AccountConfig, AppConfig } from '../../config.js';
 import { ProviderError } from '../../ports/errors.js';
-import type { AccountStatusStore, CredentialStore } from '../../ports/store.js';
+import type { CredentialStore } from '../../ports/store.js';
 import { ENCRYPTION_KEY_ENV, open, parseEncryptionKey, seal } from '../../security/crypto.js';
 import type { AccessTokenSource } from './graph.client.js';
 import { reconnectHint } from './graph-error.mapper.js';
@@ -204,17 +204,6 @@ export class MicrosoftTokenSource implements AccessTokenSource {
       deviceCodeCallback: (r) => onMessage(r.message),
     });
     if (!result?.account) throw new Error('sign-in finished without an account');
-    await this.input.store.setAccountStatus(this.input.account.id, 'connected', null);
     return { username: result.account.username };
   }
-}
-
-/** Marks only this account disconnected, with the words the rep needs. */
-export function disconnectOnRevoked(store: AccountStatusStore, accountId: string): (error: ProviderError) => Promise<void> {
-  let done = false;
-  return async (error) => {
-    if (done) return;
-    done = true;
-    await store.setAccountStatus(accountId, 'disconnected', error.message.replace(/^[^:]*: /, '')).catch(() => undefined);
-  };
 }

@@ -25,6 +25,7 @@ export function emptyTables(): MemoryTables {
     leases: new Map(),
     used_tokens: new Map(),
     rate_limits: new Map(),
+    sessions: new Map(),
     webhook_outbox: new Map(),
     next_steps: new Map(),
     call_holds: new Map(),

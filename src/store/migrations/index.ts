@@ -7,6 +7,7 @@ import * as sendGate from './0005-send-gate.js';
 import * as webhooks from './0006-webhooks.js';
 import * as prevent from './0007-prevent.js';
 import * as googleCalendarPerAccount from './0008-google-calendar-per-account.js';
+import * as sessions from './0009-sessions.js';
 
 /**
  * Every schema change, oldest first. The store applies the pending ones when it opens
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '0006_webhooks', up: webhooks.up },
   { name: '0007_prevent', up: prevent.up },
   { name: '0008_google_calendar_per_account', up: googleCalendarPerAccount.up },
+  { name: '0009_sessions', up: sessions.up },
 ];
 
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+$/;
