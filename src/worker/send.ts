@@ -96,7 +96,11 @@ async function sendOne(
     const action = decideOnError(err, item.attempts);
     const message = describeError(err);
     ctx.logger.warn({ outbox: item.id, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'send failed');
-    if (action.kind === 'disconnect') {
+    if (isProviderError(err) && err.uncertain) {
+      // It may have gone out: held for the rep, never resent on its own.
+      await store.markOutboxFailed(item.id, { status: 'uncertain', error: message });
+      summary.alerts.push(`Could not tell whether "${item.subject}" to ${item.to} went out: ${message}`);
+    } else if (action.kind === 'disconnect') {
       const hint = reconnectHint(rt, message);
       await store.setAccountStatus(rt.account.id, 'disconnected', hint);
       rt.account = { ...rt.account, status: 'disconnected', statusDetail: hint };
