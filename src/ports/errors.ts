@@ -27,6 +27,9 @@ export class ProviderError extends Error {
   /** The receiving server refused the recipient for good (SMTP 550 5.1.1 "user unknown" and
    *  the like): the address is dead, not just this email. Set by the error mappers. */
   readonly recipientRejected: boolean;
+  /** The transport cannot tell whether the email went out (connection lost after the message
+   *  was sent): the outbox row is held as 'uncertain' for the rep, never retried on its own. */
+  readonly uncertain: boolean;
 
   constructor(input: {
     code: ProviderErrorCode;
@@ -35,6 +38,7 @@ export class ProviderError extends Error {
     retryAfterMs?: number | null;
     status?: number | null;
     recipientRejected?: boolean;
+    uncertain?: boolean;
     cause?: unknown;
   }) {
     super(`${input.where}: ${input.message}`, { cause: input.cause });
@@ -43,6 +47,7 @@ export class ProviderError extends Error {
     this.retryAfterMs = input.retryAfterMs ?? null;
     this.status = input.status ?? null;
     this.recipientRejected = input.recipientRejected ?? false;
+    this.uncertain = input.uncertain ?? false;
     for (const listener of providerErrorListeners) listener(this.code);
   }
 }

@@ -325,11 +325,12 @@ async function book(
     try {
       result = await cal.book(booking);
     } catch (err) {
-      if (isProviderError(err) && err.code === 'CONFLICT') continue;
+      // An invite that may have gone out (ProviderError.uncertain) is not a taken slot: resume it.
+      if (isProviderError(err) && err.code === 'CONFLICT' && !err.uncertain) continue;
       // A transient failure leaves the booking under way: its event may already exist (the local
       // calendar writes it before mailing the invite), so the next run resumes this same booking
       // (same UID, the invite sent once) instead of reading its own event as busy time.
-      const retryable = isProviderError(err) && (err.code === 'TRANSIENT' || err.code === 'RATE_LIMITED');
+      const retryable = isProviderError(err) && (err.code === 'TRANSIENT' || err.code === 'RATE_LIMITED' || err.uncertain);
       await store.updateBooking(booking.id, { status: retryable ? 'pending' : 'failed', error: describeError(err) });
       throw err;
     }

@@ -95,7 +95,11 @@ async function sendOne(
     const action = decideOnError(err, item.attempts);
     const message = describeError(err);
     ctx.logger.warn({ outbox: item.id, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'send failed');
-    if (action.kind === 'disconnect') {
+    if (isProviderError(err) && err.uncertain) {
+      // It may have gone out: held for the rep, never resent on its own.
+      await store.markOutboxFailed(item.id, { status: 'uncertain', error: message });
+      summary.alerts.push(`Could not tell whether "${item.subject}" to ${item.to} went out: ${message}`);
+    } else if (action.kind === 'disconnect') {
       const hint = await markDisconnected(store, rt, summary, message);
       await store.markOutboxRetry(item.id, { notBefore: new Date(now.getTime() + 15 * 60_000), error: hint });
     } else if (action.kind === 'retry_later' && item.attempts < MAX_SEND_ATTEMPTS) {

@@ -135,6 +135,24 @@ describe('local calendar: book', () => {
     expect(bookingFileName('.hidden')).toMatch(/^[0-9a-f]{40}\.ics$/);
   });
 
+  it('keeps the invite claimed when its connection was lost after the server may have taken it: the retry does not resend', async () => {
+    const { base } = await setup();
+    const uncertain = new ProviderError({ code: 'CONFLICT', uncertain: true, where: 'smtp 127.0.0.1:25', message: 'connection lost; may have gone out' });
+    const send = vi.fn(async (email: OutgoingEmail): Promise<{ providerMessageId: string }> => {
+      if (send.mock.calls.length === 1) throw uncertain;
+      return { providerMessageId: email.messageId };
+    });
+    // The held Sent copy answers "cannot tell" (null), as the SMTP sender's findSent does.
+    const sender: MailSender = { send, findSent: async () => null };
+    const client = new VdirClient(join(base, 'calendar'));
+    const at = (minutesLater: number) =>
+      new VdirCalendarAdapter({ calendarId: 'local:rep1', client, floatingZone: 'UTC', repEmail: 'rep@followup.example', sender, now: () => new Date(Date.parse('2030-06-01T00:00:00Z') + minutesLater * 60_000), logger: silentLogger() });
+    await expect(at(0).book(booking())).rejects.toBe(uncertain);
+    await at(1).book(booking());
+    await at(60).book(booking());
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it('takes over an invite attempt that stopped midway only when the sender can tell it did not go out', async () => {
     const { base } = await setup();
     const dir = join(base, 'calendar');

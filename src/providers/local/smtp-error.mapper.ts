@@ -75,15 +75,23 @@ function oneLine(text: string): string {
 }
 
 /** Stages after which a failure cannot have delivered anything. */
-const BEFORE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL|RCPT)/i;
+const BEFORE_MESSAGE = /^(EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL|RCPT)/i;
 const NOTHING_SENT_CODES = new Set(['EAUTH', 'EDNS', 'ETLS', 'EENVELOPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** True when the failure proves the message was not accepted: the server answered with an error
- *  code, or the connection failed before the message itself was sent. */
+/**
+ * True when the failure proves the message was not accepted: the server answered with an error
+ * code, the connection could not be made, or it failed at a named step before the message.
+ * nodemailer names a connection closed or reset at ANY later step 'CONN' too (including after the
+ * whole message was sent, while the server's 250 was on its way), so 'CONN' alone proves nothing:
+ * only a failure to connect (the socket's `connect` call, a DNS lookup, no greeting) does.
+ */
 export function wasRefused(err: unknown): boolean {
-  const f = (err && typeof err === 'object' ? err : {}) as SmtpFailure;
+  const f = (err && typeof err === 'object' ? err : {}) as SmtpFailure & { syscall?: string };
   if (typeof f.responseCode === 'number') return true;
   if (f.code && NOTHING_SENT_CODES.has(f.code)) return true;
+  if (/^CONN$/i.test(f.command ?? '')) {
+    return f.syscall === 'connect' || f.syscall === 'getaddrinfo' || /^(Connection timeout|Greeting never received)/.test(f.message ?? '');
+  }
   return Boolean(f.command && BEFORE_MESSAGE.test(f.command));
 }
 

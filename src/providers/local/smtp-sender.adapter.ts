@@ -96,6 +96,10 @@ export class SmtpSenderAdapter implements MailSender {
           this.logger.warn({ messageId: email.messageId, error: (err as Error).message }, 'connection lost during SMTP submission; held as uncertain');
           throw this.uncertain(email);
         }
+      } else if (!wasRefused(err)) {
+        // No Sent copy to hold, but the same doubt: the server may have taken it.
+        this.logger.warn({ messageId: email.messageId, error: (err as Error).message }, 'connection lost during SMTP submission; held as uncertain');
+        throw this.uncertain(email);
       }
       throw mapped;
     }
@@ -143,6 +147,7 @@ export class SmtpSenderAdapter implements MailSender {
   private uncertain(email: OutgoingEmail): ProviderError {
     return new ProviderError({
       code: 'CONFLICT',
+      uncertain: true,
       where: this.where(),
       message:
         `the worker stopped or the connection was lost while "${email.subject}" to ${email.to} was being sent, so it may or may not have gone out. ` +

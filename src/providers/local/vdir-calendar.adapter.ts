@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CallHold } from '../../domain/call-holds.js';
 import { buildHoldObject, holdFileName } from './hold.writer.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
-import type { InputProblem } from '../../ports/errors.js';
+import { isProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor, type FileState } from './vdir-cursor.mapper.js';
@@ -199,7 +199,8 @@ export class VdirCalendarAdapter implements CalendarProvider {
       const ics = buildInvite(booking, { method: 'REQUEST', sequence: 0, dtstamp });
       await sender.send(buildInviteEmail(booking, ics));
     } catch (err) {
-      await client.removeMarker(marker);
+      // Lost after the server may have taken it: keep the marker, so no later run resends it.
+      if (!(isProviderError(err) && err.uncertain)) await client.removeMarker(marker);
       throw err;
     }
     await client.writeMarker(marker, `sent ${now().toISOString()}`);

@@ -125,6 +125,7 @@ export class SmtpImapSenderAdapter implements MailSender {
   private uncertain(email: OutgoingEmail): ProviderError {
     return new ProviderError({
       code: 'CONFLICT',
+      uncertain: true,
       where: this.input.smtp.where(),
       message:
         `the connection to the SMTP server was lost while "${email.subject}" to ${email.to} was being sent, so it may or may not have gone out. ` +
