@@ -52,12 +52,13 @@ export function createHttpApp(runtime: Runtime, options: HttpAppOptions = {}): H
   const app = new Hono<AppEnv>();
 
   // Headers on every answer: no script may run at all, pages are not cached or framed, and the
-  // tokens in our URLs never leak through Referer.
+  // tokens in our URLs never leak through Referer to another site. same-origin, not no-referrer:
+  // under no-referrer browsers send `Origin: null` on our own forms, which the Origin check refuses.
   app.use('*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     // HTTPS (directly, or behind a proxy that says so): browsers keep to HTTPS from now on.

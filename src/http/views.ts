@@ -80,7 +80,7 @@ export function page(input: { title: string; viewer: Viewer | null; csrf: string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${input.title} · followup</title>
 <link rel="stylesheet" href="/assets/app.css">
 </head>
