@@ -17,7 +17,7 @@ interface NodeDatabase {
   prepare(sql: string): NodeStatement;
   close(): void;
 }
-type NodeDatabaseConstructor = new (path: string, options?: { readOnly?: boolean }) => NodeDatabase;
+type NodeDatabaseConstructor = new (path: string, options?: { readOnly?: boolean; timeout?: number }) => NodeDatabase;
 
 const require = createRequire(import.meta.url);
 let DatabaseSync: NodeDatabaseConstructor | null = null;
@@ -124,7 +124,9 @@ export class NodeSqliteDatabase {
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     const Database = loadNodeSqlite();
-    this.#db = guarded(() => new Database(path === '' ? ':memory:' : path, options.readonly ? { readOnly: true } : {}));
+    // The busy timeout from the first statement on (better-sqlite3's default is 5 s): another process
+    // may hold the file's lock while it switches it to WAL or migrates it.
+    this.#db = guarded(() => new Database(path === '' ? ':memory:' : path, { ...(options.readonly ? { readOnly: true } : {}), timeout: 5000 }));
     this.#schemaVersion = this.raw('PRAGMA schema_version');
   }
 

@@ -66,7 +66,9 @@ async function withBusyRetry<T>(fn: () => T): Promise<T> {
     try {
       return fn();
     } catch (error) {
-      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+      // better-sqlite3 says code SQLITE_BUSY; node:sqlite says ERR_SQLITE_ERROR with errcode 5 (SQLITE_BUSY, low byte).
+      const e = error as { code?: string; errcode?: number };
+      const busy = e.code === 'SQLITE_BUSY' || (typeof e.errcode === 'number' && (e.errcode & 0xff) === 5);
       if (!busy || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 50));
     }
@@ -91,8 +93,8 @@ async function openSqliteStore(path: string): Promise<Store> {
     await withBusyRetry(() => sqlite.pragma('journal_mode = WAL'));
     // better-sqlite3 builds default WAL databases to synchronous=NORMAL, which can lose the last
     // commits on power loss. An outbox row marked 'sent' must survive; commits here are few.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
+    await withBusyRetry(() => sqlite.pragma('synchronous = FULL'));
+    await withBusyRetry(() => sqlite.pragma('foreign_keys = ON'));
   } catch (error) {
     sqlite.close();
     throw new Error(`Cannot open the SQLite database at ${path}: ${errorMessage(error)}`, { cause: error });

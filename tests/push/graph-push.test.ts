@@ -96,6 +96,9 @@ describe('Microsoft Graph change notifications', () => {
   });
 
   it('a reply landing in the mailbox gets the account synced by the notification, not by the poll', async () => {
+    // Deliveries from the earlier test may still be landing: let them, and let one pass take their mark.
+    await graph.router.push.settled();
+    await tickFor(null);
     const before = inboxDeltaReads();
     await tickFor(null); // nothing notified, poll not due: no provider sync
     expect(inboxDeltaReads()).toBe(before);
