@@ -4,7 +4,7 @@ import { resolveAcceptance } from './accept.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
-import { dayIsOffered } from './context.js';
+import { contextExclusion, dayIsOffered } from './context.js';
 import { matchVagueRange } from './intent.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
@@ -97,7 +97,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
   }
   if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
-  const range = matchVagueRange(timeText, ref, zone);
+  // A range inside a deadline, a past report or the prospect's own busy time ("we need it by the end of the week",
+  // "esta semana voy muy justo") is no time offered to talk.
+  const range = matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null);
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
   }

@@ -83,7 +83,7 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 export interface VagueRange { start: Date; end: Date; text: string }
 
 /** "sometime next week", "in January", "later this month", "next quarter": a range to offer slots in. */
-export function matchVagueRange(text: string, ref: Date, zone: string): VagueRange | null {
+export function matchVagueRange(text: string, ref: Date, zone: string, accept: (start: number, end: number) => boolean = () => true): VagueRange | null {
   const now = DateTime.fromJSDate(ref, { zone });
   const day = now.startOf('day');
   const rules: { re: RegExp; range: (m: RegExpExecArray) => [DateTime, DateTime] | null }[] = [
@@ -111,11 +111,13 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
     } },
   ];
   rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
+  // Every occurrence is tried: "this week is packed, next month maybe" skips the busy week for the month.
   for (const r of rules) {
-    const m = r.re.exec(text);
-    if (!m) continue;
-    const range = r.range(m);
-    if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
+    for (const m of text.matchAll(new RegExp(r.re.source, r.re.flags.includes('g') ? r.re.flags : `${r.re.flags}g`))) {
+      if (!accept(m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
+      const range = r.range(m as RegExpExecArray);
+      if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
+    }
   }
   return null;
 }
