@@ -26,6 +26,8 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
         }
         // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
         assign('minute', t.start.get('minute') ?? 0);
+        // "the day after tomorrow around 11": a meridiem the day carried over from the reference time is not the time's.
+        if (!t.start.isCertain('meridiem')) (merged.start as unknown as { delete(k: string[]): void }).delete(['meridiem']);
         out[out.length - 1] = merged;
         continue;
       }

@@ -65,6 +65,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
   const out: ExtractedTime[] = [];
   for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
+    // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
+    if (/\d[:.]$/.test(text.slice(0, r.index))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
@@ -299,7 +301,7 @@ function finish(
     dayKeys[0] = d;
   }
   // "after 3" is a window; "half past two" / "twenty after 2" is a clock time.
-  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)\b(after|past|before|by)\b/i.exec(phrase)?.[1]?.toLowerCase();
+  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)(?<!\bday\s+)\b(after|past|before|by)\b(?!\s+tomorrow)/i.exec(phrase)?.[1]?.toLowerCase();
   const mk = (d: DateTime, h: number): ProposedTime => {
     const start = wall(d, h, minute);
     if (bounded === 'after' || bounded === 'past') {
