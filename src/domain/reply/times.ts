@@ -2,7 +2,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber } from './times-join.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
 import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -72,7 +72,7 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(out, text, zone), text, ref, zone), zone);
+  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
 }
 
 /**

@@ -52,6 +52,12 @@ export const COMMON_RULES: Rule[] = [
   // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
   [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
+  // "op 17-11 om 13:00", "am 3-12", "le 5-06": a day and month joined by a hyphen after a date preposition is a numeric
+  // date (then read in the country's order, as "17/11"), never a range of hours ("9-11 uur", "14-16h" stay).
+  [w(`(${['op', 'le', 'am', 'el', 'il', 'em', 'no', 'na', 'den', 'vom', 'del', 'dal', 'au', 'du', 'per', 'tot', 'bis', 'dia', 'día', 'jour', 'giorno', 'dag', 'tag'].join('|')}),?\\s+(\\d{1,2})-(\\d{1,2})(?![\\d:.\\-]|\\s*(?:h|u|uur|uhr|am|pm)(?![\\p{L}]))`), (m: string, word: string, a: string, b: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    return x >= 1 && y >= 1 && x <= 31 && y <= 31 && (x <= 12 || y <= 12) ? `${word} ${a}/${b}` : m;
+  }],
 ];
 
 /**
