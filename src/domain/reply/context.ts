@@ -119,6 +119,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
 
 /** Words that offer or accept a day: a question, "works", "passt", "me va", "komt goed uit", "va bene"… */
 const INVITE = u([
+  // Room in the calendar: "heb ik nog ruimte", "tengo un hueco", "j'ai un créneau", "hab ich noch Luft".
+  "room|space|opening|slot|ruimte|plek|hueco|huecos|espaço|vaga|créneau|platz|luft|spazio|posto|momento",
   "time|tiempo|tempo|temps|zeit|tijd|flexib\\p{L}*|flessibil\\p{L}*|works?|good|fine|great|perfect|ok(?:ay)?|best|ideal|better|suits?|free|available|open|could|can|would|let['’]?s|how\\s+about|what\\s+about|prefer|rather|instead|happy\\s+to|please|book|send",
   "me\\s+va|me\\s+viene|perfecto|bien|mejor|podemos|podríamos|puedo|libre|disponible|prefiero|qué\\s+tal|vale",
   "funciona|pode\\s+ser|ótimo|bom|melhor|serve|podemos|posso|livre|disponível|prefiro|que\\s+tal",
