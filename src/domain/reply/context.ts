@@ -37,6 +37,8 @@ const FUTURE = u([
   "können|könnten|wollen|passt|geht|ginge|wäre|würde|frei|gerne|lieber|verschieben",
   "kunnen|zullen|past|schikt|kan|beschikbaar|liever|verzetten",
   "possiamo|potremmo|va\\s+bene|disponibile|liber[oa]|meglio|preferisco|spostare",
+  // Talking again later: "let's talk after the summer", "ne riparliamo dopo le feste", "laten we het na de zomer oppakken".
+  "talk|speak|chat|reconnect|revisit|circle\\s+back|touch\\s+base|catch\\s+up|pick\\s+(?:this|it)\\s+up|hablamos|hablemos|retomamos|retomemos|falamos|conversamos|retomar|reparl\\p{L}*|recontact\\p{L}*|sprechen|telefonieren|oppakken|spreken|bellen|riparl\\p{L}*|risentiamo|sentiamoci|aggiorniamoci",
   "\\?",
 ].join('|'));
 

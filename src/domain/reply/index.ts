@@ -71,6 +71,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     return { ...base, kind: 'other', explain: ['sent by the rep, not the prospect'] };
   }
   if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [how, `opt-out wording "${stop.cues.join('", "')}"`] };
+  // "No budget before then, let's talk again in the spring": a no for now, with a later time to talk, is a vague range.
+  const notYet = stop.kind === 'decline' && stop.cues.every((c) => NOT_YET.test(c)) && TALK_AGAIN.test(said)
+    ? matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null) : null;
+  if (notYet) return { ...base, kind: 'vague', range: { start: notYet.start, end: notYet.end }, explain: [how, `decline for now ("${stop.cues.join('", "')}") with a later time to talk: vague range "${notYet.text}"`] };
   if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
 
   const read = readTimes(timeText, ref, zone, input, language.lang);
@@ -116,6 +120,11 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   }
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
+
+/** Declines about timing or money only ("no budget yet", "not a priority right now"), which a later date can lift. */
+const NOT_YET = /budget|presupuesto|orçamento|verba|bilancio|priorit|timing|right\s+time|moment|zeitpunkt|tijdstip|for\s+now|right\s+now|por\s+ahora|per\s+ora|pour\s+l['’]instant|vorerst|voorlopig|por\s+agora/i;
+/** Talking again later: "let's talk again", "nochmal sprechen", "on en reparle", "ne riparliamo", "volvemos a hablar". */
+const TALK_AGAIN = /(?<![\p{L}])(?:(?:talk|speak|chat|connect|touch\s+base)\s+again|circle\s+back|revisit|reconnect|follow\s+up|check\s+back|(?:noch(?:mal|\s+einmal)|erneut|wieder)\s+(?:\p{L}+\s+)?(?:sprechen|telefonieren|melden|austauschen)|(?:sprechen|melden|telefonieren)\s+(?:\p{L}+\s+)?(?:noch(?:mal|\s+einmal)|erneut|wieder)|volv(?:emos|amos|eremos)\s+a\s+hablar|retom\p{L}+|hablamos\s+(?:de\s+nuevo|otra\s+vez|más\s+adelante)|voltamos\s+a\s+falar|falamos\s+(?:de\s+novo|novamente|mais\s+(?:tarde|para\s+frente))|vamos\s+falar|reparl\p{L}+|recontact\p{L}+|revenez\s+vers\s+moi|opnieuw\s+(?:spreken|contact)|weer\s+contact|(?:laten\s+we|we)\s+\p{L}+\s+(?:\p{L}+\s+)?(?:oppakken|spreken)|riparl\p{L}+|risentiamo\p{L}*|sentiamoci|ricontatt\p{L}+)(?![\p{L}])/iu;
 
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
 

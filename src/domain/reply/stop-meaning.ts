@@ -38,6 +38,10 @@ const C = {
   tool: stem("tool|provider|vendor|solution|system|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
   current: stem("current|existing|actual|actuales|atual|atuais|actuel|aktuell|bestehend|bisherig|huidig|bestaand|attual|esistent|present"),
   build: stem("build|develop|handle|make|do\\b|doing|desarroll|constru|hac|desenvolv|faz|fazer|développ|fair|faisons|construir|entwickel|umsetz|umzusetz|bau|lös|mach|ontwikkel|bouw|doen|sviluppa|realizz|fare|faremo|gestir|gestiam"),
+  already: u("already|ya|já|déjà|bereits|schon|già|tenemos|temos|avons|haben|hebben|abbiamo"),
+  content: stem("satisfied|happy\\s+with|content\\s+with|satisfech|contentos|satisfeit|satisfait|zufrieden|tevreden|soddisfatt"),
+  pass: u("pass|paso|passo|passe|passons|passen|pas\\s+ik|ik\\s+pas"),
+  fornow: u("for\\s+now|for\\s+the\\s+time\\s+being|this\\s+time|por\\s+ahora|por\\s+ahorita|esta\\s+vez|por\\s+agora|por\\s+enquanto|desta\\s+vez|pour\\s+l['’]instant|pour\\s+le\\s+moment|cette\\s+fois|mon\\s+tour|vorerst|fürs\\s+erste|diesmal|voorlopig|deze\\s+keer|per\\s+ora|per\\s+adesso|per\\s+il\\s+momento|questa\\s+volta"),
   inhouse: u("in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
 
@@ -123,6 +127,14 @@ export function clauseFrames(clause: string): Frame[] {
   // Built in-house: a decline, but weak (a time named in the same reply wins: "we'll set it up internally, Tuesday at 3?").
   const inhouse = near(s.build, s.inhouse, 6);
   if (inhouse && !negated(inhouse[0])) add('doing it in-house', 'decline', 0.8, inhouse);
+  // A supplier already in place ("Já temos fornecedor para isso", "we already have a vendor"): weak alone (a time named
+  // wins), firm with being satisfied with it.
+  const already = near(s.already, s.tool, 4, true);
+  if (already && !negated(already[1])) add('a supplier already in place', 'decline', 0.8, already);
+  if (already && s.content.length && !negated(s.content[0]!)) add('satisfied with it', 'decline', 0.5, [already[1], s.content[0]!]);
+  // Passing for now: "per ora passo", "paso por ahora", "je passe mon tour", "ik pas voorlopig", "I'll pass this time".
+  const pass = near(s.pass, s.fornow, 3);
+  if (pass) add('passing for now', 'decline', 0.8, pass);
   // Not needed, not a priority, no sense, not interested.
   // Either order: "das brauchen wir nicht", "we don't need it".
   const noNeed = near(s.neg, s.need, 5);
