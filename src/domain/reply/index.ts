@@ -106,7 +106,8 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
   // A range inside a deadline, a past report or the prospect's own busy time ("we need it by the end of the week",
   // "esta semana voy muy justo") is no time offered to talk.
-  const range = matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null);
+  // "resend it by the end of the week": a range after "by" is a deadline.
+  const range = matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null && !/(?<![\p{L}])by\s+(?:the\s+)?$/iu.test(timeText.slice(Math.max(0, a - 8), a)));
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
   }

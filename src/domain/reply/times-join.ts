@@ -105,7 +105,7 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     const partOnly = b && /^(?:(?:in|on|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|noon|midday|lunch(?:time)?)$/i.test(b.text.trim());
     const part = b && partOnly && b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
-    if (b && part && a.grain === 'day' && !a.excluded && /^\s*(?:,|in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
+    if (b && part && a.grain === 'day' && !a.excluded && /^\s*,?\s*(?:in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
       out.push({ ...a, start: at(part.from), end: at(part.to), text: text.slice(a.index, b.index + b.text.length), grain: 'window', rules: [...a.rules, `part of day "${part.name}" = ${part.from}:00–${part.to}:00 window`], excluded: a.excluded ?? b.excluded });

@@ -129,7 +129,9 @@ function spellWeekdays(text: string): string {
     // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
-    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ');
+    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
+    // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).
+    .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2');
 }
 
 const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;

@@ -20,6 +20,8 @@ export const EN_RULES: Rule[] = [
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
+  // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
+  [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?the\s+same\s+day\b)/giu, (_m, a) => `at ${a}`],
   // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:today|now)`), (_m, n) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks`],
   // "between 1 and 3" with no am/pm: each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), as one range.
