@@ -253,3 +253,49 @@ describe('declines by meaning, round 3', () => {
     expect(read('en', "Please remove me from your list; no budget, and don't talk to me again next quarter.").kind).toBe('optout');
   });
 });
+
+describe('opt-outs by meaning, round 3: never missed', () => {
+  it.each([
+    ['en', 'Enough with the follow-ups.'],
+    ['en', 'Not for us, and please do not reach out again.'],
+    ['es', 'No me interesa y no quiero que me vuelvan a escribir.'],
+    ['es', 'Dejen de insistir, por favor.'],
+    ['pt', 'Chega de e-mails, obrigado.'],
+    ['fr', 'Arrêtez de me relancer, merci.'],
+    ['de', 'Kein Interesse, bitte keine weiteren Kontaktversuche.'],
+    ['nl', 'Stop met mailen aub.'],
+    ['it', 'Basta con queste email.'],
+  ])('%s: "%s" → optout', (lang, text) => {
+    expect(read(lang, text).kind).toBe('optout');
+  });
+
+  it.each([
+    ['en', "I don't want to bother you, but could we do Tuesday at 3?", '2025-11-18 15:00'],
+    ['en', 'Thanks for the follow-ups! Thursday at 11 works.', '2025-11-20 11:00'],
+    ['es', 'No quiero molestarte, pero ¿el jueves a las 10?', '2025-11-20 10:00'],
+    ['de', 'Ich habe weitere Fragen, passt Donnerstag um 10?', '2025-11-20 10:00'],
+    ['it', 'Basta così per ora, sentiamoci giovedì alle 15?', '2025-11-20 15:00'],
+  ])('%s: near misses keep their proposal: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});
+
+describe('hard negatives: closing dates and the own meeting without an article', () => {
+  it.each([
+    ['en', 'Applications close on December 1 at midnight.'],
+    ['en', 'Entries end Friday at 5pm.'],
+  ])('%s: "%s" → no proposal', (lang, text) => {
+    expect(read(lang, text).proposals).toEqual([]);
+  });
+
+  it.each([
+    ['pt', 'Na terça às 10h tenho reunião com a diretoria; quarta às 10h pode ser?', '2025-11-19 10:00'],
+    ['de', 'Dienstag um 10 habe ich Aufsichtsrat, Mittwoch um 10 passt aber.', '2025-11-19 10:00'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+});
