@@ -299,3 +299,24 @@ describe('hard negatives: closing dates and the own meeting without an article',
     expect(firstLocal(lang, r)).toBe(first);
   });
 });
+
+describe('early and late parts of the day, and "about noon", in the seven languages', () => {
+  it.each([
+    ['es', 'Mañana a primera hora de la tarde, ¿te va?', '2025-11-18 13:00'],
+    ['es', 'Mañana a primera hora, ¿te va?', '2025-11-18 09:00'],
+    ['pt', 'Amanhã no fim da tarde, lá pelas 17h.', '2025-11-18 17:00'],
+    ['de', 'Morgen am späten Nachmittag, gegen 16 Uhr?', '2025-11-18 16:00'],
+    ['de', 'Morgen gegen Mittag, so 12 Uhr?', '2025-11-18 12:00'],
+    ['nl', 'Morgen aan het eind van de middag, rond 16 uur?', '2025-11-18 16:00'],
+    ['it', 'Domani in tarda mattinata, verso le 11?', '2025-11-18 11:00'],
+    ['fr', 'Demain en début d\'après-midi, vers 14h ?', '2025-11-18 14:00'],
+  ])('%s: "%s" → %s', (lang, text, first) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(first);
+  });
+
+  it('German "So 14 Uhr" with a capital stays Sunday', () => {
+    expect(firstLocal('de', read('de', 'So 14 Uhr?'))).toBe('2025-11-23 14:00');
+  });
+});
