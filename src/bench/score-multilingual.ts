@@ -52,15 +52,29 @@ export function hasSplit(root: string, split: string): boolean {
   return existsSync(join(root, MULTILINGUAL_DIR, split, 'labels.json'));
 }
 
-/** Tune first, dev next, then any other split folder with a labels.json (a held-out set the lead adds), by name. */
+/** A split folder named `heldout…` (heldout, heldout-r3, …) is blind: scored, never tuned on, and reported apart. */
+export function isHeldOut(split: string): boolean {
+  return split.startsWith('heldout');
+}
+
+/**
+ * Every split folder with a labels.json: the tuned ones first (tune, dev, then tune-r2 and any other by name),
+ * then the held-out ones (`heldout…`, such as heldout-r3 when the lead adds it) by name.
+ */
 export function listSplits(root: string): string[] {
   const dir = join(root, MULTILINGUAL_DIR);
   if (!existsSync(dir)) return [];
-  const order = (s: string) => ['tune', 'dev'].indexOf(s) === -1 ? 2 : ['tune', 'dev'].indexOf(s);
+  const rank = (s: string) => (s === 'tune' ? 0 : s === 'dev' ? 1 : isHeldOut(s) ? 3 : 2);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && hasSplit(root, e.name))
     .map((e) => e.name)
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** The splits tuned on (everything but `heldout…`), and the held-out ones, each in listSplits' order. */
+export function splitsByRole(root: string): { tuned: string[]; heldOut: string[] } {
+  const all = listSplits(root);
+  return { tuned: all.filter((s) => !isHeldOut(s)), heldOut: all.filter(isHeldOut) };
 }
 
 /**

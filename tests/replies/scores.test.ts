@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corporaDir, corporaPath, repoRoot } from '../../src/bench/corpora.js';
 import { FRAGMENT_SETS, scoreFragmentSet } from '../../src/bench/score-fragments.js';
 import { scoreLanguage } from '../../src/bench/score-language.js';
-import { MULTILINGUAL_DIR, listSplits, scoreMultilingual } from '../../src/bench/score-multilingual.js';
+import { MULTILINGUAL_DIR, isHeldOut, listSplits, scoreMultilingual, splitsByRole } from '../../src/bench/score-multilingual.js';
 import { corporaPresent } from '../support/corpora.js';
 import { scoreSisimai } from '../../src/bench/score-auto.js';
 import { scoreChrono, scoreDuckling } from '../../src/bench/score-dates.js';
@@ -57,24 +59,60 @@ describe('multilingual set, dev split (tests/fixtures/replies-multilingual/dev)'
     expect(s.missedOptouts).toEqual([]);
   });
 
-  it('every split folder is found, tune and dev first', () => {
-    expect(listSplits(process.cwd()).slice(0, 2)).toEqual(['tune', 'dev']);
+  it('every split folder is found: tune, dev, the other tuned ones, then the held-out ones', () => {
+    const splits = listSplits(process.cwd());
+    expect(splits.slice(0, 3)).toEqual(['tune', 'dev', 'tune-r2']);
+    expect(splitsByRole(process.cwd()).tuned).toEqual(splits.filter((s) => !s.startsWith('heldout')));
+  });
+
+  it('a heldout… folder is picked up by itself and reported apart as held out; a folder without labels.json is not a split', () => {
+    const root = mkdtempSync(join(tmpdir(), 'followup-splits-'));
+    try {
+      for (const split of ['heldout-r3', 'tune-r2', 'dev', 'tune', 'heldout', 'tune-r9', 'notes']) {
+        mkdirSync(join(root, MULTILINGUAL_DIR, split), { recursive: true });
+        if (split !== 'notes') writeFileSync(join(root, MULTILINGUAL_DIR, split, 'labels.json'), '{"cases":[]}');
+      }
+      expect(listSplits(root)).toEqual(['tune', 'dev', 'tune-r2', 'tune-r9', 'heldout', 'heldout-r3']);
+      expect(splitsByRole(root)).toEqual({ tuned: ['tune', 'dev', 'tune-r2', 'tune-r9'], heldOut: ['heldout', 'heldout-r3'] });
+      expect(isHeldOut('heldout-r3')).toBe(true);
+      expect(isHeldOut('tune-r2')).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
 /**
- * The held-out split was written blind to the parser and scored once, unseen, after round 2 of
- * issue 11: 173/205 = 84.4%, proposals certain and right 84.8%, 6 proposals from hard negatives,
- * 0 missed opt-outs. It is below the issue's goal (95%, zero hard-negative proposals); this test
- * only keeps it from getting worse. Once anyone tunes on it, it is no longer held out.
+ * tune-r2 was the held-out split of round 2 (then `heldout/`), written blind to the parser and scored once unseen:
+ * 173/205 = 84.4%, proposals certain and right 84.8%, 6 proposals from hard negatives, 0 missed opt-outs. From
+ * round 3 it is tuned on, so it is held to the issue's rule like tune and dev.
  */
-describe('multilingual set, heldout split (tests/fixtures/replies-multilingual/heldout)', () => {
-  it('does not fall below its first unseen score, and never misses an opt-out', async () => {
-    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'heldout'));
+describe('multilingual set, tune-r2 split (tests/fixtures/replies-multilingual/tune-r2)', () => {
+  it('scores above the floor by the issue\'s rule, with no proposal from a hard negative and no missed opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r2'));
     expect(s.n).toBeGreaterThanOrEqual(200);
-    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualHeldout);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(6);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR2);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals).toEqual([]);
     expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
+ * Every `heldout…` split present (heldout-r3 once the lead adds it) is blind: no floor is set from it here, since
+ * nobody may look at its score to tune; the bench reports it apart. This only checks each one is read in full.
+ */
+describe('multilingual set, held-out splits present', () => {
+  it('each held-out split is read in full by the scorer', async () => {
+    // A heldout… folder without a readable labels.json would be skipped silently by the bench: fail here instead.
+    const onDisk = readdirSync(join(process.cwd(), MULTILINGUAL_DIR), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name.startsWith('heldout')).map((e) => e.name).sort();
+    expect(splitsByRole(process.cwd()).heldOut).toEqual(onDisk);
+    for (const split of splitsByRole(process.cwd()).heldOut) {
+      const dir = join(process.cwd(), MULTILINGUAL_DIR, split);
+      const cases = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { cases: unknown[] }).cases;
+      const s = await scoreMultilingual(dir);
+      expect(s.n, split).toBe(cases.length);
+    }
   });
 });
 
@@ -130,5 +168,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualHeldout: 0.84, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, language: 0.97,
 };

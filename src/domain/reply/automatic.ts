@@ -106,5 +106,11 @@ export function classifyAutomatic(headers: Record<string, string>, subject: stri
 export function looksLikeOooBody(text: string): boolean {
   const t = text.slice(0, 3_000);
   const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b|\bestarei ausente do escritório\b|\bestaré fuera de la oficina\b|\bje serai absente? du bureau\b|\bsarò fuori ufficio\b/i;
-  return strong.test(t);
+  if (strong.test(t) || /\b(?:me\s+encuentro\s+de\s+vacaciones|me\s+reincorporo|me\s+reincorporaré|estoy\s+de\s+baja)\b/i.test(t)) return true;
+  // A closure notice with the day the writer is back ("Unser Betrieb ist über die Feiertage geschlossen. Ab Mittwoch…
+  // bin ich wieder im Büro", "l'azienda è chiusa… Sarò di nuovo in ufficio"): an auto-reply, even without its header.
+  // A closure alone ("our offices are closed Monday for Memorial Day") is news, not an auto-reply.
+  const closed = /(?:geschlossen|betriebsferien|chius[aoi]|fermée?s?|fermeture|gesloten|fechad[oa]s?|férias\s+coletivas|cerrad[oa]s?|closed)(?![\p{L}])/iu.test(t);
+  const back = /(?:wieder\s+im\s+büro|wieder\s+erreichbar|di\s+nuovo\s+in\s+ufficio|rientrerò|de\s+retour|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)|de\s+volta|de\s+vuelta|me\s+reincorporo|back\s+in\s+the\s+office|back\s+on|return(?:ing)?\s+to\s+the\s+office|reopen(?:s|ing)?\s+on)(?![\p{L}])/iu.test(t);
+  return closed && back;
 }

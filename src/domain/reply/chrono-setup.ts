@@ -95,7 +95,7 @@ const boundedHour: Parser = {
  */
 const approxHour: Parser = {
   pattern: () => /\b(?:around|about|say|approx\.?|approximately|roughly|circa|ca\.)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:$|[?!,;:)\n]|\.(?:\s|$)|(?:or|on|if|my|your|then|tomorrow|today|works?|would|is|should|o'?clock|e[sd]t|c[sd]t|m[sd]t|p[sd]t|et|ct|mt|pt|gmt|utc|bst|cet|cest|eastern|central|mountain|pacific)\b))/i,
-  extract: (_context, match) => {
+  extract: (context, match) => {
     const hour = Number(match[1]);
     if (hour > 23) return null;
     const minute = match[2] ? Number(match[2]) : 0;
@@ -104,7 +104,12 @@ const approxHour: Parser = {
     const mer = (match[3] ?? '').toLowerCase();
     if (mer.startsWith('p')) { out.meridiem = 1; if (hour < 12) out.hour = hour + 12; }
     if (mer.startsWith('a')) { out.meridiem = 0; if (hour === 12) out.hour = 0; }
-    return out;
+    const c = context.createParsingComponents(out);
+    // No am/pm: the hour's own half of the day (8–11 am), so a day phrase's implied pm ("the day after tomorrow" said
+    // at 13:33) is not added to it, and 1–6 pm by the business-hours rule.
+    if (!mer && hour >= 8 && hour <= 11) c.imply('meridiem', 0);
+    if (!mer && hour >= 1 && hour <= 6) c.imply('meridiem', 1);
+    return c;
   },
 };
 

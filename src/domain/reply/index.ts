@@ -4,8 +4,9 @@ import { resolveAcceptance } from './accept.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
-import { dayIsOffered } from './context.js';
+import { contextExclusion, dayIsOffered } from './context.js';
 import { matchVagueRange } from './intent.js';
+import { completeFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
@@ -70,6 +71,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     return { ...base, kind: 'other', explain: ['sent by the rep, not the prospect'] };
   }
   if (stop.kind === 'optout') return { ...base, kind: 'optout', explain: [how, `opt-out wording "${stop.cues.join('", "')}"`] };
+  // "No budget before then, let's talk again in the spring": a no for now, with a later time to talk, is a vague range.
+  const notYet = stop.kind === 'decline' && stop.cues.every((c) => NOT_YET.test(c)) && TALK_AGAIN.test(said)
+    ? matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null) : null;
+  if (notYet) return { ...base, kind: 'vague', range: { start: notYet.start, end: notYet.end }, explain: [how, `decline for now ("${stop.cues.join('", "')}") with a later time to talk: vague range "${notYet.text}"`] };
   if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
 
   const read = readTimes(timeText, ref, zone, input, language.lang);
@@ -88,7 +93,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
   const range0 = matchVagueRange(timeText, ref, zone);
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
-  const specific = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
+  const specific0 = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
+  // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
+  const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);
@@ -97,7 +104,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
   }
   if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
-  const range = matchVagueRange(timeText, ref, zone);
+  // A range inside a deadline, a past report or the prospect's own busy time ("we need it by the end of the week",
+  // "esta semana voy muy justo") is no time offered to talk.
+  // "resend it by the end of the week": a range after "by" is a deadline.
+  const range = matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null && !/(?<![\p{L}])by\s+(?:the\s+)?$/iu.test(timeText.slice(Math.max(0, a - 8), a)));
   if (range) {
     return { ...base, kind: 'vague', range: { start: range.start, end: range.end }, explain: [...explain, `vague range "${range.text}"`] };
   }
@@ -111,6 +121,11 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   }
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
+
+/** Declines about timing or money only ("no budget yet", "not a priority right now"), which a later date can lift. */
+const NOT_YET = /budget|presupuesto|orçamento|verba|bilancio|priorit|timing|right\s+time|moment|zeitpunkt|tijdstip|for\s+now|right\s+now|por\s+ahora|per\s+ora|pour\s+l['’]instant|vorerst|voorlopig|por\s+agora/i;
+/** Talking again later: "let's talk again", "nochmal sprechen", "on en reparle", "ne riparliamo", "volvemos a hablar". */
+const TALK_AGAIN = /(?<![\p{L}])(?:(?:talk|speak|chat|connect|touch\s+base)\s+again|circle\s+back|revisit|reconnect|follow\s+up|check\s+back|(?:noch(?:mal|\s+einmal)|erneut|wieder)\s+(?:\p{L}+\s+)?(?:sprechen|telefonieren|melden|austauschen)|(?:sprechen|melden|telefonieren)\s+(?:\p{L}+\s+)?(?:noch(?:mal|\s+einmal)|erneut|wieder)|volv(?:emos|amos|eremos)\s+a\s+hablar|retom\p{L}+|hablamos\s+(?:de\s+nuevo|otra\s+vez|más\s+adelante)|voltamos\s+a\s+falar|falamos\s+(?:de\s+novo|novamente|mais\s+(?:tarde|para\s+frente))|vamos\s+falar|reparl\p{L}+|recontact\p{L}+|revenez\s+vers\s+moi|opnieuw\s+(?:spreken|contact)|weer\s+contact|(?:laten\s+we|we)\s+\p{L}+\s+(?:\p{L}+\s+)?(?:oppakken|spreken)|riparl\p{L}+|risentiamo\p{L}*|sentiamoci|ricontatt\p{L}+)(?![\p{L}])/iu;
 
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
 

@@ -42,9 +42,9 @@ const ACCEPT = new RegExp(`(?<![\\p{L}])(?:${[
 
 const ORD = (words: string) => new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, 'iu');
 const ORDINAL: { re: RegExp; pick: (n: number) => number }[] = [
-  { re: ORD("the\\s+(?:first|1st)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:first|1st)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:1|one|a)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?1(?![\\d])|#1|the\\s+former|the\\s+earlier\\s+one|(?:la|el)\\s+primer[ao]?(?:\\s+opción)?|(?:a|o)\\s+primeir[ao](?:\\s+opção)?|(?:le|la)\\s+premi(?:er|ère)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+erste(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+eerste(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+prim[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 0 },
-  { re: ORD("the\\s+(?:second|2nd)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:second|2nd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:2|two|b)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?2(?![\\d])|#2|(?:la|el)\\s+segund[ao](?:\\s+opción)?|(?:a|o)\\s+segund[ao](?:\\s+opção)?|(?:le|la)\\s+(?:deuxième|second(?:e)?)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+zweite(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+tweede(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+second[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 1 },
-  { re: ORD("(?:the\\s+)?(?:third|3rd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:3|three|c)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?3(?![\\d])|#3|(?:la|el)\\s+tercer[ao]?(?:\\s+opción)?|(?:a|o)\\s+terceir[ao](?:\\s+opção)?|(?:le|la)\\s+troisième(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+dritte(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+derde(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+terz[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 2 },
+  { re: ORD("(?:first|1st)(?=\\s+(?:works|would\\s+work|is\\s+(?:fine|good|best|perfect|great|better)|suits|please|pls|for\\s+me|sounds\\s+good|it\\s+is))|the\\s+(?:first|1st)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:first|1st)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:1|one|a)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?1(?![\\d])|#1|the\\s+former|the\\s+earlier\\s+one|(?:la|el)\\s+primer[ao]?(?:\\s+opción)?|(?:a|o)\\s+primeir[ao](?:\\s+opção)?|(?:le|la)\\s+premi(?:er|ère)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+erste(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+eerste(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+prim[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 0 },
+  { re: ORD("(?:second|2nd)(?=\\s+(?:works|would\\s+work|is\\s+(?:fine|good|best|perfect|great|better)|suits|please|pls|for\\s+me|sounds\\s+good|it\\s+is))|the\\s+(?:second|2nd)(?:\\s+(?:one|option|slot|time|suggestion))?|(?:second|2nd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:2|two|b)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?2(?![\\d])|#2|(?:la|el)\\s+segund[ao](?:\\s+opción)?|(?:a|o)\\s+segund[ao](?:\\s+opção)?|(?:le|la)\\s+(?:deuxième|second(?:e)?)(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+zweite(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+tweede(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+second[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 1 },
+  { re: ORD("(?:third|3rd)(?=\\s+(?:works|would\\s+work|is\\s+(?:fine|good|best|perfect|great|better)|suits|please|pls|for\\s+me|sounds\\s+good|it\\s+is))|(?:the\\s+)?(?:third|3rd)\\s+(?:one|option|slot|time|suggestion)|option\\s*(?:#\\s*)?(?:3|three|c)|(?:opci[óo]n|opção|opcao|optie|opzione|variante)\\s*(?:n[º°o.]?\\s*|#\\s*)?3(?![\\d])|#3|(?:la|el)\\s+tercer[ao]?(?:\\s+opción)?|(?:a|o)\\s+terceir[ao](?:\\s+opção)?|(?:le|la)\\s+troisième(?:\\s+(?:créneau|option|proposition))?|(?:die|den|der)\\s+dritte(?:n)?(?:\\s+(?:option|termin|vorschlag))?|de\\s+derde(?:\\s+(?:optie|tijd))?|(?:la|il)\\s+terz[ao](?:\\s+(?:opzione|proposta))?"), pick: () => 2 },
   { re: ORD("the\\s+(?:last|latter|later)(?:\\s+(?:one|option|slot))?|the\\s+latter|(?:la|el)\\s+últim[ao]|(?:a|o)\\s+últim[ao]|(?:le|la)\\s+derni(?:er|ère)|(?:die|den|der)\\s+letzte(?:n)?|de\\s+laatste|(?:la|il|l')\\s*ultim[ao]"), pick: (n) => n - 1 },
 ];
 
@@ -83,7 +83,7 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 export interface VagueRange { start: Date; end: Date; text: string }
 
 /** "sometime next week", "in January", "later this month", "next quarter": a range to offer slots in. */
-export function matchVagueRange(text: string, ref: Date, zone: string): VagueRange | null {
+export function matchVagueRange(text: string, ref: Date, zone: string, accept: (start: number, end: number) => boolean = () => true): VagueRange | null {
   const now = DateTime.fromJSDate(ref, { zone });
   const day = now.startOf('day');
   const rules: { re: RegExp; range: (m: RegExpExecArray) => [DateTime, DateTime] | null }[] = [
@@ -111,11 +111,13 @@ export function matchVagueRange(text: string, ref: Date, zone: string): VagueRan
     } },
   ];
   rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
+  // Every occurrence is tried: "this week is packed, next month maybe" skips the busy week for the month.
   for (const r of rules) {
-    const m = r.re.exec(text);
-    if (!m) continue;
-    const range = r.range(m);
-    if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
+    for (const m of text.matchAll(new RegExp(r.re.source, r.re.flags.includes('g') ? r.re.flags : `${r.re.flags}g`))) {
+      if (!accept(m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
+      const range = r.range(m as RegExpExecArray);
+      if (range) return { start: range[0].toJSDate(), end: range[1].toJSDate(), text: m[0] };
+    }
   }
   return null;
 }

@@ -85,7 +85,7 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
   c("not\\s+(?:be\\s+)?(?:moving|going)\\s+forward|won['’]t\\s+be\\s+(?:moving\\s+forward|pursuing|proceeding|needing|going\\s+ahead)|(?:won['’]t|will\\s+not|aren['’]t|are\\s+not|not)\\s+(?:be\\s+)?pursu(?:e|ing)"),
   c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),
-  c("(?:already\\s+have|happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
+  c("(?:happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
   c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
   c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
   // Spanish
@@ -101,19 +101,19 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:n['’]est\\s+)?pas\\s+pour\\s+nous|solution\\s+(?:maison|interne)|pas\\s+(?:vraiment\\s+)?intéress\\p{L}*|pas\\s+interess\\p{L}*|non,?\\s+merci|aucun\\s+intérêt"),
   c("(?:choisi|opté\\s+pour|retenu|signé\\s+avec|partons\\s+sur)\\s+(?:un\\s+|une\\s+)?autre|autre\\s+(?:prestataire|fournisseur|solution|éditeur)"),
   c("pas\\s+(?:une\\s+)?priorité|pas\\s+le\\s+(?:bon\\s+)?moment|(?:développer|faire|gérer)\\s+(?:ça\\s+|cela\\s+|le\\s+|la\\s+)?en\\s+interne|internaliser"),
-  c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|déjà\\s+(?:une\\s+solution|un\\s+prestataire|un\\s+outil)|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
+  c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
   // German
   c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein(?:en)?\\s+bedarf|nichts\\s+für\\s+uns|nein,?\\s+danke"),
   c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?verfolgen"),
-  c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt|bereits\\s+(?:eine\\s+lösung|einen\\s+anbieter)"),
+  c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt"),
   // Dutch
   c("niets\\s+voor\\s+ons|geen\\s+behoefte|geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),
   c("(?:gekozen|gaan)\\s+voor\\s+een\\s+andere|andere\\s+(?:leverancier|partij|oplossing)|geen\\s+prioriteit|niet\\s+het\\s+juiste\\s+moment"),
-  c("(?:zelf|intern)\\s+(?:ontwikkelen|bouwen|oplossen|doen)|geen\\s+budget|(?:gaan|gaat)\\s+(?:er\\s+)?niet\\s+mee\\s+verder|niet\\s+verder\\s+(?:gaan|mee)|hebben\\s+al\\s+een\\s+(?:oplossing|leverancier)"),
+  c("(?:zelf|intern)\\s+(?:ontwikkelen|bouwen|oplossen|doen)|geen\\s+budget|(?:gaan|gaat)\\s+(?:er\\s+)?niet\\s+mee\\s+verder|niet\\s+verder\\s+(?:gaan|mee)"),
   // Italian
   c("non\\s+fa\\s+per\\s+noi|non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
   c("(?:scelto|optato\\s+per|deciso\\s+di\\s+(?:andare|procedere)\\s+con)\\s+(?:un\\s+|un['’])?altr[oa]|altro\\s+fornitore|altra\\s+soluzione"),
-  c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|già\\s+(?:una\\s+soluzione|un\\s+fornitore)|(?:nessun|non\\s+abbiamo)\\s+budget"),
+  c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|(?:nessun|non\\s+abbiamo)\\s+budget"),
 ];
 
 /** A negation just before a cue, in the same clause. */

@@ -13,12 +13,12 @@ const stem = (src: string) => new RegExp(`(?<![\\p{L}])(?:[mnlt]['’])?(?:${src
 
 const C = {
   neg: u("not|\\p{L}*n['’]t|cannot|no|never|nicht|nichts|kein\\p{L}*|nie|pas|plus|ne|n['’]|non|niet|geen|nooit|não|nao|nunca|nem|neanche|nada|jamais"),
-  anymore: u("any\\s*more|any\\s+longer|no\\s+longer|again|ever|más|mais|plus|mehr|meer|più|langer|nunca\\s+más|de\\s+nuevo|vuelva[ns]?\\s+a|volver\\s+a|novamente|de\\s+novo|outra\\s+vez|à\\s+nouveau|encore|wieder|nochmal|opnieuw|weer|di\\s+nuovo|ancora"),
-  contact: stem("e-?mail|mail|contact|write|writing|message|messaging|call|calling|reach(?:ing)?\\s+out|spam|ping|follow(?:ing)?\\s+up|bother|escrib|molest|llam|escrev|contat|lig[au]|procur|écri|ecri|relanc|sollicit|appel|schreib|anschreib|kontaktier|anruf|kontakt|benader|bell|schrijf|schrijv|scriv|contatt|disturb|chiam|gemaild|gemailt|gebeld|angeschrieben|angerufen|gecontacteerd"),
+  anymore: u("any\\s*more|any\\s+longer|no\\s+longer|again|ever|further|weitere[nrs]?|verdere|ulterior\\p{L}*|más|mais|plus|mehr|meer|più|langer|nunca\\s+más|de\\s+nuevo|vuelva[ns]?\\s+a|volver\\s+a|novamente|de\\s+novo|outra\\s+vez|à\\s+nouveau|encore|wieder|nochmal|opnieuw|weer|di\\s+nuovo|ancora"),
+  contact: stem("e-?mail|mail|contact|write|writing|message|messaging|call|calling|reach(?:ing)?\\s+out|spam|ping|follow(?:ing)?[\\s-]?ups?|insist|nachhak|nachfass|aandring|bother|escrib|molest|llam|escrev|contat|lig[au]|procur|écri|ecri|relanc|sollicit|appel|schreib|anschreib|kontaktier|anruf|kontakt|benader|bell|schrijf|schrijv|scriv|contatt|disturb|chiam|gemaild|gemailt|gebeld|angeschrieben|angerufen|gecontacteerd"),
   send: stem("send|sending|env[ií][aeo]|mand|envoy|zusend|schick|stur|invi"),
   nothing: u("nothing|anything(?:\\s+else)?|nada|nichts|niks|niets|rien|niente|altro|mais\\s+nada|nada\\s+más"),
   me: u("me|us|mir|mich|uns|moi|nous|mij|ons|mi|ci"),
-  messages: stem("e-?mails?|mails?|messages?|newsletters?|correos?|mensajes?|mensagens?|courriels?|nachrichten|berichten|messaggi|comunicazion|werbung|publicidad|publicité|pubblicità|propaganda|spam|outreach|sequences?|campa\\p{L}+"),
+  messages: stem("e-?mails?|mails?|messages?|follow-?ups?|kontaktversuch|contactpoging|relances?|newsletters?|correos?|mensajes?|mensagens?|courriels?|nachrichten|berichten|messaggi|comunicazion|werbung|publicidad|publicité|pubblicità|propaganda|spam|outreach|sequences?|campa\\p{L}+"),
   want: u("want|wish|like|quiero|queremos|deseo|deseamos|quero|queremos|desejo|veux|voulons|souhaite|souhaitons|möchte|möchten|will|wollen|wünsche|wil|willen|wens|voglio|vogliamo|desidero"),
   receive: stem("receiv|get|recib|receb|recevoir|reçoi|erhalt|bekomm|ontvang|krijg|ricev"),
   stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"),
@@ -38,6 +38,11 @@ const C = {
   tool: stem("tool|provider|vendor|solution|system|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
   current: stem("current|existing|actual|actuales|atual|atuais|actuel|aktuell|bestehend|bisherig|huidig|bestaand|attual|esistent|present"),
   build: stem("build|develop|handle|make|do\\b|doing|desarroll|constru|hac|desenvolv|faz|fazer|développ|fair|faisons|construir|entwickel|umsetz|umzusetz|bau|lös|mach|ontwikkel|bouw|doen|sviluppa|realizz|fare|faremo|gestir|gestiam"),
+  enough: u("enough|chega|basta|genug|assez|genoeg|ya\\s+basta|suffit"),
+  already: u("already|ya|já|déjà|bereits|schon|già|tenemos|temos|avons|haben|hebben|abbiamo"),
+  content: stem("satisfied|happy\\s+with|content\\s+with|satisfech|contentos|satisfeit|satisfait|zufrieden|tevreden|soddisfatt"),
+  pass: u("pass|paso|passo|passe|passons|passen|pas\\s+ik|ik\\s+pas"),
+  fornow: u("for\\s+now|for\\s+the\\s+time\\s+being|this\\s+time|por\\s+ahora|por\\s+ahorita|esta\\s+vez|por\\s+agora|por\\s+enquanto|desta\\s+vez|pour\\s+l['’]instant|pour\\s+le\\s+moment|cette\\s+fois|mon\\s+tour|vorerst|fürs\\s+erste|diesmal|voorlopig|deze\\s+keer|per\\s+ora|per\\s+adesso|per\\s+il\\s+momento|questa\\s+volta"),
   inhouse: u("in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
 
@@ -96,6 +101,13 @@ export function clauseFrames(clause: string): Frame[] {
   // "I don't want any more emails", "no quiero recibir más correos", "ik wil geen mails meer", "keine Mails mehr".
   const unwanted = near(s.want, s.messages, 6, true) ?? near(s.receive, s.messages, 4, true);
   if (unwanted && s.neg.some((n) => n.w <= unwanted[0].w + 2 && unwanted[0].w - n.w <= 4)) add('messages not wanted', 'optout', 1, unwanted);
+  // "Enough with the follow-ups", "Chega de e-mails", "Basta con le email".
+  const enough = near(s.enough, s.messages, 3, true) ?? near(s.enough, s.contact, 3, true);
+  if (enough) add('enough of the messages', 'optout', 1, enough);
+  // "no quiero que me vuelvan a escribir", "I don't want you to email me": contact aimed at the writer, not wanted.
+  const wantNot = near(s.neg, s.want, 2, true);
+  const wantContact = wantNot ? near(s.want, s.contact, 6, true) : null;
+  if (wantNot && wantContact && near(s.me, s.contact, 3)) add('contact not wanted', 'optout', 1, wantContact);
   const noMore = near(s.neg, s.messages, 3, true);
   if (noMore && near(s.messages, s.anymore, 3)) add('no more messages', 'optout', 1, noMore);
   else if (noMore && near(s.anymore, s.messages, 3, true)) add('no more messages', 'optout', 1, noMore);
@@ -123,6 +135,14 @@ export function clauseFrames(clause: string): Frame[] {
   // Built in-house: a decline, but weak (a time named in the same reply wins: "we'll set it up internally, Tuesday at 3?").
   const inhouse = near(s.build, s.inhouse, 6);
   if (inhouse && !negated(inhouse[0])) add('doing it in-house', 'decline', 0.8, inhouse);
+  // A supplier already in place ("Já temos fornecedor para isso", "we already have a vendor"): weak alone (a time named
+  // wins), firm with being satisfied with it.
+  const already = near(s.already, s.tool, 4, true);
+  if (already && !negated(already[1])) add('a supplier already in place', 'decline', 0.8, already);
+  if (already && s.content.length && !negated(s.content[0]!)) add('satisfied with it', 'decline', 0.5, [already[1], s.content[0]!]);
+  // Passing for now: "per ora passo", "paso por ahora", "je passe mon tour", "ik pas voorlopig", "I'll pass this time".
+  const pass = near(s.pass, s.fornow, 3);
+  if (pass) add('passing for now', 'decline', 0.8, pass);
   // Not needed, not a priority, no sense, not interested.
   // Either order: "das brauchen wir nicht", "we don't need it".
   const noNeed = near(s.neg, s.need, 5);

@@ -26,6 +26,8 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
         }
         // "tomorrow around noon": the minute is the time's (0 for "noon"), never the reference's.
         assign('minute', t.start.get('minute') ?? 0);
+        // "the day after tomorrow around 11": a meridiem the day carried over from the reference time is not the time's.
+        if (!t.start.isCertain('meridiem')) (merged.start as unknown as { delete(k: string[]): void }).delete(['meridiem']);
         out[out.length - 1] = merged;
         continue;
       }
@@ -70,6 +72,30 @@ export function weekdayDayNumber(results: ChronoResult[], ref: Date, zone: strin
   return results;
 }
 
+const NEXT_WEEK = /^(?:next|the\s+following|the\s+coming)\s+week$/i;
+const WEEKDAY_LEAD = /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?![^\d]*\d{1,2}[/.-]\d)/i;
+
+/**
+ * "next week Wednesday morning" ("volgende week woensdagochtend", "nächste Woche Mittwoch"), "Wednesday next week":
+ * the weekday of next week, even where the weekday alone would fall in this one.
+ */
+export function weekdayOfNextWeek(list: ExtractedTime[], text: string, ref: Date, zone: string): ExtractedTime[] {
+  const nextWeek = DateTime.fromJSDate(ref, { zone }).startOf('week').plus({ weeks: 1 });
+  return list.map((t, i) => {
+    if (!WEEKDAY_LEAD.test(t.text.trim()) || t.excluded) return t;
+    const before = list[i - 1];
+    const after = list[i + 1];
+    const joined = (a: ExtractedTime | undefined, b: ExtractedTime | undefined) => Boolean(a && b && NEXT_WEEK.test(a === t ? b.text.trim() : a.text.trim()) && /^\s*,?\s*(?:on\s+)?$/i.test(text.slice(a.index + a.text.length, b.index)));
+    if (!joined(before, t) && !joined(t, after)) return t;
+    const day = DateTime.fromJSDate(t.start, { zone });
+    if (day >= nextWeek && day < nextWeek.plus({ weeks: 1 })) return t;
+    const weeks = Math.round(nextWeek.diff(day.startOf('week'), 'weeks').weeks);
+    if (weeks <= 0) return t;
+    const shift = (d: Date) => DateTime.fromJSDate(d, { zone }).plus({ weeks }).toJSDate();
+    return { ...t, start: shift(t.start), end: t.end ? shift(t.end) : null, alternatives: [], ambiguous: t.rules.some((r) => /ambiguous/.test(r) && !/next <weekday>/.test(r)), rules: [...t.rules.filter((r) => !/next <weekday>/.test(r)), '"next week" with the weekday: the weekday of next week'] };
+  });
+}
+
 /** "Thursday in the afternoon", "Thursday, afternoon": the day and its part of day are one window. */
 export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
   const out: ExtractedTime[] = [];
@@ -79,7 +105,7 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     const partOnly = b && /^(?:(?:in|on|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|noon|midday|lunch(?:time)?)$/i.test(b.text.trim());
     const part = b && partOnly && b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
-    if (b && part && a.grain === 'day' && !a.excluded && /^\s*(?:,|in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
+    if (b && part && a.grain === 'day' && !a.excluded && /^\s*,?\s*(?:in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
       out.push({ ...a, start: at(part.from), end: at(part.to), text: text.slice(a.index, b.index + b.text.length), grain: 'window', rules: [...a.rules, `part of day "${part.name}" = ${part.from}:00–${part.to}:00 window`], excluded: a.excluded ?? b.excluded });
@@ -97,6 +123,12 @@ const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:but|only|just|aber|nur|erst|m
 const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais|pero|mas|maar|ma)\s+(?:(?:only|nur|erst|seulement|solo|sólo|só|alleen|pas)\s+)?$/iu;
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
+
+/**
+ * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
+ * day, a few words in the same sentence, then a time inside that part of day narrows it.
+ */
+const FEW_WORDS_GAP = /^[^.!?;\n\d]{0,60}$/u;
 
 /** A time inside the window's hours ("morning" 9–12 and 11). */
 function within(a: ExtractedTime, b: ExtractedTime, zone: string): boolean {
@@ -119,7 +151,7 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const b = list[i + 1];
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
-      && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)))) {
+      && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || (a.grain === 'window' && FEW_WORDS_GAP.test(gap) && within(a, b, zone)))) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
       out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });

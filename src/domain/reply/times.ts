@@ -2,7 +2,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber } from './times-join.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
 import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -65,12 +65,14 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
   const out: ExtractedTime[] = [];
   for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
+    // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
+    if (/\d[:.]$/.test(text.slice(0, r.index))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(out, text, zone), text, ref, zone), zone);
+  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
 }
 
 /**
@@ -127,7 +129,9 @@ function spellWeekdays(text: string): string {
     // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
-    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ');
+    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
+    // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).
+    .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2');
 }
 
 const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
@@ -299,7 +303,7 @@ function finish(
     dayKeys[0] = d;
   }
   // "after 3" is a window; "half past two" / "twenty after 2" is a clock time.
-  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)\b(after|past|before|by)\b/i.exec(phrase)?.[1]?.toLowerCase();
+  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)(?<!\bday\s+)\b(after|past|before|by)\b(?!\s+tomorrow)/i.exec(phrase)?.[1]?.toLowerCase();
   const mk = (d: DateTime, h: number): ProposedTime => {
     const start = wall(d, h, minute);
     if (bounded === 'after' || bounded === 'past') {

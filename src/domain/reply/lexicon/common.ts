@@ -52,6 +52,19 @@ export const COMMON_RULES: Rule[] = [
   // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
   [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
+  // Vague ranges in the seven languages, as the English matchVagueRange reads: the next quarter, after the holidays,
+  // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".
+  [w('(?:(?:el|o|no|le|au|im|het|nel|il)\\s+)?(?:próximo|proximo|prochain|nächsten|nächstes|nächste|naechsten|volgende?|prossimo)\\s+(?:trimestre|quartal|kwartaal)|(?:(?:el|le)\\s+)?trimestre\\s+(?:que\\s+viene|prochain|próximo|siguiente)'), 'next quarter'],
+  [w('(?:después\\s+de|pasadas|tras)\\s+(?:las\\s+)?(?:fiestas|navidades|navidad)|(?:depois|após)\\s+(?:das|do)\\s+(?:festas|natal)|après\\s+(?:les\\s+)?(?:fêtes|noël)|nach\\s+(?:den\\s+)?(?:feiertagen|festtagen|weihnachten)|na\\s+(?:de\\s+)?(?:feestdagen|kerst)|dopo\\s+(?:le\\s+)?(?:feste|festività|natale)'), 'after the holidays'],
+  [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+dem\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
+  [w('(?:à|a|dès|après)\\s+la\\s+rentrée'), 'in September'],
+  [w(`(courant|dans\\s+le\\s+courant\\s+d[e'’]|au\\s+cours\\s+d[e'’]|durant|pendant|début|fin|mi-?)\\s*(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
+  // "op 17-11 om 13:00", "am 3-12", "le 5-06": a day and month joined by a hyphen after a date preposition is a numeric
+  // date (then read in the country's order, as "17/11"), never a range of hours ("9-11 uur", "14-16h" stay).
+  [w(`(${['op', 'le', 'am', 'el', 'il', 'em', 'no', 'na', 'den', 'vom', 'del', 'dal', 'au', 'du', 'per', 'tot', 'bis', 'dia', 'día', 'jour', 'giorno', 'dag', 'tag'].join('|')}),?\\s+(\\d{1,2})-(\\d{1,2})(?![\\d:.\\-]|\\s*(?:h|u|uur|uhr|am|pm)(?![\\p{L}]))`), (m: string, word: string, a: string, b: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    return x >= 1 && y >= 1 && x <= 31 && y <= 31 && (x <= 12 || y <= 12) ? `${word} ${a}/${b}` : m;
+  }],
 ];
 
 /**
@@ -76,3 +89,16 @@ export function crossAbbreviations(lang: string): Rule[] {
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
+
+/**
+ * Early, late and "first/last hour of" a part of the day in the seven languages, read before each language's own rules
+ * (Spanish "a primera hora" alone is first thing in the morning; "a primera hora de la tarde" is the afternoon):
+ * the part of day as English names it, so the reader joins it to its day ("mañana a última hora de la tarde").
+ */
+export const PART_OF_DAY_RULES: Rule[] = [
+  [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|nel\\s+(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
+  [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|in\\s+tarda\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
+  [w('gegen\\s+mittag|um\\s+die\\s+mittagszeit|rond\\s+het\\s+middaguur|verso\\s+mezzogiorno|vers\\s+midi|sobre\\s+el\\s+mediodía|por\\s+volta\\s+do\\s+meio-dia'), 'around noon'],
+  // German "so 12 Uhr" (lower case: "about"), never Sunday ("So 12 Uhr" stays a weekday).
+  [/(?<![\p{L}])so\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h)?(?![\p{L}\d]))/gu, 'gegen '],
+];

@@ -20,5 +20,17 @@ export const EN_RULES: Rule[] = [
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
+  // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
+  [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?the\s+same\s+day\b)/giu, (_m, a) => `at ${a}`],
+  // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.
+  [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:today|now)`), (_m, n) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks`],
+  // "between 1 and 3" with no am/pm: each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), as one range.
+  [w('between\\s+(\\d{1,2})(?::(\\d{2}))?\\s+and\\s+(\\d{1,2})(?::(\\d{2}))?(?!\\s*(?::|\\d|am|pm|a\\.m|p\\.m|%|people|persons|users|seats|licen[cs]es|weeks?|days?|hours?|months?|years?|minutes?|mins?|[-–]))'), (m, a, b, c, d) => {
+    const mer = (x: number) => (x >= 1 && x <= 6) || x === 12 ? 'pm' : x >= 8 && x <= 11 ? 'am' : null;
+    const [x, y] = [Number(a), Number(c)];
+    const [mx, my] = [mer(x), mer(y)];
+    if (!mx || !my || x > 12 || y > 12) return m;
+    return `${a}${b ? `:${b}` : ''}${mx}-${c}${d ? `:${d}` : ''}${my}`;
+  }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];
