@@ -13,7 +13,7 @@
 // - dist/bundle is two folders below the package root, as tsc's dist/<folder>/x.js is, so the paths
 //   the code builds from import.meta.url (templates/, config/) are the same.
 import { build } from 'esbuild';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,14 +73,6 @@ const result = await build({
   plugins: [notPublished, zodEnglishOnly],
 });
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
-
-// Data read at run time next to the module that reads it (new URL('./x.json', import.meta.url)):
-// beside the bundle's chunks, and beside tsc's output (the demo and emulators import dist/domain).
-for (const file of ['src/domain/holiday-tables.json']) {
-  const name = file.split('/').pop();
-  copyFileSync(resolve(ROOT, file), resolve(OUT, name));
-  copyFileSync(resolve(ROOT, file), resolve(ROOT, 'dist', file.slice('src/'.length)));
-}
 
 // The bundled packages' licences, in full, as their licences ask when their code is redistributed.
 const packages = new Map();

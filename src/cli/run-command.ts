@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { openRuntime } from '../app/runtime.js';
 import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
+import type { TickSummary } from '../worker/context.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
 import { formatSummary } from './format.js';
