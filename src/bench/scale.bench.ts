@@ -11,6 +11,8 @@
  * - rssMb: peak RSS of the one-worker idle tick process;
  * - replyToInviteSeconds: null (needs push).
  * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a throwaway schema is made) and `npm run build`.
+ * `--startup-only` measures startupCpuMs and the start-up's RSS alone (no PostgreSQL needed), on the
+ * Node that runs the bench: `node dist/bench/scale.bench.js --startup-only`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,7 +74,30 @@ async function pollUpdatedMin(ws: ScaleWorkspace, sample: number, since: Date): 
   return (ws.served.emulator.state.requests.length - before) / sample;
 }
 
+/** Start-up: a whole `run --once` of one idle account on SQLite (after a first run that connected it). */
+async function measureStartup(solo: ScaleWorkspace, log: (m: string) => void): Promise<{ startupCpuMs: number; startupRssMb: number }> {
+  await followup(solo, 1, ['run', '--once']);
+  const runs: ProcessReport[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await followup(solo, 1, ['run', '--once'])).reports[0]!);
+  log(`start-up CPU ${runs.map((r) => Math.round(r.cpuMs)).join(', ')} ms, RSS ${runs.map((r) => Math.round(r.maxRssMb)).join(', ')} MB`);
+  return { startupCpuMs: median(runs.map((r) => r.cpuMs)), startupRssMb: median(runs.map((r) => r.maxRssMb)) };
+}
+
+async function startupOnly(): Promise<void> {
+  const log = (m: string) => process.stderr.write(`bench:scale: ${m}\n`);
+  const soloDir = mkdtempSync(join(tmpdir(), 'followup-scale-solo-'));
+  const solo = await prepareScaleWorkspace({ dir: soloDir, reps: 1, databaseUrl: null, demo: false, now: new Date() });
+  try {
+    const { startupCpuMs, startupRssMb } = await measureStartup(solo, log);
+    console.log(JSON.stringify({ startupCpuMs: Math.round(startupCpuMs), startupRssMb: Math.round(startupRssMb), machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}` }));
+  } finally {
+    await solo.close();
+    rmSync(soloDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--startup-only')) return startupOnly();
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL database the benchmark may create a schema in.');
   const accounts = arg('accounts', 1000);
@@ -85,12 +110,7 @@ async function main(): Promise<void> {
   const ws = await prepareScaleWorkspace({ dir, reps: accounts, databaseUrl: base, demo: false, now });
   const solo = await prepareScaleWorkspace({ dir: soloDir, reps: 1, databaseUrl: null, demo: false, now });
   try {
-    // Start-up: a whole `run --once` of one idle account on SQLite (after a first run that connected it).
-    await followup(solo, 1, ['run', '--once']);
-    const startup: number[] = [];
-    for (let i = 0; i < 3; i++) startup.push((await followup(solo, 1, ['run', '--once'])).reports[0]!.cpuMs);
-    const startupCpuMs = median(startup);
-    log(`start-up CPU ${startup.map((x) => Math.round(x)).join(', ')} ms`);
+    const { startupCpuMs } = await measureStartup(solo, log);
 
     // The first tick (full syncs, tokens minted and cached) without latency, four workers.
     let slot = now.getTime();

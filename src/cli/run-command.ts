@@ -1,9 +1,7 @@
-import { runObservedTick } from '../app/metrics.js';
 import { DateTime } from 'luxon';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Cron } from 'croner';
 import { openRuntime } from '../app/runtime.js';
 import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
@@ -14,41 +12,11 @@ import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
 import { parseConcurrency, runOnceOnEngine, serveOnEngine } from './engine-run.js';
-import { serialQueue, startPushLoop } from './push-loop.js';
 import { markSyncSoon } from '../worker/push.js';
 import type { Runtime } from '../app/runtime.js';
 
-/**
- * Exit statuses of `run --once`, for cron and monitors:
- * 0 everything done; 2 items were skipped (bad input); 3 an account needs attention
- * (disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL). 1: nothing ran.
- */
-export const RUN_EXIT = { ok: 0, skipped: 2, attention: 3, leaseHeld: 75 } as const;
-
-/** A run that ended with something to report: its exit status and the line that says why. */
-export class RunHadProblems extends Error {
-  override readonly name = 'RunHadProblems';
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
-
-/** The exit status of a run from its summary, with the reason (null for 0). */
-export function runOutcome(summary: TickSummary): RunHadProblems | null {
-  if (summary.skippedBecause) return new RunHadProblems(`${summary.skippedBecause} Exit status ${RUN_EXIT.leaseHeld}.`, RUN_EXIT.leaseHeld);
-  if (summary.attention.length > 0) {
-    const accounts = [...new Set(summary.attention.map((a) => `${a.accountId} (${a.reason})`))].join(', ');
-    return new RunHadProblems(`an account needs attention: ${accounts}; see the alerts above. Exit status ${RUN_EXIT.attention}.`, RUN_EXIT.attention);
-  }
-  const count = summary.problems.length;
-  if (count > 0) {
-    return new RunHadProblems(`${count} ${count === 1 ? 'problem (listed above) was' : 'problems (listed above) were'} skipped; everything else ran. Exit status ${RUN_EXIT.skipped}.`, RUN_EXIT.skipped);
-  }
-  return null;
-}
+import { runOutcome } from './run-outcome.js';
+export { RUN_EXIT, RunHadProblems, runOutcome } from './run-outcome.js';
 
 export function registerRunCommands(program: Command): void {
   program
@@ -85,6 +53,8 @@ export function registerRunCommands(program: Command): void {
       const g = globals(cmd);
       const runtime = await openRuntime({ config: resolveConfigPath(g.config), logger: cliLogger({ ...g, verbose: true }) });
       if (runtime.config.env.databaseUrl) return serveEngineWorker(runtime, opts);
+      // Loaded here, not at start-up: `run --once` needs none of them (README, "A lean package").
+      const [{ runObservedTick }, { Cron }, { serialQueue, startPushLoop }] = await Promise.all([import('../app/metrics.js'), import('croner'), import('./push-loop.js')]);
       const serial = serialQueue();
       const tick = (accounts: string[] | null = null) =>
         serial(async () => {

@@ -5,7 +5,9 @@
  * parser's own time reading, in the rep's zone, at the email's date. Pure.
  */
 import { DateTime } from 'luxon';
-import { extractTimes, splitReply } from './reply/index.js';
+// Not the reply/index.js barrel: it loads the language detector (eld, 2 MB) that this does not use.
+import { extractTimes } from './reply/times.js';
+import { splitReply } from './reply/visible-text.js';
 import { matchVagueRange } from './reply/intent.js';
 import { nextBusinessInstant, parseClock } from './business-time.js';
 import type { FollowUpPolicy } from './policy.js';

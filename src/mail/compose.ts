@@ -1,4 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { OutgoingEmail } from '../ports/providers.js';
 
 /**
@@ -13,6 +12,8 @@ export async function composeRawEmail(email: OutgoingEmail, date?: Date): Promis
   const attachments = email.attachments
     .filter((a) => a !== calendar)
     .map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType }));
+  // nodemailer (230 KB) loads with the first email sent, not at start-up.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
   const composer = new MailComposer({
     from: { name: email.from.name, address: email.from.email },
     to: email.to,

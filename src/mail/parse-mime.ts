@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type HeaderValue } from 'mailparser';
+import type { AddressObject, HeaderValue } from 'mailparser';
 import type { InboundMessage } from '../domain/types.js';
 
 /**
@@ -7,6 +7,8 @@ import type { InboundMessage } from '../domain/types.js';
  */
 export async function parseRawEmail(raw: string | Buffer, providerId: string): Promise<InboundMessage> {
   const source = normaliseLineEnds(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw);
+  // mailparser (with iconv-lite and libmime, 1.4 MB) loads with the first message, not at start-up.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
   const headers: Record<string, string> = {};
   for (const line of parsed.headerLines) {

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadSqlite, type SqliteDatabase } from './sqlite-driver.js';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Store } from '../ports/store.js';
 import { createKyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
@@ -118,7 +118,9 @@ async function openPostgresStore(url: string, input: OpenStoreInput): Promise<St
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`store: invalid schema name "${schema}" (use lower-case letters, digits and underscores)`);
   }
-  const pool = new pg.Pool({
+  // pg loads only for PostgreSQL: a SQLite `run --once` starts without it.
+  const { default: pgDriver } = await import('pg');
+  const pool = new pgDriver.Pool({
     connectionString: url,
     max: input.poolSize ?? DEFAULT_PG_POOL_SIZE,
     connectionTimeoutMillis: input.connectTimeoutMs ?? DEFAULT_PG_CONNECT_TIMEOUT_MS,

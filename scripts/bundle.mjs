@@ -1,0 +1,95 @@
+// `npm run build`, after tsc: bundles the published entry points (the CLI, the library, the
+// serverless handlers) with esbuild into dist/bundle, split into chunks so each command loads only
+// what it uses (README, "A lean package"). Why: Node spends most of a short process's start-up
+// resolving, reading and compiling ~1,000 small files; a few chunks cost a fraction of that.
+// - Every other runtime package is bundled, so package.json lists only what stays outside as
+//   dependencies: pg and pg-boss (PostgreSQL only, loaded on demand) and better-sqlite3 (optional).
+// - Kept out of the bundle (loaded from node_modules at run time): the native or optional drivers
+//   (better-sqlite3, pg-native), pg and pg-boss, and whatever a published install does not carry: the demo, the
+//   emulators and the benchmarks stay imports of tsc's dist/demo, dist/emulators, dist/bench, so a
+//   clone (npm start) finds them and a production install says how to get them (src/cli/optional.ts).
+// - Source maps are written next to each file (node --enable-source-maps gives src/ lines), without
+//   the sources' text, which the package does not need.
+// - dist/bundle is two folders below the package root, as tsc's dist/<folder>/x.js is, so the paths
+//   the code builds from import.meta.url (templates/, config/) are the same.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = resolve(ROOT, 'dist/bundle');
+const NOT_PUBLISHED = /^src\/(demo|emulators|bench)\//;
+
+/** Imports of src/demo, src/emulators and src/bench become imports of tsc's output next to the bundle. */
+const notPublished = {
+  name: 'not-published',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = relative(ROOT, resolve(args.resolveDir, args.path)).replace(/\\/g, '/');
+      if (!NOT_PUBLISHED.test(target)) return undefined;
+      return { path: `../${target.slice('src/'.length).replace(/\.ts$/, '.js')}`, external: true };
+    });
+  },
+};
+
+/**
+ * zod's namespace re-exports every locale's error messages (366 KB, 40 languages) as `z.locales`;
+ * followup uses none of them (zod's default, English, is imported by zod itself from locales/en.js),
+ * so the barrel is bundled with English only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: "export { default as en } from './en.js';", loader: 'js' }));
+  },
+};
+
+rmSync(OUT, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    serverless: 'src/serverless.ts',
+    'lambda-http': 'src/lambda-http.ts',
+  },
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none', // the licences are in THIRD-PARTY-LICENSES.txt (below), whole
+  metafile: true,
+  logLevel: 'warning',
+  chunkNames: 'chunk-[hash]', // flat: chunks sit two folders below the root too
+  // Native / optional: resolved from node_modules when (and if) the code asks for them.
+  external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native', 'cloudflare:sockets', 'msw', 'msw/*'],
+  // Packages written as CommonJS call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [notPublished, zodEnglishOnly],
+});
+writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
+
+// The bundled packages' licences, in full, as their licences ask when their code is redistributed.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (!m || packages.has(m[1])) continue;
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, m[1], 'package.json'), 'utf8'));
+  const file = readdirSync(resolve(ROOT, m[1])).find((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f));
+  packages.set(m[1], { name: pkg.name, version: pkg.version, license: typeof pkg.license === 'string' ? pkg.license : JSON.stringify(pkg.license ?? pkg.licenses ?? 'see package'), text: file ? readFileSync(resolve(ROOT, m[1], file), 'utf8').trim() : null });
+}
+const entries = [...packages.values()].sort((a, b) => `${a.name}@${a.version}`.localeCompare(`${b.name}@${b.version}`));
+const unknown = entries.filter((e) => !e.text).map((e) => `${e.name}@${e.version} (${e.license})`);
+writeFileSync(
+  resolve(OUT, 'THIRD-PARTY-LICENSES.txt'),
+  `Packages bundled into followup's dist/bundle (scripts/bundle.mjs), with their licences.\n\n` +
+    entries.map((e) => `== ${e.name}@${e.version} (${e.license})\n\n${e.text ?? `No licence file in the package; its package.json says: ${e.license}.`}\n`).join('\n'),
+);
+if (unknown.length) console.log(`bundle: no licence file in ${unknown.join(', ')} (their package.json licence is listed)`);
+const bytes = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
+console.log(`bundle: ${packages.size} packages; ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1e6).toFixed(1)} MB of JavaScript in dist/bundle`);
