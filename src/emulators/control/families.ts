@@ -23,6 +23,8 @@ export interface EmulatorFamily {
   /** Expires the sync cursors of one mailbox (or of all when null). */
   expireCursors(mailbox: string | null): void;
   snapshot(): MailboxSnapshot[];
+  /** Push notifications sent, delivered, dropped, duplicated, reordered (GET /__emulator/stats, `push`). */
+  pushStats?(): Record<string, number>;
 }
 
 function bearer(request: Request): string | null {
@@ -51,6 +53,7 @@ export function googleFamily(options: GoogleEmulatorOptions = {}): EmulatorFamil
   return {
     name: 'google',
     emulator,
+    pushStats: () => emulator.push.stats(),
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) =>
       status === 429
@@ -91,6 +94,10 @@ export function graphFamily(url: string, options: Omit<GraphEmulatorOptions, 'gr
   return {
     name: 'microsoft',
     emulator,
+    pushStats: () => {
+      const d = emulator.router.push.deliveries;
+      return { sent: d.filter((x) => x.status !== 'dropped').length, delivered: d.filter((x) => typeof x.status === 'number' && x.status >= 200 && x.status < 300).length, dropped: d.filter((x) => x.status === 'dropped').length, subscriptions: emulator.router.push.subscriptions.size };
+    },
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) => {
       const headers = retryHeaders(retryAfterSeconds);

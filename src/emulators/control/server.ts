@@ -8,7 +8,7 @@ import type { EmulatorFamily } from './families.js';
  * can drive"):
  *   POST   /__emulator/faults  add fault rules (JSON list); GET lists them; DELETE clears them
  *   GET    /__emulator/state   sent messages and calendar events per mailbox
- *   GET    /__emulator/stats   {"requests": n, "byRoute": {...}, "faults": {kind: n}}
+ *   GET    /__emulator/stats   {"requests": n, "byRoute": {...}, "faults": {kind: n}, "push": {sent, delivered, dropped, ...}}
  * Every other request goes to the emulator, after `latencyMs` and through the fault rules.
  */
 export interface ControlledServerOptions {
@@ -26,7 +26,7 @@ export interface ControlledServer<F extends EmulatorFamily> {
   port: number;
   family: F;
   faults: FaultBook;
-  stats(): { requests: number; byRoute: Record<string, number>; faults: Record<string, number> };
+  stats(): { requests: number; byRoute: Record<string, number>; faults: Record<string, number>; push?: Record<string, number> };
   /** Sets the hook run after each processed request (see ControlledServerOptions.onProcessed). */
   setOnProcessed(hook: ControlledServerOptions['onProcessed'] | undefined): void;
   close(): Promise<void>;
@@ -117,7 +117,10 @@ export async function serveControlled<F extends EmulatorFamily>(
     return sendJson(res, 404, { error: `No control endpoint ${method} ${path}; try GET ${CONTROL}/state, GET ${CONTROL}/stats or POST ${CONTROL}/faults.` });
   };
 
-  const stats = () => ({ requests, byRoute: { ...byRoute }, faults: { ...faults.injected } });
+  const stats = () => {
+    const push = family?.pushStats?.();
+    return { requests, byRoute: { ...byRoute }, faults: { ...faults.injected }, ...(push ? { push } : {}) };
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', url).pathname;
