@@ -15,7 +15,6 @@ import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './
 import { readStarter, STARTER_FILES } from './starter-config.js';
 import { parseConcurrency, runOnceOnEngine, serveOnEngine } from './engine-run.js';
 import { serialQueue, startPushLoop } from './push-loop.js';
-import { markSyncSoon } from '../worker/push.js';
 import type { Runtime } from '../app/runtime.js';
 
 /**
@@ -126,12 +125,8 @@ export function registerRunCommands(program: Command): void {
     // A notification marks the account (its pass will not skip the provider sync) and enqueues its
     // sync job: the pg-boss singleton key makes duplicates one job.
     let engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null = null;
-    const push = {
-      async syncSoon(accountId: string, reason: string) {
-        await markSyncSoon(runtime.store, accountId, new Date(), reason);
-        await engine?.enqueueSync(accountId, reason);
-      },
-    };
+    const { enginePushSink } = await import('../http/routes/push.js');
+    const push = enginePushSink(runtime.store, () => engine);
     const stopWeb = opts.web ? await startWebOrClose(runtime, opts, push) : null;
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);

@@ -141,6 +141,9 @@ export interface PushSubscription {
   resourceId?: string;
 }
 
+/** The resource name a Gmail watch is stored under (Google push; the endpoint looks for it). */
+export const GMAIL_WATCH_RESOURCE = 'gmail/users/me/watch';
+
 export interface PushSubscriber {
   /**
    * Makes sure a subscription exists for every resource, notifying `notificationUrl` with

@@ -45,11 +45,14 @@ export interface GooglePushDelivery {
   target: string;
   url: string;
   status: number | 'dropped' | 'undelivered';
+  /** Calendar: X-Goog-Resource-State (sync, exists); gmail: the historyId published. */
+  note: string;
 }
 
 interface Outgoing {
   kind: 'calendar' | 'gmail';
   target: string;
+  note: string;
   url: string;
   headers: Record<string, string>;
   body: string | null;
@@ -174,6 +177,7 @@ export class GooglePush {
     this.enqueue({
       kind: 'calendar',
       target: ch.id,
+      note: state,
       url: ch.address,
       body: null,
       headers: {
@@ -192,7 +196,7 @@ export class GooglePush {
     const url = this.pubsub.get(watch.topicName);
     if (!url) {
       this.counts.undelivered += 1;
-      this.deliveries.push({ kind: 'gmail', target: watch.topicName, url: '', status: 'undelivered' });
+      this.deliveries.push({ kind: 'gmail', target: watch.topicName, url: '', status: 'undelivered', note: String(historyId) });
       return;
     }
     const data = Buffer.from(JSON.stringify({ emailAddress: watch.email, historyId })).toString('base64');
@@ -200,6 +204,7 @@ export class GooglePush {
     this.enqueue({
       kind: 'gmail',
       target: watch.topicName,
+      note: String(historyId),
       url,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ message: { data, messageId, message_id: messageId, publishTime: this.now().toISOString() }, subscription: watch.topicName.replace('/topics/', '/subscriptions/') + '-push' }),
@@ -210,7 +215,7 @@ export class GooglePush {
     if (this.faults.dropNext > 0) {
       this.faults.dropNext -= 1;
       this.counts.dropped += 1;
-      this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: 'dropped' });
+      this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: 'dropped', note: out.note });
       return;
     }
     if (this.faults.reorder) {
@@ -232,11 +237,11 @@ export class GooglePush {
         await r.arrayBuffer().catch(() => undefined);
         if (r.status >= 200 && r.status < 300) this.counts.delivered += 1;
         else this.counts.failed += 1;
-        this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: r.status });
+        this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: r.status, note: out.note });
       })
       .catch(() => {
         this.counts.failed += 1;
-        this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: 0 });
+        this.deliveries.push({ kind: out.kind, target: out.target, url: out.url, status: 0, note: out.note });
       })
       .finally(() => this.pending.delete(p));
     this.pending.add(p);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { CursorStore } from '../../ports/store.js';
 import { clientStateMatches, pushClientState, PUBSUB_TOKEN_ENV } from '../../security/push-secret.js';
-import { GMAIL_WATCH_RESOURCE } from '../../providers/google/google-watch.adapter.js';
+import { GMAIL_WATCH_RESOURCE } from '../../ports/providers.js';
 import { markSyncSoon, PUSH_STATE_KEY, readPushState } from '../../worker/push.js';
 import type { AppEnv, WebContext } from '../web.js';
 
@@ -21,6 +21,19 @@ export interface PushSink {
 
 export function storePushSink(store: CursorStore, clock: () => Date): PushSink {
   return { syncSoon: (accountId, reason) => markSyncSoon(store, accountId, clock(), reason) };
+}
+
+/**
+ * PostgreSQL (`serve` as a job-engine worker): the mark (so the pass does not skip the provider
+ * sync) and the account's sync job, whose pg-boss singleton key makes duplicates one job.
+ */
+export function enginePushSink(store: CursorStore, engine: () => { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null, clock: () => Date = () => new Date()): PushSink {
+  return {
+    async syncSoon(accountId, reason) {
+      await markSyncSoon(store, accountId, clock(), reason);
+      await engine()?.enqueueSync(accountId, reason);
+    },
+  };
 }
 
 interface Notification {
@@ -101,8 +114,12 @@ export function pushRoutes(web: WebContext<CursorStore & object>, sink: PushSink
       logger.warn({ account: accountId }, 'google calendar notification ignored: FOLLOWUP_ENCRYPTION_KEY is not set, so its channel token cannot be checked');
       return c.body(null, 200);
     }
+    const tokenOk = clientStateMatches(expected, c.req.header('x-goog-channel-token'));
+    // `sync` comes while events.watch is still answering, before the channel is stored: a no-op
+    // whichever channel it names, so it is not checked further (and not logged as unknown).
+    if (tokenOk && state === 'sync') return c.body(null, 200);
     const subs = await readPushState(store, accountId);
-    if (!clientStateMatches(expected, c.req.header('x-goog-channel-token')) || !subs.some((s) => s.id === channelId && s.resource.startsWith('calendars/'))) {
+    if (!tokenOk || !subs.some((s) => s.id === channelId && s.resource.startsWith('calendars/'))) {
       logger.warn({ account: accountId, channel: channelId.slice(0, 80) }, 'google calendar notification ignored: wrong channel token or an unknown channel');
       return c.body(null, 200);
     }

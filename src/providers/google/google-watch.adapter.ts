@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { PushSubscriber, PushSubscription } from '../../ports/providers.js';
+import { GMAIL_WATCH_RESOURCE, type PushSubscriber, type PushSubscription } from '../../ports/providers.js';
 import type { GoogleCall } from './google-call.client.js';
 
 /**
@@ -15,7 +15,6 @@ import type { GoogleCall } from './google-call.client.js';
  *   /push/google/gmail. Google asks for a new `watch` at least every 7 days and recommends daily:
  *   renewed once a day, whatever `renewBefore` says.
  */
-export const GMAIL_WATCH_RESOURCE = 'gmail/users/me/watch';
 /** Calendar's documented default channel lifetime (604800 s); asked for explicitly. */
 export const CHANNEL_TTL_SECONDS = 604_800;
 /** A Gmail watch lives 7 days; renew it when it is a day old. */
