@@ -146,6 +146,11 @@ export const GMAIL_WATCH_RESOURCE = 'gmail/users/me/watch';
 
 export interface PushSubscriber {
   /**
+   * True when the subscriptions do not cover everything the provider sync reads (Google without a
+   * Pub/Sub topic: the calendar is watched, Gmail is not); the sync then runs on every pass.
+   */
+  readonly partial?: boolean;
+  /**
    * Makes sure a subscription exists for every resource, notifying `notificationUrl` with
    * `clientState`: renews those expiring before `renewBefore`, recreates missing ones. A family
    * whose watch must be renewed sooner than that (Gmail: daily) renews on its own schedule.

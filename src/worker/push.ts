@@ -85,7 +85,7 @@ export const PUSH_POLLED_KEY = 'push:polled';
  * or the safety poll is due (push.safetyPollMinutes since the last sync); otherwise every pass.
  */
 export async function providerSyncDue(ctx: WorkerContext<CursorStore & object>, rt: AccountRuntime): Promise<boolean> {
-  if (!ctx.push || !rt.providers?.push) return true;
+  if (!ctx.push || !rt.providers?.push || rt.providers.push.partial) return true;
   const id = rt.account.id;
   const subs = await readPushState(ctx.store, id);
   if (subs.length === 0 || subs.some((s) => s.expiresAt <= ctx.now)) return true;

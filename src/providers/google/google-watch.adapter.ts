@@ -23,6 +23,11 @@ export const GMAIL_RENEW_AHEAD_MS = 6 * 24 * 3600_000;
 export const calendarWatchResource = (calendarId: string) => `calendars/${calendarId}/events`;
 
 export class GoogleWatches implements PushSubscriber {
+  /** Without a topic Gmail is not watched, so the mailbox is still polled every pass. */
+  get partial(): boolean {
+    return this.gmailTopic === null;
+  }
+
   constructor(
     private readonly calendar: calendar_v3.Calendar,
     private readonly gmail: gmail_v1.Gmail,
