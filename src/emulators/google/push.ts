@@ -153,7 +153,7 @@ export class GooglePush {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  stats(): Record<string, number> {
+  stats(): GooglePush['counts'] & { channels: number; gmailWatches: number } {
     return { ...this.counts, channels: this.channels.size, gmailWatches: this.gmailWatches.size };
   }
 
