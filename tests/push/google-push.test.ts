@@ -13,7 +13,7 @@ import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js'
 import type { GoogleEmulator } from '../../src/emulators/google/emulator.js';
 import { startWebServer } from '../../src/http/server.js';
 import { GMAIL_WATCH_RESOURCE } from '../../src/ports/providers.js';
-import { accountsMarkedSyncSoon, readPushState } from '../../src/worker/push.js';
+import { accountsMarkedSyncSoon, providerSyncDue, readPushState } from '../../src/worker/push.js';
 
 /**
  * Google push on SQLite, over real HTTP both ways: `followup emulate google` (in this process)
@@ -262,5 +262,15 @@ describe('Google push: Calendar channels and the Gmail watch', () => {
     // The old channel's notification (if Google still sent one) is no longer a known channel.
     expect((await channelPost({ 'X-Goog-Channel-ID': old.id, 'X-Goog-Channel-Token': old.token!, 'X-Goog-Resource-State': 'exists' })).status).toBe(200);
     expect(await marked()).toEqual([]);
+  });
+
+  it('without a Pub/Sub topic only the calendar is watched: the provider sync then runs on every pass', async () => {
+    await quiet();
+    const ctx = await runtime.context(new Date());
+    const rt = ctx.accounts[0]!;
+    expect(rt.providers!.push!.partial).toBe(false);
+    expect(await providerSyncDue(ctx, rt)).toBe(false);
+    const partial = { ...rt, providers: { ...rt.providers!, push: { partial: true, ensure: rt.providers!.push!.ensure.bind(rt.providers!.push) } } };
+    expect(await providerSyncDue(ctx, partial)).toBe(true);
   });
 });
