@@ -38,6 +38,19 @@ export class GoogleWatches implements PushSubscriber {
 
   async ensure(input: { notificationUrl: string; clientState: string; existing: PushSubscription[]; renewBefore: Date; now: Date }): Promise<PushSubscription[]> {
     const out: PushSubscription[] = [];
+    // Gmail first: a repeated users.watch just replaces the watch, so a failure of the channel
+    // after it loses nothing; a channel made and then lost to a later failure would be an orphan.
+    if (this.gmailTopic) {
+      const watch = input.existing.find((s) => s.resource === GMAIL_WATCH_RESOURCE && s.id === this.gmailTopic);
+      if (watch && watch.expiresAt.getTime() > input.now.getTime() + GMAIL_RENEW_AHEAD_MS) out.push(watch);
+      else {
+        const topicName = this.gmailTopic;
+        const made = await this.call('gmail users.watch', async () =>
+          (await this.gmail.users.watch({ userId: 'me', requestBody: { topicName, labelIds: ['INBOX'], labelFilterBehavior: 'include' } })).data,
+        );
+        out.push({ resource: GMAIL_WATCH_RESOURCE, id: topicName, expiresAt: expiry(made.expiration, input.now, 7 * 24 * 3600_000) });
+      }
+    }
     const resource = calendarWatchResource(this.calendarId);
     const channel = input.existing.find((s) => s.resource === resource);
     if (channel && channel.expiresAt > input.renewBefore) out.push(channel);
@@ -56,17 +69,6 @@ export class GoogleWatches implements PushSubscriber {
       // notifications until it expires, which the endpoint ignores (no longer a known channel).
       if (channel?.resourceId) {
         await this.call('calendar channels.stop', async () => (await this.calendar.channels.stop({ requestBody: { id: channel.id, resourceId: channel.resourceId } })).data).catch(() => undefined);
-      }
-    }
-    if (this.gmailTopic) {
-      const watch = input.existing.find((s) => s.resource === GMAIL_WATCH_RESOURCE && s.id === this.gmailTopic);
-      if (watch && watch.expiresAt.getTime() > input.now.getTime() + GMAIL_RENEW_AHEAD_MS) out.push(watch);
-      else {
-        const topicName = this.gmailTopic;
-        const made = await this.call('gmail users.watch', async () =>
-          (await this.gmail.users.watch({ userId: 'me', requestBody: { topicName, labelIds: ['INBOX'], labelFilterBehavior: 'include' } })).data,
-        );
-        out.push({ resource: GMAIL_WATCH_RESOURCE, id: topicName, expiresAt: expiry(made.expiration, input.now, 7 * 24 * 3600_000) });
       }
     }
     return out;
