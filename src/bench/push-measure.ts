@@ -120,7 +120,7 @@ function waitForServer(url: string, child: ChildProcess, stderr: () => string, t
   });
 }
 
-async function replyToInvite(input: PushMeasureInput, notes: string[]): Promise<{ p50: number | null; p95: number | null }> {
+export async function replyToInvite(input: PushMeasureInput, notes: string[]): Promise<{ p50: number | null; p95: number | null }> {
   const reps = Math.max(20, input.replyAccounts ?? 20);
   const dir = mkdtempSync(join(tmpdir(), 'followup-push-bench-'));
   const ws = await prepareScaleWorkspace({ dir, reps, databaseUrl: input.databaseUrl, demo: true, now: new Date() });
@@ -144,6 +144,7 @@ async function replyToInvite(input: PushMeasureInput, notes: string[]): Promise<
     serve = child;
     child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     await waitForServer(publicUrl, child, () => err);
+    const deliveredBefore = ws.served.emulator.push.deliveries.length;
     const invited = (email: string, sara: string) =>
       [...ws.served.emulator.state.users.get(email)!.calendar.entries.values()].some((e) => !e.deleted && (e.event.attendees ?? []).some((a) => a.email.toLowerCase() === sara));
     const seconds: number[] = [];
@@ -159,8 +160,13 @@ async function replyToInvite(input: PushMeasureInput, notes: string[]): Promise<
       seconds.push((performance.now() - t0) / 1000);
     });
     await Promise.all(waits);
-    const stats = ws.served.emulator.push.stats();
-    input.log(`reply to invite: ${seconds.length}/${reps} invited; push ${JSON.stringify(stats)}`);
+    await ws.served.emulator.push.settled();
+    const during = ws.served.emulator.push.deliveries.slice(deliveredBefore);
+    const statuses: Record<string, number> = {};
+    for (const d of during) statuses[`${d.kind} ${d.status}`] = (statuses[`${d.kind} ${d.status}`] ?? 0) + 1;
+    input.log(`reply to invite: ${seconds.length}/${reps} invited; notifications while serve ran: ${JSON.stringify(statuses)}`);
+    const missing = replies.filter((r) => !invited(r.rep.email, r.sara));
+    if (missing.length) input.log(`not invited: ${missing.map((r) => r.rep.id).join(', ')}; serve's log ends: ${err.slice(-1500)}`);
     notes.push(
       `replyToInviteSeconds: ${reps} reps with the demo, serve on PostgreSQL (the real CLI, default --concurrency) as the worker, every API answer delayed ${input.latencyMs} ms; Sara's reply delivered into the emulated mailbox one rep every 500 ms; ${seconds.length} of ${reps} invitations were created within 180 s${seconds.length < reps ? ' (the rest count as missing, not as 180 s)' : ''}.`,
     );
