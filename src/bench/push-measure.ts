@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,7 +142,11 @@ export async function replyToInvite(input: PushMeasureInput, notes: string[]): P
     let err = '';
     const child = spawn(process.execPath, [input.bin, '--config', ws.configPath, 'serve'], { cwd: input.root, env: { ...process.env, ...ws.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     serve = child;
-    child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    const fullLog = process.env.BENCH_SERVE_LOG;
+    child.stderr!.on('data', (d: Buffer) => {
+      err = (err + d.toString()).slice(-4000);
+      if (fullLog) appendFileSync(fullLog, d);
+    });
     await waitForServer(publicUrl, child, () => err);
     const deliveredBefore = ws.served.emulator.push.deliveries.length;
     const invited = (email: string, sara: string) =>
@@ -158,6 +162,7 @@ export async function replyToInvite(input: PushMeasureInput, notes: string[]): P
         await new Promise((res) => setTimeout(res, 100));
       }
       seconds.push((performance.now() - t0) / 1000);
+      input.log(`${r.rep.id}: delivered at ${new Date(Date.now() - (performance.now() - t0)).toISOString()}, invited after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     });
     await Promise.all(waits);
     await ws.served.emulator.push.settled();

@@ -124,13 +124,14 @@ export function registerRunCommands(program: Command): void {
     const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
     // A notification marks the account (its pass will not skip the provider sync) and enqueues its
     // sync job: the pg-boss singleton key makes duplicates one job.
-    let engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null = null;
     const { enginePushSink } = await import('../http/routes/push.js');
-    const push = enginePushSink(runtime.store, () => engine);
+    const { sink: push, attach } = enginePushSink(runtime.store, runtime.config.accounts.map((a) => a.id));
     const stopWeb = opts.web ? await startWebOrClose(runtime, opts, push) : null;
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
-    const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => (engine = e));
+    const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => {
+      attach(e).catch((err: unknown) => runtime.logger.error({ err: (err as Error).message }, 'push: enqueueing the accounts notified before the worker started failed; the safety poll will catch up'));
+    });
     await Promise.race([untilStopped(), working]);
     stop.abort();
     await working;

@@ -12,6 +12,7 @@ import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js'
 import type { GoogleEmulator } from '../../src/emulators/google/emulator.js';
 import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { enginePushSink } from '../../src/http/routes/push.js';
+import { accountsMarkedSyncSoon } from '../../src/worker/push.js';
 import { startWebServer } from '../../src/http/server.js';
 import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
 
@@ -31,7 +32,8 @@ const TOPIC = 'projects/followup-test/topics/gmail-push';
 interface Setup {
   runtime: Runtime;
   served: ServedFamily;
-  engine: JobEngine;
+  /** Opens the job engine and attaches it to the push routes (serve does this once pg-boss is up). */
+  startEngine(): Promise<string[]>;
   schema: string;
   accountId: string;
   email: string;
@@ -82,19 +84,24 @@ async function setup(family: 'google' | 'microsoft'): Promise<Setup> {
   if (family === 'google') (served.family.emulator as GoogleEmulator).push.pubsubPush(TOPIC, `${base}/push/google/gmail?token=${PUBSUB_TOKEN}`);
   const runtime = await openRuntime({ config });
   expect(runtime.config.env.databaseUrl).toBe(url.toString());
-  const engine = await openPgEngine({ runtime, databaseUrl: url.toString(), concurrency: 1, supervise: false });
-  const stopWeb = await startWebServer(runtime, { print: () => undefined, port, push: enginePushSink(runtime.store, () => engine) });
+  // As in serve: the web server (and its push routes) first, the engine later.
+  const push = enginePushSink(runtime.store, runtime.config.accounts.map((a) => a.id));
+  const stopWeb = await startWebServer(runtime, { print: () => undefined, port, push: push.sink });
+  let engine: JobEngine | null = null;
   const account = runtime.config.accounts[0]!;
   return {
     runtime,
     served,
-    engine,
+    startEngine: async () => {
+      engine = await openPgEngine({ runtime, databaseUrl: url.toString(), concurrency: 1, supervise: false });
+      return push.attach(engine);
+    },
     schema,
     accountId: account.id,
     email: account.email,
     close: async () => {
       await stopWeb();
-      await engine.stop();
+      await engine?.stop();
       await runtime.close();
       await served.close();
       rmSync(dir, { recursive: true, force: true });
@@ -121,7 +128,17 @@ describe('push routes on PostgreSQL enqueue the account sync job', () => {
     await runObservedTick(await s.runtime.context(new Date()));
     expect(google.push.channels.size).toBe(1);
     await google.push.settled();
-    // Let the pass's own writes and the watch's first publish settle, then start from an empty queue.
+    await runObservedTick(await s.runtime.context(new Date())); // takes the watch's first notification
+    expect(await accountsMarkedSyncSoon(s.runtime.store, [s.accountId])).toEqual([]);
+
+    // A reply before the engine is up (serve answers HTTP first): only the mark is left, and
+    // attaching the engine enqueues that account's sync job.
+    google.control.deliverMessage(s.email, reply(s.email, 'Re: early'));
+    await google.push.settled();
+    expect(google.push.deliveries.at(-1)).toMatchObject({ kind: 'gmail', status: 204 });
+    expect(await accountsMarkedSyncSoon(s.runtime.store, [s.accountId])).toEqual([s.accountId]);
+    expect(await s.startEngine()).toEqual([s.accountId]);
+    expect(await queuedSyncs(s)).toBe(1);
     await query(`delete from "${s.schema}_jobs".job where name = $1`, [QUEUES.sync]);
     expect(await queuedSyncs(s)).toBe(0);
 
@@ -143,6 +160,7 @@ describe('push routes on PostgreSQL enqueue the account sync job', () => {
     const s = await setup('microsoft');
     opened.push(s);
     const graph = s.served.family.emulator as GraphEmulator;
+    await s.startEngine();
     await runObservedTick(await s.runtime.context(new Date()));
     expect(graph.router.push.subscriptions.size).toBe(2);
     await graph.router.push.settled();

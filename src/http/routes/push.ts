@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { CursorStore } from '../../ports/store.js';
 import { clientStateMatches, pushClientState, PUBSUB_TOKEN_ENV } from '../../security/push-secret.js';
 import { GMAIL_WATCH_RESOURCE } from '../../ports/providers.js';
-import { markSyncSoon, PUSH_STATE_KEY, readPushState } from '../../worker/push.js';
+import { accountsMarkedSyncSoon, markSyncSoon, PUSH_STATE_KEY, readPushState } from '../../worker/push.js';
 import type { AppEnv, WebContext } from '../web.js';
 
 /**
@@ -25,13 +25,30 @@ export function storePushSink(store: CursorStore, clock: () => Date): PushSink {
 
 /**
  * PostgreSQL (`serve` as a job-engine worker): the mark (so the pass does not skip the provider
- * sync) and the account's sync job, whose pg-boss singleton key makes duplicates one job.
+ * sync) and the account's sync job, whose pg-boss singleton key makes duplicates one job. The web
+ * server answers before the engine has started: a notification in that window leaves only its
+ * mark, and `attach` enqueues every marked account once the engine is there (marks left by an
+ * earlier process too), so none waits for the next scheduled tick.
  */
-export function enginePushSink(store: CursorStore, engine: () => { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null, clock: () => Date = () => new Date()): PushSink {
+export interface SyncEnqueuer {
+  enqueueSync(accountId: string, reason: string): Promise<boolean>;
+}
+
+export function enginePushSink(store: CursorStore, accountIds: string[], clock: () => Date = () => new Date()): { sink: PushSink; attach(engine: SyncEnqueuer): Promise<string[]> } {
+  let engine: SyncEnqueuer | null = null;
   return {
-    async syncSoon(accountId, reason) {
-      await markSyncSoon(store, accountId, clock(), reason);
-      await engine()?.enqueueSync(accountId, reason);
+    sink: {
+      async syncSoon(accountId, reason) {
+        // The mark first, then the engine: an `attach` after this read finds the mark.
+        await markSyncSoon(store, accountId, clock(), reason);
+        await engine?.enqueueSync(accountId, reason);
+      },
+    },
+    async attach(e) {
+      engine = e;
+      const due = await accountsMarkedSyncSoon(store, accountIds);
+      for (const id of due) await e.enqueueSync(id, 'push notification from before the worker started');
+      return due;
     },
   };
 }
