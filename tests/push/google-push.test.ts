@@ -79,8 +79,11 @@ beforeAll(async () => {
   doc.push = { publicUrl: base, safetyPollMinutes: 60, gmailTopic: TOPIC };
   doc.web = { ...((doc.web as object) ?? {}), port, digest: false };
   writeFileSync(config, stringify(doc));
-  // The one-time Cloud setup: a push subscription on the topic, its URL carrying the shared token.
-  google.push.pubsubPush(TOPIC, `${base}/push/google/gmail?token=${PUBSUB_TOKEN}`);
+  // The one-time Cloud setup: a push subscription on the topic, its URL carrying the shared token
+  // (through the emulator's control plane, as a harness driving `followup emulate google` would).
+  const set = await fetch(`${served.url}/__emulator/pubsub`, { method: 'POST', body: JSON.stringify({ topic: TOPIC, pushEndpoint: `${base}/push/google/gmail?token=${PUBSUB_TOKEN}` }) });
+  expect(set.status).toBe(200);
+  expect(google.push.pubsub.get(TOPIC)).toBe(`${base}/push/google/gmail?token=${PUBSUB_TOKEN}`);
   runtime = await openRuntime({ config });
   stopWeb = await startWebServer(runtime, { print: () => undefined, port });
   accountId = runtime.config.accounts[0]!.id;
@@ -235,6 +238,8 @@ describe('Google push: Calendar channels and the Gmail watch', () => {
     expect(subjects).toEqual(expect.arrayContaining(['Re: first', 'Re: second']));
     expect(google.push.stats()).toMatchObject({ reordered: expect.any(Number), duplicated: expect.any(Number), dropped: expect.any(Number) });
     expect(google.push.stats().reordered).toBeGreaterThanOrEqual(2);
+    const stats = (await (await fetch(`${served.url}/__emulator/stats`)).json()) as { push: Record<string, number> };
+    expect(stats.push).toMatchObject({ channels: 1, gmailWatches: 1, reordered: google.push.stats().reordered, dropped: google.push.stats().dropped });
   });
 
   it('renews before expiry: a new channel replaces the old (stopped), the Gmail watch is renewed daily, the old channel is ignored', async () => {

@@ -25,6 +25,8 @@ export interface EmulatorFamily {
   snapshot(): MailboxSnapshot[];
   /** Push notifications sent, delivered, dropped, duplicated, reordered (GET /__emulator/stats, `push`). */
   pushStats?(): Record<string, number>;
+  /** Google: the push subscription of a Pub/Sub topic (POST /__emulator/pubsub). */
+  pubsubPush?(topic: string, pushEndpoint: string): void;
 }
 
 function bearer(request: Request): string | null {
@@ -54,6 +56,7 @@ export function googleFamily(options: GoogleEmulatorOptions = {}): EmulatorFamil
     name: 'google',
     emulator,
     pushStats: () => emulator.push.stats(),
+    pubsubPush: (topic, pushEndpoint) => emulator.push.pubsubPush(topic, pushEndpoint),
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) =>
       status === 429
