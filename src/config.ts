@@ -233,14 +233,20 @@ export const configSchema = z
       .strict()
       .default({ port: 8787, host: '127.0.0.1', baseUrl: 'http://127.0.0.1:8787', digest: true }),
     /**
-     * Push notifications (Microsoft Graph subscriptions): `publicUrl` is where the provider can reach
-     * `serve` (HTTPS in production); unset = polling only. The safety poll syncs every account at
-     * least this often whatever the notifications say.
+     * Push notifications (Microsoft Graph subscriptions, Google Calendar watch channels, Gmail
+     * watch through Pub/Sub): `publicUrl` is where the provider can reach `serve` (HTTPS in
+     * production); unset = polling only. `gmailTopic` is the Pub/Sub topic Gmail publishes to
+     * (`projects/<project>/topics/<name>`); unset = Gmail is polled. The safety poll syncs every
+     * account at least this often whatever the notifications say.
      */
     push: z
       .object({
         publicUrl: z.string().url().optional(),
         safetyPollMinutes: z.number().int().min(1).default(60),
+        gmailTopic: z
+          .string()
+          .regex(/^projects\/[^/]+\/topics\/[^/]+$/, 'a Pub/Sub topic name such as projects/my-project/topics/gmail-push')
+          .optional(),
       })
       .strict()
       .default({ safetyPollMinutes: 60 }),

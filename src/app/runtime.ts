@@ -154,7 +154,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
 function pushSettings(config: Runtime['config']): PushSettings {
   const base = config.push.publicUrl!.replace(/\/$/, '');
   return {
-    notificationUrl: (accountId) => `${base}/push/microsoft?account=${encodeURIComponent(accountId)}`,
+    notificationUrl: (accountId, provider) => `${base}/push/${provider === 'google' ? 'google/calendar' : 'microsoft'}?account=${encodeURIComponent(accountId)}`,
     clientState: (accountId) => pushClientState(config.env.get, accountId),
     safetyPollMinutes: config.push.safetyPollMinutes,
   };

@@ -4,12 +4,12 @@
  * job engine, the real CLI (dist/) in fresh processes. Prints one JSON object:
  * - requestsPerIdleAccountHour: poll5min (the idle tick's requests per account, 12 ticks an hour),
  *   updatedMinPoller5min (an n8n-style poller: events.list?updatedMin + messages.list?q=after:,
- *   run in the same run against the same emulator), push (null: push is not built yet);
+ *   run in the same run against the same emulator), push (src/bench/push-measure.ts);
  * - idleTickSeconds {1,2,4}: wall time of one idle tick with that many `run --once --concurrency 1`;
  * - cpuMsPerIdleAccount: CPU of the one-worker idle tick minus start-up, per account;
  * - startupCpuMs: CPU of a whole `run --once` of one idle account on SQLite (the median of 3);
  * - rssMb: peak RSS of the one-worker idle tick process;
- * - replyToInviteSeconds: null (needs push).
+ * - replyToInviteSeconds: with push and `serve` on PostgreSQL (src/bench/push-measure.ts).
  * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a throwaway schema is made) and `npm run build`.
  * `--startup-only` measures startupCpuMs and the start-up's RSS alone (no PostgreSQL needed), on the
  * Node that runs the bench: `node dist/bench/scale.bench.js --startup-only`.
@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePush } from './push-measure.js';
 import { prepareScaleWorkspace, type ScaleWorkspace } from './scale-workspace.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -128,18 +129,20 @@ async function main(): Promise<void> {
     }
     const perTick = oneWorker!.requests / accounts;
     const updatedMinPerPoll = await pollUpdatedMin(ws, Math.min(accounts, 50), new Date(now.getTime() - 5 * 60_000));
+    // Push (src/bench/push-measure.ts): the same idle workspace with push on, then serve and replies.
+    const pushed = await measurePush({ ws, run: (w, args) => followup(w, 1, args), bin: BIN, root: ROOT, databaseUrl: base, latencyMs, after: new Date(slot), log });
     const result = {
       accounts,
       latencyMs,
-      requestsPerIdleAccountHour: { poll5min: round(perTick * 12), push: null, updatedMinPoller5min: round(updatedMinPerPoll * 12) },
+      requestsPerIdleAccountHour: { poll5min: round(perTick * 12), push: pushed.requestsPerIdleAccountHour, updatedMinPoller5min: round(updatedMinPerPoll * 12) },
       idleTickSeconds,
       cpuMsPerIdleAccount: round(Math.max(0, oneWorker!.report.cpuMs - startupCpuMs) / accounts, 2),
       startupCpuMs: Math.round(startupCpuMs),
       rssMb: Math.round(oneWorker!.report.maxRssMb),
-      replyToInviteSeconds: { p50: null, p95: null },
+      replyToInviteSeconds: pushed.replyToInviteSeconds,
       machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
       notes: [
-        'push and replyToInviteSeconds are null: push notifications are not built on this branch yet.',
+        ...pushed.notes,
         'accounts seeded through the emulator library (src/bench/scale-workspace.ts), not `followup emulate`.',
       ],
     };

@@ -1,4 +1,5 @@
 import { isPushKey, pushStatus } from '../worker/push.js';
+import { GMAIL_WATCH_RESOURCE } from '../ports/providers.js';
 import type { Command } from 'commander';
 import type { PROSPECT_STATUSES } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
@@ -181,7 +182,9 @@ export function registerOpsCommands(program: Command): void {
           const push = pushStatus(cursors, now);
           for (const s of push?.subscriptions ?? []) {
             const left = Math.round((s.expiresAt.getTime() - now.getTime()) / 3600_000);
-            console.log(`    push ${s.resource}: subscription ${s.id}, ${left > 0 ? `expires in ${left} h (renewed at half-life)` : 'expired: renewed on the next run'}`);
+            const gmail = s.resource === GMAIL_WATCH_RESOURCE;
+            const what = gmail ? `Gmail watch on ${s.id}` : s.resource.startsWith('calendars/') ? `channel ${s.id}` : `subscription ${s.id}`;
+            console.log(`    push ${s.resource}: ${what}, ${left > 0 ? `expires in ${left} h (${gmail ? 'renewed daily' : 'renewed at half-life'})` : 'expired: renewed on the next run'}`);
           }
           if (push?.lastError) console.log(`    push: last error: ${push.lastError} (polling goes on; check push.publicUrl is reachable from the provider)`);
           if (push?.syncRequestedAt) console.log(`    push: a notification asked for a sync at ${push.syncRequestedAt.toISOString()}; it runs shortly`);

@@ -5,14 +5,12 @@ import type { Command } from 'commander';
 import { openRuntime } from '../app/runtime.js';
 import { loadOptional } from './optional.js';
 import { runTick } from '../worker/tick.js';
-import type { TickSummary } from '../worker/context.js';
 import { untilStopped } from './provider-commands.js';
 import { resolveWebSecret } from '../http/secret.js';
 import { formatSummary } from './format.js';
 import { cliLogger, globals, parseNow, resolveConfigPath, withRuntime } from './context.js';
 import { readStarter, STARTER_FILES } from './starter-config.js';
 import { parseConcurrency, runOnceOnEngine, serveOnEngine } from './engine-run.js';
-import { markSyncSoon } from '../worker/push.js';
 import type { Runtime } from '../app/runtime.js';
 
 import { runOutcome } from './run-outcome.js';
@@ -95,17 +93,14 @@ export function registerRunCommands(program: Command): void {
     const concurrency = opts.concurrency === undefined ? undefined : parseConcurrency(opts.concurrency, 1);
     // A notification marks the account (its pass will not skip the provider sync) and enqueues its
     // sync job: the pg-boss singleton key makes duplicates one job.
-    let engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> } | null = null;
-    const push = {
-      async syncSoon(accountId: string, reason: string) {
-        await markSyncSoon(runtime.store, accountId, new Date(), reason);
-        await engine?.enqueueSync(accountId, reason);
-      },
-    };
+    const { enginePushSink } = await import('../http/routes/push.js');
+    const { sink: push, attach } = enginePushSink(runtime.store, runtime.config.accounts.map((a) => a.id));
     const stopWeb = opts.web ? await startWebOrClose(runtime, opts, push) : null;
     const stop = new AbortController();
     console.log(`followup: a worker on PostgreSQL (schedule "${runtime.config.schedule}", fired once per slot by the job engine). Ctrl-C to stop.`);
-    const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => (engine = e));
+    const working = serveOnEngine(runtime, concurrency, stop.signal, (e) => {
+      attach(e).catch((err: unknown) => runtime.logger.error({ err: (err as Error).message }, 'push: enqueueing the accounts notified before the worker started failed; the safety poll will catch up'));
+    });
     await Promise.race([untilStopped(), working]);
     stop.abort();
     await working;

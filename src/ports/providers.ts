@@ -128,7 +128,7 @@ export interface ProviderSet {
    * never needs to know which family an account uses.
    */
   reconnect?: string;
-  /** Families with change notifications (Microsoft Graph): keeps the account's subscriptions alive. */
+  /** Families with change notifications (Microsoft Graph subscriptions, Google watch channels): keeps them alive. */
   push?: PushSubscriber;
 }
 
@@ -137,12 +137,23 @@ export interface PushSubscription {
   resource: string;
   id: string;
   expiresAt: Date;
+  /** Google Calendar channels: the resourceId channels.stop needs. */
+  resourceId?: string;
 }
+
+/** The resource name a Gmail watch is stored under (Google push; the endpoint looks for it). */
+export const GMAIL_WATCH_RESOURCE = 'gmail/users/me/watch';
 
 export interface PushSubscriber {
   /**
+   * True when the subscriptions do not cover everything the provider sync reads (Google without a
+   * Pub/Sub topic: the calendar is watched, Gmail is not); the sync then runs on every pass.
+   */
+  readonly partial?: boolean;
+  /**
    * Makes sure a subscription exists for every resource, notifying `notificationUrl` with
-   * `clientState`: renews those expiring before `renewBefore`, recreates missing ones.
+   * `clientState`: renews those expiring before `renewBefore`, recreates missing ones. A family
+   * whose watch must be renewed sooner than that (Gmail: daily) renews on its own schedule.
    */
   ensure(input: { notificationUrl: string; clientState: string; existing: PushSubscription[]; renewBefore: Date; now: Date }): Promise<PushSubscription[]>;
 }

@@ -17,3 +17,6 @@ export function clientStateMatches(expected: string, given: unknown): boolean {
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** The shared secret in the Pub/Sub push subscription's URL (`/push/google/gmail?token=…`). */
+export const PUBSUB_TOKEN_ENV = 'FOLLOWUP_PUBSUB_TOKEN';

@@ -15,8 +15,8 @@ export const PUSH_PENDING_KEY = 'push:pending';
 const RENEW_AHEAD_MS = 3.5 * 24 * 3600_000;
 
 export interface PushSettings {
-  /** `${publicUrl}/push/microsoft?account=<id>`. */
-  notificationUrl(accountId: string): string;
+  /** `${publicUrl}/push/microsoft?account=<id>` or `${publicUrl}/push/google/calendar?account=<id>`. */
+  notificationUrl(accountId: string, provider: string): string;
   clientState(accountId: string): string;
   safetyPollMinutes: number;
 }
@@ -24,12 +24,22 @@ export interface PushSettings {
 export async function readPushState(store: CursorStore, accountId: string): Promise<PushSubscription[]> {
   const c = await store.getCursor(accountId, PUSH_STATE_KEY);
   if (!c?.cursor) return [];
+  return parsePushState(c.cursor);
+}
+
+type StoredSubscription = { resource: string; id: string; expiresAt: string; resourceId?: string };
+
+function parsePushState(text: string | null): PushSubscription[] {
+  if (!text) return [];
   try {
-    const parsed = JSON.parse(c.cursor) as { resource: string; id: string; expiresAt: string }[];
-    return parsed.map((s) => ({ resource: s.resource, id: s.id, expiresAt: new Date(s.expiresAt) }));
+    return (JSON.parse(text) as StoredSubscription[]).map((s) => ({ resource: s.resource, id: s.id, expiresAt: new Date(s.expiresAt), ...(s.resourceId ? { resourceId: s.resourceId } : {}) }));
   } catch {
     return [];
   }
+}
+
+export function serializePushState(subs: PushSubscription[]): string {
+  return JSON.stringify(subs.map((s): StoredSubscription => ({ resource: s.resource, id: s.id, expiresAt: s.expiresAt.toISOString(), ...(s.resourceId ? { resourceId: s.resourceId } : {}) })));
 }
 
 /** Creates or renews the account's subscriptions; a failure is the step's problem, polling goes on. */
@@ -42,7 +52,7 @@ export async function ensurePush(ctx: WorkerContext<CursorStore & object>, rt: A
   const attemptAt = ctx.now;
   try {
     const subs = await subscriber.ensure({
-      notificationUrl: push.notificationUrl(accountId),
+      notificationUrl: push.notificationUrl(accountId, rt.account.provider),
       clientState: push.clientState(accountId),
       existing,
       renewBefore: new Date(ctx.now.getTime() + RENEW_AHEAD_MS),
@@ -51,14 +61,14 @@ export async function ensurePush(ctx: WorkerContext<CursorStore & object>, rt: A
     await ctx.store.saveCursor({
       accountId,
       key: PUSH_STATE_KEY,
-      cursor: JSON.stringify(subs.map((s) => ({ resource: s.resource, id: s.id, expiresAt: s.expiresAt.toISOString() }))),
+      cursor: serializePushState(subs),
       lastSuccessAt: attemptAt,
       lastAttemptAt: attemptAt,
       lastError: null,
       notBefore: null,
     });
   } catch (err) {
-    await ctx.store.saveCursor({ accountId, key: PUSH_STATE_KEY, cursor: existing.length ? JSON.stringify(existing) : null, lastSuccessAt: null, lastAttemptAt: attemptAt, lastError: (err as Error).message, notBefore: null });
+    await ctx.store.saveCursor({ accountId, key: PUSH_STATE_KEY, cursor: existing.length ? serializePushState(existing) : null, lastSuccessAt: null, lastAttemptAt: attemptAt, lastError: (err as Error).message, notBefore: null });
     throw err;
   }
 }
@@ -75,7 +85,7 @@ export const PUSH_POLLED_KEY = 'push:polled';
  * or the safety poll is due (push.safetyPollMinutes since the last sync); otherwise every pass.
  */
 export async function providerSyncDue(ctx: WorkerContext<CursorStore & object>, rt: AccountRuntime): Promise<boolean> {
-  if (!ctx.push || !rt.providers?.push) return true;
+  if (!ctx.push || !rt.providers?.push || rt.providers.push.partial) return true;
   const id = rt.account.id;
   const subs = await readPushState(ctx.store, id);
   if (subs.length === 0 || subs.some((s) => s.expiresAt <= ctx.now)) return true;
@@ -113,12 +123,7 @@ export interface PushStatus {
 export function pushStatus(cursors: { key: string; cursor: string | null; lastError: string | null; lastSuccessAt: Date | null; lastAttemptAt: Date | null; notBefore: Date | null }[], _now: Date): PushStatus | null {
   const state = cursors.find((c) => c.key === PUSH_STATE_KEY);
   if (!state) return null;
-  let subscriptions: PushSubscription[] = [];
-  try {
-    subscriptions = state.cursor ? (JSON.parse(state.cursor) as { resource: string; id: string; expiresAt: string }[]).map((x) => ({ resource: x.resource, id: x.id, expiresAt: new Date(x.expiresAt) })) : [];
-  } catch {
-    subscriptions = [];
-  }
+  const subscriptions = parsePushState(state.cursor);
   const pending = cursors.find((c) => c.key === PUSH_PENDING_KEY);
   return {
     subscriptions,

@@ -23,6 +23,10 @@ export interface EmulatorFamily {
   /** Expires the sync cursors of one mailbox (or of all when null). */
   expireCursors(mailbox: string | null): void;
   snapshot(): MailboxSnapshot[];
+  /** Push notifications sent, delivered, dropped, duplicated, reordered (GET /__emulator/stats, `push`). */
+  pushStats?(): Record<string, number>;
+  /** Google: the push subscription of a Pub/Sub topic (POST /__emulator/pubsub). */
+  pubsubPush?(topic: string, pushEndpoint: string): void;
 }
 
 function bearer(request: Request): string | null {
@@ -51,6 +55,8 @@ export function googleFamily(options: GoogleEmulatorOptions = {}): EmulatorFamil
   return {
     name: 'google',
     emulator,
+    pushStats: () => emulator.push.stats(),
+    pubsubPush: (topic, pushEndpoint) => emulator.push.pubsubPush(topic, pushEndpoint),
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) =>
       status === 429
@@ -91,6 +97,10 @@ export function graphFamily(url: string, options: Omit<GraphEmulatorOptions, 'gr
   return {
     name: 'microsoft',
     emulator,
+    pushStats: () => {
+      const d = emulator.router.push.deliveries;
+      return { sent: d.filter((x) => x.status !== 'dropped').length, delivered: d.filter((x) => typeof x.status === 'number' && x.status >= 200 && x.status < 300).length, dropped: d.filter((x) => x.status === 'dropped').length, subscriptions: emulator.router.push.subscriptions.size };
+    },
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) => {
       const headers = retryHeaders(retryAfterSeconds);

@@ -8,7 +8,8 @@ import type { EmulatorFamily } from './families.js';
  * can drive"):
  *   POST   /__emulator/faults  add fault rules (JSON list); GET lists them; DELETE clears them
  *   GET    /__emulator/state   sent messages and calendar events per mailbox
- *   GET    /__emulator/stats   {"requests": n, "byRoute": {...}, "faults": {kind: n}}
+ *   POST   /__emulator/pubsub  {"topic", "pushEndpoint"}: the Pub/Sub push subscription Gmail watch publishes through (Google)
+ *   GET    /__emulator/stats   {"requests": n, "byRoute": {...}, "faults": {kind: n}, "push": {sent, delivered, dropped, ...}}
  * Every other request goes to the emulator, after `latencyMs` and through the fault rules.
  */
 export interface ControlledServerOptions {
@@ -26,7 +27,7 @@ export interface ControlledServer<F extends EmulatorFamily> {
   port: number;
   family: F;
   faults: FaultBook;
-  stats(): { requests: number; byRoute: Record<string, number>; faults: Record<string, number> };
+  stats(): { requests: number; byRoute: Record<string, number>; faults: Record<string, number>; push?: Record<string, number> };
   /** Sets the hook run after each processed request (see ControlledServerOptions.onProcessed). */
   setOnProcessed(hook: ControlledServerOptions['onProcessed'] | undefined): void;
   close(): Promise<void>;
@@ -112,12 +113,31 @@ export async function serveControlled<F extends EmulatorFamily>(
       faults.clear();
       return sendJson(res, 200, { rules: [] });
     }
+    if (path === `${CONTROL}/pubsub` && method === 'POST') {
+      if (!family!.pubsubPush) return sendJson(res, 404, { error: `The ${family!.name} emulator has no Pub/Sub; this is for Gmail watch (followup emulate google).` });
+      let body: { topic?: unknown; pushEndpoint?: unknown };
+      try {
+        body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body;
+      } catch {
+        body = {};
+      }
+      const topic = typeof body.topic === 'string' ? body.topic : '';
+      const endpoint = typeof body.pushEndpoint === 'string' ? body.pushEndpoint : '';
+      if (!/^projects\/[^/]+\/topics\/[^/]+$/.test(topic) || !/^https?:\/\//.test(endpoint)) {
+        return sendJson(res, 400, { error: 'Send {"topic": "projects/<p>/topics/<t>", "pushEndpoint": "http(s)://…/push/google/gmail?token=…"}.' });
+      }
+      family!.pubsubPush(topic, endpoint);
+      return sendJson(res, 200, { topic, pushEndpoint: endpoint });
+    }
     if (path === `${CONTROL}/state` && method === 'GET') return sendJson(res, 200, { family: family!.name, mailboxes: family!.snapshot() });
     if (path === `${CONTROL}/stats` && method === 'GET') return sendJson(res, 200, stats());
     return sendJson(res, 404, { error: `No control endpoint ${method} ${path}; try GET ${CONTROL}/state, GET ${CONTROL}/stats or POST ${CONTROL}/faults.` });
   };
 
-  const stats = () => ({ requests, byRoute: { ...byRoute }, faults: { ...faults.injected } });
+  const stats = () => {
+    const push = family?.pushStats?.();
+    return { requests, byRoute: { ...byRoute }, faults: { ...faults.injected }, ...(push ? { push } : {}) };
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', url).pathname;

@@ -213,6 +213,7 @@ export function insertEventInto(
     }
   }
   cal.entries.set(id, { event, seq: nextSeq(state), deleted: false });
+  cal.onChange?.();
   if (input.sendUpdates && input.sendUpdates !== 'none' && event.attendees?.length) {
     cal.invitesSent.push({ eventId: id, to: event.attendees.filter((a) => a.email !== cal.owner).map((a) => a.email), sendUpdates: input.sendUpdates });
   }
@@ -274,6 +275,7 @@ export function patchEventIn(
   const remindersOnly = Object.keys(patch).every((k) => k === 'reminders');
   if (!remindersOnly) next.updated = now.toISOString();
   cal.entries.set(id, { event: next, seq: nextSeq(state), deleted: false });
+  cal.onChange?.();
   return toOutput(cal.entries.get(id)!);
 }
 
@@ -291,6 +293,7 @@ export function deleteEventIn(state: GoogleEmulatorState, cal: EmulatedCalendar,
   if (entry?.deleted) return 'gone';
   if (entry && !entry.event.recurringEventId) {
     cal.entries.set(id, { event: { ...entry.event, status: 'cancelled', updated: now.toISOString() }, seq: nextSeq(state), deleted: true });
+    cal.onChange?.();
     return 'ok';
   }
   const base = entry?.event ?? instance;
@@ -298,6 +301,7 @@ export function deleteEventIn(state: GoogleEmulatorState, cal: EmulatedCalendar,
   if (base.status === 'cancelled') return 'gone';
   // An instance of a series: a cancelled exception, not a deletion of the series.
   cal.entries.set(id, { event: { ...base, status: 'cancelled', updated: now.toISOString() }, seq: nextSeq(state), deleted: false });
+  cal.onChange?.();
   return 'ok';
 }
 

@@ -4,6 +4,7 @@ import { sleep, takeFault, toActive, type ActiveFault, type FaultRule } from './
 import { addMessage, gmailRoutes, sendDraftIn } from './gmail.js';
 import { bearerToken, errors } from './http-util.js';
 import { meetRoutes } from './meet.js';
+import { googlePushRoutes, GooglePush } from './push.js';
 import { issueAccessToken, issueRefreshToken, oauthRoutes } from './oauth.js';
 import type { Route, RouteContext } from './routes.js';
 import {
@@ -67,17 +68,21 @@ export interface GoogleEmulatorControl {
 export interface GoogleEmulator {
   handlers: HttpHandler[];
   state: GoogleEmulatorState;
+  /** Watch channels, Gmail watches, Pub/Sub push endpoints, delivery faults and counts. */
+  push: GooglePush;
   control: GoogleEmulatorControl;
   /** Same handlers in the order msw tries them (for the HTTP server). */
   routes: Route[];
   options: GoogleEmulatorOptions;
 }
 
-export const ALL_ROUTES: Route[] = [...oauthRoutes, ...calendarRoutes, ...gmailRoutes, ...meetRoutes];
+// The watch routes first: POST …/events/watch must not be read as an event id.
+export const ALL_ROUTES: Route[] = [...oauthRoutes, ...googlePushRoutes(), ...calendarRoutes, ...gmailRoutes, ...meetRoutes];
 
 export function createGoogleEmulator(options: GoogleEmulatorOptions = {}): GoogleEmulator {
   const state = createState();
   const now = options.now ?? (() => new Date());
+  state.push = new GooglePush(state, now);
   let faults: ActiveFault[] = (options.faults ?? []).map(toActive);
   for (const u of options.users ?? []) ensureUser(state, u.email, u.name, u.timeZone);
 
@@ -260,5 +265,5 @@ export function createGoogleEmulator(options: GoogleEmulatorOptions = {}): Googl
     faults: () => faults,
     calendar: calendarOf,
   };
-  return { handlers, state, control, routes: ALL_ROUTES, options };
+  return { handlers, state, push: state.push, control, routes: ALL_ROUTES, options };
 }

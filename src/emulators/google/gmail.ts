@@ -23,6 +23,10 @@ function bumpHistory(box: Mailbox, record: Omit<HistoryRecord, 'id'>): number {
   // History ids increase with gaps, as Gmail's do.
   box.historyId += 1 + (box.historyId % 3);
   box.history.push({ id: box.historyId, ...record });
+  if (box.onHistory) {
+    const touched = [...(record.messagesAdded ?? []), ...(record.messagesDeleted ?? []), ...(record.labelsAdded ?? []), ...(record.labelsRemoved ?? [])];
+    box.onHistory(box.historyId, [...new Set(touched.flatMap((t) => [...(t.message.labelIds ?? []), ...((t as { labelIds?: string[] }).labelIds ?? [])]))]);
+  }
   return box.historyId;
 }
 

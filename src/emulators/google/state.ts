@@ -1,3 +1,4 @@
+import type { GooglePush } from './push.js';
 /**
  * The emulator's state: users (each with a primary calendar and a mailbox), Meet records and
  * OAuth tokens. Plain data, inspected directly by tests (`emulator.state`).
@@ -62,6 +63,8 @@ export interface EmulatedCalendar {
   epoch: number;
   /** Invitations the emulator "sent" (events inserted/patched with sendUpdates=all). */
   invitesSent: { eventId: string; to: string[]; sendUpdates: string }[];
+  /** Set by a watch channel (push.ts): told after every change of an entry. */
+  onChange?: () => void;
 }
 
 export interface StoredMessage {
@@ -91,6 +94,8 @@ export interface Mailbox {
   historyId: number;
   /** history.list with a startHistoryId below this answers 404. */
   minHistoryId: number;
+  /** Set by users.watch (push.ts): told the new history id and the labels the change touched. */
+  onHistory?: (historyId: number, labelIds: string[]) => void;
 }
 
 export interface EmulatedUser {
@@ -144,6 +149,8 @@ export interface GoogleEmulatorState {
   /** Global change counter (calendar change log positions, ids). */
   counter: number;
   requests: RequestLogEntry[];
+  /** Watch channels and Gmail watches (push.ts); set by createGoogleEmulator. */
+  push?: GooglePush;
 }
 
 export function createState(): GoogleEmulatorState {

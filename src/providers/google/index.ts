@@ -7,6 +7,7 @@ import { GoogleCalendarAdapter } from './google-calendar.adapter.js';
 import { createGoogleCall } from './google-call.client.js';
 import { buildGoogleClients, type GoogleClients } from './google.client.js';
 import { GmailAdapter } from './gmail.adapter.js';
+import { GoogleWatches } from './google-watch.adapter.js';
 import { noPacing, pacerFor, type Pacer } from './google-pacing.client.js';
 
 export interface GoogleProviderSetInput {
@@ -22,6 +23,8 @@ export interface GoogleProviderSetInput {
   pacer?: Pacer;
   retry?: RetryOptions;
   onAuthRevoked?: (message: string) => Promise<void>;
+  /** The Pub/Sub topic Gmail's watch publishes to (config push.gmailTopic); absent: Gmail is polled. */
+  gmailTopic?: string;
 }
 
 /** The adapters over already-built clients (tests build clients against the emulator). */
@@ -41,6 +44,8 @@ export function createGoogleProviderSet(input: GoogleProviderSetInput): Provider
     drafts: input.nativeDrafts ? gmail : null,
     conference: input.conference ?? false,
     reconnect: `run \`followup auth google --account ${input.accountId}\``,
+    // Used only when push.publicUrl is configured (the worker's push settings).
+    push: new GoogleWatches(input.clients.calendar, input.clients.gmail, call, input.calendarId, input.gmailTopic ?? null),
   };
 }
 
@@ -56,6 +61,7 @@ export const createGoogleProviders: ProviderFactory = async ({ account, config, 
     timeZone: account.timeZone,
     nativeDrafts: account.approval === 'gmail-drafts',
     conference: g.conference,
+    ...(config.push.gmailTopic ? { gmailTopic: config.push.gmailTopic } : {}),
     pacer: pacerFor(account.email, g.requestsPerSecond),
     retry: { onRetry: ({ error, attempt, delayMs }) => logger.debug({ account: account.id, code: error.code, where: error.where, attempt, delayMs }, 'google retry') },
     // Reports only: the worker's error policy marks the account disconnected (one writer of status).
