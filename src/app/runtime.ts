@@ -71,9 +71,13 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     databaseUrl: config.env.databaseUrl,
     sqlitePath: resolveFromConfig(config, config.store.sqlitePath),
   });
+  // One read of every account, a write only for those the config changed (or added): a process
+  // working on a few of 1,000 accounts does not pay 2,000 queries to start.
+  const storedAccounts = new Map((await store.listAccounts()).map((x) => [x.id, x]));
   for (const a of config.accounts) {
-    const stored = await store.getAccount(a.id);
-    await store.upsertAccount(accountFromConfig(a, stored));
+    const stored = storedAccounts.get(a.id) ?? null;
+    const wanted = accountFromConfig(a, stored);
+    if (!stored || (Object.keys(wanted) as (keyof Account)[]).some((k) => wanted[k] !== stored[k])) await store.upsertAccount(wanted);
   }
   const host = `${hostname()}:${process.pid}`;
   // Per process: the sealed credentials unsealed and the SDK clients built once per account (its
