@@ -27,6 +27,8 @@ export interface ContextOptions {
   /** Reuse an account's providers built by an earlier call of this process (the job engine's
    *  step jobs: one account's sync, replies, plan and send each build a context). */
   reuseProviders?: boolean;
+  /** The account rows as the step before this one (same account, same chain) left them: not read again. */
+  known?: readonly Account[];
 }
 
 /** Families whose provider set does not depend on the tick's `now` and may be kept between jobs. */
@@ -98,7 +100,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       const only = options.accounts ? new Set(options.accounts) : null;
       for (const a of config.accounts) {
         if (only && !only.has(a.id)) continue;
-        let account = accountFromConfig(a, await store.getAccount(a.id));
+        let account = accountFromConfig(a, options.known?.find((k) => k.id === a.id) ?? (await store.getAccount(a.id)));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
           kept.delete(a.id);

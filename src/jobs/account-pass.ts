@@ -1,4 +1,5 @@
 import type { Runtime } from '../app/runtime.js';
+import type { Account } from '../domain/types.js';
 import { emptySummary, type AccountRuntime, type BookingRequest, type TickSummary, type WorkerContext } from '../worker/context.js';
 import { describeError } from '../worker/error-policy.js';
 import { sendDigests } from '../worker/digest.js';
@@ -27,6 +28,8 @@ import {
  */
 export interface StepResult {
   summary: TickSummary;
+  /** The account as this step left it (status): the next step of the chain starts from it. */
+  account?: Account;
   /** The first error of this step: the engine fails the job (retried by pg-boss). */
   failed: Error | null;
 }
@@ -39,9 +42,9 @@ interface AccountStep {
   failed: () => Error | null;
 }
 
-async function accountStep(runtime: Runtime, accountId: string, now: Date, extra: Partial<WorkerContext> = {}): Promise<AccountStep | StepResult> {
+async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}): Promise<AccountStep | StepResult> {
   const summary = emptySummary(now);
-  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true })), ...extra };
+  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}) })), ...extra };
   const rt = ctx.accounts[0];
   if (!rt) {
     summary.problems.push({ where: `job for ${accountId}`, message: `account "${accountId}" is not in the config any more; the job did nothing.` });
@@ -61,12 +64,12 @@ async function accountStep(runtime: Runtime, accountId: string, now: Date, extra
 
 const done = (s: AccountStep): StepResult => {
   s.summary.finishedAt = new Date();
-  return { summary: s.summary, failed: s.failed() };
+  return { summary: s.summary, failed: s.failed(), account: s.rt.account };
 };
 
 /** `sync`: the prospects file's entries of this account, push subscriptions, the calendar. */
-export async function runSyncStep(runtime: Runtime, accountId: string, now: Date): Promise<StepResult & { pass: ProviderPass | null }> {
-  const s = await accountStep(runtime, accountId, now);
+export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { pass: ProviderPass | null }> {
+  const s = await accountStep(runtime, accountId, now, known);
   if (!('ctx' in s)) return { ...s, pass: null };
   await s.run(`${accountId} prospects`, () => importProspects(s.ctx, new Set([accountId])));
   const pass = await syncCalendarStep(s.ctx, s.rt, s.summary, s.run);
@@ -74,16 +77,16 @@ export async function runSyncStep(runtime: Runtime, accountId: string, now: Date
 }
 
 /** `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`. */
-export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>): Promise<StepResult> {
-  const s = await accountStep(runtime, accountId, now, { deferBooking });
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account): Promise<StepResult> {
+  const s = await accountStep(runtime, accountId, now, known, { deferBooking });
   if (!('ctx' in s)) return s;
   await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run);
   return done(s);
 }
 
 /** `book`: the booking one reply asked for (idempotent: stable booking ids, the invite sent once). */
-export async function runBookStep(runtime: Runtime, accountId: string, now: Date, request: BookingRequest): Promise<StepResult> {
-  const s = await accountStep(runtime, accountId, now);
+export async function runBookStep(runtime: Runtime, accountId: string, now: Date, request: BookingRequest, known?: Account): Promise<StepResult> {
+  const s = await accountStep(runtime, accountId, now, known);
   if (!('ctx' in s)) return s;
   await s.run(`${accountId} booking`, async () => {
     const outcome = await bookRequested(s.ctx, s.rt, request, s.summary);
@@ -97,8 +100,8 @@ export async function runBookStep(runtime: Runtime, accountId: string, now: Date
  * account decides the `send` step: due now (or a row left in `sending` by a dead worker), a send
  * job now; due later, a send job scheduled then. An idle account gets no send job.
  */
-export async function runPlanStep(runtime: Runtime, accountId: string, now: Date): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
-  const s = await accountStep(runtime, accountId, now);
+export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
+  const s = await accountStep(runtime, accountId, now, known);
   if (!('ctx' in s)) return { ...s, sendNow: false, nextSendAt: null };
   await meetingsStep(s.ctx, s.rt, s.summary, s.run);
   await planAccountStep(s.ctx, s.rt, s.summary, s.run);
@@ -110,7 +113,7 @@ export async function runPlanStep(runtime: Runtime, accountId: string, now: Date
 
 /** The `send` job: what is approved and due for one account, exactly once (the outbox claim). */
 export async function runAccountSend(runtime: Runtime, accountId: string, now: Date): Promise<StepResult & { nextSendAt: Date | null }> {
-  const s = await accountStep(runtime, accountId, now);
+  const s = await accountStep(runtime, accountId, now, undefined);
   if (!('ctx' in s)) return { ...s, nextSendAt: null };
   await sendAccount(s.ctx, accountId, s.summary, s.run);
   return { ...done(s), nextSendAt: (await outboxTimes(runtime, accountId, now)).nextSendAt };

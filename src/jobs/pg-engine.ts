@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Runtime } from '../app/runtime.js';
 import { emptySummary, type BookingRequest, type TickSummary } from '../worker/context.js';
 import type { ProviderPass } from '../worker/tick.js';
+import type { Account } from '../domain/types.js';
 import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from './account-pass.js';
 import { stableJobId, tickSlot } from './slot.js';
 import { mergeSummary } from './summary.js';
@@ -62,6 +63,8 @@ interface StepData {
   now?: string;
   slot?: string;
   reason: string;
+  /** The account row as the step before left it (not read again by this step). */
+  account?: Account;
 }
 interface TickData { slot: string; now: string }
 interface RepliesData extends StepData { pass: { due: boolean; startedAt: string } }
@@ -140,8 +143,17 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
     async work({ concurrency, untilSlotDone, stop, onJob }) {
       const total = emptySummary(new Date());
+      const pending = new Set<Promise<unknown>>();
+      const settle = (p: Promise<unknown>) => {
+        const tracked = p.catch((err: unknown) => runtime.logger.warn({ err: (err as Error).message }, 'job state not saved; the job runs again when it expires')).finally(() => pending.delete(tracked));
+        pending.add(tracked);
+      };
+      const settled = async () => {
+        while (pending.size > 0) await Promise.all([...pending]);
+      };
       const lanes = Array.from({ length: Math.max(1, concurrency) }, () => lane());
       await Promise.all(lanes);
+      await settled();
       total.finishedAt = new Date();
       return total;
 
@@ -151,10 +163,12 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         while (!stop?.aborted) {
           const taken = await takeOne(prefer);
           if (taken !== false) {
-            prefer = taken;
+            // A chain that ended: the likeliest work left is the next account's sync.
+            prefer = taken ?? QUEUES.sync;
             continue;
           }
           prefer = null;
+          await settled();
           if (untilSlotDone && (await slotDone(untilSlotDone))) return;
           await sleep(untilSlotDone ? 100 : 500, stop);
         }
@@ -175,12 +189,12 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         }
         mergeSummary(total, result.summary);
         onJob?.(result.summary);
-        if (result.failed) {
-          runtime.logger.warn({ queue, err: result.failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
-          await boss.fail(queue, id, { message: result.failed.message });
-        } else {
-          await boss.complete(queue, id);
-        }
+        // The next step is enqueued already (inside handle); marking this job done overlaps the
+        // lane's next fetch instead of costing it a round trip. A crash before it lands leaves the
+        // job to expire and run again: every step is idempotent, and its next step exists once.
+        const failed = result.failed;
+        if (failed) runtime.logger.warn({ queue, err: failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
+        settle(failed ? boss.fail(queue, id, { message: failed.message }) : boss.complete(queue, id));
         return result.next;
       }
 
@@ -214,7 +228,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
 
   const stepNow = (d: StepData) => (d.now ? new Date(d.now) : new Date());
   const chainOf = (d: StepData, jobId: string) => d.chain ?? jobId;
-  const next = (d: StepData, jobId: string) => ({ accountId: d.accountId, chain: chainOf(d, jobId), reason: d.reason, ...(d.now ? { now: d.now } : {}), ...(d.slot ? { slot: d.slot } : {}) });
+  const next = (d: StepData, jobId: string, account?: Account): StepData => ({ accountId: d.accountId, chain: chainOf(d, jobId), reason: d.reason, ...(d.now ? { now: d.now } : {}), ...(d.slot ? { slot: d.slot } : {}), ...(account ? { account } : {}) });
 
   /** Enqueues the account's next step of this chain, once (its id is derived from the chain). */
   async function handOn<T extends StepData>(queue: QueueName, data: T): Promise<QueueName> {
@@ -249,8 +263,8 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const r = await runSyncStep(runtime, d.accountId, stepNow(d));
       // Not connected: nothing to read; planning still runs.
       const to = r.pass
-        ? await handOn(QUEUES.replies, { ...next(d, jobId), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } } satisfies RepliesData)
-        : await handOn(QUEUES.plan, next(d, jobId));
+        ? await handOn(QUEUES.replies, { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } } satisfies RepliesData)
+        : await handOn(QUEUES.plan, next(d, jobId, r.account));
       return { ...r, next: to };
     }
     if (queue === QUEUES.replies) {
@@ -264,18 +278,19 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         await boss.insert([{ name: QUEUES.book, id, data: { ...chain, request } satisfies BookData, singletonKey: d.accountId, startAfter: new Date(Date.now() + BOOK_HELD_SECONDS * 1000), ...RETRY }]);
         books.push(id);
         return `booking the time asked for ("${request.proposal}") in its own step`;
-      });
+      }, d.account);
       if (books.length > 0) {
         // The last booking of the chain hands on to planning.
         await db.executeSql(`update ${schema}.job set start_after = now() where name = $1 and id = any($2::uuid[]) and state = 'created'`, [QUEUES.book, books]);
         return { ...r, next: QUEUES.book };
       }
-      return { ...r, next: await handOn(QUEUES.plan, chain) };
+      return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
     }
     if (queue === QUEUES.book) {
       const d = data as BookData;
       const request: BookingRequest = { ...d.request, candidates: d.request.candidates.map((c) => ({ start: new Date(c.start), end: new Date(c.end) })) };
       const r = await runBookStep(runtime, d.accountId, stepNow(d), request);
+      // (The book step reads the account afresh: other bookings of the chain may have changed it.)
       const others = await db.executeSql(
         `select count(*)::int as n from ${schema}.job where name = $1 and singleton_key = $2 and state = 'created' and start_after <= now() and id <> $3::uuid`,
         [QUEUES.book, d.accountId, jobId],
@@ -286,7 +301,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     if (queue === QUEUES.plan) {
       const d = data as StepData;
       const now = stepNow(d);
-      const r = await runPlanStep(runtime, d.accountId, now);
+      const r = await runPlanStep(runtime, d.accountId, now, d.account);
       await scheduleSend(d.accountId, r.nextSendAt);
       if (!r.sendNow) return { ...r, next: null };
       const chain = chainOf(d, jobId);

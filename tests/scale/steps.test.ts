@@ -27,6 +27,7 @@ interface JobRow {
   key: string;
   state: string;
   retries: number;
+  created: Date;
   started: Date | null;
   completed: Date | null;
 }
@@ -44,7 +45,7 @@ async function setUp(): Promise<{ ws: ScaleWorkspace; runtime: Runtime; db: pg.C
   const jobs = async (slot: Date): Promise<JobRow[]> =>
     (
       await db.query<JobRow>(
-        `select name, singleton_key as key, state, retry_count as retries, started_on as started, completed_on as completed
+        `select name, singleton_key as key, state, retry_count as retries, created_on as created, started_on as started, completed_on as completed
            from "${schema}_jobs".job where data->>'slot' = $1 and singleton_key is not null order by started_on`,
         [slot.toISOString()],
       )
@@ -86,8 +87,10 @@ describe('step jobs on PostgreSQL', () => {
       expect(new Set(names).size, `${rep.id}: one job per step`).toBe(names.length);
       for (let i = 1; i < mine.length; i++) {
         expect(order.indexOf(mine[i]!.name)).toBeGreaterThan(order.indexOf(mine[i - 1]!.name));
-        // A step starts only after the one before it ended.
-        expect(mine[i]!.started!.getTime(), `${rep.id} ${mine[i]!.name}`).toBeGreaterThanOrEqual(mine[i - 1]!.completed!.getTime());
+        // A step is enqueued by the one before it, when that one's work is done (its job is marked
+        // completed just after, overlapping the lane's next fetch), and starts after that.
+        expect(mine[i]!.created.getTime(), `${rep.id} ${mine[i]!.name}`).toBeGreaterThanOrEqual(mine[i - 1]!.started!.getTime());
+        expect(mine[i]!.started!.getTime(), `${rep.id} ${mine[i]!.name}`).toBeGreaterThanOrEqual(mine[i]!.created.getTime());
       }
     }
     // The demo's replies ask for a meeting: booked in its own step, between replies and plan.
