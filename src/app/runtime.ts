@@ -24,7 +24,17 @@ export interface ContextOptions {
   webSecret?: string;
   /** Connect only these accounts (a per-account job); all of them when absent. */
   accounts?: readonly string[];
+  /** Reuse an account's providers built by an earlier call of this process (the job engine's
+   *  step jobs: one account's sync, replies, plan and send each build a context). */
+  reuseProviders?: boolean;
+  /** The account rows as the step before this one (same account, same chain) left them: not read again. */
+  known?: readonly Account[];
 }
+
+/** Families whose provider set does not depend on the tick's `now` and may be kept between jobs. */
+const REUSABLE: ReadonlySet<AccountConfig['provider']> = new Set(['google', 'microsoft']);
+/** A kept provider set is built again after this long (credentials changed by `followup auth`). */
+const PROVIDERS_KEPT_MS = 10 * 60_000;
 
 /** Everything built once from the config: the composition root. */
 export interface Runtime {
@@ -63,11 +73,18 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     databaseUrl: config.env.databaseUrl,
     sqlitePath: resolveFromConfig(config, config.store.sqlitePath),
   });
+  // One read of every account, a write only for those the config changed (or added): a process
+  // working on a few of 1,000 accounts does not pay 2,000 queries to start.
+  const storedAccounts = new Map((await store.listAccounts()).map((x) => [x.id, x]));
   for (const a of config.accounts) {
-    const stored = await store.getAccount(a.id);
-    await store.upsertAccount(accountFromConfig(a, stored));
+    const stored = storedAccounts.get(a.id) ?? null;
+    const wanted = accountFromConfig(a, stored);
+    if (!stored || (Object.keys(wanted) as (keyof Account)[]).some((k) => wanted[k] !== stored[k])) await store.upsertAccount(wanted);
   }
   const host = `${hostname()}:${process.pid}`;
+  // Per process: the sealed credentials unsealed and the SDK clients built once per account (its
+  // access token cached in memory with them), not once per job.
+  const kept = new Map<string, { providers: AccountRuntime['providers']; at: number }>();
 
   return {
     config,
@@ -83,10 +100,17 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
       const only = options.accounts ? new Set(options.accounts) : null;
       for (const a of config.accounts) {
         if (only && !only.has(a.id)) continue;
-        let account = accountFromConfig(a, await store.getAccount(a.id));
+        let account = accountFromConfig(a, options.known?.find((k) => k.id === a.id) ?? (await store.getAccount(a.id)));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
+          kept.delete(a.id);
           accounts.push({ account, providers: null });
+          continue;
+        }
+        const reuse = options.reuseProviders && REUSABLE.has(a.provider) && a.feeds.length === 0 && account.status === 'connected';
+        const hit = reuse ? kept.get(a.id) : undefined;
+        if (hit && Date.now() - hit.at < PROVIDERS_KEPT_MS) {
+          accounts.push({ account, providers: hit.providers });
           continue;
         }
         try {
@@ -104,6 +128,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
             account = { ...account, status: 'connected', statusDetail: null };
             logger.info({ account: a.id }, 'account reconnected: its password works again');
           }
+          if (reuse) kept.set(a.id, { providers, at: Date.now() });
           accounts.push({ account, providers });
         } catch (err) {
           const detail = `${(err as Error).message}`;

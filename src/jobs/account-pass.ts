@@ -1,45 +1,122 @@
 import type { Runtime } from '../app/runtime.js';
-import { emptySummary, type TickSummary } from '../worker/context.js';
+import type { Account } from '../domain/types.js';
+import { emptySummary, type AccountRuntime, type BookingRequest, type TickSummary, type WorkerContext } from '../worker/context.js';
+import { describeError } from '../worker/error-policy.js';
 import { sendDigests } from '../worker/digest.js';
-import { finishTick, importProspects, planAccountStep, sendAccount, settleQuiet, step, syncAccount } from '../worker/tick.js';
+import { bookRequested } from '../worker/replies.js';
+import {
+  finishTick,
+  importProspects,
+  meetingsStep,
+  planAccountStep,
+  readRepliesStep,
+  sendAccount,
+  syncCalendarStep,
+  type ProviderPass,
+  type Step,
+} from '../worker/tick.js';
 
 /**
- * The job code, the same under every engine: one account's pass (the `sync` job) and one
- * account's due emails (the `send` job). Each builds a context for that account alone.
+ * The step jobs of one account, the same code as the in-process tick (src/worker/tick.ts):
+ * sync (calendar) → replies (mailbox; a booking a reply asks for becomes a `book` job) → book →
+ * plan (meetings, planning, call holds, digest) → send. Each builds a context for that account
+ * alone (its providers kept by the process between steps).
+ *
+ * A step's failure (a provider error, the store) is reported in its summary as before, and also
+ * returned as `failed`: the engine then lets the chain go on (planning still runs every tick) and
+ * fails that one job, which pg-boss retries with backoff without redoing the other steps.
  */
-export interface AccountPassResult {
+export interface StepResult {
   summary: TickSummary;
-  /** The earliest approved email of this account still waiting for its time: a `send` job then. */
-  nextSendAt: Date | null;
+  /** The account as this step left it (status): the next step of the chain starts from it. */
+  account?: Account;
+  /** The first error of this step: the engine fails the job (retried by pg-boss). */
+  failed: Error | null;
 }
 
-/** sync (calendar) → replies (and the booking a reply asks for) → meetings → plan → send, for one account. */
-export async function runAccountPass(runtime: Runtime, accountId: string, now: Date): Promise<AccountPassResult> {
+interface AccountStep {
+  ctx: WorkerContext;
+  rt: AccountRuntime;
+  summary: TickSummary;
+  run: Step;
+  failed: () => Error | null;
+}
+
+async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}): Promise<AccountStep | StepResult> {
   const summary = emptySummary(now);
-  const ctx = await runtime.context(now, { accounts: [accountId] });
+  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}) })), ...extra };
   const rt = ctx.accounts[0];
   if (!rt) {
     summary.problems.push({ where: `job for ${accountId}`, message: `account "${accountId}" is not in the config any more; the job did nothing.` });
-    return { summary, nextSendAt: null };
+    return { summary, failed: null };
   }
-  await importProspects(ctx, new Set([accountId]));
-  await syncAccount(ctx, rt, summary);
-  await planAccountStep(ctx, rt, summary);
-  const digest = ctx.digest;
-  if (digest) await step(summary, `${accountId} digest`, () => sendDigests(ctx, summary, digest));
-  await sendAccount(ctx, accountId, summary);
-  settleQuiet(summary);
-  summary.finishedAt = new Date();
-  return { summary, nextSendAt: await nextSendAt(runtime, accountId, now) };
+  let first: Error | null = null;
+  const run: Step = async (where, fn) => {
+    try {
+      await fn();
+    } catch (err) {
+      summary.problems.push({ where, message: describeError(err) });
+      first ??= err instanceof Error ? err : new Error(String(err));
+    }
+  };
+  return { ctx, rt, summary, run, failed: () => first };
+}
+
+const done = (s: AccountStep): StepResult => {
+  s.summary.finishedAt = new Date();
+  return { summary: s.summary, failed: s.failed(), account: s.rt.account };
+};
+
+/** `sync`: the prospects file's entries of this account, push subscriptions, the calendar. */
+export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { pass: ProviderPass | null }> {
+  const s = await accountStep(runtime, accountId, now, known);
+  if (!('ctx' in s)) return { ...s, pass: null };
+  await s.run(`${accountId} prospects`, () => importProspects(s.ctx, new Set([accountId])));
+  const pass = await syncCalendarStep(s.ctx, s.rt, s.summary, s.run);
+  return { ...done(s), pass };
+}
+
+/** `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`. */
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account): Promise<StepResult> {
+  const s = await accountStep(runtime, accountId, now, known, { deferBooking });
+  if (!('ctx' in s)) return s;
+  await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run);
+  return done(s);
+}
+
+/** `book`: the booking one reply asked for (idempotent: stable booking ids, the invite sent once). */
+export async function runBookStep(runtime: Runtime, accountId: string, now: Date, request: BookingRequest, known?: Account): Promise<StepResult> {
+  const s = await accountStep(runtime, accountId, now, known);
+  if (!('ctx' in s)) return s;
+  await s.run(`${accountId} booking`, async () => {
+    const outcome = await bookRequested(s.ctx, s.rt, request, s.summary);
+    s.ctx.logger.info({ account: accountId, outcome }, 'booking step');
+  });
+  return done(s);
+}
+
+/**
+ * `plan`: meetings, planning and call holds, the digest; then what the outbox holds for the
+ * account decides the `send` step: due now (or a row left in `sending` by a dead worker), a send
+ * job now; due later, a send job scheduled then. An idle account gets no send job.
+ */
+export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
+  const s = await accountStep(runtime, accountId, now, known);
+  if (!('ctx' in s)) return { ...s, sendNow: false, nextSendAt: null };
+  await meetingsStep(s.ctx, s.rt, s.summary, s.run);
+  await planAccountStep(s.ctx, s.rt, s.summary, s.run);
+  const digest = s.ctx.digest;
+  if (digest) await s.run(`${accountId} digest`, () => sendDigests(s.ctx, s.summary, digest));
+  const waiting = await outboxTimes(runtime, accountId, now);
+  return { ...done(s), ...waiting };
 }
 
 /** The `send` job: what is approved and due for one account, exactly once (the outbox claim). */
-export async function runAccountSend(runtime: Runtime, accountId: string, now: Date): Promise<AccountPassResult> {
-  const summary = emptySummary(now);
-  const ctx = await runtime.context(now, { accounts: [accountId] });
-  await sendAccount(ctx, accountId, summary);
-  summary.finishedAt = new Date();
-  return { summary, nextSendAt: await nextSendAt(runtime, accountId, now) };
+export async function runAccountSend(runtime: Runtime, accountId: string, now: Date): Promise<StepResult & { nextSendAt: Date | null }> {
+  const s = await accountStep(runtime, accountId, now, undefined);
+  if (!('ctx' in s)) return { ...s, nextSendAt: null };
+  await sendAccount(s.ctx, accountId, s.summary, s.run);
+  return { ...done(s), nextSendAt: (await outboxTimes(runtime, accountId, now)).nextSendAt };
 }
 
 /** Once per tick: staleness alerts and housekeeping (no provider is contacted). */
@@ -51,9 +128,19 @@ export async function runTickHousekeeping(runtime: Runtime, now: Date): Promise<
   return summary;
 }
 
-async function nextSendAt(runtime: Runtime, accountId: string, now: Date): Promise<Date | null> {
-  const waiting = await runtime.store.listOutbox({ accountId, status: 'approved' });
+async function outboxTimes(runtime: Runtime, accountId: string, now: Date): Promise<{ sendNow: boolean; nextSendAt: Date | null }> {
+  const rows = await runtime.store.listOutbox({ accountId, status: ['approved', 'sending'] });
+  let sendNow = false;
   let next: Date | null = null;
-  for (const item of waiting) if (item.notBefore > now && (!next || item.notBefore < next)) next = item.notBefore;
-  return next;
+  for (const item of rows) {
+    if (item.status === 'sending') {
+      // Perhaps left by a worker that died mid-send: the send step decides (after
+      // STUCK_SENDING_MS it looks in the Sent folder before anything is resent).
+      sendNow = true;
+      continue;
+    }
+    if (item.notBefore <= now) sendNow = true;
+    else if (!next || item.notBefore < next) next = item.notBefore;
+  }
+  return { sendNow, nextSendAt: next };
 }

@@ -1,41 +1,80 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Runtime } from '../app/runtime.js';
-import { emptySummary, type TickSummary } from '../worker/context.js';
-import { runAccountPass, runAccountSend, runTickHousekeeping, type AccountPassResult } from './account-pass.js';
+import { emptySummary, type BookingRequest, type TickSummary } from '../worker/context.js';
+import type { ProviderPass } from '../worker/tick.js';
+import type { Account } from '../domain/types.js';
+import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from './account-pass.js';
 import { stableJobId, tickSlot } from './slot.js';
 import { mergeSummary } from './summary.js';
 
 /**
  * The job engine on PostgreSQL: pg-boss (README "Scale-out" says why it, and how it measured
- * against graphile-worker). Queues:
- * - `followup-tick`: one job per schedule slot (its id is derived from the slot, so however many
- *   workers or `run --once` processes enqueue it, it exists once). It fans out the accounts.
- * - `followup-sync`: one account's pass (sync, replies and booking, meetings, plan, send). A
- *   `stately` queue with the account id as singleton key: at most one queued and one running per
- *   account, so an account is never synced twice at once and a burst of push notifications
- *   collapses into one queued sync.
- * - `followup-send`: a delayed send, scheduled (`startAfter`) at the time an approved email waits for.
- * - `followup-cron`: pg-boss's own cron (fires once per slot across all workers) enqueues the tick.
- * Retries and backoff (a job that throws) are pg-boss's, persisted in its tables.
+ * against graphile-worker). An account's work in a tick is a chain of step jobs, one queue per
+ * step, each keyed by the account id (the singleton key), so an account's step never runs twice
+ * at once and its steps keep their order:
+ *
+ *   followup-tick (one per slot) → per account: followup-sync → followup-replies
+ *     → followup-book (only when a reply asks for a booking) → followup-plan
+ *     → followup-send (only when the outbox holds something due; later: scheduled then)
+ *
+ * Each step enqueues the next when it ends, with an id derived from the account and the chain
+ * (the slot, or the push notification's sync job), so a retried step never enqueues it twice.
+ * A step that fails still hands on to the next (planning runs every tick) and is itself failed:
+ * pg-boss retries that one job with backoff, persisted in its tables, without redoing the others.
+ * - sync, replies, plan: `stately` (one queued and one running per account: a burst of push
+ *   notifications collapses into one queued sync);
+ * - book, send: `singleton` (one running per account, several queued: two replies may each ask
+ *   for a booking; a delayed send waits while one due now runs);
+ * - followup-cron: pg-boss's own cron (fires once per slot across all workers) enqueues the tick.
  */
-export const QUEUES = { tick: 'followup-tick', sync: 'followup-sync', send: 'followup-send', cron: 'followup-cron' } as const;
+export const QUEUES = {
+  tick: 'followup-tick',
+  sync: 'followup-sync',
+  replies: 'followup-replies',
+  book: 'followup-book',
+  plan: 'followup-plan',
+  send: 'followup-send',
+  cron: 'followup-cron',
+} as const;
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+/** The slot's work: `run --once` exits when none of these is waiting or running for its slot. */
+const SLOT_QUEUES: QueueName[] = [QUEUES.tick, QUEUES.sync, QUEUES.replies, QUEUES.book, QUEUES.plan, QUEUES.send];
+/** Which queue a free lane takes from first: the tick, then the end of chains already started. */
+const TAKE_ORDER: QueueName[] = [QUEUES.tick, QUEUES.send, QUEUES.book, QUEUES.plan, QUEUES.replies, QUEUES.sync, QUEUES.cron];
 
 /** Default accounts worked on at once by one process (`--concurrency`). */
 export const DEFAULT_CONCURRENCY = 4;
 const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
+/**
+ * A `book` job waits this long unless the replies step that asked for it releases it when it
+ * ends (the plan step must not run between a reply and its booking). If that step dies first,
+ * the booking still happens then.
+ */
+const BOOK_HELD_SECONDS = 15 * 60;
 
+/** What every step job of an account's chain carries. */
+interface StepData {
+  accountId: string;
+  /** The chain: the slot of a scheduled tick, or the id of the sync job a notification asked for. */
+  chain?: string;
+  now?: string;
+  slot?: string;
+  reason: string;
+  /** The account row as the step before left it (not read again by this step). */
+  account?: Account;
+}
 interface TickData { slot: string; now: string }
-interface SyncData { accountId: string; now?: string; slot?: string; reason: string }
-interface SendData { accountId: string; at: string }
+interface RepliesData extends StepData { pass: { due: boolean; startedAt: string } }
+interface BookData extends StepData { request: BookingRequest }
+interface SendData { accountId: string; at: string; slot?: string; chain?: string }
 
 export interface JobEngine {
   /** Enqueues the tick of this slot (idempotent); true when this call created it. */
   enqueueTick(slot: Date, now: Date): Promise<boolean>;
-  /** Enqueues one account's sync (a push notification, the safety poll); false when one is already queued. */
+  /** Enqueues one account's sync, the head of its chain (a push notification, the safety poll); false when one is already queued. */
   enqueueSync(accountId: string, reason: string): Promise<boolean>;
   /** Works until the slot's jobs are done (`run --once`), or until stopped (`serve`). */
   work(input: { concurrency: number; untilSlotDone?: Date; stop?: AbortSignal; onJob?: (summary: TickSummary) => void }): Promise<TickSummary>;
@@ -86,6 +125,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
     (err) => runtime.logger.warn({ err: err.message }, 'job engine error'),
   );
+  const db = boss.getDb();
   let scheduled = false;
 
   const engine: JobEngine = {
@@ -94,7 +134,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       return id !== null;
     },
     async enqueueSync(accountId, reason) {
-      const id = await boss.send(QUEUES.sync, { accountId, reason } satisfies SyncData, { singletonKey: accountId, ...RETRY });
+      const id = await boss.send(QUEUES.sync, { accountId, reason } satisfies StepData, { singletonKey: accountId, ...RETRY });
       return id !== null;
     },
     async schedule(cron) {
@@ -103,36 +143,77 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
     async work({ concurrency, untilSlotDone, stop, onJob }) {
       const total = emptySummary(new Date());
+      const pending = new Set<Promise<unknown>>();
+      const settle = (p: Promise<unknown>) => {
+        const tracked = p.catch((err: unknown) => runtime.logger.warn({ err: (err as Error).message }, 'job state not saved; the job runs again when it expires')).finally(() => pending.delete(tracked));
+        pending.add(tracked);
+      };
+      const settled = async () => {
+        while (pending.size > 0) await Promise.all([...pending]);
+      };
       const lanes = Array.from({ length: Math.max(1, concurrency) }, () => lane());
       await Promise.all(lanes);
+      await settled();
       total.finishedAt = new Date();
       return total;
 
       async function lane(): Promise<void> {
+        // The queue this lane's last job handed on to: most often the same account's next step.
+        let prefer: QueueName | null = null;
         while (!stop?.aborted) {
-          const did = await takeOne();
-          if (did) continue;
+          const taken = await takeOne(prefer);
+          if (taken !== false) {
+            // A chain that ended: the likeliest work left is the next account's sync.
+            prefer = taken ?? QUEUES.sync;
+            continue;
+          }
+          prefer = null;
+          await settled();
           if (untilSlotDone && (await slotDone(untilSlotDone))) return;
           await sleep(untilSlotDone ? 100 : 500, stop);
         }
       }
 
-      async function takeOne(): Promise<boolean> {
-        for (const queue of [QUEUES.sync, QUEUES.tick, QUEUES.send, ...(scheduled ? [QUEUES.cron] : [])] as QueueName[]) {
-          const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
-          if (!job) continue;
-          try {
-            const summary = await handle(queue, job.data);
-            mergeSummary(total, summary);
-            onJob?.(summary);
-            await boss.complete(queue, job.id);
-          } catch (err) {
-            runtime.logger.warn({ queue, err: (err as Error).message }, 'job failed; the engine retries it with backoff');
-            await boss.fail(queue, job.id, { message: (err as Error).message });
-          }
-          return true;
+      /** Takes and runs one job: false when there was none; else the queue it handed on to. */
+      async function takeOne(prefer: QueueName | null): Promise<QueueName | null | false> {
+        const job = (prefer ? await fetchFrom(prefer) : null) ?? (await fetchAny());
+        if (!job) return false;
+        const { queue, id, data } = job;
+        let result: Handled;
+        try {
+          result = await handle(queue, id, data);
+        } catch (err) {
+          runtime.logger.warn({ queue, err: (err as Error).message }, 'job failed; the engine retries it with backoff');
+          await boss.fail(queue, id, { message: (err as Error).message });
+          return null;
         }
-        return false;
+        mergeSummary(total, result.summary);
+        onJob?.(result.summary);
+        // The next step is enqueued already (inside handle); marking this job done overlaps the
+        // lane's next fetch instead of costing it a round trip. A crash before it lands leaves the
+        // job to expire and run again: every step is idempotent, and its next step exists once.
+        const failed = result.failed;
+        if (failed) runtime.logger.warn({ queue, err: failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
+        settle(failed ? boss.fail(queue, id, { message: failed.message }) : boss.complete(queue, id));
+        return result.next;
+      }
+
+      async function fetchFrom(queue: QueueName): Promise<{ queue: QueueName; id: string; data: unknown } | null> {
+        const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
+        return job ? { queue, id: job.id, data: job.data } : null;
+      }
+
+      /** One query finds the queues with work due, then the first of them in TAKE_ORDER gives a job. */
+      async function fetchAny(): Promise<{ queue: QueueName; id: string; data: unknown } | null> {
+        const names = scheduled ? TAKE_ORDER : TAKE_ORDER.filter((q) => q !== QUEUES.cron);
+        const r = await db.executeSql(`select distinct name from ${schema}.job where name = any($1::text[]) and state < 'active' and start_after < now()`, [names]);
+        const ready = new Set((r.rows as { name: string }[]).map((x) => x.name));
+        for (const queue of names) {
+          if (!ready.has(queue)) continue;
+          const job = await fetchFrom(queue);
+          if (job) return job;
+        }
+        return null;
       }
     },
     async stop() {
@@ -140,42 +221,113 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
   };
 
-  async function handle(queue: QueueName, data: unknown): Promise<TickSummary> {
+  interface Handled extends StepResult {
+    /** The queue this job enqueued the account's next step in (null: the chain ends or waits). */
+    next: QueueName | null;
+  }
+
+  const stepNow = (d: StepData) => (d.now ? new Date(d.now) : new Date());
+  const chainOf = (d: StepData, jobId: string) => d.chain ?? jobId;
+  const next = (d: StepData, jobId: string, account?: Account): StepData => ({ accountId: d.accountId, chain: chainOf(d, jobId), reason: d.reason, ...(d.now ? { now: d.now } : {}), ...(d.slot ? { slot: d.slot } : {}), ...(account ? { account } : {}) });
+
+  /** Enqueues the account's next step of this chain, once (its id is derived from the chain). */
+  async function handOn<T extends StepData>(queue: QueueName, data: T): Promise<QueueName> {
+    await boss.insert([{ name: queue, id: stableJobId(`${queue}:${data.accountId}:${data.chain ?? ''}`), data, singletonKey: data.accountId, ...RETRY }]);
+    return queue;
+  }
+
+  async function handle(queue: QueueName, jobId: string, data: unknown): Promise<Handled> {
     if (queue === QUEUES.cron) {
       const now = new Date();
       await engine.enqueueTick(tickSlot(runtime.config.schedule, now), now);
-      return emptySummary(now);
+      return { summary: emptySummary(now), failed: null, next: null };
     }
     if (queue === QUEUES.tick) {
       const d = data as TickData;
       const now = new Date(d.now);
-      // The fan-out: one sync job per account, in one insert (a sync already queued for an account stands).
-      await boss.insert(runtime.config.accounts.map((a) => ({ name: QUEUES.sync, data: { accountId: a.id, now: d.now, slot: d.slot, reason: 'schedule' } satisfies SyncData, singletonKey: a.id, ...RETRY })));
-      return runTickHousekeeping(runtime, now);
+      // The fan-out: one sync job per account, the head of its chain, in one insert (ids derived
+      // from the slot: a second insert of the same tick adds nothing; a sync already queued stands).
+      await boss.insert(
+        runtime.config.accounts.map((a) => ({
+          name: QUEUES.sync,
+          id: stableJobId(`${QUEUES.sync}:${a.id}:${d.slot}`),
+          data: { accountId: a.id, chain: d.slot, now: d.now, slot: d.slot, reason: 'schedule' } satisfies StepData,
+          singletonKey: a.id,
+          ...RETRY,
+        })),
+      );
+      return { summary: await runTickHousekeeping(runtime, now), failed: null, next: null };
     }
     if (queue === QUEUES.sync) {
-      const d = data as SyncData;
-      return scheduleSend(d.accountId, await runAccountPass(runtime, d.accountId, d.now ? new Date(d.now) : new Date()));
+      const d = data as StepData;
+      const r = await runSyncStep(runtime, d.accountId, stepNow(d));
+      // Not connected: nothing to read; planning still runs.
+      const to = r.pass
+        ? await handOn(QUEUES.replies, { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } } satisfies RepliesData)
+        : await handOn(QUEUES.plan, next(d, jobId, r.account));
+      return { ...r, next: to };
+    }
+    if (queue === QUEUES.replies) {
+      const d = data as RepliesData;
+      const chain = next(d, jobId);
+      const books: string[] = [];
+      const pass: ProviderPass = { due: d.pass.due, startedAt: new Date(d.pass.startedAt) };
+      const r = await runRepliesStep(runtime, d.accountId, stepNow(d), pass, async (request) => {
+        // Persisted before the reply is recorded (act first, record after); held until this step ends.
+        const id = stableJobId(`${QUEUES.book}:${d.accountId}:${request.key}`);
+        await boss.insert([{ name: QUEUES.book, id, data: { ...chain, request } satisfies BookData, singletonKey: d.accountId, startAfter: new Date(Date.now() + BOOK_HELD_SECONDS * 1000), ...RETRY }]);
+        books.push(id);
+        return `booking the time asked for ("${request.proposal}") in its own step`;
+      }, d.account);
+      if (books.length > 0) {
+        // The last booking of the chain hands on to planning.
+        await db.executeSql(`update ${schema}.job set start_after = now() where name = $1 and id = any($2::uuid[]) and state = 'created'`, [QUEUES.book, books]);
+        return { ...r, next: QUEUES.book };
+      }
+      return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
+    }
+    if (queue === QUEUES.book) {
+      const d = data as BookData;
+      const request: BookingRequest = { ...d.request, candidates: d.request.candidates.map((c) => ({ start: new Date(c.start), end: new Date(c.end) })) };
+      const r = await runBookStep(runtime, d.accountId, stepNow(d), request);
+      // (The book step reads the account afresh: other bookings of the chain may have changed it.)
+      const others = await db.executeSql(
+        `select count(*)::int as n from ${schema}.job where name = $1 and singleton_key = $2 and state = 'created' and start_after <= now() and id <> $3::uuid`,
+        [QUEUES.book, d.accountId, jobId],
+      );
+      const waiting = Number((others.rows[0] as { n: number } | undefined)?.n ?? 0);
+      return { ...r, next: waiting > 0 ? QUEUES.book : await handOn(QUEUES.plan, next(d, jobId)) };
+    }
+    if (queue === QUEUES.plan) {
+      const d = data as StepData;
+      const now = stepNow(d);
+      const r = await runPlanStep(runtime, d.accountId, now, d.account);
+      await scheduleSend(d.accountId, r.nextSendAt);
+      if (!r.sendNow) return { ...r, next: null };
+      const chain = chainOf(d, jobId);
+      await boss.insert([{ name: QUEUES.send, id: stableJobId(`${QUEUES.send}:${d.accountId}:${chain}`), data: { accountId: d.accountId, at: now.toISOString(), chain, ...(d.slot ? { slot: d.slot } : {}) } satisfies SendData, singletonKey: d.accountId, ...RETRY }]);
+      return { ...r, next: QUEUES.send };
     }
     const d = data as SendData;
     const at = new Date(d.at);
-    return scheduleSend(d.accountId, await runAccountSend(runtime, d.accountId, new Date(Math.max(at.getTime(), Date.now()))));
+    // A scheduled send runs at its time; one due now (from planning) at the tick's time.
+    const r = await runAccountSend(runtime, d.accountId, d.slot ? at : new Date(Math.max(at.getTime(), Date.now())));
+    await scheduleSend(d.accountId, r.nextSendAt);
+    return { ...r, next: null };
   }
 
   /** A delayed send becomes a job scheduled at its time (one per account and time). */
-  async function scheduleSend(accountId: string, result: AccountPassResult): Promise<TickSummary> {
-    if (result.nextSendAt) {
-      const at = result.nextSendAt.toISOString();
-      await boss.send(QUEUES.send, { accountId, at } satisfies SendData, { id: stableJobId(`send:${accountId}:${at}`), startAfter: result.nextSendAt, ...RETRY });
-    }
-    return result.summary;
+  async function scheduleSend(accountId: string, at: Date | null): Promise<void> {
+    if (!at) return;
+    const iso = at.toISOString();
+    await boss.insert([{ name: QUEUES.send, id: stableJobId(`send:${accountId}:${iso}`), data: { accountId, at: iso } satisfies SendData, singletonKey: accountId, startAfter: at, ...RETRY }]);
   }
 
   /** The slot's jobs are done when none of them is waiting (due) or running. Retries scheduled for later do not hold a run. */
   async function slotDone(slot: Date): Promise<boolean> {
-    const r = await boss.getDb().executeSql(
-      `select count(*)::int as n from ${schema}.job where name in ($1, $2) and data->>'slot' = $3 and state in ('created', 'retry', 'active') and start_after <= now()`,
-      [QUEUES.tick, QUEUES.sync, slot.toISOString()],
+    const r = await db.executeSql(
+      `select count(*)::int as n from ${schema}.job where name = any($1::text[]) and data->>'slot' = $2 and state in ('created', 'retry', 'active') and start_after <= now()`,
+      [SLOT_QUEUES, slot.toISOString()],
     );
     return Number((r.rows[0] as { n: number } | undefined)?.n ?? 0) === 0;
   }
@@ -187,11 +339,19 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
   const wanted: { name: QueueName; policy: PgBoss.QueuePolicy }[] = [
     { name: QUEUES.tick, policy: 'standard' },
     { name: QUEUES.sync, policy: 'stately' },
-    { name: QUEUES.send, policy: 'standard' },
+    { name: QUEUES.replies, policy: 'stately' },
+    { name: QUEUES.book, policy: 'singleton' },
+    { name: QUEUES.plan, policy: 'stately' },
+    { name: QUEUES.send, policy: 'singleton' },
     { name: QUEUES.cron, policy: 'standard' },
   ];
   for (const q of wanted) {
-    if (await boss.getQueue(q.name)) continue;
+    const existing = await boss.getQueue(q.name);
+    if (existing) {
+      // A queue made by an older version with another policy (send was `standard`): new jobs take the new one.
+      if (existing.policy !== q.policy) await boss.updateQueue(q.name, { name: q.name, policy: q.policy, ...RETRY, expireInSeconds: EXPIRE_IN_SECONDS });
+      continue;
+    }
     try {
       await boss.createQueue(q.name, { name: q.name, policy: q.policy, ...RETRY, expireInSeconds: EXPIRE_IN_SECONDS });
     } catch (err) {

@@ -1,7 +1,7 @@
 import type { PushSettings } from './push.js';
 import type { WebhookSettings } from './webhooks.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
-import type { Account, Prospect } from '../domain/types.js';
+import type { Account, Prospect, ThreadRef, TimeInterval } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
@@ -84,6 +84,20 @@ export interface WorkerContext<S extends object = WorkerStore> {
   webhooks?: WebhookSettings;
   /** Push notifications (config `push.publicUrl`); absent: polling only. */
   push?: PushSettings;
+  /** The job engine: a booking a reply asks for becomes a `book` job (persisted before the reply
+   *  is recorded); resolves with the reply's outcome. Absent (in-process): booked at once. */
+  deferBooking?: (request: BookingRequest) => Promise<string>;
+}
+
+/** A booking a reply asked for: the times the prospect named, in order of preference. */
+export interface BookingRequest {
+  prospectId: string;
+  candidates: TimeInterval[];
+  thread: ThreadRef;
+  /** The reply's Message-ID (or provider id): the booking's source. */
+  key: string;
+  /** The prospect's words for the time, quoted on the timeline. */
+  proposal: string;
 }
 
 export interface SyncSettings {

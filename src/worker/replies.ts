@@ -11,7 +11,7 @@ import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
 import { replySubject } from '../domain/subjects.js';
 import { spellInstant } from '../templates/context.js';
-import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import type { AccountRuntime, BookingRequest, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { cancelDrafts, createDraft } from './drafts.js';
 import { meetingFromBooking } from '../domain/meetings.js';
@@ -235,9 +235,12 @@ async function actOnReply(
       case 'offer_slots':
         outcome = await offerSlots(ctx, rt, prospect, effect.range, thread, key, summary);
         break;
-      case 'book':
-        outcome = await book(ctx, rt, prospect, effect.candidates, parsed, thread, key, summary);
+      case 'book': {
+        const request: BookingRequest = { prospectId: prospect.id, candidates: effect.candidates, thread, key, proposal: parsed.proposals[0]?.text ?? '' };
+        // On the job engine the booking is its own job (persisted before this reply is recorded).
+        outcome = ctx.deferBooking ? await ctx.deferBooking(request) : await book(ctx, rt, prospect, request, summary);
         break;
+      }
     }
   }
   return outcome;
@@ -289,16 +292,15 @@ async function offerSlots(
   return `vague: ${slots.length} slots offered in a draft`;
 }
 
-async function book(
-  ctx: WorkerContext,
-  rt: AccountRuntime,
-  prospect: Prospect,
-  candidates: TimeInterval[],
-  parsed: ParsedReply,
-  thread: ThreadRef,
-  key: string,
-  summary: TickSummary,
-): Promise<string> {
+/** The `book` step on the job engine: the booking a reply asked for, for a prospect of this account. */
+export async function bookRequested(ctx: WorkerContext, rt: AccountRuntime, request: BookingRequest, summary: TickSummary): Promise<string> {
+  const prospect = await ctx.store.getProspect(request.prospectId);
+  if (!prospect) return 'the prospect is gone: nothing booked';
+  return book(ctx, rt, prospect, request, summary);
+}
+
+async function book(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, request: BookingRequest, summary: TickSummary): Promise<string> {
+  const { candidates, thread, key } = request;
   const { store, now, policy } = ctx;
   const cal = rt.providers?.calendar;
   if (!cal) return 'no calendar connected: left to you';
@@ -344,7 +346,7 @@ async function book(
       at: now,
       kind: 'booking',
       outcome: 'booked',
-      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstName(prospect.name, prospect.email)} asked ("${parsed.proposals[0]?.text ?? ''}"); invite sent.`,
+      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstName(prospect.name, prospect.email)} asked ("${request.proposal}"); invite sent.`,
       refId: result.eventId,
     });
     summary.booked.push({ prospectEmail: prospect.email, start: slot.start, timeZone: prospect.timeZone, eventId: result.eventId });

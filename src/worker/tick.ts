@@ -78,23 +78,47 @@ export async function runTick(input: WorkerContext, options: TickOptions = {}): 
 }
 
 /**
- * One account's reading work, the same code in-process (SQLite) and as a `sync` job on the
- * PostgreSQL engine: calendar sync, mailbox (replies, and the booking a reply asks for), meetings.
+ * One account's reading work, the same code in-process (SQLite) and as step jobs on the
+ * PostgreSQL engine: calendar sync (the `sync` job), mailbox (the `replies` job: replies, and the
+ * booking a reply asks for), meetings (first in the `plan` job).
  */
 export async function syncAccount(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  const provider = await syncCalendarStep(ctx, rt, summary, run);
+  if (!provider) return;
+  await readRepliesStep(ctx, rt, summary, provider, run);
+  await meetingsStep(ctx, rt, summary, run);
+}
+
+/** Whether this pass reads the providers (push may say no: nothing changed), and since when. */
+export interface ProviderPass {
+  due: boolean;
+  /** Wall clock on purpose: a notification that lands while this sync runs keeps its mark. */
+  startedAt: Date;
+}
+
+/** The `sync` step: push subscriptions, then the calendar. Null when the account is not connected. */
+export async function syncCalendarStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<ProviderPass | null> {
   if (!rt.providers) {
     summary.alerts.push(`${rt.account.id}: not connected. ${rt.account.statusDetail ?? ''}`.trim());
     summary.attention.push({ accountId: rt.account.id, reason: 'not connected' });
-    return;
+    return null;
   }
   if (ctx.push && rt.providers.push) await run(`${rt.account.id} push subscriptions`, () => ensurePush(ctx, rt));
-  if (await providerSyncDue(ctx, rt)) {
-    // Wall clock on purpose: a notification that lands while this sync runs keeps its mark.
-    const startedAt = new Date();
-    await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
-    await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
-    await noteProviderSynced(ctx, rt.account.id, startedAt);
-  }
+  const pass: ProviderPass = { due: await providerSyncDue(ctx, rt), startedAt: new Date() };
+  if (pass.due) await run(`${rt.account.id} calendar`, () => syncCalendar(ctx, rt, summary));
+  return pass;
+}
+
+/** The `replies` step: new mail, and what each reply asks for (a booking: see ctx.deferBooking). */
+export async function readRepliesStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, pass: ProviderPass, run: Step = plainStep(summary)): Promise<void> {
+  if (!rt.providers || !pass.due) return;
+  await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
+  await noteProviderSynced(ctx, rt.account.id, pass.startedAt);
+}
+
+/** Meetings: matched to prospects, outcomes detected (held, missed). */
+export async function meetingsStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, run: Step = plainStep(summary)): Promise<void> {
+  if (!rt.providers) return;
   await run(`${rt.account.id} meetings`, () =>
     underPolicy(ctx.store, rt, summary, async () => {
       await matchMeetings(ctx, rt);

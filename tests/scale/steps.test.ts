@@ -1,0 +1,171 @@
+/**
+ * The step jobs on real PostgreSQL (pg-boss) and the Google emulator over HTTP, in this process
+ * (the multi-process cases are in engine.test.ts): an account's steps keep their order
+ * (sync → replies → plan → send), an account's step never runs twice at once, a step that fails
+ * is retried by pg-boss alone (the steps before it are not redone), and every rep keeps its own
+ * events and drafts. Needs TEST_DATABASE_URL (fails, never skips, without it).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../../src/app/runtime.js';
+import { prepareScaleWorkspace, type ScaleWorkspace } from '../../src/bench/scale-workspace.js';
+import { loadConfig } from '../../src/config.js';
+import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
+import { tickSlot } from '../../src/jobs/slot.js';
+import { createLogger } from '../../src/log.js';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+const REPS = 4;
+const NOW = new Date();
+const opened: { ws: ScaleWorkspace; runtime: Runtime; dir: string; db: pg.Client }[] = [];
+
+interface JobRow {
+  name: string;
+  key: string;
+  state: string;
+  retries: number;
+  created: Date;
+  started: Date | null;
+  completed: Date | null;
+}
+
+async function setUp(): Promise<{ ws: ScaleWorkspace; runtime: Runtime; db: pg.Client; url: string; schema: string; jobs: (slot: Date) => Promise<JobRow[]> }> {
+  if (!DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: these tests need a PostgreSQL database (e.g. postgres://postgres@127.0.0.1:5432/wt_scale).');
+  const dir = mkdtempSync(join(tmpdir(), 'followup-steps-'));
+  const ws = await prepareScaleWorkspace({ dir, reps: REPS, databaseUrl: DATABASE_URL, now: NOW });
+  const runtime = await openRuntime({ config: loadConfig(ws.configPath, { ...process.env, ...ws.env }), logger: createLogger({ level: 'error' }) });
+  const url = ws.env.DATABASE_URL!;
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  opened.push({ ws, runtime, dir, db });
+  const schema = (await db.query<{ s: string }>('select current_schema() as s')).rows[0]!.s;
+  const jobs = async (slot: Date): Promise<JobRow[]> =>
+    (
+      await db.query<JobRow>(
+        `select name, singleton_key as key, state, retry_count as retries, created_on as created, started_on as started, completed_on as completed
+           from "${schema}_jobs".job where data->>'slot' = $1 and singleton_key is not null order by started_on`,
+        [slot.toISOString()],
+      )
+    ).rows;
+  return { ws, runtime, db, url, schema, jobs };
+}
+
+async function tick(runtime: Runtime, url: string, now: Date, concurrency = 4): Promise<{ engine: JobEngine; slot: Date; summary: Awaited<ReturnType<JobEngine['work']>> }> {
+  const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency });
+  const slot = tickSlot(runtime.config.schedule, now);
+  await engine.enqueueTick(slot, now);
+  const summary = await engine.work({ concurrency, untilSlotDone: slot });
+  await engine.stop();
+  return { engine, slot, summary };
+}
+
+afterAll(async () => {
+  for (const o of opened) {
+    await o.db.end();
+    await o.runtime.close();
+    await o.ws.close();
+    rmSync(o.dir, { recursive: true, force: true });
+  }
+});
+
+describe('step jobs on PostgreSQL', () => {
+  it('each account runs sync → replies → plan (→ send) in order, no step of an account twice at once, and every rep keeps its own events and drafts', async () => {
+    const { ws, runtime, url, jobs } = await setUp();
+    const { slot, summary } = await tick(runtime, url, NOW);
+    const rows = await jobs(slot);
+    expect(rows.every((r) => r.state === 'completed'), JSON.stringify(rows.filter((r) => r.state !== 'completed'))).toBe(true);
+    const order = [QUEUES.sync, QUEUES.replies, QUEUES.book, QUEUES.plan, QUEUES.send] as string[];
+    for (const rep of ws.reps) {
+      const mine = rows.filter((r) => r.key === rep.id);
+      const names = mine.map((r) => r.name);
+      // One job per step in this tick, and the steps in the chain's order.
+      expect(names.slice(0, 2), rep.id).toEqual([QUEUES.sync, QUEUES.replies]);
+      expect(names, rep.id).toContain(QUEUES.plan);
+      expect(new Set(names).size, `${rep.id}: one job per step`).toBe(names.length);
+      for (let i = 1; i < mine.length; i++) {
+        expect(order.indexOf(mine[i]!.name)).toBeGreaterThan(order.indexOf(mine[i - 1]!.name));
+        // A step is enqueued by the one before it, when that one's work is done (its job is marked
+        // completed just after, overlapping the lane's next fetch), and starts after that.
+        expect(mine[i]!.created.getTime(), `${rep.id} ${mine[i]!.name}`).toBeGreaterThanOrEqual(mine[i - 1]!.started!.getTime());
+        expect(mine[i]!.started!.getTime(), `${rep.id} ${mine[i]!.name}`).toBeGreaterThanOrEqual(mine[i]!.created.getTime());
+      }
+    }
+    // The demo's replies ask for a meeting: booked in its own step, between replies and plan.
+    expect(rows.some((r) => r.name === QUEUES.book)).toBe(true);
+    expect(summary.booked.length).toBeGreaterThan(0);
+    // Several accounts were worked on at once (4 lanes), yet never one account's same step twice.
+    const byStep = new Map<string, JobRow[]>();
+    for (const r of rows) byStep.set(`${r.name}:${r.key}`, [...(byStep.get(`${r.name}:${r.key}`) ?? []), r]);
+    for (const [k, list] of byStep) for (let i = 1; i < list.length; i++) expect(list[i]!.started!.getTime(), k).toBeGreaterThanOrEqual(list[i - 1]!.completed!.getTime());
+
+    // Every rep keeps its own: the events in its calendar and the drafts of its own prospects.
+    expect(summary.drafted.length).toBeGreaterThan(0);
+    for (const [i, rep] of ws.reps.entries()) {
+      const drafts = await runtime.store.listDrafts({ accountId: rep.id });
+      expect(drafts.length, rep.id).toBeGreaterThan(0);
+      for (const d of drafts) expect((await runtime.store.getProspect(d.prospectId))?.email, `${rep.id} draft ${d.id}`).toMatch(new RegExp(`\\.r${i}@`));
+      const events = await runtime.store.listEvents(`google:${rep.id}:${rep.email}`, { start: new Date(NOW.getTime() - 60 * 86_400_000), end: new Date(NOW.getTime() + 60 * 86_400_000) });
+      expect(events.length, rep.id).toBeGreaterThan(0);
+      for (const e of events) expect(e.uid, `${rep.id} event ${e.id}`).toMatch(new RegExp(`-r${i}@`));
+    }
+
+    // The stately sync queue: a second sync asked for an account while one waits is the same job.
+    const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency: 1 });
+    try {
+      expect(await engine.enqueueSync(ws.reps[0]!.id, 'test')).toBe(true);
+      expect(await engine.enqueueSync(ws.reps[0]!.id, 'test')).toBe(false);
+      expect(await engine.enqueueSync(ws.reps[1]!.id, 'test')).toBe(true);
+    } finally {
+      await engine.stop();
+    }
+  }, 120_000);
+
+  it('a step that fails is retried by pg-boss alone: the next steps went on, the ones before it are not redone', async () => {
+    const { ws, runtime, url, jobs, db, schema } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[1]!;
+    // The database fails once under rep1's replies step (its known messages are read first).
+    const prospectIds = new Set((await runtime.store.listProspects(rep.id)).map((p) => p.id));
+    expect(prospectIds.size).toBeGreaterThan(0);
+    const listMessages = runtime.store.listMessages.bind(runtime.store);
+    let failures = 0;
+    runtime.store.listMessages = async (prospectId) => {
+      if (prospectIds.has(prospectId) && failures === 0) {
+        failures += 1;
+        throw new Error('injected: the connection to the database was lost');
+      }
+      return listMessages(prospectId);
+    };
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    const first = await tick(runtime, url, later);
+    expect(failures).toBe(1);
+    expect(first.summary.problems.some((p) => p.where.startsWith(`${rep.id} `) && p.message.includes('injected')), JSON.stringify(first.summary.problems)).toBe(true);
+    let rows = await jobs(first.slot);
+    const mine = (name: string) => rows.filter((r) => r.key === rep.id && r.name === name).map((r) => [r.state, r.retries]);
+    expect(mine(QUEUES.replies)).toEqual([['retry', 0]]);
+    expect(mine(QUEUES.sync)).toEqual([['completed', 0]]);
+    // The chain went on: planning ran for this account in this tick all the same.
+    expect(mine(QUEUES.plan)).toEqual([['completed', 0]]);
+    // The other accounts' chains are untouched by it.
+    for (const other of ws.reps.filter((r) => r.id !== rep.id)) expect(rows.filter((r) => r.key === other.id).every((r) => r.state === 'completed')).toBe(true);
+
+    // The backoff (30 s, doubling) is pg-boss's, in its table; let its time come now.
+    const calendarRequests = () => ws.served.emulator.state.requests.filter((r) => r.user === rep.email && r.path.includes('/calendar/')).length;
+    const mailRequests = () => ws.served.emulator.state.requests.filter((r) => r.user === rep.email && r.path.includes('/gmail/')).length;
+    const [calendarBefore, mailBefore] = [calendarRequests(), mailRequests()];
+    await db.query(`update "${schema}_jobs".job set start_after = now() where singleton_key = $1 and name = $2 and state = 'retry'`, [rep.id, QUEUES.replies]);
+    const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency: 2 });
+    await engine.work({ concurrency: 2, untilSlotDone: first.slot });
+    await engine.stop();
+    rows = await jobs(first.slot);
+    expect(mine(QUEUES.replies)).toEqual([['completed', 1]]);
+    expect(mailRequests(), 'the retry read the mailbox').toBeGreaterThan(mailBefore);
+    // Not redone: still one sync and one plan job, and the calendar was not read again.
+    expect(mine(QUEUES.sync)).toEqual([['completed', 0]]);
+    expect(mine(QUEUES.plan)).toEqual([['completed', 0]]);
+    expect(calendarRequests()).toBe(calendarBefore);
+  }, 120_000);
+});
