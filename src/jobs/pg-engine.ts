@@ -46,6 +46,12 @@ const TAKE_ORDER: QueueName[] = [QUEUES.tick, QUEUES.send, QUEUES.book, QUEUES.p
 /** Default accounts worked on at once by one process (`--concurrency`). */
 export const DEFAULT_CONCURRENCY = 4;
 const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
+/**
+ * A booking is the prospect's named time: its reply is already recorded when the job runs, so a
+ * booking whose tries all fail would be lost silently. It gets a longer budget (30 s doubling, 8
+ * retries: about two hours), and when the last try fails the rep is told to book it by hand.
+ */
+const BOOK_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
 /**
@@ -193,18 +199,22 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         // lane's next fetch instead of costing it a round trip. A crash before it lands leaves the
         // job to expire and run again: every step is idempotent, and its next step exists once.
         const failed = result.failed;
+        if (failed && queue === QUEUES.book && job.retryCount >= job.retryLimit) {
+          const { request, accountId } = data as BookData;
+          total.alerts.push(`${accountId}: the booking a prospect asked for ("${request.proposal}", prospect ${request.prospectId}) failed on every try (${failed.message}). Book it by hand and answer them; followup will not try again.`);
+        }
         if (failed) runtime.logger.warn({ queue, err: failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
         settle(failed ? boss.fail(queue, id, { message: failed.message }) : boss.complete(queue, id));
         return result.next;
       }
 
-      async function fetchFrom(queue: QueueName): Promise<{ queue: QueueName; id: string; data: unknown } | null> {
-        const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 });
-        return job ? { queue, id: job.id, data: job.data } : null;
+      async function fetchFrom(queue: QueueName): Promise<Taken | null> {
+        const [job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true });
+        return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
       }
 
       /** One query finds the queues with work due, then the first of them in TAKE_ORDER gives a job. */
-      async function fetchAny(): Promise<{ queue: QueueName; id: string; data: unknown } | null> {
+      async function fetchAny(): Promise<Taken | null> {
         const names = scheduled ? TAKE_ORDER : TAKE_ORDER.filter((q) => q !== QUEUES.cron);
         const r = await db.executeSql(`select distinct name from ${schema}.job where name = any($1::text[]) and state < 'active' and start_after < now()`, [names]);
         const ready = new Set((r.rows as { name: string }[]).map((x) => x.name));
@@ -220,6 +230,15 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
+
+  interface Taken {
+    queue: QueueName;
+    id: string;
+    data: unknown;
+    /** Tries so far and allowed (pg-boss's metadata): the last try of a booking tells the rep. */
+    retryCount: number;
+    retryLimit: number;
+  }
 
   interface Handled extends StepResult {
     /** The queue this job enqueued the account's next step in (null: the chain ends or waits). */
@@ -275,7 +294,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const r = await runRepliesStep(runtime, d.accountId, stepNow(d), pass, async (request) => {
         // Persisted before the reply is recorded (act first, record after); held until this step ends.
         const id = stableJobId(`${QUEUES.book}:${d.accountId}:${request.key}`);
-        await boss.insert([{ name: QUEUES.book, id, data: { ...chain, request } satisfies BookData, singletonKey: d.accountId, startAfter: new Date(Date.now() + BOOK_HELD_SECONDS * 1000), ...RETRY }]);
+        await boss.insert([{ name: QUEUES.book, id, data: { ...chain, request } satisfies BookData, singletonKey: d.accountId, startAfter: new Date(Date.now() + BOOK_HELD_SECONDS * 1000), ...BOOK_RETRY }]);
         books.push(id);
         return `booking the time asked for ("${request.proposal}") in its own step`;
       }, d.account);

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/app/runtime.js';
 import { prepareScaleWorkspace, type ScaleWorkspace } from '../../src/bench/scale-workspace.js';
@@ -167,5 +168,35 @@ describe('step jobs on PostgreSQL', () => {
     expect(mine(QUEUES.sync)).toEqual([['completed', 0]]);
     expect(mine(QUEUES.plan)).toEqual([['completed', 0]]);
     expect(calendarRequests()).toBe(calendarBefore);
+  }, 120_000);
+
+  it('a booking that fails on its last try tells the rep to book it by hand (the reply is already recorded, so nothing else would)', async () => {
+    const { ws, runtime, url, schema } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[2]!;
+    const prospect = (await runtime.store.listProspects(rep.id))[0]!;
+    // Every booking write fails: the calendar is never reached.
+    runtime.store.insertBooking = async () => {
+      throw new Error('injected: the booking could not be written');
+    };
+    const later = new Date(NOW.getTime() + 20 * 60_000);
+    const slot = tickSlot(runtime.config.schedule, later);
+    const start = new Date(later.getTime() + 3 * 86_400_000);
+    const request = { prospectId: prospect.id, candidates: [{ start, end: new Date(start.getTime() + 30 * 60_000) }], thread: { subject: 'Our call' }, key: '<reply-1@example.test>', proposal: 'Thursday at 3pm works' };
+    // The job as the replies step writes it, on its last try (retryLimit 0 here; 8 in the engine).
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs` });
+    await boss.start();
+    try {
+      await boss.insert([{ name: QUEUES.book, data: { accountId: rep.id, chain: slot.toISOString(), slot: slot.toISOString(), now: later.toISOString(), reason: 'test', request }, singletonKey: rep.id, retryLimit: 0 }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency: 1 });
+    const summary = await engine.work({ concurrency: 1, untilSlotDone: slot });
+    await engine.stop();
+    const alert = summary.alerts.find((a) => a.includes('Thursday at 3pm works'));
+    expect(alert, JSON.stringify(summary.alerts)).toBeDefined();
+    expect(alert).toContain('Book it by hand');
+    expect(alert).toContain(rep.id);
   }, 120_000);
 });
