@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '../types.js';
 import { resolveAcceptance } from './accept.js';
-import { dropBoilerplate } from './boilerplate.js';
+import { dropBoilerplate, dropHoursLines } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { contextExclusion, dayIsOffered } from './context.js';
@@ -50,7 +50,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // What the prospect wrote: the visible text without a company's legal footer.
   const unfooted = dropBoilerplate(visibleText);
   // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
-  const said = unfooted === visibleText ? unfooted : dropSignature(unfooted);
+  const said = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
   const language = detectLanguage(said || message.text || '', message.headers['content-language']);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
@@ -132,6 +132,9 @@ const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
   const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: numericOrderKnown(lang, zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  // "the webinar on Oct 14 at 11am" written on 19 Oct: a date without a year that fell in the last two months is a
+  // past event, not a meeting in eleven months' time.
+  for (const t of all) if (!t.excluded && t.dated && recentlyPast(t, ref, timeText)) t.excluded = 'past wording';
   const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
   const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
   const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
@@ -147,6 +150,14 @@ function otherReading(visible: string, language: LanguageGuess, ref: Date, zone:
   // Only a reading as complete as ours that lands elsewhere is a doubt (a runner-up that reads less is no rival).
   if (!theirs || !first || theirs.grain !== 'minute' || (first.dated && !theirs.dated) || theirs.start.getTime() === first.start.getTime()) return null;
   return theirs.start;
+}
+
+/** Read as next year only because the day already passed this year, within the last ~65 days, with no year written. */
+function recentlyPast(t: ExtractedTime, ref: Date, text: string): boolean {
+  const days = (t.start.getTime() - ref.getTime()) / 86_400_000;
+  if (days <= 300) return false;
+  const phrase = text.slice(t.index, t.index + t.text.length);
+  return !/\b(?:19|20)\d{2}\b|next\s+year|'\d{2}\b/i.test(phrase);
 }
 
 function toProposed(t: ExtractedTime): ProposedTime {

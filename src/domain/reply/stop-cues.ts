@@ -33,7 +33,7 @@ export const OPTOUT_CUES: Cue[] = [
   c("da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
   c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+)?(?:escriba[ns]?|contacte[ns]?|envíe[ns]?|llame[ns]?|mande[ns]?|molest(?:e|en))"),
   c("dej(?:e|en|a|ad|ar)\\s+de\\s+(?:escribir|enviar|contactar|mandar|llamar|molestar)(?:me|nos)?"),
-  c("(?:elimín|elimin|borr|quít|quit|sác|saqu|suprím|suprim)(?:e|en|ad|ar|enme|eme|adme)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus)", 1, true),
+  c("(?:elimín|elimin|borr|bórr|quít|quit|sác|sac|saqu|sáqu|suprím|suprim)(?:a|e|en|ad|ar|enme|eme|adme|ame|ale)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus|tu|tus|vuestras|esa|esas)", 1, true),
   c("(?:eliminar|borrar|suprimir|eliminen|borren|supriman)\\s+(?:todos\\s+)?mis\\s+datos|supresión\\s+de\\s+(?:mis|los)\\s+datos|derecho\\s+(?:de\\s+supresión|al\\s+olvido)"),
   c("no\\s+(?:quiero|deseo)\\s+recibir|cancelar\\s+(?:la\\s+|mi\\s+)?suscripción|desuscribir(?:me)?"),
   c('rgpd|lopd', 0.6),
