@@ -107,6 +107,11 @@ export function looksLikeOooBody(text: string): boolean {
   const t = text.slice(0, 3_000);
   const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b|\bestarei ausente do escritório\b|\bestaré fuera de la oficina\b|\bje serai absente? du bureau\b|\bsarò fuori ufficio\b/i;
   if (strong.test(t) || /\b(?:me\s+encuentro\s+de\s+vacaciones|me\s+reincorporo|me\s+reincorporaré|estoy\s+de\s+baja)\b/i.test(t)) return true;
+  // "I'm on annual leave, back on the 14th. I'll reply when I return.": away on leave, with the way back or the answer
+  // promised on return, is an auto-reply even without its header ("I'm on holiday next week, can we do Thursday?" is not).
+  const onLeave = /\b(?:i am|i'?m|i['’]m)\s+(?:currently\s+|now\s+)?(?:on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+|study\s+)?leave|on\s+(?:vacation|holiday|holidays|pto|sabbatical))\b/i.test(t);
+  const backOrReply = /\b(?:back\s+(?:on|in\s+the\s+office|at\s+my\s+desk|from)|return(?:ing)?\s+(?:on|to\s+the\s+office)|i(?:['’]ll|\s+will|\s+shall)\s+(?:respond|reply|get\s+back\s+to\s+you|answer)\b[^.]{0,40}\b(?:when|upon|after|once)\s+i\s+(?:return|am\s+back|get\s+back)|limited\s+access)\b/i.test(t);
+  if (onLeave && backOrReply) return true;
   // A closure notice with the day the writer is back ("Unser Betrieb ist über die Feiertage geschlossen. Ab Mittwoch…
   // bin ich wieder im Büro", "l'azienda è chiusa… Sarò di nuovo in ufficio"): an auto-reply, even without its header.
   // A closure alone ("our offices are closed Monday for Memorial Day") is news, not an auto-reply.

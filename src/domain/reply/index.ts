@@ -60,7 +60,8 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
   const stop = readStopIntent(said);
   // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
-  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText);
+  // "I'll reply when I return" is the auto-reply's own promise, not an offer to talk after the absence.
+  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText) && !REPLY_ON_RETURN.test(timeText);
   if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway)) {
     const source = visibleText || message.text || '';
     const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
@@ -126,6 +127,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
 const NOT_YET = /budget|presupuesto|orçamento|verba|bilancio|priorit|timing|right\s+time|moment|zeitpunkt|tijdstip|for\s+now|right\s+now|por\s+ahora|per\s+ora|pour\s+l['’]instant|vorerst|voorlopig|por\s+agora/i;
 /** Talking again later: "let's talk again", "nochmal sprechen", "on en reparle", "ne riparliamo", "volvemos a hablar". */
 const TALK_AGAIN = /(?<![\p{L}])(?:(?:talk|speak|chat|connect|touch\s+base)\s+again|circle\s+back|revisit|reconnect|follow\s+up|check\s+back|(?:noch(?:mal|\s+einmal)|erneut|wieder)\s+(?:\p{L}+\s+)?(?:sprechen|telefonieren|melden|austauschen)|(?:sprechen|melden|telefonieren)\s+(?:\p{L}+\s+)?(?:noch(?:mal|\s+einmal)|erneut|wieder)|volv(?:emos|amos|eremos)\s+a\s+hablar|retom\p{L}+|hablamos\s+(?:de\s+nuevo|otra\s+vez|más\s+adelante)|voltamos\s+a\s+falar|falamos\s+(?:de\s+novo|novamente|mais\s+(?:tarde|para\s+frente))|vamos\s+falar|reparl\p{L}+|recontact\p{L}+|revenez\s+vers\s+moi|opnieuw\s+(?:spreken|contact)|weer\s+contact|(?:laten\s+we|we)\s+\p{L}+\s+(?:\p{L}+\s+)?(?:oppakken|spreken)|riparl\p{L}+|risentiamo\p{L}*|sentiamoci|ricontatt\p{L}+)(?![\p{L}])/iu;
+
+/** An away message promising an answer on return: "I'll reply when I return", "te contesto a la vuelta", "je vous répondrai à mon retour". */
+const REPLY_ON_RETURN = /(?<![\p{L}])(?:(?:i['’]ll|i\s+will|i\s+shall)\s+(?:\p{L}+\s+)?(?:reply|respond|answer|get\s+back\s+to\s+you|read|deal\s+with|look\s+at)|(?:te|le|les|os)\s+(?:contesto|contestaré|respondo|responderé)|(?:responderei|respondo|te\s+respondo)|je\s+vous\s+répondrai|je\s+(?:te\s+|vous\s+)?réponds|ich\s+(?:antworte|melde\s+mich)|(?:beantworte|antworte)\s+ich|ik\s+(?:reageer|antwoord|beantwoord)|(?:reageer|antwoord|beantwoord)\s+ik|(?:ti|le|vi)\s+risponderò|risponderò)(?![\p{L}])/iu;
 
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
 
