@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { read, firstLocal } from './lang-helpers.js';
 
 /**
@@ -103,5 +104,79 @@ describe('opt-outs: "take me off your list" with the accented Spanish imperative
     const r = read('es', 'Antes de nada, gracias. ¿Podemos el jueves a las 11?');
     expect(r.kind).toBe('proposal');
     expect(firstLocal('es', r)).toBe('2025-11-20 11:00');
+  });
+});
+
+describe('zones named after the time in the other languages, with a city in brackets or after "hora de"', () => {
+  it.each([
+    ['pt', 'Proponho quarta às 15h no horário de Brasília.', 'America/Sao_Paulo', '2025-11-19 15:00'],
+    ['it', 'Mercoledì alle 10 ora della California va bene.', 'America/Los_Angeles', '2025-11-19 10:00'],
+    ['nl', 'Woensdag om 10 uur jullie tijd (New York) kan ik.', 'America/New_York', '2025-11-19 10:00'],
+    ['es', 'Te propongo el miércoles a las 10 en hora de Ciudad de México.', 'America/Mexico_City', '2025-11-19 10:00'],
+  ])('%s: "%s" → %s %s', (lang, text, zone, wall) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    const start = r.proposals[0]!.start;
+    expect(DateTime.fromJSDate(start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(wall);
+  });
+});
+
+describe('counter-proposals: the offered time is too early or too late for the prospect', () => {
+  it.each([
+    ['en', 'Thursday 8am is a little early for me, how about Thursday 11am?', '2025-11-20 11:00'],
+    ['es', 'El jueves a las 8 es muy temprano para mí, ¿mejor el jueves a las 12?', '2025-11-20 12:00'],
+    ['fr', "Jeudi 8h c'est un peu tôt, plutôt jeudi à 11h ?", '2025-11-20 11:00'],
+    ['de', 'Donnerstag 8 Uhr ist mir etwas zu früh, lieber Donnerstag um 11 Uhr?', '2025-11-20 11:00'],
+    ['nl', 'Donderdag 8 uur is wat vroeg, liever donderdag om 11 uur?', '2025-11-20 11:00'],
+    ['it', "Giovedì alle 8 è un po' presto, meglio giovedì alle 11?", '2025-11-20 11:00'],
+  ])('%s: "%s" → %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(wall);
+  });
+});
+
+describe('English: a day and its hour apart in the sentence, British "half two", phone spellings of tomorrow', () => {
+  it.each([
+    ['Wednesday instead, 10ish?', '2025-11-19 10:00'],
+    ['How about Friday then, around 2?', '2025-11-21 14:00'],
+    ['First thing Tuesday, say 8:45?', '2025-11-18 08:45'],
+    ['Thursday at half three works.', '2025-11-20 15:30'],
+    ['4ish tmrw?', '2025-11-18 16:00'],
+  ])('"%s" → %s', (text, wall) => {
+    const r = read('en', text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal('en', r)).toBe(wall);
+  });
+
+  it('"half an hour" and "half past" keep their meaning', () => {
+    expect(firstLocal('en', read('en', 'Thursday at half past two, for half an hour?'))).toBe('2025-11-20 14:30');
+  });
+});
+
+describe('declines and out-of-office replies in other words', () => {
+  it.each([
+    ["It's a no from us for now, thanks anyway.", 'decline'],
+    ['Honestly the answer is a firm no.', 'decline'],
+  ])('"%s" → %s', (text, kind) => {
+    expect(read('en', text).kind).toBe(kind);
+  });
+
+  it.each([
+    ['en', "I'm on parental leave, back on 5 January. I'll reply when I'm back.", '2026-01-05'],
+    ['fr', 'Je suis en congé. Je serai de retour le 24 novembre.', '2025-11-24'],
+    ['de', 'Ich bin im Urlaub und ab 24.11. wieder da.', '2025-11-24'],
+    ['pt', 'Estou de férias. Regresso ao escritório a 24 de novembro.', '2025-11-24'],
+    ['nl', 'Ik ben met verlof. Maandag 24 november ben ik weer op kantoor.', '2025-11-24'],
+    ['nl', 'Ik ben tot en met 21 november afwezig. Maandag 24 november ben ik weer aanwezig.', '2025-11-24'],
+  ])('%s: "%s" → ooo, back %s', (lang, text, back) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('ooo');
+    expect(r.returnDate).toBe(back);
+  });
+
+  it("a person on holiday who offers a time is not an auto-reply", () => {
+    const r = read('en', "I'm on holiday next week, can we do Thursday at 3?");
+    expect(r.kind).toBe('proposal');
   });
 });

@@ -133,7 +133,8 @@ export function cityZoneAt(s: string): string | null {
   for (const re of CITY_TIME) {
     const m = re.exec(s);
     if (!m?.[1]) continue;
-    const name = m[1].toLowerCase();
+    // "hora de Bogotá.": the full stop ending the sentence is not part of the name.
+    const name = m[1].toLowerCase().replace(/[.'-]+$/u, '');
     const zone = cities().get(name) ?? cities().get(name.split(/\s+/)[0] ?? '');
     if (zone) return zone;
   }
