@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
 import { read, firstLocal } from './lang-helpers.js';
 
 /**
@@ -180,3 +182,55 @@ describe('declines and out-of-office replies in other words', () => {
     expect(r.kind).toBe('proposal');
   });
 });
+
+describe('a range of hours with its part of day after both ends', () => {
+  it.each([
+    ['es', 'El miércoles entre las 4 y las 6 de la tarde estoy libre.', '2025-11-19 16:00'],
+    ['pt', 'Na quarta entre as 4 e as 6 da tarde estou livre.', '2025-11-19 16:00'],
+    ['it', 'Mercoledì tra le 4 e le 6 del pomeriggio sono libero.', '2025-11-19 16:00'],
+  ])('%s: "%s" → starts %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(wall);
+  });
+});
+
+describe('vague ranges: "around October", "early next year", and German "was" that is no English past', () => {
+  it.each([
+    ['pt', 'Agora não dá; falamos lá para fevereiro.', '2026-02'],
+    ['de', 'Lass uns Anfang nächsten Jahres nochmal sprechen.', '2026-01'],
+    ['de', 'Diese Woche wird nichts mehr, lass uns nächste Woche was ausmachen.', '2025-11'],
+  ])('%s: "%s" → vague from %s', (lang, text, month) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('vague');
+    expect(DateTime.fromJSDate(r.range!.start, { zone: 'UTC' }).toFormat('yyyy-MM')).toBe(month);
+  });
+});
+
+describe("the prospect's own work filling a time ('next two weeks are board prep')", () => {
+  it('the busy range is no proposal; the time offered after it is', () => {
+    const r = read('en', 'Next two weeks are audit prep. In three weeks, Tuesday at 10?');
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal('en', r)).toBe('2025-12-09 10:00');
+  });
+  it.each([
+    ['en', 'Friday is month-end close, so nothing from me until Monday.'],
+  ])('%s: "%s" → no proposal', noProposal);
+});
+
+describe('acceptance over a quoted list whose zone the rep named once for the list', () => {
+  const quote = (lines: string) => `\n\nOn Fri, Nov 14, 2025 at 3:00 PM Dana Rep <dana@seller.io> wrote:\n> ${lines.split('\n').join('\n> ')}\n`;
+  it.each([
+    ['Option 2 please.', 'A few times (all Eastern time):\n1) Tue Nov 18, 10:00am\n2) Wed Nov 19, 1:00pm\n3) Thu Nov 20, 3:00pm', '2025-11-19T18:00:00.000Z'],
+    ['the 1pm works', 'Would one of these suit (ET)?\n- Wed 11/19 11:00am\n- Wed 11/19 1:00pm', '2025-11-19T18:00:00.000Z'],
+  ])('"%s" → %s', (reply, list, iso) => {
+    // The prospect is in Chicago; the list is in New York time.
+    const r = parseReplyAt(`${reply}${quote(list)}`, 'America/Chicago');
+    expect(r.kind).toBe('proposal');
+    expect(r.proposals[0]!.start.toISOString()).toBe(iso);
+  });
+});
+
+function parseReplyAt(text: string, zone: string) {
+  return parseReply({ message: msg(text, '2025-11-17T15:12:00Z'), timeZone: zone });
+}
