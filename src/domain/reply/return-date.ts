@@ -33,7 +33,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
     const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
     const isBackCue = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|di nuovo|retorn|volto|de volta|terug/.test(cue);
     // "Dinsdag 6 april ben ik weer op kantoor", "Am Montag, 4. Januar bin ich wieder da": the day comes before the cue.
-    const d = readDate(after, ref, zone, now) ?? (isBackCue ? readDate(sentenceBefore(t, m.index ?? 0), ref, zone, now) : null);
+    const d = readDate(after, ref, zone, now) ?? (isBackCue ? readDateBefore(sentenceBefore(t, m.index ?? 0), ref, zone, now) : null);
     if (!d) continue;
     const isBack = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|di nuovo|retorn|volto|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
     // Prefer "back on X" over "until X"; among equals, the first stated.
@@ -47,6 +47,11 @@ function sentenceBefore(t: string, i: number): string {
   const head = t.slice(Math.max(0, i - 60), i);
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('\n'));
   return head.slice(cut + 1).replace(/^\s*(?:am|on|le|el|il|op|no|na|em)\s+/i, '').trimStart();
+}
+
+/** A date written out before the cue: it must hold a day number ("Dinsdag 6 april"), never a bare word ("mon retour"). */
+function readDateBefore(s: string, ref: Date, zone: string, now: DateTime): DateTime | null {
+  return /\d/.test(s) ? readDate(s, ref, zone, now) : null;
 }
 
 function readDate(s: string, ref: Date, zone: string, now: DateTime): DateTime | null {
