@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   printTable(rows);
 
   // The multilingual set (tests/fixtures/replies-multilingual): every split folder with a labels.json, each scored apart
-  // by the issue's rule. The tuned splits (tune, dev, tune-r2, …) first; then every `heldout…` split (heldout-r3 once
+  // by the issue's rule. The tuned splits (tune, dev, tune-r2, …) first; then every `heldout…` split (heldout-r4 once
   // the lead adds it), reported as held out: a figure to trust only while nobody has tuned on it.
   const { tuned, heldOut } = splitsByRole(root);
   for (const split of [...tuned, ...heldOut]) {

@@ -52,14 +52,14 @@ export function hasSplit(root: string, split: string): boolean {
   return existsSync(join(root, MULTILINGUAL_DIR, split, 'labels.json'));
 }
 
-/** A split folder named `heldout…` (heldout, heldout-r3, …) is blind: scored, never tuned on, and reported apart. */
+/** A split folder named `heldout…` (heldout, heldout-r4, …) is blind: scored, never tuned on, and reported apart. */
 export function isHeldOut(split: string): boolean {
   return split.startsWith('heldout');
 }
 
 /**
  * Every split folder with a labels.json: the tuned ones first (tune, dev, then tune-r2 and any other by name),
- * then the held-out ones (`heldout…`, such as heldout-r3 when the lead adds it) by name.
+ * then the held-out ones (`heldout…`, such as heldout-r4 when the lead adds it) by name.
  */
 export function listSplits(root: string): string[] {
   const dir = join(root, MULTILINGUAL_DIR);

@@ -16,7 +16,7 @@ const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.)?(?:'s)?\b/gi;
  * Resolves an acceptance ("yes, that works", "the second one", "Thursday's works") against the
  * slots the worker offered, or the times found in the quoted proposal. Null when nothing matches.
  */
-export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: ProposedTime[], zone: string): Acceptance | null {
+export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string): Acceptance | null {
   if (candidates.length === 0) return null;
   const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
   const ord = pickOrdinal(visible, candidates.length);
@@ -29,7 +29,8 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   const byMention = candidates.filter((c) => {
     const d = DateTime.fromJSDate(c.start, { zone });
     const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
-    const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone));
+    // "lets do the 12:30" over a list the rep wrote "(ET)": the clock time as listed, in the list's zone.
+    const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone) || (c.zone !== undefined && !t.dated && wall(t.start, zone) === wall(c.start, c.zone)));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
     const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
     return dayOk && timeOk && sameDay;
@@ -52,6 +53,10 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   const [first, ...rest] = candidates;
   if (!first) return null;
   return { proposals: [slot(first, yes)], ambiguous: true, alternatives: rest.map((c) => slot(c, yes)), rule: `acceptance "${yes}" but ${candidates.length} slots were offered: ambiguous` };
+}
+
+function wall(d: Date, zone: string): string {
+  return DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
 }
 
 function sameWallTime(a: Date, b: Date, zone: string): boolean {

@@ -107,6 +107,16 @@ export function looksLikeOooBody(text: string): boolean {
   const t = text.slice(0, 3_000);
   const strong = /\b(?:i am|i'?m)\s+(?:currently\s+)?out of (?:the )?office\b|\bthis is an automatic(?:ally generated)? (?:reply|response)|\bi (?:will|shall) (?:respond|reply|get back to you) (?:to your (?:e-?mail|message) )?(?:when|upon|after) (?:i|my) return|\bwith limited access to e-?mail|\bich bin (?:bis|vom|derzeit|zurzeit|ab)\b.{0,80}\b(?:nicht im büro|abwesend|im urlaub|nicht erreichbar)|\bje suis (?:actuellement )?absente?\b|\bestoy fuera de la oficina\b|\bfuera de la oficina hasta\b|\bestoy de vacaciones\b|\bsono (?:in ferie|fuori ufficio|assente)\b|\bik ben (?:afwezig|met vakantie|niet op kantoor)\b|\bestou (?:de férias|ausente|fora do escritório)\b|\bestarei ausente do escritório\b|\bestaré fuera de la oficina\b|\bje serai absente? du bureau\b|\bsarò fuori ufficio\b/i;
   if (strong.test(t) || /\b(?:me\s+encuentro\s+de\s+vacaciones|me\s+reincorporo|me\s+reincorporaré|estoy\s+de\s+baja)\b/i.test(t)) return true;
+  // "I'm on annual leave, back on the 14th. I'll reply when I return.": away on leave, with the way back or the answer
+  // promised on return, is an auto-reply even without its header ("I'm on holiday next week, can we do Thursday?" is not).
+  const onLeave = /\b(?:i am|i'?m|i['’]m)\s+(?:currently\s+|now\s+)?(?:on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+|study\s+)?leave|on\s+(?:vacation|holiday|holidays|pto|sabbatical))\b/i.test(t);
+  const backOrReply = /\b(?:back\s+(?:on|in\s+the\s+office|at\s+my\s+desk|from)|return(?:ing)?\s+(?:on|to\s+the\s+office)|i(?:['’]ll|\s+will|\s+shall)\s+(?:respond|reply|get\s+back\s+to\s+you|answer)\b[^.]{0,40}\b(?:when|upon|after|once)\s+i\s+(?:return|am\s+back|get\s+back)|limited\s+access)\b/i.test(t);
+  if (onLeave && backOrReply) return true;
+  // The same in the other six languages: away ("en congé", "im Urlaub", "de vacaciones", "in ferie", "met verlof"),
+  // and the way back ("de retour le", "wieder da", "weer op kantoor", "di nuovo in ufficio", "regresso a").
+  const awayOther = /(?<![\p{L}])(?:je\s+suis\s+(?:actuellement\s+)?(?:en\s+congés?|en\s+vacances|absente?)|ich\s+bin\s+(?:\p{L}+\s+){0,2}(?:im\s+urlaub|in\s+elternzeit|abwesend|nicht\s+im\s+büro)|estoy\s+(?:de\s+vacaciones|de\s+baja|ausente)|estou\s+(?:de\s+férias|de\s+licença|ausente)|sono\s+(?:in\s+ferie|in\s+vacanza|assente|in\s+congedo)|ik\s+ben\s+(?:met|op)\s+(?:vakantie|verlof)|ik\s+ben\s+(?:[\p{L}\d]+\s+){0,5}afwezig)(?![\p{L}])/iu.test(t);
+  const backOther = /(?<![\p{L}])(?:de\s+retour|wieder\s+(?:da|im\s+büro|erreichbar)|zurück\s+(?:am|ab)|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar|terug)|di\s+nuovo\s+in\s+ufficio|rientr\p{L}+|regress\p{L}+|regreso|vuelvo|de\s+volta|volto)(?![\p{L}])/iu.test(t);
+  if (awayOther && backOther) return true;
   // A closure notice with the day the writer is back ("Unser Betrieb ist über die Feiertage geschlossen. Ab Mittwoch…
   // bin ich wieder im Büro", "l'azienda è chiusa… Sarò di nuovo in ufficio"): an auto-reply, even without its header.
   // A closure alone ("our offices are closed Monday for Memorial Day") is news, not an auto-reply.

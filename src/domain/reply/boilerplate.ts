@@ -15,3 +15,14 @@ export function dropBoilerplate(text: string): string {
     .filter((p) => !(MARKERS.test(p) && !FIRST_PERSON.test(p) && p.split(/\s+/).filter(Boolean).length >= 15))
     .join('\n\n');
 }
+
+/**
+ * A line of office or phone hours in a name card ("Telefonzeiten: Mo–Do 8–16 Uhr", "Office hours: Mon–Fri 9–5",
+ * "Horario de atención: L-V 9 a 18h", "Heures d'ouverture", "Openingstijden", "Orari d'ufficio") names the company's
+ * hours, never a time offered to meet: it is left out of what the reply is read for times.
+ */
+const HOURS_LABEL = /^\s*(?:(?:office|opening|business|phone|support|call|service)\s+hours|hours\s+of\s+(?:business|operation)|(?:telefon|büro|geschäfts|öffnungs|sprech|service|erreichbarkeits|bereitschafts)zeiten|erreichbar|horarios?(?:\s+de\s+(?:atención|oficina|apertura|atendimento|funcionamento|expediente))?|horário(?:\s+de\s+(?:atendimento|funcionamento|expediente))?|(?:heures|horaires)(?:\s+d['’](?:ouverture|accueil|bureau))?|permanence(?:\s+téléphonique)?|openingstijden|openingsuren|kantoortijden|kantooruren|bereikbaar|telefonisch\s+bereikbaar|orari(?:o)?(?:\s+(?:d['’]ufficio|di\s+apertura|di\s+lavoro|uffici))?)\s*[:：]/iu;
+
+export function dropHoursLines(text: string): string {
+  return text.split('\n').filter((line) => !HOURS_LABEL.test(line)).join('\n');
+}

@@ -11,19 +11,22 @@ const u = (src: string) => new RegExp(`(?<![\\p{L}'’])(?:${src})(?![\\p{L}])`,
 
 const PAST = u([
   // English: past tense and perfect, and reports ("came up", "we met", "I missed")
-  "was|were|had|did|came(?:\\s+up)?|went|met|spoke|talked|missed|said|told|happened|forgot|tried|couldn['’]t|wasn['’]t|weren['’]t|didn['’]t|ran\\s+(?:over|late|long)|took\\s+place|occurred|launched|shipped|presented|discussed|mentioned|received|sent\\s+(?:you|it|the)|yesterday|ago|earlier\\s+today|this\\s+past|last\\s+(?:night|week|time)|(?:i|we|you|they)['’]ve\\s+(?:been|had|spoken|talked|met)|has\\s+been",
+  "was(?!\\s+(?:finden|machen|ausmachen|vereinbaren|festmachen|suchen|anderes|neues|passendes|besseres|passt|geht))|were|had|did|came(?:\\s+up)?|went|met|spoke|talked|missed|said|told|happened|forgot|tried|couldn['’]t|wasn['’]t|weren['’]t|didn['’]t|ran\\s+(?:over|late|long)|took\\s+place|occurred|launched|shipped|presented|discussed|mentioned|received|sent\\s+(?:you|it|the)|yesterday|ago|earlier\\s+today|this\\s+past|last\\s+(?:night|week|time)|(?:i|we|you|they)['’]ve\\s+(?:been|had|spoken|talked|met)|has\\s+been",
+  // Having met or spoken already ("great meeting you", "thanks for the call") and a first person in the simple past
+  // ("I called you Monday at 3", "we spoke Tuesday"); calendar verbs ("I booked") are BOOKING, not past.
+  "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|thanks?\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
   // Spanish
-  "fue|fueron|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
+  "fue|fueron|nos\\s+(?:conocimos|vimos|cruzamos|saludamos)|(?:te|le|os|les)\\s+(?:conocí|vi|llamé|escribí)|conocimos|llamé|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
   // Portuguese
-  "foi|foram|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
+  "foi|foram|nos\\s+(?:conhecemos|vimos|encontramos|falamos)|conheci|liguei|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
   // French
-  "(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
+  "nous\\s+nous\\s+sommes\\s+(?:\\p{L}+\\s+)?(?:rencontrée?s|vue?s|parlé|croisée?s)|(?:ravie?|contente?|heureux|heureuse)\\s+de\\s+vous\\s+avoir|(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
   // German
   "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen|(?!bereit|verfügbar|erreichbar|entspannt|bekannt|verabredet|beschäftigt|verhindert)(?:be|ver|ent|zer)\\p{L}{3,}(?:en|t)|\\p{L}{3,}iert)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
   // Dutch
   "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|(?!benieuwd|bereid|beschikbaar|bereikbaar|verheugd|verhinderd|bezet)(?:be|ver|ont)\\p{L}{3,}(?:d|t|en))|hadden|waren|werd|kwam|geleden|tussengekomen",
   // Italian
-  "(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:ato|uto|ito)|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
+  "ci\\s+siamo\\s+(?:\\p{L}+\\s+)?(?:conosciut[ie]|vist[ie]|sentit[ie]|incontrat[ie]|parlat[ie])|(?:ti|la|vi)\\s+ho\\s+(?:chiamat[oa]|vist[oa]|scritto)|(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:ato|uto|ito)|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
 ].join('|'));
 
 /** Verbs about putting the time in a calendar: past in form, about the future ("I've booked Thursday at 3"). */
@@ -55,6 +58,10 @@ const DEADLINE = u([
 const BUSY = u([
   "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
+  // A time too early or too late for the prospect: "Tuesday 9am is a bit early for me", "es muy tarde para mí".
+  "(?:is|are|['’]s)\\s+(?:(?:a\\s+)?(?:bit|little|tad|way|rather|quite|really|too|very|kinda|somewhat)\\s+){0,3}(?:early|late)(?=\\s+for\\s+(?:me|us)|\\s*[,.;!]|\\s+(?:but|so|though))|(?:es|me\\s+(?:queda|resulta))\\s+(?:un\\s+poco\\s+|muy\\s+|demasiado\\s+)?(?:temprano|tarde)|(?:é|fica)\\s+(?:um\\s+pouco\\s+|muito\\s+|cedo\\s+demais|tarde\\s+demais)?(?:cedo|tarde)(?=\\s+(?:para|pra)\\s+mim|\\s*[,.;!])|(?:c['’]est|est)\\s+(?:un\\s+peu\\s+|trop\\s+|bien\\s+)+(?:tôt|tard)|(?:(?:ist|wäre)\\s+)?(?:mir\\s+)?(?:etwas\\s+|zu\\s+|recht\\s+|ziemlich\\s+)+(?:früh|spät)(?![\\p{L}])|(?:is|lijkt)\\s+(?:me\\s+)?(?:wat\\s+|te\\s+|erg\\s+|nogal\\s+)+(?:vroeg|laat)|(?:è|sarebbe)\\s+(?:un\\s+po['’]\\s+|troppo\\s+|piuttosto\\s+)+(?:presto|tardi)",
+  // "next two weeks are board prep", "Friday is month-end close": the time is taken by the prospect's own work.
+  "(?:is|are)\\s+(?:all\\s+|mostly\\s+|fully\\s+)?(?:\\p{L}+\\s+)?(?:prep|preparation|crunch|crunch\\s+time|spoken\\s+for|taken\\s+up|heads-?down|chaos|mayhem|madness|(?:month|quarter|year)-?end(?:\\s+close)?|close)(?![\\p{L}])",
   "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
   "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
   // The prospect's own plans at that time: travel, a presentation, their own meeting moved or starting, a closure.
@@ -64,6 +71,9 @@ const BUSY = u([
   "(?:ich\\s+)?(?:fliege|reise|fahre)\\s+(?:ich\\s+)?(?:ab|nach|in\\s+den\\s+urlaub|weg|los)|mein\\s+flug|lande\\s+ich|präsentiere\\s+ich|ich\\s+präsentiere|(?:bin|sind)\\s+(?:\\p{L}+\\s+)?(?:im\\s+stress|voll\\s+eingespannt|weg)",
   "vertrek\\s+ik|ik\\s+vertrek|vlieg\\s+ik|ik\\s+vlieg|mijn\\s+vlucht|land\\s+ik|presenteer\\s+ik|ik\\s+presenteer",
   "parto|partirò|sono\\s+in\\s+partenza|il\\s+mio\\s+volo|(?<!al\\s)volo\\s+(?:a|per|verso)|atterro|presento|presenterò",
+  // The prospect's own meeting, with "we" and without an article: "tenemos comité el jueves", "we have board Thursday",
+  // "temos diretoria", "nous avons le comité", "abbiamo il cda", "ik zit morgen bij de directie", "sitze im Vorstand".
+  "(?:we\\s+have|we['’]ve\\s+got|we\\s+got|tenemos|temos|nous\\s+avons|on\\s+a|abbiamo|wir\\s+haben|haben\\s+wir|we\\s+hebben|hebben\\s+we|hebben\\s+wij)\\s+(?:\\p{L}+\\s+){0,2}(?:committee|board|exec|leadership|management|comité|comite|comitê|junta|consejo|reunión|reunião|conselho|diretoria|directorio|réunion|conseil|codir|comex|riunione|comitato|consiglio|cda|vorstand|aufsichtsrat|besprechung|sitzung|meeting|overleg|vergadering|directie|bestuur|mt)(?![\\p{L}])|(?:ik|we|wij)\\s+(?:zit|zitten)\\s+(?:\\p{L}+\\s+){0,4}(?:bij|in|op|met)(?![\\p{L}])|(?:zit|zitten)\\s+(?:ik|we|wij)\\s+(?:\\p{L}+\\s+){0,4}(?:bij|in|op|met)(?![\\p{L}])|(?:ich\\s+sitze|sitze\\s+ich|wir\\s+sitzen|sitzen\\s+wir)\\s+(?:\\p{L}+\\s+){0,4}(?:im|in|bei|beim|mit)(?![\\p{L}])",
   "desafortunadamente|lamentablemente|tengo\\s+(?:\\p{L}+\\s+){0,2}(?:(?:una?|otra?|el|la|mi)\\s+)?(?:\\p{L}+\\s+)?(?:reunión|cita|llamada|comité|junta|viaje|compromiso|consejo|médico|dentista|evento|formación)|estoy\\s+(?:de\\s+viaje|ocupad[oa]|en\\s+una\\s+reunión|fuera|liad[oa])|no\\s+(?:estoy|estaré|estamos|voy\\s+a\\s+estar)|estaré\\s+fuera|no\\s+puedo|imposible|(?:lo\\s+)?tengo\\s+(?:complicado|lleno|ocupado)|está\\s+(?:complicado|lleno|ocupado)|me\\s+viene\\s+mal|no\\s+me\\s+(?:va|viene)",
   "infelizmente|tenho\\s+(?:(?:uma?|outra?|o|a)\\s+)?(?:\\p{L}+\\s+)?(?:reunião|compromisso|consulta|viagem|call|conselho|comitê|comité|diretoria|médico|dentista)|estou\\s+(?:ocupad[oa]|viajando|em\\s+reunião|fora)|não\\s+(?:posso|consigo|dá|estou|estarei|estaremos)|(?:está|estou)\\s+(?:cheia?|lotad[oa]|complicad[oa])",
   "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai|suis|serai)\\s+pas|je\\s+serai\\s+absente?|(?:n['’]est|ne\\s+sera)\\s+pas\\s+possible|pas\\s+possible|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
@@ -71,6 +81,15 @@ const BUSY = u([
   "helaas|(?:heb|hebben)\\s+(?:(?:ik|we|wij)\\s+)?(?:\\p{L}+\\s+){0,2}(?:een|ons|de|het|mijn|zelf\\s+een)\\s+(?:\\p{L}+\\s+)?\\p{L}*(?:afspraak|vergadering|meeting|overleg|reis|congres|beurs)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|(?:ben|zijn)\\s+(?:ik\\s+|we\\s+)?(?:er\\s+)?niet(?:\\s+(?:aanwezig|beschikbaar))?|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
   "ho\\s+(?:\\p{L}+\\s+){0,2}(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco|ci\\s+sono|ci\\s+sarò|sarò)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
+
+/** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
+const BEFORE = /(?<![\p{L}])(?:before|antes\s+(?:del?|de\s+la|do|da)|avant(?:\s+(?:le|la|l['’]))?|(?<!(?:schlage|schlagen|schlägt|schlug|stelle|stellen|merke|merken|habe|hab|haben)\s+(?:ich\s+|wir\s+|ihnen\s+|dir\s+)?)vor(?:\s+(?:dem|der))?|vóór|prima\s+(?:del|della|di|dello)|bis\s+(?:zum|zur|spätestens)|d['’]ici|entro)\s+(?:(?:the|el|la|le|o|a|il|lo|den|dem)\s+)?$/iu;
+
+/** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
+const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
+
+/** A phrase that names a day or a date ("Tuesday", "the 4th", "Oct 14", "tomorrow"), not just an hour. */
+const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[/.-]\d{1,2}|week|month)/iu;
 
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
 export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
@@ -108,10 +127,22 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
   const lead = /,\s*$/.exec(text.slice(bounds.from, start));
   const from = lead ? bounds.from + lead.index + 1 : bounds.from;
+  // "Nos conocimos … el miércoles 4 por la tarde, a eso de las 5": an hour with no day after a comma refines the
+  // time before it, and the sentence's past wording holds for it too, unless its own part offers it.
+  if (lead && !NAMES_DAY.test(text.slice(start, end))) {
+    const own = text.slice(from, bounds.to);
+    const whole = text.slice(bounds.from, bounds.to);
+    const wholeAt = start - bounds.from;
+    const wholeOutside = whole.slice(0, wholeAt) + ' '.repeat(end - start) + whole.slice(end - bounds.from);
+    if (!FUTURE.test(own.replace(text.slice(start, end), ' ')) && nearest(PAST, wholeOutside, wholeAt) < Infinity && !FUTURE.test(wholeOutside)) return 'past';
+  }
   const clause = text.slice(from, to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
+  // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
+  if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
   const busy = spans(BUSY, outside);
   const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.

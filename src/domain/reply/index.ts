@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '../types.js';
 import { resolveAcceptance } from './accept.js';
-import { dropBoilerplate } from './boilerplate.js';
+import { dropBoilerplate, dropHoursLines } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { contextExclusion, dayIsOffered } from './context.js';
@@ -50,7 +50,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // What the prospect wrote: the visible text without a company's legal footer.
   const unfooted = dropBoilerplate(visibleText);
   // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
-  const said = unfooted === visibleText ? unfooted : dropSignature(unfooted);
+  const said = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
   const language = detectLanguage(said || message.text || '', message.headers['content-language']);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
@@ -60,7 +60,8 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (auto.kind === 'bounce') return { ...base, kind: 'bounce', explain: auto.explain };
   const stop = readStopIntent(said);
   // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
-  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText);
+  // "I'll reply when I return" is the auto-reply's own promise, not an offer to talk after the absence.
+  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText) && !REPLY_ON_RETURN.test(timeText);
   if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway)) {
     const source = visibleText || message.text || '';
     const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
@@ -127,11 +128,17 @@ const NOT_YET = /budget|presupuesto|orçamento|verba|bilancio|priorit|timing|rig
 /** Talking again later: "let's talk again", "nochmal sprechen", "on en reparle", "ne riparliamo", "volvemos a hablar". */
 const TALK_AGAIN = /(?<![\p{L}])(?:(?:talk|speak|chat|connect|touch\s+base)\s+again|circle\s+back|revisit|reconnect|follow\s+up|check\s+back|(?:noch(?:mal|\s+einmal)|erneut|wieder)\s+(?:\p{L}+\s+)?(?:sprechen|telefonieren|melden|austauschen)|(?:sprechen|melden|telefonieren)\s+(?:\p{L}+\s+)?(?:noch(?:mal|\s+einmal)|erneut|wieder)|volv(?:emos|amos|eremos)\s+a\s+hablar|retom\p{L}+|hablamos\s+(?:de\s+nuevo|otra\s+vez|más\s+adelante)|voltamos\s+a\s+falar|falamos\s+(?:de\s+novo|novamente|mais\s+(?:tarde|para\s+frente))|vamos\s+falar|reparl\p{L}+|recontact\p{L}+|revenez\s+vers\s+moi|opnieuw\s+(?:spreken|contact)|weer\s+contact|(?:laten\s+we|we)\s+\p{L}+\s+(?:\p{L}+\s+)?(?:oppakken|spreken)|riparl\p{L}+|risentiamo\p{L}*|sentiamoci|ricontatt\p{L}+)(?![\p{L}])/iu;
 
+/** An away message promising an answer on return: "I'll reply when I return", "te contesto a la vuelta", "je vous répondrai à mon retour". */
+const REPLY_ON_RETURN = /(?<![\p{L}])(?:(?:i['’]ll|i\s+will|i\s+shall)\s+(?:\p{L}+\s+)?(?:reply|respond|answer|get\s+back\s+to\s+you|read|deal\s+with|look\s+at)|(?:te|le|les|os)\s+(?:contesto|contestaré|respondo|responderé)|(?:responderei|respondo|te\s+respondo)|je\s+vous\s+répondrai|je\s+(?:te\s+|vous\s+)?réponds|ich\s+(?:antworte|melde\s+mich)|(?:beantworte|antworte)\s+ich|ik\s+(?:reageer|antwoord|beantwoord)|(?:reageer|antwoord|beantwoord)\s+ik|(?:ti|le|vi)\s+risponderò|risponderò)(?![\p{L}])/iu;
+
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
 
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
   const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: numericOrderKnown(lang, zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  // "the webinar on Oct 14 at 11am" written on 19 Oct: a date without a year that fell in the last two months is a
+  // past event, not a meeting in eleven months' time.
+  for (const t of all) if (!t.excluded && t.dated && recentlyPast(t, ref, timeText)) t.excluded = 'past wording';
   const usable = all.filter((t) => !t.excluded && t.grain !== 'range');
   const future = usable.filter((t) => isFuture(t, ref)).map((t) => clip(t, ref));
   const explain: string[] = all.filter((t) => t.excluded).map((t) => `"${t.text}" ignored (${t.excluded})`);
@@ -147,6 +154,14 @@ function otherReading(visible: string, language: LanguageGuess, ref: Date, zone:
   // Only a reading as complete as ours that lands elsewhere is a doubt (a runner-up that reads less is no rival).
   if (!theirs || !first || theirs.grain !== 'minute' || (first.dated && !theirs.dated) || theirs.start.getTime() === first.start.getTime()) return null;
   return theirs.start;
+}
+
+/** Read as next year only because the day already passed this year, within the last ~65 days, with no year written. */
+function recentlyPast(t: ExtractedTime, ref: Date, text: string): boolean {
+  const days = (t.start.getTime() - ref.getTime()) / 86_400_000;
+  if (days <= 300) return false;
+  const phrase = text.slice(t.index, t.index + t.text.length);
+  return !/\b(?:19|20)\d{2}\b|next\s+year|'\d{2}\b/i.test(phrase);
 }
 
 function toProposed(t: ExtractedTime): ProposedTime {

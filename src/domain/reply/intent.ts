@@ -31,7 +31,7 @@ const DECLINE: RegExp[] = [
 
 /** "yes, that works", "sounds good", "the second one", "Thursday's works", and the same in the other six languages. */
 const ACCEPT = new RegExp(`(?<![\\p{L}])(?:${[
-  "yes|yep|yeah|sure|ok(?:ay)?|perfect|great|sounds\\s+good|works\\s+(?:for\\s+me|great|fine|well)|that\\s+works|(?:that|this|it)(?:'s|\\s+is)\\s+(?:fine|good|great|perfect)|see\\s+you\\s+then|confirmed|let'?s\\s+do\\s+(?:it|that)|(?:either|any)\\s+(?:one\\s+)?(?:works|is\\s+fine|of\\s+(?:those|them|these))|book\\s+(?:it|me\\s+in)|'s\\s+works|would\\s+work|suits\\s+me",
+  "yes|yep|yeah|sure|ok(?:ay)?|perfect|great(?!\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking|to\\s+(?:meet|see)))|sounds\\s+good|works\\s+(?:for\\s+me|great|fine|well)|that\\s+works|(?:that|this|it)(?:'s|\\s+is)\\s+(?:fine|good|great|perfect)|see\\s+you\\s+then|confirmed|let'?s\\s+do\\s+(?:it|that)|(?:either|any)\\s+(?:one\\s+)?(?:works|is\\s+fine|of\\s+(?:those|them|these))|book\\s+(?:it|me\\s+in)|'s\\s+works|would\\s+work|suits\\s+me",
   "sí|si,|perfecto|de\\s+acuerdo|vale|me\\s+va\\s+bien|me\\s+viene\\s+bien|me\\s+sirve|cualquiera",
   "sim|perfeito|combinado|pode\\s+ser|funciona|está\\s+ótimo|fechado|qualquer\\s+uma",
   "oui|parfait|ça\\s+me\\s+va|ça\\s+marche|d'accord|ça\\s+me\\s+convient|me\\s+convient|n'importe\\s+lequel",

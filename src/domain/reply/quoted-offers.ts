@@ -3,6 +3,7 @@ import { detectLanguage } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { headerBlockAt, replyHeaderAt } from './markers.js';
 import { extractTimes } from './times.js';
+import { cityZoneAt, zoneWordAt } from './zones.js';
 
 /** A header line of a quoted message ("From:", "Sent:", "De :", "Gesendet:"…), also when bold in the client's text. */
 const HEADER_FIELD = /^\s*\*?(?:from|sent|date|to|subject|cc|von|gesendet|datum|an|betreff|de|envoyé|objet|à|enviado(?:\s+el)?|fecha|para|asunto|assunto|van|verzonden|aan|onderwerp|da|inviato|a|oggetto)\s*\*?\s*:/i;
@@ -31,10 +32,25 @@ export function quotedBody(quoted: string): string {
 }
 
 /** Times the rep proposed in the quoted history (used when no offered slots are stored). */
-export function quotedProposals(quoted: string, ref: Date, zone: string): ProposedTime[] {
+export function quotedProposals(quoted: string, ref: Date, zone: string): (ProposedTime & { zone?: string })[] {
   if (!quoted) return [];
   const text = quotedBody(quoted).split('\n').slice(0, 60).join('\n');
   const language = detectLanguage(text);
-  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, zone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
-  return found.map((t) => ({ start: t.start, end: t.end, text: t.text }));
+  // "A few options (all Eastern time):", "How about one of these (ET)?": the zone the rep named for the list.
+  const named = blockZone(text);
+  const listZone = named ?? zone;
+  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  return found.map((t) => ({ start: t.start, end: t.end, text: t.text, ...(named ? { zone: named } : {}) }));
+}
+
+/** A zone the rep named in brackets for the whole list: "(all Eastern time)", "(ET)", "(hora de Madrid)", "(all times CET)". */
+export function blockZone(text: string): string | null {
+  for (const m of text.matchAll(/\(\s*(?:all\s+(?:times\s+)?(?:are\s+)?(?:in\s+)?|times\s+(?:in\s+)?|todas?\s+(?:en\s+|em\s+)?|toutes?\s+(?:en\s+)?|alle\s+(?:in\s+)?|tutti?\s+(?:in\s+)?)?([^()\n]{2,40})\)/giu)) {
+    const inner = m[1] ?? '';
+    const word = zoneWordAt(inner, true);
+    if (word && inner.trim().length <= word.length + 1) return word.zone;
+    const city = cityZoneAt(inner.replace(/^/, ' '));
+    if (city) return city;
+  }
+  return null;
 }

@@ -33,7 +33,7 @@ export const OPTOUT_CUES: Cue[] = [
   c("da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
   c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+)?(?:escriba[ns]?|contacte[ns]?|envíe[ns]?|llame[ns]?|mande[ns]?|molest(?:e|en))"),
   c("dej(?:e|en|a|ad|ar)\\s+de\\s+(?:escribir|enviar|contactar|mandar|llamar|molestar)(?:me|nos)?"),
-  c("(?:elimín|elimin|borr|quít|quit|sác|saqu|suprím|suprim)(?:e|en|ad|ar|enme|eme|adme)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus)", 1, true),
+  c("(?:elimín|elimin|borr|bórr|quít|quit|sác|sac|saqu|sáqu|suprím|suprim)(?:a|e|en|ad|ar|enme|eme|adme|ame|ale)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus|tu|tus|vuestras|esa|esas)", 1, true),
   c("(?:eliminar|borrar|suprimir|eliminen|borren|supriman)\\s+(?:todos\\s+)?mis\\s+datos|supresión\\s+de\\s+(?:mis|los)\\s+datos|derecho\\s+(?:de\\s+supresión|al\\s+olvido)"),
   c("no\\s+(?:quiero|deseo)\\s+recibir|cancelar\\s+(?:la\\s+|mi\\s+)?suscripción|desuscribir(?:me)?"),
   c('rgpd|lopd', 0.6),
@@ -82,6 +82,8 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:went|gone|going|decided\\s+to\\s+go|chose|chosen|picked|signed|selected|partnered|moving\\s+forward)\\s+(?:with|on|for)\\s+(?:another|a\\s+different|other|a\\s+competitor|someone\\s+else|a\\s+different)"),
   c("(?:another|a\\s+different)\\s+(?:vendor|provider|solution|tool|partner|direction)"),
   c("(?:isn['’]t|is\\s+not|aren['’]t|are\\s+not)\\s+(?:really\\s+)?(?:a\\s+(?:top\\s+|high\\s+)?priority|a\\s+(?:good\\s+)?fit|for\\s+us|the\\s+right\\s+(?:time|fit))|not\\s+(?:a\\s+(?:good\\s+)?fit|the\\s+right\\s+fit|a\\s+priority|something\\s+we\\s+need|for\\s+us|the\\s+right\\s+time)"),
+  // "it's a no from us", "la respuesta es un no", "c'est non pour nous", "das ist ein Nein", "het is een nee".
+  c("(?:it['’]s|it\\s+is|that['’]s|that\\s+is|the\\s+answer\\s+is|our\\s+answer\\s+is)\\s+(?:going\\s+to\\s+be\\s+)?(?:a\\s+)?(?:firm\\s+|hard\\s+|polite\\s+|definite\\s+)?no(?:\\s+(?:from|for)\\s+(?:us|me|our\\s+side))?(?=\\s*[.,;!]|\\s+(?:from|for|on)\\s)|a\\s+no\\s+from\\s+(?:us|me)|(?:es|será)\\s+un\\s+no|(?:é|será)\\s+um\\s+não|c['’]est\\s+(?:un\\s+)?non(?:\\s+pour\\s+(?:nous|moi))?(?=\\s*[.,;!])|(?:ist|lautet)\\s+(?:leider\\s+)?(?:ein\\s+)?nein|het\\s+(?:antwoord\\s+)?is\\s+(?:helaas\\s+)?(?:een\\s+)?nee|(?:è|sarà)\\s+un\\s+no"),
   c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
   c("not\\s+(?:be\\s+)?(?:moving|going)\\s+forward|won['’]t\\s+be\\s+(?:moving\\s+forward|pursuing|proceeding|needing|going\\s+ahead)|(?:won['’]t|will\\s+not|aren['’]t|are\\s+not|not)\\s+(?:be\\s+)?pursu(?:e|ing)"),
   c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),

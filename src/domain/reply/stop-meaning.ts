@@ -12,7 +12,8 @@ const u = (src: string) => new RegExp(`(?<![\\p{L}])(?:${src})(?![\\p{L}])`, 'gi
 const stem = (src: string) => new RegExp(`(?<![\\p{L}])(?:[mnlt]['’])?(?:${src})\\p{L}*`, 'giu');
 
 const C = {
-  neg: u("not|\\p{L}*n['’]t|cannot|no|never|nicht|nichts|kein\\p{L}*|nie|pas|plus|ne|n['’]|non|niet|geen|nooit|não|nao|nunca|nem|neanche|nada|jamais"),
+  // "antes de nada" (first of all) and "de nada" (you're welcome) negate nothing.
+  neg: u("not|\\p{L}*n['’]t|cannot|no|never|nicht|nichts|kein\\p{L}*|nie|pas|plus|ne|n['’]|non|niet|geen|nooit|não|nao|nunca|nem|neanche|(?<!(?:antes|ante|de)\\s+(?:de\\s+)?)nada|jamais"),
   anymore: u("any\\s*more|any\\s+longer|no\\s+longer|again|ever|further|weitere[nrs]?|verdere|ulterior\\p{L}*|más|mais|plus|mehr|meer|più|langer|nunca\\s+más|de\\s+nuevo|vuelva[ns]?\\s+a|volver\\s+a|novamente|de\\s+novo|outra\\s+vez|à\\s+nouveau|encore|wieder|nochmal|opnieuw|weer|di\\s+nuovo|ancora"),
   contact: stem("e-?mail|mail|contact|write|writing|message|messaging|call|calling|reach(?:ing)?\\s+out|spam|ping|follow(?:ing)?[\\s-]?ups?|insist|nachhak|nachfass|aandring|bother|escrib|molest|llam|escrev|contat|lig[au]|procur|écri|ecri|relanc|sollicit|appel|schreib|anschreib|kontaktier|anruf|kontakt|benader|bell|schrijf|schrijv|scriv|contatt|disturb|chiam|gemaild|gemailt|gebeld|angeschrieben|angerufen|gecontacteerd"),
   send: stem("send|sending|env[ií][aeo]|mand|envoy|zusend|schick|stur|invi"),
@@ -22,7 +23,7 @@ const C = {
   want: u("want|wish|like|quiero|queremos|deseo|deseamos|quero|queremos|desejo|veux|voulons|souhaite|souhaitons|möchte|möchten|will|wollen|wünsche|wil|willen|wens|voglio|vogliamo|desidero"),
   receive: stem("receiv|get|recib|receb|recevoir|reçoi|erhalt|bekomm|ontvang|krijg|ricev"),
   stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"),
-  remove: stem("remov|effac|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|saqu|suprim|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
+  remove: stem("remov|effac|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|sác|saqu|sáqu|suprim|suprím|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
   list: stem("list|mailing|database|distribution|crm|records|system|lista|listado|base|bases|cadastro|liste|fichier|verteiler|bestand|lijst|adressenbestand|elenco|rubrica|newsletter|contacts"),
   mine: u("my|our|mi|mis|meu|meus|minha|o\\s+meu|a\\s+minha|mon|ma|mes|meine?[nrms]?|mijn|il\\s+mio|i\\s+miei|la\\s+mia|mio|mia|miei"),
   address: stem("e-?mail|address|name|details|contact|correo|dirección|direccion|endereço|endereco|contato|contacto|adresse|coordonnées|e-?mail-?adresse|adres|gegevens|indirizzo|nominativo|contatto|recapito"),

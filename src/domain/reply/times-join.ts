@@ -118,7 +118,7 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
 }
 
 /** What may stand between a day and the time that narrows it: "Tuesday, at 3", "Thursday in the afternoon, after 2", "mardi 17 mars, plutôt 14h30". */
-const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:but|only|just|aber|nur|erst|mais|seulement|pero|solo|sólo|mas|só|maar|alleen|ma)\s+){0,2}(?:(?:in|on|during)\s+the\s+)?(?:(?:rather|preferably|ideally|plutôt|de\s+préférence|idéalmente|idealmente|preferiblemente|de\s+preferência|preferencialmente|am\s+besten|lieber|idealerweise|liefst|bij\s+voorkeur|preferibilmente|magari)\s*,?\s*)?(?:(?:at|from|between|around|after|before|say|ideally|preferably|any\s*time|anytime)\s*)?$/i;
+const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:instead|then|maybe|perhaps|stattdessen|dann|vielleicht|plutôt|peut-être|mejor|quizás|entonces|então|talvez|misschien|invece|magari|allora)\s*[,;:\-–—]?\s*){0,2}(?:(?:but|only|just|aber|nur|erst|mais|seulement|pero|solo|sólo|mas|só|maar|alleen|ma)\s+){0,2}(?:(?:in|on|during)\s+the\s+)?(?:(?:rather|preferably|ideally|plutôt|de\s+préférence|idéalmente|idealmente|preferiblemente|de\s+preferência|preferencialmente|am\s+besten|lieber|idealerweise|liefst|bij\s+voorkeur|preferibilmente|magari)\s*,?\s*)?(?:(?:at|from|between|around|after|before|say|like|ideally|preferably|any\s*time|anytime)\s*)?$/i;
 /** "Wednesday works, but only after 3pm", "Freitag passt, aber erst ab 14 Uhr": the day offered, narrowed after "but". */
 const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais|pero|mas|maar|ma)\s+(?:(?:only|nur|erst|seulement|solo|sólo|só|alleen|pas)\s+)?$/iu;
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */

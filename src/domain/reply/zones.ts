@@ -99,6 +99,7 @@ const NATIVE_CITIES: Record<string, string> = {
   londres: 'Europe/London', londen: 'Europe/London', londra: 'Europe/London', münchen: 'Europe/Berlin', munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', hamburg: 'Europe/Berlin',
   zürich: 'Europe/Zurich', genève: 'Europe/Zurich', geneva: 'Europe/Zurich', genf: 'Europe/Zurich', parigi: 'Europe/Paris', parijs: 'Europe/Paris', barcelona: 'Europe/Madrid',
   'nueva york': 'America/New_York', 'nova york': 'America/New_York', 'new york': 'America/New_York', 'nova iorque': 'America/New_York', brasília: 'America/Sao_Paulo', brasilia: 'America/Sao_Paulo',
+  california: 'America/Los_Angeles', californie: 'America/Los_Angeles', kalifornien: 'America/Los_Angeles', califórnia: 'America/Los_Angeles', californië: 'America/Los_Angeles',
   'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City',
   montréal: 'America/Toronto', montreal: 'America/Toronto', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', seattle: 'America/Los_Angeles',
   boston: 'America/New_York', miami: 'America/New_York', austin: 'America/Chicago', dallas: 'America/Chicago', tokio: 'Asia/Tokyo', tóquio: 'Asia/Tokyo', pékin: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
@@ -119,7 +120,10 @@ function cities(): Map<string, string> {
 const CITY = "(\\p{Lu}[\\p{L}.'-]*(?:\\s+(?:de\\s+)?\\p{Lu}[\\p{L}.'-]*)?)";
 const CITY_TIME = [
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:in|at)\\s+)?${CITY}\\s+(?:time|local\\s+time)\\b`, 'u'),
-  new RegExp(`^\\s*,?\\s*\\(?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|van|in)\\s+${CITY}`, 'u'),
+  // "no horário de Brasília", "ora della California", "à l'heure de Paris", "nach Berliner Zeit" (below).
+  new RegExp(`^\\s*,?\\s*\\(?(?:(?:no|na|en|el|a|à|al|nel|nell['’]|op|in)\\s+)?(?:l['’])?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|della|dello|van|in|do)\\s+(?:la\\s+|il\\s+|l['’])?${CITY}`, 'u'),
+  // "jullie tijd (New York)", "your time (Chicago)", "su hora (Bogotá)": the city in brackets names the zone.
+  new RegExp(`^\\s*,?\\s*(?:\\p{L}+\\s+)?(?:tijd|time|hora|horário|horario|heure|ora|Zeit)\\s*\\(\\s*${CITY}\\s*\\)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?${CITY}er\\s+(?:Zeit|Uhrzeit)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?(?:Uhr\\s+)?(?:Ortszeit|hora\\s+local|heure\\s+locale|ora\\s+locale|lokale\\s+tijd)\\s+${CITY}`, 'u'),
 ];
@@ -129,7 +133,8 @@ export function cityZoneAt(s: string): string | null {
   for (const re of CITY_TIME) {
     const m = re.exec(s);
     if (!m?.[1]) continue;
-    const name = m[1].toLowerCase();
+    // "hora de Bogotá.": the full stop ending the sentence is not part of the name.
+    const name = m[1].toLowerCase().replace(/[.'-]+$/u, '');
     const zone = cities().get(name) ?? cities().get(name.split(/\s+/)[0] ?? '');
     if (zone) return zone;
   }

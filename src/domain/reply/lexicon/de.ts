@@ -35,6 +35,9 @@ export const DE_RULES: Rule[] = [
   [w('(?<!guten\\s|goede\\s)morgen'), 'tomorrow'], [w('heute'), 'today'], [w('gestern'), 'yesterday'],
   [w('anfang\\s+(?:der\\s+)?nächsten\\s+woche'), 'early next week'], [w('ende\\s+(?:der\\s+)?nächsten\\s+woche'), 'end of next week'],
   [w('übernächste\\s+woche'), 'the week after next'],
+  // "Anfang nächsten Jahres", "Mitte des nächsten Jahres", "im nächsten Jahr": the parts of next year.
+  [w('anfang\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'early next year'], [w('mitte\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'mid next year'],
+  [w('ende\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'late next year'], [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+jahr'), 'next year'],
   [w('(?:in\\s+der\\s+)?(?:nächsten|kommenden)\\s+woche|nächste\\s+woche|kommende\\s+woche'), 'next week'],
   [w('diese\\s+woche|in\\s+dieser\\s+woche'), 'this week'], [w('letzte\\s+woche|vergangene\\s+woche'), 'last week'],
   [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+monat'), 'next month'], [w('diesen\\s+monat'), 'this month'],

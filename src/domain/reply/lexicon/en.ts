@@ -8,7 +8,13 @@ const h = (s: string) => hourValue(s, N);
 export const EN_RULES: Rule[] = [
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
+  // "First thing Monday, like 8:30?": the clock time named after it is the time, not 9am.
+  [w(`first\\s+thing\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)\\s*,?\\s*(?:like|say|around|about|maybe|so|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
   [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
+  // British "half two" is 2:30 (not "half an hour", "half past two", "half day").
+  [w(`(?:at\\s+)?half\\s+${H}(?!\\s*(?:past|an?\\s|hour|hours|day|days|of|the|time|o['’]?clock)|[:.]\\d)`), (_m, a) => `at ${h(a)}:30`],
+  // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
+  [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
   [w(`(?:(?:late|early|mid)[-\\s]?)?(morning|afternoon|evening)\\s+(?:on\\s+)?(${WEEKDAY_EN})`), (_m, p, d) => `${d} ${p}`],
   [w('(?:late|early|mid)[-\\s]?(morning|afternoon)'), (_m, p) => p],

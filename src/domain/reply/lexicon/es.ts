@@ -16,6 +16,8 @@ export const ES_RULES: Rule[] = [
   [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],
   [w('mañana (?:por|en|a) la noche'), 'tomorrow evening'],
   [w('esta mañana'), 'this morning'], [w('esta tarde'), 'this afternoon'], [w('esta noche'), 'tonight'],
+  // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
+  [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+media`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+cuarto`), (_m, a) => `at ${clock(h(a), 15)}`],

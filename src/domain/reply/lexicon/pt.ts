@@ -19,6 +19,8 @@ export const PT_RULES: Rule[] = [
   [w('hoje\\s+(?:de|pela)\\s+manhã|esta\\s+manhã|nesta\\s+manhã|hoje\\s+cedo'), 'this morning'],
   [w('hoje\\s+(?:à|pela)\\s+tarde|esta\\s+tarde|nesta\\s+tarde'), 'this afternoon'],
   [w('hoje\\s+(?:à|pela)\\s+noite|esta\\s+noite'), 'tonight'],
+  // "entre as 3 e as 5 da tarde": the part of day after the range holds for both ends.
+  [w(`entre\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?e\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'manhã')} and ${withMeridiem(String(h(c)), d, part !== 'manhã')}`],
   [w(`(?:(?:${AS}|por\\s+volta\\s+das|lá\\s+pelas|perto\\s+das)\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+meia`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+quinze`), (_m, a) => `at ${clock(h(a), 15)}`],
@@ -34,7 +36,7 @@ export const PT_RULES: Rule[] = [
   [w('(?:no\\s+)?(?:fim|final)\\s+do\\s+mês'), 'end of this month'], [w('(?:no\\s+)?(?:fim|final)\\s+da\\s+semana'), 'end of this week'],
   [w(`(?:daqui\\s+a|em|dentro\\s+de)\\s+${COUNT}\\s+semanas`), (_m, n) => `in ${count(n)} weeks`],
   [w(`(?:no\\s+)?(?:início|inicio|começo)\\s+de(?=\\s+${MONTH_EN})`), 'early'], [w(`(?:em\\s+)?meados\\s+de(?=\\s+${MONTH_EN})`), 'mid'],
-  [w(`(?:no\\s+)?(?:fim|final)\\s+de(?=\\s+${MONTH_EN})`), 'late'], [w(`em(?=\\s+${MONTH_EN})`), 'in'],
+  [w(`(?:no\\s+)?(?:fim|final)\\s+de(?=\\s+${MONTH_EN})`), 'late'], [w(`(?:lá\\s+para|lá\\s+por|por\\s+volta\\s+de|mais\\s+ou\\s+menos\\s+em|em)(?=\\s+${MONTH_EN})`), 'in'],
   [w(`(?:na\\s+|no\\s+)?próxim[ao]\\s+(${WEEKDAY_EN})|(?:na\\s+|no\\s+)?(${WEEKDAY_EN})\\s+que\\s+vem`), (_m, a, b) => `next ${a ?? b}`],
   [w(`(?:na\\s+|no\\s+)?(${WEEKDAY_EN})\\s+passad[ao]`), (_m, a) => `last ${a}`],
   [w(`(?:n)?est[ae]\\s+(${WEEKDAY_EN})`), (_m, a) => `this ${a}`],
