@@ -23,6 +23,11 @@ export interface EmulatorFamily {
   /** Expires the sync cursors of one mailbox (or of all when null). */
   expireCursors(mailbox: string | null): void;
   snapshot(): MailboxSnapshot[];
+  /**
+   * Families that bundle requests (Graph `$batch`) hand each inner request to `hook` with the way
+   * to answer it, so fault rules reach the requests inside a batch. Absent: no bundling.
+   */
+  onInnerRequest?(hook: ((inner: Request, next: (inner: Request) => Promise<Response>) => Promise<Response>) | null): void;
 }
 
 function bearer(request: Request): string | null {
@@ -92,6 +97,9 @@ export function graphFamily(url: string, options: Omit<GraphEmulatorOptions, 'gr
     name: 'microsoft',
     emulator,
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
+    onInnerRequest: (hook) => {
+      emulator.router.batchInner = hook;
+    },
     faultAnswer: (status, retryAfterSeconds) => {
       const headers = retryHeaders(retryAfterSeconds);
       if (status === 429) return graphError(429, 'TooManyRequests', 'Please retry again later.', headers);
