@@ -5,6 +5,7 @@ import { registerRunCommands, RunHadProblems } from './run-command.js';
 import { registerExtraCommands } from './extra-commands.js';
 import { registerStatsCommand } from './stats-command.js';
 import { registerPreventCommands } from './prevent-command.js';
+import { registerSessionsCommands } from './sessions-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerPreventCommands(program);
   registerExtraCommands(program);
   registerStatsCommand(program);
+  registerSessionsCommands(program);
   return program;
 }
 
