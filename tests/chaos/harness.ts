@@ -91,7 +91,10 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
     schema = `chaos_${tag.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`.slice(0, 60);
     const client = new pg.Client({ connectionString: base });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    // pg-boss keeps its queues in `<schema>_jobs` beside the store's schema (src/jobs/pg-engine.ts):
+    // dropped too, or a replayed seed (same schema name) finds the earlier run's jobs and its workers
+    // do nothing (seen: 0 faults on microsoft/postgres when CHAOS_SEED was replayed).
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
     await client.end();
     databaseUrl = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
@@ -116,7 +119,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
       if (schema) {
         const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
         await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await client.end();
       }
     },
@@ -228,6 +231,7 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
           const key = exit.signal ?? String(exit.code);
           exitCodes[key] = (exitCodes[key] ?? 0) + 1;
           if (exit.code === 1) log(`  worker exited 1: ${exit.err.trim().split('\n').slice(-3).join(' | ')}`);
+          if (process.env.CHAOS_DEBUG) log(`  worker ${key}: ${exit.out.slice(0, 800)} ${exit.err.slice(-800)}`);
         });
       });
       await Promise.all(workers);
