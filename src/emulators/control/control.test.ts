@@ -129,6 +129,8 @@ describe('fault rules inside a Graph $batch', () => {
     expect(third.get('b')!.status).toBe(202);
     expect(control.messages('rep@x.example', 'sentitems').map((m) => m.data.subject).sort()).toEqual(['Lost answer', 'Sent']);
     expect(served.faults.injected).toMatchObject({ 'lost-answer': 1, '5xx': 1, '429': 1, timeout: 1 });
-    expect(served.stats().byRoute['POST /me/sendMail (in $batch)']).toBe(3);
+    const stats = served.stats();
+    expect(stats.byRoute['POST /me/sendMail (in $batch)']).toBe(3);
+    expect(stats.requests).toBe(Object.values(stats.byRoute).reduce((a, b) => a + b, 0));
   });
 });

@@ -167,6 +167,8 @@ export async function serveControlled<F extends EmulatorFamily>(
   const inner = async (request: Request, next: (request: Request) => Promise<Response>): Promise<Response> => {
     const path = new URL(request.url).pathname;
     const method = request.method.toUpperCase();
+    // Counted like any request (Graph throttles each inner request), under its own route key.
+    requests += 1;
     const key = `${routeKey(method, path)} (in $batch)`;
     byRoute[key] = (byRoute[key] ?? 0) + 1;
     const mailbox = family!.mailboxOf(request, path);
