@@ -17,6 +17,7 @@ export const COMMAND_MODULES: readonly { commands: readonly string[]; load: () =
   { commands: ['calls', 'prospects', 'suppressions'], load: async () => (await import('./prevent-command.js')).registerPreventCommands },
   { commands: ['reply', 'auth', 'emulate'], load: async () => (await import('./extra-commands.js')).registerExtraCommands },
   { commands: ['stats'], load: async () => (await import('./stats-command.js')).registerStatsCommand },
+  { commands: ['sessions'], load: async () => (await import('./sessions-command.js')).registerSessionsCommands },
 ];
 
 /** Global options that take a value (the command name is the first word that is not an option or its value). */

@@ -10,8 +10,11 @@ export interface ProspectSnapshot {
   rep: { email: string; name: string; timeZone: string };
   meetings: Meeting[];
   drafts: Pick<Draft, 'reasonKey' | 'status' | 'sendAt' | 'template'>[];
-  /** Emails sent or on their way to this prospect (outbox sent/sending/approved), with the draft reason. */
-  emails: { at: Date; reasonKey: string | null; status: 'sent' | 'queued' }[];
+  /**
+   * Emails sent or on their way to this prospect (outbox sent/sending/approved), with the draft
+   * reason; 'uncertain': held for the rep because the transport cannot tell whether it went out.
+   */
+  emails: { at: Date; reasonKey: string | null; status: 'sent' | 'queued' | 'uncertain' }[];
   /** Messages received from the prospect, with what the parser understood. */
   replies: { at: Date; kind: ReplyKind }[];
   suppressed: boolean;

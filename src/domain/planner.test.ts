@@ -201,6 +201,13 @@ describe('R2: missed meeting cadence', () => {
     expect(summary(plan(snapshot({ meetings: [missedMeeting()], drafts: existingDrafts, emails }), d('2026-11-06T15:00:00Z')))).toEqual(expected);
   });
 
+  it('a step held as uncertain (may have gone out; the rep is asked) counts as sent at its planned time, and the next draft names it', () => {
+    const held = { ...S1, status: 'uncertain' as const };
+    const [nudge] = drafts(plan(snapshot({ meetings: [missedMeeting()], emails: [held] }), d('2026-11-05T15:00:00Z')));
+    expect(nudge).toMatchObject({ reasonKey: 'missed:m1:2', template: 'missed-nudge-2', sendAt: d('2026-11-06T14:05:00Z') });
+    expect(nudge!.reason).toMatch(/nudge 1 may or may not have gone out on 4 Nov \(held as uncertain: check it before approving this one\)/);
+  });
+
   it('a step whose draft is marked sent (no outbox row) counts as sent at its send time', () => {
     const out = plan(
       snapshot({ meetings: [missedMeeting()], drafts: [{ reasonKey: 'missed:m1:1', status: 'sent', sendAt: d('2026-11-04T14:00:00Z'), template: 'missed-nudge-1' }] }),

@@ -60,9 +60,14 @@ function gate(snapshot: ProspectSnapshot, now: Date, repZone: string): PlanActio
   return stop ? { kind: 'skip', reason: stop.reason, detail: stop.detail } : null;
 }
 
-/** The send time of a step: the email's send time, else (a draft marked sent) its planned time. */
+/**
+ * The send time of a step: the email's send time, else (a draft marked sent) its planned time.
+ * An email held as uncertain (it may have gone out; the rep is asked about that one email) counts
+ * as sent at its planned time, so the cadence goes on with a draft the rep approves, instead of
+ * stopping for good when the rep does not answer; the draft says which email is held.
+ */
 function sentAt(snapshot: ProspectSnapshot, key: string): Date | null {
-  const email = snapshot.emails.find((e) => e.reasonKey === key && e.status === 'sent');
+  const email = snapshot.emails.find((e) => e.reasonKey === key && (e.status === 'sent' || e.status === 'uncertain'));
   if (email) return email.at;
   const draft = snapshot.drafts.find((d) => d.reasonKey === key && d.status === 'sent');
   return draft ? draft.sendAt : null;
@@ -162,7 +167,9 @@ function planMissedCadence(state: PlanningState, actions: PlanAction[], candidat
   const progress =
     step === 1
       ? ''
-      : ` Nudge ${step} of ${maxNudges}: nudge ${step - 1} went out on ${dayMonth(previousSentAt!, repZone, now)} with no reply.`;
+      : snapshot.emails.some((e) => e.reasonKey === missedNudgeKey(meeting.id, step - 1) && e.status === 'uncertain')
+        ? ` Nudge ${step} of ${maxNudges}: nudge ${step - 1} may or may not have gone out on ${dayMonth(previousSentAt!, repZone, now)} (held as uncertain: check it before approving this one).`
+        : ` Nudge ${step} of ${maxNudges}: nudge ${step - 1} went out on ${dayMonth(previousSentAt!, repZone, now)} with no reply.`;
   candidates.push({
     action: {
       kind: 'draft',

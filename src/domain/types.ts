@@ -377,4 +377,11 @@ export interface BookingResult {
   /** False when the event already existed (a retried booking). */
   created: boolean;
   conferenceUrl?: string | null;
+  /**
+   * Set when the event was written but the transport cannot tell whether the invite email went
+   * out (a connection lost after the server may have taken it, or an earlier attempt that stopped
+   * midway): the booking stands, the invite is held (never resent on its own), and this says so
+   * for the rep. The event and the email are separate actions; only the email is in doubt.
+   */
+  inviteHeld?: string | null;
 }

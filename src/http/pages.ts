@@ -284,9 +284,11 @@ export interface AccountRow {
   config: AccountConfig;
   account: Account | null;
   cursors: CursorState[];
+  /** Signed-in web sessions of the account's rep (shown to an admin, who can end them). */
+  liveSessions?: number;
 }
 
-export function accountsPage(input: { viewer: Rep; csrf: string; now: Date; rows: AccountRow[]; staleAfterMinutes: number }): Html {
+export function accountsPage(input: { viewer: Rep; csrf: string; now: Date; rows: AccountRow[]; staleAfterMinutes: number; flash?: string | null }): Html {
   const { viewer, now } = input;
   const body = html`<h1>Calendars and mailboxes</h1>
 ${input.rows.map((row) => {
@@ -301,9 +303,12 @@ ${row.cursors.length === 0
       : html`<table><thead><tr><th scope="col">What</th><th scope="col">Last successful sync</th><th scope="col">Last problem</th></tr></thead><tbody>
 ${[...row.cursors].sort((x, y) => x.key.localeCompare(y.key)).map((c) => cursorRow({ c, a, now, zone: viewer.timeZone, staleAfterMinutes: input.staleAfterMinutes }))}
 </tbody></table>`}
+${viewer.role === 'admin' && row.liveSessions !== undefined
+      ? html`<form method="post" action="/accounts/${encodeURIComponent(a.id)}/sessions/end" class="sessions">${csrfField(input.csrf)}<p>Signed in on the web: <strong>${row.liveSessions} session${row.liveSessions === 1 ? '' : 's'}</strong>. <button type="submit" aria-label="End sessions of ${a.name}">End sessions</button> <span class="muted">(signs ${a.name} out everywhere: a lost phone, someone leaving)</span></p></form>`
+      : ''}
 </section>`;
   })}`;
-  return page({ title: 'Accounts', viewer, csrf: input.csrf, body, current: '/accounts' });
+  return page({ title: 'Accounts', viewer, csrf: input.csrf, body, current: '/accounts', flash: input.flash ?? null });
 }
 
 function cursorRow(input: { c: CursorState; a: AccountConfig; now: Date; zone: string; staleAfterMinutes: number }): Html {

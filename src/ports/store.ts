@@ -341,6 +341,8 @@ export interface SessionStore {
   endSession(sid: string, now: Date): Promise<void>;
   /** Ends every live session of the account (an admin revoking); returns how many. */
   endAccountSessions(accountId: string, now: Date): Promise<number>;
+  /** The live sessions (not ended, not expired), of one account or of all, soonest expiry first. */
+  listLiveSessions(now: Date, accountId?: string): Promise<{ sid: string; accountId: string; expiresAt: Date }[]>;
 }
 
 /** An outgoing webhook event and its delivery state (TimelineStore.addAttempt enqueues them). */

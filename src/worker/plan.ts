@@ -33,7 +33,7 @@ export async function loadSnapshot(ctx: WorkerContext, rt: AccountRuntime, prosp
       .map((o) => ({
         at: o.sentAt ?? o.notBefore,
         reasonKey: o.draftId ? reasonByDraft.get(o.draftId) ?? null : null,
-        status: o.status === 'sent' ? ('sent' as const) : ('queued' as const),
+        status: o.status === 'sent' ? ('sent' as const) : o.status === 'uncertain' ? ('uncertain' as const) : ('queued' as const),
       })),
     replies: messages
       .filter((m) => m.direction === 'in' && m.replyKind)

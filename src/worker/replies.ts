@@ -327,7 +327,8 @@ async function book(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, 
     try {
       result = await cal.book(booking);
     } catch (err) {
-      // An invite that may have gone out (ProviderError.uncertain) is not a taken slot: resume it.
+      // An invite that may have gone out (ProviderError.uncertain; calendars answer inviteHeld
+      // instead) is not a taken slot: resume it.
       if (isProviderError(err) && err.code === 'CONFLICT' && !err.uncertain) continue;
       // A transient failure leaves the booking under way: its event may already exist (the local
       // calendar writes it before mailing the invite), so the next run resumes this same booking
@@ -346,10 +347,13 @@ async function book(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, 
       at: now,
       kind: 'booking',
       outcome: 'booked',
-      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstName(prospect.name, prospect.email)} asked ("${request.proposal}"); invite sent.`,
+      detail: `Booked ${spellInstant(slot.start, prospect.timeZone)} as ${firstName(prospect.name, prospect.email)} asked ("${request.proposal}"); ${result.inviteHeld ? 'invite held: it may or may not have gone out' : 'invite sent'}.`,
       refId: result.eventId,
     });
     summary.booked.push({ prospectEmail: prospect.email, start: slot.start, timeZone: prospect.timeZone, eventId: result.eventId });
+    // The booking of the time they named is not in doubt, only the invite email is: the event
+    // stands, the confirmation is drafted as usual, and the rep is asked about that one email.
+    if (result.inviteHeld) summary.alerts.push(`Booked ${spellInstant(slot.start, prospect.timeZone)} for ${prospect.name} (${prospect.email}), but could not tell whether the invite went out: ${result.inviteHeld}.`);
     await createDraft(
       ctx,
       {
@@ -359,7 +363,7 @@ async function book(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, 
         template: 'booking-confirmation',
         recipient: 'prospect',
         sendAt: businessNow(ctx, prospect),
-        reason: `${firstName(prospect.name, prospect.email)} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite sent.`,
+        reason: `${firstName(prospect.name, prospect.email)} proposed ${spellInstant(slot.start, prospect.timeZone)}; the meeting is booked and the invite ${result.inviteHeld ? 'held (it may or may not have gone out: check before approving)' : 'sent'}.`,
         thread,
         extra: { booking: { start: slot.start, end: slot.end, timeZone: prospect.timeZone } },
       },

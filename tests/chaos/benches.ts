@@ -32,6 +32,12 @@ export interface Bench {
   sentCopies(): string[];
   /** Events the worker booked (not in the seeded scenario). */
   booked(): Booked[];
+  /**
+   * SMTP only: the iTIP invite of each booked event (Message-ID, and whether the worker holds it
+   * as uncertain: its connection was lost after the server may have taken it). Google and Graph
+   * send invites themselves: [].
+   */
+  invites(): { mailbox: string; messageId: string; held: boolean }[];
   /** Adds random faults for the next round; returns how many rules. */
   addFaults(rng: Rng, intensity: number): void;
   clearFaults(): void;
@@ -91,6 +97,7 @@ export async function emulatorBench(input: { family: 'google' | 'microsoft'; dir
       served.family.snapshot().flatMap((m) =>
         m.events.filter((e) => !seededIds.has(e.id)).map((e) => ({ mailbox: m.mailbox, start: e.start ?? '', attendees: [...e.attendees].sort() })),
       ),
+    invites: () => [],
     addFaults: (rng, intensity) => served.faults.add(Array.from({ length: intensity }, () => randomRule(rng, family))),
     clearFaults: () => served.faults.clear(),
     injected: () => ({ ...served.faults.injected }),
@@ -104,9 +111,13 @@ export async function emulatorBench(input: { family: 'google' | 'microsoft'; dir
 /** Local accounts (vdir + Maildir) sending through a real SMTP server, with a Sent copy (`sentDir`). */
 export async function smtpBench(input: { dir: string; reps: number; now: Date; env: NodeJS.ProcessEnv; sentDir?: boolean }): Promise<Bench> {
   const deliveries: string[] = [];
-  const sockets = new Set<Socket>();
-  const dropAll = () => {
-    for (const s of sockets) s.destroy();
+  // Open connections by the client's port, so a fault drops only the connection it hit (a worker
+  // sending for another rep at that moment is not touched, and one fault is one fault).
+  const sockets = new Map<number, Socket>();
+  const drop = (session: { remotePort?: number }) => {
+    const socket = session.remotePort === undefined ? undefined : sockets.get(session.remotePort);
+    if (!socket) throw new Error(`chaos SMTP server: no open connection from port ${session.remotePort}; cannot drop it`);
+    socket.destroy();
   };
   const injected: Record<string, number> = { '451': 0, timeout: 0, 'lost-answer': 0 };
   let planned: ('451' | 'timeout' | 'lost-answer')[] = [];
@@ -115,7 +126,7 @@ export async function smtpBench(input: { dir: string; reps: number; now: Date; e
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -129,7 +140,7 @@ export async function smtpBench(input: { dir: string; reps: number; now: Date; e
         if (fault === 'timeout') {
           // Hang, then drop the connection: the message was not taken.
           injected.timeout! += 1;
-          setTimeout(dropAll, 200);
+          setTimeout(() => drop(session), 200);
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
@@ -139,16 +150,21 @@ export async function smtpBench(input: { dir: string; reps: number; now: Date; e
         if (fault === 'lost-answer') {
           // Accepted and delivered, but the 250 never reaches the worker.
           injected['lost-answer']! += 1;
-          return dropAll();
+          return drop(session);
         }
         callback();
       });
     },
   });
-  // smtp-server does not hand out a session's socket: a dropped answer drops every open connection.
+  // smtp-server does not hand out a session's socket; the session names the client's port, which
+  // picks out its connection among those open.
   (server as unknown as { server: { on(e: string, f: (s: Socket) => void): void } }).server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+    const port = s.remotePort;
+    if (port === undefined) return;
+    sockets.set(port, s);
+    s.on('close', () => {
+      if (sockets.get(port) === s) sockets.delete(port);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -204,6 +220,22 @@ export async function smtpBench(input: { dir: string; reps: number; now: Date; e
             attendees: [...ev.matchAll(/^ATTENDEE[^\r\n]*mailto:([^\s]+)\s*$/gim)].map((m) => m[1]!.toLowerCase()).sort(),
           })),
       ),
+    invites: () =>
+      accounts.flatMap((a) => {
+        const dir = join(input.dir, a.id, 'calendar');
+        const domain = a.email.split('@')[1]!.toLowerCase();
+        return readdirSync(dir)
+          .filter((f) => f.startsWith('bk_') && f.endsWith('.ics'))
+          .map((f) => {
+            let marker = '';
+            try {
+              marker = readFileSync(join(dir, `.${f}.invite`), 'utf8');
+            } catch {
+              // no marker: the invite was never tried
+            }
+            return { mailbox: a.email, messageId: `<invite-${f.slice(0, -'.ics'.length)}@${domain}>`, held: marker.startsWith('held') };
+          });
+      }),
     addFaults: (rng, intensity) => {
       for (let i = 0; i < intensity; i++) planned.splice(rng.int(0, planned.length), 0, rng.pick(['451', 'timeout', 'lost-answer'] as const));
     },

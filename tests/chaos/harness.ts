@@ -55,7 +55,7 @@ export interface ChaosOutcome {
   duplicates: string[];
   /** Emails the store calls sent that the provider never got, or approved emails still not sent nor held. */
   lost: string[];
-  /** Emails held as uncertain for the rep (asked, never resent on their own). */
+  /** Emails held as uncertain for the rep (asked, never resent on their own): outbox rows and invites. */
   uncertain: string[];
   duplicateBookings: string[];
   final: string[];
@@ -91,7 +91,10 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
     schema = `chaos_${tag.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`.slice(0, 60);
     const client = new pg.Client({ connectionString: base });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    // pg-boss keeps its queues in `<schema>_jobs` beside the store's schema (src/jobs/pg-engine.ts):
+    // dropped too, or a replayed seed (same schema name) finds the earlier run's jobs and its workers
+    // do nothing (seen: 0 faults on microsoft/postgres when CHAOS_SEED was replayed).
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
     await client.end();
     databaseUrl = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
@@ -116,7 +119,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
       if (schema) {
         const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
         await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await client.end();
       }
     },
@@ -228,6 +231,7 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
           const key = exit.signal ?? String(exit.code);
           exitCodes[key] = (exitCodes[key] ?? 0) + 1;
           if (exit.code === 1) log(`  worker exited 1: ${exit.err.trim().split('\n').slice(-3).join(' | ')}`);
+          if (process.env.CHAOS_DEBUG) log(`  worker ${key}: ${exit.out.slice(0, 800)} ${exit.err.slice(-800)}`);
         });
       });
       await Promise.all(workers);
@@ -265,9 +269,13 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
     for (const id of ws.bench.sentCopies()) copies.set(id, (copies.get(id) ?? 0) + 1);
     const duplicates = [...copies].flatMap(([id, n]) => Array.from({ length: Math.max(0, n - 1) }, () => id));
     const sentInReference = new Set((options.reference ?? []).filter((l) => l.startsWith('outbox ') && l.endsWith(' sent')).map((l) => l.replace(/ sent$/, '')));
+    // Each booked event's invite (SMTP: the worker mails it) went out, or is held as uncertain for
+    // the rep (then it may or may not be on the server). Booked and never sent nor held is lost.
+    const invites = ws.bench.invites();
     const lost = [
       ...state.sent.filter((s) => !copies.has(s.messageId)).map((s) => `${s.messageId} is "sent" in the store but the provider never got it`),
       ...state.open.filter((o) => sentInReference.has(o.line)).map((o) => `${o.line} never went out (${o.status})`),
+      ...invites.filter((i) => !i.held && !copies.has(i.messageId)).map((i) => `invite ${i.messageId} of ${i.mailbox}: the event is booked, the invite neither sent nor held`),
     ];
     const bookings = new Map<string, number>();
     for (const b of ws.bench.booked()) {
@@ -275,7 +283,8 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
       bookings.set(key, (bookings.get(key) ?? 0) + 1);
     }
     const duplicateBookings = [...bookings].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
-    return { label, faults: ws.bench.injected(), kills, runs, exitCodes, duplicates, lost, uncertain: state.uncertain, duplicateBookings, final: state.lines };
+    const uncertain = [...state.uncertain, ...invites.filter((i) => i.held).map((i) => `invite ${i.messageId} (${i.mailbox})`)];
+    return { label, faults: ws.bench.injected(), kills, runs, exitCodes, duplicates, lost, uncertain, duplicateBookings, final: state.lines };
   } finally {
     killAll();
     await ws.cleanup();

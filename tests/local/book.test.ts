@@ -135,7 +135,7 @@ describe('local calendar: book', () => {
     expect(bookingFileName('.hidden')).toMatch(/^[0-9a-f]{40}\.ics$/);
   });
 
-  it('keeps the invite claimed when its connection was lost after the server may have taken it: the retry does not resend', async () => {
+  it('holds the invite when its connection was lost after the server may have taken it: the booking stands, the rep is told, no run resends it', async () => {
     const { base } = await setup();
     const uncertain = new ProviderError({ code: 'CONFLICT', uncertain: true, where: 'smtp 127.0.0.1:25', message: 'connection lost; may have gone out' });
     const send = vi.fn(async (email: OutgoingEmail): Promise<{ providerMessageId: string }> => {
@@ -147,9 +147,12 @@ describe('local calendar: book', () => {
     const client = new VdirClient(join(base, 'calendar'));
     const at = (minutesLater: number) =>
       new VdirCalendarAdapter({ calendarId: 'local:rep1', client, floatingZone: 'UTC', repEmail: 'rep@followup.example', sender, now: () => new Date(Date.parse('2030-06-01T00:00:00Z') + minutesLater * 60_000), logger: silentLogger() });
-    await expect(at(0).book(booking())).rejects.toBe(uncertain);
-    await at(1).book(booking());
-    await at(60).book(booking());
+    // The event is written and kept; only the email is in doubt, and the answer names it.
+    const first = await at(0).book(booking());
+    expect(first).toMatchObject({ eventId: `${booking().id}@followup`, created: true, inviteHeld: expect.stringMatching(/invite email <invite-.*> to pat\.prospect@client\.example .*may or may not have gone out/) });
+    expect(await client.readMarker(`${booking().id}.ics.invite`)).toMatch(/^held /);
+    expect((await at(1).book(booking())).inviteHeld).toMatch(/held earlier/);
+    expect((await at(60).book(booking())).inviteHeld).toMatch(/held earlier/);
     expect(send).toHaveBeenCalledTimes(1);
   });
 
@@ -168,9 +171,9 @@ describe('local calendar: book', () => {
     await inFlight.adapter.book(booking());
     expect(inFlight.send).not.toHaveBeenCalled(); // another tick may still be sending
     const cannotTell = make(async () => null, 30);
-    await cannotTell.adapter.book(booking());
+    expect((await cannotTell.adapter.book(booking())).inviteHeld).toMatch(/stopped midway/); // the rep is asked
     expect(cannotTell.send).not.toHaveBeenCalled(); // at most once when the transport cannot tell
-    expect(await client.readMarker(`${booking().id}.ics.invite`)).toMatch(/^sent /);
+    expect(await client.readMarker(`${booking().id}.ics.invite`)).toMatch(/^held /);
     await client.writeMarker(`${booking().id}.ics.invite`, 'sending 2030-06-01T00:00:00.000Z');
     const notSent = make(async () => false, 30);
     await notSent.adapter.book(booking());

@@ -970,6 +970,24 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await other.isSessionLive('sid-a-2', T0)).toBe(false);
         expect(await other.isSessionLive('sid-b-1', T0)).toBe(true);
       });
+
+      it('lists the live sessions (of one account or all), soonest expiry first, as every store sees them', async () => {
+        const other = await openAnother();
+        await store.startSession({ sid: 'sid-l-2', accountId: 'acc_1', expiresAt: at(120_000) });
+        await store.startSession({ sid: 'sid-l-1', accountId: 'acc_1', expiresAt: at(60_000) });
+        await store.startSession({ sid: 'sid-l-3', accountId: 'acc_2', expiresAt: at(90_000) });
+        await store.startSession({ sid: 'sid-l-4', accountId: 'acc_2', expiresAt: at(90_000) });
+        await store.endSession('sid-l-4', T0);
+        expect(await other.listLiveSessions(T0)).toEqual([
+          { sid: 'sid-l-1', accountId: 'acc_1', expiresAt: at(60_000) },
+          { sid: 'sid-l-3', accountId: 'acc_2', expiresAt: at(90_000) },
+          { sid: 'sid-l-2', accountId: 'acc_1', expiresAt: at(120_000) },
+        ]);
+        expect((await other.listLiveSessions(T0, 'acc_1')).map((s) => s.sid)).toEqual(['sid-l-1', 'sid-l-2']);
+        expect((await other.listLiveSessions(at(60_000))).map((s) => s.sid)).toEqual(['sid-l-3', 'sid-l-2']); // expired ones drop out
+        await other.endAccountSessions('acc_1', T0);
+        expect((await store.listLiveSessions(T0)).map((s) => s.sid)).toEqual(['sid-l-3']);
+      });
     });
 
     describe('rate-limit counters', () => {

@@ -96,3 +96,72 @@ describe('a booking interrupted by a transient error is finished on the next run
     expect((await rt.store.listDrafts({ prospectId: sara.id })).map((d) => d.template)).toEqual(['booking-confirmation']);
   });
 });
+
+describe('an invite whose connection was lost after the server may have taken it (issue 10: the SMTP chaos story)', () => {
+  let dir: string;
+  let rt: Runtime;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'followup-book-uncertain-'));
+    rt = await openRuntime({ config: seedLocalWorkspace(dir, buildDemoScenario(NOW)), logger: silentLogger() });
+  });
+  afterEach(async () => {
+    await rt.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The account's sender, but the first invite is lost after the server may have taken it; findSent cannot tell (plain SMTP). */
+  function lostOnce(inner: MailSender, state: { lost: number }): MailSender {
+    return {
+      async send(email) {
+        if (state.lost === 0) {
+          state.lost += 1;
+          throw new ProviderError({ code: 'CONFLICT', uncertain: true, where: 'smtp 127.0.0.1:25', message: `the connection was lost while "${email.subject}" to ${email.to} was being sent, so it may or may not have gone out` });
+        }
+        return inner.send(email);
+      },
+      findSent: async () => null,
+    };
+  }
+
+  async function context(now: Date, state: { lost: number }): Promise<WorkerContext> {
+    const ctx = await rt.context(now);
+    const account = rt.config.accounts[0]!;
+    const art = ctx.accounts[0]!;
+    const providers = art.providers!;
+    const calendar = new VdirCalendarAdapter({
+      calendarId: `local:${account.id}`,
+      client: new VdirClient(join(dir, 'calendar')),
+      floatingZone: account.timeZone,
+      repEmail: account.email,
+      sender: lostOnce(providers.sender, state),
+      now: () => now,
+      logger: silentLogger(),
+    });
+    return { ...ctx, accounts: [{ ...art, providers: { ...providers, calendar } }, ...ctx.accounts.slice(1)] };
+  }
+
+  it('books the time Sara named (the event is not uncertain), holds only the invite email and names it to the rep; later runs change nothing', async () => {
+    const state = { lost: 0 };
+    const first = await runTick(await context(NOW, state));
+    expect(state.lost).toBe(1);
+    const sara = (await rt.store.findProspectByEmail('sara@hooli.example'))!;
+    // The calendar event is a separate action from the email: it is written, and the booking is done.
+    expect(first.booked.map((b) => b.start.toISOString())).toEqual([SARA_SLOT]);
+    expect((await rt.store.listBookings(sara.id)).map((b) => [b.start.toISOString(), b.status])).toEqual([[SARA_SLOT, 'booked']]);
+    expect(readdirSync(join(dir, 'calendar')).filter((f) => f.startsWith('bk_') && f.endsWith('.ics'))).toHaveLength(1);
+    // Only the invite email is in doubt: the rep is told, naming it.
+    expect(first.alerts.join('\n')).toMatch(/invite.*Sara|Sara.*invite/i);
+    expect(first.alerts.join('\n')).toMatch(/may or may not have gone out/);
+    expect(invites(dir)).toHaveLength(0);
+    expect((await rt.store.listDrafts({ prospectId: sara.id })).map((d) => d.template)).toEqual(['booking-confirmation']);
+
+    // Later runs (past the invite claim's 10 minutes): the invite is never resent, the time stays booked,
+    // no slots are offered, no missed-meeting nudge.
+    for (const minutes of [10, 30, 24 * 60]) {
+      await runTick(await context(new Date(NOW.getTime() + minutes * 60_000), state));
+    }
+    expect(invites(dir)).toHaveLength(0);
+    expect((await rt.store.listBookings(sara.id)).map((b) => [b.start.toISOString(), b.status])).toEqual([[SARA_SLOT, 'booked']]);
+    expect((await rt.store.listDrafts({ prospectId: sara.id })).map((d) => [d.template, d.status])).toEqual([['booking-confirmation', 'pending']]);
+  });
+});

@@ -82,3 +82,55 @@ describe('the controlled server', () => {
     expect(limited.headers.get('retry-after')).toBe('3');
   });
 });
+
+describe('fault rules inside a Graph $batch', () => {
+  it('a rule for "/sendMail" fires on a sendMail inside a $batch: that inner request answers the fault, the others their own status, the batch 200', async () => {
+    const served = await serveControlled((url) => graphFamily(url));
+    closers.push(served.close);
+    const { control } = served.family.emulator;
+    control.addMailbox({ email: 'rep@x.example' });
+    const headers = { authorization: `Bearer ${control.issueToken('rep@x.example')}`, 'content-type': 'application/json' };
+    const mail = (subject: string) => ({ message: { subject, body: { contentType: 'Text', content: 'Hi' }, toRecipients: [{ emailAddress: { address: 'pat@y.example' } }] } });
+    served.faults.add(
+      parseFaultRules(
+        [
+          { pathIncludes: '/sendMail', method: 'POST', status: 503, afterProcessing: true, retryAfterSeconds: 0 },
+          { pathIncludes: '/sendMail', method: 'POST', status: 503, retryAfterSeconds: 7 },
+          { pathIncludes: '/mailFolders/inbox/messages', status: 429, retryAfterSeconds: 2 },
+          { pathIncludes: '/calendarView', timeout: true, hangMs: 10 },
+        ],
+        'test',
+      ),
+    );
+    const post = async (requests: unknown[]) => {
+      const res = await fetch(`${served.url}/v1.0/$batch`, { method: 'POST', headers, body: JSON.stringify({ requests }) });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { responses: { id: string; status: number; headers: Record<string, string>; body?: { error?: { code: string } } }[] };
+      return new Map(body.responses.map((r) => [r.id, r]));
+    };
+    const json = { 'content-type': 'application/json' };
+    const first = await post([
+      { id: '1', method: 'POST', url: '/me/sendMail', headers: json, body: mail('Lost answer') },
+      { id: '2', method: 'GET', url: '/me/mailFolders/inbox/messages' },
+      { id: '3', method: 'GET', url: '/me/calendarView?startDateTime=2030-01-01T00:00:00Z&endDateTime=2030-01-02T00:00:00Z' },
+      { id: '4', method: 'GET', url: '/me/mailFolders/sentitems/messages' },
+    ]);
+    // Processed, then the answer lost: the email is in Sent Items although its inner answer is 503.
+    expect(first.get('1')).toMatchObject({ status: 503, body: { error: { code: 'serviceNotAvailable' } } });
+    expect(first.get('2')).toMatchObject({ status: 429, headers: { 'retry-after': '2' }, body: { error: { code: 'TooManyRequests' } } });
+    expect(first.get('3')).toMatchObject({ status: 504, body: { error: { code: 'GatewayTimeout' } } });
+    expect(first.get('4')!.status).toBe(200);
+    expect(control.messages('rep@x.example', 'sentitems').map((m) => m.data.subject)).toEqual(['Lost answer']);
+
+    // The second rule refuses before processing: nothing is sent. Then no rule is left: sent.
+    const second = await post([{ id: 'a', method: 'POST', url: '/me/sendMail', headers: json, body: mail('Refused') }]);
+    expect(second.get('a')).toMatchObject({ status: 503, headers: { 'retry-after': '7' } });
+    const third = await post([{ id: 'b', method: 'POST', url: '/me/sendMail', headers: json, body: mail('Sent') }]);
+    expect(third.get('b')!.status).toBe(202);
+    expect(control.messages('rep@x.example', 'sentitems').map((m) => m.data.subject).sort()).toEqual(['Lost answer', 'Sent']);
+    expect(served.faults.injected).toMatchObject({ 'lost-answer': 1, '5xx': 1, '429': 1, timeout: 1 });
+    const stats = served.stats();
+    expect(stats.byRoute['POST /me/sendMail (in $batch)']).toBe(3);
+    expect(stats.requests).toBe(Object.values(stats.byRoute).reduce((a, b) => a + b, 0));
+  });
+});

@@ -27,6 +27,11 @@ export interface EmulatorFamily {
   pushStats?(): Record<string, number>;
   /** Google: the push subscription of a Pub/Sub topic (POST /__emulator/pubsub). */
   pubsubPush?(topic: string, pushEndpoint: string): void;
+  /**
+   * Families that bundle requests (Graph `$batch`) hand each inner request to `hook` with the way
+   * to answer it, so fault rules reach the requests inside a batch. Absent: no bundling.
+   */
+  onInnerRequest?(hook: ((inner: Request, next: (inner: Request) => Promise<Response>) => Promise<Response>) | null): void;
 }
 
 function bearer(request: Request): string | null {
@@ -102,6 +107,9 @@ export function graphFamily(url: string, options: Omit<GraphEmulatorOptions, 'gr
       return { sent: d.filter((x) => x.status !== 'dropped').length, delivered: d.filter((x) => typeof x.status === 'number' && x.status >= 200 && x.status < 300).length, dropped: d.filter((x) => x.status === 'dropped').length, subscriptions: emulator.router.push.subscriptions.size };
     },
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
+    onInnerRequest: (hook) => {
+      emulator.router.batchInner = hook;
+    },
     faultAnswer: (status, retryAfterSeconds) => {
       const headers = retryHeaders(retryAfterSeconds);
       if (status === 429) return graphError(429, 'TooManyRequests', 'Please retry again later.', headers);

@@ -178,6 +178,36 @@ export async function serveControlled<F extends EmulatorFamily>(
     await sendResponse(res, response);
   };
 
+  /**
+   * A request inside a Graph `$batch`: the same rules, matched on the inner request's method,
+   * path and mailbox, answered in that inner response as Graph does (the batch itself is 200).
+   * A timeout cannot drop one inner request's connection: it hangs `hangMs`, then that inner
+   * request answers 504 GatewayTimeout. With `afterProcessing` the inner request is done first.
+   */
+  const inner = async (request: Request, next: (request: Request) => Promise<Response>): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    const method = request.method.toUpperCase();
+    // Counted like any request (Graph throttles each inner request), under its own route key.
+    requests += 1;
+    const key = `${routeKey(method, path)} (in $batch)`;
+    byRoute[key] = (byRoute[key] ?? 0) + 1;
+    const mailbox = family!.mailboxOf(request, path);
+    const rule = faults.take({ method, path, mailbox });
+    if (rule?.expireCursor) family!.expireCursors(mailbox);
+    const fails = rule && !rule.expireCursor ? rule : null;
+    const faultResponse = async (): Promise<Response> => {
+      if (fails!.timeout) {
+        await sleep(fails!.hangMs ?? 1000, request.signal);
+        return family!.faultAnswer(504);
+      }
+      return family!.faultAnswer(fails!.status!, fails!.retryAfterSeconds);
+    };
+    if (fails && !fails.afterProcessing) return faultResponse();
+    const response = await next(request);
+    if (onProcessed) await onProcessed({ method, path, mailbox, status: response.status });
+    return fails ? faultResponse() : response;
+  };
+
   const answerFault = async (res: ServerResponse, rule: FaultRule, signal: AbortSignal): Promise<void> => {
     if (rule.timeout) {
       await sleep(rule.hangMs ?? 1000, signal);
@@ -204,6 +234,7 @@ export async function serveControlled<F extends EmulatorFamily>(
   const port = (server.address() as AddressInfo).port;
   url = `http://${host}:${port}`;
   family = makeFamily(url);
+  family.onInnerRequest?.(inner);
   return {
     url,
     port,

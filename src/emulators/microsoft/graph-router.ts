@@ -19,8 +19,17 @@ export { graphError } from './graph-http.js';
  * authenticates and routes; each area lives in its own module (graph-events, graph-mail,
  * graph-send, graph-teams, graph-batch, graph-delta; graph-faults for limits and faults).
  */
+/**
+ * Wraps each request inside a `$batch` (the control plane's fault rules use it, so a rule for
+ * "/sendMail" fires on a sendMail inside a batch too, answered in that inner response's status).
+ * `next` answers the inner request as the router would.
+ */
+export type BatchInnerHook = (inner: Request, next: (inner: Request) => Promise<Response>) => Promise<Response>;
+
 export class GraphRouter {
   private readonly faults: FaultInjector;
+  /** See BatchInnerHook; null: inner requests go straight to the router. */
+  batchInner: BatchInnerHook | null = null;
   private readonly ctx: GraphContext;
   /** Subscriptions and change-notification delivery. */
   readonly push: GraphPush;
@@ -46,7 +55,8 @@ export class GraphRouter {
     let response: Response;
     try {
       if (path === '/$batch' && request.method === 'POST') {
-        response = await batch(request, url, (inner) => this.handle(inner));
+        const next = (inner: Request) => this.handle(inner);
+        response = await batch(request, url, (inner) => (this.batchInner ? this.batchInner(inner, next) : next(inner)));
       } else if (path === '/subscriptions' || path.startsWith('/subscriptions/')) {
         const token = authenticate(this.state, request);
         const id = path.split('/')[2];

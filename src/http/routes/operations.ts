@@ -2,7 +2,7 @@ import { isPushKey } from '../../worker/push.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { METRICS_TOKEN_ENV, metricsText, runObservedTick } from '../../app/metrics.js';
 import type { Runtime } from '../../app/runtime.js';
-import type { AccountStore, CursorStore, OpsStore } from '../../ports/store.js';
+import type { AccountStore, CursorStore, OpsStore, SessionStore } from '../../ports/store.js';
 import { secretsEqual } from '../../security/tokens.js';
 import { accountsPage } from '../pages.js';
 import { CRON_SECRET_ENV, TICK_TOKEN_ENV } from '../secret.js';
@@ -15,7 +15,7 @@ import { canSee, render, requireRep, type AppEnv, type WebContext } from '../web
  * what to do). Mounted before the session middleware, so only /accounts, which asks for it, has one.
  */
 export function operationRoutes(
-  web: WebContext<AccountStore & CursorStore & Pick<OpsStore, 'statusCounts'>>,
+  web: WebContext<AccountStore & CursorStore & Pick<OpsStore, 'statusCounts'> & Pick<SessionStore, 'listLiveSessions'>>,
   input: { tick: Pick<Runtime, 'context'>; sessions: MiddlewareHandler<AppEnv> },
 ): Hono<AppEnv> {
   const { store, config, clock } = web;
@@ -71,10 +71,21 @@ export function operationRoutes(
     const viewer = c.var.rep!;
     const visible = config.accounts.filter((a) => canSee(viewer, a.id));
     const rows = [];
+    // An admin sees how many web sessions each rep has, with a button that ends them.
+    const live = viewer.role === 'admin' ? await store.listLiveSessions(clock()) : [];
     for (const a of visible) {
-      rows.push({ config: a, account: await store.getAccount(a.id), cursors: (await store.listCursors(a.id)).filter((k) => !isPushKey(k.key)) });
+      rows.push({
+        config: a,
+        account: await store.getAccount(a.id),
+        cursors: (await store.listCursors(a.id)).filter((k) => !isPushKey(k.key)),
+        ...(viewer.role === 'admin' ? { liveSessions: live.filter((s) => s.accountId === a.id).length } : {}),
+      });
     }
-    return render(c, accountsPage({ viewer, csrf: c.var.csrf, now: clock(), rows, staleAfterMinutes: config.sync.staleAfterMinutes }));
+    // After "End sessions" (POST /accounts/:id/sessions/end); only a configured account and a count are shown.
+    const ended = config.accounts.find((a) => a.id === c.req.query('ended'));
+    const n = /^\d{1,6}$/.test(c.req.query('n') ?? '') ? Number(c.req.query('n')) : null;
+    const flash = ended && n !== null ? `Ended ${n} session${n === 1 ? '' : 's'} of ${ended.name} (${ended.id}); they must sign in again.` : null;
+    return render(c, accountsPage({ viewer, csrf: c.var.csrf, now: clock(), rows, staleAfterMinutes: config.sync.staleAfterMinutes, flash }));
   });
 
   return app;

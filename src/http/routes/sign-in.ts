@@ -120,6 +120,8 @@ export function signInRoutes(web: WebContext<Pick<TokenStore, 'consumeOnce' | 'c
     if (!reps.has(accountId)) return c.text(`404 Not Found: there is no account "${accountId}". Nothing was changed.`, 404);
     const ended = await store.endAccountSessions(accountId, clock());
     logger.info({ account: accountId, by: viewer.id, ended }, 'sessions ended by an admin');
+    // From the accounts page (a browser): back to it, which says how many ended. Otherwise plain text.
+    if ((c.req.header('accept') ?? '').includes('text/html')) return c.redirect(`/accounts?ended=${encodeURIComponent(accountId)}&n=${ended}`, 303);
     return c.text(`Ended ${ended} session${ended === 1 ? '' : 's'} of ${accountId}; they must sign in again.`, 200);
   });
 

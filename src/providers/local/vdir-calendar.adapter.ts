@@ -135,9 +135,9 @@ export class VdirCalendarAdapter implements CalendarProvider {
     const existing = await this.fileWithUid(eventId, bookingFileName(booking.id));
     const created = existing ? false : await client.create(bookingFileName(booking.id), buildCalendarObject(booking, { sequence: 0, dtstamp }));
     this.busyCache = null;
-    await this.sendInviteOnce(booking, dtstamp);
-    logger.info({ booking: booking.id, created }, created ? 'booked into the calendar folder' : 'booking already in the calendar folder');
-    return { eventId, created, conferenceUrl: null };
+    const inviteHeld = await this.sendInviteOnce(booking, dtstamp);
+    logger.info({ booking: booking.id, created, inviteHeld: Boolean(inviteHeld) }, created ? 'booked into the calendar folder' : 'booking already in the calendar folder');
+    return { eventId, created, conferenceUrl: null, ...(inviteHeld ? { inviteHeld } : {}) };
   }
 
   /** Issue 15: a call hold is a file named after its UID; creating it twice keeps the first. */
@@ -167,43 +167,58 @@ export class VdirCalendarAdapter implements CalendarProvider {
 
   /**
    * Sends the invite exactly once across retries, crashes and overlapping ticks. A hidden
-   * marker next to the event says "sending since <time>" or "sent": whoever creates it sends;
-   * a failed send removes it so the retry can claim it; a "sending" marker older than
+   * marker next to the event says "sending since <time>", "sent", or "held": whoever creates it
+   * sends; a failed send removes it so the retry can claim it; a "sending" marker older than
    * INVITE_CLAIM_STALE_MS is an attempt that stopped midway, taken over only when the sender
-   * can tell (findSent false) that the invite did not go out.
+   * can tell (findSent false) that the invite did not go out. When the sender cannot tell (a
+   * connection lost after the server may have taken it), the marker becomes "held": the invite
+   * is never resent on its own, and the answer (a sentence for the rep) says so. Null: sent.
    */
-  private async sendInviteOnce(booking: Booking, dtstamp: Date): Promise<void> {
+  private async sendInviteOnce(booking: Booking, dtstamp: Date): Promise<string | null> {
     const { client, sender, now, logger } = this.options;
     const marker = `${bookingFileName(booking.id)}.invite`;
     const messageId = inviteMessageId(booking);
+    const held = (why: string) => `the invite email ${messageId} to ${booking.prospectEmail} ${why}, so it may or may not have gone out. It is held, not resent: check that ${booking.prospectEmail} got it, and send it by hand if not`;
     const state = await client.readMarker(marker);
-    if (state?.startsWith('sent')) return;
+    if (state?.startsWith('sent')) return null;
+    if (state?.startsWith('held')) return held('was held earlier (its connection was lost or its attempt stopped midway)');
     if (state) {
       const since = Date.parse(state.replace(/^sending\s+/, ''));
-      if (Number.isFinite(since) && now().getTime() - since < INVITE_CLAIM_STALE_MS) return; // in flight elsewhere
+      if (Number.isFinite(since) && now().getTime() - since < INVITE_CLAIM_STALE_MS) return null; // in flight elsewhere
       const found = await sender.findSent(messageId);
-      if (found !== false) {
-        if (found === null) logger.warn({ booking: booking.id }, 'an earlier invite attempt stopped midway and this transport cannot tell whether it went out; not resent');
+      if (found === null) {
+        logger.warn({ booking: booking.id }, 'an earlier invite attempt stopped midway and this transport cannot tell whether it went out; held, not resent');
+        await client.writeMarker(marker, `held ${now().toISOString()}`);
+        return held('was being sent by a run that stopped midway');
+      }
+      if (found) {
         await client.writeMarker(marker, `sent ${now().toISOString()}`);
-        return;
+        return null;
       }
       await client.writeMarker(marker, `sending ${now().toISOString()}`);
     } else {
       if (await sender.findSent(messageId)) {
         await client.writeMarker(marker, `sent ${now().toISOString()}`);
-        return;
+        return null;
       }
-      if (!(await client.createMarker(marker, `sending ${now().toISOString()}`))) return; // another tick won
+      if (!(await client.createMarker(marker, `sending ${now().toISOString()}`))) return null; // another tick won
     }
     try {
       const ics = buildInvite(booking, { method: 'REQUEST', sequence: 0, dtstamp });
       await sender.send(buildInviteEmail(booking, ics));
     } catch (err) {
-      // Lost after the server may have taken it: keep the marker, so no later run resends it.
-      if (!(isProviderError(err) && err.uncertain)) await client.removeMarker(marker);
+      if (isProviderError(err) && err.uncertain) {
+        // Lost after the server may have taken it: held for the rep, never resent by a later run.
+        // The event is written and stays: only the email is in doubt.
+        await client.writeMarker(marker, `held ${now().toISOString()}`);
+        logger.warn({ booking: booking.id, error: err.message }, 'invite held as uncertain; the booking stands');
+        return held('lost its connection after the mail server may have taken it');
+      }
+      await client.removeMarker(marker);
       throw err;
     }
     await client.writeMarker(marker, `sent ${now().toISOString()}`);
+    return null;
   }
 
   /** Reads one file for a sync; returns its new cursor state, or null when it vanished. */

@@ -3,7 +3,7 @@ import type { CallHold } from '../../domain/call-holds.js';
 import { buildHoldObject, holdFileName } from '../local/hold.writer.js';
 import ICAL from 'ical.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
-import { ProviderError, type InputProblem } from '../../ports/errors.js';
+import { isProviderError, ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { busyIntervals, mergeSpans } from '../local/freebusy.mapper.js';
@@ -152,9 +152,9 @@ export class CaldavCalendarAdapter implements CalendarProvider {
         throw new ProviderError({ code: 'CONFLICT', where: client.where('PUT'), message: `${put.href} already holds another event (UID ${uid ?? 'unknown'}); the booking was not written over it` });
       }
     }
-    await this.sendInviteOnce(booking, dtstamp);
-    logger.info({ booking: booking.id, created: put.result === 'created' }, put.result === 'created' ? 'booked into the CalDAV calendar' : 'booking already on the CalDAV calendar');
-    return { eventId, created: put.result === 'created', conferenceUrl: null };
+    const inviteHeld = await this.sendInviteOnce(booking, dtstamp);
+    logger.info({ booking: booking.id, created: put.result === 'created', inviteHeld: Boolean(inviteHeld) }, put.result === 'created' ? 'booked into the CalDAV calendar' : 'booking already on the CalDAV calendar');
+    return { eventId, created: put.result === 'created', conferenceUrl: null, ...(inviteHeld ? { inviteHeld } : {}) };
   }
 
   /** Issue 15: a call hold, PUT with If-None-Match under a name derived from its UID (a retry changes nothing). */
@@ -167,18 +167,29 @@ export class CaldavCalendarAdapter implements CalendarProvider {
     await this.options.client.removeIfPresent(holdFileName(hold.uid));
   }
 
-  /** The invite goes out once: its Message-ID is looked up in Sent first. */
-  private async sendInviteOnce(booking: Booking, dtstamp: Date): Promise<void> {
+  /**
+   * The invite goes out once: its Message-ID is looked up in Sent first. When the sender cannot
+   * tell whether it went out, it is held (never resent on its own) and the answer, a sentence for
+   * the rep, says so; the event stands. Null: sent.
+   */
+  private async sendInviteOnce(booking: Booking, dtstamp: Date): Promise<string | null> {
     const { sender, logger } = this.options;
     const messageId = inviteMessageId(booking);
+    const held = (why: string) => `the invite email ${messageId} to ${booking.prospectEmail} ${why}, so it may or may not have gone out. It is held, not resent: check that ${booking.prospectEmail} got it, and send it by hand if not`;
     const found = await sender.findSent(messageId);
-    if (found) return;
+    if (found) return null;
     if (found === null) {
       logger.warn({ booking: booking.id }, 'an earlier invite attempt stopped midway and cannot be told sent or not; it is held in Sent, not resent');
-      return;
+      return held('was being sent by a run that stopped midway');
     }
     const ics = buildInvite(booking, { method: 'REQUEST', sequence: 0, dtstamp });
-    await sender.send(buildInviteEmail(booking, ics));
+    try {
+      await sender.send(buildInviteEmail(booking, ics));
+    } catch (err) {
+      if (isProviderError(err) && err.uncertain) return held('lost its connection after the mail server may have taken it');
+      throw err;
+    }
+    return null;
   }
 
   private readObject(

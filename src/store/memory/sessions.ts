@@ -1,5 +1,5 @@
 import type { SessionStore } from '../../ports/store.js';
-import { toIso } from '../codec.js';
+import { fromIso, toIso } from '../codec.js';
 import type { MemoryTables } from './tables.js';
 
 /** Signed-in web sessions, in memory (the same rows as the sessions table). */
@@ -25,6 +25,12 @@ export function memorySessions(t: MemoryTables): SessionStore {
         ended++;
       }
       return ended;
+    },
+    async listLiveSessions(now, accountId) {
+      return [...t.sessions.values()]
+        .filter((row) => row.ended_at === null && row.expires_at > toIso(now) && (accountId === undefined || row.account_id === accountId))
+        .sort((a, b) => a.expires_at.localeCompare(b.expires_at) || a.sid.localeCompare(b.sid))
+        .map((row) => ({ sid: row.sid, accountId: row.account_id, expiresAt: fromIso(row.expires_at) }));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { SessionStore } from '../../ports/store.js';
-import { toIso } from '../codec.js';
+import { fromIso, toIso } from '../codec.js';
 import type { QueryContext } from './query-context.js';
 
 /** Signed-in web sessions (migration 0009). */
@@ -28,6 +28,12 @@ export function sessionQueries({ db }: QueryContext): SessionStore {
         .where('expires_at', '>', toIso(now))
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
+    },
+    async listLiveSessions(now, accountId) {
+      let query = db.selectFrom('sessions').select(['sid', 'account_id', 'expires_at']).where('ended_at', 'is', null).where('expires_at', '>', toIso(now));
+      if (accountId !== undefined) query = query.where('account_id', '=', accountId);
+      const rows = await query.orderBy('expires_at').orderBy('sid').execute();
+      return rows.map((row) => ({ sid: row.sid, accountId: row.account_id, expiresAt: fromIso(row.expires_at) }));
     },
   };
 }
