@@ -90,3 +90,29 @@ describe('hard negatives: service hours in a name card ("Atendimento: seg a sex,
     ['nl', 'Wat kost het per gebruiker?\n\nSanne\nBakker BV\nKlantenservice: ma-vr 9-17 uur\n+31 20 555 0142'],
   ])('%s: "%s" → no proposal', noProposal);
 });
+
+describe('declines: keeping what they have ("nah we\'re good", "seguir con la herramienta que ya usamos")', () => {
+  it.each([
+    ['en', 'nope, we are fine thanks'],
+    ['es', 'Gracias, pero vamos a seguir con el proveedor que ya tenemos.'],
+    ['pt', 'Obrigado, mas vamos ficar com a ferramenta que já usamos.'],
+    ['nl', 'Dank je, we hebben daar al iets voor.'],
+    ['nl', 'We zijn er erg tevreden mee, dus dank.'],
+    ['fr', 'Merci, nous restons avec notre outil actuel.'],
+    ['de', 'Danke, wir bleiben bei unserem bisherigen Anbieter.'],
+    ['it', 'Grazie, restiamo con lo strumento che già usiamo.'],
+  ])('%s: "%s" → decline', (lang, text) => {
+    expect(read(lang, text).kind).toBe('decline');
+  });
+
+  it.each([
+    ['en', "No, we're good for Thursday at 3pm, see you then."],
+    ['es', 'Seguimos con la herramienta que ya usamos, pero podemos hablar el jueves a las 15h.'],
+  ])('%s: a time offered next to it stays a proposal: "%s"', (lang, text) => {
+    expect(read(lang, text).kind).toBe('proposal');
+  });
+
+  it('an opt-out next to a decline is still an opt-out', () => {
+    expect(read('nl', 'We hebben hier al iets voor. Haal me van uw lijst.').kind).toBe('optout');
+  });
+});

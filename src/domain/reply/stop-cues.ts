@@ -90,6 +90,15 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
   c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
   c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
+  // Keeping what they have, in the seven languages: "nah we're good", "preferimos seguir con la herramienta que ya
+  // usamos", "vamos seguir com a solução que já temos", "we hebben hier al iets voor", "on reste avec notre outil actuel".
+  // Weak: a time named in the same reply wins ("seguimos con lo que ya usamos, pero hablemos el jueves a las 15h").
+  c("(?:nah|nope|no)[,\\s]+(?:(?:thanks|thx|ty)[,\\s]+)?(?:we['’]re|we\\s+are|i['’]m|i\\s+am)\\s+(?:good|fine|ok(?:ay)?|covered|sorted)(?![\\p{L}\\s]*(?:for|on|with)\\s)", 0.7),
+  c("(?:seguir|quedarnos|continuar|seguimos|continuamos|ficar|ficamos)\\s+(?:con|com)\\s+(?:\\p{L}+\\s+){0,3}que\\s+(?:ya|já)\\s+(?:usamos|tenemos|utilizamos|temos|usamos)", 0.7),
+  c("(?:hebben|heb)\\s+(?:hier\\s+|daar\\s+)?al\\s+iets\\s+(?:voor|anders)|(?:zijn|ben)\\s+(?:daar|er|hier)\\s+(?:heel\\s+|erg\\s+|zeer\\s+)?tevreden\\s+(?:over|mee)", 0.7),
+  c("(?:restons|rester|continuons|garder|gardons)\\s+(?:avec\\s+|sur\\s+)?(?:\\p{L}+\\s+){0,3}(?:actuel(?:le)?|que\\s+nous\\s+avons(?:\\s+déjà)?)", 0.7),
+  c("(?:bleiben|bleibe)\\s+(?:\\p{L}+\\s+){0,2}(?:bei|mit)\\s+(?:\\p{L}+\\s+){0,2}(?:aktuellen|bisherigen|jetzigen|bestehenden)|(?:sind|bin)\\s+(?:\\p{L}+\\s+){0,2}zufrieden\\s+mit\\s+(?:unserer|unserem|der|dem)\\s+(?:aktuellen|bisherigen|jetzigen|bestehenden)", 0.7),
+  c("(?:restiamo|rimaniamo|continuiamo|teniamo)\\s+(?:con\\s+)?(?:\\p{L}+\\s+){0,3}(?:attuale|che\\s+(?:già\\s+)?(?:usiamo|abbiamo|utilizziamo))", 0.7),
   // Spanish
   c("no\\s+es\\s+para\\s+nosotros|no\\s+(?:estamos|estoy)\\s+interesad[oa]s?|no\\s+(?:nos|me)\\s+interesa|no,?\\s+gracias|sin\\s+interés"),
   c("(?:decidido|elegido|optado|seguir|quedarnos)\\s+(?:por|con|ir\\s+con)\\s+otr[oa]|otro\\s+proveedor|otra\\s+(?:solución|empresa|herramienta)"),
