@@ -116,3 +116,23 @@ describe('declines: keeping what they have ("nah we\'re good", "seguir con la he
     expect(read('nl', 'We hebben hier al iets voor. Haal me van uw lijst.').kind).toBe('optout');
   });
 });
+
+describe('proposals: a greeting "Morning Sam," is no time; "noonish", "ten-ish" are about that hour', () => {
+  it.each([
+    ['en', 'Morning Sam,\n\nCould we do half 3 on Thursday?', '2025-11-20 15:30'],
+    ['en', 'Good afternoon,\nWould Friday at 11am suit you?', '2025-11-21 11:00'],
+    ['en', "Let's aim for noonish on Friday.", '2025-11-21 12:00'],
+    ['en', 'ten-ish on Thursday?', '2025-11-20 10:00'],
+  ])('%s: "%s" → %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal(lang, r)).toBe(wall);
+  });
+
+  it.each([
+    ['en', 'Thursday\nmorning', '2025-11-20 09:00'],
+    ['en', 'Thursday works.\nMorning if you can.', '2025-11-20 09:00'],
+  ])('a part of day that is not a greeting is still read (%s): "%s" → %s', (lang, text, wall) => {
+    expect(firstLocal(lang, read(lang, text))).toBe(wall);
+  });
+});
