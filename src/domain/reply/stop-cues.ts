@@ -24,13 +24,13 @@ export const OPTOUT_CUES: Cue[] = [
   c("(?:supresión|eliminación|borrado|suprimir|eliminar|borrar|supriman|eliminen|borren|erasure|erase|delete|deletion|removal|purge|effacement|suppression|effacer|supprimer|supprimiez|löschung|verwijdering|wissen|cancellazione|cancellare|rimozione|exclusão|excluir|apagar|apagamento|eliminação|remoção)\\s+(?:\\p{L}+\\s+){0,4}(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados|personal\\s+information|informations\\s+personnelles)", 1, true),
   c("(?:datos|data|données|daten|gegevens|persoonsgegevens|dati|dados)\\s+(?:\\p{L}+\\s+){0,4}(?:zu\\s+|te\\s+)?(?:löschen|gelöscht|verwijderen|verwijderd|wissen|gewist|cancellare|cancellati|eliminare|eliminati|apagados|excluídos|eliminados|borrados|suprimidos|supprimées|effacées|deleted|erased|removed)", 1, true),
   c("(?:no\\s+longer|don['’]t|do\\s+not)\\s+(?:wish|want)\\s+to\\s+(?:be\\s+contacted|receive|hear|get)"),
-  c("leave\\s+(?:me|us)\\s+alone|cease\\s+(?:and\\s+desist|all\\s+contact|contacting)"),
+  c("leave\\s+(?:me|us)\\s+out\\s+of\\s+(?:any|all|your|future|further)|leave\\s+(?:me|us)\\s+alone|cease\\s+(?:and\\s+desist|all\\s+contact|contacting)"),
   c("never\\s+(?:signed\\s+up|subscribed|opted\\s+in|gave\\s+you)|didn['’]t\\s+sign\\s+up|did\\s+not\\s+(?:sign\\s+up|consent)|how\\s+did\\s+you\\s+get\\s+my", 0.6),
-  c('this\\s+is\\s+spam|spam(?:ming)?\\s+(?:me|us)|report(?:ing)?\\s+(?:you|this)\\s+(?:as|to)'),
+  c('das\\s+ist\\s+spam|esto\\s+es\\s+spam|isto\\s+é\\s+spam|isso\\s+é\\s+spam|c[\'’]est\\s+du\\s+spam|dit\\s+is\\s+spam|questo\\s+è\\s+spam|this\\s+is\\s+spam|spam(?:ming)?\\s+(?:me|us)|report(?:ing)?\\s+(?:you|this)\\s+(?:as|to)'),
   c('mailing\\s+list|spam', 0.5),
   c('lose\\s+my\\s+(?:e-?mail|address|number)'),
   // Spanish
-  c("da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
+  c("(?:báj|baj)(?:a|e|en|ad)(?:me|nos)\\s+de\\s+(?:su|la|vuestra|esta|tu|sus|vuestras|esa)|da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
   c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+)?(?:escriba[ns]?|contacte[ns]?|envíe[ns]?|llame[ns]?|mande[ns]?|molest(?:e|en))"),
   c("dej(?:e|en|a|ad|ar)\\s+de\\s+(?:escribir|enviar|contactar|mandar|llamar|molestar)(?:me|nos)?"),
   c("(?:elimín|elimin|borr|bórr|quít|quit|sác|sac|saqu|sáqu|suprím|suprim)(?:a|e|en|ad|ar|enme|eme|adme|ame|ale)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus|tu|tus|vuestras|esa|esas)", 1, true),
@@ -57,7 +57,7 @@ export const OPTOUT_CUES: Cue[] = [
   c("abmelden|abbestellen|austragen|(?:aus|von)\\s+(?:ihrem|dem|eurem|deinem|ihrer|der|diesem)\\s+(?:verteiler|newsletter|liste|e-?mail-?liste|mailingliste|mailverteiler)", 1, true),
   c("keine\\s+(?:weiteren\\s+|weitere\\s+)?(?:e-?mails|nachrichten|mails|kontaktaufnahmen?|werbung|anfragen)"),
   c("(?:nicht|nie)\\s+mehr\\s+(?:zu\\s+)?(?:kontaktieren|anschreiben|schreiben|anrufen|kontaktiert|anzuschreiben)|kontaktieren\\s+sie\\s+mich\\s+nicht"),
-  c("hören\\s+sie\\s+auf|unterlassen\\s+sie|(?:ich\\s+)?widerspreche"),
+  c("hören\\s+sie\\s+(?:\\p{L}+\\s+){0,2}auf|hör\\s+(?:\\p{L}+\\s+){0,2}auf,?\\s+(?:mir|mich|uns)|aufhören,?\\s+(?:mir|mich|uns)\\s+(?:zu\\s+)?(?:\\p{L}+\\s+){0,2}(?:schreiben|kontaktieren|anzuschreiben|mailen)|unterlassen\\s+sie|(?:ich\\s+)?widerspreche"),
   c("löschung\\s+(?:meiner|aller|meine)|löschen\\s+sie\\s+(?:meine|alle)|recht\\s+auf\\s+(?:löschung|vergessenwerden)|meine\\s+daten\\s+(?:zu\\s+)?löschen"),
   c('dsgvo|datenschutz-?grundverordnung', 0.6),
   // Dutch
@@ -90,6 +90,15 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
   c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
   c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
+  // Keeping what they have, in the seven languages: "nah we're good", "preferimos seguir con la herramienta que ya
+  // usamos", "vamos seguir com a solução que já temos", "we hebben hier al iets voor", "on reste avec notre outil actuel".
+  // Weak: a time named in the same reply wins ("seguimos con lo que ya usamos, pero hablemos el jueves a las 15h").
+  c("(?:nah|nope|no)[,\\s]+(?:(?:thanks|thx|ty)[,\\s]+)?(?:we['’]re|we\\s+are|i['’]m|i\\s+am)\\s+(?:good|fine|ok(?:ay)?|covered|sorted)(?![\\p{L}\\s]*(?:for|on|with)\\s)", 0.7),
+  c("(?:seguir|quedarnos|continuar|seguimos|continuamos|ficar|ficamos)\\s+(?:con|com)\\s+(?:\\p{L}+\\s+){0,3}que\\s+(?:ya|já)\\s+(?:usamos|tenemos|utilizamos|temos|usamos)", 0.7),
+  c("(?:hebben|heb)\\s+(?:hier\\s+|daar\\s+)?al\\s+iets\\s+(?:voor|anders)|(?:zijn|ben)\\s+(?:daar|er|hier)\\s+(?:heel\\s+|erg\\s+|zeer\\s+)?tevreden\\s+(?:over|mee)", 0.7),
+  c("(?:restons|rester|continuons|garder|gardons)\\s+(?:avec\\s+|sur\\s+)?(?:\\p{L}+\\s+){0,3}(?:actuel(?:le)?|que\\s+nous\\s+avons(?:\\s+déjà)?)", 0.7),
+  c("(?:bleiben|bleibe)\\s+(?:\\p{L}+\\s+){0,2}(?:bei|mit)\\s+(?:\\p{L}+\\s+){0,2}(?:aktuellen|bisherigen|jetzigen|bestehenden)|(?:sind|bin)\\s+(?:\\p{L}+\\s+){0,2}zufrieden\\s+mit\\s+(?:unserer|unserem|der|dem)\\s+(?:aktuellen|bisherigen|jetzigen|bestehenden)", 0.7),
+  c("(?:restiamo|rimaniamo|continuiamo|teniamo)\\s+(?:con\\s+)?(?:\\p{L}+\\s+){0,3}(?:attuale|che\\s+(?:già\\s+)?(?:usiamo|abbiamo|utilizziamo))", 0.7),
   // Spanish
   c("no\\s+es\\s+para\\s+nosotros|no\\s+(?:estamos|estoy)\\s+interesad[oa]s?|no\\s+(?:nos|me)\\s+interesa|no,?\\s+gracias|sin\\s+interés"),
   c("(?:decidido|elegido|optado|seguir|quedarnos)\\s+(?:por|con|ir\\s+con)\\s+otr[oa]|otro\\s+proveedor|otra\\s+(?:solución|empresa|herramienta)"),

@@ -6,6 +6,11 @@ const h = (s: string) => hourValue(s, N);
 
 /** English idioms the time reader does not know as written: "EOD", "10ish", "3p", "three o'clock", "after lunch". */
 export const EN_RULES: Rule[] = [
+  // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
+  [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
+  // "noonish", "ten-ish": about that hour.
+  [w('noon-?ish'), 'around noon'],
+  [w(`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-?ish`), (_m, a) => `around ${h(a)}`],
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
   // "First thing Monday, like 8:30?": the clock time named after it is the time, not 9am.
