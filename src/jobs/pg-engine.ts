@@ -54,6 +54,8 @@ const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
 const BOOK_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
+/** How often an idle worker looks for jobs left active by a worker that stopped. */
+const REAP_EVERY_MS = 5_000;
 /**
  * A `book` job waits this long unless the replies step that asked for it releases it when it
  * ends (the plan step must not run between a reply and its booking). If that step dies first,
@@ -133,6 +135,41 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
   );
   const db = boss.getDb();
   let scheduled = false;
+  // Presence: a connection held for the worker's life. Each job this worker takes is marked with
+  // that connection's backend pid; when the process dies (a crash, SIGKILL, an OOM kill), its
+  // connection closes and PostgreSQL drops the backend, so any worker can tell that the job's
+  // owner is gone and retry it at once, instead of waiting for pg-boss's 15-minute expiry (pg-boss
+  // 10 has no heartbeat). A job whose mark never landed still has that expiry.
+  const presence = new pg.Client({ connectionString: input.databaseUrl });
+  let presencePid: number | null = null;
+  try {
+    await presence.connect();
+    presence.on('error', (err) => runtime.logger.warn({ err: err.message }, 'job engine: the presence connection failed; jobs of this worker fall back to the 15-minute expiry'));
+    presencePid = (await presence.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid ?? null;
+  } catch (err) {
+    await presence.end().catch(() => undefined);
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw err;
+  }
+  let lastReap = 0;
+
+  /** Jobs left active by a worker whose database connection is gone: retried now. */
+  async function reapOrphans(force = false): Promise<number> {
+    if (!force && Date.now() - lastReap < REAP_EVERY_MS) return 0;
+    lastReap = Date.now();
+    const r = await db.executeSql(
+      `select id, name from ${schema}.job where state = 'active' and output ? 'followupWorker'
+         and (output->>'followupWorker')::int not in (select pid from pg_stat_activity where pid is not null)`,
+      [],
+    );
+    const orphans = r.rows as { id: string; name: string }[];
+    for (const o of orphans) {
+      await boss.fail(o.name, o.id, { message: 'the worker running this job stopped (its database connection closed); retried' });
+      await db.executeSql(`update ${schema}.job set start_after = now() where id = $1::uuid and state = 'retry'`, [o.id]);
+    }
+    if (orphans.length > 0) runtime.logger.warn({ jobs: orphans.length }, 'job engine: jobs of a worker that stopped are retried now');
+    return orphans.length;
+  }
 
   const engine: JobEngine = {
     async enqueueTick(slot, now) {
@@ -149,6 +186,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
     async work({ concurrency, untilSlotDone, stop, onJob }) {
       const total = emptySummary(new Date());
+      await reapOrphans(true);
       const pending = new Set<Promise<unknown>>();
       const settle = (p: Promise<unknown>) => {
         const tracked = p.catch((err: unknown) => runtime.logger.warn({ err: (err as Error).message }, 'job state not saved; the job runs again when it expires')).finally(() => pending.delete(tracked));
@@ -175,6 +213,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
           }
           prefer = null;
           await settled();
+          if ((await reapOrphans()) > 0) continue;
           if (untilSlotDone && (await slotDone(untilSlotDone))) return;
           await sleep(untilSlotDone ? 100 : 500, stop);
         }
@@ -210,6 +249,10 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
 
       async function fetchFrom(queue: QueueName): Promise<Taken | null> {
         const [job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true });
+        if (job && presencePid !== null) {
+          // Marked alongside the work (not awaited first): a crash before it lands leaves the expiry.
+          settle(db.executeSql(`update ${schema}.job set output = jsonb_build_object('followupWorker', $2::int) where id = $1::uuid and state = 'active'`, [job.id, presencePid]));
+        }
         return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
       }
 
@@ -228,6 +271,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await presence.end().catch(() => undefined);
     },
   };
 

@@ -199,4 +199,36 @@ describe('step jobs on PostgreSQL', () => {
     expect(alert).toContain('Book it by hand');
     expect(alert).toContain(rep.id);
   }, 120_000);
+
+  it('a job left active by a worker that died is retried at once by the next worker, not after the 15-minute expiry', async () => {
+    const { ws, runtime, url, schema, jobs } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[3]!;
+    const later = new Date(NOW.getTime() + 30 * 60_000);
+    const slot = tickSlot(runtime.config.schedule, later);
+    // A worker takes this account's sync job and dies: its database connection closes.
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs`, supervise: false });
+    await boss.start();
+    const dying = new pg.Client({ connectionString: url });
+    await dying.connect();
+    try {
+      await boss.insert([{ name: QUEUES.sync, data: { accountId: rep.id, chain: slot.toISOString(), slot: slot.toISOString(), now: later.toISOString(), reason: 'test' }, singletonKey: rep.id }]);
+      const [taken] = await boss.fetch(QUEUES.sync, { batchSize: 1 });
+      expect(taken).toBeDefined();
+      const pid = (await dying.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      await dying.query(`update "${schema}_jobs".job set output = jsonb_build_object('followupWorker', $2::int) where id = $1::uuid`, [taken!.id, pid]);
+    } finally {
+      await dying.end();
+      await boss.stop({ graceful: false, wait: true });
+    }
+    const started = Date.now();
+    const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency: 2 });
+    await engine.work({ concurrency: 2, untilSlotDone: slot });
+    await engine.stop();
+    expect(Date.now() - started, 'the next worker did not wait for the expiry').toBeLessThan(60_000);
+    const rows = (await jobs(slot)).filter((r) => r.key === rep.id);
+    // The dead worker's sync ran again (retry 1) and the chain went on behind it.
+    expect(rows.filter((r) => r.name === QUEUES.sync).map((r) => [r.state, r.retries])).toEqual([['completed', 1]]);
+    expect(rows.some((r) => r.name === QUEUES.plan && r.state === 'completed')).toBe(true);
+  }, 120_000);
 });
