@@ -342,11 +342,17 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         books.push(id);
         return `booking the time asked for ("${request.proposal}") in its own step`;
       }, d.account);
-      if (books.length > 0) {
-        // The last booking of the chain hands on to planning.
-        await db.executeSql(`update ${schema}.job set start_after = now() where name = $1 and id = any($2::uuid[]) and state = 'created'`, [QUEUES.book, books]);
-        return { ...r, next: QUEUES.book };
-      }
+      // This account's replies step has ended: every booking held for it is released, not only the
+      // ones this run asked for. A replies step killed after recording its reply (before releasing
+      // the booking it had persisted) runs again, finds the reply recorded and asks for nothing:
+      // its booking must not wait out the hold.
+      const released = await db.executeSql(
+        `update ${schema}.job set start_after = now() where name = $1 and singleton_key = $2 and state = 'created' and start_after > now() returning data->>'chain' as chain`,
+        [QUEUES.book, d.accountId],
+      );
+      const sameChain = (released.rows as { chain: string | null }[]).some((row) => row.chain === chain.chain);
+      // The last booking of the chain hands on to planning.
+      if (books.length > 0 || sameChain) return { ...r, next: QUEUES.book };
       return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
     }
     if (queue === QUEUES.book) {

@@ -231,4 +231,30 @@ describe('step jobs on PostgreSQL', () => {
     expect(rows.filter((r) => r.name === QUEUES.sync).map((r) => [r.state, r.retries])).toEqual([['completed', 1]]);
     expect(rows.some((r) => r.name === QUEUES.plan && r.state === 'completed')).toBe(true);
   }, 120_000);
+
+  it('a booking held for a replies step that died after recording its reply is released when the account\'s next replies step ends', async () => {
+    const { ws, runtime, url, schema, db } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[0]!;
+    const prospect = (await runtime.store.listProspects(rep.id))[0]!;
+    const later = new Date(NOW.getTime() + 40 * 60_000);
+    const slot = tickSlot(runtime.config.schedule, later);
+    const start = new Date(Math.ceil((later.getTime() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
+    const request = { prospectId: prospect.id, candidates: [{ start, end: new Date(start.getTime() + 30 * 60_000) }], thread: { subject: 'Our call' }, key: '<reply-held@example.test>', proposal: 'that time works' };
+    // What a killed replies step leaves behind: its booking persisted and still held for 15 minutes.
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs`, supervise: false });
+    await boss.start();
+    try {
+      await boss.insert([{ name: QUEUES.book, data: { accountId: rep.id, chain: 'an-earlier-chain', slot: slot.toISOString(), now: later.toISOString(), reason: 'test', request }, singletonKey: rep.id, startAfter: new Date(Date.now() + 15 * 60_000) }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    const started = Date.now();
+    await tick(runtime, url, later);
+    const book = (await db.query<{ state: string }>(`select state from "${schema}_jobs".job where name = $1 and data->>'chain' = 'an-earlier-chain'`, [QUEUES.book])).rows;
+    expect(book.map((b) => b.state)).toEqual(['completed']);
+    expect(Date.now() - started).toBeLessThan(5 * 60_000);
+    const bookings = await runtime.store.listBookings(prospect.id);
+    expect(bookings.some((b) => b.status === 'booked' && b.start.getTime() === start.getTime()), JSON.stringify(bookings)).toBe(true);
+  }, 120_000);
 });
