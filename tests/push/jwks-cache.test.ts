@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
 import { EmulatorSigner } from '../../src/emulators/google/oidc.js';
 import { JwksCache, JwksUnavailableError, maxAgeSeconds, verifyPushToken } from '../../src/security/google-oidc.js';
 
@@ -84,5 +85,14 @@ describe('the push token check', () => {
     expect(await verifyPushToken(t.signer.sign({ aud: ['b', 'a'], iss: 'accounts.google.com', exp }), { audience: 'a' }, t.cache, t.nowMs())).toMatchObject({ ok: true });
     expect(await verifyPushToken(t.signer.sign({ aud: 'a', iss: 'accounts.google.com' }), { audience: 'a' }, t.cache, t.nowMs())).toEqual({ ok: false, reason: 'expired' });
     expect(await verifyPushToken(t.signer.sign({ aud: 'a', iss: 'accounts.google.com', exp, nbf: exp }), { audience: 'a' }, t.cache, t.nowMs())).toEqual({ ok: false, reason: 'not valid yet (nbf)' });
+  });
+});
+
+describe('the push config', () => {
+  const accounts = 'accounts:\n  - { id: a, name: Ann Rep, email: ann@rep.example, timeZone: America/New_York, provider: google, google: {} }\n';
+  it('takes an audience, a service account and a JWKS URL, and refuses a service account without an audience', () => {
+    const push = parseConfig(`push: { gmailAudience: https://f.example/push/google/gmail, gmailServiceAccount: p@x.iam.gserviceaccount.com, gmailJwksUrl: "http://127.0.0.1:8085/oauth2/v3/certs" }\n${accounts}`, '/virtual/followup.yaml', {}).push;
+    expect(push).toMatchObject({ gmailAudience: 'https://f.example/push/google/gmail', gmailServiceAccount: 'p@x.iam.gserviceaccount.com', gmailJwksUrl: 'http://127.0.0.1:8085/oauth2/v3/certs' });
+    expect(() => parseConfig(`push: { gmailServiceAccount: p@x.iam.gserviceaccount.com }\n${accounts}`, '/virtual/followup.yaml', {})).toThrow(/gmailServiceAccount needs gmailAudience/);
   });
 });
