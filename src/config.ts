@@ -237,7 +237,8 @@ export const configSchema = z
      * watch through Pub/Sub): `publicUrl` is where the provider can reach `serve` (HTTPS in
      * production); unset = polling only. `gmailTopic` is the Pub/Sub topic Gmail publishes to
      * (`projects/<project>/topics/<name>`); unset = Gmail is polled. The safety poll syncs every
-     * account at least this often whatever the notifications say.
+     * account at least this often whatever the notifications say. `gmailAudience` (and
+     * optionally `gmailServiceAccount`) turn on the check of Pub/Sub's OIDC token.
      */
     push: z
       .object({
@@ -247,8 +248,22 @@ export const configSchema = z
           .string()
           .regex(/^projects\/[^/]+\/topics\/[^/]+$/, 'a Pub/Sub topic name such as projects/my-project/topics/gmail-push')
           .optional(),
+        /**
+         * The audience of the OIDC token Pub/Sub sends with each Gmail push (the push
+         * subscription's `--push-auth-token-audience`, by default its push endpoint URL). Set =
+         * every push must carry a valid Google-signed token for it (401 otherwise).
+         */
+        gmailAudience: z.string().min(1).optional(),
+        /** The push subscription's service account (`--push-auth-service-account`): the token's `email` must be it. */
+        gmailServiceAccount: z.string().email().optional(),
+        /** Where Google's token-signing keys are read (an emulator serves its own); default https://www.googleapis.com/oauth2/v3/certs. */
+        gmailJwksUrl: z.string().url().optional(),
       })
       .strict()
+      .refine((p) => p.gmailServiceAccount === undefined || p.gmailAudience !== undefined, {
+        message: 'gmailServiceAccount needs gmailAudience (the audience of the push subscription\'s OIDC token)',
+        path: ['gmailServiceAccount'],
+      })
       .default({ safetyPollMinutes: 60 }),
     /** Outgoing webhooks (signed, retried, idempotent): booked, no_show, replied, opted_out, bounced. */
     webhooks: z

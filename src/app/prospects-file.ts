@@ -37,11 +37,20 @@ export function prospectId(accountId: string, email: string): string {
 
 export interface ProspectsRead {
   prospects: Prospect[];
-  /** Entries that were skipped, each naming the file, the entry and what to fix. */
+  /** Entries that were skipped, each naming the file, the entry and what to fix; they are shown
+   *  after "prospects file: " in the run summary, so they do not say "Prospects file" again. */
   problems: string[];
   /** The file could not be read at all and no earlier read exists: the prospects already in the
    *  store stand in for the list, and no new drafts are planned until the file is fixed. */
   unreadable?: boolean;
+}
+
+/** A prospects file that cannot be read at all: "Prospects file <detail>", detail starting at the path. */
+export class ProspectsFileError extends Error {
+  override readonly name = 'ProspectsFileError';
+  constructor(readonly detail: string) {
+    super(`Prospects file ${detail}`);
+  }
 }
 
 /**
@@ -54,10 +63,10 @@ export function parseProspects(text: string, file: string, accountIds: string[])
   try {
     data = parseYaml(text, { maxAliasCount: 10_000 });
   } catch (err) {
-    throw new Error(`Prospects file ${file} is not valid YAML or JSON${yamlPosition(err)}: ${firstLine(err)}.`);
+    throw new ProspectsFileError(`${file} is not valid YAML or JSON${yamlPosition(err)}: ${firstLine(err)}.`);
   }
   if (data == null) return { prospects: [], problems: [] };
-  if (!Array.isArray(data)) throw new Error(`Prospects file ${file} must be a list of prospects (one "- email: ..." entry each).`);
+  if (!Array.isArray(data)) throw new ProspectsFileError(`${file} must be a list of prospects (one "- email: ..." entry each).`);
   const defaultAccount = accountIds[0];
   const prospects: Prospect[] = [];
   const problems: string[] = [];
@@ -67,18 +76,18 @@ export function parseProspects(text: string, file: string, accountIds: string[])
     const label = `entry [${i}]${email ? ` (${email})` : ''}`;
     const parsed = prospectEntrySchema.safeParse(entry);
     if (!parsed.success) {
-      problems.push(`Prospects file ${file}: ${label} skipped: ${issueLines(parsed.error.issues).join('; ')}. Fix it; the next run picks it up.`);
+      problems.push(`${file}, ${label} skipped: ${issueLines(parsed.error.issues).join('; ')}. Fix it; the next run picks it up.`);
       return;
     }
     const p = parsed.data;
     const accountId = p.account ?? defaultAccount;
     if (!accountId || !accountIds.includes(accountId)) {
-      problems.push(`Prospects file ${file}: ${label} skipped: account "${p.account}" is not an account id in the config (${accountIds.join(', ')}).`);
+      problems.push(`${file}, ${label} skipped: account "${p.account}" is not an account id in the config (${accountIds.join(', ')}).`);
       return;
     }
     const id = prospectId(accountId, p.email);
     if (seen.has(id)) {
-      problems.push(`Prospects file ${file}: ${label} skipped: ${p.email} is listed twice for account ${accountId}; the first entry is used.`);
+      problems.push(`${file}, ${label} skipped: ${p.email} is listed twice for account ${accountId}; the first entry is used.`);
       return;
     }
     seen.add(id);
@@ -118,7 +127,7 @@ export function loadProspects(file: string, accountIds: string[]): ProspectsRead
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`Prospects file ${file} cannot be read; fix "prospects" in the config or create the file.`);
+    throw new ProspectsFileError(`${file} cannot be read; fix "prospects" in the config or create the file.`);
   }
   return parseProspects(text, file, accountIds);
 }
@@ -154,19 +163,21 @@ export class ProspectsSource {
       this.#readAt = new Date();
       return this.#read;
     } catch (err) {
+      // The summary labels these "prospects file: ", so the message starts at the path.
+      const said = err instanceof ProspectsFileError ? err.detail : (err as Error).message;
       if (!this.#readAt) {
         // Nothing read yet (a one-shot run): the rest of the work goes on; approved emails are sent.
         return {
           prospects: [],
           problems: [
-            `${(err as Error).message} Fix the file; until then the prospects already known are kept, approved emails are still sent, and no new drafts are planned.`,
+            `${said} Fix the file; until then the prospects already known are kept, approved emails are still sent, and no new drafts are planned.`,
           ],
           unreadable: true,
         };
       }
       return {
         prospects: this.#read.prospects,
-        problems: [`${(err as Error).message} The list read at ${this.#readAt.toISOString()} is used until the file is fixed.`],
+        problems: [`${said} The list read at ${this.#readAt.toISOString()} is used until the file is fixed.`],
       };
     }
   }

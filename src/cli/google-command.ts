@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { ensureAccountRow, findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
+import { ensureAccountRow, findAccount, subcommand, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 // The SDK and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GoogleEmulator, ServedGoogleEmulator } from '../emulators/google/index.js';
-import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
-import { loadOptional } from './optional.js';
+import { addEmulateOptions, serveEmulator, type EmulateOptions } from './emulate-command.js';
 
 /**
  * `followup auth google --account <id>`: the OAuth installed-app flow (loopback redirect on
@@ -73,24 +72,24 @@ export function registerGoogleCommands(program: Command, deps: GoogleCommandDeps
       .description('Serve the Google emulator (Calendar, Gmail, Meet, OAuth) on 127.0.0.1')
       .option('--port <n>', 'port to listen on (0 = any free port)', '8085')
       .option('--user <email...>', 'users to create (each gets a printed refresh token)'),
-  ).action(async (opts: EmulateOptions) => {
-    const port = parsePort(opts.port);
-    const { startEmulate } = await loadOptional(() => import('./emulate-start.js'), 'the Google emulator');
-    const { served: controlled, lines } = await startEmulate('google', opts, port);
-    const emulator = controlled.family.emulator as GoogleEmulator;
-    const served: ServedGoogleEmulator = { emulator, port: controlled.port, rootUrl: `${controlled.url}/`, close: () => controlled.close() };
-    print(`Google emulator listening on ${served.rootUrl}`);
-    print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);
-    for (const email of opts.user ?? []) {
-      emulator.control.addUser({ email });
-      print(`user ${email}: refresh token ${emulator.control.issueRefreshToken(email)}`);
-    }
-    for (const line of lines) print(line);
-    if (deps.onEmulatorReady) {
-      await deps.onEmulatorReady(served);
-      return;
-    }
-    await untilStopped();
-    await served.close();
-  });
+  ).action((opts: EmulateOptions) =>
+    serveEmulator({
+      family: 'google',
+      what: 'the Google emulator',
+      opts,
+      print,
+      onReady: deps.onEmulatorReady,
+      announce: (controlled): ServedGoogleEmulator => {
+        const emulator = controlled.family.emulator as GoogleEmulator;
+        const served: ServedGoogleEmulator = { emulator, port: controlled.port, rootUrl: `${controlled.url}/`, close: () => controlled.close() };
+        print(`Google emulator listening on ${served.rootUrl}`);
+        print(`Point an account at it with:  google: { rootUrl: "${served.rootUrl}" }`);
+        for (const email of opts.user ?? []) {
+          emulator.control.addUser({ email });
+          print(`user ${email}: refresh token ${emulator.control.issueRefreshToken(email)}`);
+        }
+        return served;
+      },
+    }),
+  );
 }

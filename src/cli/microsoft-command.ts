@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { ensureAccountRow, findAccount, parsePort, subcommand, untilStopped, type ProviderCommandDeps } from './provider-commands.js';
+import { ensureAccountRow, findAccount, subcommand, type ProviderCommandDeps } from './provider-commands.js';
 import { ENCRYPTION_KEY_ENV, parseEncryptionKey } from '../security/crypto.js';
 // msal and the emulator (msw) load only when these commands run: `run --once` never pays for them.
 import type { GraphEmulator, ServedGraphEmulator } from '../emulators/microsoft/index.js';
-import { addEmulateOptions, type EmulateOptions } from './emulate-command.js';
-import { loadOptional } from './optional.js';
+import { addEmulateOptions, serveEmulator, type EmulateOptions } from './emulate-command.js';
 
 /**
  * `followup auth microsoft --account <id>`: device code sign-in with @azure/msal-node; msal's
@@ -61,24 +60,25 @@ export function registerMicrosoftCommands(program: Command, deps: MicrosoftComma
       .description('Serve the Microsoft Graph emulator (calendar, mail, Teams attendance, token endpoint) on 127.0.0.1')
       .option('--port <n>', 'port to listen on (0 = any free port)', '8086')
       .option('--user <email...>', 'mailboxes to create (each gets a printed access token)'),
-  ).action(async (opts: EmulateOptions) => {
-    const port = parsePort(opts.port);
-    const { startEmulate } = await loadOptional(() => import('./emulate-start.js'), 'the Microsoft Graph emulator');
-    const { served: controlled, lines } = await startEmulate('microsoft', opts, port, { deviceCodeAutoApprove: opts.user?.[0] ?? null });
-    const emulator = controlled.family.emulator as GraphEmulator;
-    const served: ServedGraphEmulator = { emulator, port: controlled.port, url: controlled.url, close: () => controlled.close() };
-    print(`Microsoft Graph emulator listening on ${served.url}`);
-    print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);
-    for (const email of opts.user ?? []) {
-      emulator.control.addMailbox({ email });
-      print(`mailbox ${email}: access token ${emulator.control.issueToken(email, 24 * 3600)}`);
-    }
-    for (const line of lines) print(line);
-    if (deps.onEmulatorReady) {
-      await deps.onEmulatorReady(served);
-      return;
-    }
-    await untilStopped();
-    await served.close();
-  });
+  ).action((opts: EmulateOptions) =>
+    serveEmulator({
+      family: 'microsoft',
+      what: 'the Microsoft Graph emulator',
+      opts,
+      graphDefaults: { deviceCodeAutoApprove: opts.user?.[0] ?? null },
+      print,
+      onReady: deps.onEmulatorReady,
+      announce: (controlled): ServedGraphEmulator => {
+        const emulator = controlled.family.emulator as GraphEmulator;
+        const served: ServedGraphEmulator = { emulator, port: controlled.port, url: controlled.url, close: () => controlled.close() };
+        print(`Microsoft Graph emulator listening on ${served.url}`);
+        print(`Point an account at it with:  microsoft: { baseUrl: "${served.url}/", authorityHost: "${served.url}", clientId: "emulator" }`);
+        for (const email of opts.user ?? []) {
+          emulator.control.addMailbox({ email });
+          print(`mailbox ${email}: access token ${emulator.control.issueToken(email, 24 * 3600)}`);
+        }
+        return served;
+      },
+    }),
+  );
 }

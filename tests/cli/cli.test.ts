@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -95,6 +95,20 @@ describe('the followup command', () => {
     expect(partial.code).toBe(2);
     expect(partial.out).toMatch(/Problems \(skipped, the rest went on\)\n\s+- prospects file: .*typo@x\.example/);
     expect(partial.err).toMatch(/1 problem \(listed above\) was skipped; everything else ran\. Exit status 2\./);
+  });
+
+  it('the summary names the prospects file once in a problem line, for a bad entry and for a file it cannot read', async () => {
+    const file = join(dir, 'prospects.yaml');
+    appendFileSync(file, '- { email: typo@x.example, name: Typo, timeZone: Europe/Londn }\n');
+    const line = (out: string) => out.split('\n').find((l) => l.includes('prospects file')) ?? '';
+    const once = (text: string, what: string) => text.toLowerCase().split(what.toLowerCase()).length - 1;
+    const bad = line((await run(['--config', config, '--now', NOW, 'run', '--once'])).out);
+    expect(bad).toMatch(/^\s+- prospects file: .*prospects\.yaml, entry \[\d+\] \(typo@x\.example\) skipped: timeZone: /);
+    expect([once(bad, 'prospects file'), once(bad, file)]).toEqual([1, 1]);
+    writeFileSync(file, '- [unclosed\n');
+    const unreadable = line((await run(['--config', config, '--now', new Date(Date.parse(NOW) + 60_000).toISOString(), 'run', '--once'])).out);
+    expect(unreadable).toMatch(/^\s+- prospects file: .*prospects\.yaml is not valid YAML or JSON at line \d+, column \d+: /);
+    expect([once(unreadable, 'prospects file'), once(unreadable, file)]).toEqual([1, 1]);
   });
 
   it('templates preview renders a template for a prospect', async () => {

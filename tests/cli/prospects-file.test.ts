@@ -25,7 +25,7 @@ describe('the prospects file', () => {
     const { prospects, problems } = parseProspects(text, FILE, ['rep']);
     expect(prospects.map((p) => p.email)).toEqual(['ann@a.example', 'eve@e.example']);
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/^Prospects file prospects\.yaml: entry \[1\] \(bob@b\.example\) skipped: timeZone: an IANA time zone.*the next run picks it up\.$/);
+    expect(problems[0]).toMatch(/^prospects\.yaml, entry \[1\] \(bob@b\.example\) skipped: timeZone: an IANA time zone.*the next run picks it up\.$/);
     expect(problems[1]).toMatch(/entry \[2\] \(not-an-address\) skipped: email: /);
     expect(problems[2]).toMatch(/entry \[3\] \(dee@d\.example\) skipped: account "nobody" is not an account id in the config \(rep\)/);
     expect(problems[3]).toMatch(/entry \[4\] \(ANN@a\.example\) skipped: ANN@a\.example is listed twice for account rep; the first entry is used/);

@@ -107,7 +107,7 @@ describe('a YAML syntax error in the prospects file', () => {
       const run = await runCli(['--config', config, '--now', NOW, 'run', '--once'], { timeoutMs: 90_000 });
       expect(run.code, `${run.out}\n${run.err}`).toBe(2);
       const said = `${run.out}\n${run.err}`;
-      expect(said).toMatch(new RegExp(`Prospects file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid YAML or JSON at line \\d+, column \\d+`));
+      expect(said).toMatch(new RegExp(`prospects file: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid YAML or JSON at line \\d+, column \\d+`));
       const line = Number(/at line (\d+), column/.exec(said)![1]);
       expect(line).toBeGreaterThan(lines - 4);
 

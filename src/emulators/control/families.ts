@@ -26,7 +26,7 @@ export interface EmulatorFamily {
   /** Push notifications sent, delivered, dropped, duplicated, reordered (GET /__emulator/stats, `push`). */
   pushStats?(): Record<string, number>;
   /** Google: the push subscription of a Pub/Sub topic (POST /__emulator/pubsub). */
-  pubsubPush?(topic: string, pushEndpoint: string): void;
+  pubsubPush?(topic: string, pushEndpoint: string, oidcToken?: { serviceAccountEmail: string; audience?: string }): void;
   /**
    * Families that bundle requests (Graph `$batch`) hand each inner request to `hook` with the way
    * to answer it, so fault rules reach the requests inside a batch. Absent: no bundling.
@@ -61,7 +61,7 @@ export function googleFamily(options: GoogleEmulatorOptions = {}): EmulatorFamil
     name: 'google',
     emulator,
     pushStats: () => emulator.push.stats(),
-    pubsubPush: (topic, pushEndpoint) => emulator.push.pubsubPush(topic, pushEndpoint),
+    pubsubPush: (topic, pushEndpoint, oidcToken) => emulator.push.pubsubPush(topic, pushEndpoint, oidcToken),
     dispatch: (request) => getResponse(emulator.handlers, request).then((r) => r ?? null),
     faultAnswer: (status, retryAfterSeconds) =>
       status === 429

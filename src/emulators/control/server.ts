@@ -8,7 +8,9 @@ import type { EmulatorFamily } from './families.js';
  * can drive"):
  *   POST   /__emulator/faults  add fault rules (JSON list); GET lists them; DELETE clears them
  *   GET    /__emulator/state   sent messages and calendar events per mailbox
- *   POST   /__emulator/pubsub  {"topic", "pushEndpoint"}: the Pub/Sub push subscription Gmail watch publishes through (Google)
+ *   POST   /__emulator/pubsub  {"topic", "pushEndpoint", "oidcToken"?: {"serviceAccountEmail", "audience"?}}: the Pub/Sub push
+ *          subscription Gmail watch publishes through (Google); with oidcToken, each push carries a JWT the emulator signs
+ *          (its JWKS: GET /oauth2/v3/certs)
  *   GET    /__emulator/stats   {"requests": n, "byRoute": {...}, "faults": {kind: n}, "push": {sent, delivered, dropped, ...}}
  * Every other request goes to the emulator, after `latencyMs` and through the fault rules.
  */
@@ -115,7 +117,7 @@ export async function serveControlled<F extends EmulatorFamily>(
     }
     if (path === `${CONTROL}/pubsub` && method === 'POST') {
       if (!family!.pubsubPush) return sendJson(res, 404, { error: `The ${family!.name} emulator has no Pub/Sub; this is for Gmail watch (followup emulate google).` });
-      let body: { topic?: unknown; pushEndpoint?: unknown };
+      let body: { topic?: unknown; pushEndpoint?: unknown; oidcToken?: { serviceAccountEmail?: unknown; audience?: unknown } | null };
       try {
         body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body;
       } catch {
@@ -123,11 +125,16 @@ export async function serveControlled<F extends EmulatorFamily>(
       }
       const topic = typeof body.topic === 'string' ? body.topic : '';
       const endpoint = typeof body.pushEndpoint === 'string' ? body.pushEndpoint : '';
-      if (!/^projects\/[^/]+\/topics\/[^/]+$/.test(topic) || !/^https?:\/\//.test(endpoint)) {
-        return sendJson(res, 400, { error: 'Send {"topic": "projects/<p>/topics/<t>", "pushEndpoint": "http(s)://…/push/google/gmail?token=…"}.' });
+      const oidc = body.oidcToken ?? null;
+      const account = typeof oidc?.serviceAccountEmail === 'string' ? oidc.serviceAccountEmail : '';
+      const audience = typeof oidc?.audience === 'string' && oidc.audience ? oidc.audience : endpoint;
+      if (!/^projects\/[^/]+\/topics\/[^/]+$/.test(topic) || !/^https?:\/\//.test(endpoint) || (oidc && !/^[^@\s]+@[^@\s]+$/.test(account))) {
+        return sendJson(res, 400, {
+          error: 'Send {"topic": "projects/<p>/topics/<t>", "pushEndpoint": "http(s)://…/push/google/gmail?token=…"}, and for authenticated push "oidcToken": {"serviceAccountEmail": "…", "audience"?: "…"}.',
+        });
       }
-      family!.pubsubPush(topic, endpoint);
-      return sendJson(res, 200, { topic, pushEndpoint: endpoint });
+      family!.pubsubPush(topic, endpoint, oidc ? { serviceAccountEmail: account, audience } : undefined);
+      return sendJson(res, 200, { topic, pushEndpoint: endpoint, ...(oidc ? { oidcToken: { serviceAccountEmail: account, audience }, jwksUrl: `${url}/oauth2/v3/certs` } : {}) });
     }
     if (path === `${CONTROL}/state` && method === 'GET') return sendJson(res, 200, { family: family!.name, mailboxes: family!.snapshot() });
     if (path === `${CONTROL}/stats` && method === 'GET') return sendJson(res, 200, stats());

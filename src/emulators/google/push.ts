@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { googleError } from './http-util.js';
+import { EmulatorSigner, JWKS_PATH } from './oidc.js';
 import { readJson, requireUser, type Route, type RouteContext } from './routes.js';
 import type { EmulatedCalendar, EmulatedUser, GoogleEmulatorState, Mailbox } from './state.js';
 
@@ -10,7 +11,10 @@ import type { EmulatedCalendar, EmulatedUser, GoogleEmulatorState, Mailbox } fro
  * - Gmail `users.watch` / `users.stop`: each change of a watched mailbox (filtered by labelIds) is
  *   published to the watch's topic; a topic's push subscription (`pubsubPush(topic, url)`, the
  *   emulator's stand-in for the Cloud console) POSTs the Pub/Sub push JSON to its endpoint. A
- *   successful watch publishes once at once.
+ *   successful watch publishes once at once. A subscription with an OIDC token
+ *   (`pubsubPush(topic, url, {serviceAccountEmail, audience?})`, as `--push-auth-service-account`)
+ *   sends `Authorization: Bearer <JWT>` signed by the emulator's key, whose JWKS is served at
+ *   GET /oauth2/v3/certs; the audience defaults to the push endpoint, as Pub/Sub's does.
  * Delivery faults like the Graph emulator's: drop the next N, send each twice, hold and reverse.
  */
 
@@ -30,6 +34,11 @@ export interface GmailWatch {
   labelIds: string[];
   exclude: boolean;
   expiration: number;
+}
+
+export interface PubsubOidcToken {
+  serviceAccountEmail: string;
+  audience: string;
 }
 
 export interface GooglePushFaults {
@@ -67,6 +76,10 @@ export class GooglePush {
   readonly gmailWatches = new Map<string, GmailWatch>();
   /** Pub/Sub push subscriptions: topic → push endpoint. */
   readonly pubsub = new Map<string, string>();
+  /** Authenticated push: topic → the OIDC token's service account and audience. */
+  readonly pubsubOidc = new Map<string, PubsubOidcToken>();
+  /** Signs the pushes' OIDC tokens; its JWKS is at GET /oauth2/v3/certs. */
+  readonly signer = new EmulatorSigner();
   readonly faults: GooglePushFaults = { dropNext: 0, duplicate: false, reorder: false };
   readonly deliveries: GooglePushDelivery[] = [];
   readonly counts = { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, reordered: 0, undelivered: 0 };
@@ -79,8 +92,10 @@ export class GooglePush {
   ) {}
 
   /** Registers the push subscription of a topic (what `gcloud pubsub subscriptions create --push-endpoint` does). */
-  pubsubPush(topicName: string, pushEndpoint: string): void {
+  pubsubPush(topicName: string, pushEndpoint: string, oidcToken?: { serviceAccountEmail: string; audience?: string }): void {
     this.pubsub.set(topicName, pushEndpoint);
+    if (oidcToken) this.pubsubOidc.set(topicName, { serviceAccountEmail: oidcToken.serviceAccountEmail, audience: oidcToken.audience || pushEndpoint });
+    else this.pubsubOidc.delete(topicName);
   }
 
   watchEvents(ctx: RouteContext, cal: EmulatedCalendar, body: Record<string, unknown> | null): Response {
@@ -201,12 +216,14 @@ export class GooglePush {
     }
     const data = Buffer.from(JSON.stringify({ emailAddress: watch.email, historyId })).toString('base64');
     const messageId = String(this.state.counter++);
+    const oidc = this.pubsubOidc.get(watch.topicName);
+    const auth: Record<string, string> = oidc ? { authorization: `Bearer ${this.signer.pushToken({ ...oidc, nowMs: this.now().getTime() })}` } : {};
     this.enqueue({
       kind: 'gmail',
       target: watch.topicName,
       note: String(historyId),
       url,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ message: { data, messageId, message_id: messageId, publishTime: this.now().toISOString() }, subscription: watch.topicName.replace('/topics/', '/subscriptions/') + '-push' }),
     });
   }
@@ -268,6 +285,7 @@ export function googlePushRoutes(): Route[] {
     return asked === 'me' || asked.toLowerCase() === user.email ? user : null;
   };
   return [
+    { method: 'get', path: JWKS_PATH, auth: false, api: false, handle: (ctx) => push(ctx.state).signer.jwksResponse() },
     {
       method: 'post',
       path: '/calendar/v3/calendars/:calendarId/events/watch',

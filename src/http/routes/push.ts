@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { CursorStore } from '../../ports/store.js';
 import { clientStateMatches, pushClientState, PUBSUB_TOKEN_ENV } from '../../security/push-secret.js';
+import { bearerToken, GOOGLE_JWKS_URL, sharedJwks, verifyPushToken, type PushTokenCheck } from '../../security/google-oidc.js';
 import { GMAIL_WATCH_RESOURCE } from '../../ports/providers.js';
 import { accountsMarkedSyncSoon, markSyncSoon, PUSH_STATE_KEY, readPushState } from '../../worker/push.js';
 import type { AppEnv, WebContext } from '../web.js';
@@ -149,19 +150,38 @@ export function pushRoutes(web: WebContext<CursorStore & object>, sink: PushSink
    * POST /push/google/gmail?token=<secret>: a Pub/Sub push of a Gmail watch notification
    * (provider-apis.md §2.6): `{message:{data: base64({emailAddress, historyId}), messageId,
    * publishTime}, subscription}`. The push subscription's URL carries FOLLOWUP_PUBSUB_TOKEN
-   * (compared in constant time): without it, 403 and nothing else. A valid message asks for the
+   * (compared in constant time): without it, 403 and nothing else. With push.gmailAudience set,
+   * the OIDC token Pub/Sub sends (`Authorization: Bearer`, see security/google-oidc.ts) must also
+   * be valid: 401 otherwise (503 while Google's keys cannot be read). Either check alone is
+   * enough to take pushes; with both set, both must pass. A valid message asks for the
    * sync of the account with that address, if it has a Gmail watch; anything else is acked (204)
    * and ignored with a warning, so Pub/Sub does not redeliver it for days.
    */
+  const audience = config.push.gmailAudience;
+  const jwks = audience ? sharedJwks(config.push.gmailJwksUrl ?? GOOGLE_JWKS_URL) : null;
   app.post('/push/google/gmail', async (c) => {
     const secret = config.env.get(PUBSUB_TOKEN_ENV)?.trim();
-    if (!secret) {
-      logger.warn(`gmail notification refused: ${PUBSUB_TOKEN_ENV} is not set, so the push cannot be authenticated`);
+    if (!secret && !audience) {
+      logger.warn(`gmail notification refused: neither ${PUBSUB_TOKEN_ENV} nor push.gmailAudience is set, so the push cannot be authenticated`);
       return c.text('not configured', 403);
     }
-    if (!clientStateMatches(secret, c.req.query('token'))) {
+    if (secret && !clientStateMatches(secret, c.req.query('token'))) {
       logger.warn('gmail notification refused: wrong or missing ?token= (the Pub/Sub push subscription URL must carry it)');
       return c.text('forbidden', 403);
+    }
+    if (audience && jwks) {
+      let check: PushTokenCheck;
+      try {
+        check = await verifyPushToken(bearerToken(c.req.header('authorization')), { audience, ...(config.push.gmailServiceAccount ? { serviceAccount: config.push.gmailServiceAccount } : {}) }, jwks);
+      } catch (err) {
+        // Google's keys could not be read: not the sender's fault; Pub/Sub retries a 5xx.
+        logger.warn({ err: (err as Error).message }, 'gmail notification not checked: the JWKS cannot be read; Pub/Sub will retry');
+        return c.text('cannot check the token now', 503);
+      }
+      if (!check.ok) {
+        logger.warn({ reason: check.reason }, 'gmail notification refused: the Pub/Sub OIDC token is missing or not valid');
+        return c.text('unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
+      }
     }
     let email = '';
     try {
