@@ -58,6 +58,15 @@ const noStreamsPolyfill = {
   },
 };
 
+/**
+ * The bundled templates/ as src/templates/engine.ts reads them (front matter, Handlebars syntax, the
+ * variables printed outside a guard), made here with tsc's output of that file, which `npm run build`
+ * has just compiled. A start-up whose template file has exactly the text analysed here skips parsing
+ * it; any other text is parsed as before (engine.ts).
+ */
+const { analyseTemplateFolder } = await import(resolve(ROOT, 'dist/templates/engine.js'));
+const templateAnalyses = analyseTemplateFolder(resolve(ROOT, 'templates'));
+
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -89,6 +98,7 @@ const result = await build({
   external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native', 'cloudflare:sockets', 'msw', 'msw/*'],
   // Packages written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses) },
   plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill],
 });
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
