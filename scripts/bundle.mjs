@@ -67,6 +67,30 @@ const noStreamsPolyfill = {
 const { analyseTemplateFolder } = await import(resolve(ROOT, 'dist/templates/engine.js'));
 const templateAnalyses = analyseTemplateFolder(resolve(ROOT, 'templates'));
 
+/**
+ * The public-holiday tables (src/domain/holiday-tables.ts, 0.8 MB) are written next to the chunks as
+ * holiday-tables.json, from tsc's output of that file, and src/domain/holiday-data.ts is bundled as
+ * a module that reads them on the first holiday looked up: a start-up that looks up none (an idle
+ * `run --once`) does not read, decode and compile them. The data is the same tables, as JSON.
+ */
+const holidays = await import(resolve(ROOT, 'dist/domain/holiday-tables.js'));
+const holidayJson = JSON.stringify({ names: holidays.HOLIDAY_NAMES, tables: holidays.HOLIDAY_TABLES, zones: holidays.COUNTRY_ZONES });
+const holidaysFromJson = {
+  name: 'holidays-from-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]holiday-data\.ts$/ }, () => ({
+      loader: 'js',
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        `export const HOLIDAY_FIRST_YEAR = ${JSON.stringify(holidays.HOLIDAY_FIRST_YEAR)};`,
+        `export const HOLIDAY_LAST_YEAR = ${JSON.stringify(holidays.HOLIDAY_LAST_YEAR)};`,
+        'let data = null;',
+        "export function holidayData() { return (data ??= JSON.parse(readFileSync(new URL('./holiday-tables.json', import.meta.url), 'utf8'))); }",
+      ].join('\n'),
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -99,9 +123,10 @@ const result = await build({
   // Packages written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses) },
-  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill],
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
 });
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
+writeFileSync(resolve(OUT, 'holiday-tables.json'), holidayJson);
 
 // The bundled packages' licences, in full, as their licences ask when their code is redistributed.
 const packages = new Map();
