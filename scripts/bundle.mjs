@@ -45,6 +45,52 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * fetch-blob (node-fetch's, under the Google clients) falls back to web-streams-polyfill only when
+ * Node has neither globalThis.ReadableStream nor node:stream/web, which every Node this package
+ * supports (>= 20) has; the polyfill (188 KB, one eagerly compiled UMD function) is replaced by
+ * node:stream/web, which is what that branch would have used.
+ */
+const noStreamsPolyfill = {
+  name: 'no-web-streams-polyfill',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]web-streams-polyfill[\\/]dist[\\/]ponyfill\.es2018\.js$/ }, () => ({ contents: "module.exports = require('node:stream/web');", loader: 'js' }));
+  },
+};
+
+/**
+ * The bundled templates/ as src/templates/engine.ts reads them (front matter, Handlebars syntax, the
+ * variables printed outside a guard), made here with tsc's output of that file, which `npm run build`
+ * has just compiled. A start-up whose template file has exactly the text analysed here skips parsing
+ * it; any other text is parsed as before (engine.ts).
+ */
+const { analyseTemplateFolder } = await import(resolve(ROOT, 'dist/templates/engine.js'));
+const templateAnalyses = analyseTemplateFolder(resolve(ROOT, 'templates'));
+
+/**
+ * The public-holiday tables (src/domain/holiday-tables.ts, 0.8 MB) are written next to the chunks as
+ * holiday-tables.json, from tsc's output of that file, and src/domain/holiday-data.ts is bundled as
+ * a module that reads them on the first holiday looked up: a start-up that looks up none (an idle
+ * `run --once`) does not read, decode and compile them. The data is the same tables, as JSON.
+ */
+const holidays = await import(resolve(ROOT, 'dist/domain/holiday-tables.js'));
+const holidayJson = JSON.stringify({ names: holidays.HOLIDAY_NAMES, tables: holidays.HOLIDAY_TABLES, zones: holidays.COUNTRY_ZONES });
+const holidaysFromJson = {
+  name: 'holidays-from-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]holiday-data\.ts$/ }, () => ({
+      loader: 'js',
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        `export const HOLIDAY_FIRST_YEAR = ${JSON.stringify(holidays.HOLIDAY_FIRST_YEAR)};`,
+        `export const HOLIDAY_LAST_YEAR = ${JSON.stringify(holidays.HOLIDAY_LAST_YEAR)};`,
+        'let data = null;',
+        "export function holidayData() { return (data ??= JSON.parse(readFileSync(new URL('./holiday-tables.json', import.meta.url), 'utf8'))); }",
+      ].join('\n'),
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -63,6 +109,12 @@ const result = await build({
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'none', // the licences are in THIRD-PARTY-LICENSES.txt (below), whole
+  // Without comments and indentation: a third less JavaScript for Node to read, decode and scan at
+  // each start, and ASCII only (a JSDoc comment with one non-ASCII character made a whole chunk a
+  // two-byte string). Names are kept (no identifier minification): stack traces and error names read
+  // as before, and the source maps give src/ lines.
+  minifyWhitespace: true,
+  charset: 'ascii',
   metafile: true,
   logLevel: 'warning',
   chunkNames: 'chunk-[hash]', // flat: chunks sit two folders below the root too
@@ -70,9 +122,11 @@ const result = await build({
   external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native', 'cloudflare:sockets', 'msw', 'msw/*'],
   // Packages written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [notPublished, zodEnglishOnly],
+  define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses) },
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
 });
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
+writeFileSync(resolve(OUT, 'holiday-tables.json'), holidayJson);
 
 // The bundled packages' licences, in full, as their licences ask when their code is redistributed.
 const packages = new Map();

@@ -11,7 +11,7 @@
  *  - an ambiguous time (fall-back: 01:30 on 2026-11-01 in New York) maps to its first
  *    occurrence (01:30 EDT), not luxon's default (the later one).
  */
-import { COUNTRY_ZONES, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR, HOLIDAY_NAMES, HOLIDAY_TABLES } from './holiday-tables.js';
+import { HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR, holidayData } from './holiday-data.js';
 import { DateTime, IANAZone } from 'luxon';
 import type { FollowUpPolicy } from './policy.js';
 
@@ -62,7 +62,7 @@ let zoneCountryCache: Map<string, string> | null = null;
 /** Each country's zones (its main zone first), from date-holidays' data as precomputed in
  * holiday-tables.ts (scripts/build-holidays.mjs). */
 function zonesByCountry(): [string, string[]][] {
-  return Object.entries(COUNTRY_ZONES)
+  return Object.entries(holidayData().zones)
     .map(([country, zones]): [string, string[]] => [country, [...zones]])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
@@ -110,11 +110,12 @@ export function publicHolidays(country: string, year: number): ReadonlyMap<strin
   const dates = new Map<string, string[]>();
   // Precomputed from date-holidays for HOLIDAY_FIRST_YEAR..HOLIDAY_LAST_YEAR (README, "A lean
   // package"); outside those years no public holiday is known.
-  const table = Object.prototype.hasOwnProperty.call(HOLIDAY_TABLES, code) ? HOLIDAY_TABLES[code] : undefined;
+  const { tables, names } = holidayData();
+  const table = Object.prototype.hasOwnProperty.call(tables, code) ? tables[code] : undefined;
   const row = table && year >= HOLIDAY_FIRST_YEAR && year <= HOLIDAY_LAST_YEAR ? table.split(';')[year - HOLIDAY_FIRST_YEAR] : '';
   for (const entry of row ? row.split(',') : []) {
     const date = `${year}-${entry.slice(0, 2)}-${entry.slice(2, 4)}`;
-    const name = HOLIDAY_NAMES[parseInt(entry.slice(4), 36)] ?? '';
+    const name = names[parseInt(entry.slice(4), 36)] ?? '';
     dates.set(date, [...(dates.get(date) ?? []), name]);
   }
   holidayCache.set(key, dates);

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTemplates, parseTemplateSource } from './engine.js';
+import { analyseTemplateFolder, loadTemplates, parseTemplateSource, type LoadedTemplate } from './engine.js';
 import { BUNDLED_TEMPLATES_DIR, buildTemplateContext } from './context.js';
 import type { Prospect } from '../domain/types.js';
 
@@ -112,5 +112,43 @@ describe('templates', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
+});
+
+/** The bundle carries the bundled templates' analyses (scripts/bundle.mjs), so start-up does not parse them. */
+describe('template analyses made at build time', () => {
+  const analyses = analyseTemplateFolder(BUNDLED_TEMPLATES_DIR);
+  const files = Object.keys(analyses);
+  const outcome = (t: LoadedTemplate, ctx: Record<string, unknown>) => {
+    try {
+      return t.render(ctx);
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  const contexts = [
+    buildTemplateContext({ prospect, rep, gapDays: 12, thread: { subject: 'RE: Proposal', references: [] } }),
+    buildTemplateContext({ prospect: { ...prospect, company: null, materialSent: [], nextStep: null }, rep }),
+  ];
+
+  it('give each bundled template what parsing its file gives: policy, description, renders and refusals', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const f of files) {
+      const file = join(BUNDLED_TEMPLATES_DIR, f);
+      const text = readFileSync(file, 'utf8');
+      const parsed = parseTemplateSource(text, file, undefined, {});
+      const prepared = parseTemplateSource(text, file, undefined, analyses);
+      expect([prepared.name, prepared.approval, prepared.description]).toEqual([parsed.name, parsed.approval, parsed.description]);
+      for (const ctx of contexts) expect(outcome(prepared, ctx)).toEqual(outcome(parsed, ctx));
+    }
+  });
+
+  it('are taken for the exact text analysed, and only for it: a changed file is parsed and checked', () => {
+    const file = join(BUNDLED_TEMPLATES_DIR, 'follow-up.hbs');
+    const text = readFileSync(file, 'utf8');
+    const marked = { 'follow-up.hbs': { ...analyses['follow-up.hbs']!, description: 'from the analysis' } };
+    expect(parseTemplateSource(text, file, undefined, marked).description).toBe('from the analysis');
+    expect(parseTemplateSource(`${text}\n`, file, undefined, marked).description).not.toBe('from the analysis');
+    expect(() => parseTemplateSource(`${text}{{#if prospect.company}}`, file, undefined, marked)).toThrow(/follow-up\.hbs: the body is not valid Handlebars/);
   });
 });

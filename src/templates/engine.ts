@@ -57,7 +57,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const GUARDS = new Set(['if', 'unless', 'each', 'with']);
 
 /** A variable the template prints outside any guard, with its line in the file. */
-interface Use {
+export interface Use {
   path: string;
   parts: string[];
   line: number;
@@ -134,11 +134,24 @@ function shiftLines(message: string, offset: number): string {
     .replace(/ - (\d+):(\d+)$/, (_m, l: string, c: string) => ` (line ${Number(l) + offset}, column ${Number(c) + 1})`);
 }
 
-export function parseTemplateSource(source: string, file: string, hb = createHandlebars()): LoadedTemplate {
-  const name = basename(file).replace(/\.hbs$/, '');
-  if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) {
-    throw new TemplateError(`${file}: unknown template name "${name}"; expected one of ${TEMPLATE_NAMES.join(', ')}.`);
-  }
+/**
+ * What reading a template file finds, all that rendering needs besides Handlebars: its front matter,
+ * its subject and body sources, where their lines are in the file, and the variables printed outside
+ * a guard. A pure function of the file's text (the file name only names it in errors).
+ */
+export interface TemplateAnalysis {
+  source: string;
+  approval: 'approve' | 'auto';
+  description: string;
+  subjectSource: string;
+  bodySource: string;
+  bodyOffset: number;
+  subjectLine: number;
+  uses: Use[];
+}
+
+/** Validates a template's text (front matter, Handlebars syntax); throws TemplateError naming the file. */
+function analyseTemplateSource(source: string, file: string, hb: typeof Handlebars): TemplateAnalysis {
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new TemplateError(`${file}: missing front matter (a block between --- lines with subject and approval).`);
   let meta: unknown;
@@ -156,8 +169,6 @@ export function parseTemplateSource(source: string, file: string, hb = createHan
   // Lines above the body (front matter and its --- lines), and the line of `subject:` in the file.
   const bodyOffset = linesBefore(source.slice(0, source.length - bodySource.length));
   const subjectLine = 1 + (match[1] ?? '').split(/\r?\n/).findIndex((l) => /^subject\s*:/.test(l)) + 1;
-  let subject: HandlebarsTemplateDelegate;
-  let body: HandlebarsTemplateDelegate;
   let uses: Use[];
   let part = 'subject';
   try {
@@ -166,18 +177,46 @@ export function parseTemplateSource(source: string, file: string, hb = createHan
     const bodyAst = hb.parse(bodySource) as unknown as Node;
     // Subject lines are all on the subject's own line in the file.
     uses = [...unguardedUses(subjectAst, subjectLine - 1).map((u) => ({ ...u, line: subjectLine })), ...unguardedUses(bodyAst, bodyOffset)];
-    subject = hb.compile(parsed.data.subject, { strict: true, noEscape: true });
-    body = hb.compile(bodySource, { strict: true, noEscape: true });
   } catch (err) {
     // The whole message (it shows the line and where in it), with lines counted in the file.
     const offset = part === 'subject' ? subjectLine - 1 : bodyOffset;
     throw new TemplateError(`${file}: ${part === 'subject' ? 'the subject' : 'the body'} is not valid Handlebars:\n${shiftLines((err as Error).message, offset)}`);
   }
+  return { source, approval: parsed.data.approval, description: parsed.data.description ?? '', subjectSource: parsed.data.subject, bodySource, bodyOffset, subjectLine, uses };
+}
+
+/**
+ * The analyses of the bundled templates/ as `npm run build` made them (scripts/bundle.mjs puts them
+ * in the bundle), so that a start-up whose templates are those files, unchanged, does not parse them
+ * again (Handlebars, YAML and zod cost about 40 ms of each `run --once`). A file is taken from here
+ * only when its whole text is the text analysed; any other text is parsed and checked as always.
+ */
+declare const __FOLLOWUP_TEMPLATE_ANALYSES__: Readonly<Record<string, TemplateAnalysis>> | undefined;
+const PREPARED: Readonly<Record<string, TemplateAnalysis>> = typeof __FOLLOWUP_TEMPLATE_ANALYSES__ === 'undefined' ? {} : __FOLLOWUP_TEMPLATE_ANALYSES__;
+
+/** Analyses of every .hbs in a folder, by file name (scripts/bundle.mjs, for the bundled templates). */
+export function analyseTemplateFolder(dir: string): Record<string, TemplateAnalysis> {
+  const hb = createHandlebars();
+  const out: Record<string, TemplateAnalysis> = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hbs')).sort()) out[f] = analyseTemplateSource(readFileSync(join(dir, f), 'utf8'), join(dir, f), hb);
+  return out;
+}
+
+export function parseTemplateSource(source: string, file: string, hb = createHandlebars(), prepared: Readonly<Record<string, TemplateAnalysis>> = PREPARED): LoadedTemplate {
+  const name = basename(file).replace(/\.hbs$/, '');
+  if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) {
+    throw new TemplateError(`${file}: unknown template name "${name}"; expected one of ${TEMPLATE_NAMES.join(', ')}.`);
+  }
+  const known = Object.prototype.hasOwnProperty.call(prepared, basename(file)) ? prepared[basename(file)] : undefined;
+  const { approval, description, subjectSource, bodySource, bodyOffset, subjectLine, uses } = known?.source === source ? known : analyseTemplateSource(source, file, hb);
+  // Handlebars compiles a template on its first render; the text was parsed above (or at build).
+  const subject = hb.compile(subjectSource, { strict: true, noEscape: true });
+  const body = hb.compile(bodySource, { strict: true, noEscape: true });
   return {
     name: name as TemplateName,
     file,
-    approval: parsed.data.approval,
-    description: parsed.data.description ?? '',
+    approval,
+    description,
     render(context) {
       // Never a half-filled email: a printed variable that is null, missing or empty refuses the draft.
       const empty = firstEmpty(uses, context);

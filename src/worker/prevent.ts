@@ -4,7 +4,6 @@
  * this file loads, calls them and carries the results out.
  */
 import { classifyNeedsReply, needsReplyKey, needsReplyReminderKey, needsReplyState, NEEDS_REPLY_WHY_WORDS, type NeedsReplyWhy } from '../domain/needs-reply.js';
-import { findRepPromises, nextStepFromPromises } from '../domain/promises.js';
 import { planCallCadence, type CallLog, type CallOutcome } from '../domain/call-holds.js';
 import { stableId } from '../domain/ids.js';
 import { missedNudgeKey } from '../domain/plan-actions.js';
@@ -104,6 +103,9 @@ export async function reportNeedsReply(ctx: WorkerContext, rt: AccountRuntime, p
 
 /** The rep's own email to a prospect: its promises become the prospect's next step (R7). */
 export async function readRepPromises(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, msg: InboundMessage): Promise<void> {
+  // Loaded with the first message read, not at start-up: the reply parser (chrono-node, the
+  // language tables) is the largest part of an idle `run --once` otherwise (README, "A lean package").
+  const { findRepPromises, nextStepFromPromises } = await import('../domain/promises.js');
   const promises = findRepPromises({ text: msg.text, html: msg.html ?? null, sentAt: msg.date, repZone: rt.account.timeZone, policy: ctx.policy });
   const promise = nextStepFromPromises(promises);
   if (!promise) return;
