@@ -10,7 +10,7 @@ export function zoneLabel(at: Date, zone: string): string {
   const dt = DateTime.fromJSDate(at, { zone });
   for (const locale of ['en-US', 'en-GB']) {
     const name = dt.setLocale(locale).toFormat('ZZZZ');
-    if (!/^(GMT|UTC)[+-\u2212]/.test(name)) return name;
+    if (!/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
   }
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
   const city = zone.split('/').at(-1)?.replace(/_/g, ' ');
