@@ -52,6 +52,9 @@ const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
  * retries: about two hours), and when the last try fails the rep is told to book it by hand.
  */
 const BOOK_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
+/** Finished jobs are marked completed together, this many at most, or this long after the first. */
+const COMPLETE_BATCH = 25;
+const COMPLETE_WITHIN_MS = 250;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
 /** How often an idle worker looks for jobs left active by a worker that stopped. */
@@ -192,7 +195,27 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         const tracked = p.catch((err: unknown) => runtime.logger.warn({ err: (err as Error).message }, 'job state not saved; the job runs again when it expires')).finally(() => pending.delete(tracked));
         pending.add(tracked);
       };
+      // Completions are batched: one `complete` per queue for many jobs instead of one round trip
+      // each. A job stays active until its batch lands (a stately or singleton queue's next job of
+      // that account waits that long); a crash before it lands leaves the job to the reaper or the
+      // expiry, and every step is idempotent, its next step existing once.
+      let toComplete = new Map<QueueName, string[]>();
+      let completing = 0;
+      let oldest = 0;
+      const completeLater = (queue: QueueName, id: string) => {
+        if (completing === 0) oldest = Date.now();
+        toComplete.set(queue, [...(toComplete.get(queue) ?? []), id]);
+        completing++;
+        if (completing >= COMPLETE_BATCH || Date.now() - oldest >= COMPLETE_WITHIN_MS) flushCompletions();
+      };
+      const flushCompletions = () => {
+        const batch = toComplete;
+        toComplete = new Map();
+        completing = 0;
+        for (const [queue, ids] of batch) settle(boss.complete(queue, ids));
+      };
       const settled = async () => {
+        flushCompletions();
         while (pending.size > 0) await Promise.all([...pending]);
       };
       const lanes = Array.from({ length: Math.max(1, concurrency) }, () => lane());
@@ -243,16 +266,50 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
           total.alerts.push(`${accountId}: the booking a prospect asked for ("${request.proposal}", prospect ${request.prospectId}) failed on every try (${failed.message}). Book it by hand and answer them; followup will not try again.`);
         }
         if (failed) runtime.logger.warn({ queue, err: failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
-        settle(failed ? boss.fail(queue, id, { message: failed.message }) : boss.complete(queue, id));
+        if (failed) settle(boss.fail(queue, id, { message: failed.message }));
+        else completeLater(queue, id);
         return result.next;
       }
 
       async function fetchFrom(queue: QueueName): Promise<Taken | null> {
+        if (presencePid !== null) return fetchMarked(queue, presencePid);
         const [job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true });
-        if (job && presencePid !== null) {
-          // Marked alongside the work (not awaited first): a crash before it lands leaves the expiry.
-          settle(db.executeSql(`update ${schema}.job set output = jsonb_build_object('followupWorker', $2::int) where id = $1::uuid and state = 'active'`, [job.id, presencePid]));
+        return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
+      }
+
+      /**
+       * pg-boss 10's fetch of one job (its `fetchNextJob` with a batch of one, where the per-key
+       * grouping has nothing to group) that also marks the job with this worker's presence pid, in
+       * the same statement instead of an update of its own. As in pg-boss, a stately or singleton
+       * key already active makes the unique index refuse, which means "nothing to take".
+       */
+      async function fetchMarked(queue: QueueName, pid: number): Promise<Taken | null> {
+        let rows: { id: string; data: unknown; retryCount: number; retryLimit: number }[];
+        try {
+          const r = await db.executeSql(
+            `with next as (
+               select id from ${schema}.job
+                where name = $1 and state < 'active' and start_after < now()
+                order by priority desc, created_on, id
+                limit 1
+                for update skip locked
+             )
+             update ${schema}.job j set
+               state = 'active',
+               started_on = now(),
+               retry_count = case when started_on is not null then retry_count + 1 else retry_count end,
+               output = jsonb_build_object('followupWorker', $2::int)
+             from next
+             where j.name = $1 and j.id = next.id
+             returning j.id, j.data, j.retry_count as "retryCount", j.retry_limit as "retryLimit"`,
+            [queue, pid],
+          );
+          rows = r.rows as typeof rows;
+        } catch {
+          // As pg-boss's fetch: its errors are the unique index refusing a second active job of a key.
+          return null;
         }
+        const job = rows[0];
         return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
       }
 
