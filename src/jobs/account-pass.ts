@@ -76,12 +76,16 @@ export async function runSyncStep(runtime: Runtime, accountId: string, now: Date
   return { ...done(s), pass };
 }
 
-/** `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`. */
-export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account): Promise<StepResult> {
+/**
+ * `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`.
+ * `deferIfNew` (the sync job reading an idle account's mailbox itself): when anything arrived,
+ * nothing is read and `deferred` is true, for a replies job to read it.
+ */
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean } = {}): Promise<StepResult & { deferred: boolean }> {
   const s = await accountStep(runtime, accountId, now, known, { deferBooking });
-  if (!('ctx' in s)) return s;
-  await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run);
-  return done(s);
+  if (!('ctx' in s)) return { ...s, deferred: false };
+  const deferred = await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run, options);
+  return { ...done(s), deferred };
 }
 
 /** `book`: the booking one reply asked for (idempotent: stable booking ids, the invite sent once). */

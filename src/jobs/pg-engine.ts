@@ -351,9 +351,73 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
   const next = (d: StepData, jobId: string, account?: Account): StepData => ({ accountId: d.accountId, chain: chainOf(d, jobId), reason: d.reason, ...(d.now ? { now: d.now } : {}), ...(d.slot ? { slot: d.slot } : {}), ...(account ? { account } : {}) });
 
   /** Enqueues the account's next step of this chain, once (its id is derived from the chain). */
-  async function handOn<T extends StepData>(queue: QueueName, data: T): Promise<QueueName> {
-    await boss.insert([{ name: queue, id: stableJobId(`${queue}:${data.accountId}:${data.chain ?? ''}`), data, singletonKey: data.accountId, ...RETRY }]);
+  async function handOn<T extends StepData>(queue: QueueName, data: T, startAfter?: Date): Promise<QueueName> {
+    await boss.insert([{ name: queue, id: stableJobId(`${queue}:${data.accountId}:${data.chain ?? ''}`), data, singletonKey: data.accountId, ...(startAfter ? { startAfter } : {}), ...RETRY }]);
     return queue;
+  }
+  /** A step that failed inside an idle account's sync job runs again as its own job after this. */
+  const retryAfter = () => new Date(Date.now() + RETRY.retryDelay * 1000);
+  /** Adds a step's summary to the job's (every list: the sync job reports for the steps it ran). */
+  const addSummary = (into: TickSummary, from: TickSummary) => {
+    for (const key of Object.keys(from) as (keyof TickSummary)[]) {
+      const list = from[key];
+      if (Array.isArray(list)) (into[key] as unknown[]).push(...list);
+    }
+    into.messagesRead += from.messagesRead;
+  };
+
+  /**
+   * Whether no other step job of this account (replies, book, plan) waits or runs: then its sync
+   * job may do the rest of the chain itself without ever running one step of the account twice at
+   * once (no other sync runs: that queue is stately), and whatever appears for the account while
+   * it works comes from this job.
+   */
+  async function onlyStepOfAccount(accountId: string): Promise<boolean> {
+    const r = await db.executeSql(
+      `select 1 from ${schema}.job where name = any($1::text[]) and singleton_key = $2 and state in ('created', 'retry', 'active') limit 1`,
+      [[QUEUES.replies, QUEUES.book, QUEUES.plan], accountId],
+    );
+    return r.rows.length === 0;
+  }
+
+  /**
+   * An account with nothing new costs one job a tick, not three: its sync job reads the mailbox
+   * itself (the replies step) and, when nothing arrived, plans (the plan step), each the same code
+   * as its own job. The chain goes back to the step jobs whenever there is work to split:
+   * - something arrived in the mailbox: nothing is read here, the replies job reads it (and a
+   *   booking it asks for goes between it and planning, as always);
+   * - the replies step failed: its job is enqueued to run after the engine's retry delay (pg-boss
+   *   retries it from there), and planning goes on now as its own job, as when a replies job fails;
+   * - planning failed: its job is enqueued to run after that delay.
+   */
+  async function idleChain(d: StepData, jobId: string, now: Date, synced: StepResult, replies: RepliesData): Promise<Handled> {
+    const summary = synced.summary;
+    const pass: ProviderPass = { due: replies.pass.due, startedAt: new Date(replies.pass.startedAt) };
+    // A booking is asked for only by a message read, and a mailbox with anything new is not read here.
+    const noBooking = () => Promise.reject(new Error('no booking is asked for by a mailbox with nothing new'));
+    const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true });
+    if (read.deferred) return { summary, failed: null, account: synced.account, next: await handOn(QUEUES.replies, replies) };
+    addSummary(summary, read.summary);
+    const chain = next(d, jobId, read.account ?? synced.account);
+    if (read.failed) {
+      await handOn(QUEUES.replies, replies, retryAfter());
+      return { summary, failed: null, account: read.account, next: await handOn(QUEUES.plan, chain) };
+    }
+    const planned = await runPlanStep(runtime, d.accountId, now, chain.account);
+    addSummary(summary, planned.summary);
+    if (planned.failed) {
+      await handOn(QUEUES.plan, chain, retryAfter());
+      return { summary, failed: null, account: planned.account, next: null };
+    }
+    return { summary, failed: null, account: planned.account, next: await sendAfterPlan(d.accountId, chainOf(d, jobId), now, d.slot, planned) };
+  }
+
+  /** After planning: a delayed send is scheduled at its time, one due now is enqueued now. */
+  async function sendAfterPlan(accountId: string, chain: string, now: Date, slot: string | undefined, planned: { sendNow: boolean; nextSendAt: Date | null }): Promise<QueueName | null> {
+    await scheduleSend(accountId, planned.nextSendAt);
+    if (!planned.sendNow) return null;
+    await boss.insert([{ name: QUEUES.send, id: stableJobId(`${QUEUES.send}:${accountId}:${chain}`), data: { accountId, at: now.toISOString(), chain, ...(slot ? { slot } : {}) } satisfies SendData, singletonKey: accountId, ...RETRY }]);
+    return QUEUES.send;
   }
 
   async function handle(queue: QueueName, jobId: string, data: unknown): Promise<Handled> {
@@ -380,12 +444,13 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     }
     if (queue === QUEUES.sync) {
       const d = data as StepData;
-      const r = await runSyncStep(runtime, d.accountId, stepNow(d));
+      const now = stepNow(d);
+      const r = await runSyncStep(runtime, d.accountId, now);
       // Not connected: nothing to read; planning still runs.
-      const to = r.pass
-        ? await handOn(QUEUES.replies, { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } } satisfies RepliesData)
-        : await handOn(QUEUES.plan, next(d, jobId, r.account));
-      return { ...r, next: to };
+      if (!r.pass) return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
+      const replies: RepliesData = { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } };
+      if (r.failed || !(await onlyStepOfAccount(d.accountId))) return { ...r, next: await handOn(QUEUES.replies, replies) };
+      return idleChain(d, jobId, now, r, replies);
     }
     if (queue === QUEUES.replies) {
       const d = data as RepliesData;
@@ -428,11 +493,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const d = data as StepData;
       const now = stepNow(d);
       const r = await runPlanStep(runtime, d.accountId, now, d.account);
-      await scheduleSend(d.accountId, r.nextSendAt);
-      if (!r.sendNow) return { ...r, next: null };
-      const chain = chainOf(d, jobId);
-      await boss.insert([{ name: QUEUES.send, id: stableJobId(`${QUEUES.send}:${d.accountId}:${chain}`), data: { accountId: d.accountId, at: now.toISOString(), chain, ...(d.slot ? { slot: d.slot } : {}) } satisfies SendData, singletonKey: d.accountId, ...RETRY }]);
-      return { ...r, next: QUEUES.send };
+      return { ...r, next: await sendAfterPlan(d.accountId, chainOf(d, jobId), now, d.slot, r) };
     }
     const d = data as SendData;
     const at = new Date(d.at);

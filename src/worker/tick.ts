@@ -109,11 +109,22 @@ export async function syncCalendarStep(ctx: WorkerContext, rt: AccountRuntime, s
   return pass;
 }
 
-/** The `replies` step: new mail, and what each reply asks for (a booking: see ctx.deferBooking). */
-export async function readRepliesStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, pass: ProviderPass, run: Step = plainStep(summary)): Promise<void> {
-  if (!rt.providers || !pass.due) return;
-  await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
+/**
+ * The `replies` step: new mail, and what each reply asks for (a booking: see ctx.deferBooking).
+ * `deferIfNew`: when the mailbox holds anything new, nothing is read or recorded (the cursor is
+ * kept) and true is returned, for the replies step of its own to read it.
+ */
+export async function readRepliesStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, pass: ProviderPass, run: Step = plainStep(summary), options: { deferIfNew?: boolean } = {}): Promise<boolean> {
+  if (!rt.providers || !pass.due) return false;
+  let deferred = false;
+  await run(`${rt.account.id} mailbox`, () =>
+    underPolicy(ctx.store, rt, summary, async () => {
+      deferred = await readReplies(ctx, rt, summary, options);
+    }),
+  );
+  if (deferred) return true;
   await noteProviderSynced(ctx, rt.account.id, pass.startedAt);
+  return false;
 }
 
 /** Meetings: matched to prospects, outcomes detected (held, missed). */
