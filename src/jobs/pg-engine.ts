@@ -53,8 +53,8 @@ const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
  */
 const BOOK_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
 /** Finished jobs are marked completed together, this many at most, or this long after the first. */
-const COMPLETE_BATCH = 25;
-const COMPLETE_WITHIN_MS = 250;
+const COMPLETE_BATCH = 50;
+const COMPLETE_WITHIN_MS = 1_000;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
 /** How often an idle worker looks for jobs left active by a worker that stopped. */
@@ -403,7 +403,8 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       await handOn(QUEUES.replies, replies, retryAfter());
       return { summary, failed: null, account: read.account, next: await handOn(QUEUES.plan, chain) };
     }
-    const planned = await runPlanStep(runtime, d.accountId, now, chain.account);
+    // The mailbox was just read here: planning need not read its cursor again to know it.
+    const planned = await runPlanStep(runtime, d.accountId, now, chain.account, read.mailboxRead ? { mailboxReadNow: new Set([d.accountId]) } : {});
     addSummary(summary, planned.summary);
     if (planned.failed) {
       await handOn(QUEUES.plan, chain, retryAfter());
