@@ -13,6 +13,10 @@
  * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a throwaway schema is made) and `npm run build`.
  * `--startup-only` measures startupCpuMs and the start-up's RSS alone (no PostgreSQL needed), on the
  * Node that runs the bench: `node dist/bench/scale.bench.js --startup-only`.
+ * BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir DIR' gives every CLI process those node flags (here: a
+ * CPU profile each, the idle tick's the last written).
+ * `--cpu-only` measures start-up and one worker's idle tick alone (cpuMsPerIdleAccount), with no
+ * 2- and 4-worker ticks and no push: a quick before/after of the per-account CPU.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +45,9 @@ async function followup(ws: ScaleWorkspace, count: number, args: string[]): Prom
   await Promise.all(
     Array.from({ length: count }, () =>
       new Promise<void>((done, fail) => {
-        const p = spawn(process.execPath, ['--import', CPU_REPORT, BIN, '--config', ws.configPath, ...args], {
+        // BENCH_NODE_ARGS: extra node flags for every CLI process (e.g. `--cpu-prof --cpu-prof-dir DIR`).
+        const prof = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
+        const p = spawn(process.execPath, [...prof, '--import', CPU_REPORT, BIN, '--config', ws.configPath, ...args], {
           cwd: ROOT,
           env: { ...process.env, ...ws.env, FOLLOWUP_CPU_REPORT: reportFile },
           stdio: ['ignore', 'ignore', 'pipe'],
@@ -119,7 +125,8 @@ async function main(): Promise<void> {
     ws.served.emulator.options.latencyMs = latencyMs;
     const idleTickSeconds: Record<string, number> = {};
     let oneWorker: { requests: number; report: ProcessReport } | null = null;
-    for (const workers of [1, 2, 4]) {
+    const cpuOnly = process.argv.includes('--cpu-only');
+    for (const workers of cpuOnly ? [1] : [1, 2, 4]) {
       slot += 10 * 60_000;
       const before = ws.served.emulator.state.requests.length;
       const r = await followup(ws, workers, ['--now', new Date(slot).toISOString(), 'run', '--once', '--concurrency', '1']);
@@ -128,6 +135,10 @@ async function main(): Promise<void> {
       log(`idle tick, ${workers} worker(s): ${r.seconds.toFixed(1)} s, ${ws.served.emulator.state.requests.length - before} requests`);
     }
     const perTick = oneWorker!.requests / accounts;
+    if (cpuOnly) {
+      console.log(JSON.stringify({ accounts, latencyMs, requestsPerIdleAccountTick: round(perTick, 2), idleTickSeconds, cpuMsPerIdleAccount: round(Math.max(0, oneWorker!.report.cpuMs - startupCpuMs) / accounts, 2), idleTickCpuMs: Math.round(oneWorker!.report.cpuMs), startupCpuMs: Math.round(startupCpuMs) }));
+      return;
+    }
     const updatedMinPerPoll = await pollUpdatedMin(ws, Math.min(accounts, 50), new Date(now.getTime() - 5 * 60_000));
     // Push (src/bench/push-measure.ts): the same idle workspace with push on, then serve and replies.
     const pushed = await measurePush({ ws, run: (w, args) => followup(w, 1, args), bin: BIN, root: ROOT, databaseUrl: base, latencyMs, after: new Date(slot), log });

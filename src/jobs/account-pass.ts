@@ -76,12 +76,16 @@ export async function runSyncStep(runtime: Runtime, accountId: string, now: Date
   return { ...done(s), pass };
 }
 
-/** `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`. */
-export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account): Promise<StepResult> {
+/**
+ * `replies`: new mail and what the replies ask for; a booking is handed to `deferBooking`.
+ * `deferIfNew` (the sync job reading an idle account's mailbox itself): when anything arrived,
+ * nothing is read and `deferred` is true, for a replies job to read it.
+ */
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean } = {}): Promise<StepResult & { deferred: boolean; mailboxRead: boolean }> {
   const s = await accountStep(runtime, accountId, now, known, { deferBooking });
-  if (!('ctx' in s)) return s;
-  await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run);
-  return done(s);
+  if (!('ctx' in s)) return { ...s, deferred: false, mailboxRead: false };
+  const outcome = await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run, options);
+  return { ...done(s), deferred: outcome === 'deferred', mailboxRead: outcome === 'read' };
 }
 
 /** `book`: the booking one reply asked for (idempotent: stable booking ids, the invite sent once). */
@@ -100,8 +104,8 @@ export async function runBookStep(runtime: Runtime, accountId: string, now: Date
  * account decides the `send` step: due now (or a row left in `sending` by a dead worker), a send
  * job now; due later, a send job scheduled then. An idle account gets no send job.
  */
-export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
-  const s = await accountStep(runtime, accountId, now, known);
+export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
+  const s = await accountStep(runtime, accountId, now, known, extra);
   if (!('ctx' in s)) return { ...s, sendNow: false, nextSendAt: null };
   await meetingsStep(s.ctx, s.rt, s.summary, s.run);
   await planAccountStep(s.ctx, s.rt, s.summary, s.run);

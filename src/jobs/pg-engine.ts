@@ -52,6 +52,9 @@ const RETRY = { retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
  * retries: about two hours), and when the last try fails the rep is told to book it by hand.
  */
 const BOOK_RETRY = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
+/** Finished jobs are marked completed together, this many at most, or this long after the first. */
+const COMPLETE_BATCH = 50;
+const COMPLETE_WITHIN_MS = 1_000;
 /** A job running longer than this belongs to a dead worker; pg-boss expires and retries it. */
 const EXPIRE_IN_SECONDS = 15 * 60;
 /** How often an idle worker looks for jobs left active by a worker that stopped. */
@@ -192,7 +195,27 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
         const tracked = p.catch((err: unknown) => runtime.logger.warn({ err: (err as Error).message }, 'job state not saved; the job runs again when it expires')).finally(() => pending.delete(tracked));
         pending.add(tracked);
       };
+      // Completions are batched: one `complete` per queue for many jobs instead of one round trip
+      // each. A job stays active until its batch lands (a stately or singleton queue's next job of
+      // that account waits that long); a crash before it lands leaves the job to the reaper or the
+      // expiry, and every step is idempotent, its next step existing once.
+      let toComplete = new Map<QueueName, string[]>();
+      let completing = 0;
+      let oldest = 0;
+      const completeLater = (queue: QueueName, id: string) => {
+        if (completing === 0) oldest = Date.now();
+        toComplete.set(queue, [...(toComplete.get(queue) ?? []), id]);
+        completing++;
+        if (completing >= COMPLETE_BATCH || Date.now() - oldest >= COMPLETE_WITHIN_MS) flushCompletions();
+      };
+      const flushCompletions = () => {
+        const batch = toComplete;
+        toComplete = new Map();
+        completing = 0;
+        for (const [queue, ids] of batch) settle(boss.complete(queue, ids));
+      };
       const settled = async () => {
+        flushCompletions();
         while (pending.size > 0) await Promise.all([...pending]);
       };
       const lanes = Array.from({ length: Math.max(1, concurrency) }, () => lane());
@@ -243,16 +266,50 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
           total.alerts.push(`${accountId}: the booking a prospect asked for ("${request.proposal}", prospect ${request.prospectId}) failed on every try (${failed.message}). Book it by hand and answer them; followup will not try again.`);
         }
         if (failed) runtime.logger.warn({ queue, err: failed.message }, 'step failed; the engine retries this step with backoff, the next steps went on');
-        settle(failed ? boss.fail(queue, id, { message: failed.message }) : boss.complete(queue, id));
+        if (failed) settle(boss.fail(queue, id, { message: failed.message }));
+        else completeLater(queue, id);
         return result.next;
       }
 
       async function fetchFrom(queue: QueueName): Promise<Taken | null> {
+        if (presencePid !== null) return fetchMarked(queue, presencePid);
         const [job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true });
-        if (job && presencePid !== null) {
-          // Marked alongside the work (not awaited first): a crash before it lands leaves the expiry.
-          settle(db.executeSql(`update ${schema}.job set output = jsonb_build_object('followupWorker', $2::int) where id = $1::uuid and state = 'active'`, [job.id, presencePid]));
+        return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
+      }
+
+      /**
+       * pg-boss 10's fetch of one job (its `fetchNextJob` with a batch of one, where the per-key
+       * grouping has nothing to group) that also marks the job with this worker's presence pid, in
+       * the same statement instead of an update of its own. As in pg-boss, a stately or singleton
+       * key already active makes the unique index refuse, which means "nothing to take".
+       */
+      async function fetchMarked(queue: QueueName, pid: number): Promise<Taken | null> {
+        let rows: { id: string; data: unknown; retryCount: number; retryLimit: number }[];
+        try {
+          const r = await db.executeSql(
+            `with next as (
+               select id from ${schema}.job
+                where name = $1 and state < 'active' and start_after < now()
+                order by priority desc, created_on, id
+                limit 1
+                for update skip locked
+             )
+             update ${schema}.job j set
+               state = 'active',
+               started_on = now(),
+               retry_count = case when started_on is not null then retry_count + 1 else retry_count end,
+               output = jsonb_build_object('followupWorker', $2::int)
+             from next
+             where j.name = $1 and j.id = next.id
+             returning j.id, j.data, j.retry_count as "retryCount", j.retry_limit as "retryLimit"`,
+            [queue, pid],
+          );
+          rows = r.rows as typeof rows;
+        } catch {
+          // As pg-boss's fetch: its errors are the unique index refusing a second active job of a key.
+          return null;
         }
+        const job = rows[0];
         return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
       }
 
@@ -294,9 +351,74 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
   const next = (d: StepData, jobId: string, account?: Account): StepData => ({ accountId: d.accountId, chain: chainOf(d, jobId), reason: d.reason, ...(d.now ? { now: d.now } : {}), ...(d.slot ? { slot: d.slot } : {}), ...(account ? { account } : {}) });
 
   /** Enqueues the account's next step of this chain, once (its id is derived from the chain). */
-  async function handOn<T extends StepData>(queue: QueueName, data: T): Promise<QueueName> {
-    await boss.insert([{ name: queue, id: stableJobId(`${queue}:${data.accountId}:${data.chain ?? ''}`), data, singletonKey: data.accountId, ...RETRY }]);
+  async function handOn<T extends StepData>(queue: QueueName, data: T, startAfter?: Date): Promise<QueueName> {
+    await boss.insert([{ name: queue, id: stableJobId(`${queue}:${data.accountId}:${data.chain ?? ''}`), data, singletonKey: data.accountId, ...(startAfter ? { startAfter } : {}), ...RETRY }]);
     return queue;
+  }
+  /** A step that failed inside an idle account's sync job runs again as its own job after this. */
+  const retryAfter = () => new Date(Date.now() + RETRY.retryDelay * 1000);
+  /** Adds a step's summary to the job's (every list: the sync job reports for the steps it ran). */
+  const addSummary = (into: TickSummary, from: TickSummary) => {
+    for (const key of Object.keys(from) as (keyof TickSummary)[]) {
+      const list = from[key];
+      if (Array.isArray(list)) (into[key] as unknown[]).push(...list);
+    }
+    into.messagesRead += from.messagesRead;
+  };
+
+  /**
+   * Whether no other step job of this account (replies, book, plan) waits or runs: then its sync
+   * job may do the rest of the chain itself without ever running one step of the account twice at
+   * once (no other sync runs: that queue is stately), and whatever appears for the account while
+   * it works comes from this job.
+   */
+  async function onlyStepOfAccount(accountId: string): Promise<boolean> {
+    const r = await db.executeSql(
+      `select 1 from ${schema}.job where name = any($1::text[]) and singleton_key = $2 and state in ('created', 'retry', 'active') limit 1`,
+      [[QUEUES.replies, QUEUES.book, QUEUES.plan], accountId],
+    );
+    return r.rows.length === 0;
+  }
+
+  /**
+   * An account with nothing new costs one job a tick, not three: its sync job reads the mailbox
+   * itself (the replies step) and, when nothing arrived, plans (the plan step), each the same code
+   * as its own job. The chain goes back to the step jobs whenever there is work to split:
+   * - something arrived in the mailbox: nothing is read here, the replies job reads it (and a
+   *   booking it asks for goes between it and planning, as always);
+   * - the replies step failed: its job is enqueued to run after the engine's retry delay (pg-boss
+   *   retries it from there), and planning goes on now as its own job, as when a replies job fails;
+   * - planning failed: its job is enqueued to run after that delay.
+   */
+  async function idleChain(d: StepData, jobId: string, now: Date, synced: StepResult, replies: RepliesData): Promise<Handled> {
+    const summary = synced.summary;
+    const pass: ProviderPass = { due: replies.pass.due, startedAt: new Date(replies.pass.startedAt) };
+    // A booking is asked for only by a message read, and a mailbox with anything new is not read here.
+    const noBooking = () => Promise.reject(new Error('no booking is asked for by a mailbox with nothing new'));
+    const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true });
+    if (read.deferred) return { summary, failed: null, account: synced.account, next: await handOn(QUEUES.replies, replies) };
+    addSummary(summary, read.summary);
+    const chain = next(d, jobId, read.account ?? synced.account);
+    if (read.failed) {
+      await handOn(QUEUES.replies, replies, retryAfter());
+      return { summary, failed: null, account: read.account, next: await handOn(QUEUES.plan, chain) };
+    }
+    // The mailbox was just read here: planning need not read its cursor again to know it.
+    const planned = await runPlanStep(runtime, d.accountId, now, chain.account, read.mailboxRead ? { mailboxReadNow: new Set([d.accountId]) } : {});
+    addSummary(summary, planned.summary);
+    if (planned.failed) {
+      await handOn(QUEUES.plan, chain, retryAfter());
+      return { summary, failed: null, account: planned.account, next: null };
+    }
+    return { summary, failed: null, account: planned.account, next: await sendAfterPlan(d.accountId, chainOf(d, jobId), now, d.slot, planned) };
+  }
+
+  /** After planning: a delayed send is scheduled at its time, one due now is enqueued now. */
+  async function sendAfterPlan(accountId: string, chain: string, now: Date, slot: string | undefined, planned: { sendNow: boolean; nextSendAt: Date | null }): Promise<QueueName | null> {
+    await scheduleSend(accountId, planned.nextSendAt);
+    if (!planned.sendNow) return null;
+    await boss.insert([{ name: QUEUES.send, id: stableJobId(`${QUEUES.send}:${accountId}:${chain}`), data: { accountId, at: now.toISOString(), chain, ...(slot ? { slot } : {}) } satisfies SendData, singletonKey: accountId, ...RETRY }]);
+    return QUEUES.send;
   }
 
   async function handle(queue: QueueName, jobId: string, data: unknown): Promise<Handled> {
@@ -323,12 +445,13 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     }
     if (queue === QUEUES.sync) {
       const d = data as StepData;
-      const r = await runSyncStep(runtime, d.accountId, stepNow(d));
+      const now = stepNow(d);
+      const r = await runSyncStep(runtime, d.accountId, now);
       // Not connected: nothing to read; planning still runs.
-      const to = r.pass
-        ? await handOn(QUEUES.replies, { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } } satisfies RepliesData)
-        : await handOn(QUEUES.plan, next(d, jobId, r.account));
-      return { ...r, next: to };
+      if (!r.pass) return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
+      const replies: RepliesData = { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } };
+      if (r.failed || !(await onlyStepOfAccount(d.accountId))) return { ...r, next: await handOn(QUEUES.replies, replies) };
+      return idleChain(d, jobId, now, r, replies);
     }
     if (queue === QUEUES.replies) {
       const d = data as RepliesData;
@@ -371,11 +494,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const d = data as StepData;
       const now = stepNow(d);
       const r = await runPlanStep(runtime, d.accountId, now, d.account);
-      await scheduleSend(d.accountId, r.nextSendAt);
-      if (!r.sendNow) return { ...r, next: null };
-      const chain = chainOf(d, jobId);
-      await boss.insert([{ name: QUEUES.send, id: stableJobId(`${QUEUES.send}:${d.accountId}:${chain}`), data: { accountId: d.accountId, at: now.toISOString(), chain, ...(d.slot ? { slot: d.slot } : {}) } satisfies SendData, singletonKey: d.accountId, ...RETRY }]);
-      return { ...r, next: QUEUES.send };
+      return { ...r, next: await sendAfterPlan(d.accountId, chainOf(d, jobId), now, d.slot, r) };
     }
     const d = data as SendData;
     const at = new Date(d.at);

@@ -116,6 +116,8 @@ export interface AccountStatusStore {
 export interface CredentialStore extends AccountStatusStore {
   saveCredential(accountId: string, kind: string, ciphertext: string): Promise<void>;
   getCredential(accountId: string, kind: string): Promise<string | null>;
+  /** Several kinds of one account in one read (ciphertext by kind; a kind not stored is absent). */
+  getCredentials?(accountId: string, kinds: readonly string[]): Promise<Map<string, string>>;
 }
 
 export interface AccountStore extends AccountStatusStore {

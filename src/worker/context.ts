@@ -84,6 +84,9 @@ export interface WorkerContext<S extends object = WorkerStore> {
   webhooks?: WebhookSettings;
   /** Push notifications (config `push.publicUrl`); absent: polling only. */
   push?: PushSettings;
+  /** Accounts whose mailbox this job read without an error at `now` (its cursor just saved):
+   *  planning knows it is read without reading that cursor again. */
+  mailboxReadNow?: ReadonlySet<string>;
   /** The job engine: a booking a reply asks for becomes a `book` job (persisted before the reply
    *  is recorded); resolves with the reply's outcome. Absent (in-process): booked at once. */
   deferBooking?: (request: BookingRequest) => Promise<string>;

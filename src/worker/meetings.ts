@@ -16,6 +16,8 @@ export async function matchMeetings(ctx: WorkerContext<EventStore & MeetingStore
   const cal = rt.providers?.calendar;
   if (!cal) return;
   const byEmail = new Map(prospectsOf(ctx, rt.account.id).map((p) => [p.email.toLowerCase(), p]));
+  // No prospect, no attendee to match: the events are not read.
+  if (byEmail.size === 0) return;
   const events = await ctx.store.listEvents(cal.calendarId, syncWindow(ctx));
   for (const event of events) {
     if (event.allDay) continue;

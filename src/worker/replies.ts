@@ -16,16 +16,21 @@ import { prospectsOf } from './context.js';
 import { cancelDrafts, createDraft } from './drafts.js';
 import { meetingFromBooking } from '../domain/meetings.js';
 import { describeError } from './error-policy.js';
-import { MAILBOX_CURSOR, withCursor } from './sync.js';
+import { MAILBOX_CURSOR, KEEP_CURSOR, withCursor } from './sync.js';
 import { addressesOf } from '../domain/types.js';
 import { readRepPromises, recordNeedsReply } from './prevent.js';
 
 const MAILBOX_LOOKBACK_MS = 14 * 86_400_000;
 
 /** Reads new mail, records messages of tracked prospects, and acts on each new reply once. */
-export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary): Promise<void> {
+/** How a mailbox read ended: read (its cursor saved at `now`), not read (an error, a rate-limit
+ *  wait, no mailbox), or deferred (something new, left for the replies step of its own). */
+export type MailboxRead = 'read' | 'unread' | 'deferred';
+
+export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, options: { deferIfNew?: boolean } = {}): Promise<MailboxRead> {
   const mailbox = rt.providers?.mailbox;
-  if (!mailbox) return;
+  if (!mailbox) return 'unread';
+  let deferred = false;
   const prospects = prospectsOf(ctx, rt.account.id);
   // Every address of a prospect (issue 15: `emails: [...]`) counts as theirs.
   const byEmail = new Map(prospects.flatMap((p) => addressesOf(p).map((e) => [e, p] as const)));
@@ -35,8 +40,13 @@ export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const p of prospects) known.push(...(await ctx.store.listMessages(p.id)));
   const isTracked = trackingFilter({ prospectEmails: [...byEmail.keys()], repEmail, known });
 
-  await withCursor(ctx, rt, MAILBOX_CURSOR, summary, async (state) => {
+  const saved = await withCursor(ctx, rt, MAILBOX_CURSOR, summary, async (state) => {
     const result = await mailbox.fetchNew({ cursor: state?.cursor ?? null, since: new Date(ctx.now.getTime() - MAILBOX_LOOKBACK_MS), isTracked });
+    if (options.deferIfNew && result.messages.length > 0) {
+      // Something arrived: the replies step of its own reads it (from the same cursor, kept as it was).
+      deferred = true;
+      return KEEP_CURSOR;
+    }
     summary.problems.push(...result.problems);
     // Oldest first, so a later reply wins over an earlier one.
     let retryable: unknown = null;
@@ -53,6 +63,7 @@ export async function readReplies(ctx: WorkerContext, rt: AccountRuntime, summar
     if (retryable) throw retryable;
     return result.cursor;
   });
+  return deferred ? 'deferred' : saved ? 'read' : 'unread';
 }
 
 /**

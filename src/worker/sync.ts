@@ -15,6 +15,9 @@ export function syncWindow(ctx: Pick<WorkerContext, 'now' | 'sync'>) {
   };
 }
 
+/** Returned by a cursor's `work` that read nothing it keeps: the cursor is left as it was (not saved). */
+export const KEEP_CURSOR: unique symbol = Symbol('keep the cursor');
+
 /**
  * Runs `work` for one cursor key, recording success, errors and not-before times so a
  * calendar that stops syncing is visible (never a silent "healthy but stale").
@@ -24,7 +27,7 @@ export async function withCursor(
   rt: AccountRuntime,
   key: string,
   summary: TickSummary,
-  work: (state: CursorState | null) => Promise<string>,
+  work: (state: CursorState | null) => Promise<string | typeof KEEP_CURSOR>,
 ): Promise<boolean> {
   const { store, now } = ctx;
   const state = await store.getCursor(rt.account.id, key);
@@ -43,6 +46,7 @@ export async function withCursor(
   }
   try {
     const cursor = await work(state);
+    if (cursor === KEEP_CURSOR) return false;
     await store.saveCursor({ ...base, cursor, lastSuccessAt: now, lastAttemptAt: now, lastError: null, notBefore: null });
     return true;
   } catch (err) {

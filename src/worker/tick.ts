@@ -6,7 +6,7 @@ import { describeError, underPolicy } from './error-policy.js';
 import { detectOutcomes, matchMeetings } from './meetings.js';
 import { planAccount } from './plan.js';
 import { effectiveNextStep, syncCallHolds } from './prevent.js';
-import { readReplies } from './replies.js';
+import { readReplies, type MailboxRead } from './replies.js';
 import { sendDue } from './send.js';
 import { sendDigests } from './digest.js';
 import { checkStaleness, syncCalendar } from './sync.js';
@@ -109,11 +109,22 @@ export async function syncCalendarStep(ctx: WorkerContext, rt: AccountRuntime, s
   return pass;
 }
 
-/** The `replies` step: new mail, and what each reply asks for (a booking: see ctx.deferBooking). */
-export async function readRepliesStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, pass: ProviderPass, run: Step = plainStep(summary)): Promise<void> {
-  if (!rt.providers || !pass.due) return;
-  await run(`${rt.account.id} mailbox`, () => underPolicy(ctx.store, rt, summary, () => readReplies(ctx, rt, summary)));
+/**
+ * The `replies` step: new mail, and what each reply asks for (a booking: see ctx.deferBooking).
+ * `deferIfNew`: when the mailbox holds anything new, nothing is read or recorded (the cursor is
+ * kept) and 'deferred' is returned, for the replies step of its own to read it.
+ */
+export async function readRepliesStep(ctx: WorkerContext, rt: AccountRuntime, summary: TickSummary, pass: ProviderPass, run: Step = plainStep(summary), options: { deferIfNew?: boolean } = {}): Promise<MailboxRead> {
+  if (!rt.providers || !pass.due) return 'unread';
+  let outcome = 'unread' as MailboxRead;
+  await run(`${rt.account.id} mailbox`, () =>
+    underPolicy(ctx.store, rt, summary, async () => {
+      outcome = await readReplies(ctx, rt, summary, options);
+    }),
+  );
+  if (outcome === 'deferred') return outcome;
   await noteProviderSynced(ctx, rt.account.id, pass.startedAt);
+  return outcome;
 }
 
 /** Meetings: matched to prospects, outcomes detected (held, missed). */

@@ -145,6 +145,10 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.getCredential('acc_1', 'google')).toBe('v1:cipher-c');
         expect(await store.getCredential('acc_1', 'smtp')).toBe('v1:cipher-b');
         expect(await store.getCredential('acc_2', 'google')).toBeNull();
+        // Several kinds in one read (the Google refresh and access tokens of an account).
+        expect(store.getCredentials).toBeDefined();
+        expect(Object.fromEntries((await store.getCredentials!('acc_1', ['google', 'smtp', 'google-access'])).entries())).toEqual({ google: 'v1:cipher-c', smtp: 'v1:cipher-b' });
+        expect((await store.getCredentials!('acc_2', ['google'])).size).toBe(0);
       });
     });
 

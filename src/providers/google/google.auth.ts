@@ -122,8 +122,8 @@ export async function saveAccessToken(input: { store: Pick<CredentialStore, 'sav
 }
 
 /** The cached access token if it is still good for more than a minute at `now`, else null. */
-export async function loadAccessToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer; now: number }): Promise<{ accessToken: string; expiresAt: number } | null> {
-  const sealed = await input.store.getCredential(input.accountId, ACCESS_TOKEN_KIND);
+export async function loadAccessToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer; now: number; sealed?: string | null }): Promise<{ accessToken: string; expiresAt: number } | null> {
+  const sealed = input.sealed !== undefined ? input.sealed : await input.store.getCredential(input.accountId, ACCESS_TOKEN_KIND);
   if (!sealed) return null;
   try {
     const parsed = JSON.parse(open(sealed, input.key, `${input.accountId}:${ACCESS_TOKEN_KIND}`)) as { access_token?: string; expiry_date?: number };
@@ -134,8 +134,8 @@ export async function loadAccessToken(input: { store: Pick<CredentialStore, 'get
   }
 }
 
-export async function loadRefreshToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer }): Promise<string | null> {
-  const sealed = await input.store.getCredential(input.accountId, CREDENTIAL_KIND);
+export async function loadRefreshToken(input: { store: Pick<CredentialStore, 'getCredential'>; accountId: string; key: Buffer; sealed?: string | null }): Promise<string | null> {
+  const sealed = input.sealed !== undefined ? input.sealed : await input.store.getCredential(input.accountId, CREDENTIAL_KIND);
   if (!sealed) return null;
   const plain = open(sealed, input.key, input.accountId);
   try {
@@ -165,7 +165,10 @@ export async function createAccountAuth(input: { account: AccountConfig; config:
     return createServiceAccountClient({ key, subject: account.email, ...(g.rootUrl ? { rootUrl: g.rootUrl } : {}) });
   }
   const key = parseEncryptionKey(config.env.get(ENCRYPTION_KEY_ENV));
-  const refreshToken = await loadRefreshToken({ store, accountId: account.id, key });
+  // The refresh token and the cached access token in one read where the store can.
+  const both = store.getCredentials ? await store.getCredentials(account.id, [CREDENTIAL_KIND, ACCESS_TOKEN_KIND]) : null;
+  const sealed = (kind: string) => (both ? (both.get(kind) ?? null) : undefined);
+  const refreshToken = await loadRefreshToken({ store, accountId: account.id, key, sealed: sealed(CREDENTIAL_KIND) });
   if (!refreshToken) {
     throw new ProviderError({
       code: 'AUTH_REVOKED',
@@ -178,7 +181,7 @@ export async function createAccountAuth(input: { account: AccountConfig; config:
   const client = createOAuthClient({ clientId, clientSecret: config.env.get(g.clientSecretEnv) ?? (g.rootUrl ? 'emulator' : undefined), ...(g.rootUrl ? { rootUrl: g.rootUrl } : {}) });
   // The access token from an earlier run, while it has more than a minute left: an idle tick then
   // mints none. A new one (refreshed by the client) is sealed back for the next run.
-  const cached = await loadAccessToken({ store, accountId: account.id, key, now: Date.now() });
+  const cached = await loadAccessToken({ store, accountId: account.id, key, now: Date.now(), sealed: sealed(ACCESS_TOKEN_KIND) });
   client.setCredentials({ refresh_token: refreshToken, ...(cached ? { access_token: cached.accessToken, expiry_date: cached.expiresAt } : {}) });
   client.on('tokens', (tokens) => {
     if (!tokens.access_token || !tokens.expiry_date) return;

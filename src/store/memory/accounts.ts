@@ -32,6 +32,14 @@ export function memoryAccounts(t: MemoryTables): AccountStore & CredentialStore 
     async getCredential(accountId, kind) {
       return t.credentials.get(key(accountId, kind))?.ciphertext ?? null;
     },
+    async getCredentials(accountId, kinds) {
+      const found = new Map<string, string>();
+      for (const kind of kinds) {
+        const row = t.credentials.get(key(accountId, kind));
+        if (row) found.set(kind, row.ciphertext);
+      }
+      return found;
+    },
 
     async upsertProspect(prospect) {
       const row = prospectToRow(prospect);

@@ -75,5 +75,11 @@ export function accountQueries({ db }: QueryContext): AccountStore & CredentialS
         .executeTakeFirst();
       return row?.ciphertext ?? null;
     },
+
+    async getCredentials(accountId, kinds) {
+      if (kinds.length === 0) return new Map();
+      const rows = await db.selectFrom('credentials').select(['kind', 'ciphertext']).where('account_id', '=', accountId).where('kind', 'in', [...kinds]).execute();
+      return new Map(rows.map((r) => [r.kind, r.ciphertext]));
+    },
   };
 }
