@@ -94,7 +94,8 @@ const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t
 
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
 export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
-  const STOP = /[.!?;\n]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
+  // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
+  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(STOP)) {

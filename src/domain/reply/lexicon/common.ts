@@ -51,6 +51,12 @@ export const COMMON_RULES: Rule[] = [
   [w('segunda-feira'), 'Monday'],
   // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
   [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
+  // ", like 8", ", tipo 8", ", tipo le 14", ", genre 9h", ", zo rond 10", ", ideally 2": after a pause, an approximate hour narrows
+  // the day said before it ("el lunes a primera hora, tipo 8"); never "I'd like 3 seats" (no pause before it).
+  [new RegExp(`(?<=[,;(–—-]\\s*)(?:like|ideally|preferably|tipo|genre|style|zo\\s+rond|ongeveer|etwa|so\\s+gegen|ungefähr|más\\s+o\\s+menos|mais\\s+ou\\s+menos|circa|verso)\\s+(?:(?:a\\s+)?(?:las|la|le|les|alle|às|as|à|a|om|um)\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?:\\s*(?:h|uhr|uur|u)(?![\\p{L}]))?(?![\\d:.]|\\s*(?:%|€|\\$|people|personas|pessoas|personnes|personen|persone|users|usuari|usuári|utent|utilisat|nutzer|gebruiker|licen|lizenz|seats|puestos|postos|posti|places|plätze|plaatsen|euro|dólar|dollar|reais|minut|mins?\\b|hours?|horas|heures|stunden|uur\\s|ore\\b|weeks?|semanas|semaines|wochen|weken|settimane|days?|días|dias|jours|tage|dagen|giorni))`, 'giu'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
+  // "20 Minuten", "30 minutos", "15 minuti", "20 minuten": a length, as the English reader knows it ("next week 20" is no hour).
+  [w('(\\d{1,3})\\s*(?:minuten|minutos|minuti|minuto|minutes|minuut|min\\.)'), (_m: string, n: string) => `${n} minutes`],
+  [w('(\\d{1,2})\\s*(?:stunden|stunde|uren)(?![\\p{L}])'), (_m: string, n: string) => `${n} hours`],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
   // Vague ranges in the seven languages, as the English matchVagueRange reads: the next quarter, after the holidays,
   // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".
@@ -87,7 +93,9 @@ export function crossAbbreviations(lang: string): Rule[] {
 
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
-  return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
+  const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**
@@ -96,8 +104,8 @@ export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
  * the part of day as English names it, so the reader joins it to its day ("mañana a última hora de la tarde").
  */
 export const PART_OF_DAY_RULES: Rule[] = [
-  [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|nel\\s+(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
-  [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|in\\s+tarda\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
+  [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:spät|früh)nachmittags?|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|(?:nel\\s+)?(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
+  [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|(?:in\\s+)?tarda\\s+mattinata|(?:di\\s+)?(?:prima\\s+mattina|primo\\s+mattino)|(?:in\\s+)?(?:prima|tarda)\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
   [w('gegen\\s+mittag|um\\s+die\\s+mittagszeit|rond\\s+het\\s+middaguur|verso\\s+mezzogiorno|vers\\s+midi|sobre\\s+el\\s+mediodía|por\\s+volta\\s+do\\s+meio-dia'), 'around noon'],
   // German "so 12 Uhr" (lower case: "about"), never Sunday ("So 12 Uhr" stays a weekday).
   [/(?<![\p{L}])so\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h)?(?![\p{L}\d]))/gu, 'gegen '],
