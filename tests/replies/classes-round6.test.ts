@@ -149,3 +149,104 @@ describe('an English offer list with "Mar 17" is read in English, not as the Fre
     expect(firstLocal('en', r), JSON.stringify(r.explain)).toBe(wall);
   });
 });
+
+describe('out-of-office without its header: away on leave and the way back, in seven languages', () => {
+  it.each([
+    ['fr', 'Bonjour, je suis en congé, je reviens le lundi 24 novembre. Bien à vous', '2025-11-24'],
+    ['fr', 'Je suis absente du bureau, je serai de retour le 1er décembre.', '2025-12-01'],
+    ['de', 'Hallo, bin in Elternzeit und ab 1. März 2026 wieder erreichbar.', '2026-03-01'],
+    ['nl', 'Hallo, ik ben met verlof en terug op 6 januari.', '2026-01-06'],
+    ['nl', 'Ben met ouderschapsverlof, terug vanaf 2 december.', '2025-12-02'],
+    ['it', 'Buongiorno, sono fuori ufficio, torno lunedì 1 dicembre.', '2025-12-01'],
+    ['es', 'Estoy fuera de la oficina, regreso el lunes 1 de diciembre.', '2025-12-01'],
+    ['pt', 'Estou de folga, volto dia 1 de dezembro.', '2025-12-01'],
+  ])('%s: "%s" → ooo back %s', (lang, text, back) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('ooo');
+    expect(r.returnDate).toBe(back);
+  });
+
+  it.each([
+    ['fr', 'je suis en congé la semaine prochaine, on peut se voir jeudi 27 à 10h quand je reviens ?', '2025-11-27 10:00'],
+    ['de', 'Ich bin im Urlaub bis zum 24., passt Donnerstag, 27. um 10 Uhr?', '2025-11-27 10:00'],
+  ])('%s: a person away who asks about a day and time proposes it: "%s" → %s', proposes);
+});
+
+describe('vague ranges: after New Year, after Easter, and "not before" in seven languages', () => {
+  it.each([
+    ['en', "Let's pick this up again after the new year."],
+    ['es', 'Retomemos después de año nuevo.'],
+    ['pt', 'Falamos depois do ano novo.'],
+    ['fr', 'On en reparle après le nouvel an.'],
+    ['de', 'Melden Sie sich nach Neujahr wieder.'],
+    ['nl', 'Laten we na nieuwjaar weer contact opnemen.'],
+    ['it', 'Risentiamoci dopo capodanno.'],
+    ['en', 'Try me again after Easter.'],
+    ['de', 'nach Ostern gerne nochmal melden.'],
+    ['fr', 'Revenez vers moi après Pâques.'],
+    ['es', 'Hablamos después de Semana Santa.'],
+    ['nl', 'Na Pasen komt beter uit.'],
+    ['it', 'Sentiamoci dopo Pasqua.'],
+    ['en', 'Not before next month, sorry.'],
+    ['fr', 'pas avant le mois prochain dsl'],
+    ['de', 'Nicht vor nächstem Monat bitte.'],
+  ])('%s: "%s" → vague', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  });
+
+  it.each([
+    ['en', 'Please send the contract before next month.'],
+    ['fr', 'Merci de nous envoyer le devis avant le mois prochain.'],
+  ])('%s: a range after "before" is still a deadline: "%s"', (lang, text) => {
+    expect(read(lang, text).kind).not.toBe('vague');
+  });
+});
+
+describe("a yes-word beside a later range of the reply's own is that range, not the offer accepted", () => {
+  it.each([
+    ['de', 'Gerne, aber erst nach Ostern.', 'Passt Ihnen Dienstag um 10 Uhr?'],
+    ['nl', 'volgende maand schikt beter', 'Schikt dinsdag om 10 uur?'],
+    ['en', 'Sure, but after the new year works better.', 'Does Tuesday at 10am work?'],
+    ['es', 'Perfecto, pero mejor el mes que viene.', '¿Le va bien el martes a las 10?'],
+  ])('%s: "%s" over "%s" → vague', (lang, reply, offer) => {
+    const r = read(lang, overQuote(lang, reply, offer));
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  });
+
+  it.each([
+    ['en', 'Sure, that works. Talk next week!', 'Does Tuesday the 25th at 10am work?', '2025-11-25 10:00'],
+    ['de', 'Gerne, nächste Woche passt.', 'Passt Ihnen Dienstag, 25. November um 10 Uhr?', '2025-11-25 10:00'],
+  ])('%s: the offer inside the range named is accepted: "%s" over "%s" → %s', (lang, reply, offer, wall) => proposes(lang, overQuote(lang, reply, offer), wall));
+});
+
+describe("a legal footer naming the reader's data rights is no opt-out", () => {
+  const footer: [string, string][] = [
+    ['fr', "Ce message est confidentiel. Conformément à la LPD, vous pouvez demander l'accès ou la suppression de vos données à tout moment auprès de notre service juridique."],
+    ['en', 'Under the UK GDPR you may request access to, correction of or erasure of your personal data at any time by writing to our data protection officer at the address above.'],
+    ['de', 'Gemäß DSGVO können Sie jederzeit Auskunft über Ihre Daten sowie deren Löschung verlangen. Wenden Sie sich dazu an unseren Datenschutzbeauftragten unter der oben genannten Adresse.'],
+  ];
+  it.each(footer)('%s: a question over the footer is no opt-out: "%s"', (lang, text) => {
+    const r = read(lang, `${lang === 'fr' ? 'Avez-vous une version en allemand ?' : lang === 'de' ? 'Gibt es das auch auf Französisch?' : 'Is there a French version?'}\n\nSylvie\n\n${text}`);
+    expect(r.kind, JSON.stringify(r.explain)).not.toBe('optout');
+  });
+
+  it.each([
+    ['fr', 'Conformément au RGPD, je vous demande de supprimer mes données et de ne plus me contacter.'],
+    ['en', 'Under GDPR Article 17 I request that you erase all personal data you hold about me.'],
+  ])('%s: the writer asking for their own data erased is still an opt-out: "%s"', (lang, text) => {
+    expect(read(lang, text).kind).toBe('optout');
+  });
+});
+
+describe('numeric dates in the Philippines and the US Pacific territories are month first', () => {
+  it.each([
+    ['Asia/Manila', 'How about 12/4, 10 AM Manila time?', '2025-12-04 10:00'],
+    ['Pacific/Guam', 'Can we do 12/3 at 9am?', '2025-12-03 09:00'],
+    ['Asia/Singapore', 'Can we do 4/12 at 9am?', '2025-12-04 09:00'],
+  ])('%s: "%s" → %s', (zone, text, wall) => {
+    const r = parseReply({ message: msg(text, '2025-11-17T01:00:00Z'), timeZone: zone });
+    expect(r.kind).toBe('proposal');
+    expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(wall);
+  });
+});

@@ -62,6 +62,9 @@ export const COMMON_RULES: Rule[] = [
   // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".
   [w('(?:(?:el|o|no|le|au|im|het|nel|il)\\s+)?(?:próximo|proximo|prochain|nächsten|nächstes|nächste|naechsten|volgende?|prossimo)\\s+(?:trimestre|quartal|kwartaal)|(?:(?:el|le)\\s+)?trimestre\\s+(?:que\\s+viene|prochain|próximo|siguiente)'), 'next quarter'],
   [w('(?:después\\s+de|pasadas|tras)\\s+(?:las\\s+)?(?:fiestas|navidades|navidad)|(?:depois|após)\\s+(?:das|do)\\s+(?:festas|natal)|après\\s+(?:les\\s+)?(?:fêtes|noël)|nach\\s+(?:den\\s+)?(?:feiertagen|festtagen|weihnachten)|na\\s+(?:de\\s+)?(?:feestdagen|kerst)|dopo\\s+(?:le\\s+)?(?:feste|festività|natale)'), 'after the holidays'],
+  // After New Year and after Easter, in the seven languages.
+  [w('(?:después\\s+de(?:l)?|tras(?:\\s+el)?|pasado\\s+el)\\s+año\\s+nuevo|(?:depois|após)\\s+d[oa]\\s+ano\\s+novo|après\\s+le\\s+nouvel\\s+an|nach\\s+(?:neujahr|dem\\s+jahreswechsel|silvester)|na\\s+(?:nieuwjaar|de\\s+jaarwisseling)|dopo\\s+(?:il\\s+)?capodanno'), 'after the new year'],
+  [w('(?:después\\s+de|tras|pasada)\\s+(?:la\\s+)?(?:semana\\s+santa|pascua)|(?:depois|após)\\s+da\\s+páscoa|après\\s+pâques|nach\\s+ostern|na\\s+pasen|dopo\\s+pasqua'), 'after Easter'],
   [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+dem\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
   [w('(?:à|a|dès|après)\\s+la\\s+rentrée'), 'in September'],
   [w(`(courant|dans\\s+le\\s+courant\\s+d[e'’]|au\\s+cours\\s+d[e'’]|durant|pendant|début|fin|mi-?)\\s*(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
