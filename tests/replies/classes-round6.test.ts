@@ -250,3 +250,55 @@ describe('numeric dates in the Philippines and the US Pacific territories are mo
     expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(wall);
   });
 });
+
+describe('hard negatives: an event announced or forwarded (webinar, conference, reminder) is no proposal', () => {
+  it.each([
+    ['en', 'Reminder: the webinar starts Thursday at 2pm ET. Register here.'],
+    ['en', 'FYI our user conference kicks off Wednesday at 9am, might be of interest.'],
+    ['fr', 'Le webinaire a lieu jeudi à 14h, inscrivez-vous ici.'],
+    ['de', 'Das Webinar beginnt am Donnerstag um 14 Uhr.'],
+    ['es', 'Recordatorio: el webinar empieza el jueves a las 16:00.'],
+    ['pt', 'Lembrete: o webinar começa quinta às 15h.'],
+    ['it', 'Promemoria: il webinar inizia giovedì alle 15.'],
+    ['nl', 'Herinnering: het webinar begint donderdag om 15 uur.'],
+  ])('%s: "%s" → no proposal', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.proposals, JSON.stringify(r.explain)).toEqual([]);
+  });
+
+  it.each([
+    ['en', "Thursday at 2pm works, I'll register for the webinar too.", '2025-11-20 14:00'],
+    ['en', 'Can we do Thursday at 10? The conference is on Friday.', '2025-11-20 10:00'],
+    ['de', 'Das Webinar beginnt am Mittwoch, aber Donnerstag um 10 Uhr passt mir für unser Gespräch.', '2025-11-20 10:00'],
+  ])('%s: a proposal beside an event keeps its time: "%s" → %s', proposes);
+});
+
+describe('out-of-office return dates given as a day of the month alone ("de retour le lundi 24", "volto dia 24")', () => {
+  it.each([
+    ['fr', "Je suis absent jusqu'au 21, de retour le lundi 24.", '2025-11-24'],
+    ['pt', 'Estou de férias, volto dia 24.', '2025-11-24'],
+    ['en', "I'm on annual leave, back on the 14th. I'll reply when I return.", '2025-12-14'],
+    ['de', 'Ich bin bis 12.12. nicht im Haus, ab Montag 15.12. wieder erreichbar.', '2025-12-15'],
+    ['en', "I'm on parental leave, returning March 15. I will reply when I return.", '2026-03-15'],
+  ])('%s: "%s" → back %s', (lang, text, back) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('ooo');
+    expect(r.returnDate).toBe(back);
+  });
+});
+
+describe('declines: a named vendor chosen ("We signed with HubSpot last month")', () => {
+  it.each([
+    ['en', 'We signed with HubSpot last month.'],
+    ['en', "We've chosen Salesloft for this."],
+    ['en', 'we went with Gong, sorry.'],
+    ['en', 'We just signed a contract with Outreach.'],
+  ])('%s: "%s" → decline', (lang, text) => {
+    expect(read(lang, text).kind).toBe('decline');
+  });
+
+  it.each([
+    ['en', 'We signed with you guys last year, Thursday at 2 to review?', '2025-11-20 14:00'],
+    ['en', "I haven't chosen Outreach yet, can we talk Thursday at 2?", '2025-11-20 14:00'],
+  ])('%s: not a vendor chosen over the rep: "%s" → %s', proposes);
+});

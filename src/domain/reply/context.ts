@@ -57,6 +57,10 @@ const DEADLINE = u([
 ].join('|'));
 
 const BUSY = u([
+  // An event announced or forwarded, not a time offered to meet: "Reminder: the webinar starts Thursday at 2pm",
+  // "le webinaire a lieu jeudi à 14h", "das Webinar beginnt am Donnerstag", "save the date", "inscreva-se".
+  "(?:webinar|webinaire|webinário|webinario|seminario\\s+web|webcast|livestream|live\\s+stream|keynote|summit|conference|conférence|konferenz|kongress|congreso|congresso|congres|event|événement|evento|veranstaltung|evenement|messe|salon|fiera|feira|feria|beurs)\\s+(?:\\p{L}+\\s+){0,3}(?:starts?|begins?|kicks\\s+off|takes\\s+place|is\\s+(?:on|at|live)|commence|débute|a\\s+lieu|aura\\s+lieu|beginnt|startet|findet|empieza|comienza|se\\s+celebra|tendrá\\s+lugar|começa|acontece|será\\s+realizad[oa]|begint|vindt|start|inizia|comincia|si\\s+terrà|si\\s+tiene)",
+  "reminder|save\\s+the\\s+date|rappel|recordatorio|lembrete|erinnerung|herinnering|promemoria|register\\s+(?:here|now|today|at|via)|inscri(?:vez|bez|ba|va)(?:-vous|-se|se|te)?|regístrese|regístrate|iscriviti|iscrivetevi|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+)?an|meld\\s+je\\s+(?:\\p{L}+\\s+)?aan",
   "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   // A time too early or too late for the prospect: "Tuesday 9am is a bit early for me", "es muy tarde para mí".
