@@ -302,3 +302,21 @@ describe('declines: a named vendor chosen ("We signed with HubSpot last month")'
     ['en', "I haven't chosen Outreach yet, can we talk Thursday at 2?", '2025-11-20 14:00'],
   ])('%s: not a vendor chosen over the rep: "%s" → %s', proposes);
 });
+
+describe('minutes spelled out after the hour ("alle 14 e trenta", "à 15 heures trente", "a las 10 y veinte")', () => {
+  it.each([
+    ['it', 'venerdì alle 14 e trenta', '2025-11-21 14:30'],
+    ['fr', 'vendredi à 15 heures trente', '2025-11-21 15:30'],
+    ['es', 'el jueves a las 10 y veinte', '2025-11-20 10:20'],
+    ['pt', 'quinta às 9 e quinze', '2025-11-20 09:15'],
+    ['de', 'Donnerstag um 10 Uhr dreißig', '2025-11-20 10:30'],
+    ['nl', 'donderdag om 10 uur dertig', '2025-11-20 10:30'],
+  ])('%s: "%s" → %s', proposes);
+
+  it.each([
+    ['it', 'siamo 3 e trenta persone nel team'],
+    ['es', 'somos 10 y veinte usuarios más en enero'],
+  ])('%s: a count is no time: "%s"', (lang, text) => {
+    expect(read(lang, text).proposals).toEqual([]);
+  });
+});

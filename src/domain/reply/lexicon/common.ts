@@ -45,6 +45,13 @@ const SEASONS: [string, string][] = [
   ['otoño|outono|autunno|automne|herbst|najaar|herfst', 'autumn'], ['invierno|inverno|hiver', 'winter'],
 ];
 
+/** Minutes written as words after an hour, in the six other languages. */
+const SPELLED_MINUTES: Record<string, number> = {
+  diez: 10, dix: 10, dieci: 10, dez: 10, tien: 10, zehn: 10, veinte: 20, vingt: 20, venti: 20, vinte: 20, twintig: 20, zwanzig: 20,
+  quince: 15, quinze: 15, quindici: 15, vijftien: 15, fünfzehn: 15, treinta: 30, trente: 30, trenta: 30, trinta: 30, dertig: 30, dreißig: 30,
+  'cuarenta y cinco': 45, 'quarante-cinq': 45, 'quarante cinq': 45, quarantacinque: 45, 'quarenta e cinco': 45, veertig: 40, cuarenta: 40, quarante: 40, quaranta: 40, quarenta: 40,
+};
+
 export const COMMON_RULES: Rule[] = [
   ...SEASONS.map(([names, season]): Rule => [w(names), season]),
   ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
@@ -57,6 +64,12 @@ export const COMMON_RULES: Rule[] = [
   // "20 Minuten", "30 minutos", "15 minuti", "20 minuten": a length, as the English reader knows it ("next week 20" is no hour).
   [w('(\\d{1,3})\\s*(?:minuten|minutos|minuti|minuto|minutes|minuut|min\\.)'), (_m: string, n: string) => `${n} minutes`],
   [w('(\\d{1,2})\\s*(?:stunden|stunde|uren)(?![\\p{L}])'), (_m: string, n: string) => `${n} hours`],
+  // Minutes spelled out after the hour: "alle 14 e trenta", "à 15 heures trente", "a las 3 y cuarto" is read by the
+  // language's own rules; "a las 10 y veinte", "às 9 e quinze", "om 10 uur dertig" are the hour and those minutes.
+  [w(`(\\d{1,2})(?:\\s*(?:h|heures?|uhr|uur|horas))?\\s+(?:(?:e|et|y|und|en)\\s+|(?<=(?:h|heures?|uhr|uur|horas)\\s+))(${Object.keys(SPELLED_MINUTES).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])(?!\\s+(?:persone|personas|pessoas|personnes|personen|people|utenti|usuarios|usuários|utilisateurs|nutzer|gebruikers|licenze|licencias|licenças|licences|lizenzen|licenties|euro|dólares|reais|dollars|%|anni|años|anos|ans|jahre|jaar))`), (m: string, h: string, mins: string) => {
+    const minute = SPELLED_MINUTES[mins.toLowerCase().replace(/\\s+/g, ' ')];
+    return minute !== undefined && Number(h) <= 23 ? `${Number(h)}:${String(minute).padStart(2, '0')}` : m;
+  }],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
   // Vague ranges in the seven languages, as the English matchVagueRange reads: the next quarter, after the holidays,
   // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".
