@@ -320,3 +320,21 @@ describe('minutes spelled out after the hour ("alle 14 e trenta", "à 15 heures 
     expect(read(lang, text).proposals).toEqual([]);
   });
 });
+
+describe("an offered slot accepted by its hour as the rep wrote it, with the prospect's own conversion beside it", () => {
+  // Offered in London: Monday 24 November 14:00 GMT (09:00 in New York) and Tuesday 25 November 20:00 GMT (15:00).
+  const offered: [string, string][] = [['2025-11-24 09:00', '2025-11-24 09:30'], ['2025-11-25 15:00', '2025-11-25 15:30']];
+  it.each([
+    ['The 8pm one on Tuesday is best for me (3pm here).', '2025-11-25 15:00'],
+    ['the 2pm Monday slot, i.e. 9am my time', '2025-11-24 09:00'],
+  ])('"%s" → %s', (text, wall) => {
+    const r = read('en', text, { offered, repZone: 'Europe/London' });
+    expect(r.kind).toBe('proposal');
+    expect(firstLocal('en', r), JSON.stringify(r.explain)).toBe(wall);
+  });
+
+  it('"Tuesday at 8pm works" alone is not silently taken as the London slot', () => {
+    const r = read('en', 'Tuesday at 8pm works', { offered, repZone: 'Europe/London' });
+    expect(r.certain && firstLocal('en', r) === '2025-11-25 15:00').toBe(false);
+  });
+});

@@ -88,7 +88,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const candidates = input.offeredSlots?.length
     ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
     : quotedProposals(split.quoted, ref, zone);
-  const accepted0 = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone);
+  const accepted0 = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone, input.repTimeZone);
   // "nach Ostern gerne nochmal melden", "volgende maand schikt beter": a yes-word beside a range of the reply's own that
   // holds none of the offered slots is a later time asked for, not the offer accepted.
   const ownRange = accepted0 && /^acceptance "/.test(accepted0.rule) ? matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null) : null;
