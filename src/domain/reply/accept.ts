@@ -16,7 +16,7 @@ const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.)?(?:'s)?\b/gi;
  * Resolves an acceptance ("yes, that works", "the second one", "Thursday's works") against the
  * slots the worker offered, or the times found in the quoted proposal. Null when nothing matches.
  */
-export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string): Acceptance | null {
+export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string, repZone?: string): Acceptance | null {
   if (candidates.length === 0) return null;
   const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
   const ord = pickOrdinal(visible, candidates.length);
@@ -33,7 +33,18 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone) || (c.zone !== undefined && !t.dated && wall(t.start, zone) === wall(c.start, c.zone)));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
     const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
-    return dayOk && timeOk && sameDay;
+    if (dayOk && timeOk && sameDay) return true;
+    // "the 9pm one on Tuesday (8am Wed here)": each time named is the slot as the rep wrote it (the slot's wall clock and
+    // day in the rep's zone) or as it falls in the prospect's own zone.
+    if (!repZone || repZone === zone || mentioned.length === 0) return false;
+    const r = DateTime.fromJSDate(c.start, { zone: repZone });
+    const asRep = (t: ExtractedTime) => {
+      const l = DateTime.fromJSDate(t.start, { zone });
+      return l.hour === r.hour && l.minute === r.minute && (!t.dated || l.weekday === r.weekday);
+    };
+    const asOwn = (t: ExtractedTime) => sameWallTime(t.start, c.start, zone) && (!t.dated || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    // Only when both readings are named (the prospect converted the slot): "Tuesday at 8pm" alone may be their own 8pm.
+    return mentioned.every((t) => t.grain === 'minute' && (asRep(t) || asOwn(t))) && mentioned.some(asRep) && mentioned.some(asOwn);
   });
   const hasSelector = days.length > 0 || mentioned.length > 0;
   if (hasSelector && byMention.length >= 1 && (byMention.length < candidates.length || candidates.length === 1)) {

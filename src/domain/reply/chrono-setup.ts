@@ -94,14 +94,16 @@ const boundedHour: Parser = {
  * nothing but punctuation, a zone, "or"/"on"/"works"... follows, so "about 5 people" or "around 20 minutes" is no time.
  */
 const approxHour: Parser = {
-  pattern: () => /\b(?:around|about|say|approx\.?|approximately|roughly|circa|ca\.)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:$|[?!,;:)\n]|\.(?:\s|$)|(?:or|on|if|my|your|then|tomorrow|today|works?|would|is|should|o'?clock|e[sd]t|c[sd]t|m[sd]t|p[sd]t|et|ct|mt|pt|gmt|utc|bst|cet|cest|eastern|central|mountain|pacific)\b))/i,
+  // An hour with minutes ("around 9:30 me va") is a time whatever follows; a bare hour only before a pause or a cue
+  // (the minutes are never dropped to leave "9" before the colon).
+  pattern: () => /\b(?:around|about|say|approx\.?|approximately|roughly|circa|ca\.)\s+(\d{1,2})(?:[:](\d{2})(?!\d)(?!\s*(?:%|€|\$|hours?|hrs?|minutes?|mins?|euros?|dollars?|percent|people|users)\b)\s*(am|pm|a\.m\.|p\.m\.)?|(?:[.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![:\d])(?=\s*(?:$|[?!,;:)\n]|\.(?:\s|$)|(?:or|on|if|my|your|then|tomorrow|today|works?|would|is|should|o'?clock|e[sd]t|c[sd]t|m[sd]t|p[sd]t|et|ct|mt|pt|gmt|utc|bst|cet|cest|eastern|central|mountain|pacific)\b)))/i,
   extract: (context, match) => {
     const hour = Number(match[1]);
     if (hour > 23) return null;
-    const minute = match[2] ? Number(match[2]) : 0;
+    const minute = Number(match[2] ?? match[4] ?? 0);
     if (minute > 59) return null;
     const out: { hour: number; minute: number; meridiem?: number } = { hour, minute };
-    const mer = (match[3] ?? '').toLowerCase();
+    const mer = (match[3] ?? match[5] ?? '').toLowerCase();
     if (mer.startsWith('p')) { out.meridiem = 1; if (hour < 12) out.hour = hour + 12; }
     if (mer.startsWith('a')) { out.meridiem = 0; if (hour === 12) out.hour = 0; }
     const c = context.createParsingComponents(out);
@@ -180,7 +182,8 @@ const MINUTE_WORDS: Record<string, number> = { quarter: 15, half: 30, five: 5, t
 
 /** "a quarter past 3pm", "half past three", "20 after 2", "quarter to noon", "ten to 4": minutes around an hour. */
 const pastTo: Parser = {
-  pattern: () => /\b(?:a\s+)?(quarter|half|twenty[-\s]five|twenty|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+(past|after|to|till|of)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|midnight)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?(?![\d:])/i,
+  // Not "from 10 till noon", "between 9 to 11": a span of hours, read by chrono as one.
+  pattern: () => /(?<!\b(?:from|between)\s+(?:a\s+)?)\b(?:a\s+)?(quarter|half|twenty[-\s]five|twenty|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+(past|after|to|till|of)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|midnight)(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z]))?(?![\d:])/i,
   extract: (_context, match) => {
     const mWord = (match[1] ?? '').toLowerCase();
     const minutes = /^\d+$/.test(mWord) ? Number(mWord) : MINUTE_WORDS[mWord.replace(/\s+/, ' ')] ?? MINUTE_WORDS[mWord];

@@ -57,6 +57,10 @@ const DEADLINE = u([
 ].join('|'));
 
 const BUSY = u([
+  // An event announced or forwarded, not a time offered to meet: "Reminder: the webinar starts Thursday at 2pm",
+  // "le webinaire a lieu jeudi à 14h", "das Webinar beginnt am Donnerstag", "save the date", "inscreva-se".
+  "(?:webinar|webinaire|webinário|webinario|seminario\\s+web|webcast|livestream|live\\s+stream|keynote|summit|conference|conférence|konferenz|kongress|congreso|congresso|congres|event|événement|evento|veranstaltung|evenement|messe|salon|fiera|feira|feria|beurs)\\s+(?:\\p{L}+\\s+){0,3}(?:starts?|begins?|kicks\\s+off|takes\\s+place|is\\s+(?:on|at|live)|commence|débute|a\\s+lieu|aura\\s+lieu|beginnt|startet|findet|empieza|comienza|se\\s+celebra|tendrá\\s+lugar|começa|acontece|será\\s+realizad[oa]|begint|vindt|start|inizia|comincia|si\\s+terrà|si\\s+tiene)",
+  "reminder|save\\s+the\\s+date|rappel|recordatorio|lembrete|erinnerung|herinnering|promemoria|register\\s+(?:here|now|today|at|via)|inscri(?:vez|bez|ba|va)(?:-vous|-se|se|te)?|regístrese|regístrate|iscriviti|iscrivetevi|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+)?an|meld\\s+je\\s+(?:\\p{L}+\\s+)?aan",
   "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   // A time too early or too late for the prospect: "Tuesday 9am is a bit early for me", "es muy tarde para mí".
@@ -84,7 +88,8 @@ const BUSY = u([
 ].join('|'));
 
 /** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
-const BEFORE = /(?<![\p{L}])(?:before|antes\s+(?:del?|de\s+la|do|da)|avant(?:\s+(?:le|la|l['’]))?|(?<!(?:schlage|schlagen|schlägt|schlug|stelle|stellen|merke|merken|habe|hab|haben)\s+(?:ich\s+|wir\s+|ihnen\s+|dir\s+)?)vor(?:\s+(?:dem|der))?|vóór|prima\s+(?:del|della|di|dello)|bis\s+(?:zum|zur|spätestens)|d['’]ici|entro)\s+(?:(?:the|el|la|le|o|a|il|lo|den|dem)\s+)?$/iu;
+// "not before next month", "pas avant le 15", "nicht vor Ende März": a start bound (the earliest time), not a deadline.
+const BEFORE = /(?<![\p{L}])(?<!(?:not|pas|nicht|no|não|nao|niet|non|never|jamais|nunca|mai)\s+)(?:before|antes\s+(?:del?|de\s+la|do|da)|avant(?:\s+(?:le|la|l['’]))?|(?<!(?:schlage|schlagen|schlägt|schlug|stelle|stellen|merke|merken|habe|hab|haben)\s+(?:ich\s+|wir\s+|ihnen\s+|dir\s+)?)vor(?:\s+(?:dem|der))?|vóór|prima\s+(?:del|della|di|dello)|bis\s+(?:zum|zur|spätestens)|d['’]ici|entro)\s+(?:(?:the|el|la|le|o|a|il|lo|den|dem)\s+)?$/iu;
 
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
@@ -94,7 +99,8 @@ const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t
 
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
 export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
-  const STOP = /[.!?;\n]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
+  // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
+  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(STOP)) {

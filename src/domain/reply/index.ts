@@ -62,7 +62,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
   // "I'll reply when I return" is the auto-reply's own promise, not an offer to talk after the absence.
   const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText) && !REPLY_ON_RETURN.test(timeText);
-  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway)) {
+  // "je suis en congé la semaine prochaine, on peut se voir jeudi 27 à 10h ?": a person asking about a day and time is
+  // arranging a meeting; an auto-reply without its header asks nothing of the kind.
+  const asksForTime = /[^.!?\n]*(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b[^.!?\n]*\d|\d[^.!?\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b)[^.!?\n]*\?/i.test(timeText);
+  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway && !asksForTime)) {
     const source = visibleText || message.text || '';
     const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
     const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];
@@ -85,7 +88,11 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const candidates = input.offeredSlots?.length
     ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
     : quotedProposals(split.quoted, ref, zone);
-  const accepted = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone);
+  const accepted0 = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone, input.repTimeZone);
+  // "nach Ostern gerne nochmal melden", "volgende maand schikt beter": a yes-word beside a range of the reply's own that
+  // holds none of the offered slots is a later time asked for, not the offer accepted.
+  const ownRange = accepted0 && /^acceptance "/.test(accepted0.rule) ? matchVagueRange(timeText, ref, zone, (a, b) => contextExclusion(timeText, a, b) === null) : null;
+  const accepted = ownRange && !candidates.some((c) => c.start >= ownRange.start && c.start < ownRange.end) ? null : accepted0;
   if (accepted) {
     const uncertain = accepted.ambiguous ? [`ambiguous: ${candidates.length} slots were offered and the reply does not say which`] : [];
     return { ...base, kind: 'proposal', proposals: accepted.proposals, ambiguous: accepted.ambiguous, alternatives: accepted.alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, accepted.rule, input.offeredSlots?.length ? 'resolved against offeredSlots' : 'resolved against the quoted proposal'] };

@@ -101,7 +101,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       if (s.plus({ months: 3 }) <= now) s = s.plus({ years: 1 });
       return [s, s.plus({ months: 3 })];
     } },
-    { re: /\b(?:after\s+the\s+holidays|in\s+the\s+new\s+year|early\s+next\s+year|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
+    { re: /\b(?:after\s+the\s+holidays|after\s+(?:the\s+)?new\s+year(?:['’]s(?:\s+day)?)?|in\s+the\s+new\s+year|early\s+next\s+year|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
     { re: /\b(?:in|during|early|late|mid|end\s+of|beginning\s+of|sometime\s+in)\s+(?:early\s+|late\s+|mid-?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i, range: (m) => {
       const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
       if (month < 1) return null;
@@ -110,6 +110,13 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       return [s < now ? now : s, s.plus({ months: 1 })];
     } },
   ];
+  // "after Easter", "nach Ostern", "après Pâques": the three weeks after Easter Monday.
+  rules.push({ re: /\bafter\s+easter\b/i, range: () => {
+    let e = easterSunday(now.year, zone);
+    if (e.plus({ days: 1 }) < now) e = easterSunday(now.year + 1, zone);
+    const s = e.plus({ days: 2 });
+    return [s, s.plus({ weeks: 3 })];
+  } });
   rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
   // Every occurrence is tried: "this week is packed, next month maybe" skips the busy week for the month.
   for (const r of rules) {
@@ -120,6 +127,16 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     }
   }
   return null;
+}
+
+/** Easter Sunday of a year (the anonymous Gregorian computus). */
+function easterSunday(year: number, zone: string): DateTime {
+  const a = year % 19; const b = Math.floor(year / 100); const c = year % 100;
+  const d = Math.floor(b / 4); const e = b % 4; const f = Math.floor((b + 8) / 25); const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30; const i = Math.floor(c / 4); const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7; const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31); const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return DateTime.fromObject({ year, month, day }, { zone });
 }
 
 const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };

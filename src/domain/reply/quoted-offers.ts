@@ -39,7 +39,7 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   // "A few options (all Eastern time):", "How about one of these (ET)?": the zone the rep named for the list.
   const named = blockZone(text);
   const listZone = named ?? zone;
-  const found = extractTimes(toEnglishTimes(text, language.lang, language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  const found = extractTimes(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
   return found.map((t) => ({ start: t.start, end: t.end, text: t.text, ...(named ? { zone: named } : {}) }));
 }
 

@@ -79,6 +79,22 @@ function readLocalDate(s: string, now: DateTime): DateTime | null {
     const d = DateTime.fromObject({ year: named[3] ? Number(named[3]) : now.year, month: MONTHS[named[2]], day: Number(named[1]) }, { zone: now.zone });
     if (d.isValid) return named[3] ? d : rollForward(d, now);
   }
+  // "back on Monday 24", "de retour le lundi 24", "volto dia 24", "back on the 14th": a day of the month alone, the next
+  // one to come (this month, or the next when it has passed); never a clock time ("24h", "10 Uhr", "9:30").
+  const dayOnly = /^(?:(?:on|le|el|il|op|am|no|dia|día|el\s+día|no\s+dia|den|the)\s+)*(?:([a-zäöüéèûçì-]+),?\s+(?:the\s+|den\s+|le\s+|el\s+)?)?(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|ª)?(?![\d:/]|\.\d|\s*(?:h\b|uhr|u\b|uur|am\b|pm\b|[ap]\.m))/.exec(head);
+  // Not a month before or after the number ("March 15", "15 de marzo": read above or by chrono).
+  const monthAfter = /^\d{1,2}\S*\s+(?:de\s+)?([a-zäöüéèûç]+)/.exec(head.slice(head.search(/\d/)))?.[1];
+  if (dayOnly?.[2] && !(dayOnly[1] && MONTHS[dayOnly[1]] !== undefined) && !(monthAfter && MONTHS[monthAfter] !== undefined)) {
+    const day = Number(dayOnly[2]);
+    if (day >= 1 && day <= 31) {
+      let d = now.set({ day: Math.min(day, now.daysInMonth ?? 31) });
+      if (d.day !== day || d < now) {
+        const next = now.plus({ months: 1 }).startOf('month');
+        d = next.set({ day: Math.min(day, next.daysInMonth ?? 31) });
+      }
+      if (d.day === day) return d;
+    }
+  }
   return null;
 }
 

@@ -76,6 +76,8 @@ export const OPTOUT_CUES: Cue[] = [
 ];
 
 export const DECLINE_CUES: Cue[] = [
+  // "We signed with HubSpot last month", "we just went with Outreach", "we've chosen Salesloft": a named vendor chosen.
+  { re: /(?<![\p{L}])(?:[Ww]e|[Ww]e['’]ve|[Ww]e\s+have|[Ww]e\s+just|[Ww]e['’]ve\s+just|[Ww]e\s+already|[Ww]e['’]ve\s+already|[Jj]ust|[Aa]lready)\s+(?:just\s+|already\s+|recently\s+)?(?:signed(?:\s+(?:a\s+)?(?:contract|deal|an?\s+agreement))?\s+with|went\s+with|gone\s+with|chosen|chose|selected|picked|decided\s+on)\s+(?!you\b|your\b|yours\b)\p{Lu}[\p{L}\d.-]*/u, weight: 1, negatable: true },
   // English
   c("not\\s+(?:really\\s+|currently\\s+|at\\s+all\\s+|that\\s+)?interested|no\\s+interest|uninterested"),
   c("no\\s+(?:thanks|thank\\s+you)|thanks,?\\s+but\\s+no|no,?\\s+thank\\s+you"),

@@ -214,7 +214,7 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
   const year = r.start.get('year') ?? DateTime.fromJSDate(ref, { zone }).year;
   const month = r.start.get('month') ?? 1;
   let day = r.start.get('day') ?? 1;
-  const hasDay = r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|tonight|day after)\b/i.test(phrase)
+  const hasDay = r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|overmorrow|tonight|day after)\b/i.test(phrase)
     || PARTS.some((p) => p.re.test(phrase)); // "this afternoon": the reference day
   const hasHour = r.start.isCertain('hour') && !/^(?:by)\b/i.test(phrase) ? true : r.start.isCertain('hour');
   const holidayOnly = r.tags().has('parser/holiday') && !hasHour; // "after Thanksgiving": a reference point, not a slot
@@ -327,7 +327,7 @@ function finish(
 }
 
 function isDated(r: ChronoResult, phrase: string): boolean {
-  return r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|tonight|day after)\b/i.test(phrase);
+  return r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|overmorrow|tonight|day after)\b/i.test(phrase);
 }
 
 /** chrono reads "2-4" ends in the same meridiem as written; keep the end after the start. */

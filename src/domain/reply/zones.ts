@@ -80,7 +80,8 @@ export function numericOrderKnown(lang: string, zone: string, country?: string |
 /** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
 export function isMonthFirstZone(zone: string): boolean {
   if (/^(?:US\/|Pacific\/Honolulu|America\/)/.test(zone)) return !DAY_FIRST_AMERICAS.test(zone);
-  return false;
+  // The Philippines and the US Pacific territories and freely associated states write the month first too.
+  return /^(?:Asia\/Manila|Pacific\/(?:Guam|Saipan|Pago_Pago|Midway|Majuro|Kwajalein|Palau|Chuuk|Pohnpei|Kosrae))$/.test(zone);
 }
 
 export function isValidZone(zone: string): boolean {

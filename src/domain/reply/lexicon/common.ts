@@ -45,17 +45,39 @@ const SEASONS: [string, string][] = [
   ['otoño|outono|autunno|automne|herbst|najaar|herfst', 'autumn'], ['invierno|inverno|hiver', 'winter'],
 ];
 
+/** Minutes written as words after an hour, in the six other languages. */
+const SPELLED_MINUTES: Record<string, number> = {
+  diez: 10, dix: 10, dieci: 10, dez: 10, tien: 10, zehn: 10, veinte: 20, vingt: 20, venti: 20, vinte: 20, twintig: 20, zwanzig: 20,
+  quince: 15, quinze: 15, quindici: 15, vijftien: 15, fünfzehn: 15, treinta: 30, trente: 30, trenta: 30, trinta: 30, dertig: 30, dreißig: 30,
+  'cuarenta y cinco': 45, 'quarante-cinq': 45, 'quarante cinq': 45, quarantacinque: 45, 'quarenta e cinco': 45, veertig: 40, cuarenta: 40, quarante: 40, quaranta: 40, quarenta: 40,
+};
+
 export const COMMON_RULES: Rule[] = [
   ...SEASONS.map(([names, season]): Rule => [w(names), season]),
   ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
   [w('segunda-feira'), 'Monday'],
   // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
   [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
+  // ", like 8", ", tipo 8", ", tipo le 14", ", genre 9h", ", zo rond 10", ", ideally 2": after a pause, an approximate hour narrows
+  // the day said before it ("el lunes a primera hora, tipo 8"); never "I'd like 3 seats" (no pause before it).
+  [new RegExp(`(?<=[,;(–—-]\\s*)(?:like|ideally|preferably|tipo|genre|style|zo\\s+rond|ongeveer|etwa|so\\s+gegen|ungefähr|más\\s+o\\s+menos|mais\\s+ou\\s+menos|circa|verso)\\s+(?:(?:a\\s+)?(?:las|la|le|les|alle|às|as|à|a|om|um)\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?:\\s*(?:h|uhr|uur|u)(?![\\p{L}]))?(?![\\d:.]|\\s*(?:%|€|\\$|people|personas|pessoas|personnes|personen|persone|users|usuari|usuári|utent|utilisat|nutzer|gebruiker|licen|lizenz|seats|puestos|postos|posti|places|plätze|plaatsen|euro|dólar|dollar|reais|minut|mins?\\b|hours?|horas|heures|stunden|uur\\s|ore\\b|weeks?|semanas|semaines|wochen|weken|settimane|days?|días|dias|jours|tage|dagen|giorni))`, 'giu'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
+  // "20 Minuten", "30 minutos", "15 minuti", "20 minuten": a length, as the English reader knows it ("next week 20" is no hour).
+  [w('(\\d{1,3})\\s*(?:minuten|minutos|minuti|minuto|minutes|minuut|min\\.)'), (_m: string, n: string) => `${n} minutes`],
+  [w('(\\d{1,2})\\s*(?:stunden|stunde|uren)(?![\\p{L}])'), (_m: string, n: string) => `${n} hours`],
+  // Minutes spelled out after the hour: "alle 14 e trenta", "à 15 heures trente", "a las 3 y cuarto" is read by the
+  // language's own rules; "a las 10 y veinte", "às 9 e quinze", "om 10 uur dertig" are the hour and those minutes.
+  [w(`(\\d{1,2})(?:\\s*(?:h|heures?|uhr|uur|horas))?\\s+(?:(?:e|et|y|und|en)\\s+|(?<=(?:h|heures?|uhr|uur|horas)\\s+))(${Object.keys(SPELLED_MINUTES).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])(?!\\s+(?:persone|personas|pessoas|personnes|personen|people|utenti|usuarios|usuários|utilisateurs|nutzer|gebruikers|licenze|licencias|licenças|licences|lizenzen|licenties|euro|dólares|reais|dollars|%|anni|años|anos|ans|jahre|jaar))`), (m: string, h: string, mins: string) => {
+    const minute = SPELLED_MINUTES[mins.toLowerCase().replace(/\\s+/g, ' ')];
+    return minute !== undefined && Number(h) <= 23 ? `${Number(h)}:${String(minute).padStart(2, '0')}` : m;
+  }],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
   // Vague ranges in the seven languages, as the English matchVagueRange reads: the next quarter, after the holidays,
   // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".
   [w('(?:(?:el|o|no|le|au|im|het|nel|il)\\s+)?(?:próximo|proximo|prochain|nächsten|nächstes|nächste|naechsten|volgende?|prossimo)\\s+(?:trimestre|quartal|kwartaal)|(?:(?:el|le)\\s+)?trimestre\\s+(?:que\\s+viene|prochain|próximo|siguiente)'), 'next quarter'],
   [w('(?:después\\s+de|pasadas|tras)\\s+(?:las\\s+)?(?:fiestas|navidades|navidad)|(?:depois|após)\\s+(?:das|do)\\s+(?:festas|natal)|après\\s+(?:les\\s+)?(?:fêtes|noël)|nach\\s+(?:den\\s+)?(?:feiertagen|festtagen|weihnachten)|na\\s+(?:de\\s+)?(?:feestdagen|kerst)|dopo\\s+(?:le\\s+)?(?:feste|festività|natale)'), 'after the holidays'],
+  // After New Year and after Easter, in the seven languages.
+  [w('(?:después\\s+de(?:l)?|tras(?:\\s+el)?|pasado\\s+el)\\s+año\\s+nuevo|(?:depois|após)\\s+d[oa]\\s+ano\\s+novo|après\\s+le\\s+nouvel\\s+an|nach\\s+(?:neujahr|dem\\s+jahreswechsel|silvester)|na\\s+(?:nieuwjaar|de\\s+jaarwisseling)|dopo\\s+(?:il\\s+)?capodanno'), 'after the new year'],
+  [w('(?:después\\s+de|tras|pasada)\\s+(?:la\\s+)?(?:semana\\s+santa|pascua)|(?:depois|após)\\s+da\\s+páscoa|après\\s+pâques|nach\\s+ostern|na\\s+pasen|dopo\\s+pasqua'), 'after Easter'],
   [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+dem\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
   [w('(?:à|a|dès|après)\\s+la\\s+rentrée'), 'in September'],
   [w(`(courant|dans\\s+le\\s+courant\\s+d[e'’]|au\\s+cours\\s+d[e'’]|durant|pendant|début|fin|mi-?)\\s*(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
@@ -87,7 +109,9 @@ export function crossAbbreviations(lang: string): Rule[] {
 
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
-  return abbrevs.map((names, i): Rule => [w(`(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
+  const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**
@@ -96,8 +120,8 @@ export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
  * the part of day as English names it, so the reader joins it to its day ("mañana a última hora de la tarde").
  */
 export const PART_OF_DAY_RULES: Rule[] = [
-  [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|nel\\s+(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
-  [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|in\\s+tarda\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
+  [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:spät|früh)nachmittags?|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|(?:nel\\s+)?(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
+  [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|(?:in\\s+)?tarda\\s+mattinata|(?:di\\s+)?(?:prima\\s+mattina|primo\\s+mattino)|(?:in\\s+)?(?:prima|tarda)\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
   [w('gegen\\s+mittag|um\\s+die\\s+mittagszeit|rond\\s+het\\s+middaguur|verso\\s+mezzogiorno|vers\\s+midi|sobre\\s+el\\s+mediodía|por\\s+volta\\s+do\\s+meio-dia'), 'around noon'],
   // German "so 12 Uhr" (lower case: "about"), never Sunday ("So 12 Uhr" stays a weekday).
   [/(?<![\p{L}])so\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h)?(?![\p{L}\d]))/gu, 'gegen '],

@@ -40,7 +40,7 @@ export const DE_RULES: Rule[] = [
   [w('ende\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'late next year'], [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+jahr'), 'next year'],
   [w('(?:in\\s+der\\s+)?(?:nächsten|kommenden)\\s+woche|nächste\\s+woche|kommende\\s+woche'), 'next week'],
   [w('diese\\s+woche|in\\s+dieser\\s+woche'), 'this week'], [w('letzte\\s+woche|vergangene\\s+woche'), 'last week'],
-  [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+monat'), 'next month'], [w('diesen\\s+monat'), 'this month'],
+  [w('(?:im\\s+)?(?:nächsten|nächstem|kommenden|kommendem)\\s+monat'), 'next month'], [w('diesen\\s+monat'), 'this month'],
   [w('ende\\s+(?:des|diesen)\\s+monats'), 'end of this month'], [w('ende\\s+(?:der|dieser)\\s+woche'), 'end of this week'],
   [w(`in\\s+${COUNT}\\s+wochen`), (_m, n) => `in ${count(n)} weeks`],
   [w(`anfang(?=\\s+${MONTH_EN})`), 'early'], [w(`mitte(?=\\s+${MONTH_EN})`), 'mid'], [w(`ende(?=\\s+${MONTH_EN})`), 'late'], [w(`im(?=\\s+${MONTH_EN})`), 'in'],
@@ -49,6 +49,8 @@ export const DE_RULES: Rule[] = [
   [w(`(?:an\\s+)?diesem\\s+(${WEEKDAY_EN})|diesen\\s+(${WEEKDAY_EN})`), (_m, a, b) => `this ${a ?? b}`],
   [w(`(\\d{1,2})\\.\\s*(${MONTH_EN})`), (_m, d, mo) => `${d} ${mo}`],
   [w('(?:am|den|zum)\\s+(\\d{1,2})\\.(?![\\d])'), (_m, d) => `the ${ordinal(d)}`],
+  // "Donnerstag, 27. um 10 Uhr", "Mittwoch 3. ginge": a day number with its dot right after the weekday.
+  [w(`(${WEEKDAY_EN}),?\\s+(\\d{1,2})\\.(?![\\d])`), (_m, wd, d) => `${wd} the ${ordinal(d)}`],
   [w(`(?:dem|den|vom|zum)\\s+(?=\\d{1,2}\\s+${MONTH_EN})`), ''],
   [w(`(${WEEKDAY_EN}),?\\s+(?:der|den|dem)\\s+(?=\\d)`), (_m, d) => `${d}, `],
   [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],

@@ -14,10 +14,15 @@ export const EN_RULES: Rule[] = [
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
   // "First thing Monday, like 8:30?": the clock time named after it is the time, not 9am.
-  [w(`first\\s+thing\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)\\s*,?\\s*(?:like|say|around|about|maybe|so|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
+  [w(`first\\s+thing\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)\\s*,?\\s*(?:like|say(?:\\s+at)?|around|about|maybe|so|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
   [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
   // British "half two" is 2:30 (not "half an hour", "half past two", "half day").
   [w(`(?:at\\s+)?half\\s+${H}(?!\\s*(?:past|an?\\s|hour|hours|day|days|of|the|time|o['’]?clock)|[:.]\\d)`), (_m, a) => `at ${h(a)}:30`],
+  // "(the) day after tomorrow": two days on in the prospect's zone (chrono's own reading counts from the UTC date, a day
+  // late in a western evening); "overmorrow" is the reader's word for it.
+  [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
+  // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
+  [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
   [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
