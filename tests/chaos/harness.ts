@@ -80,7 +80,10 @@ export function storyTimes(now = new Date()): { t0: Date; b1: Date; b2: Date } {
 interface Workspace {
   bench: Bench;
   env: NodeJS.ProcessEnv;
-  /** PostgreSQL: pg-boss's jobs of this story that are not completed (queue, state, tries, start_after, output). */
+  /**
+   * PostgreSQL: pg-boss's jobs of this story that are not completed (queue, account, state, tries,
+   * start_after, output), but for sends scheduled at a later time of the story (nothing is wrong then).
+   */
   unfinishedJobs(): Promise<string[]>;
   /**
    * PostgreSQL: lets `ms` of the story's time pass for pg-boss too (see passJobTime). Called only
@@ -139,7 +142,8 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
         if (!(await jobsTableExists(client))) return [];
         const r = await client.query(
           `select name, singleton_key, state, retry_count, retry_limit, start_after, (start_after - now())::text as due_in, started_on, data->>'slot' as slot, output::text as output
-             from ${jobsSchema}.job where state <> 'completed' order by name, created_on`,
+             from ${jobsSchema}.job where state <> 'completed'
+              and not (name = 'followup-send' and state = 'created' and start_after > now() and data->>'slot' is null) order by name, created_on`,
         );
         return r.rows.map((j) => `${j.name} ${j.singleton_key ?? ''} ${j.state}${j.started_on ? ` since ${new Date(j.started_on).toISOString()}` : ''} tries ${j.retry_count}/${j.retry_limit} start_after ${new Date(j.start_after).toISOString()} (due in ${j.due_in}) slot ${j.slot} output ${(j.output ?? '').slice(0, 300)}`);
       });
