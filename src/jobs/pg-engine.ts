@@ -416,7 +416,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     for (const row of r.rows as { data: BookData; state: string; retry_count: number; retry_limit: number; start_after: Date; message: string | null }[]) {
       const { accountId, request } = row.data;
       const at = new Date(row.start_after).toISOString();
-      const why = row.state === 'retry' ? `its try ${row.retry_count} of ${row.retry_limit + 1} failed${row.message ? ` (${row.message})` : ''}` : 'it is held for the replies step that asked for it';
+      const why = row.state === 'retry' ? `its try ${row.retry_count + 1} of ${row.retry_limit + 1} failed${row.message ? ` (${row.message})` : ''}` : 'it is held for the replies step that asked for it';
       total.alerts.push(`${accountId}: the booking a prospect asked for ("${request.proposal}", prospect ${request.prospectId}) is not done yet: ${why}. The next run from ${at} tries it again (run --once again then).`);
       total.attention.push({ accountId, reason: 'a booking waits for a retry' });
     }

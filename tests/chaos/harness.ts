@@ -145,7 +145,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
              from ${jobsSchema}.job where state <> 'completed'
               and not (name = 'followup-send' and state = 'created' and start_after > now() and data->>'slot' is null) order by name, created_on`,
         );
-        return r.rows.map((j) => `${j.name} ${j.singleton_key ?? ''} ${j.state}${j.started_on ? ` since ${new Date(j.started_on).toISOString()}` : ''} tries ${j.retry_count}/${j.retry_limit} start_after ${new Date(j.start_after).toISOString()} (due in ${j.due_in}) slot ${j.slot} output ${(j.output ?? '').slice(0, 300)}`);
+        return r.rows.map((j) => `${j.name} ${j.singleton_key ?? ''} ${j.state}${j.started_on ? ` since ${new Date(j.started_on).toISOString()}` : ''} retries ${j.retry_count}/${j.retry_limit} start_after ${new Date(j.start_after).toISOString()} (due in ${j.due_in}) slot ${j.slot} output ${(j.output ?? '').slice(0, 300)}`);
       });
     },
     passJobTime: async (ms: number) => {
