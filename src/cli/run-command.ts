@@ -24,7 +24,7 @@ export function registerRunCommands(program: Command): void {
     .addHelpText(
       'after',
       '\nExit status: 0 everything done; 2 items were skipped (bad input, listed under Problems); 3 an account needs attention\n' +
-        '(disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL: try again later); 1 nothing ran.',
+        '(disconnected, stale or failing, or a booking waits for its retry); 75 another run holds the lease (EX_TEMPFAIL: try again later); 1 nothing ran.',
     )
     .option('--json', 'print the summary as JSON')
     .option('--concurrency <n>', 'PostgreSQL: accounts this process works on at once (default 4); several processes share one tick')

@@ -3,7 +3,8 @@ import type { TickSummary } from '../worker/context.js';
 /**
  * Exit statuses of `run --once`, for cron and monitors:
  * 0 everything done; 2 items were skipped (bad input); 3 an account needs attention
- * (disconnected, stale or failing); 75 another run holds the lease (EX_TEMPFAIL). 1: nothing ran.
+ * (disconnected, stale or failing, or a booking waits for its retry); 75 another run holds the
+ * lease (EX_TEMPFAIL). 1: nothing ran.
  */
 export const RUN_EXIT = { ok: 0, skipped: 2, attention: 3, leaseHeld: 75 } as const;
 

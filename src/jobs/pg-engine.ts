@@ -156,13 +156,21 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
   }
   let lastReap = 0;
 
-  /** Jobs left active by a worker whose database connection is gone: retried now. */
+  /**
+   * Jobs left active by a worker whose database connection is gone, and jobs active past their
+   * expiry (a worker killed before its mark landed): retried now. pg-boss expires jobs only in its
+   * maintenance, every 120 s of a process's life, which a `run --once` of a few seconds never
+   * reaches: without this, such a job stayed active for good, and a `book` job (one running per
+   * account) held that account's bookings with it (the long chaos run on PostgreSQL: Sara's
+   * named time never booked).
+   */
   async function reapOrphans(force = false): Promise<number> {
     if (!force && Date.now() - lastReap < REAP_EVERY_MS) return 0;
     lastReap = Date.now();
     const r = await db.executeSql(
-      `select id, name from ${schema}.job where state = 'active' and output ? 'followupWorker'
-         and (output->>'followupWorker')::int not in (select pid from pg_stat_activity where pid is not null)`,
+      `select id, name from ${schema}.job where state = 'active' and (
+         (output ? 'followupWorker' and (output->>'followupWorker')::int not in (select pid from pg_stat_activity where pid is not null))
+         or started_on + expire_in < now())`,
       [],
     );
     const orphans = r.rows as { id: string; name: string }[];
@@ -221,6 +229,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const lanes = Array.from({ length: Math.max(1, concurrency) }, () => lane());
       await Promise.all(lanes);
       await settled();
+      if (untilSlotDone) await reportWaitingBookings(total);
       total.finishedAt = new Date();
       return total;
 
@@ -509,6 +518,27 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     if (!at) return;
     const iso = at.toISOString();
     await boss.insert([{ name: QUEUES.send, id: stableJobId(`send:${accountId}:${iso}`), data: { accountId, at: iso } satisfies SendData, singletonKey: accountId, startAfter: at, ...RETRY }]);
+  }
+
+  /**
+   * `run --once` exits when its slot's due work is done; a booking whose try failed waits for its
+   * pg-boss retry (30 s, doubling) and a booking held for its replies step waits for that step.
+   * Neither is lost (the next run takes it when due), but a run must not end as if all were done:
+   * each is named in the summary, and its account needs attention (exit status 3) until booked.
+   */
+  async function reportWaitingBookings(total: TickSummary): Promise<void> {
+    const r = await db.executeSql(
+      `select data, state, retry_count, retry_limit, start_after, output->>'message' as message from ${schema}.job
+        where name = $1 and state in ('created', 'retry') and start_after > now() order by start_after`,
+      [QUEUES.book],
+    );
+    for (const row of r.rows as { data: BookData; state: string; retry_count: number; retry_limit: number; start_after: Date; message: string | null }[]) {
+      const { accountId, request } = row.data;
+      const at = new Date(row.start_after).toISOString();
+      const why = row.state === 'retry' ? `its try ${row.retry_count + 1} of ${row.retry_limit + 1} failed${row.message ? ` (${row.message})` : ''}` : 'it is held for the replies step that asked for it';
+      total.alerts.push(`${accountId}: the booking a prospect asked for ("${request.proposal}", prospect ${request.prospectId}) is not done yet: ${why}. The next run from ${at} tries it again (run --once again then).`);
+      total.attention.push({ accountId, reason: 'a booking waits for a retry' });
+    }
   }
 
   /** The slot's jobs are done when none of them is waiting (due) or running. Retries scheduled for later do not hold a run. */

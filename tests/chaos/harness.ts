@@ -59,6 +59,8 @@ export interface ChaosOutcome {
   uncertain: string[];
   duplicateBookings: string[];
   final: string[];
+  /** PostgreSQL: pg-boss jobs not completed when the story ended (what a missing step is waiting on). */
+  unfinishedJobs: string[];
 }
 
 const STEP_MS = 16 * 60_000; // past the tick lease, so a killed run's lease has lapsed
@@ -78,6 +80,16 @@ export function storyTimes(now = new Date()): { t0: Date; b1: Date; b2: Date } {
 interface Workspace {
   bench: Bench;
   env: NodeJS.ProcessEnv;
+  /**
+   * PostgreSQL: pg-boss's jobs of this story that are not completed (queue, account, state, tries,
+   * start_after, output), but for sends scheduled at a later time of the story (nothing is wrong then).
+   */
+  unfinishedJobs(): Promise<string[]>;
+  /**
+   * PostgreSQL: lets `ms` of the story's time pass for pg-boss too (see passJobTime). Called only
+   * between runs, when no worker of the story is running. Returns the jobs made due by it.
+   */
+  passJobTime(ms: number): Promise<number>;
   cleanup(): Promise<void>;
 }
 
@@ -110,9 +122,47 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
     family === 'smtp'
       ? await smtpBench({ dir, reps, now, env: fullEnv, ...(sentDir !== undefined ? { sentDir } : {}) })
       : await emulatorBench({ family, dir, reps, now, env: fullEnv });
+  const jobsSchema = schema ? `${schema}_jobs` : null;
+  const withClient = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  const jobsTableExists = (client: pg.Client) => client.query(`select to_regclass($1) as t`, [`${jobsSchema}.job`]).then((r) => r.rows[0]?.t !== null);
   return {
     bench,
     env,
+    unfinishedJobs: async () => {
+      if (!jobsSchema) return [];
+      return withClient(async (client) => {
+        if (!(await jobsTableExists(client))) return [];
+        const r = await client.query(
+          `select name, singleton_key, state, retry_count, retry_limit, start_after, (start_after - now())::text as due_in, started_on, data->>'slot' as slot, output::text as output
+             from ${jobsSchema}.job where state <> 'completed'
+              and not (name = 'followup-send' and state = 'created' and start_after > now() and data->>'slot' is null) order by name, created_on`,
+        );
+        return r.rows.map((j) => `${j.name} ${j.singleton_key ?? ''} ${j.state}${j.started_on ? ` since ${new Date(j.started_on).toISOString()}` : ''} retries ${j.retry_count}/${j.retry_limit} start_after ${new Date(j.start_after).toISOString()} (due in ${j.due_in}) slot ${j.slot} output ${(j.output ?? '').slice(0, 300)}`);
+      });
+    },
+    passJobTime: async (ms: number) => {
+      if (!jobsSchema || ms <= 0 || process.env.CHAOS_PG_REAL_TIME === '1') return 0;
+      return withClient(async (client) => {
+        if (!(await jobsTableExists(client))) return 0;
+        const r = await client.query(
+          `with moved as (
+             update ${jobsSchema}.job set start_after = start_after - make_interval(secs => $1::double precision / 1000)
+              where state in ('created', 'retry') and start_after > now() returning start_after
+           ) select count(*) filter (where start_after <= now())::int as due from moved`,
+          [ms],
+        );
+        await client.query(`update ${jobsSchema}.job set started_on = started_on - make_interval(secs => $1::double precision / 1000) where state = 'active'`, [ms]);
+        return Number(r.rows[0]?.due ?? 0);
+      });
+    },
     cleanup: async () => {
       await bench.close();
       rmSync(dir, { recursive: true, force: true });
@@ -210,8 +260,19 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
   const killAll = () => {
     for (const child of running) if (child.kill('SIGKILL')) kills += 1;
   };
+  // The story's clock moves 16 minutes (or a week) from one run to the next; pg-boss's does not: it
+  // schedules a failed job's retry (30 s, doubling) and a held booking (15 min) on PostgreSQL's
+  // now(). Runs a few seconds apart would never reach those, which no deployment sees (its runs
+  // are minutes apart in real time). So between runs the story's time passes for pg-boss too.
+  let lastRun: { at: number; real: number } | null = null;
+  let madeDue = 0;
+  const passTime = async (at: Date) => {
+    if (lastRun) madeDue += await ws.passJobTime(at.getTime() - lastRun.at - (Date.now() - lastRun.real));
+    lastRun = { at: at.getTime(), real: Date.now() };
+  };
   try {
     const round = async (at: Date, chaos: boolean) => {
+      await passTime(at);
       const n = chaos ? r.int(1, options.maxOverlap) : 1;
       const workers = Array.from({ length: n }, () => {
         const w = startCli(['--config', ws.bench.configPath, '--now', at.toISOString(), 'run', '--once'], ws.env);
@@ -250,11 +311,12 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
       ws.bench.clearFaults();
       for (let i = 0; i < (options.settleRuns ?? 2); i++) {
         const settleAt = at;
+        if (options.settleInProcess) await passTime(settleAt);
         if (options.settleInProcess) await withRuntime(ws, async (runtime) => void (await runTick(await runtime.context(settleAt))));
         else await round(at, false);
         at = new Date(at.getTime() + STEP_MS);
       }
-      log(`  ${label} ${name}: ${runs} runs, ${kills} kills so far, faults ${JSON.stringify(ws.bench.injected())}`);
+      log(`  ${label} ${name}: ${runs} runs, ${kills} kills so far, faults ${JSON.stringify(ws.bench.injected())}${options.store === 'postgres' ? `, pg-boss jobs made due by the story's time so far ${madeDue}` : ''}`);
       return at;
     };
     const end = await phase(t0, 'phase A (drafts)');
@@ -284,7 +346,9 @@ export async function chaosStory(options: ChaosOptions, t0: Date): Promise<Chaos
     }
     const duplicateBookings = [...bookings].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
     const uncertain = [...state.uncertain, ...invites.filter((i) => i.held).map((i) => `invite ${i.messageId} (${i.mailbox})`)];
-    return { label, faults: ws.bench.injected(), kills, runs, exitCodes, duplicates, lost, uncertain, duplicateBookings, final: state.lines };
+    const unfinishedJobs = await ws.unfinishedJobs();
+    for (const j of unfinishedJobs) log(`  ${label} job not completed at the end: ${j}`);
+    return { label, faults: ws.bench.injected(), kills, runs, exitCodes, duplicates, lost, uncertain, duplicateBookings, final: state.lines, unfinishedJobs };
   } finally {
     killAll();
     await ws.cleanup();

@@ -17,6 +17,7 @@ import { loadConfig } from '../../src/config.js';
 import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
 import { tickSlot } from '../../src/jobs/slot.js';
 import { createLogger } from '../../src/log.js';
+import { runOutcome, RUN_EXIT } from '../../src/cli/run-outcome.js';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const REPS = 4;
@@ -297,5 +298,64 @@ describe('step jobs on PostgreSQL', () => {
     expect(Date.now() - started).toBeLessThan(5 * 60_000);
     const bookings = await runtime.store.listBookings(prospect.id);
     expect(bookings.some((b) => b.status === 'booked' && b.start.getTime() === start.getTime()), JSON.stringify(bookings)).toBe(true);
+  }, 120_000);
+
+  it('a job left active past its expiry by a worker killed before its mark landed is retried by the next run --once (pg-boss expires only after 120 s of a process)', async () => {
+    const { ws, runtime, url, schema, db } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[2]!;
+    const prospect = (await runtime.store.listProspects(rep.id))[0]!;
+    const earlier = new Date(NOW.getTime() + 20 * 60_000);
+    const later = new Date(NOW.getTime() + 60 * 60_000);
+    const start = new Date(Math.ceil((later.getTime() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
+    const request = { prospectId: prospect.id, candidates: [{ start, end: new Date(start.getTime() + 30 * 60_000) }], thread: { subject: 'Our call' }, key: '<reply-expired@example.test>', proposal: 'Friday at 3 works' };
+    // A worker fetched the booking and was SIGKILLed before its presence mark landed, 16 minutes ago.
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs`, supervise: false });
+    await boss.start();
+    try {
+      await boss.insert([{ name: QUEUES.book, data: { accountId: rep.id, chain: 'a-killed-chain', slot: tickSlot(runtime.config.schedule, earlier).toISOString(), now: earlier.toISOString(), reason: 'test', request }, singletonKey: rep.id, retryLimit: 8 }]);
+      const [taken] = await boss.fetch(QUEUES.book, { batchSize: 1 });
+      expect(taken).toBeDefined();
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    await db.query(`update "${schema}_jobs".job set started_on = now() - interval '16 minutes' where name = $1 and data->>'chain' = 'a-killed-chain'`, [QUEUES.book]);
+    await tick(runtime, url, later);
+    const book = (await db.query<{ state: string; retries: number }>(`select state, retry_count as retries from "${schema}_jobs".job where name = $1 and data->>'chain' = 'a-killed-chain'`, [QUEUES.book])).rows;
+    expect(book.map((b) => [b.state, b.retries])).toEqual([['completed', 1]]);
+    const bookings = await runtime.store.listBookings(prospect.id);
+    expect(bookings.some((b) => b.status === 'booked' && b.start.getTime() === start.getTime()), JSON.stringify(bookings)).toBe(true);
+  }, 120_000);
+
+  it('run --once does not end as if all were done while a booking waits for its pg-boss retry: the summary names it and the exit status is 3', async () => {
+    const { ws, runtime, url, schema, db } = await setUp();
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[1]!;
+    const prospect = (await runtime.store.listProspects(rep.id))[0]!;
+    const later = new Date(NOW.getTime() + 50 * 60_000);
+    const slot = tickSlot(runtime.config.schedule, later);
+    const start = new Date(Math.ceil((later.getTime() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
+    const request = { prospectId: prospect.id, candidates: [{ start, end: new Date(start.getTime() + 30 * 60_000) }], thread: { subject: 'Our call' }, key: '<reply-retry@example.test>', proposal: 'Thursday at 10 works' };
+    // What a booking whose first try failed (a provider 503) leaves: pg-boss retries it 30 s later, in real time.
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs`, supervise: false });
+    await boss.start();
+    try {
+      await boss.insert([{ name: QUEUES.book, data: { accountId: rep.id, chain: 'a-failed-chain', slot: slot.toISOString(), now: later.toISOString(), reason: 'test', request }, singletonKey: rep.id, retryLimit: 8 }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    await db.query(
+      `update "${schema}_jobs".job set state = 'retry', retry_count = 1, start_after = now() + interval '30 seconds', output = jsonb_build_object('message', 'Graph answered 503') where name = $1 and data->>'chain' = 'a-failed-chain'`,
+      [QUEUES.book],
+    );
+    const { summary } = await tick(runtime, url, later);
+    // Not taken by this run (not due yet), and not silently left: named, with its account needing attention.
+    expect((await db.query<{ state: string }>(`select state from "${schema}_jobs".job where name = $1 and data->>'chain' = 'a-failed-chain'`, [QUEUES.book])).rows.map((r) => r.state)).toEqual(['retry']);
+    const alert = summary.alerts.find((a) => a.includes('Thursday at 10 works'));
+    expect(alert, JSON.stringify(summary.alerts)).toBeDefined();
+    expect(alert).toContain(rep.id);
+    expect(alert).toContain('Graph answered 503');
+    expect(summary.attention.map((a) => a.accountId)).toContain(rep.id);
+    expect(runOutcome(summary)?.exitCode).toBe(RUN_EXIT.attention);
   }, 120_000);
 });
