@@ -76,6 +76,8 @@ interface StepData {
   reason: string;
   /** The account row as the step before left it (not read again by this step). */
   account?: Account;
+  /** Set by a replies step that failed (for the plan step it hands on to): why its mail is unread. */
+  repliesFailed?: string;
 }
 interface TickData { slot: string; now: string }
 interface RepliesData extends StepData { pass: { due: boolean; startedAt: string } }
@@ -390,6 +392,25 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
   }
 
   /**
+   * Why a replies step of this account is still to come, or null: a replies job waiting (a failed
+   * one's retry included) or running. The replies job of the plan's own chain that is still active
+   * is the one that handed on to it (its completion is batched), so it does not count.
+   */
+  async function repliesPending(accountId: string, chain: string): Promise<string | null> {
+    const r = await db.executeSql(
+      `select state, retry_count, output->>'message' as message from ${schema}.job
+        where name = $1 and singleton_key = $2 and state in ('created', 'retry', 'active')
+          and not (state = 'active' and data->>'chain' = $3) limit 1`,
+      [QUEUES.replies, accountId, chain],
+    );
+    const row = r.rows[0] as { state: string; retry_count: number; message: string | null } | undefined;
+    if (!row) return null;
+    if (row.state === 'active') return 'a replies step is reading it now';
+    if (row.state === 'retry' || row.retry_count > 0) return `its replies step failed and waits for its retry${row.message ? ` (${row.message})` : ''}`;
+    return 'its replies step has not run yet';
+  }
+
+  /**
    * An account with nothing new costs one job a tick, not three: its sync job reads the mailbox
    * itself (the replies step) and, when nothing arrived, plans (the plan step), each the same code
    * as its own job. The chain goes back to the step jobs whenever there is work to split:
@@ -410,7 +431,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     const chain = next(d, jobId, read.account ?? synced.account);
     if (read.failed) {
       await handOn(QUEUES.replies, replies, retryAfter());
-      return { summary, failed: null, account: read.account, next: await handOn(QUEUES.plan, chain) };
+      return { summary, failed: null, account: read.account, next: await handOn(QUEUES.plan, { ...chain, repliesFailed: read.failed.message }) };
     }
     // The mailbox was just read here: planning need not read its cursor again to know it.
     const planned = await runPlanStep(runtime, d.accountId, now, chain.account, read.mailboxRead ? { mailboxReadNow: new Set([d.accountId]) } : {});
@@ -485,7 +506,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
       const sameChain = (released.rows as { chain: string | null }[]).some((row) => row.chain === chain.chain);
       // The last booking of the chain hands on to planning.
       if (books.length > 0 || sameChain) return { ...r, next: QUEUES.book };
-      return { ...r, next: await handOn(QUEUES.plan, next(d, jobId, r.account)) };
+      return { ...r, next: await handOn(QUEUES.plan, { ...next(d, jobId, r.account), ...(r.failed ? { repliesFailed: r.failed.message } : {}) }) };
     }
     if (queue === QUEUES.book) {
       const d = data as BookData;
@@ -502,7 +523,11 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     if (queue === QUEUES.plan) {
       const d = data as StepData;
       const now = stepNow(d);
-      const r = await runPlanStep(runtime, d.accountId, now, d.account);
+      // Mail of this account fetched (or to be fetched again) and not yet acted on holds its new
+      // drafts: an opt-out among it would make them wrong (the chaos run on PostgreSQL drafted a
+      // follow-up for a prospect whose opt-out a replies job had not recorded yet).
+      const pending = d.repliesFailed ? `its replies step failed: ${d.repliesFailed}` : await repliesPending(d.accountId, chainOf(d, jobId));
+      const r = await runPlanStep(runtime, d.accountId, now, d.account, pending ? { mailboxPending: new Map([[d.accountId, pending]]) } : {});
       return { ...r, next: await sendAfterPlan(d.accountId, chainOf(d, jobId), now, d.slot, r) };
     }
     const d = data as SendData;

@@ -87,6 +87,10 @@ export interface WorkerContext<S extends object = WorkerStore> {
   /** Accounts whose mailbox this job read without an error at `now` (its cursor just saved):
    *  planning knows it is read without reading that cursor again. */
   mailboxReadNow?: ReadonlySet<string>;
+  /** Accounts whose mailbox holds mail a replies step fetched (or must fetch again) and has not
+   *  yet acted on: a replies job of the account waiting, retrying or running (the job engine), with
+   *  why. Planning makes no new draft for them: an opt-out among that mail would make it wrong. */
+  mailboxPending?: ReadonlyMap<string, string>;
   /** The job engine: a booking a reply asks for becomes a `book` job (persisted before the reply
    *  is recorded); resolves with the reply's outcome. Absent (in-process): booked at once. */
   deferBooking?: (request: BookingRequest) => Promise<string>;

@@ -122,6 +122,8 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
 export async function mailboxUnread(ctx: WorkerContext, rt: AccountRuntime): Promise<string | null> {
   if (!rt.providers) return 'the account is not connected';
   if (!rt.providers.mailbox) return null;
+  const pending = ctx.mailboxPending?.get(rt.account.id);
+  if (pending) return pending;
   if (ctx.mailboxReadNow?.has(rt.account.id)) return null;
   const cursor = await ctx.store.getCursor(rt.account.id, MAILBOX_CURSOR);
   if (!cursor?.lastSuccessAt) return cursor?.lastError ?? 'it has never been read';

@@ -18,6 +18,7 @@ import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.j
 import { tickSlot } from '../../src/jobs/slot.js';
 import { createLogger } from '../../src/log.js';
 import { runOutcome, RUN_EXIT } from '../../src/cli/run-outcome.js';
+import { MAILBOX_CURSOR } from '../../src/worker/sync.js';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const REPS = 4;
@@ -357,5 +358,52 @@ describe('step jobs on PostgreSQL', () => {
     expect(alert).toContain('Graph answered 503');
     expect(summary.attention.map((a) => a.accountId)).toContain(rep.id);
     expect(runOutcome(summary)?.exitCode).toBe(RUN_EXIT.attention);
+  }, 120_000);
+
+  it('planning makes no new draft while a replies job of the account waits for its retry: an opt-out in the mail it fetched is acted on first', async () => {
+    // The long chaos run on PostgreSQL (seed 569085607, Microsoft): a follow-up was drafted for a
+    // prospect after she opted out (withdrawn later), because a plan job ran while the replies job
+    // that had fetched her opt-out waited for its retry.
+    const { ws, runtime, url, schema, db } = await setUp();
+    const rep = ws.reps[3]!;
+    const slot = tickSlot(runtime.config.schedule, NOW);
+    // The mailbox's last read went well; then a replies job fetched the new mail and failed.
+    await runtime.store.saveCursor({ accountId: rep.id, key: MAILBOX_CURSOR, cursor: null, lastSuccessAt: NOW, lastAttemptAt: NOW, lastError: null, notBefore: null });
+    await (await openPgEngine({ runtime, databaseUrl: url, concurrency: 1 })).stop(); // its queues
+    const boss = new PgBoss({ connectionString: url, schema: `${schema}_jobs`, supervise: false });
+    await boss.start();
+    try {
+      const step = { accountId: rep.id, slot: slot.toISOString(), now: NOW.toISOString(), reason: 'test' };
+      await boss.insert([{ name: QUEUES.replies, data: { ...step, chain: 'a-failed-chain', pass: { due: true, startedAt: NOW.toISOString() } }, singletonKey: rep.id, retryLimit: 3 }]);
+      await boss.insert([{ name: QUEUES.plan, data: { ...step, chain: 'a-later-chain' }, singletonKey: rep.id }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    await db.query(
+      `update "${schema}_jobs".job set state = 'retry', retry_count = 1, start_after = now() + interval '30 seconds', output = jsonb_build_object('message', 'Graph answered 503') where name = $1 and data->>'chain' = 'a-failed-chain'`,
+      [QUEUES.replies],
+    );
+    const work = async () => {
+      const engine = await openPgEngine({ runtime, databaseUrl: url, concurrency: 2 });
+      try {
+        return await engine.work({ concurrency: 2, untilSlotDone: slot });
+      } finally {
+        await engine.stop();
+      }
+    };
+    const held = await work();
+    expect((await db.query<{ state: string }>(`select state from "${schema}_jobs".job where name = $1 and data->>'chain' = 'a-later-chain'`, [QUEUES.plan])).rows.map((r) => r.state)).toEqual(['completed']);
+    expect((await runtime.store.listDrafts({ accountId: rep.id })).map((d) => `${d.to} ${d.reasonKey}`)).toEqual([]);
+    expect(held.alerts.some((a) => a.includes(rep.id) && a.includes('replies step failed') && a.includes('Graph answered 503')), JSON.stringify(held.alerts)).toBe(true);
+
+    // Its retry reads the mail (an opt-out among it) and hands on to planning: drafts now, none for whoever opted out.
+    await db.query(`update "${schema}_jobs".job set start_after = now() where name = $1 and data->>'chain' = 'a-failed-chain'`, [QUEUES.replies]);
+    await work();
+    const drafts = await runtime.store.listDrafts({ accountId: rep.id });
+    expect(drafts.length).toBeGreaterThan(0);
+    // Dana's opt-out (the demo scenario) was among the mail: she is suppressed, and was never drafted for.
+    const optedOut = (await runtime.store.listSuppressions()).map((x) => x.email.toLowerCase()).filter((e) => e.startsWith('dana'));
+    expect(optedOut.length).toBeGreaterThan(0);
+    expect(drafts.filter((d) => optedOut.includes(d.to.toLowerCase())).map((d) => `${d.to} ${d.reasonKey} ${d.status}`)).toEqual([]);
   }, 120_000);
 });

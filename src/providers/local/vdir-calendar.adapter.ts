@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CallHold } from '../../domain/call-holds.js';
 import { buildHoldObject, holdFileName } from './hold.writer.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
-import { isProviderError, type InputProblem } from '../../ports/errors.js';
+import { isProviderError, ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor, type FileState } from './vdir-cursor.mapper.js';
@@ -184,7 +184,18 @@ export class VdirCalendarAdapter implements CalendarProvider {
     if (state?.startsWith('held')) return held('was held earlier (its connection was lost or its attempt stopped midway)');
     if (state) {
       const since = Date.parse(state.replace(/^sending\s+/, ''));
-      if (Number.isFinite(since) && now().getTime() - since < INVITE_CLAIM_STALE_MS) return null; // in flight elsewhere
+      if (Number.isFinite(since) && now().getTime() - since < INVITE_CLAIM_STALE_MS) {
+        // Another attempt claimed the invite (most often a worker killed mid-send: the book job is
+        // retried at once on PostgreSQL). Not "sent": the booking would be recorded done and no run
+        // would look at the invite again (the chaos run on PostgreSQL: booked, its invite neither
+        // sent nor held). The booking stays under way and is tried again; once the claim is stale
+        // the Sent copy tells whether the invite went out.
+        throw new ProviderError({
+          code: 'TRANSIENT',
+          message: `the invite email ${messageId} is being sent by another attempt (since ${new Date(since).toISOString()}); the booking is tried again`,
+          where: 'local calendar invite',
+        });
+      }
       const found = await sender.findSent(messageId);
       if (found === null) {
         logger.warn({ booking: booking.id }, 'an earlier invite attempt stopped midway and this transport cannot tell whether it went out; held, not resent');
