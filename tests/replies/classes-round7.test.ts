@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { DateTime } from 'luxon';
+import { PROSPECT, firstLocal, read } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 7 (the misses left on tune-r5 after round 6), each read on Monday 17 November 2025 at
@@ -91,4 +92,72 @@ describe('declines as paraphrases: thanks "anyway", already sorted, having to de
   ])('%s: an opt-out is never read as a decline: "%s"', (lang, text) => {
     expect(read(lang, text).kind).toBe('optout');
   });
+});
+
+describe('"a" after an hour in Spanish, Portuguese and Italian is a preposition, not "a.m." ("el miércoles 19 a las 17h")', () => {
+  it.each([
+    ['es', 'Perfecto, nos vemos el miércoles 19 a las 17h, te mando la invitación.', '2025-11-19 17:00'],
+    ['es', 'el jueves 20 a las 10h me va bien', '2025-11-20 10:00'],
+    ['es', 'El viernes 21 a la una y media me viene bien.', '2025-11-21 13:30'],
+  ])('%s: "%s" → %s', proposes);
+
+  it.each([
+    ['en', 'Tues 3p EST', '2025-11-18 15:00'],
+    ['en', 'thu 10a works', '2025-11-20 10:00'],
+  ])('%s: the English short meridiem still reads: "%s" → %s', proposes);
+});
+
+describe('a Spanish window without articles ("entre 2 y 5") is read as hours, as Portuguese "entre 2 e 5" is', () => {
+  it.each([
+    ['es', 'el miércoles en la tarde estoy libre, entre 2 y 5. Me avisas.', '2025-11-19 14:00'],
+    ['es', 'El jueves entre 3 y 6 estoy disponible.', '2025-11-20 15:00'],
+    ['es', 'el jueves entre las 10 y las 12', '2025-11-20 10:00'],
+  ])('%s: "%s" → %s', proposes);
+
+  it.each([
+    ['es', 'Somos entre 2 y 5 personas; el jueves a las 10h te va?', '2025-11-20 10:00'],
+  ])('%s: a count of people is no window: "%s" → %s', proposes);
+});
+
+describe('"the week of the 14th" in seven languages is a week asked for (vague), not a day booked', () => {
+  const vagueFrom = (lang: string, text: string, monday: string) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+    expect(r.range && DateTime.fromJSDate(r.range.start, { zone: PROSPECT[lang]!.zone }).toISODate(), JSON.stringify(r.explain)).toBe(monday);
+  };
+  it.each([
+    ['en', "maybe the week of the 24th? I'll know more about budget by then.", '2025-11-24'],
+    ['en', 'Could we aim for the week of December 8?', '2025-12-08'],
+    ['es', 'quizás la semana del 24, te confirmo', '2025-11-24'],
+    ['pt', 'talvez na semana do dia 24?', '2025-11-24'],
+    ['fr', 'peut-être la semaine du 24 ?', '2025-11-24'],
+    ['de', 'vielleicht die Woche vom 24.?', '2025-11-24'],
+    ['nl', 'misschien de week van 24 november?', '2025-11-24'],
+    ['it', 'magari la settimana del 24?', '2025-11-24'],
+  ])('%s: "%s" → the week from %s', vagueFrom);
+
+  it.each([
+    ['en', 'Monday the 24th at 10am works.', '2025-11-24 10:00'],
+    ['fr', 'Le 24 à 10h me convient.', '2025-11-24 10:00'],
+  ])('%s: a day with a time keeps it: "%s" → %s', proposes);
+});
+
+describe('"in two or three weeks" in seven languages is a later range', () => {
+  it.each([
+    ['en', 'Ping me again in two or three weeks, we are mid-season.'],
+    ['fr', 'Revenez vers moi dans deux ou trois semaines, on est en plein rush.'],
+    ['es', 'Escríbeme en dos o tres semanas, ahora estamos a tope.'],
+    ['pt', 'Me procura daqui a duas semanas, por favor.'],
+    ['de', 'Melden Sie sich in zwei bis drei Wochen wieder.'],
+    ['nl', 'Neem over een paar weken weer contact op.'],
+    ['it', 'Risentiamoci tra due o tre settimane.'],
+  ])('%s: "%s" is vague', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+    expect(r.range, JSON.stringify(r.explain)).not.toBeNull();
+  });
+
+  it.each([
+    ['fr', 'Jeudi à 15h, ensuite je suis en congé deux semaines.', '2025-11-20 15:00'],
+  ])('%s: a time named keeps its reading: "%s" → %s', proposes);
 });
