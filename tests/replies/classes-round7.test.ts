@@ -161,3 +161,19 @@ describe('"in two or three weeks" in seven languages is a later range', () => {
     ['fr', 'Jeudi à 15h, ensuite je suis en congé deux semaines.', '2025-11-20 15:00'],
   ])('%s: a time named keeps its reading: "%s" → %s', proposes);
 });
+
+describe('a Portuguese return in the gerund ("retornando no dia 13/07", "voltando na segunda") beats "até"', () => {
+  it.each([
+    ['Olá! Estou de férias até 21/11, retornando no dia 24/11.', '2025-11-24'],
+    ['Estou de férias até 20/11, voltando na segunda, 24/11.', '2025-11-24'],
+    ['Estou de férias até 28/11, retornando em 01/12. Obrigado!', '2025-12-01'],
+  ])('pt: "%s" → back %s', (text, date) => {
+    const r = read('pt', text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('ooo');
+    expect(r.returnDate, JSON.stringify(r.explain)).toBe(date);
+  });
+
+  it('pt: "até" alone is still the last day away, read as it is written', () => {
+    expect(read('pt', 'Estou de férias até 21/11.').returnDate).not.toBe('2025-11-24');
+  });
+});
