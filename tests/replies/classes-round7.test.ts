@@ -177,3 +177,21 @@ describe('a Portuguese return in the gerund ("retornando no dia 13/07", "voltand
     expect(read('pt', 'Estou de férias até 21/11.').returnDate).not.toBe('2025-11-24');
   });
 });
+
+describe('a person out of reach ("no signal", "sin cobertura", "sans réseau") with the day back is out of office', () => {
+  it.each([
+    ['en', "Thanks for your note! I'm sailing until mid-December with no signal. Back at my desk Monday December 15.", '2025-12-15'],
+    ['en', "I'm off the grid this week. Back on Monday the 24th.", '2025-11-24'],
+    ['es', 'Estoy de ruta por la montaña sin cobertura; vuelvo el lunes 24 de noviembre.', '2025-11-24'],
+    ['fr', 'En randonnée sans réseau, de retour le lundi 24 novembre.', '2025-11-24'],
+    ['de', 'Ich bin auf Bergtour ohne Empfang, zurück am Montag, 24. November.', '2025-11-24'],
+  ])('%s: "%s" → ooo, back %s', (lang, text, date) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('ooo');
+    expect(r.returnDate, JSON.stringify(r.explain)).toBe(date);
+  });
+
+  it.each([
+    ['en', "I'll have no signal until Friday. Can we talk Monday at 10am?", '2025-11-24 10:00'],
+  ])('%s: asking for a time keeps the proposal: "%s" → %s', proposes);
+});
