@@ -21,7 +21,8 @@ const PAST = u([
   // Portuguese
   "falei|conversei|mandei|enviei|recebi|encontrei|foi|foram|nos\\s+(?:conhecemos|vimos|encontramos|falamos)|conheci|liguei|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
   // French
-  "nous\\s+nous\\s+sommes\\s+(?:\\p{L}+\\s+)?(?:rencontrée?s|vue?s|parlé|croisée?s)|(?:ravie?|contente?|heureux|heureuse)\\s+de\\s+vous\\s+avoir|(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
+  // A clitic between the subject and the auxiliary: "nous en avons parlé", "je l'ai vu", "on en a discuté".
+  "(?:je|nous|on|vous)\\s+(?:en|y|l['’]|le|la|les|lui|leur|vous)\\s*(?:ai|avons|a|avez|avais|avions)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|nous\\s+nous\\s+sommes\\s+(?:\\p{L}+\\s+)?(?:rencontrée?s|vue?s|parlé|croisée?s)|(?:ravie?|contente?|heureux|heureuse)\\s+de\\s+vous\\s+avoir|(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
   // German
   "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen|(?!bereit|verfügbar|erreichbar|entspannt|bekannt|verabredet|beschäftigt|verhindert)(?:be|ver|ent|zer)\\p{L}{3,}(?:en|t)|\\p{L}{3,}iert)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
   // Dutch
@@ -87,6 +88,15 @@ const BUSY = u([
   "ho\\s+(?:\\p{L}+\\s+){0,2}(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco|ci\\s+sono|ci\\s+sarò|sarò)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
 
+/**
+ * An event announced, attended or forwarded by its own name ("your webinar on Thursday at 10am", "the expo on Tuesday
+ * at 3pm", "um webinar na quinta às 19h", "op donderdag om 15u een webinar"): its time is the event's, not a meeting's,
+ * unless the clause asks to meet there (ASK_TO_MEET).
+ */
+const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livestream|live\\s+stream|expo|trade\\s+show|trade\\s+fair|conference|conférence|konferenz|congreso|congresso|congrès|congres|summit|keynote|messe|salon|fiera|(?<!-)feira|feria|beurs|seminar|séminaire|seminario|seminário|masterclass|open\\s+(?:day|house)|portes\\s+ouvertes|jornada\\s+de\\s+puertas|meetup|hackathon|roadshow|roundtable|table\\s+ronde|mesa\\s+redonda|tavola\\s+rotonda");
+/** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
+const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|let['’]?s|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
+
 /** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
 // "not before next month", "pas avant le 15", "nicht vor Ende März": a start bound (the earliest time), not a deadline.
 const BEFORE = /(?<![\p{L}])(?<!(?:not|pas|nicht|no|não|nao|niet|non|never|jamais|nunca|mai)\s+)(?:before|antes\s+(?:del?|de\s+la|do|da)|avant(?:\s+(?:le|la|l['’]))?|(?<!(?:schlage|schlagen|schlägt|schlug|stelle|stellen|merke|merken|habe|hab|haben)\s+(?:ich\s+|wir\s+|ihnen\s+|dir\s+)?)vor(?:\s+(?:dem|der))?|vóór|prima\s+(?:del|della|di|dello)|bis\s+(?:zum|zur|spätestens)|d['’]ici|entro)\s+(?:(?:the|el|la|le|o|a|il|lo|den|dem)\s+)?$/iu;
@@ -147,6 +157,7 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';

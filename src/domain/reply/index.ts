@@ -5,7 +5,7 @@ import { dropBoilerplate, dropHoursLines } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { contextExclusion, dayIsOffered } from './context.js';
-import { matchVagueRange } from './intent.js';
+import { matchVagueRange, WEEK_OF } from './intent.js';
 import { completeFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
@@ -101,7 +101,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
   const range0 = matchVagueRange(timeText, ref, zone);
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
-  const specific0 = orderCorrections(future.filter((t) => (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
+  // "maybe the week of the 14th?": the day names a week asked for, not a day offered.
+  const weekOf = [...timeText.matchAll(new RegExp(WEEK_OF.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && weekOf.some(([a, b]) => t.index < b && t.index + t.text.length > a);
+  const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
   const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone);
   if (specific.length > 0) {

@@ -78,6 +78,9 @@ function firstMatch(list: RegExp[], text: string): string | null {
   return null;
 }
 
+/** "the week of the 14th" and its six translations, with the day number (and a month, when named after it). */
+export const WEEK_OF = /(?<![\p{L}])(?:week\s+of|semana\s+del?|semana\s+do(?:\s+dia)?|semaine\s+du|woche\s+vom|week\s+van|settimana\s+del)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
+
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export interface VagueRange { start: Date; end: Date; text: string }
@@ -91,7 +94,9 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     { re: /\b(?:late(?:r)?\s+next\s+week|end\s+of\s+next\s+week)\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 1, days: 2 }); return [s, s.plus({ days: 3 })]; } },
     { re: /\b(?:next|the\s+following|the\s+coming)\s+week\b|\bweek\s+after\s+next\b|\bthe\s+week\s+after\b(?!\s+(?:next|that|the))/i, range: (m) => { const w = /after next/i.test(m[0]) ? 2 : 1; const s = day.startOf('week').plus({ weeks: w }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+week|this\s+week|end\s+of\s+(?:the|this)\s+week)\b/i, range: () => [now, day.startOf('week').plus({ days: 5 })] },
-    { re: /\bin\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)weeks\b/i, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
+    // "in two or three weeks" and its translations: "dans deux ou trois semaines", "en un par de semanas", "em duas
+    // semanas", "in zwei Wochen", "over een paar weken", "tra due settimane".
+    { re: /(?<![\p{L}])(?:in\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)(?:or\s+(?:three|3)\s+)?weeks|(?:dans|d['’]ici)\s+(?:deux|2|quelques)\s+(?:ou\s+(?:trois|3)\s+)?semaines|(?:en|dentro\s+de)\s+(?:dos|2|unas|un\s+par\s+de)\s+(?:o\s+(?:tres|3)\s+)?semanas|(?:em|daqui\s+a)\s+(?:duas|2|algumas|umas)\s+(?:ou\s+(?:três|3)\s+)?semanas|in\s+(?:zwei|2|ein\s+paar|einigen)\s+(?:(?:bis|until|oder)\s+(?:drei|3)\s+)?wochen|over\s+(?:twee|2|een\s+paar|enkele)\s+(?:(?:à|a|of)\s+(?:drie|3)\s+)?weken|(?:tra|fra)\s+(?:due|2|qualche)\s+(?:o\s+(?:tre|3)\s+)?settiman[ae])(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
     { re: /\b(?:next|the\s+following)\s+month\b|\bin\s+a\s+(?:month|few\s+weeks)\b/i, range: () => { const s = day.startOf('month').plus({ months: 1 }); return [s, s.plus({ months: 1 })]; } },
     { re: /\b(?:next|the\s+following)\s+quarter\b|\bq([1-4])\b/i, range: (m) => {
@@ -110,6 +115,18 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       return [s < now ? now : s, s.plus({ months: 1 })];
     } },
   ];
+  // "the week of the 14th", "la semana del 14", "semaine du 14", "Woche vom 14.", "week van 14 november": that week.
+  rules.unshift({ re: WEEK_OF, range: (m) => {
+    const d = Number(m[2]);
+    const name = m[1] ?? m[3];
+    const month = name ? MONTH_NAMES.indexOf(name.toLowerCase().slice(0, 3)) + 1 : 0;
+    let date = DateTime.fromObject({ year: now.year, month: month || now.month, day: d }, { zone });
+    if (!date.isValid) return null;
+    if (date.endOf('week') < day) date = month ? date.plus({ years: 1 }) : date.plus({ months: 1 });
+    if (!date.isValid || date.day !== d) return null;
+    const s = date.startOf('week');
+    return [s < now ? now : s, s.plus({ days: 5 })];
+  } });
   // "after Easter", "nach Ostern", "après Pâques": the three weeks after Easter Monday.
   rules.push({ re: /\bafter\s+easter\b/i, range: () => {
     let e = easterSunday(now.year, zone);

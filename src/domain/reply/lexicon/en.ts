@@ -35,7 +35,8 @@ export const EN_RULES: Rule[] = [
   [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
-  [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
+  // "3p", "10a"; but "el miércoles 20 a las 17h", "de 2 a 5", "dalle 9 a 12": there "a" is a preposition.
+  [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])(?!\\s+(?:las?|los|les?|l[\'’]|el|os|as|o|\\d|mediod[ií]a|meio-dia|mezzogiorno|midi))'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
   // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
   [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?the\s+same\s+day\b)/giu, (_m, a) => `at ${a}`],
   // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.

@@ -44,7 +44,8 @@ export const ES_RULES: Rule[] = [
   [w('(?:el\\s+)?día\\s+(\\d{1,2})(?![\\d:.])'), (_m, d) => `the ${ordinal(d)}`],
   [w('el\\s+(\\d{1,2})(?![\\d:./])'), (_m, d) => `the ${ordinal(d)}`],
   [w('a\\s+la\\s+una'), 'at 1'],
-  [w(`entre\\s+las\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+las\\s+${H}(?:[:.](\\d{2}))?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
+  // "entre las 2 y las 5", and without the articles "entre 2 y 5" (as Portuguese "entre 2 e 5"); not "entre 2 y 5 personas".
+  [w(`entre\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?(?!\\s*(?:[\\d%]|personas|semanas|d[ií]as|meses|años|usuarios|licencias|empleados|minutos))`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
   [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}`), (_m, a) => `after ${h(a)}`],
