@@ -153,6 +153,22 @@ describe('multilingual set, tune-r5 split (tests/fixtures/replies-multilingual/t
 });
 
 /**
+ * tune-r6 was the held-out split of round 7 (then `heldout-r6/`), written blind to the parser and scored once unseen
+ * after round 7: 156/170 = 91.8%, proposals certain and right 95/106 = 89.6%, 2 proposals from hard negatives, 1
+ * missed opt-out. From round 8 it is tuned on (classes-round8.test.ts), held to the issue's rule like the others.
+ */
+describe('multilingual set, tune-r6 split (tests/fixtures/replies-multilingual/tune-r6)', () => {
+  it('scores above the floor by the issue\'s rule, with no proposal from a hard negative and no missed opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r6'));
+    expect(s.n).toBeGreaterThanOrEqual(170);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR6);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals).toEqual([]);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
  * Every `heldout…` split present (none after round 4: the next one is added by the lead) is blind: no floor is set from it here, since
  * nobody may look at its score to tune; the bench reports it apart. This only checks each one is read in full.
  */
@@ -222,5 +238,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.98, multilingualTuneR4: 0.98, multilingualTuneR5: 0.97, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.98, multilingualTuneR4: 0.98, multilingualTuneR5: 0.97, multilingualTuneR6: 0.93, language: 0.97,
 };

@@ -28,7 +28,7 @@ const PAST = u([
   // Dutch
   "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|(?!benieuwd|bereid|beschikbaar|bereikbaar|verheugd|verhinderd|bezet)(?:be|ver|ont)\\p{L}{3,}(?:d|t|en))|hadden|waren|werd|kwam|geleden|tussengekomen",
   // Italian
-  "ci\\s+siamo\\s+(?:\\p{L}+\\s+)?(?:conosciut[ie]|vist[ie]|sentit[ie]|incontrat[ie]|parlat[ie])|(?:ti|la|vi)\\s+ho\\s+(?:chiamat[oa]|vist[oa]|scritto)|(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:ato|uto|ito)|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
+  "ci\\s+siamo\\s+(?:\\p{L}+\\s+)?(?:conosciut[ie]|vist[ie]|sentit[ie]|incontrat[ie]|parlat[ie])|(?:ti|la|vi)\\s+ho\\s+(?:chiamat[oa]|vist[oa]|scritto)|(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?(?:\\p{L}+(?:ato|uto|ito)|(?:fatt|dett|vist|scritt|pres|mess|chiest|rispost|lett|discuss|promess)[oaie](?![\\p{L}]))|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
 ].join('|'));
 
 /** Verbs about putting the time in a calendar: past in form, about the future ("I've booked Thursday at 3"). */
@@ -48,7 +48,7 @@ const FUTURE = u([
 ].join('|'));
 
 const DEADLINE = u([
-  "(?:is|are|was|were)\\s+due|(?:registration|registrations|submissions?|applications?|entries|bids?|bidding|the\\s+tender|the\\s+window|voting|enrol?ment)\\s+(?:\\p{L}+\\s+)?(?:closes?|closing|ends?|shuts?)|closing\\s+date|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:\\p{L}+\\s+){0,4}by|(?:need|needs|needed|want|wants|expect|require|requires)\\s+(?:\\p{L}+\\s+){0,6}by|(?:back|it|them|this|that|done|ready|signed|over|in|through|filed|submitted)\\s+by|in\\s+time\\s+for",
+  "(?:is|are|was|were)\\s+due|(?:registration|registrations|submissions?|applications?|entries|bids?|bidding|the\\s+tender|tenders?|rfps?|rfqs?|rfis?|the\\s+window|voting|enrol?ment)\\s+(?:\\p{L}+\\s+)?(?:closes?|closing|ends?|shuts?|is\\s+due)|closing\\s+date|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:\\p{L}+\\s+){0,4}by|(?:need|needs|needed|want|wants|expect|require|requires)\\s+(?:\\p{L}+\\s+){0,6}by|(?:back|it|them|this|that|done|ready|signed|over|in|through|filed|submitted)\\s+by|in\\s+time\\s+for",
   "plazo|fecha\\s+límite|vence|vencimiento|a\\s+más\\s+tardar|entregar|entrega|(?:plazo|convocatoria|inscripción|licitación)\\s+(?:\\p{L}+\\s+){0,4}(?:termina|cierra|acaba)n?",
   "prazo|data\\s+limite|vencimento|no\\s+máximo|entregar|entrega|(?:inscrições|inscrição|licitação|edital)\\s+(?:\\p{L}+\\s+){0,3}(?:encerra|termina|fecha)m?",
   "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise|clôture|(?:inscriptions?|candidatures?|appel\\s+d['’]offres)\\s+(?:\\p{L}+\\s+){0,3}(?:ferment?|se\\s+terminent?|clôt|clôturent?)",

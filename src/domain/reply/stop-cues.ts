@@ -31,7 +31,8 @@ export const OPTOUT_CUES: Cue[] = [
   c('lose\\s+my\\s+(?:e-?mail|address|number)'),
   // Spanish
   c("(?:báj|baj)(?:a|e|en|ad)(?:me|nos)\\s+de\\s+(?:su|la|vuestra|esta|tu|sus|vuestras|esa)|da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
-  c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+)?(?:escriba[ns]?|contacte[ns]?|envíe[ns]?|llame[ns]?|mande[ns]?|molest(?:e|en))"),
+  // Usted/ustedes and tú/vosotros forms, with or without the accent ("no me escribáis más", "no me escribais mas").
+  c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+|volvá[ií]s\\s+a\\s+|volvais\\s+a\\s+)?(?:escrib(?:a[ns]?|[aá]is)|contact(?:e[ns]?|[eé]is)|env[ií](?:e[ns]?|[eé]is)|llam(?:e[ns]?|[eé]is)|mand(?:e[ns]?|[eé]is)|molest(?:e[ns]?|[eé]is))"),
   c("dej(?:e|en|a|ad|ar)\\s+de\\s+(?:escribir|enviar|contactar|mandar|llamar|molestar)(?:me|nos)?"),
   c("(?:elimín|elimin|borr|bórr|quít|quit|sác|sac|saqu|sáqu|suprím|suprim)(?:a|e|en|ad|ar|enme|eme|adme|ame|ale)?(?:me|nos)?\\s+de\\s+(?:su|la|vuestra|esta|sus|tu|tus|vuestras|esa|esas)", 1, true),
   c("(?:eliminar|borrar|suprimir|eliminen|borren|supriman)\\s+(?:todos\\s+)?mis\\s+datos|supresión\\s+de\\s+(?:mis|los)\\s+datos|derecho\\s+(?:de\\s+supresión|al\\s+olvido)"),
