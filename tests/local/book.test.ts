@@ -167,12 +167,21 @@ describe('local calendar: book', () => {
       const adapter = new VdirCalendarAdapter({ calendarId: 'local:rep1', client, floatingZone: 'UTC', repEmail: 'rep@followup.example', sender: { send, findSent }, now: () => new Date(Date.parse('2030-06-01T00:00:00Z') + minutesLater * 60_000), logger: silentLogger() });
       return { adapter, send };
     };
+    // A fresh claim whose Sent copy shows the invite: sent, the booking done, nothing resent.
+    const wentOut = make(async () => ({ providerMessageId: null }), 2);
+    expect((await wentOut.adapter.book(booking())).inviteHeld).toBeFalsy();
+    expect(wentOut.send).not.toHaveBeenCalled();
+    expect(await client.readMarker(`${booking().id}.ics.invite`)).toMatch(/^sent /);
+    await client.writeMarker(`${booking().id}.ics.invite`, 'sending 2030-06-01T00:00:00.000Z');
+    // Another attempt may still be sending (or was killed mid-send) and no Sent copy shows it:
+    // not answered as sent (the booking recorded done with its invite neither sent nor held),
+    // nor failed (the prospect's time left unbooked once the retries ran out): the booking is
+    // done and the invite held, named to the rep, never resent.
     const inFlight = make(async () => false, 2);
-    // Another attempt may still be sending (or was killed mid-send): not answered as sent, which
-    // would record the booking done with its invite neither sent nor held; tried again later.
-    await expect(inFlight.adapter.book(booking())).rejects.toMatchObject({ code: 'TRANSIENT', message: expect.stringContaining('being sent by another attempt') });
+    expect((await inFlight.adapter.book(booking())).inviteHeld).toMatch(/claimed by another attempt/);
     expect(inFlight.send).not.toHaveBeenCalled();
-    expect(await client.readMarker(`${booking().id}.ics.invite`)).toBe('sending 2030-06-01T00:00:00.000Z');
+    expect(await client.readMarker(`${booking().id}.ics.invite`)).toMatch(/^held /);
+    await client.writeMarker(`${booking().id}.ics.invite`, 'sending 2030-06-01T00:00:00.000Z');
     const cannotTell = make(async () => null, 30);
     expect((await cannotTell.adapter.book(booking())).inviteHeld).toMatch(/stopped midway/); // the rep is asked
     expect(cannotTell.send).not.toHaveBeenCalled(); // at most once when the transport cannot tell

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CallHold } from '../../domain/call-holds.js';
 import { buildHoldObject, holdFileName } from './hold.writer.js';
 import type { Booking, BookingResult, CalendarEvent, TimeInterval } from '../../domain/types.js';
-import { isProviderError, ProviderError, type InputProblem } from '../../ports/errors.js';
+import { isProviderError, type InputProblem } from '../../ports/errors.js';
 import type { CalendarProvider, CalendarSyncInput, CalendarSyncResult, MailSender } from '../../ports/providers.js';
 import type { Logger } from '../../log.js';
 import { decodeCalendarCursor, encodeCalendarCursor, type CalendarCursor, type FileState } from './vdir-cursor.mapper.js';
@@ -185,16 +185,19 @@ export class VdirCalendarAdapter implements CalendarProvider {
     if (state) {
       const since = Date.parse(state.replace(/^sending\s+/, ''));
       if (Number.isFinite(since) && now().getTime() - since < INVITE_CLAIM_STALE_MS) {
-        // Another attempt claimed the invite (most often a worker killed mid-send: the book job is
-        // retried at once on PostgreSQL). Not "sent": the booking would be recorded done and no run
-        // would look at the invite again (the chaos run on PostgreSQL: booked, its invite neither
-        // sent nor held). The booking stays under way and is tried again; once the claim is stale
-        // the Sent copy tells whether the invite went out.
-        throw new ProviderError({
-          code: 'TRANSIENT',
-          message: `the invite email ${messageId} is being sent by another attempt (since ${new Date(since).toISOString()}); the booking is tried again`,
-          where: 'local calendar invite',
-        });
+        // Another attempt claimed the invite and has not finished (most often a worker killed
+        // mid-send, its book job retried at once on PostgreSQL). Answering "sent" recorded the
+        // booking done with its invite neither sent nor held; failing the booking as transient
+        // left the prospect's time unbooked once the retries ran out (chaos, SMTP/PostgreSQL).
+        // The booking is done; the invite is sent only if the Sent copy shows it went out, and
+        // otherwise held and named to the rep (never resent while another attempt may be sending).
+        if (await sender.findSent(messageId)) {
+          await client.writeMarker(marker, `sent ${now().toISOString()}`);
+          return null;
+        }
+        logger.warn({ booking: booking.id }, 'another attempt claimed this invite and has not finished; held, not resent');
+        await client.writeMarker(marker, `held ${now().toISOString()}`);
+        return held('was claimed by another attempt that has not finished (a worker stopped mid-send?)');
       }
       const found = await sender.findSent(messageId);
       if (found === null) {
