@@ -43,4 +43,32 @@ describe('parser fuzzing findings', () => {
     expect(result.events.map((e) => e.event.title)).toContain('Fine');
     expect(result.problems.join('\n')).toMatch(/event broken@fuzz\.example: cannot be read/);
   });
+  it('a VTIMEZONE rule repeating every second no longer hangs the read: the rule is dropped and named, the event read', () => {
+    const file = ics([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//fuzz//EN',
+      'BEGIN:VTIMEZONE',
+      'TZID:Fuzz Standard Time',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      'TZOFFSETFROM:-0300',
+      'TZOFFSETTO:-0300',
+      'RRULE:FREQ=SECONDLY;COUNT=100000000',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:zone@fuzz.example',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Fuzz Standard Time:20260105T100000',
+      'DTEND;TZID=Fuzz Standard Time:20260105T110000',
+      'SUMMARY:In the fuzzed zone',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
+    const parsed = parseIcs(file);
+    expect(parsed.problems.join('\n')).toMatch(/time zone Fuzz Standard Time has a STANDARD rule repeating secondly/);
+    const result = readCalendarEvents(parsed, { calendarId: 'fuzz', floatingZone: 'Europe/Berlin', range: { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') } });
+    expect(result.events.map((e) => [e.event.title, e.event.start.toISOString()])).toEqual([['In the fuzzed zone', '2026-01-05T13:00:00.000Z']]);
+  });
 });

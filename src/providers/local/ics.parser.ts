@@ -51,8 +51,36 @@ export function parseIcs(bytes: Uint8Array): ParsedIcs {
 }
 
 function addCalendar(parsed: ParsedIcs, calendar: ICAL.Component, synthetic: boolean): void {
+  parsed.problems.push(...dropRunawayZoneRules(calendar));
   const lint = lintCalendar(calendar, { synthetic });
   parsed.problems.push(...lint.problems);
   for (const c of lint.skip) parsed.skipped.add(c);
   parsed.calendars.push(calendar);
+}
+
+/**
+ * A VTIMEZONE's STANDARD and DAYLIGHT observances repeat yearly (RFC 5545 3.6.5; every tz database
+ * export does). A rule that repeats more often ("RRULE:FREQ=SECONDLY;COUNT=100000000", found by the
+ * parser fuzzer) makes ical.js compute millions of transitions and the whole sync hang, so such a
+ * rule is dropped (the observance keeps its first onset) and named.
+ */
+function dropRunawayZoneRules(calendar: ICAL.Component): string[] {
+  const problems: string[] = [];
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+    const tzid = String(zone.getFirstPropertyValue('tzid') ?? '?');
+    for (const observance of zone.getAllSubcomponents()) {
+      for (const rule of observance.getAllProperties('rrule')) {
+        let freq = '';
+        try {
+          freq = String((rule.getFirstValue() as { freq?: unknown } | null)?.freq ?? '').toUpperCase();
+        } catch {
+          freq = '';
+        }
+        if (freq === 'YEARLY' || freq === 'MONTHLY') continue;
+        observance.removeProperty(rule);
+        problems.push(`the time zone ${tzid} has a ${observance.name.toUpperCase()} rule repeating ${freq ? freq.toLowerCase() : 'in an unreadable way'} (zone rules repeat yearly); that rule was ignored`);
+      }
+    }
+  }
+  return problems;
 }
