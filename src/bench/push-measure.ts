@@ -17,12 +17,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { removeMessage } from '../emulators/google/gmail.js';
 import { prepareScaleWorkspace, type ScaleWorkspace } from './scale-workspace.js';
+import { freePort } from '../http/free-port.js';
 
 const TOPIC = 'projects/followup-bench/topics/gmail-push';
 const HOUR_MS = 3600_000;
@@ -49,14 +49,6 @@ export interface PushMeasureResult {
   notes: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Adds push (and a 5-minute schedule, a web port) to a scale workspace's config and env. */
 function enablePush(ws: ScaleWorkspace, port: number, schedule: string): { env: Record<string, string>; publicUrl: string } {

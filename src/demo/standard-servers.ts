@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import type * as SmtpServerModule from 'smtp-server';
 import { join } from 'node:path';
+import { freePort } from '../http/free-port.js';
 
 /**
  * Real servers for the standard provider, started in user space on 127.0.0.1 with a temporary
@@ -40,16 +40,6 @@ export function missingServers(b: ServerBinaries = findServerBinaries()): string
   return missing.length ? `${missing.join(' and ')} not installed; install with: ${INSTALL_HINT}` : null;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number, child: ChildProcess, name: string, log: () => string): Promise<void> {
   const { connect } = await import('node:net');

@@ -1,11 +1,11 @@
 import { exec, execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/http/free-port.js';
 
 /**
  * The Dockerfile, tested where this machine allows: base images cannot be pulled here, so the test
@@ -37,16 +37,6 @@ function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // Async, so vitest's worker keeps answering while npm runs for minutes.
 const sh = promisify(exec);

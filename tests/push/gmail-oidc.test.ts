@@ -1,6 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js'
 import type { GoogleEmulator } from '../../src/emulators/google/emulator.js';
 import { startWebServer } from '../../src/http/server.js';
 import { accountsMarkedSyncSoon } from '../../src/worker/push.js';
+import { freePort } from '../../src/http/free-port.js';
 
 /**
  * Gmail push with Pub/Sub's OIDC token checked (push.gmailAudience), over real HTTP both ways:
@@ -34,14 +34,6 @@ let accountId: string;
 let repEmail: string;
 let base: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const marked = () => accountsMarkedSyncSoon(runtime.store, [accountId]);
 const jwksReads = () => google.state.requests.filter((r) => r.method === 'GET' && r.path === '/oauth2/v3/certs').length;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +13,7 @@ import type { GoogleEmulator } from '../../src/emulators/google/emulator.js';
 import { startWebServer } from '../../src/http/server.js';
 import { GMAIL_WATCH_RESOURCE } from '../../src/ports/providers.js';
 import { accountsMarkedSyncSoon, providerSyncDue, readPushState } from '../../src/worker/push.js';
+import { freePort } from '../../src/http/free-port.js';
 
 /**
  * Google push on SQLite, over real HTTP both ways: `followup emulate google` (in this process)
@@ -36,14 +36,6 @@ let accountId: string;
 let repEmail: string;
 let base: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const historyReads = () => google.state.requests.filter((r) => r.path.endsWith('/history')).length;
 const eventReads = () => google.state.requests.filter((r) => r.method === 'GET' && /\/calendars\/[^/]+\/events$/.test(r.path)).length;

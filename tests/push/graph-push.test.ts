@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,6 +12,7 @@ import { startEmulate, type ServedFamily } from '../../src/cli/emulate-start.js'
 import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { startWebServer } from '../../src/http/server.js';
 import { accountsMarkedSyncSoon, PUSH_STATE_KEY, readPushState } from '../../src/worker/push.js';
+import { freePort } from '../../src/http/free-port.js';
 
 /**
  * Microsoft Graph push on SQLite, over real HTTP both ways: `followup emulate microsoft` (in this
@@ -32,14 +32,6 @@ let stopWeb: () => Promise<void>;
 let accountId: string;
 let repEmail: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const inboxDeltaReads = () => graph.state.requestLog.filter((r) => r.path.includes('/mailFolders/') && r.path.includes('/delta')).length;
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { enginePushSink } from '../../src/http/routes/push.js';
 import { accountsMarkedSyncSoon } from '../../src/worker/push.js';
 import { startWebServer } from '../../src/http/server.js';
 import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
+import { freePort } from '../../src/http/free-port.js';
 
 /**
  * The push routes on PostgreSQL (`serve` as a job-engine worker): a notification from the
@@ -40,14 +40,6 @@ interface Setup {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: DATABASE_URL });
