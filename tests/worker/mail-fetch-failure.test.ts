@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/app/runtime.js';
 import { repEmail, seedDemoReps, writeEmulatedWorkspace } from '../../src/demo/emulated-reps.js';
-import { graphFamily, serveControlled, type ControlledServer, type EmulatorFamily, type FaultRule } from '../../src/emulators/control/index.js';
+import { googleFamily, graphFamily, serveControlled, type ControlledServer, type EmulatorFamily, type FaultRule } from '../../src/emulators/control/index.js';
+import type { GoogleEmulator } from '../../src/emulators/google/emulator.js';
 import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { silentLogger } from '../../src/log.js';
 import type { TickSummary } from '../../src/worker/context.js';
@@ -20,7 +21,8 @@ import { runTick } from '../../src/worker/tick.js';
  * the inner requests of a batch, as Graph answers: batch 200, that inner response its own
  * status, error body and Retry-After). Asserted: the reply is read in that run or the next one,
  * the mailbox cursor never moves past it, nothing is drafted for the prospect while it is
- * unread, and nothing is recorded or drafted twice.
+ * unread, and nothing is recorded or drafted twice. Gmail (history.list, then messages.get per
+ * id, no batch) is held to the same: a get that keeps failing fails the read, the cursor stays.
  */
 const REP = repEmail(0);
 const ACCOUNT = 'rep0';
@@ -33,21 +35,23 @@ function storyStart(now = new Date()): Date {
   return t0;
 }
 
-type Served = ControlledServer<EmulatorFamily & { emulator: GraphEmulator }>;
-interface Bench {
-  served: Served;
-  emulator: GraphEmulator;
+type Served<E> = ControlledServer<EmulatorFamily & { emulator: E }>;
+interface Bench<E = GraphEmulator> {
+  served: Served<E>;
+  emulator: E;
   tick(at: Date): Promise<TickSummary>;
   runtime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-const benches: Bench[] = [];
+const benches: Bench<unknown>[] = [];
 afterEach(async () => {
   while (benches.length) await benches.pop()!.close();
 });
 
-async function bench(store: 'sqlite' | 'postgres', t0: Date, tag: string): Promise<Bench> {
+async function bench(store: 'sqlite' | 'postgres', t0: Date, tag: string): Promise<Bench>;
+async function bench(store: 'sqlite' | 'postgres', t0: Date, tag: string, family: 'google'): Promise<Bench<GoogleEmulator>>;
+async function bench(store: 'sqlite' | 'postgres', t0: Date, tag: string, family: 'google' | 'microsoft' = 'microsoft'): Promise<Bench<GraphEmulator | GoogleEmulator>> {
   const dir = mkdtempSync(join(tmpdir(), `followup-batch-${tag}-`));
   let databaseUrl = '';
   let schema: string | null = null;
@@ -75,11 +79,11 @@ async function bench(store: 'sqlite' | 'postgres', t0: Date, tag: string): Promi
       }
     }
   };
-  const served = (await serveControlled((url) => graphFamily(url))) as Served;
+  const served = (await serveControlled<EmulatorFamily & { emulator: GraphEmulator | GoogleEmulator }>((url) => (family === 'google' ? googleFamily() : graphFamily(url)))) as Served<GraphEmulator | GoogleEmulator>;
   const emulator = served.family.emulator;
-  const seeded = await seedDemoReps({ family: 'microsoft', emulator, reps: 1, now: t0 });
+  const seeded = await seedDemoReps({ family, emulator, reps: 1, now: t0 });
   const configPath = join(dir, 'followup.yaml');
-  await withEnv(() => writeEmulatedWorkspace({ family: 'microsoft', url: served.url, configPath, seeded, env: { ...process.env, ...env } }));
+  await withEnv(() => writeEmulatedWorkspace({ family, url: served.url, configPath, seeded, env: { ...process.env, ...env } }));
   const runtime = <T>(fn: (rt: Runtime) => Promise<T>) =>
     withEnv(async () => {
       const rt = await openRuntime({ config: configPath, logger: silentLogger() });
@@ -114,7 +118,7 @@ function inboxIdFrom(emulator: GraphEmulator, from: string): string {
   return found[0]!.id;
 }
 
-async function prospectState(b: Bench, email: string) {
+async function prospectState(b: Bench<unknown>, email: string) {
   return b.runtime(async (rt) => {
     const p = (await rt.store.findProspectByEmail(email))!;
     const messages = await rt.store.listMessages(p.id);
@@ -124,7 +128,7 @@ async function prospectState(b: Bench, email: string) {
 }
 
 /** Nothing twice: every message recorded once per account, every draft reason once. */
-async function assertNothingTwice(b: Bench): Promise<void> {
+async function assertNothingTwice(b: Bench<unknown>): Promise<void> {
   await b.runtime(async (rt) => {
     const drafts = await rt.store.listDrafts({});
     const reasons = drafts.map((d) => `${d.prospectId} ${d.reasonKey}`);
@@ -252,4 +256,37 @@ describe.each(['sqlite', 'postgres'] as const)('one inner request of the mail $b
     expect(times.size).toBeGreaterThan(1);
     expect(danaAt[1]! - danaAt[0]!, 'Retry-After: 1 honoured').toBeGreaterThanOrEqual(950);
   }, 60_000);
+});
+
+describe.each(['sqlite', 'postgres'] as const)('Gmail: one messages.get keeps failing (%s)', (store) => {
+  it('the mailbox read fails as a whole (no message skipped), the history cursor stays, and the next run reads the reply', async () => {
+    const t0 = storyStart();
+    const b = await bench(store, t0, `g${store}`, 'google');
+    benches.push(b);
+    await b.tick(t0);
+    const before = await b.runtime((rt) => rt.store.getCursor(ACCOUNT, MAILBOX_CURSOR));
+    expect(before?.cursor).toBeTruthy();
+
+    const at = new Date(t0.getTime() + 10 * 60_000);
+    const stored = b.emulator.control.deliverMessage(
+      REP,
+      `From: Linda Park <linda@acme.example>\r\nTo: ${REP}\r\nSubject: Re: our call\r\nDate: ${at.toUTCString().replace('GMT', '+0000')}\r\nMessage-ID: <linda-stop@acme.example>\r\n\r\nPlease stop emailing me, we are not interested.\r\n`,
+      { date: at },
+    );
+    b.served.faults.add([{ pathIncludes: `/messages/${stored.id}`, method: 'GET', status: 502, times: 100 } satisfies FaultRule]);
+    const failing = await b.tick(new Date(t0.getTime() + STEP_MS));
+    expect(b.served.faults.injected['5xx']).toBeGreaterThan(0);
+    const kept = await b.runtime((rt) => rt.store.getCursor(ACCOUNT, MAILBOX_CURSOR));
+    expect(kept?.cursor, 'the cursor stays before the unread reply').toBe(before?.cursor);
+    expect(kept?.lastError).toBeTruthy();
+    expect(failing.drafted).toEqual([]);
+
+    b.served.faults.clear();
+    await b.tick(new Date(t0.getTime() + 2 * STEP_MS));
+    const read = await prospectState(b, 'linda@acme.example');
+    expect(read.inbound).toEqual(['<linda-stop@acme.example>']);
+    expect(read.status).toBe('suppressed');
+    expect(read.drafts.some((d) => d.endsWith(' pending')), read.drafts.join(', ')).toBe(false);
+    await assertNothingTwice(b);
+  }, 90_000);
 });
