@@ -1,6 +1,6 @@
 import { Client, GraphClientError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { ProviderError } from '../../ports/errors.js';
-import { withRetry, type RetryOptions } from '../retry.js';
+import { isRetryable, withRetry, type RetryOptions } from '../retry.js';
 import { mapGraphError, mapGraphFailure } from './graph-error.mapper.js';
 import type { MailboxLimiter } from './graph-limits.client.js';
 
@@ -221,26 +221,52 @@ export class GraphSession {
     }
   }
 
-  /** GET requests through JSON $batch (≤ 20 per call); retries a chunk when an inner request was throttled. */
+  /**
+   * GET requests through JSON $batch (≤ 20 per call). Graph answers each inner request with its own
+   * status, so one can fail while the others answer. The ones that failed for a while (429, 500,
+   * 502, 503, 504, 408, or missing from the answer) are sent again, alone, through the one retry
+   * layer: backoff, and at least the longest Retry-After among them. The ones that answered are not
+   * fetched twice. When some still fail after the retries, this throws (RATE_LIMITED when one was
+   * throttled, else TRANSIENT), naming how many: a batch is never returned with a request missing
+   * that a later try could read. Other inner failures (404, 403, 400) are returned for the caller.
+   */
   async batch(where: string, steps: BatchStep[]): Promise<Map<string, BatchResult>> {
     const out = new Map<string, BatchResult>();
     for (let i = 0; i < steps.length; i += 20) {
-      const chunk = steps.slice(i, i + 20);
-      const results = await this.request(where, async (client) => {
-        const response = (await client.api('/$batch').post({ requests: chunk })) as { responses?: BatchResult[] };
-        const list = response.responses ?? [];
-        for (const r of list) {
-          if (r.status === 429 || r.status === 503 || r.status === 504) {
-            const body = r.body as { error?: { code?: string; message?: string } } | undefined;
-            throw mapGraphFailure(
-              { status: r.status, code: body?.error?.code ?? null, message: body?.error?.message ?? 'throttled inside $batch', retryAfter: headerValue(r.headers, 'retry-after') },
-              { where, accountId: this.accountId },
-            );
+      let pending = steps.slice(i, i + 20);
+      const size = pending.length;
+      await this.request(where, async (client) => {
+        const response = (await client.api('/$batch').post({ requests: pending })) as { responses?: BatchResult[] };
+        const answered = new Map((response.responses ?? []).map((r) => [String(r.id), r]));
+        const again: BatchStep[] = [];
+        const failures: ProviderError[] = [];
+        for (const step of pending) {
+          const r = answered.get(step.id);
+          const failure = r
+            ? r.status >= 400
+              ? this.batchError(where, r)
+              : null
+            : new ProviderError({ code: 'TRANSIENT', message: 'Graph left this request out of its $batch answer', where });
+          if (failure && isRetryable(failure)) {
+            again.push(step);
+            failures.push(failure);
+          } else if (r) {
+            out.set(step.id, r);
           }
         }
-        return list;
+        pending = again;
+        if (failures.length === 0) return;
+        const throttled = failures.find((f) => f.code === 'RATE_LIMITED');
+        const waits = failures.map((f) => f.retryAfterMs).filter((ms): ms is number => ms !== null);
+        const first = throttled ?? failures[0]!;
+        throw new ProviderError({
+          code: throttled ? 'RATE_LIMITED' : 'TRANSIENT',
+          message: `${failures.length} of the ${size} requests of a $batch failed (${first.message.replace(`${where}: `, '')})`,
+          where,
+          retryAfterMs: waits.length > 0 ? Math.max(...waits) : null,
+          status: first.status,
+        });
       });
-      for (const r of results) out.set(String(r.id), r);
     }
     return out;
   }
@@ -248,7 +274,10 @@ export class GraphSession {
   /** A non-2xx inner batch response as a ProviderError. */
   batchError(where: string, r: BatchResult): ProviderError {
     const body = r.body as { error?: { code?: string; message?: string } } | undefined;
-    return mapGraphFailure({ status: r.status, code: body?.error?.code ?? null, message: body?.error?.message ?? `HTTP ${r.status}` }, { where, accountId: this.accountId });
+    return mapGraphFailure(
+      { status: r.status, code: body?.error?.code ?? null, message: body?.error?.message ?? `HTTP ${r.status}`, retryAfter: headerValue(r.headers, 'retry-after') },
+      { where, accountId: this.accountId },
+    );
   }
 }
 

@@ -3,7 +3,8 @@ import { composeRawEmail } from '../../mail/compose.js';
 import { parseRawEmail } from '../../mail/parse-mime.js';
 import { ProviderError, type InputProblem } from '../../ports/errors.js';
 import type { MailboxFetchInput, MailboxFetchResult, MailboxReader, MailSender, NativeDrafts, OutgoingEmail, SentReceipt } from '../../ports/providers.js';
-import { GraphSession, type BatchStep } from './graph.client.js';
+import { isRetryable } from '../retry.js';
+import { GraphSession, type BatchResult, type BatchStep } from './graph.client.js';
 import { customHeaders, graphBody, headerOf, odataString, recipient, type GraphMessage } from './graph.mapper.js';
 
 /**
@@ -235,17 +236,37 @@ export class GraphMail implements MailSender, MailboxReader, NativeDrafts {
     }
   }
 
-  /** Full MIME of the wanted messages, ≤ 20 per $batch round trip. */
+  /**
+   * Full MIME of the wanted messages, ≤ 20 per $batch round trip. An inner request that keeps
+   * failing for a while (the session retried it) fails the whole read: the caller then keeps the
+   * mailbox cursor, so the next run reads that message again. Skipping it would lose it for good
+   * (the delta link saved after it never returns it), as an opt-out read late would show.
+   */
   private async fetchFull(wanted: { id: string; conversationId: string | null }[], problems: InputProblem[]): Promise<InboundMessage[]> {
     if (wanted.length === 0) return [];
+    const where = 'microsoft mail messages.$value';
     const steps: BatchStep[] = wanted.map((w, i) => ({ id: String(i + 1), method: 'GET', url: this.session.path(`/messages/${encodeURIComponent(w.id)}/$value`) }));
-    const results = await this.session.batch('microsoft mail messages.$value', steps);
+    let results: Map<string, BatchResult>;
+    try {
+      results = await this.session.batch(where, steps);
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+      throw new ProviderError({
+        code: err.code,
+        where,
+        message: `${err.message.replace(`${where}: `, '')}; none of the ${wanted.length} new message(s) of account ${this.session.accountId} is acted on this run: its mailbox position is kept and the next run reads them again`,
+        retryAfterMs: err.retryAfterMs,
+        status: err.status,
+        cause: err,
+      });
+    }
     const out: InboundMessage[] = [];
     for (const [i, w] of wanted.entries()) {
       const r = results.get(String(i + 1));
       if (!r || r.status >= 400) {
         if (r?.status === 404) continue; // deleted meanwhile
-        problems.push({ where: `message ${w.id}`, message: r ? this.session.batchError('microsoft mail messages.$value', r).message : 'no answer in $batch' });
+        // A lasting refusal of this one message (403, 400): named, and skipped for good.
+        problems.push({ where: `message ${w.id}`, message: `${r ? this.session.batchError(where, r).message : 'no answer in $batch'}; skipped (read it in Outlook)` });
         continue;
       }
       try {
