@@ -148,6 +148,7 @@ Next:
   npx followup drafts approve --all        # approve them (or approve/edit/reject one by one)
   npx followup run --once --now ${weekday.toISO({ suppressMilliseconds: true })}
                                            # a week later: what is approved goes out, once, each in the prospect's business hours
+                                           # (Sara's booking confirmation is withdrawn: her meeting is over by then)
   npx followup run --once --now ${westCoast.toISO({ suppressMilliseconds: true })}
                                            # three hours later: the West Coast's turn (the summary says what was held until when)
   npx followup outbox list                 # what was sent (files in ${resolve(dir, 'mail/outbox/new')})`);

@@ -224,7 +224,8 @@ export async function runProviderDemo(input: {
     const ours = (await runtime.store.listOutbox({ status: 'sent' })).map((o) => o.messageId);
     const copies = ours.map((id) => sent.filter((s) => s === id).length);
     print(`\nApproved ${pending.length} draft(s); a week later: ${week.sent.length} sent, ${later.sent.length} more once business hours opened in each prospect's zone, then ${again.sent.length} on the next run.`);
-    print(`${family.sentLabel ?? 'Emulated Sent folder'}: ${ours.length} approved email(s), each present ${[...new Set(copies)].join('/')} time(s).`);
+    for (const w of [...week.withdrawn, ...later.withdrawn]) print(`Withdrawn by the send gate: ${w.prospectEmail}: ${w.detail}`);
+    print(`${family.sentLabel ?? 'Emulated Sent folder'}: ${ours.length} sent email(s), each present ${[...new Set(copies)].join('/')} time(s).`);
     let deliveredCopies: number[] | null = null;
     if (family.deliveredMessageIds) {
       const delivered = family.deliveredMessageIds();

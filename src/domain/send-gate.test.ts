@@ -105,6 +105,27 @@ describe('send gate: meetings', () => {
   });
 });
 
+describe('send gate: booking confirmations', () => {
+  const confirmation = (bookedStart: Date | null) => ({ reasonKey: 'confirm:bk1', template: 'booking-confirmation' as const, bookedStart });
+  it('sends the confirmation of a meeting still ahead', () => {
+    expect(decideSend(input({ item: confirmation(d('2026-11-05T20:00:00Z')) })).kind).toBe('send');
+  });
+  it('withdraws it once the meeting it confirms has started (approved a week late)', () => {
+    const r = decideSend(input({ now: d('2026-11-11T15:00:00Z'), item: confirmation(d('2026-11-05T20:00:00Z')) }));
+    expect(r).toEqual({
+      kind: 'withdraw',
+      reason: 'meeting_started',
+      detail: "The meeting it confirms (Thu 5 Nov, 3:00 PM EST, Linda's time) has started or passed; the confirmation was withdrawn.",
+    });
+  });
+  it('withdraws it at the very start of the meeting', () => {
+    expect(decideSend(input({ now: d('2026-11-05T20:00:00Z'), item: confirmation(d('2026-11-05T20:00:00Z')) }))).toMatchObject({ kind: 'withdraw', reason: 'meeting_started' });
+  });
+  it('leaves other templates with a past time alone (the rule is about what a confirmation says)', () => {
+    expect(decideSend(input({ now: d('2026-11-10T15:00:00Z'), item: { ...confirmation(d('2026-11-05T20:00:00Z')), template: 'follow-up' } })).kind).toBe('send');
+  });
+});
+
 describe('send gate: business hours in the prospect\'s zone', () => {
   // [zone, now (UTC), expected hold until (UTC) or 'send', what]
   const cases: [string, string, string, string][] = [

@@ -12,6 +12,8 @@
  *  3. a missed-meeting nudge whose meeting is now held: withdraw.
  *  3b. a confirmation before a meeting (issue 15) whose prospect has accepted the invite, or whose
  *     meeting has started or is no longer scheduled: withdraw.
+ *  3c. a booking confirmation ("booked Tuesday at 3 PM") once that meeting has started: withdraw
+ *     (approved a week late, it would confirm a meeting that is over).
  *  4. a slot offer whose first slot is now too close: withdraw (the offer would be wrong).
  *  5. paused: hold until the pause ends (paused with no end: hold, re-checked daily).
  *  6. not yet due: hold until its time.
@@ -53,6 +55,8 @@ export interface GateItem {
   approvedAt: Date | null;
   /** For a slot offer: the slots it offers. */
   offeredSlots?: TimeInterval[] | null;
+  /** For a booking confirmation: when the meeting it confirms starts. */
+  bookedStart?: Date | null;
 }
 
 export interface GateReply {
@@ -217,6 +221,15 @@ export function decideSend(input: GateInput): GateDecision {
     if (confirmed.outcome !== 'scheduled' || (confirmed.start && confirmed.start.getTime() <= now.getTime())) {
       return { kind: 'withdraw', reason: 'meeting_started', detail: `The meeting with ${first} has started or is no longer scheduled; the confirmation was withdrawn.` };
     }
+  }
+
+  // 3c: a booking confirmation is moot once the meeting it confirms has started.
+  if (item.template === 'booking-confirmation' && item.bookedStart && item.bookedStart.getTime() <= now.getTime()) {
+    return {
+      kind: 'withdraw',
+      reason: 'meeting_started',
+      detail: `The meeting it confirms (${gateWords(item.bookedStart, ctx.zone)}, ${first}'s time) has started or passed; the confirmation was withdrawn.`,
+    };
   }
 
   // 4: a slot offer must leave the prospect time to answer.

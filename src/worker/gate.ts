@@ -8,7 +8,7 @@ import { stableId } from '../domain/ids.js';
 import { decideSend, type GateDecision, type GateInput, type GateItem } from '../domain/send-gate.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
-import type { DraftStore, MeetingStore, MessageStore, OutboxStore, SlotOfferStore, SuppressionStore, TimelineStore } from '../ports/store.js';
+import type { BookingStore, DraftStore, MeetingStore, MessageStore, OutboxStore, SlotOfferStore, SuppressionStore, TimelineStore } from '../ports/store.js';
 import type { InputProblem } from '../ports/errors.js';
 import type { ProviderSet } from '../ports/providers.js';
 
@@ -16,7 +16,7 @@ import type { ProviderSet } from '../ports/providers.js';
 export type NativeDrafts = { port: NonNullable<ProviderSet['drafts']>; problems: InputProblem[] } | null | undefined;
 
 /** The store roles the gate reads (the prospect's timeline) and writes (a withdrawal). */
-export type GateStore = SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore & DraftStore & TimelineStore;
+export type GateStore = SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore & BookingStore & DraftStore & TimelineStore;
 
 export interface GateShell {
   store: GateStore;
@@ -40,18 +40,21 @@ export interface GateTimeline {
   meetings: GateInput['meetings'];
   sent: { id: string; at: Date; status: OutboxItem['status'] }[];
   slotOffer: { draftId: string; slots: { start: Date; end: Date }[] } | null;
+  /** The prospect's bookings: when the meeting a booking confirmation confirms starts. */
+  bookings: { id: string; start: Date }[];
 }
 
 export async function loadGateTimeline(
-  store: SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore,
+  store: SuppressionStore & MessageStore & MeetingStore & OutboxStore & SlotOfferStore & BookingStore,
   prospect: Prospect,
 ): Promise<GateTimeline> {
-  const [suppressed, messages, meetings, outbox, offer] = await Promise.all([
+  const [suppressed, messages, meetings, outbox, offer, bookings] = await Promise.all([
     store.isSuppressed(prospect.email),
     store.listMessages(prospect.id),
     store.listMeetings({ prospectId: prospect.id }),
     store.listOutbox({ prospectId: prospect.id, status: ['sent', 'sending'] }),
     store.latestSlotOffer(prospect.id),
+    store.listBookings(prospect.id),
   ]);
   return {
     prospect,
@@ -62,6 +65,7 @@ export async function loadGateTimeline(
     meetings: meetings.map((m) => ({ id: m.id, outcome: m.outcome, markedBy: m.markedBy ?? null, prospectResponse: m.prospectResponse, start: m.start })),
     sent: outbox.map((o) => ({ id: o.id, at: o.sentAt ?? o.notBefore, status: o.status })),
     slotOffer: offer ? { draftId: offer.draftId, slots: offer.slots } : null,
+    bookings: bookings.map((b) => ({ id: b.id, start: b.start })),
   };
 }
 
@@ -76,6 +80,7 @@ export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sen
     createdAt: draft.createdAt,
     approvedAt: draft.status === 'pending' ? null : (draft.approvedAt ?? draft.createdAt),
     offeredSlots: timeline?.slotOffer?.draftId === draft.id ? timeline.slotOffer.slots : null,
+    bookedStart: draft.template === 'booking-confirmation' ? (timeline?.bookings.find((b) => `confirm:${b.id}` === draft.reasonKey)?.start ?? null) : null,
   };
 }
 

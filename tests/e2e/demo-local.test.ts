@@ -108,6 +108,12 @@ describe('the demo workspace on the local provider (end to end)', () => {
     // The summary does not also call an email that it just sent "waiting to be sent".
     const sentTo = sending.sent.map((s) => s.to);
     expect(sentTo).toContain('linda@acme.example');
+    // Sara's meeting (Tue 24 Nov) is over a week later: her booking confirmation would confirm a
+    // meeting that has passed, so the send gate withdraws it and says why.
+    expect(sentTo).not.toContain('sara@hooli.example');
+    expect(sending.withdrawn.map((w) => [w.prospectEmail, w.template, w.detail])).toEqual([
+      ['sara@hooli.example', 'booking-confirmation', "The meeting it confirms (Tue 24 Nov, 3:00 PM CET, Sara's time) has started or passed; the confirmation was withdrawn."],
+    ]);
     expect(sending.quiet.filter((q) => sentTo.includes(q.prospectEmail)).map((q) => q.reason)).not.toContain('awaiting_approval');
     // 15:00 UTC is 7:00 AM in Los Angeles: Ken's email waits for his business hours (the send gate).
     expect(sentTo).not.toContain('ken@umbrella.example');
@@ -122,16 +128,28 @@ describe('the demo workspace on the local provider (end to end)', () => {
     const ids = messageIds(afterMore);
     expect(new Set(ids).size).toBe(ids.length);
     const sent = await rt.store.listOutbox({ status: 'sent' });
-    expect(sent.length).toBe(approved);
-    // Every approved email is a file in the outbox (plus Sara's invite).
-    expect(afterMore.length).toBe(approved + 1);
-    // Sara's confirmation answers her reply.
-    const sara = afterMore.find((raw) => /^To:.*sara@hooli\.example/im.test(raw) && !/text\/calendar/i.test(raw))!;
-    expect(sara).toMatch(/^In-Reply-To:\s*<demo-sara-2@hooli\.example>/im);
+    expect(sent.length).toBe(approved - 1);
+    // Every approved email but Sara's withdrawn confirmation is a file in the outbox (plus Sara's invite).
+    expect(afterMore.length).toBe(approved);
+    expect(afterMore.filter((raw) => /^To:.*sara@hooli\.example/im.test(raw))).toHaveLength(1);
     // Nothing ever goes to Dana or Omar.
     expect(afterMore.some((raw) => /^To:.*dana@wayne\.example/im.test(raw))).toBe(false);
     // Sara named the time herself: the booked meeting is not read as a no-show for want of an RSVP.
     expect((await draftsByProspect())['sara@hooli.example']).not.toContain('missed-nudge-1');
+  });
+
+  it('Sara\'s booking confirmation, approved and due before her meeting, goes out once in her thread', async () => {
+    await runTick(await rt.context(NOW));
+    const rep = { name: 'Alex Morgan', email: 'alex@northwind.example' };
+    const confirmation = (await rt.store.listDrafts({ status: 'pending' })).find((d) => d.template === 'booking-confirmation')!;
+    await approveDraft({ store: rt.store, now: NOW }, { draftId: confirmation.id, by: 'test', rep });
+    // Tue 24 Nov 09:00 in Berlin, six hours before the meeting she named.
+    const sending = await runTick(await rt.context(new Date('2026-11-24T08:00:00Z')));
+    expect(sending.sent.map((s) => s.to)).toEqual(['sara@hooli.example']);
+    expect(sending.withdrawn).toEqual([]);
+    const sara = outboxFiles(dir).filter((raw) => /^To:.*sara@hooli\.example/im.test(raw) && !/text\/calendar/i.test(raw));
+    expect(sara).toHaveLength(1);
+    expect(sara[0]).toMatch(/^In-Reply-To:\s*<demo-sara-2@hooli\.example>/im);
   });
 
   it('two overlapping ticks make no second draft and send nothing twice', async () => {

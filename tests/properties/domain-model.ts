@@ -25,6 +25,8 @@ interface MDraft {
   createdAt: Date;
   approvedAt: Date | null;
   offeredSlots: TimeInterval[] | null;
+  /** A booking confirmation: when the meeting it confirms starts. */
+  bookedStart?: Date | null;
   /** The outbox row of an approved draft. */
   notBefore: Date | null;
 }
@@ -69,7 +71,7 @@ function snapshot(m: Model): ProspectSnapshot {
 
 function gate(m: Model, d: MDraft, now: Date, policy: FollowUpPolicy): GateDecision {
   return decideSend({
-    item: { reasonKey: d.id, template: d.template, recipient: d.toProspect ? 'prospect' : 'rep', sendAt: d.notBefore ?? d.sendAt, repSetTime: d.repSetTime, createdAt: d.createdAt, approvedAt: d.approvedAt, offeredSlots: d.offeredSlots },
+    item: { reasonKey: d.id, template: d.template, recipient: d.toProspect ? 'prospect' : 'rep', sendAt: d.notBefore ?? d.sendAt, repSetTime: d.repSetTime, createdAt: d.createdAt, approvedAt: d.approvedAt, offeredSlots: d.offeredSlots, bookedStart: d.bookedStart ?? null },
     prospect: m.prospect,
     rep: { timeZone: REP.timeZone },
     suppressed: m.suppressed,
@@ -119,7 +121,7 @@ function readReplies(m: Model, now: Date, policy: FollowUpPolicy, counter: { n: 
       } else if (effect.kind === 'book') {
         const slot = effect.candidates[0]!;
         m.meetings.push(meeting(`bk-${key}`, slot.start, 'held', m.prospect.id));
-        addDraft(m, { id: `confirm:${key}`, template: 'booking-confirmation', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now }, now);
+        addDraft(m, { id: `confirm:${key}`, template: 'booking-confirmation', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, bookedStart: slot.start }, now);
       }
     }
     m.replies.push({ at: r.at, knownAt: now, kind: parsedReplyOf(r.kind, r.at, m.prospect.timeZone).kind });
