@@ -126,6 +126,21 @@ describe('send gate: booking confirmations', () => {
   });
 });
 
+describe('send gate: a question about the time they named', () => {
+  const question = (askedTimes: Date[]) => ({ reasonKey: 'confirm-time:<r1@acme.example>', template: 'confirm-time' as const, askedTimes });
+  it('sends it while one of its readings is still ahead', () => {
+    expect(decideSend(input({ now: d('2026-11-05T15:00:00Z'), item: question([d('2026-11-05T14:00:00Z'), d('2026-11-06T20:00:00Z')]) })).kind).toBe('send');
+  });
+  it('withdraws it once every reading has passed, and says to ask in person', () => {
+    const r = decideSend(input({ now: d('2026-11-10T15:00:00Z'), item: question([d('2026-11-06T20:00:00Z'), d('2026-11-05T20:00:00Z')]) }));
+    expect(r).toEqual({
+      kind: 'withdraw',
+      reason: 'slots_stale',
+      detail: 'Every time it asks Linda about (Thu 5 Nov, 3:00 PM EST; Fri 6 Nov, 3:00 PM EST) has passed; the question was withdrawn. Ask Linda for a new time in person.',
+    });
+  });
+});
+
 describe('send gate: business hours in the prospect\'s zone', () => {
   // [zone, now (UTC), expected hold until (UTC) or 'send', what]
   const cases: [string, string, string, string][] = [

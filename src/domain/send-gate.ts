@@ -14,7 +14,8 @@
  *     meeting has started or is no longer scheduled: withdraw.
  *  3c. a booking confirmation ("booked Tuesday at 3 PM") once that meeting has started: withdraw
  *     (approved a week late, it would confirm a meeting that is over).
- *  4. a slot offer whose first slot is now too close: withdraw (the offer would be wrong).
+ *  4. a slot offer whose first slot is now too close: withdraw (the offer would be wrong); a
+ *     question about the time whose every reading has passed: withdraw.
  *  5. paused: hold until the pause ends (paused with no end: hold, re-checked daily).
  *  6. not yet due: hold until its time.
  *  7. business hours, weekends and public holidays in the prospect's zone: a time that has passed
@@ -57,6 +58,8 @@ export interface GateItem {
   offeredSlots?: TimeInterval[] | null;
   /** For a booking confirmation: when the meeting it confirms starts. */
   bookedStart?: Date | null;
+  /** For a question about the time ("did you mean ...?"): the readings it asks about. */
+  askedTimes?: Date[] | null;
 }
 
 export interface GateReply {
@@ -243,6 +246,16 @@ export function decideSend(input: GateInput): GateDecision {
         detail: `The first slot it offers (${gateWords(firstSlot.start, ctx.zone)}) is too close or has passed; the offer was withdrawn. Offer ${first} new times in person.`,
       };
     }
+  }
+
+  // 4 (continued): a question about the time they named is moot once every reading of it has passed.
+  if (item.template === 'confirm-time' && item.askedTimes && item.askedTimes.length > 0 && item.askedTimes.every((t) => t.getTime() <= now.getTime())) {
+    const named = [...item.askedTimes].sort((a, b) => a.getTime() - b.getTime()).map((t) => gateWords(t, ctx.zone));
+    return {
+      kind: 'withdraw',
+      reason: 'slots_stale',
+      detail: `Every time it asks ${first} about (${named.join('; ')}) has passed; the question was withdrawn. Ask ${first} for a new time in person.`,
+    };
   }
 
   // 5: paused.

@@ -42,6 +42,8 @@ export interface GateTimeline {
   slotOffer: { draftId: string; slots: { start: Date; end: Date }[] } | null;
   /** The prospect's bookings: when the meeting a booking confirmation confirms starts. */
   bookings: { id: string; start: Date }[];
+  /** Per reply ("confirm-time:<its key>"): the times a question about it asks (every reading). */
+  askedTimes: Map<string, Date[]>;
 }
 
 export async function loadGateTimeline(
@@ -66,6 +68,11 @@ export async function loadGateTimeline(
     sent: outbox.map((o) => ({ id: o.id, at: o.sentAt ?? o.notBefore, status: o.status })),
     slotOffer: offer ? { draftId: offer.draftId, slots: offer.slots } : null,
     bookings: bookings.map((b) => ({ id: b.id, start: b.start })),
+    askedTimes: new Map(
+      messages
+        .filter((m) => m.direction === 'in' && m.parsed)
+        .map((m) => [`confirm-time:${m.messageId ?? m.providerId}`, [...m.parsed!.proposals, ...m.parsed!.alternatives].map((p) => p.start)]),
+    ),
   };
 }
 
@@ -81,6 +88,7 @@ export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sen
     approvedAt: draft.status === 'pending' ? null : (draft.approvedAt ?? draft.createdAt),
     offeredSlots: timeline?.slotOffer?.draftId === draft.id ? timeline.slotOffer.slots : null,
     bookedStart: draft.template === 'booking-confirmation' ? (timeline?.bookings.find((b) => `confirm:${b.id}` === draft.reasonKey)?.start ?? null) : null,
+    askedTimes: draft.template === 'confirm-time' ? (timeline?.askedTimes.get(draft.reasonKey) ?? null) : null,
   };
 }
 

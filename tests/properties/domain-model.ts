@@ -27,6 +27,8 @@ interface MDraft {
   offeredSlots: TimeInterval[] | null;
   /** A booking confirmation: when the meeting it confirms starts. */
   bookedStart?: Date | null;
+  /** A question about the time: the readings it asks about. */
+  askedTimes?: Date[] | null;
   /** The outbox row of an approved draft. */
   notBefore: Date | null;
 }
@@ -71,7 +73,7 @@ function snapshot(m: Model): ProspectSnapshot {
 
 function gate(m: Model, d: MDraft, now: Date, policy: FollowUpPolicy): GateDecision {
   return decideSend({
-    item: { reasonKey: d.id, template: d.template, recipient: d.toProspect ? 'prospect' : 'rep', sendAt: d.notBefore ?? d.sendAt, repSetTime: d.repSetTime, createdAt: d.createdAt, approvedAt: d.approvedAt, offeredSlots: d.offeredSlots, bookedStart: d.bookedStart ?? null },
+    item: { reasonKey: d.id, template: d.template, recipient: d.toProspect ? 'prospect' : 'rep', sendAt: d.notBefore ?? d.sendAt, repSetTime: d.repSetTime, createdAt: d.createdAt, approvedAt: d.approvedAt, offeredSlots: d.offeredSlots, bookedStart: d.bookedStart ?? null, askedTimes: d.askedTimes ?? null },
     prospect: m.prospect,
     rep: { timeZone: REP.timeZone },
     suppressed: m.suppressed,
@@ -101,7 +103,8 @@ function readReplies(m: Model, now: Date, policy: FollowUpPolicy, counter: { n: 
     // Another address (or a bounce from a mailer) is tied to the prospect only through the thread.
     if ((r.from === 'alias' || r.kind === 'bounce') && !threadExists) continue;
     const key = `r${counter.n++}`;
-    const decision = decideReplyAction({ parsed: parsedReplyOf(r.kind, r.at, m.prospect.timeZone), prospect: m.prospect, now, policy });
+    const parsed = parsedReplyOf(r.kind, r.at, m.prospect.timeZone);
+    const decision = decideReplyAction({ parsed, prospect: m.prospect, now, policy });
     const ctx = { zone: m.prospect.timeZone, country: null, policy };
     for (const effect of replyEffects(decision, REP.timeZone).effects) {
       if (effect.kind === 'suppress') {
@@ -113,7 +116,7 @@ function readReplies(m: Model, now: Date, policy: FollowUpPolicy, counter: { n: 
       } else if (effect.kind === 'cancel_pending') {
         for (const d of m.drafts.values()) if (d.status === 'pending') d.status = 'cancelled';
       } else if (effect.kind === 'confirm_time') {
-        addDraft(m, { id: `confirm-time:${key}`, template: 'confirm-time', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now }, now);
+        addDraft(m, { id: `confirm-time:${key}`, template: 'confirm-time', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, askedTimes: [...parsed.proposals, ...parsed.alternatives].map((p) => p.start) }, now);
       } else if (effect.kind === 'offer_slots') {
         const sendAt = nextBusinessInstant(now, ctx);
         const slots = findFreeSlots({ busy: [], range: effect.range, zone: m.prospect.timeZone, policy, durationMinutes: 30, count: 3, now, offerAt: sendAt, leadBusinessMinutes: policy.slotLeadHours * 60 });
