@@ -196,7 +196,9 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
   const after = text.slice(r.index + phrase.length);
   const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
-  const city = r.start.isCertain('hour') ? cityZoneAt(after) : null;
+  // "8am Manila time Thursday": the city's time may stand inside the phrase, between the time and its day.
+  const inner = /(?:\d|[ap]m)(?=\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time\b)/u.exec(phrase);
+  const city = r.start.isCertain('hour') ? cityZoneAt(after) ?? (inner ? cityZoneAt(phrase.slice(inner.index + inner[0].length)) : null) : null;
   const named = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
   let z: string | FixedOffsetZone = zone;
   // "às 14h está" (Portuguese), "15h est" (French): a lower-case word chrono took for a zone.

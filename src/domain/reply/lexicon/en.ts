@@ -23,6 +23,8 @@ export const EN_RULES: Rule[] = [
   [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
   // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "monday 10 to noon", "tomorrow 9 till midday": after a day, a span of hours ending at noon (not 11:50).
+  [w(`(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|[-–])\\s*(?:noon|midday)`), (_m, d, a) => `${d} from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
   [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
@@ -32,7 +34,8 @@ export const EN_RULES: Rule[] = [
   [/@\s*(\d{1,2}(?::\d{2})?)(?!\d|[\w.-]*\.[a-z])/giu, (_m, a) => `at ${a}`],
   // "Tomorrow 3?", "today 4": a bare hour right after the day, ending the phrase.
   [w('(tomorrow|today)\\s+(\\d{1,2})(?=\\s*(?:[?!.,;]|$|works|ok|is|would|could|pm|am))'), (_m, d, a) => `${d} at ${a}`],
-  [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
+  // "three o'clock", "monday 3 o'clock": a clock hour, read as "at 3" so that it joins the day before it.
+  [w(`(?:at\\s+)?${H}\\s*o['’]?\\s*clock`), (_m, a) => `at ${h(a)}`],
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
   // "3p", "10a"; but "el miércoles 20 a las 17h", "de 2 a 5", "dalle 9 a 12": there "a" is a preposition.
