@@ -34,3 +34,37 @@ describe('a day and the time after it in the same clause, a few words apart, are
     reads('en', 'Thursday is packed, I\'m free at 3 on Friday', '2025-11-21 15:00');
   });
 });
+
+describe('a counter-proposal: the day said to be hard for the prospect is skipped, in every language', () => {
+  it.each([
+    ['fr', 'Lundi c\'est compliqué, plutôt mardi à 15h ?', '2025-11-18 15:00'],
+    ['fr', 'Jeudi c est complique pour nous, vendredi 10h ?', '2025-11-21 10:00'],
+    ['es', 'El martes es complicado para mí, ¿el miércoles a las 12?', '2025-11-19 12:00'],
+    ['pt', 'Terça fica difícil, pode ser quarta às 15h?', '2025-11-19 15:00'],
+    ['de', 'Dienstag wird schwierig, ginge Donnerstag um 14 Uhr?', '2025-11-20 14:00'],
+    ['nl', 'Woensdag is lastig, donderdag om 11 uur?', '2025-11-20 11:00'],
+    ['it', 'Martedì è difficile per me, mercoledì alle 16?', '2025-11-19 16:00'],
+  ])('%s: "%s" is %s', reads);
+  it.each([
+    ['fr', 'Mardi à 15h, c\'est parfait pour moi.', '2025-11-18 15:00'],
+    ['de', 'Donnerstag um 14 Uhr ist gut, Freitag wäre schwierig.', '2025-11-20 14:00'],
+    ['en', 'Thursday at 2pm is good, Friday is difficult.', '2025-11-20 14:00'],
+    ['es', 'El jueves a las 10 me va, el viernes es complicado.', '2025-11-20 10:00'],
+  ])('%s: the day offered stays ("%s")', reads);
+});
+
+describe('a clause about the time before the one named ("…, before that it\'s year-end") does not cancel it', () => {
+  it.each([
+    ['de', 'Lieber Mitte Februar, vorher ist bei uns Jahresabschluss.'],
+    ['fr', 'Plutôt fin janvier, avant c\'est la clôture des comptes.'],
+    ['en', 'Late January is better, until then it\'s our submission deadline crunch.'],
+    ['nl', 'Liever eind januari, daarvoor loopt onze aanbestedingstermijn nog.'],
+    ['it', 'Meglio fine gennaio, prima c\'è la scadenza del bilancio.'],
+  ])('%s: "%s" is a vague range', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  });
+  it('a deadline in the same clause as the range still is one', () => {
+    expect(read('en', 'Please send the signed copy by the end of January.').kind).not.toBe('vague');
+  });
+});
