@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
 import { firstLocal, read } from './lang-helpers.js';
 
 /**
@@ -67,4 +69,44 @@ describe('a clause about the time before the one named ("…, before that it\'s 
   it('a deadline in the same clause as the range still is one', () => {
     expect(read('en', 'Please send the signed copy by the end of January.').kind).not.toBe('vague');
   });
+});
+
+describe('zone words: a country or city after the time, a standard-time abbreviation where the zone keeps it all year', () => {
+  it.each([
+    ['es', 'el jueves a las 10, hora Colombia', '2025-11-20 16:00'],
+    ['pt', 'quinta às 10h horário de Lisboa. Até lá!', '2025-11-20 07:00'],
+    ['en', 'Thursday 2pm UK time works', '2025-11-20 09:00'],
+    ['de', 'Donnerstag um 9 Uhr Ortszeit Kolumbien', '2025-11-20 15:00'],
+    ['it', 'giovedì alle 10 ora del Regno Unito', '2025-11-20 11:00'],
+  ])('%s: "%s" is %s in the prospect\'s zone', reads);
+  const at = (text: string, zone: string, ref: string) => parseReply({ message: msg(text, ref), timeZone: zone }).proposals[0]?.start.toISOString();
+  it.each([
+    ['Wednesday 10am MST works, we stay on standard time here', 'America/Phoenix', '2026-07-20T20:00:00Z', '2026-07-22T17:00:00.000Z'],
+    ['Thursday 9am AEST?', 'Australia/Brisbane', '2026-01-12T00:00:00Z', '2026-01-14T23:00:00.000Z'],
+    ['Tuesday 11am CST is fine', 'America/Regina', '2026-07-20T15:00:00Z', '2026-07-21T17:00:00.000Z'],
+  ])('"%s" from %s is the prospect\'s own wall time', (text, zone, ref, want) => {
+    expect(at(text, zone, ref)).toBe(want);
+  });
+  it('where the prospect\'s zone has daylight saving, "3pm EST" in July stays New York\'s 3pm', () => {
+    expect(at('Wednesday 3pm EST works', 'America/Chicago', '2026-07-20T15:45:00Z')).toBe('2026-07-22T19:00:00.000Z');
+  });
+});
+
+describe('Spanish date words typed without accents', () => {
+  it.each([
+    ['es', 'el viernes a mediodia', '2025-11-21 12:00'],
+    ['es', 'manana a las 11 me va bien', '2025-11-18 11:00'],
+    ['es', 'la proxima semana el martes a las 16h', '2025-11-25 16:00'],
+  ])('%s: "%s" is %s', reads);
+});
+
+describe('"next week" with an article before the weekday is next week\'s weekday', () => {
+  it.each([
+    ['es', 'la semana que viene, el martes a las 16h', '2025-11-25 16:00'],
+    ['fr', 'la semaine prochaine, le mardi à 16h', '2025-11-25 16:00'],
+    ['it', 'la settimana prossima il martedì alle 16', '2025-11-25 16:00'],
+    ['de', 'nächste Woche am Dienstag um 16 Uhr', '2025-11-25 16:00'],
+    ['nl', 'volgende week op dinsdag om 16 uur', '2025-11-25 16:00'],
+    ['pt', 'na próxima semana, na terça às 16h', '2025-11-25 16:00'],
+  ])('%s: "%s" is %s', reads);
 });

@@ -86,7 +86,7 @@ export function weekdayOfNextWeek(list: ExtractedTime[], text: string, ref: Date
     if (!WEEKDAY_LEAD.test(t.text.trim()) || t.excluded) return t;
     const before = list[i - 1];
     const after = list[i + 1];
-    const joined = (a: ExtractedTime | undefined, b: ExtractedTime | undefined) => Boolean(a && b && NEXT_WEEK.test(a === t ? b.text.trim() : a.text.trim()) && /^\s*,?\s*(?:on\s+)?$/i.test(text.slice(a.index + a.text.length, b.index)));
+    const joined = (a: ExtractedTime | undefined, b: ExtractedTime | undefined) => Boolean(a && b && NEXT_WEEK.test(a === t ? b.text.trim() : a.text.trim()) && /^\s*,?\s*(?:(?:on|el|le|am|op|il|o|a|de|na|no|al|nel)\s+)?$/i.test(text.slice(a.index + a.text.length, b.index)));
     if (!joined(before, t) && !joined(t, after)) return t;
     const day = DateTime.fromJSDate(t.start, { zone });
     if (day >= nextWeek && day < nextWeek.plus({ weeks: 1 })) return t;

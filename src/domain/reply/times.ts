@@ -3,7 +3,7 @@ import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
 import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
-import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+import { cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -199,7 +199,9 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
   // "8am Manila time Thursday": the city's time may stand inside the phrase, between the time and its day.
   const inner = /(?:\d|[ap]m)(?=\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time\b)/u.exec(phrase);
   const city = r.start.isCertain('hour') ? cityZoneAt(after) ?? (inner ? cityZoneAt(phrase.slice(inner.index + inner[0].length)) : null) : null;
-  const named = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
+  const named0 = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
+  const stdWord = !yours && !city ? /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${phrase} ${after.slice(0, 8)}`)?.[1] : undefined;
+  const named = named0 && stdWord ? standardTimeZone(stdWord, named0, zone, ref) : named0;
   let z: string | FixedOffsetZone = zone;
   // "às 14h está" (Portuguese), "15h est" (French): a lower-case word chrono took for a zone.
   const wordNotZone = options.strictZoneCase && /\s(?:est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|ist|cet|cest|bst|gmt|utc)\s*$/.test(phrase);
