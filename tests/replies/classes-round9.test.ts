@@ -110,3 +110,16 @@ describe('"next week" with an article before the weekday is next week\'s weekday
     ['pt', 'na próxima semana, na terça às 16h', '2025-11-25 16:00'],
   ])('%s: "%s" is %s', reads);
 });
+
+describe('an auto-reply whose return date sits beside a phone number (cut as a signature) keeps its return date', () => {
+  it.each([
+    ['fr', 'Europe/Paris', 'Bonjour,\n\nJe suis absent jusqu\'au 28 novembre inclus. De retour le lundi 1er décembre. En cas d\'urgence, appelez le 01 44 55 66 77.'],
+    ['en', 'America/New_York', 'Hi,\n\nI am out of the office until Nov 28. Back on Monday, December 1. For anything urgent call +1 212 555 0134.'],
+    ['es', 'Europe/Madrid', 'Hola:\n\nEstoy fuera hasta el 28 de noviembre. Vuelvo el lunes 1 de diciembre. Urgencias: +34 912 345 678.'],
+    ['it', 'Europe/Rome', 'Buongiorno,\n\nsono fuori ufficio fino al 28 novembre. Rientro in ufficio lunedì 1 dicembre. Per urgenze: 02 1234 5678.'],
+  ])('%s: the return date is 1 December', (_lang, zone, text) => {
+    const r = parseReply({ message: msg(text, '2025-11-17T08:12:00Z', { headers: { 'auto-submitted': 'auto-replied' }, subject: 'Automatic reply' }), timeZone: zone });
+    expect(r.kind).toBe('ooo');
+    expect(r.returnDate, JSON.stringify(r.explain)).toBe('2025-12-01');
+  });
+});
