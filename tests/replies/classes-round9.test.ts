@@ -123,3 +123,18 @@ describe('an auto-reply whose return date sits beside a phone number (cut as a s
     expect(r.returnDate, JSON.stringify(r.explain)).toBe('2025-12-01');
   });
 });
+
+describe('a weekday abbreviation in a short reply, with the word for the hour after it or read as English', () => {
+  it.each([
+    ['it', 'Mer ore 15 va bene', '2025-11-19 15:00'],
+    ['it', 'Ven alle 10 ok', '2025-11-21 10:00'],
+    ['es', 'Jue a las 10 perfecto', '2025-11-20 10:00'],
+    ['pt', 'Qua às 14h ok', '2025-11-19 14:00'],
+    ['en', 'Gio 16:00 ok', '2025-11-20 16:00'],
+    ['en', 'Mié 10:30 ok', '2025-11-19 10:30'],
+  ])('%s: "%s" is %s', reads);
+  it('in English "Mar 12" stays a date in March, never a Tuesday', () => {
+    const r = read('en', 'Mar 12 at 10:00 works');
+    expect(firstLocal('en', r)).toBe('2026-03-12 10:00');
+  });
+});

@@ -101,9 +101,11 @@ const CROSS_ABBREVIATIONS: string[][] = [
 const OWN_WORDS: Record<string, string[]> = { pt: ['sa', 'so'], it: ['ma', 'di', 'so'], es: ['so', 'sa'], fr: ['sa', 'so'], nl: ['so'], de: ['ma'] };
 const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L}])))';
 
+/** In a reply read as English, only the abbreviations that are no English word or name ("Gio 16:00 ok", "Mié 10h"). */
+const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'qua', 'jue', 'jeu', 'gio', 'qui', 'vr', 'ven', 'za', 'sáb', 'sab', 'zo']);
+
 export function crossAbbreviations(lang: string): Rule[] {
-  if (lang === 'en') return [];
-  const own = OWN_WORDS[lang] ?? [];
+  const own = lang === 'en' ? [...new Set(CROSS_ABBREVIATIONS.flat())].filter((n) => !NOT_ENGLISH.has(n)) : OWN_WORDS[lang] ?? [];
   return CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
@@ -111,7 +113,8 @@ export function crossAbbreviations(lang: string): Rule[] {
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
   const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
-  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "Mar ore 12", "Gio alle 16", "Mié a las 10", "Do um 10": the word for the hour may stand between them.
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om)\\s+)?\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**
