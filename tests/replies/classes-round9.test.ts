@@ -138,3 +138,16 @@ describe('a weekday abbreviation in a short reply, with the word for the hour af
     expect(firstLocal('en', r)).toBe('2026-03-12 10:00');
   });
 });
+
+describe('a day and month joined by a dot after a date article, with a clock time after it, is a numeric date', () => {
+  it.each([
+    ['fr', 'Je propose le 24.11 à 15h.', '2025-11-24 15:00'],
+    ['es', '¿Te va el 25.11 a las 10?', '2025-11-25 10:00'],
+    ['it', 'Va bene il 26.11 alle 11?', '2025-11-26 11:00'],
+    ['pt', 'Pode ser o 27.11 às 14h?', '2025-11-27 14:00'],
+    ['nl', 'Kan het op 28.11 om 10 uur?', '2025-11-28 10:00'],
+  ])('%s: "%s" is %s', reads);
+  it('a dotted clock time after a weekday stays a time', () => {
+    reads('fr', 'Mardi à 9.30 ?', '2025-11-18 09:30');
+  });
+});
