@@ -151,3 +151,17 @@ describe('a day and month joined by a dot after a date article, with a clock tim
     reads('fr', 'Mardi à 9.30 ?', '2025-11-18 09:30');
   });
 });
+
+describe('an offered slot accepted by its part of day, over a quoted offer of two times on one day', () => {
+  const quoted = (lang: string, reply: string, offer: string) => read(lang, `${reply}\n\nOn Sun, 16 Nov 2025 at 10:00, Dana Reyes <dana@seller.io> wrote:\n> ${offer}\n> Dana`);
+  it.each([
+    ['en', 'The morning one on Wednesday, please.', 'I could do Wednesday 19 Nov at 10:00 or 15:00, or Thursday 20 Nov at 11:00.', '2025-11-19 10:00'],
+    ['en', 'The afternoon works best for me.', 'Happy to do Tuesday 18 Nov at 9:30 or 14:30.', '2025-11-18 14:30'],
+    ['es', 'Mejor por la tarde.', '¿Le va bien el martes 18 de noviembre a las 9:30 o a las 16:00?', '2025-11-18 16:00'],
+    ['fr', 'Plutôt l\'après-midi, merci.', 'Je peux jeudi 20 novembre à 10h ou 16h.', '2025-11-20 16:00'],
+    ['de', 'Lieber am Vormittag.', 'Passt Ihnen Mittwoch, 19. November um 10:00 oder 15:00?', '2025-11-19 10:00'],
+  ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => {
+    const r = quoted(lang, reply, offer);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});

@@ -184,6 +184,13 @@ export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref
       list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
       continue;
     }
+    // "Thursday 8 Oct at 11:00 or 16:00": the second time is on the same day.
+    if (a.dated && a.grain === 'minute' && !a.excluded && !b.dated && b.grain === 'minute' && /^(?:at\s+)?\d/i.test(b.text.trim())) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const t = DateTime.fromJSDate(b.start, { zone });
+      list[i + 1] = { ...b, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...b.rules, 'day carried from the option before'] };
+      continue;
+    }
     if (a.grain !== 'day') continue;
     const part = b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
     if (part) {
