@@ -165,3 +165,24 @@ describe('an offered slot accepted by its part of day, over a quoted offer of tw
     expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
   });
 });
+
+describe('a standard-time abbreviation while its region is on daylight time is asked, both readings kept', () => {
+  const parse = (text: string, zone: string, ref: string) => parseReply({ message: msg(text, ref), timeZone: zone });
+  it.each([
+    ['Wednesday 3pm EST works', 'America/Chicago', '2026-07-20T15:45:00Z', '2026-07-22T19:00:00.000Z', '2026-07-22T20:00:00.000Z'],
+    ['Thursday 10am PST?', 'America/Los_Angeles', '2026-07-20T16:00:00Z', '2026-07-23T17:00:00.000Z', '2026-07-23T18:00:00.000Z'],
+    ['Friday 9am AEST suits', 'Australia/Sydney', '2026-01-12T00:00:00Z', '2026-01-15T22:00:00.000Z', '2026-01-15T23:00:00.000Z'],
+  ])('"%s" from %s: the wall clock first, the fixed offset as the other reading', (text, zone, ref, first, other) => {
+    const r = parse(text, zone, ref);
+    expect(r.certain).toBe(false);
+    expect(r.uncertain.join(' ')).toMatch(/daylight time/);
+    expect(r.proposals[0]?.start.toISOString()).toBe(first);
+    expect(r.alternatives.map((a) => a.start.toISOString())).toContain(other);
+  });
+  it.each([
+    ['Wednesday 3pm EST works', 'America/Chicago', '2026-01-19T15:45:00Z'],
+    ['Wednesday 10am MST works', 'America/Phoenix', '2026-07-20T20:00:00Z'],
+  ])('"%s" from %s is certain (no daylight time to confuse)', (text, zone, ref) => {
+    expect(parse(text, zone, ref).certain).toBe(true);
+  });
+});

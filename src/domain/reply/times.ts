@@ -3,7 +3,7 @@ import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
 import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
-import { cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
+import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -189,7 +189,24 @@ const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|
 const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
 const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
+/**
+ * "3pm EST" in July: New York is on EDT then, so the writer means New York's 3pm (most likely, first) or 3pm at
+ * UTC−5 (an hour later there). Both stay plausible: the reading is asked, the other kept as an alternative.
+ */
 function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
+  const t = readResult0(r, text, ref, zone, options);
+  if (!t || t.grain !== 'minute') return t;
+  const word = /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${r.text} ${text.slice(r.index + r.text.length, r.index + r.text.length + 8)}`)?.[1];
+  const region = t.rules.map((x) => /^explicit zone (.+)$/.exec(x)?.[1]).find(Boolean);
+  const std = word ? STANDARD_OFFSET[word.toLowerCase()] : undefined;
+  if (!word || !region || std === undefined || offsetAt(region, t.start) === std) return t;
+  const local = DateTime.fromJSDate(t.start, { zone: region });
+  const alt = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone: FixedOffsetZone.instance(std) }).toJSDate();
+  if (alt.getTime() === t.start.getTime()) return t;
+  return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: alt, end: null, text: t.text }], rules: [...t.rules, `ambiguous: "${word}" written while ${region} is on daylight time: its wall clock, or UTC${std < 0 ? '−' : '+'}${Math.abs(std / 60)}`] };
+}
+
+function readResult0(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
   const yourZone = options.yourZone;
   const rules: string[] = [];
   const phrase = r.text;

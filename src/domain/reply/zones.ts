@@ -36,7 +36,7 @@ export function zoneWordAt(s: string, strictCase = false): { zone: string; lengt
 }
 
 /** The fixed UTC offset (minutes) a standard-time abbreviation names. */
-const STANDARD_OFFSET: Record<string, number> = { est: -300, cst: -360, mst: -420, pst: -480, akst: -540, aest: 600, nzst: 720 };
+export const STANDARD_OFFSET: Record<string, number> = { est: -300, cst: -360, mst: -420, pst: -480, akst: -540, aest: 600, nzst: 720 };
 
 /**
  * "9:15 AM MST" from Phoenix in July: a standard-time abbreviation written where the prospect's own zone keeps that
