@@ -186,3 +186,16 @@ describe('a standard-time abbreviation while its region is on daylight time is a
     expect(parse(text, zone, ref).certain).toBe(true);
   });
 });
+
+describe('a weekday typed with one slip (letters swapped, one missing, extra or wrong) is that weekday', () => {
+  it.each([
+    ['en', 'thrusday 11:30 works', '2025-11-20 11:30'],
+    ['en', 'Wendesday at 3?', '2025-11-19 15:00'],
+    ['en', 'firday 10am is good', '2025-11-21 10:00'],
+    ['en', 'tuesdy at 2 then', '2025-11-18 14:00'],
+    ['de', 'Thrusday 14:00 passt', '2025-11-20 14:00'],
+  ])('%s: "%s" is %s', reads);
+  it('a word of its own is left alone ("a sundae at 3")', () => {
+    expect(read('en', 'We had a sundae at 3 with the team.').proposals.some((p) => p.text.toLowerCase().includes('sunday'))).toBe(false);
+  });
+});

@@ -25,6 +25,8 @@ export const EN_RULES: Rule[] = [
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "monday 10 to noon", "tomorrow 9 till midday": after a day, a span of hours ending at noon (not 11:50).
   [w(`(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|[-–])\\s*(?:noon|midday)`), (_m, d, a) => `${d} from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "thrusday", "wendesday", "firday": a weekday typed one slip away (a letter swapped, missing, extra or wrong).
+  [/(?<![\p{L}])(\p{L}{5,11})(?![\p{L}])/gu, (m: string, word: string) => weekdaySlip(word) ?? m],
   // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
   [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
@@ -54,3 +56,30 @@ export const EN_RULES: Rule[] = [
   }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];
+
+/** Words one letter from a weekday that are words of their own. */
+const NOT_SLIPS = new Set(['sundae', 'sunray', 'mundays', 'tuesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'mondays', 'wednesdays']);
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The weekday a word is one typing slip from (same first letter, not itself a weekday), or null. */
+function weekdaySlip(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (WEEKDAYS.includes(lower) || WEEKDAYS.some((d) => lower === `${d}s`) || NOT_SLIPS.has(lower)) return null;
+  const hit = WEEKDAYS.find((d) => d[0] === lower[0] && Math.abs(d.length - lower.length) <= 1 && slips(lower, d) === 1);
+  return hit ? (word[0] === word[0]?.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit) : null;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours counts once). */
+function slips(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
