@@ -39,9 +39,9 @@ describe('a day and the time after it in the same clause, a few words apart, are
 
 describe('a counter-proposal: the day said to be hard for the prospect is skipped, in every language', () => {
   it.each([
-    ['fr', 'Lundi c\'est compliqué, plutôt mardi à 15h ?', '2025-11-18 15:00'],
+    ['fr', 'Lundi c\'est compliqué pour moi, mardi 15h ça irait ?', '2025-11-18 15:00'],
     ['fr', 'Jeudi c est complique pour nous, vendredi 10h ?', '2025-11-21 10:00'],
-    ['es', 'El martes es complicado para mí, ¿el miércoles a las 12?', '2025-11-19 12:00'],
+    ['es', 'El martes lo veo difícil, miércoles 12h?', '2025-11-19 12:00'],
     ['pt', 'Terça fica difícil, pode ser quarta às 15h?', '2025-11-19 15:00'],
     ['de', 'Dienstag wird schwierig, ginge Donnerstag um 14 Uhr?', '2025-11-20 14:00'],
     ['nl', 'Woensdag is lastig, donderdag om 11 uur?', '2025-11-20 11:00'],
