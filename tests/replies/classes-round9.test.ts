@@ -199,3 +199,24 @@ describe('a weekday typed with one slip (letters swapped, one missing, extra or 
     expect(read('en', 'We had a sundae at 3 with the team.').proposals.some((p) => p.text.toLowerCase().includes('sunday'))).toBe(false);
   });
 });
+
+describe('"ten to twelve" after a day: 11:50 or the hours from ten, so asked; a span of spelled hours is read', () => {
+  it.each([
+    ['Thursday ten to twelve?', '2025-11-20 11:50', '2025-11-20T15:00:00.000Z'],
+    ['Friday, five to six works', '2025-11-21 17:55', '2025-11-21T22:00:00.000Z'],
+  ])('"%s" is %s, not certain, the span\'s start kept', (text, wall, other) => {
+    const r = read('en', text);
+    expect(firstLocal('en', r)).toBe(wall);
+    expect(r.certain).toBe(false);
+    expect(r.alternatives.map((a) => a.start.toISOString())).toContain(other);
+  });
+  it.each([
+    ['en', 'Thursday from ten to twelve', '2025-11-20 10:00'],
+    ['en', 'Wednesday between two and four suits me', '2025-11-19 14:00'],
+  ])('%s: "%s" is %s', reads);
+  it('"at ten to four" is a clock time, certain', () => {
+    const r = read('en', 'Thursday at ten to four?');
+    expect(firstLocal('en', r)).toBe('2025-11-20 15:50');
+    expect(r.certain).toBe(true);
+  });
+});

@@ -194,8 +194,9 @@ const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
  * UTC−5 (an hour later there). Both stay plausible: the reading is asked, the other kept as an alternative.
  */
 function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
-  const t = readResult0(r, text, ref, zone, options);
-  if (!t || t.grain !== 'minute') return t;
+  const t0 = readResult0(r, text, ref, zone, options);
+  if (!t0 || t0.grain !== 'minute') return t0;
+  const t = minutesToOrRange(t0, zone);
   const word = /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${r.text} ${text.slice(r.index + r.text.length, r.index + r.text.length + 8)}`)?.[1];
   const region = t.rules.map((x) => /^explicit zone (.+)$/.exec(x)?.[1]).find(Boolean);
   const std = word ? STANDARD_OFFSET[word.toLowerCase()] : undefined;
@@ -204,6 +205,22 @@ function readResult(r: ChronoResult, text: string, ref: Date, zone: string, opti
   const alt = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone: FixedOffsetZone.instance(std) }).toJSDate();
   if (alt.getTime() === t.start.getTime()) return t;
   return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: alt, end: null, text: t.text }], rules: [...t.rules, `ambiguous: "${word}" written while ${region} is on daylight time: its wall clock, or UTC${std < 0 ? '−' : '+'}${Math.abs(std / 60)}`] };
+}
+
+const MINUTES_TO = /(?<![\p{L}\d:])(ten|five)\s+to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday)(?![\p{L}])/iu;
+
+/**
+ * "Thursday ten to twelve": 11:50 as a clock reads it (first), or the hours from ten to twelve. Both stay plausible:
+ * the reading is asked, the span's start kept as the other reading.
+ */
+function minutesToOrRange(t: ExtractedTime, zone: string): ExtractedTime {
+  const m = MINUTES_TO.exec(t.text);
+  const at = DateTime.fromJSDate(t.start, { zone });
+  // "at ten to four" is a clock time; "from ten to twelve" a span (read as one before this).
+  if (!m?.[1] || at.minute === 0 || /(?:from|between|at|around|about)\s+$/i.test(t.text.slice(0, m.index))) return t;
+  const hour = m[1].toLowerCase() === 'ten' ? 10 : 17;
+  const alt = at.set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: alt, end: null, text: t.text }], rules: [...t.rules, `ambiguous: "${m[0]}" is ${at.toFormat('HH:mm')} or the hours from ${hour}:00`] };
 }
 
 function readResult0(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {

@@ -23,6 +23,8 @@ export const EN_RULES: Rule[] = [
   [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
   // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "from ten to twelve", "between two and four": a span of spelled hours, in figures for the reader.
+  [w(`(from|between)\\s+${H}\\s+(to|and|till|until)\\s+${H}(?!\\s*o['’]?\\s*clock|\\s*(?:people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?))`), (m, p, a, c, b) => /^\\d+$/.test(a) && /^\\d+$/.test(b) ? m : `${p} ${h(a)} ${c} ${h(b)}`],
   // "monday 10 to noon", "tomorrow 9 till midday": after a day, a span of hours ending at noon (not 11:50).
   [w(`(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|[-–])\\s*(?:noon|midday)`), (_m, d, a) => `${d} from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "thrusday", "wendesday", "firday": a weekday typed one slip away (a letter swapped, missing, extra or wrong).
