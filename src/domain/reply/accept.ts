@@ -31,8 +31,11 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
     // "lets do the 12:30" over a list the rep wrote "(ET)": the clock time as listed, in the list's zone.
     const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone) || (c.zone !== undefined && !t.dated && wall(t.start, zone) === wall(c.start, c.zone)));
+    // "The afternoon one on Thursday", "el de la tarde": a part of day alone picks the slot inside its hours, on any day.
+    const partOk = mentioned.every((t) => !partOnly(t) || inHours(c.start, t, zone));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
-    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    if (!partOk) return false;
     if (dayOk && timeOk && sameDay) return true;
     // "the 9pm one on Tuesday (8am Wed here)": each time named is the slot as the rep wrote it (the slot's wall clock and
     // day in the rep's zone) or as it falls in the prospect's own zone.
@@ -64,6 +67,17 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   const [first, ...rest] = candidates;
   if (!first) return null;
   return { proposals: [slot(first, yes)], ambiguous: true, alternatives: rest.map((c) => slot(c, yes)), rule: `acceptance "${yes}" but ${candidates.length} slots were offered: ambiguous` };
+}
+
+/** A part of day named alone ("the afternoon", "in the morning"), read on the reply's own day. */
+function partOnly(t: ExtractedTime): boolean {
+  return t.grain === 'window' && t.end !== null && /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
+}
+
+/** Is the slot's wall clock time inside the part of day's hours? */
+function inHours(start: Date, part: ExtractedTime, zone: string): boolean {
+  const m = (d: Date) => { const x = DateTime.fromJSDate(d, { zone }); return x.hour * 60 + x.minute; };
+  return part.end !== null && m(start) >= m(part.start) && m(start) < m(part.end);
 }
 
 function wall(d: Date, zone: string): string {

@@ -85,6 +85,9 @@ const BUSY = u([
   "malheureusement|j['’]ai\\s+(?:une?|déjà\\s+une?|le|la|l['’])\\s*(?:\\p{L}+\\s+)?(?:réunion|rendez-vous|rdv|comité|conseil|déplacement|call|engagement)|je\\s+suis\\s+(?:pris|prise|occupée?|en\\s+déplacement|en\\s+réunion|absente?|complet)|je\\s+ne\\s+(?:peux|pourrai|suis|serai)\\s+pas|je\\s+serai\\s+absente?|(?:n['’]est|ne\\s+sera)\\s+pas\\s+possible|pas\\s+possible|impossible|(?:est|suis)\\s+complet|ne\\s+me\\s+convient\\s+pas|ça\\s+ne\\s+(?:va|marche)\\s+pas",
   "(?:habe|hab|haben)\\s+(?:(?:ich|wir)\\s+)?(?:\\p{L}+\\s+){0,2}(?:(?:ein(?:e|en)?|unser(?:e|en)?|den|die|das|meine[nm]?)\\s+)?(?:\\p{L}+\\s+)?[\\p{L}-]*(?:termin|meeting|besprechung|sitzung|call|reise|konferenz|workshop|abstimmung|messe|aufsichtsrat|vorstand|beirat|gremium|jour\\s+fixe|schulung)|bin\\s+(?:\\p{L}+\\s+)?(?:unterwegs|verhindert|im\\s+urlaub|belegt|ausgebucht|nicht\\s+da|voll)|(?:kann|können)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht|(?:bin|sind)\\s+(?:ich\\s+|wir\\s+)?(?:\\p{L}+\\s+)?nicht\\s+(?:da|im\\s+büro|erreichbar|verfügbar)|geht\\s+(?:\\p{L}+\\s+){0,3}nicht|passt\\s+(?:mir\\s+)?(?:leider\\s+)?nicht|(?:klappt|funktioniert)\\s+(?:\\p{L}+\\s+){0,3}nicht|ist\\s+(?:\\p{L}+\\s+){0,4}(?:voll|ausgebucht|schlecht|belegt|blockiert|vergeben)|leider",
   "helaas|(?:heb|hebben)\\s+(?:(?:ik|we|wij)\\s+)?(?:\\p{L}+\\s+){0,2}(?:een|ons|de|het|mijn|zelf\\s+een)\\s+(?:\\p{L}+\\s+)?[\\p{L}-]*(?:afspraak|vergadering|meeting|overleg|reis|congres|beurs)|ben\\s+(?:\\p{L}+\\s+)?(?:bezet|op\\s+reis|niet\\s+beschikbaar|vol|weg)|kan\\s+(?:ik\\s+|we\\s+)?(?:\\p{L}+\\s+)?niet|(?:ben|zijn)\\s+(?:ik\\s+|we\\s+)?(?:er\\s+)?niet(?:\\s+(?:aanwezig|beschikbaar))?|zit\\s+(?:\\p{L}+\\s+)?vol|lukt\\s+(?:\\p{L}+\\s+)?niet|past\\s+(?:\\p{L}+\\s+)?niet|gaat\\s+(?:\\p{L}+\\s+)?niet",
+  // A day said to be hard for the prospect, in any of the languages, with or without accents: "Mardi c'est compliqué pour
+  // moi", "el lunes es complicado", "quinta fica difícil", "Dienstag wird schwierig", "woensdag is lastig", "lunedì è difficile".
+  "c['’\\s]?est\\s+(?:\\p{L}+\\s+)?(?:compliqu[ée]e?|difficile|chargée?|serré|pas\\s+(?:top|idéal|ideal|pratique|jouable))|(?:ça|ca)\\s+(?:ne\\s+)?m['’]arrange\\s+pas|(?:es|está|se\\s+me\\s+hace|lo\\s+veo)\\s+(?:\\p{L}+\\s+)?(?:complicad[oa]|dif[ií]cil)|(?:é|fica|ficaria|seria)\\s+(?:\\p{L}+\\s+)?(?:complicad[oa]|dif[ií]cil|apertad[oa])|(?:ist|wird|wäre)\\s+(?:\\p{L}+\\s+){0,2}(?:schwierig|knapp|ungünstig|eng)|(?:is|wordt|lijkt)\\s+(?:\\p{L}+\\s+){0,2}(?:lastig|moeilijk|krap|onhandig)|(?:è|sarebbe|risulta)\\s+(?:\\p{L}+\\s+)?(?:difficile|complicat[oa])",
   "ho\\s+(?:\\p{L}+\\s+){0,2}(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco|ci\\s+sono|ci\\s+sarò|sarò)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
 
@@ -100,6 +103,9 @@ const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|let['’]?s|how\s+a
 /** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
 // "not before next month", "pas avant le 15", "nicht vor Ende März": a start bound (the earliest time), not a deadline.
 const BEFORE = /(?<![\p{L}])(?<!(?:not|pas|nicht|no|não|nao|niet|non|never|jamais|nunca|mai)\s+)(?:before|antes\s+(?:del?|de\s+la|do|da)|avant(?:\s+(?:le|la|l['’]))?|(?<!(?:schlage|schlagen|schlägt|schlug|stelle|stellen|merke|merken|habe|hab|haben)\s+(?:ich\s+|wir\s+|ihnen\s+|dir\s+)?)vor(?:\s+(?:dem|der))?|vóór|prima\s+(?:del|della|di|dello)|bis\s+(?:zum|zur|spätestens)|d['’]ici|entro)\s+(?:(?:the|el|la|le|o|a|il|lo|den|dem)\s+)?$/iu;
+
+/** ", before that …", ", vorher …", ", avant …", ", antes …", ", daarvoor …", ", prima …": a clause about the time before. */
+const REASON_BEFORE = /(?:^\s*|,)\s*(?:(?:but|aber|mais|pero|mas|maar|ma)\s+)?(?:before\s+(?:that|then)|until\s+then|vorher|davor|bis\s+dahin|avant(?:\s+(?:ça|ca|cela))?(?=\s+(?:c['’]|on|nous|je|j['’]|il|c\s))|d['’]ici\s+là|antes(?:\s+(?:de\s+eso|disso|d(?:isso|e\s+isso)))?(?=\s+\p{L})|hasta\s+entonces|até\s+lá|daarvoor|tot\s+dan|voor\s+die\s+tijd|prima(?:\s+di\s+allora)?(?=\s+(?:c['’]è|ho|abbiamo|siamo|sono|è))|fino\s+ad\s+allora)(?![\p{L}])/iu;
 
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
@@ -153,7 +159,10 @@ export function contextExclusion(text: string, start: number, end: number): Cont
     const wholeOutside = whole.slice(0, wholeAt) + ' '.repeat(end - start) + whole.slice(end - bounds.from);
     if (!FUTURE.test(own.replace(text.slice(start, end), ' ')) && nearest(PAST, wholeOutside, wholeAt) < Infinity && !FUTURE.test(wholeOutside)) return 'past';
   }
-  const clause = text.slice(from, to);
+  // "Eher Ende Januar, vorher ist hier Jahresabschluss", "late March, before that it's our audit": what follows
+  // "before that" is about the time before the one named, so its deadline or busy words are not this time's.
+  const reason = REASON_BEFORE.exec(text.slice(end, to));
+  const clause = text.slice(from, reason ? end + reason.index : to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
@@ -163,8 +172,12 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
   const busy = spans(BUSY, outside);
   const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
+  // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
+  // day's, not this time's.
+  const own = (a: number) => a < at || !NAMES_DAY.test(outside.slice(at + (end - start), a));
+  const busyAt = Math.min(Infinity, ...busy.filter(([a]) => own(a)).map(([a]) => Math.abs(a - at)));
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
-  if (nearest(BUSY, outside, at) < future) return 'busy';
+  if (busyAt < future) return 'busy';
   return nearest(PAST, outside, at) < future ? 'past' : null;
 }
 

@@ -67,7 +67,10 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const asksForTime = /[^.!?\n]*(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b[^.!?\n]*\d|\d[^.!?\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b)[^.!?\n]*\?/i.test(timeText);
   if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway && !asksForTime)) {
     const source = visibleText || message.text || '';
-    const returnDate = extractReturnDate(toEnglishTimes(source, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(source, ref, zone);
+    const returnFrom = (text: string) => extractReturnDate(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(text, ref, zone);
+    // "Je suis absente du 3 au 21 août. Retour le lundi 24 août. En cas d'urgence : 01 55 …": a phone number makes the
+    // away notice look like a signature; the return date is still the notice's.
+    const returnDate = returnFrom(source) ?? (split.signature ? returnFrom(`${source}\n${split.signature}`) : null);
     const explain = auto.kind ? auto.explain : ['out-of-office wording in the body'];
     return { ...base, kind: 'ooo', returnDate, explain: [...explain, how, returnDate ? `return date ${returnDate}` : 'no return date stated'] };
   }

@@ -12,7 +12,8 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
     if (prev) {
       const gap = text.slice(prev.index + prev.text.length, r.index);
       // "Tuesday 3pm", "1pm Eastern tomorrow", "tomorrow around noon", "Thursday works, say 4", "Friday, ideally around 11".
-      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|@|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/i.test(gap);
+      // "8am Manila time Thursday", "8am Sydney time on Wednesday": a city's time between them is the time's zone.
+      const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|@|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/iu.test(gap);
       const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
       const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
       if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
@@ -85,7 +86,7 @@ export function weekdayOfNextWeek(list: ExtractedTime[], text: string, ref: Date
     if (!WEEKDAY_LEAD.test(t.text.trim()) || t.excluded) return t;
     const before = list[i - 1];
     const after = list[i + 1];
-    const joined = (a: ExtractedTime | undefined, b: ExtractedTime | undefined) => Boolean(a && b && NEXT_WEEK.test(a === t ? b.text.trim() : a.text.trim()) && /^\s*,?\s*(?:on\s+)?$/i.test(text.slice(a.index + a.text.length, b.index)));
+    const joined = (a: ExtractedTime | undefined, b: ExtractedTime | undefined) => Boolean(a && b && NEXT_WEEK.test(a === t ? b.text.trim() : a.text.trim()) && /^\s*,?\s*(?:(?:on|el|le|am|op|il|o|a|de|na|no|al|nel)\s+)?$/i.test(text.slice(a.index + a.text.length, b.index)));
     if (!joined(before, t) && !joined(t, after)) return t;
     const day = DateTime.fromJSDate(t.start, { zone });
     if (day >= nextWeek && day < nextWeek.plus({ weeks: 1 })) return t;
@@ -122,7 +123,7 @@ const NARROW_GAP = /^\s*(?:[,;:\-–—]\s*)?(?:(?:instead|then|maybe|perhaps|st
 /** "Wednesday works, but only after 3pm", "Freitag passt, aber erst ab 14 Uhr": the day offered, narrowed after "but". */
 const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais|pero|mas|maar|ma)\s+(?:(?:only|nur|erst|seulement|solo|sólo|só|alleen|pas)\s+)?$/iu;
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
-const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
+const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
 /**
  * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
@@ -151,7 +152,9 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const b = list[i + 1];
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
-      && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || (a.grain === 'window' && FEW_WORDS_GAP.test(gap) && within(a, b, zone)))) {
+      && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || ((a.grain === 'window' || a.grain === 'day') && FEW_WORDS_GAP.test(gap) && within(a, b, zone))
+        // "tomorrow after lunch? say 1:30": the question, then the time that narrows it.
+        || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone)))) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
       out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });
@@ -179,6 +182,13 @@ export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref
       const day = DateTime.fromJSDate(b.start, { zone });
       const t = DateTime.fromJSDate(a.start, { zone });
       list[i] = { ...a, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...a.rules, 'day carried from the next option'] };
+      continue;
+    }
+    // "Thursday 8 Oct at 11:00 or 16:00": the second time is on the same day.
+    if (a.dated && a.grain === 'minute' && !a.excluded && !b.dated && b.grain === 'minute' && /^(?:at\s+)?\d/i.test(b.text.trim())) {
+      const day = DateTime.fromJSDate(a.start, { zone });
+      const t = DateTime.fromJSDate(b.start, { zone });
+      list[i + 1] = { ...b, start: day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 }).toJSDate(), dated: true, rules: [...b.rules, 'day carried from the option before'] };
       continue;
     }
     if (a.grain !== 'day') continue;

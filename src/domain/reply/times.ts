@@ -3,7 +3,7 @@ import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
 import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
-import { cityZoneAt, isMonthFirst, offsetAt, zoneWordAt, zoneWordIn } from './zones.js';
+import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -189,15 +189,53 @@ const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|
 const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
 const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
+/**
+ * "3pm EST" in July: New York is on EDT then, so the writer means New York's 3pm (most likely, first) or 3pm at
+ * UTC−5 (an hour later there). Both stay plausible: the reading is asked, the other kept as an alternative.
+ */
 function readResult(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
+  const t0 = readResult0(r, text, ref, zone, options);
+  if (!t0 || t0.grain !== 'minute') return t0;
+  const t = minutesToOrRange(t0, zone);
+  const word = /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${r.text} ${text.slice(r.index + r.text.length, r.index + r.text.length + 8)}`)?.[1];
+  const region = t.rules.map((x) => /^explicit zone (.+)$/.exec(x)?.[1]).find(Boolean);
+  const std = word ? STANDARD_OFFSET[word.toLowerCase()] : undefined;
+  if (!word || !region || std === undefined || offsetAt(region, t.start) === std) return t;
+  const local = DateTime.fromJSDate(t.start, { zone: region });
+  const alt = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone: FixedOffsetZone.instance(std) }).toJSDate();
+  if (alt.getTime() === t.start.getTime()) return t;
+  return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: alt, end: null, text: t.text }], rules: [...t.rules, `ambiguous: "${word}" written while ${region} is on daylight time: its wall clock, or UTC${std < 0 ? '−' : '+'}${Math.abs(std / 60)}`] };
+}
+
+const MINUTES_TO = /(?<![\p{L}\d:])(ten|five)\s+to\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday)(?![\p{L}])/iu;
+
+/**
+ * "Thursday ten to twelve": 11:50 as a clock reads it (first), or the hours from ten to twelve. Both stay plausible:
+ * the reading is asked, the span's start kept as the other reading.
+ */
+function minutesToOrRange(t: ExtractedTime, zone: string): ExtractedTime {
+  const m = MINUTES_TO.exec(t.text);
+  const at = DateTime.fromJSDate(t.start, { zone });
+  // "at ten to four" is a clock time; "from ten to twelve" a span (read as one before this).
+  if (!m?.[1] || at.minute === 0 || /(?:from|between|at|around|about)\s+$/i.test(t.text.slice(0, m.index))) return t;
+  const hour = m[1].toLowerCase() === 'ten' ? 10 : 17;
+  const alt = at.set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: alt, end: null, text: t.text }], rules: [...t.rules, `ambiguous: "${m[0]}" is ${at.toFormat('HH:mm')} or the hours from ${hour}:00`] };
+}
+
+function readResult0(r: ChronoResult, text: string, ref: Date, zone: string, options: ExtractOptions): ExtractedTime | null {
   const yourZone = options.yourZone;
   const rules: string[] = [];
   const phrase = r.text;
   const after = text.slice(r.index + phrase.length);
   const yours = yourZone && r.start.isCertain('hour') && (YOUR_TIME.test(after) || YOUR_TIME_IN.test(phrase)) ? yourZone : null;
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
-  const city = r.start.isCertain('hour') ? cityZoneAt(after) : null;
-  const named = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
+  // "8am Manila time Thursday": the city's time may stand inside the phrase, between the time and its day.
+  const inner = /(?:\d|[ap]m)(?=\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time\b)/u.exec(phrase);
+  const city = r.start.isCertain('hour') ? cityZoneAt(after) ?? (inner ? cityZoneAt(phrase.slice(inner.index + inner[0].length)) : null) : null;
+  const named0 = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
+  const stdWord = !yours && !city ? /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${phrase} ${after.slice(0, 8)}`)?.[1] : undefined;
+  const named = named0 && stdWord ? standardTimeZone(stdWord, named0, zone, ref) : named0;
   let z: string | FixedOffsetZone = zone;
   // "às 14h está" (Portuguese), "15h est" (French): a lower-case word chrono took for a zone.
   const wordNotZone = options.strictZoneCase && /\s(?:est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|ist|cet|cest|bst|gmt|utc)\s*$/.test(phrase);

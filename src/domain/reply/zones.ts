@@ -35,6 +35,22 @@ export function zoneWordAt(s: string, strictCase = false): { zone: string; lengt
   return zone ? { zone, length: m[0].length } : null;
 }
 
+/** The fixed UTC offset (minutes) a standard-time abbreviation names. */
+export const STANDARD_OFFSET: Record<string, number> = { est: -300, cst: -360, mst: -420, pst: -480, akst: -540, aest: 600, nzst: 720 };
+
+/**
+ * "9:15 AM MST" from Phoenix in July: a standard-time abbreviation written where the prospect's own zone keeps that
+ * offset all year (Arizona, Saskatchewan, Queensland) is the prospect's zone, not the region's summer time.
+ */
+export function standardTimeZone(word: string, named: string, prospect: string, at: Date): string {
+  const std = STANDARD_OFFSET[word.toLowerCase()];
+  if (std === undefined || prospect === named) return named;
+  // Only a zone without daylight saving: from Chicago in July "3pm EST" means New York's 3pm, as people write it.
+  const year = DateTime.fromJSDate(at, { zone: prospect }).year;
+  const fixed = [1, 7].every((month) => offsetAt(prospect, DateTime.fromObject({ year, month, day: 15 }, { zone: 'UTC' }).toJSDate()) === std);
+  return offsetAt(named, at) !== std && fixed ? prospect : named;
+}
+
 /** Capitalised 2–5 letter words after a time that look like a zone but are none we know ("3pm WIB", "10h HKT?"). */
 export function unknownZoneWordAt(s: string): string | null {
   const m = /^\s*\(?([A-Z]{2,5})\)?(?![\p{L}])/u.exec(s);
@@ -104,6 +120,20 @@ const NATIVE_CITIES: Record<string, string> = {
   'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City',
   montréal: 'America/Toronto', montreal: 'America/Toronto', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', seattle: 'America/Los_Angeles',
   boston: 'America/New_York', miami: 'America/New_York', austin: 'America/Chicago', dallas: 'America/Chicago', tokio: 'Asia/Tokyo', tóquio: 'Asia/Tokyo', pékin: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
+  // Countries with one zone, as prospects name them after a time ("hora Colombia", "UK time", "horário de Portugal").
+  uk: 'Europe/London', 'reino unido': 'Europe/London', 'royaume-uni': 'Europe/London', 'regno unito': 'Europe/London', 'verenigd koninkrijk': 'Europe/London', england: 'Europe/London', ireland: 'Europe/Dublin', irlanda: 'Europe/Dublin',
+  colombia: 'America/Bogota', colômbia: 'America/Bogota', colombie: 'America/Bogota', kolumbien: 'America/Bogota', perú: 'America/Lima', peru: 'America/Lima', pérou: 'America/Lima',
+  venezuela: 'America/Caracas', ecuador: 'America/Guayaquil', uruguay: 'America/Montevideo', uruguai: 'America/Montevideo', paraguay: 'America/Asuncion', paraguai: 'America/Asuncion', bolivia: 'America/La_Paz', bolívia: 'America/La_Paz',
+  argentina: 'America/Argentina/Buenos_Aires', chile: 'America/Santiago', brasil: 'America/Sao_Paulo', brazil: 'America/Sao_Paulo', brésil: 'America/Sao_Paulo', brasilien: 'America/Sao_Paulo',
+  españa: 'Europe/Madrid', espana: 'Europe/Madrid', spain: 'Europe/Madrid', espagne: 'Europe/Madrid', spanien: 'Europe/Madrid', spanje: 'Europe/Madrid', spagna: 'Europe/Madrid', espanha: 'Europe/Madrid',
+  portugal: 'Europe/Lisbon', portogallo: 'Europe/Lisbon', france: 'Europe/Paris', francia: 'Europe/Paris', frança: 'Europe/Paris', frankreich: 'Europe/Paris', frankrijk: 'Europe/Paris',
+  germany: 'Europe/Berlin', alemania: 'Europe/Berlin', alemanha: 'Europe/Berlin', allemagne: 'Europe/Berlin', deutschland: 'Europe/Berlin', duitsland: 'Europe/Berlin', germania: 'Europe/Berlin',
+  italy: 'Europe/Rome', italia: 'Europe/Rome', itália: 'Europe/Rome', italie: 'Europe/Rome', italien: 'Europe/Rome', italië: 'Europe/Rome',
+  netherlands: 'Europe/Amsterdam', holland: 'Europe/Amsterdam', holanda: 'Europe/Amsterdam', 'países bajos': 'Europe/Amsterdam', 'pays-bas': 'Europe/Amsterdam', niederlande: 'Europe/Amsterdam', nederland: 'Europe/Amsterdam', olanda: 'Europe/Amsterdam',
+  belgium: 'Europe/Brussels', bélgica: 'Europe/Brussels', belgique: 'Europe/Brussels', belgien: 'Europe/Brussels', belgië: 'Europe/Brussels', belgio: 'Europe/Brussels',
+  switzerland: 'Europe/Zurich', suiza: 'Europe/Zurich', suíça: 'Europe/Zurich', suisse: 'Europe/Zurich', schweiz: 'Europe/Zurich', zwitserland: 'Europe/Zurich', svizzera: 'Europe/Zurich',
+  austria: 'Europe/Vienna', österreich: 'Europe/Vienna', autriche: 'Europe/Vienna', oostenrijk: 'Europe/Vienna', áustria: 'Europe/Vienna',
+  japan: 'Asia/Tokyo', japón: 'Asia/Tokyo', japão: 'Asia/Tokyo', japon: 'Asia/Tokyo', giappone: 'Asia/Tokyo', india: 'Asia/Kolkata', inde: 'Asia/Kolkata', indien: 'Asia/Kolkata', philippines: 'Asia/Manila', singapore: 'Asia/Singapore', singapur: 'Asia/Singapore',
   delhi: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', 'buenos aires': 'America/Argentina/Buenos_Aires', bogotá: 'America/Bogota',
 };
 
@@ -123,6 +153,8 @@ const CITY_TIME = [
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:in|at)\\s+)?${CITY}\\s+(?:time|local\\s+time)\\b`, 'u'),
   // "no horário de Brasília", "ora della California", "à l'heure de Paris", "nach Berliner Zeit" (below).
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:no|na|en|el|a|à|al|nel|nell['’]|op|in)\\s+)?(?:l['’])?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|della|dello|van|in|do)\\s+(?:la\\s+|il\\s+|l['’])?${CITY}`, 'u'),
+  // "hora Colombia", "horário Brasília": the Spanish and Portuguese word for the clock time right before the place.
+  new RegExp(`^\\s*,?\\s*\\(?(?:(?:en|el|a|no|na)\\s+)?(?:hora|horário|horario)\\s+${CITY}`, 'u'),
   // "jullie tijd (New York)", "your time (Chicago)", "su hora (Bogotá)": the city in brackets names the zone.
   new RegExp(`^\\s*,?\\s*(?:\\p{L}+\\s+)?(?:tijd|time|hora|horário|horario|heure|ora|Zeit)\\s*\\(\\s*${CITY}\\s*\\)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?${CITY}er\\s+(?:Zeit|Uhrzeit)`, 'u'),
@@ -136,7 +168,8 @@ export function cityZoneAt(s: string): string | null {
     if (!m?.[1]) continue;
     // "hora de Bogotá.": the full stop ending the sentence is not part of the name.
     const name = m[1].toLowerCase().replace(/[.'-]+$/u, '');
-    const zone = cities().get(name) ?? cities().get(name.split(/\s+/)[0] ?? '');
+    // "horário de Brasília. Aqui …": the next sentence's first word is no part of the name.
+    const zone = cities().get(name) ?? cities().get((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
     if (zone) return zone;
   }
   return null;

@@ -81,6 +81,12 @@ export const COMMON_RULES: Rule[] = [
   [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+dem\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
   [w('(?:à|a|dès|après)\\s+la\\s+rentrée'), 'in September'],
   [w(`(courant|dans\\s+le\\s+courant\\s+d[e'’]|au\\s+cours\\s+d[e'’]|durant|pendant|début|fin|mi-?)\\s*(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
+  // "le 3.11 à 15h", "el 3.11 a las 10", "il 3.11 alle 15": a day and month joined by a dot after a date article, with a
+  // clock time after it, is a numeric date (read in the country's order), never the time 3:11.
+  [w(`(${['le', 'el', 'den', 'il', 'o', 'op', 'am', 'on', 'the', 'del', 'dal', 'au', 'du', 'em', 'no'].join('|')}),?\\s+(\\d{1,2})\\.(\\d{1,2})(?![\\d:]|\\.\\d)(?=\\.?\\s*,?\\s*(?:à|a|a\\s+las|às|as|um|alle|om|ore|at|vers|sobre|hacia|gegen|rond|verso|por\\s+volta\\s+das)\\s+\\d)`), (m: string, word: string, a: string, b: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    return x >= 1 && y >= 1 && x <= 31 && y <= 12 ? `${word} ${a}/${b}` : m;
+  }],
   // "op 17-11 om 13:00", "am 3-12", "le 5-06": a day and month joined by a hyphen after a date preposition is a numeric
   // date (then read in the country's order, as "17/11"), never a range of hours ("9-11 uur", "14-16h" stay).
   [w(`(${['op', 'le', 'am', 'el', 'il', 'em', 'no', 'na', 'den', 'vom', 'del', 'dal', 'au', 'du', 'per', 'tot', 'bis', 'dia', 'día', 'jour', 'giorno', 'dag', 'tag'].join('|')}),?\\s+(\\d{1,2})-(\\d{1,2})(?![\\d:.\\-]|\\s*(?:h|u|uur|uhr|am|pm)(?![\\p{L}]))`), (m: string, word: string, a: string, b: string) => {
@@ -101,9 +107,11 @@ const CROSS_ABBREVIATIONS: string[][] = [
 const OWN_WORDS: Record<string, string[]> = { pt: ['sa', 'so'], it: ['ma', 'di', 'so'], es: ['so', 'sa'], fr: ['sa', 'so'], nl: ['so'], de: ['ma'] };
 const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L}])))';
 
+/** In a reply read as English, only the abbreviations that are no English word or name ("Gio 16:00 ok", "Mié 10h"). */
+const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'qua', 'jue', 'jeu', 'gio', 'qui', 'vr', 'ven', 'za', 'sáb', 'sab', 'zo']);
+
 export function crossAbbreviations(lang: string): Rule[] {
-  if (lang === 'en') return [];
-  const own = OWN_WORDS[lang] ?? [];
+  const own = lang === 'en' ? [...new Set(CROSS_ABBREVIATIONS.flat())].filter((n) => !NOT_ENGLISH.has(n)) : OWN_WORDS[lang] ?? [];
   return CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
@@ -111,7 +119,8 @@ export function crossAbbreviations(lang: string): Rule[] {
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
   const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
-  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "Mar ore 12", "Gio alle 16", "Mié a las 10", "Do um 10": the word for the hour may stand between them.
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om)\\s+)?\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**

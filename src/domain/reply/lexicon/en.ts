@@ -23,6 +23,12 @@ export const EN_RULES: Rule[] = [
   [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
   // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "from ten to twelve", "between two and four": a span of spelled hours, in figures for the reader.
+  [w(`(from|between)\\s+${H}\\s+(to|and|till|until)\\s+${H}(?!\\s*o['’]?\\s*clock|\\s*(?:people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?))`), (m, p, a, c, b) => /^\\d+$/.test(a) && /^\\d+$/.test(b) ? m : `${p} ${h(a)} ${c} ${h(b)}`],
+  // "monday 10 to noon", "tomorrow 9 till midday": after a day, a span of hours ending at noon (not 11:50).
+  [w(`(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|[-–])\\s*(?:noon|midday)`), (_m, d, a) => `${d} from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "thrusday", "wendesday", "firday": a weekday typed one slip away (a letter swapped, missing, extra or wrong).
+  [/(?<![\p{L}])(\p{L}{5,11})(?![\p{L}])/gu, (m: string, word: string) => weekdaySlip(word) ?? m],
   // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
   [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
@@ -32,7 +38,8 @@ export const EN_RULES: Rule[] = [
   [/@\s*(\d{1,2}(?::\d{2})?)(?!\d|[\w.-]*\.[a-z])/giu, (_m, a) => `at ${a}`],
   // "Tomorrow 3?", "today 4": a bare hour right after the day, ending the phrase.
   [w('(tomorrow|today)\\s+(\\d{1,2})(?=\\s*(?:[?!.,;]|$|works|ok|is|would|could|pm|am))'), (_m, d, a) => `${d} at ${a}`],
-  [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
+  // "three o'clock", "monday 3 o'clock": a clock hour, read as "at 3" so that it joins the day before it.
+  [w(`(?:at\\s+)?${H}\\s*o['’]?\\s*clock`), (_m, a) => `at ${h(a)}`],
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
   // "3p", "10a"; but "el miércoles 20 a las 17h", "de 2 a 5", "dalle 9 a 12": there "a" is a preposition.
@@ -51,3 +58,30 @@ export const EN_RULES: Rule[] = [
   }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];
+
+/** Words one letter from a weekday that are words of their own. */
+const NOT_SLIPS = new Set(['sundae', 'sunray', 'mundays', 'tuesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'mondays', 'wednesdays']);
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The weekday a word is one typing slip from (same first letter, not itself a weekday), or null. */
+function weekdaySlip(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (WEEKDAYS.includes(lower) || WEEKDAYS.some((d) => lower === `${d}s`) || NOT_SLIPS.has(lower)) return null;
+  const hit = WEEKDAYS.find((d) => d[0] === lower[0] && Math.abs(d.length - lower.length) <= 1 && slips(lower, d) === 1);
+  return hit ? (word[0] === word[0]?.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit) : null;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours counts once). */
+function slips(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

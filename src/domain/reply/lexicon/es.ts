@@ -8,7 +8,12 @@ const COUNT = '(\\d+|dos|tres|cuatro|un par de|unas)';
 const count = (s: string) => ({ dos: 'two', tres: 'three', cuatro: 'four', 'un par de': 'two', unas: 'a few' } as Record<string, string>)[s.toLowerCase()] ?? s;
 
 /** Spanish date and time words → English. */
-export const ES_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]);
+export const ES_PRE_RULES: Rule[] = [
+  // Date words typed without their accent or tilde on a phone ("manana a las 10", "a mediodia", "la proxima semana").
+  [w('manana'), 'mañana'], [w('mediodia'), 'mediodía'], [w('medio dia'), 'medio día'], [w('despues'), 'después'],
+  [w('proxim([oa]s?)'), (_m: string, e: string) => `próxim${e}`], [w('miercoles'), 'miércoles'], [w('sabado'), 'sábado'],
+  ...weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]),
+];
 
 export const ES_RULES: Rule[] = [
   [w('pasado mañana'), 'the day after tomorrow'],
