@@ -169,6 +169,21 @@ describe('multilingual set, tune-r6 split (tests/fixtures/replies-multilingual/t
 });
 
 /**
+ * tune-r7 was the held-out split of round 9 (then `heldout-r7/`), written blind to the parser and scored once unseen
+ * after round 9: 215/240 = 89.6%, proposals certain and right 108/124 = 87.1%, 1 proposal from a hard negative, 0
+ * missed opt-outs. From round 10 it is tuned on, held to the issue's rule like the others.
+ */
+describe('multilingual set, tune-r7 split (tests/fixtures/replies-multilingual/tune-r7)', () => {
+  it('scores above the floor by the issue\'s rule', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r7'));
+    expect(s.n).toBeGreaterThanOrEqual(240);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR7);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
  * Every `heldout…` split present (none after round 4: the next one is added by the lead) is blind: no floor is set from it here, since
  * nobody may look at its score to tune; the bench reports it apart. This only checks each one is read in full.
  */
@@ -238,5 +253,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.98, multilingualTuneR4: 0.98, multilingualTuneR5: 0.97, multilingualTuneR6: 0.93, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.89, language: 0.97,
 };
