@@ -165,7 +165,9 @@ const cjs = await build({
 const cjsFile = resolve(OUT, 'cli.cjs');
 const cjsText = readFileSync(cjsFile, 'utf8');
 writeFileSync(cjsFile, cjsText.replace(HASH_PLACEHOLDER, createHash('sha1').update(cjsText).digest('hex')));
-for (const [f, o] of Object.entries(cjs.metafile.outputs)) result.metafile.outputs[f] = o;
+// One metafile for both builds: the licences below cover what either bundles.
+Object.assign(result.metafile.outputs, cjs.metafile.outputs);
+Object.assign(result.metafile.inputs, cjs.metafile.inputs);
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
 writeFileSync(resolve(OUT, 'holiday-tables.json'), holidayJson);
 
