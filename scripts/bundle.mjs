@@ -163,7 +163,15 @@ const cjs = await build({
   plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
 });
 const cjsFile = resolve(OUT, 'cli.cjs');
-const cjsText = readFileSync(cjsFile, 'utf8');
+// ASCII only, as `charset: 'ascii'` means: esbuild leaves non-ASCII characters in regular expression
+// literals (the reply parser's, the linked libraries'), and one ’ made the whole 8.5 MB file a
+// two-byte string, decoded as UTF-8 at each start; each such UTF-16 unit becomes its \uXXXX escape,
+// which means the same character in a regular expression, a string or an identifier (the source map
+// is off by a few columns on those lines). One after a backslash would change meaning: the build stops.
+const cjsText = readFileSync(cjsFile, 'utf8').replace(/[\u0080-\uffff]/g, (c, at, all) => {
+  if (all[at - 1] === '\\') throw new Error(`bundle: an escaped non-ASCII character at ${at} of cli.cjs: ${all.slice(at - 40, at + 10)}`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
 writeFileSync(cjsFile, cjsText.replace(HASH_PLACEHOLDER, createHash('sha1').update(cjsText).digest('hex')));
 // One metafile for both builds: the licences below cover what either bundles.
 Object.assign(result.metafile.outputs, cjs.metafile.outputs);

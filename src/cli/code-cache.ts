@@ -9,13 +9,15 @@
  *   version, architecture and V8 flags), in `followup-code-cache-<uid>` in the system's temporary
  *   folder ($NODE_COMPILE_CACHE instead, when set, as Node's own compile cache does).
  * - It is written once the command has finished (`createCachedData()` after the run, so the
- *   functions the run compiled lazily are in it), only when there was none or V8 rejected it.
+ *   functions the run compiled lazily are in it), only when there was none or V8 rejected it;
+ *   writing one deletes the folder's cache files older than a week (other builds, other Nodes).
  * - Nothing here ever fails a start: a folder that cannot be made or written (a read-only install,
  *   Lambda, a Docker image), a cache file that is corrupt or from another build, or a folder owned
  *   by another user (a shared /tmp: someone else's cache would be code run as you) only means the
  *   bundle is compiled as without a cache, silently. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,6 +52,23 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | null
   }
 }
 
+/** A week: caches of other builds and Nodes (each `npm run build` makes a new one) do not pile up. */
+const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/** Deletes cache files not written for a week (one still in use too: it is written again at its next start). */
+function pruneOldCaches(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (file === keep || !name.startsWith('cli-')) continue;
+    try {
+      if (now - statSync(file).mtimeMs > CACHE_MAX_AGE_MS) unlinkSync(file);
+    } catch {
+      // Gone already (another process pruned it).
+    }
+  }
+}
+
 function cacheName(source: string, size: number, mtimeMs: number, command: string): string {
   const build = source.startsWith(BUILD_HASH_PREFIX) ? source.slice(BUILD_HASH_PREFIX.length, source.indexOf('*/')).replace(/[^0-9a-f]/g, '') : '';
   const flags = process.execArgv.join(' ') + (process.env.NODE_OPTIONS ?? '');
@@ -71,7 +90,10 @@ export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.
     const st = fstatSync(fd);
     size = st.size;
     mtimeMs = st.mtimeMs;
-    source = readFileSync(fd, 'utf8');
+    // The bundle is ASCII (bundle.mjs): read as Latin-1 it is a one-byte string with no UTF-8
+    // decoding; any other text is decoded as UTF-8.
+    const bytes = readFileSync(fd);
+    source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
@@ -109,6 +131,7 @@ export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
+        pruneOldCaches(dirname(cacheFile), cacheFile);
       } catch {
         // A folder that cannot be written: the next start compiles again, as without a cache.
       }

@@ -1,5 +1,6 @@
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +70,27 @@ describe('the CLI bundle code cache', () => {
     writeFileSync(cacheFile, '');
     expect(start(file, 'run', env)).toEqual({ cache: 'rejected', answer: '47A' });
   }, 60_000);
+
+  it('reads a bundle with non-ASCII text as UTF-8, and the built bundle is ASCII (read as one-byte text)', () => {
+    writeFileSync(file, bundleText('b'.repeat(40), "module.exports={answer:()=>'d’ici à ' + /[’]/u.source};"));
+    expect(loadWithCodeCache<{ answer: () => string }>(file, 'run', env).exports.answer()).toBe('d’ici à [’]');
+    const built = join(ROOT, 'dist/bundle/cli.cjs');
+    if (existsSync(built)) expect(isAscii(readFileSync(built))).toBe(true);
+  });
+
+  it('writing a cache deletes the folder\'s cache files older than a week, and keeps the others', () => {
+    const folder = cacheFolder(env)!;
+    const old = join(folder, 'cli-0000-1-1-run-v0-x64-0.cache');
+    const recent = join(folder, 'cli-1111-1-1-run-v0-x64-0.cache');
+    writeFileSync(old, 'x');
+    writeFileSync(recent, 'x');
+    utimesSync(old, new Date(Date.now() - 8 * 86_400_000), new Date(Date.now() - 8 * 86_400_000));
+    utimesSync(recent, new Date(Date.now() - 6 * 86_400_000), new Date(Date.now() - 6 * 86_400_000));
+    loadWithCodeCache(file, 'run', env).save();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(cacheFiles()).toHaveLength(2);
+  });
 
   it('a bundle edited in place (same length) does not run the old code from the cache', () => {
     expect(start(file, 'run', env)).toEqual({ cache: 'miss', answer: '47A' });
