@@ -12,6 +12,8 @@ const argv = process.argv.slice(2);
 const command = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--config' && argv[i - 1] !== '--now') ?? '';
 const loaded = loadWithCodeCache(fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url)), command);
 
+// A command that keeps running (`serve`) writes its cache after a minute, once it has started up.
+setTimeout(() => loaded.save(), 60_000).unref();
 loaded.exports.main(argv).then(
   (code) => { process.exitCode = code; },
   (err) => {

@@ -16,7 +16,8 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'dist/bundle');
@@ -92,6 +93,25 @@ const holidaysFromJson = {
   },
 };
 
+/**
+ * eld's n-gram tables (the reply parser's language detector, 1.6 MB of JavaScript object literal)
+ * are written next to the chunks as eld-ngrams-small.json and read when the reply parser is first
+ * loaded: the CLI file is a fifth smaller, which is what a start without a code cache parses (and
+ * every start reads). The build checks that the JSON is the same data.
+ */
+const { ngramsData } = await import(pathToFileURL(resolve(ROOT, 'node_modules/eld/src/ngrams/small.js')).href);
+const eldJson = JSON.stringify(ngramsData);
+if (!isDeepStrictEqual(JSON.parse(eldJson), ngramsData)) throw new Error('bundle: eld/src/ngrams/small.js is not plain JSON data any more; drop the eld-ngrams-from-json plugin');
+const eldNgramsFromJson = {
+  name: 'eld-ngrams-from-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/]small\.js$/ }, () => ({
+      loader: 'js',
+      contents: "import { readFileSync } from 'node:fs';\nexport const ngramsData = JSON.parse(readFileSync(new URL('./eld-ngrams-small.json', import.meta.url), 'utf8'));",
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -125,7 +145,7 @@ const result = await build({
   // Packages written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses) },
-  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson, eldNgramsFromJson],
 });
 
 /**
@@ -160,7 +180,7 @@ const cjs = await build({
   banner: { js: `/*followup-build:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname) {var __followupModuleUrl=require('node:url').pathToFileURL(__filename).href;` },
   footer: { js: '})' },
   define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses), 'import.meta.url': '__followupModuleUrl' },
-  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson, eldNgramsFromJson],
 });
 const cjsFile = resolve(OUT, 'cli.cjs');
 // ASCII only, as `charset: 'ascii'` means: esbuild leaves non-ASCII characters in regular expression
@@ -178,6 +198,7 @@ Object.assign(result.metafile.outputs, cjs.metafile.outputs);
 Object.assign(result.metafile.inputs, cjs.metafile.inputs);
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
 writeFileSync(resolve(OUT, 'holiday-tables.json'), holidayJson);
+writeFileSync(resolve(OUT, 'eld-ngrams-small.json'), eldJson);
 
 // The bundled packages' licences, in full, as their licences ask when their code is redistributed.
 const packages = new Map();

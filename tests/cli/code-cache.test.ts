@@ -133,5 +133,11 @@ describe('the CLI bundle code cache', () => {
     writeFileSync(join(dir, 'a-file'), '');
     const readOnly = run(join(dir, 'a-file', 'cache'));
     expect([readOnly.status, readOnly.stderr, readOnly.stdout]).toEqual([0, '', first.stdout]);
+    // The reply parser's language tables are read from dist/bundle/eld-ngrams-small.json (bundle.mjs).
+    const eml = join(dir, 'reply.eml');
+    writeFileSync(eml, 'From: a@b.example\r\nTo: c@d.example\r\nSubject: Re: meeting\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHallo, können wir uns am Dienstag um 15 Uhr treffen? Viele Grüße\r\n');
+    const reply = spawnSync(process.execPath, [join(ROOT, 'bin/followup.js'), 'reply', 'parse', '--tz', 'Europe/Berlin', eml], { env: { ...process.env, NODE_COMPILE_CACHE: join(dir, 'bin-cache') }, encoding: 'utf8' });
+    expect(reply.status, reply.stderr).toBe(0);
+    expect(JSON.parse(reply.stdout)).toMatchObject({ language: 'de' });
   }, 60_000);
 });
