@@ -115,8 +115,10 @@ const eldNgramsFromJson = {
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  // The CLI is the CommonJS build below (dist/bundle/cli.cjs); these are the library's entry points.
+  // The CLI is the CommonJS build below (dist/bundle/cli.cjs); cli.js is the CLI as ES modules, for a
+  // start with no cache folder it may write (bin/followup.js).
   entryPoints: {
+    cli: 'src/cli/main.ts',
     index: 'src/index.ts',
     serverless: 'src/serverless.ts',
     'lambda-http': 'src/lambda-http.ts',

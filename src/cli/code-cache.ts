@@ -81,7 +81,7 @@ function cacheName(source: string, size: number, mtimeMs: number, command: strin
  * Runs `file`, one function expression taking (exports, require, module, __filename, __dirname) as
  * Node's CommonJS wrapper does, with a code cache for `command` (the CLI's first word; another word has its own cache).
  */
-export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.ProcessEnv = process.env): CachedLoad<T> {
+export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.ProcessEnv = process.env, dir: string | null = cacheFolder(env)): CachedLoad<T> {
   const fd = openSync(file, 'r');
   let source: string;
   let size: number;
@@ -97,7 +97,6 @@ export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.
   } finally {
     closeSync(fd);
   }
-  const dir = cacheFolder(env);
   const cacheFile = dir === null ? null : join(dir, cacheName(source, size, mtimeMs, /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other'));
   let cachedData: Buffer | undefined;
   if (cacheFile !== null) {

@@ -121,7 +121,7 @@ describe('the CLI bundle code cache', () => {
     expect(cacheFolder({ ...env, NODE_DISABLE_COMPILE_CACHE: '1' })).toBeNull();
   });
 
-  it.skipIf(!existsSync(join(ROOT, 'dist/bundle/cli.cjs')))('the built bin runs twice with a cache, and with a cache folder it cannot write, with the same output and nothing on stderr', () => {
+  it.skipIf(!existsSync(join(ROOT, 'dist/bundle/cli.cjs')))('the built bin runs twice with a cache, and with a cache folder it cannot write (the ES module chunks), with the same output and nothing on stderr', () => {
     const run = (cacheDir: string) => spawnSync(process.execPath, [join(ROOT, 'bin/followup.js'), 'prospects', '--help'], { env: { ...process.env, NODE_COMPILE_CACHE: cacheDir }, encoding: 'utf8' });
     const first = run(join(dir, 'bin-cache'));
     expect(first.status, first.stderr).toBe(0);
