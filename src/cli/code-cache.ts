@@ -21,7 +21,8 @@ import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, read
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Script, constants as vmConstants } from 'node:vm';
+// A namespace import: `constants` is missing before Node 20.12, and a named import of it would not link.
+import * as vm from 'node:vm';
 
 /** What bundle.mjs writes as the bundle's first line, the hash filled in after the build. */
 export const BUILD_HASH_PREFIX = '/*followup-build:';
@@ -35,9 +36,11 @@ export interface CachedLoad<T> {
   save(): void;
 }
 
-/** The cache folder, made (mode 700) when missing, or null when it cannot be used safely. */
+/** The cache folder, made (mode 700) when missing, or null when it cannot be used (safely). */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  // Node before 20.12 has no way to give a vm.Script the ordinary `import()` (pg, the demo):
+  // there the CLI's ES module chunks are used, as with no folder.
+  if (env.NODE_DISABLE_COMPILE_CACHE || (vm.constants as typeof vm.constants | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return null;
   const uid = typeof process.getuid === 'function' ? process.getuid() : null;
   const dir = join(env.NODE_COMPILE_CACHE || tmpdir(), `followup-code-cache-${uid ?? 'user'}`);
   try {
@@ -107,11 +110,11 @@ export function loadWithCodeCache<T>(file: string, command: string, env: NodeJS.
     }
   }
   // The file is CommonJS's module wrapper itself (bundle.mjs writes it so): compiled as it is read.
-  const script = new Script(source, {
+  const script = new vm.Script(source, {
     filename: file,
     cachedData,
     // `import()` in the bundle (pg, the demo) resolves as in any file at `file`.
-    importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const rejected = cachedData !== undefined && script.cachedDataRejected === true;
   const cache: CachedLoad<T>['cache'] = cacheFile === null ? 'off' : cachedData === undefined ? 'miss' : rejected ? 'rejected' : 'hit';
