@@ -1,6 +1,6 @@
-// `npm run build`, after tsc: bundles the published entry points (the CLI, the library, the
-// serverless handlers) with esbuild into dist/bundle, split into chunks so each command loads only
-// what it uses (README, "A lean package"). Why: Node spends most of a short process's start-up
+// `npm run build`, after tsc: bundles the published entry points (the library, the serverless
+// handlers) with esbuild into dist/bundle, split into chunks so each loads only what it uses, and the
+// CLI as one CommonJS file run with a code cache (below; README, "A lean package"). Why: Node spends most of a short process's start-up
 // resolving, reading and compiling ~1,000 small files; a few chunks cost a fraction of that.
 // - Every other runtime package is bundled, so package.json lists only what stays outside as
 //   dependencies: pg and pg-boss (PostgreSQL only, loaded on demand) and better-sqlite3 (optional).
@@ -13,9 +13,11 @@
 // - dist/bundle is two folders below the package root, as tsc's dist/<folder>/x.js is, so the paths
 //   the code builds from import.meta.url (templates/, config/) are the same.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'dist/bundle');
@@ -91,14 +93,36 @@ const holidaysFromJson = {
   },
 };
 
+/**
+ * eld's n-gram tables (the reply parser's language detector, 1.6 MB of JavaScript object literal)
+ * are written next to the chunks as eld-ngrams-small.json and read when the reply parser is first
+ * loaded: the CLI file is a fifth smaller, which is what a start without a code cache parses (and
+ * every start reads). The build checks that the JSON is the same data.
+ */
+const { ngramsData } = await import(pathToFileURL(resolve(ROOT, 'node_modules/eld/src/ngrams/small.js')).href);
+const eldJson = JSON.stringify(ngramsData);
+if (!isDeepStrictEqual(JSON.parse(eldJson), ngramsData)) throw new Error('bundle: eld/src/ngrams/small.js is not plain JSON data any more; drop the eld-ngrams-from-json plugin');
+const eldNgramsFromJson = {
+  name: 'eld-ngrams-from-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]eld[\\/]src[\\/]ngrams[\\/]small\.js$/ }, () => ({
+      loader: 'js',
+      contents: "import { readFileSync } from 'node:fs';\nexport const ngramsData = JSON.parse(readFileSync(new URL('./eld-ngrams-small.json', import.meta.url), 'utf8'));",
+    }));
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
+  // The CLI is the CommonJS build below (dist/bundle/cli.cjs); cli.js is the CLI as ES modules, for a
+  // start with no cache folder it may write (bin/followup.js).
   entryPoints: {
     cli: 'src/cli/main.ts',
     index: 'src/index.ts',
     serverless: 'src/serverless.ts',
     'lambda-http': 'src/lambda-http.ts',
+    'code-cache': 'src/cli/code-cache.ts',
   },
   outdir: OUT,
   bundle: true,
@@ -123,10 +147,60 @@ const result = await build({
   // Packages written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses) },
-  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson],
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson, eldNgramsFromJson],
 });
+
+/**
+ * The CLI again, as one CommonJS file (dist/bundle/cli.cjs) that bin/followup.js runs through
+ * `vm.Script` with V8's code cache kept on disk (src/cli/code-cache.ts): Node 20's ES modules have
+ * no code cache, so each start compiled the chunks' functions again. Without splitting (CommonJS
+ * has none) a dynamic import of a bundled module becomes a module initialised on first use, so a
+ * command still runs only what it uses; the whole file is read (8.5 MB) but, with the cache, not
+ * parsed. The file is not for require(): it is the wrapper function alone. `import.meta.url` is the file's URL, as in the ES module chunks; the first line carries
+ * the content hash that names the cache (filled in below, same length, so the source map holds).
+ */
+const HASH_PLACEHOLDER = '0'.repeat(40);
+const cjs = await build({
+  absWorkingDir: ROOT,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: OUT,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  minifyWhitespace: true,
+  charset: 'ascii',
+  metafile: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native', 'cloudflare:sockets', 'msw', 'msw/*'],
+  // The file is one function expression, CommonJS's module wrapper, that the loader compiles as is
+  // (no second 5 MB string made by wrapping it there).
+  banner: { js: `/*followup-build:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname) {var __followupModuleUrl=require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: '})' },
+  define: { __FOLLOWUP_TEMPLATE_ANALYSES__: JSON.stringify(templateAnalyses), 'import.meta.url': '__followupModuleUrl' },
+  plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson, eldNgramsFromJson],
+});
+const cjsFile = resolve(OUT, 'cli.cjs');
+// ASCII only, as `charset: 'ascii'` means: esbuild leaves non-ASCII characters in regular expression
+// literals (the reply parser's, the linked libraries'), and one ’ made the whole 8.5 MB file a
+// two-byte string, decoded as UTF-8 at each start; each such UTF-16 unit becomes its \uXXXX escape,
+// which means the same character in a regular expression, a string or an identifier (the source map
+// is off by a few columns on those lines). One after a backslash would change meaning: the build stops.
+const cjsText = readFileSync(cjsFile, 'utf8').replace(/[\u0080-\uffff]/g, (c, at, all) => {
+  if (all[at - 1] === '\\') throw new Error(`bundle: an escaped non-ASCII character at ${at} of cli.cjs: ${all.slice(at - 40, at + 10)}`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
+writeFileSync(cjsFile, cjsText.replace(HASH_PLACEHOLDER, createHash('sha1').update(cjsText).digest('hex')));
+// One metafile for both builds: the licences below cover what either bundles.
+Object.assign(result.metafile.outputs, cjs.metafile.outputs);
+Object.assign(result.metafile.inputs, cjs.metafile.inputs);
 writeFileSync(resolve(ROOT, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
 writeFileSync(resolve(OUT, 'holiday-tables.json'), holidayJson);
+writeFileSync(resolve(OUT, 'eld-ngrams-small.json'), eldJson);
 
 // The bundled packages' licences, in full, as their licences ask when their code is redistributed.
 const packages = new Map();
@@ -145,5 +219,5 @@ writeFileSync(
     entries.map((e) => `== ${e.name}@${e.version} (${e.license})\n\n${e.text ?? `No licence file in the package; its package.json says: ${e.license}.`}\n`).join('\n'),
 );
 if (unknown.length) console.log(`bundle: no licence file in ${unknown.join(', ')} (their package.json licence is listed)`);
-const bytes = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-console.log(`bundle: ${packages.size} packages; ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length} files, ${(bytes / 1e6).toFixed(1)} MB of JavaScript in dist/bundle`);
+const bytes = Object.entries(result.metafile.outputs).filter(([f]) => /\.c?js$/.test(f)).reduce((n, [, o]) => n + o.bytes, 0);
+console.log(`bundle: ${packages.size} packages; ${Object.keys(result.metafile.outputs).filter((f) => /\.c?js$/.test(f)).length} files, ${(bytes / 1e6).toFixed(1)} MB of JavaScript in dist/bundle`);
