@@ -140,7 +140,11 @@ export async function smtpBench(input: { dir: string; reps: number; now: Date; e
         if (fault === 'timeout') {
           // Hang, then drop the connection: the message was not taken.
           injected.timeout! += 1;
-          setTimeout(() => drop(session), 200);
+          // The worker may have gone meanwhile (killed by the harness, or its own socket timeout):
+          // its connection is then closed already, which is what the drop was for.
+          setTimeout(() => {
+            if (session.remotePort !== undefined && sockets.has(session.remotePort)) drop(session);
+          }, 200);
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
