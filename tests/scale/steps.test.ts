@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/app/runtime.js';
 import { prepareScaleWorkspace, type ScaleWorkspace } from '../../src/bench/scale-workspace.js';
 import { loadConfig } from '../../src/config.js';
-import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
+import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine/index.js';
 import { tickSlot } from '../../src/jobs/slot.js';
 import { createLogger } from '../../src/log.js';
 import { runOutcome, RUN_EXIT } from '../../src/cli/run-outcome.js';
