@@ -7,15 +7,22 @@ export async function fetchFrom(ctx: EngineContext, queue: QueueName): Promise<T
   return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
 }
 
+/** The step jobs of an account other than its sync (see onlyStepOfAccount in account-jobs.ts). */
+const OTHER_STEPS: QueueName[] = [QUEUES.replies, QUEUES.book, QUEUES.plan];
+
 /**
  * pg-boss 10's fetch of one job (its `fetchNextJob` with a batch of one, where the per-key
  * grouping has nothing to group) that also marks the job with this worker's presence pid, in
  * the same statement instead of an update of its own. As in pg-boss, a stately or singleton
  * key already active makes the unique index refuse, which means "nothing to take".
+ * A sync job also comes with whether it is the only step job of its account (the question
+ * onlyStepOfAccount asks), in the same statement: while a sync job of the account is active no
+ * other step job of it can appear that was not already there (they are made by the steps of its
+ * chains, and a running one counts), so the answer holds for the whole job.
  */
 async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): Promise<Taken | null> {
   const { db, schema } = ctx;
-  let rows: { id: string; data: unknown; retryCount: number; retryLimit: number }[];
+  let rows: { id: string; data: unknown; retryCount: number; retryLimit: number; onlyStep: boolean | null }[];
   try {
     const r = await db.executeSql(
       `with next as (
@@ -32,8 +39,11 @@ async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): P
          output = jsonb_build_object('followupWorker', $2::int)
        from next
        where j.name = $1 and j.id = next.id
-       returning j.id, j.data, j.retry_count as "retryCount", j.retry_limit as "retryLimit"`,
-      [queue, pid],
+       returning j.id, j.data, j.retry_count as "retryCount", j.retry_limit as "retryLimit",
+         case when j.name = $3 then not exists (
+           select 1 from ${schema}.job o where o.name = any($4::text[]) and o.singleton_key = j.singleton_key and o.state in ('created', 'retry', 'active')
+         ) end as "onlyStep"`,
+      [queue, pid, QUEUES.sync, OTHER_STEPS],
     );
     rows = r.rows as typeof rows;
   } catch {
@@ -41,7 +51,8 @@ async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): P
     return null;
   }
   const job = rows[0];
-  return job ? { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit } : null;
+  if (!job) return null;
+  return { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit, ...(job.onlyStep !== null ? { onlyStep: job.onlyStep } : {}) };
 }
 
 /** One query finds the queues with work due, then the first of them in TAKE_ORDER gives a job. */

@@ -1,4 +1,4 @@
-import { emptySummary, type BookingRequest } from '../../worker/context.js';
+import { emptySummary, type BookingRequest, type CursorCache } from '../../worker/context.js';
 import type { ProviderPass } from '../../worker/tick.js';
 import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from '../account-pass.js';
 import { stableJobId, tickSlot } from '../slot.js';
@@ -20,7 +20,7 @@ import {
 } from './types.js';
 
 /** Runs one job of a queue: its step of the account's chain, then enqueues the next step. */
-export async function handle(ctx: EngineContext, queue: QueueName, jobId: string, data: unknown): Promise<Handled> {
+export async function handle(ctx: EngineContext, queue: QueueName, jobId: string, data: unknown, onlyStep?: boolean): Promise<Handled> {
   const { runtime, boss } = ctx;
   if (queue === QUEUES.cron) {
     const now = new Date();
@@ -32,26 +32,34 @@ export async function handle(ctx: EngineContext, queue: QueueName, jobId: string
     const now = new Date(d.now);
     // The fan-out: one sync job per account, the head of its chain, in one insert (ids derived
     // from the slot: a second insert of the same tick adds nothing; a sync already queued stands).
+    // Each carries its account row, all read here in one query, so a sync job does not read it
+    // again (a status changed after the tick, by `followup auth`, is seen by the next tick).
+    const stored = new Map((await runtime.store.listAccounts()).map((a) => [a.id, a]));
     await boss.insert(
-      runtime.config.accounts.map((a) => ({
-        name: QUEUES.sync,
-        id: stableJobId(`${QUEUES.sync}:${a.id}:${d.slot}`),
-        data: { accountId: a.id, chain: d.slot, now: d.now, slot: d.slot, reason: 'schedule' } satisfies StepData,
-        singletonKey: a.id,
-        ...RETRY,
-      })),
+      runtime.config.accounts.map((a) => {
+        const account = stored.get(a.id);
+        return {
+          name: QUEUES.sync,
+          id: stableJobId(`${QUEUES.sync}:${a.id}:${d.slot}`),
+          data: { accountId: a.id, chain: d.slot, now: d.now, slot: d.slot, reason: 'schedule', ...(account ? { account } : {}) } satisfies StepData,
+          singletonKey: a.id,
+          ...RETRY,
+        };
+      }),
     );
     return { summary: await runTickHousekeeping(runtime, now), failed: null, next: null };
   }
   if (queue === QUEUES.sync) {
     const d = data as StepData;
     const now = stepNow(d);
-    const r = await runSyncStep(runtime, d.accountId, now);
+    // The only step job of its account: its calendar and mailbox cursors are read once for the job.
+    const cursorCache: CursorCache | undefined = onlyStep === true ? { accountId: d.accountId, rows: null } : undefined;
+    const r = await runSyncStep(runtime, d.accountId, now, d.account, cursorCache ? { cursorCache } : {});
     // Not connected: nothing to read; planning still runs.
     if (!r.pass) return { ...r, next: await handOn(ctx, QUEUES.plan, next(d, jobId, r.account)) };
     const replies: RepliesData = { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } };
-    if (r.failed || !(await onlyStepOfAccount(ctx, d.accountId))) return { ...r, next: await handOn(ctx, QUEUES.replies, replies) };
-    return idleChain(ctx, d, jobId, now, r, replies);
+    if (r.failed || !(onlyStep ?? (await onlyStepOfAccount(ctx, d.accountId)))) return { ...r, next: await handOn(ctx, QUEUES.replies, replies) };
+    return idleChain(ctx, d, jobId, now, r, replies, cursorCache);
   }
   if (queue === QUEUES.replies) {
     const d = data as RepliesData;
@@ -106,13 +114,13 @@ export async function handle(ctx: EngineContext, queue: QueueName, jobId: string
  *   retries it from there), and planning goes on now as its own job, as when a replies job fails;
  * - planning failed: its job is enqueued to run after that delay.
  */
-async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Date, synced: StepResult, replies: RepliesData): Promise<Handled> {
+async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Date, synced: StepResult, replies: RepliesData, cursorCache: CursorCache | undefined): Promise<Handled> {
   const { runtime } = ctx;
   const summary = synced.summary;
   const pass: ProviderPass = { due: replies.pass.due, startedAt: new Date(replies.pass.startedAt) };
   // A booking is asked for only by a message read, and a mailbox with anything new is not read here.
   const noBooking = () => Promise.reject(new Error('no booking is asked for by a mailbox with nothing new'));
-  const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true });
+  const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true, ...(cursorCache ? { cursorCache } : {}) });
   if (read.deferred) return { summary, failed: null, account: synced.account, next: await handOn(ctx, QUEUES.replies, replies) };
   addSummary(summary, read.summary);
   const chain = next(d, jobId, read.account ?? synced.account);

@@ -72,6 +72,8 @@ export interface Taken {
   /** Tries so far and allowed (pg-boss's metadata): the last try of a booking tells the rep. */
   retryCount: number;
   retryLimit: number;
+  /** A sync job: whether no other step job of its account waits or runs (known when it was taken). */
+  onlyStep?: boolean;
 }
 
 export interface Handled extends StepResult {
