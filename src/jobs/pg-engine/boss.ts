@@ -63,8 +63,10 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
     { name: QUEUES.send, policy: 'singleton' },
     { name: QUEUES.cron, policy: 'standard' },
   ];
+  // One read of every queue (a worker start used to read them one by one: 7 round trips).
+  const queues = new Map((await boss.getQueues()).map((q) => [q.name, q]));
   for (const q of wanted) {
-    const existing = await boss.getQueue(q.name);
+    const existing = queues.get(q.name);
     if (existing) {
       // A queue made by an older version with another policy (send was `standard`): new jobs take the new one.
       if (existing.policy !== q.policy) await boss.updateQueue(q.name, { name: q.name, policy: q.policy, ...RETRY, expireInSeconds: EXPIRE_IN_SECONDS });
