@@ -16,14 +16,22 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "09:00"'
 /** Zones already checked: building an Intl.DateTimeFormat costs about a millisecond, and a config
  *  of many reps names the same few zones again and again. */
 const zoneChecked = new Map<string, boolean>();
+/** The zones ICU lists (about 420, read once in about a millisecond): each is valid without
+ *  building a formatter, whose first use of a zone costs up to 10 ms. Others ("UTC", links such
+ *  as "US/Eastern") are checked by building one. */
+let zonesListed: ReadonlySet<string> | null = null;
 export function isTimeZone(name: string): boolean {
   let ok = zoneChecked.get(name);
   if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: name });
-      ok = true;
-    } catch {
-      ok = false;
+    zonesListed ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
+    if (zonesListed.has(name)) ok = true;
+    else {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: name });
+        ok = true;
+      } catch {
+        ok = false;
+      }
     }
     zoneChecked.set(name, ok);
   }

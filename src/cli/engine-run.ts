@@ -16,7 +16,7 @@ export function parseConcurrency(value: string | undefined, fallback: number): n
  */
 export async function runOnceOnEngine(runtime: Runtime, now: Date, concurrency: number | undefined): Promise<TickSummary> {
   const databaseUrl = runtime.config.env.databaseUrl!;
-  const { openPgEngine, DEFAULT_CONCURRENCY } = await import('../jobs/pg-engine.js');
+  const { openPgEngine, DEFAULT_CONCURRENCY } = await import('../jobs/pg-engine/index.js');
   const { tickSlot } = await import('../jobs/slot.js');
   const lanes = concurrency ?? DEFAULT_CONCURRENCY;
   const engine = await openPgEngine({ runtime, databaseUrl, concurrency: lanes });
@@ -34,7 +34,7 @@ export async function runOnceOnEngine(runtime: Runtime, now: Date, concurrency: 
 /** `serve` on PostgreSQL: a worker among any number of others; pg-boss fires the schedule once per slot. */
 export async function serveOnEngine(runtime: Runtime, concurrency: number | undefined, stop: AbortSignal, onEngine?: (engine: { enqueueSync(accountId: string, reason: string): Promise<boolean> }) => void): Promise<void> {
   const databaseUrl = runtime.config.env.databaseUrl!;
-  const { openPgEngine, DEFAULT_CONCURRENCY } = await import('../jobs/pg-engine.js');
+  const { openPgEngine, DEFAULT_CONCURRENCY } = await import('../jobs/pg-engine/index.js');
   const lanes = concurrency ?? DEFAULT_CONCURRENCY;
   const engine = await openPgEngine({ runtime, databaseUrl, concurrency: lanes, cron: true });
   try {

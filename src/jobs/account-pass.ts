@@ -1,6 +1,6 @@
 import type { Runtime } from '../app/runtime.js';
 import type { Account } from '../domain/types.js';
-import { emptySummary, type AccountRuntime, type BookingRequest, type TickSummary, type WorkerContext } from '../worker/context.js';
+import { emptySummary, type AccountRuntime, type BookingRequest, type CursorCache, type TickSummary, type WorkerContext } from '../worker/context.js';
 import { describeError } from '../worker/error-policy.js';
 import { sendDigests } from '../worker/digest.js';
 import { bookRequested } from '../worker/replies.js';
@@ -68,8 +68,8 @@ const done = (s: AccountStep): StepResult => {
 };
 
 /** `sync`: the prospects file's entries of this account, push subscriptions, the calendar. */
-export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account): Promise<StepResult & { pass: ProviderPass | null }> {
-  const s = await accountStep(runtime, accountId, now, known);
+export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}): Promise<StepResult & { pass: ProviderPass | null }> {
+  const s = await accountStep(runtime, accountId, now, known, extra);
   if (!('ctx' in s)) return { ...s, pass: null };
   await s.run(`${accountId} prospects`, () => importProspects(s.ctx, new Set([accountId])));
   const pass = await syncCalendarStep(s.ctx, s.rt, s.summary, s.run);
@@ -81,8 +81,8 @@ export async function runSyncStep(runtime: Runtime, accountId: string, now: Date
  * `deferIfNew` (the sync job reading an idle account's mailbox itself): when anything arrived,
  * nothing is read and `deferred` is true, for a replies job to read it.
  */
-export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean } = {}): Promise<StepResult & { deferred: boolean; mailboxRead: boolean }> {
-  const s = await accountStep(runtime, accountId, now, known, { deferBooking });
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean; cursorCache?: CursorCache } = {}): Promise<StepResult & { deferred: boolean; mailboxRead: boolean }> {
+  const s = await accountStep(runtime, accountId, now, known, { deferBooking, ...(options.cursorCache ? { cursorCache: options.cursorCache } : {}) });
   if (!('ctx' in s)) return { ...s, deferred: false, mailboxRead: false };
   const outcome = await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run, options);
   return { ...done(s), deferred: outcome === 'deferred', mailboxRead: outcome === 'read' };

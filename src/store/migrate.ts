@@ -15,9 +15,11 @@ export interface MigrateOptions {
 
 /** Applies pending migrations in order; throws, naming the failed migration, if one fails. */
 export async function runMigrations(db: Kysely<unknown>, options: MigrateOptions = {}): Promise<string[]> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (await upToDate(db, migrations, options.migrationTableSchema)) return [];
   const migrator = new Migrator({
     db,
-    provider: staticMigrationProvider(options.migrations ?? MIGRATIONS),
+    provider: staticMigrationProvider(migrations),
     ...(options.migrationTableSchema ? { migrationTableSchema: options.migrationTableSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
@@ -29,4 +31,21 @@ export async function runMigrations(db: Kysely<unknown>, options: MigrateOptions
     });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Whether the store has run exactly these migrations: then the migrator (its lock table, its
+ * advisory lock, its transaction and two introspections of the database's tables: about a dozen
+ * round trips on PostgreSQL) has nothing to do. Anything else, an error included (no table yet),
+ * leaves it to the migrator, which applies what is missing or says what is wrong.
+ */
+async function upToDate(db: Kysely<unknown>, migrations: readonly NamedMigration[], schema: string | undefined): Promise<boolean> {
+  try {
+    const from = schema ? db.withSchema(schema) : db;
+    const rows = (await from.selectFrom('kysely_migration' as never).select('name' as never).execute()) as { name: string }[];
+    const done = new Set(rows.map((r) => r.name));
+    return done.size === migrations.length && migrations.every((m) => done.has(m.name));
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import type { ProviderSet } from '../ports/providers.js';
 import type {
   AccountStatusStore,
   BookingStore,
+  CursorState,
   CursorStore,
   DraftStore,
   EventStore,
@@ -94,6 +95,16 @@ export interface WorkerContext<S extends object = WorkerStore> {
   /** The job engine: a booking a reply asks for becomes a `book` job (persisted before the reply
    *  is recorded); resolves with the reply's outcome. Absent (in-process): booked at once. */
   deferBooking?: (request: BookingRequest) => Promise<string>;
+  /** The job engine, for a job that is the only step job of its account (nothing else of the
+   *  account reads or writes its calendar and mailbox cursors meanwhile): the account's cursors
+   *  read in one query the first time one is needed, and kept for the job's later steps. */
+  cursorCache?: CursorCache;
+}
+
+/** One account's cursors, read once for a job (see WorkerContext.cursorCache). */
+export interface CursorCache {
+  accountId: string;
+  rows: Map<string, CursorState> | null;
 }
 
 /** A booking a reply asked for: the times the prospect named, in order of preference. */

@@ -30,7 +30,7 @@ export async function withCursor(
   work: (state: CursorState | null) => Promise<string | typeof KEEP_CURSOR>,
 ): Promise<boolean> {
   const { store, now } = ctx;
-  const state = await store.getCursor(rt.account.id, key);
+  const state = await readCursor(ctx, rt.account.id, key);
   const base: CursorState = state ?? {
     accountId: rt.account.id,
     key,
@@ -47,14 +47,14 @@ export async function withCursor(
   try {
     const cursor = await work(state);
     if (cursor === KEEP_CURSOR) return false;
-    await store.saveCursor({ ...base, cursor, lastSuccessAt: now, lastAttemptAt: now, lastError: null, notBefore: null });
+    await saveCursor(ctx, { ...base, cursor, lastSuccessAt: now, lastAttemptAt: now, lastError: null, notBefore: null });
     return true;
   } catch (err) {
     const action = decideOnError(err);
     const message = describeError(err);
     ctx.logger.warn({ account: rt.account.id, key, code: isProviderError(err) ? err.code : 'UNKNOWN' }, 'sync failed');
     const notBefore = action.kind === 'retry_later' ? new Date(now.getTime() + action.afterMs) : null;
-    await store.saveCursor({ ...base, lastAttemptAt: now, lastError: message, notBefore });
+    await saveCursor(ctx, { ...base, lastAttemptAt: now, lastError: message, notBefore });
     if (action.kind === 'disconnect') {
       await markDisconnected(store, rt, summary, message);
     } else {
@@ -62,6 +62,19 @@ export async function withCursor(
     }
     return false;
   }
+}
+
+/** A cursor, from the job's cache when it has one (all the account's cursors in one query). */
+async function readCursor(ctx: WorkerContext<CursorStore>, accountId: string, key: string): Promise<CursorState | null> {
+  const cache = ctx.cursorCache;
+  if (!cache || cache.accountId !== accountId) return ctx.store.getCursor(accountId, key);
+  cache.rows ??= new Map((await ctx.store.listCursors(accountId)).map((c) => [c.key, c]));
+  return cache.rows.get(key) ?? null;
+}
+
+async function saveCursor(ctx: WorkerContext<CursorStore>, state: CursorState): Promise<void> {
+  await ctx.store.saveCursor(state);
+  if (ctx.cursorCache?.accountId === state.accountId) ctx.cursorCache.rows?.set(state.key, state);
 }
 
 export { GENERIC_RECONNECT, reconnectHint } from './error-policy.js';

@@ -103,7 +103,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
     schema = `chaos_${tag.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`.slice(0, 60);
     const client = new pg.Client({ connectionString: base });
     await client.connect();
-    // pg-boss keeps its queues in `<schema>_jobs` beside the store's schema (src/jobs/pg-engine.ts):
+    // pg-boss keeps its queues in `<schema>_jobs` beside the store's schema (src/jobs/pg-engine/boss.ts):
     // dropped too, or a replayed seed (same schema name) finds the earlier run's jobs and its workers
     // do nothing (seen: 0 faults on microsoft/postgres when CHAOS_SEED was replayed).
     await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);

@@ -47,4 +47,20 @@ describe('reading the config YAML', () => {
     expect(isTimeZone('Not/AZone')).toBe(false);
     expect(() => parseConfig(stringify({ accounts: [{ id: 'a', name: 'A', email: 'a@example.com', timeZone: 'Not/AZone', provider: 'google', google: {} }] }), 'followup.yaml', {})).toThrow('an IANA time zone');
   });
+
+  it('builds no formatter for a zone ICU lists (the first one of a zone costs up to 10 ms), and still checks the others', () => {
+    const listed = Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('Pacific/')).slice(0, 3);
+    expect(listed.length).toBe(3);
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (const zone of listed) expect(isTimeZone(zone), zone).toBe(true);
+      expect(spy.mock.calls.length, 'formatters built for listed zones').toBe(0);
+      // Not listed by ICU, valid all the same: a formatter decides.
+      for (const zone of ['UTC', 'US/Eastern', 'Etc/GMT+5']) expect(isTimeZone(zone), zone).toBe(true);
+      expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+      expect(spy.mock.calls.length).toBe(4);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

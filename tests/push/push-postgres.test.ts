@@ -13,7 +13,7 @@ import type { GraphEmulator } from '../../src/emulators/microsoft/index.js';
 import { enginePushSink } from '../../src/http/routes/push.js';
 import { accountsMarkedSyncSoon } from '../../src/worker/push.js';
 import { startWebServer } from '../../src/http/server.js';
-import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine.js';
+import { openPgEngine, QUEUES, type JobEngine } from '../../src/jobs/pg-engine/index.js';
 import { freePort } from '../../src/http/free-port.js';
 
 /**
