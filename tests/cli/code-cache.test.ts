@@ -121,7 +121,9 @@ describe('the CLI bundle code cache', () => {
     expect(cacheFolder({ ...env, NODE_DISABLE_COMPILE_CACHE: '1' })).toBeNull();
   });
 
-  it.skipIf(!existsSync(join(ROOT, 'dist/bundle/cli.cjs')))('the built bin runs twice with a cache, and with a cache folder it cannot write (the ES module chunks), with the same output and nothing on stderr', () => {
+  it('the built bin runs twice with a cache, and with a cache folder it cannot write (the ES module chunks), with the same output and nothing on stderr', () => {
+    // `npm ci` builds it (the prepare script); a checkout with an older dist/ fails here, loudly, rather than skip.
+    expect(existsSync(join(ROOT, 'dist/bundle/cli.cjs')), 'dist/bundle/cli.cjs is missing: run `npm run build` first').toBe(true);
     const run = (cacheDir: string) => spawnSync(process.execPath, [join(ROOT, 'bin/followup.js'), 'prospects', '--help'], { env: { ...process.env, NODE_COMPILE_CACHE: cacheDir }, encoding: 'utf8' });
     const first = run(join(dir, 'bin-cache'));
     expect(first.status, first.stderr).toBe(0);
