@@ -62,7 +62,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
-  const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
+  const parse = (s: string) => parser.parse(s, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
+  const results = withinSentences(parse(text), text, parse);
   const out: ExtractedTime[] = [];
   for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
     // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
@@ -73,6 +74,28 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
   return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
+}
+
+/**
+ * chrono-node may join pieces across a full stop ("… all afternoon. Wednesday 11:00?" came back as one phrase, read as
+ * Tuesday night). A phrase never spans two sentences: such a result is read again sentence by sentence.
+ */
+function withinSentences(results: ChronoResult[], text: string, parse: (s: string) => ChronoResult[]): ChronoResult[] {
+  const BREAK = /(?<![\d\p{Lu}])[.!?]+\s+(?=\p{Lu})|(?<=\d)[!?]+\s+|\n+/gu;
+  const out: ChronoResult[] = [];
+  for (const r of results) {
+    const cuts = [...r.text.matchAll(BREAK)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+    if (cuts.length === 0) { out.push(r); continue; }
+    let from = 0;
+    for (const [a, b] of [...cuts, [r.text.length, r.text.length] as const]) {
+      const piece = r.text.slice(from, a);
+      if (piece.trim()) {
+        for (const p of parse(piece)) { (p as unknown as { index: number }).index = p.index + r.index + from; out.push(p); }
+      }
+      from = b;
+    }
+  }
+  return out;
 }
 
 /**
