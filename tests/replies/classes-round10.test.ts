@@ -86,3 +86,25 @@ describe('a short reply with a weekday and a dotted time is not taken for a quot
     expect(r.visibleText).toBe('Thursday 3pm works.');
   });
 });
+
+describe('the prospect\'s own standing meeting named at a time is their event, never a proposal', () => {
+  it.each([
+    ['en', 'board meeting thursday at 10, then travelling. will get back to you'],
+    ['en', 'all-hands friday 2pm and a launch right after, so not yet'],
+    ['en', 'Quarterly review Wednesday at 3 and budget prep all week. Later.'],
+    ['es', 'junta directiva el miércoles a las 11, te digo algo después'],
+    ['fr', 'conseil d\'administration jeudi à 10h, je reviens vers vous ensuite'],
+    ['de', 'Vorstandssitzung am Donnerstag um 10, danach melde ich mich'],
+    ['nl', 'bestuursvergadering donderdag om 10 uur, daarna laat ik wat weten'],
+    ['it', 'consiglio di amministrazione giovedì alle 10, poi ti faccio sapere'],
+    ['pt', 'reunião de diretoria quinta às 10h, depois te falo'],
+  ])('%s: "%s" proposes nothing', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
+  });
+  it.each([
+    ['en', 'Team call Thursday at 10 works for us.', '2025-11-20 10:00'],
+    ['en', 'Can we have the meeting Thursday at 10?', '2025-11-20 10:00'],
+    ['en', 'Could we do Thursday at 10? Our board meeting is on Friday.', '2025-11-20 10:00'],
+  ])('%s: a meeting offered stays one ("%s")', reads);
+});
