@@ -108,3 +108,36 @@ describe('the prospect\'s own standing meeting named at a time is their event, n
     ['en', 'Could we do Thursday at 10? Our board meeting is on Friday.', '2025-11-20 10:00'],
   ])('%s: a meeting offered stays one ("%s")', reads);
 });
+
+describe('an offered slot chosen by its part of day or by its weekday alone, in every language', () => {
+  const sameDay = { offered: [['2025-11-20 09:30', '2025-11-20 10:00'], ['2025-11-20 14:00', '2025-11-20 14:30']] as [string, string][] };
+  const twoDays = { offered: [['2025-11-25 10:00', '2025-11-25 10:30'], ['2025-11-27 15:00', '2025-11-27 15:30']] as [string, string][] };
+  const picks = (lang: string, text: string, wall: string, extra: { offered: [string, string][] }) => {
+    const r = read(lang, text, extra);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  };
+  it.each([
+    ['es', 'La de la tarde, por favor.', '2025-11-20 14:00'],
+    ['es', 'Mejor la de por la mañana.', '2025-11-20 09:30'],
+    ['pt', 'Boa tarde, prefiro o horário da manhã.', '2025-11-20 09:30'],
+    ['pt', 'Fico com o da tarde.', '2025-11-20 14:00'],
+    ['it', 'Preferisco quello della mattina, grazie.', '2025-11-20 09:30'],
+    ['nl', 'Graag die in de ochtend.', '2025-11-20 09:30'],
+  ])('%s: "%s" is %s', (lang, text, wall) => picks(lang, text, wall, sameDay));
+  it.each([
+    ['pt', 'Quinta fica ótimo.', '2025-11-27 15:00'],
+    ['en', 'Thursday is great.', '2025-11-27 15:00'],
+    ['de', 'Donnerstag passt.', '2025-11-27 15:00'],
+    ['es', 'El martes me va bien.', '2025-11-25 10:00'],
+    ['it', 'Martedì va benissimo', '2025-11-25 10:00'],
+  ])('%s: "%s" is the offered slot on that weekday, %s', (lang, text, wall) => picks(lang, text, wall, twoDays));
+  it.each([
+    ['en', 'Thursday doesn\'t work, Friday 10?', '2025-11-21 10:00'],
+    ['en', 'Thursday 20th works', '2025-11-20 09:00'],
+  ])('%s: a refused or dated day is no pick ("%s")', (lang, text, wall) => picks(lang, text, wall, twoDays));
+  it('a part of day said to be busy chooses nothing', () => {
+    expect(read('en', 'I can\'t do the morning', sameDay).proposals[0]?.start).not.toEqual(read('en', 'The morning one please', sameDay).proposals[0]?.start);
+    expect(read('en', 'I can\'t do the morning', sameDay).kind).not.toBe('proposal');
+  });
+});
