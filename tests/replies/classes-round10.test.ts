@@ -141,3 +141,30 @@ describe('an offered slot chosen by its part of day or by its weekday alone, in 
     expect(read('en', 'I can\'t do the morning', sameDay).kind).not.toBe('proposal');
   });
 });
+
+describe('declines by meaning: saying no, a vendor just renewed, building our own', () => {
+  it.each([
+    ['en', 'Going to say no on this one, thanks for the persistence.'],
+    ['en', 'We just renewed with our current provider for another two years.'],
+    ['fr', 'On va dire non pour cette fois, merci.'],
+    ['es', 'Acabamos de renovar el contrato con nuestro proveedor actual.'],
+    ['de', 'Wir haben gerade den Vertrag mit unserem Anbieter verlängert.'],
+    ['nl', 'We hebben ons contract net verlengd voor twee jaar.'],
+    ['pt', 'Agradeço o contato, mas decidimos desenvolver uma solução própria.'],
+    ['it', 'Abbiamo deciso di sviluppare una soluzione nostra.'],
+    ['es', 'Gracias, pero vamos a hacer una herramienta propia.'],
+  ])('%s: "%s" is a decline', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('decline');
+  });
+  it.each([
+    ['es', 'Mándame precios por correo, de momento no necesito llamada.'],
+    ['en', 'No need for a call yet, just send the price list.'],
+    ['en', 'FYI our renewal with the current vendor is in March, send me the timeline.'],
+  ])('%s: "%s" is no decline', (lang, text) => {
+    expect(read(lang, text).kind).not.toBe('decline');
+  });
+  it('a time named beside "can\'t say no" is still offered', () => {
+    reads('en', 'I can\'t say no to a demo, Thursday 3pm?', '2025-11-20 15:00');
+  });
+});
