@@ -168,3 +168,53 @@ describe('declines by meaning: saying no, a vendor just renewed, building our ow
     reads('en', 'I can\'t say no to a demo, Thursday 3pm?', '2025-11-20 15:00');
   });
 });
+
+describe('vague ranges: half a month, the French rentrée, summer holidays, a time named before a clause of its own', () => {
+  it.each([
+    ['en', 'kindly connect in the second half of the month'],
+    ['en', 'first half of January would be best'],
+    ['es', 'mejor en la segunda quincena de enero'],
+    ['fr', 'plutôt la deuxième quinzaine de janvier'],
+    ['de', 'lieber in der zweiten Monatshälfte'],
+    ['nl', 'liever in de tweede helft van de maand'],
+    ['it', 'meglio nella seconda metà del mese'],
+    ['pt', 'pode ser na primeira quinzena de dezembro'],
+    ['fr', 'on se rappelle a la rentree'],
+    ['fr', 'Idéalement dans le courant du mois de février.'],
+    ['nl', 'na de zomervakantie graag weer contact'],
+    ['de', 'nach den Sommerferien gerne wieder'],
+    ['en', 'Check back in a couple weeks once the audit is out of the way.'],
+    ['en', 'Try me in two weeks, when the rollout is done and dusted.'],
+  ])('%s: "%s" is a vague range', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  });
+  it('the second half of this month starts on the 16th', () => {
+    const r = read('en', 'second half of the month works better');
+    expect(r.range?.start.toISOString()).toBe('2025-11-17T14:12:00.000Z');
+    expect(r.range?.end.toISOString()).toBe('2025-12-01T05:00:00.000Z');
+  });
+  it.each([
+    ['en', 'Tuesday won\'t work, and Friday neither'],
+    ['en', 'Next week is out for me, sorry.'],
+  ])('%s: a refused time stays refused ("%s")', (lang, text) => {
+    expect(read(lang, text).kind).not.toBe('proposal');
+  });
+});
+
+describe('the day the rep is asked to write ("ping me Monday") is no time to meet', () => {
+  it.each([
+    ['en', 'Let\'s talk next week. Nudge me on Tuesday and we\'ll find a slot.'],
+    ['fr', 'On se parle la semaine prochaine, relancez-moi lundi et on trouve un créneau libre.'],
+    ['es', 'Hablamos la semana que viene, escríbeme el lunes y buscamos un hueco libre.'],
+    ['de', 'Nächste Woche gern, schreiben Sie mir am Montag und wir finden einen freien Termin.'],
+    ['nl', 'Volgende week, stuur me maandag een mail en we zoeken een tijd die past.'],
+    ['it', 'Sentiamoci la settimana prossima, scrivimi lunedì e troviamo un momento libero.'],
+  ])('%s: "%s" is a vague range', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  });
+  it('a day to call is still a time offered', () => {
+    reads('en', 'Call me Monday at 10.', '2025-11-24 10:00');
+  });
+});

@@ -116,6 +116,12 @@ const BEFORE = /(?<![\p{L}])(?<!(?:not|pas|nicht|no|não|nao|niet|non|never|jama
 /** ", before that …", ", vorher …", ", avant …", ", antes …", ", daarvoor …", ", prima …": a clause about the time before. */
 const REASON_BEFORE = /(?:^\s*|,)\s*(?:(?:but|aber|mais|pero|mas|maar|ma)\s+)?(?:before\s+(?:that|then)|until\s+then|vorher|davor|bis\s+dahin|avant(?:\s+(?:ça|ca|cela))?(?=\s+(?:c['’]|on|nous|je|j['’]|il|c\s))|d['’]ici\s+là|antes(?:\s+(?:de\s+eso|disso|d(?:isso|e\s+isso)))?(?=\s+\p{L})|hasta\s+entonces|até\s+lá|daarvoor|tot\s+dan|voor\s+die\s+tijd|prima(?:\s+di\s+allora)?(?=\s+(?:c['’]è|ho|abbiamo|siamo|sono|è))|fino\s+ad\s+allora)(?![\p{L}])/iu;
 
+/** Words opening a subordinate clause after the time: "once", "as soon as", "because", "sobald", "dès que", "zodra"… */
+const SUBORDINATE = /(?<![\p{L}])(?:once|as\s+soon\s+as|because|since|cuando|en\s+cuanto|porque|quand|dès\s+que|lorsque|parce\s+que|sobald|weil|wenn|zodra|omdat|wanneer|appena|perché|quando|assim\s+que)(?![\p{L}])/iu;
+
+/** Asking to be written to (not met) right before a day: "ping me", "email me on", "escríbeme el", "relancez-moi". */
+const WRITE_TO_ME = /(?<![\p{L}])(?:(?:ping|nudge|remind|e-?mail|text|message|write\s+to|follow\s+up\s+with|check\s+in\s+with|reach\s+out\s+to)\s+(?:me|us)(?:\s+again)?|drop\s+(?:me|us)\s+a\s+(?:line|note|mail)|escr[ií]be(?:me|nos)|recu[ée]rda(?:me|melo)|m[áa]nda(?:me|nos)\s+un\s+(?:correo|mensaje|mail)|relance[sz]?-(?:moi|nous)|[ée]cri(?:vez|s)-(?:moi|nous)|(?:schreiben\s+sie|schreib|erinnern\s+sie)\s+(?:mir|mich|uns)(?:\s+(?:doch|gern|gerne|einfach|nochmal))*|stuur\s+(?:me|ons)(?:\s+een\s+(?:mail|bericht|berichtje))?|mail\s+(?:me|ons)|scrivi(?:mi|ci)|ricorda(?:mi|melo)|manda(?:mi|ci)\s+un\s+(?:messaggio|mail)|me\s+(?:manda|escreve|lembra)(?:\s+(?:um|uma)\s+(?:e-?mail|mensagem))?)\s*(?:(?:on|el|le|am|op|o|a|il|no|na)\s+)?$/iu;
+
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
 
@@ -155,7 +161,7 @@ function nearest(re: RegExp, s: string, at: number, inside: [number, number][] =
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
   const bounds = clauseAt(text, start, end);
-  const to = bounds.to;
+  let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
   const lead = /,\s*$/.exec(text.slice(bounds.from, start));
   const from = lead ? bounds.from + lead.index + 1 : bounds.from;
@@ -170,11 +176,18 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   }
   // "Eher Ende Januar, vorher ist hier Jahresabschluss", "late March, before that it's our audit": what follows
   // "before that" is about the time before the one named, so its deadline or busy words are not this time's.
+  // "in a couple weeks once our launch is out the door": a clause of its own after the time (once, when, because…)
+  // speaks of its own subject; its words are not this time's.
+  const sub = SUBORDINATE.exec(text.slice(end, to));
+  if (sub) to = end + sub.index;
   const reason = REASON_BEFORE.exec(text.slice(end, to));
   const clause = text.slice(from, reason ? end + reason.index : to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
+  // to write, not a time to meet.
+  if (WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)

@@ -181,7 +181,10 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
   // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
-  if (NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
+  // "in a couple weeks once our launch is out the door": a negation inside a clause of its own (once, when, because…)
+  // is about that clause's subject, not the time.
+  const own = after.split(/(?<![\p{L}])(?:once|when|after|until|till|as\s+soon\s+as|because|since|if|before|while|but|and|so|cuando|porque|quand|parce\s+que|wenn|weil|sobald|als|wanneer|omdat|zodra|quando|perché|appena)(?![\p{L}])/iu)[0] ?? after;
+  if (NEGATION_AFTER.test(own) || NEGATION_BEFORE.test(before)) return 'negated';
   const context = contextExclusion(text, r.index, r.index + r.text.length);
   return context === 'past' ? 'past wording' : context ?? undefined;
 }
