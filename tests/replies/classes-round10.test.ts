@@ -217,4 +217,10 @@ describe('the day the rep is asked to write ("ping me Monday") is no time to mee
   it('a day to call is still a time offered', () => {
     reads('en', 'Call me Monday at 10.', '2025-11-24 10:00');
   });
+  it.each([
+    ['en', 'Ping me in a couple of weeks and we\'ll find a time.'],
+    ['es', 'Escríbeme la semana que viene y buscamos hueco.'],
+  ])('%s: a range to write in is still a range to talk in ("%s")', (lang, text) => {
+    expect(read(lang, text).kind).toBe('vague');
+  });
 });

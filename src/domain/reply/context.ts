@@ -186,8 +186,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
   // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
-  // to write, not a time to meet.
-  if (WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
+  // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
+  if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
