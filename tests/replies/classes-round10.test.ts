@@ -224,3 +224,20 @@ describe('the day the rep is asked to write ("ping me Monday") is no time to mee
     expect(read(lang, text).kind).toBe('vague');
   });
 });
+
+describe('a weekday, an ordinal day and a short month ("Monday 24th Nov, 4pm") keep their date', () => {
+  it.each([
+    ['en', 'Monday 24th Nov, 4pm suits.', '2025-11-24 16:00'],
+    ['en', 'Wednesday 26th Nov at 11 works for me', '2025-11-26 11:00'],
+    ['en', 'Friday 21st of November, 3pm works', '2025-11-21 15:00'],
+    ['en', 'Tuesday 25th Nov. 10am?', '2025-11-25 10:00'],
+    ['en', 'Monday the 24th November at 10:00?', '2025-11-24 10:00'],
+    ['fr', 'Lundi le 24 novembre à 10 h ?', '2025-11-24 10:00'],
+  ])('%s: "%s" is %s', reads);
+  it('with a city\'s time after it', () => {
+    reads('en', 'Monday 24th Nov, 4pm Sydney time suits.', '2025-11-24 00:00');
+  });
+  it.each([
+    ['en', 'Monday 24th, 4pm works', '2025-11-24 16:00'],
+  ])('%s: a weekday and a day number alone stay a date ("%s")', reads);
+});

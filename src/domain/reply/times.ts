@@ -157,16 +157,19 @@ function spellWeekdays(text: string): string {
     .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2');
 }
 
-const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
 
 /**
+ * (The month check allows the ordinal suffix: "Monday 8th Nov" once read "Monday 8 November" + "th Nov", and lost the day.)
  * "Monday 24", "lunes 24" (after the lexicon: "Monday 24"): a day number after its weekday, as most languages write
  * a date. When that weekday falls on that day within the coming two weeks, the month is named so the reader takes
  * it as a date; otherwise ("Gio 11" said on the 17th: Thursday at 11) it stays an hour.
  */
 function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string {
   const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
-  return text.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+  // "Monday 8th Nov", "Monday the 15th November", "Friday 21st of November": one date, written as the reader takes it.
+  const dated = text.replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\.?,?\s+(?:of\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/gi, '$1 $2 $3');
+  return dated.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
     const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
     const dayNo = Number(n);
     const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
