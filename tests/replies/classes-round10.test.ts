@@ -133,7 +133,8 @@ describe('an offered slot chosen by its part of day or by its weekday alone, in 
     ['it', 'Martedì va benissimo', '2025-11-25 10:00'],
   ])('%s: "%s" is the offered slot on that weekday, %s', (lang, text, wall) => picks(lang, text, wall, twoDays));
   it.each([
-    ['en', 'Thursday doesn\'t work, Friday 10?', '2025-11-21 10:00'],
+    // The offered Thursday refused: Friday in the offer's week first (not certain; see the counter-proposal class below).
+    ['en', 'Thursday doesn\'t work, Friday 10?', '2025-11-28 10:00'],
     ['en', 'Thursday 20th works', '2025-11-20 09:00'],
   ])('%s: a refused or dated day is no pick ("%s")', (lang, text, wall) => picks(lang, text, wall, twoDays));
   it('a part of day said to be busy chooses nothing', () => {
@@ -240,4 +241,28 @@ describe('a weekday, an ordinal day and a short month ("Monday 24th Nov, 4pm") k
   it.each([
     ['en', 'Monday 24th, 4pm works', '2025-11-24 16:00'],
   ])('%s: a weekday and a day number alone stay a date ("%s")', reads);
+});
+
+describe('a counter-proposal\'s weekday after the offered day is refused: the offer\'s week first, not certain', () => {
+  const offer = { offered: [['2025-11-26 11:00', '2025-11-26 11:30']] as [string, string][] };
+  it.each([
+    ['it', 'mercoledì sono in fiera tutto il giorno. Possiamo fare venerdì alle 9:30?', '2025-11-28 09:30', '2025-11-21 09:30'],
+    ['en', 'Wednesday is out, I\'m at a trade show. Friday at 10?', '2025-11-28 10:00', '2025-11-21 10:00'],
+    ['es', 'El miércoles no puedo, ¿el viernes a las 10?', '2025-11-28 10:00', '2025-11-21 10:00'],
+    ['fr', 'Mercredi je suis pris, vendredi 10h ?', '2025-11-28 10:00', '2025-11-21 10:00'],
+    ['de', 'Mittwoch geht leider nicht, Freitag um 10?', '2025-11-28 10:00', '2025-11-21 10:00'],
+  ])('%s: "%s" is %s, or %s', (lang, text, wall, other) => {
+    const r = read(lang, text, offer);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain).toBe(false);
+    expect(r.alternatives.map((a) => firstLocal(lang, { ...r, proposals: [a] }))).toContain(other);
+  });
+  it.each([
+    ['en', 'Friday at 10?', '2025-11-21 10:00'],
+    ['en', 'Wednesday doesn\'t work. Friday the 21st at 2?', '2025-11-21 14:00'],
+  ])('%s: no refusal, or a date written, stays as read ("%s")', (lang, text, wall) => {
+    const r = read(lang, text, offer);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
 });
