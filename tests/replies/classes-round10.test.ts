@@ -266,3 +266,15 @@ describe('a counter-proposal\'s weekday after the offered day is refused: the of
     expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
   });
 });
+
+describe('Flemish parts of day joined to the day: "dinsdagnamiddag", "woensdagvoormiddag", "in de namiddag"', () => {
+  it.each([
+    ['nl', 'Dinsdagnamiddag vanaf 13u30 heb ik tijd.', '2025-11-18 13:30'],
+    ['nl', 'woensdagvoormiddag om 10u past me', '2025-11-19 10:00'],
+    ['nl', 'Donderdagnamiddag om 15u?', '2025-11-20 15:00'],
+  ])('%s: "%s" is %s', reads);
+  it('a day and its Flemish afternoon alone is that afternoon', () => {
+    const r = read('nl', 'Vrijdagnamiddag kan ik, zeg maar wanneer.');
+    expect(firstLocal('nl', r), JSON.stringify(r.explain)).toBe('2025-11-21 13:00');
+  });
+});
