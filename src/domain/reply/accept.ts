@@ -10,7 +10,8 @@ export interface Acceptance {
   rule: string;
 }
 
-const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.)?(?:'s)?\b/gi;
+/** A weekday as written: "Thu", "Thurs", "Thursday", "Thursday's", "Tues." (the full names too, not only "Monday"). */
+const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.|rs|rsday|sday|nesday|urday|r)?(?:'s)?\b/gi;
 
 /**
  * Resolves an acceptance ("yes, that works", "the second one", "Thursday's works") against the
@@ -25,7 +26,8 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     if (c) return { proposals: [slot(c, 'offered slot ' + (ord + 1))], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${ord + 1}` };
   }
   // A weekday or time that matches an offered slot.
-  const days = [...visible.matchAll(WEEKDAY_RE)].map((m) => (m[1] ?? '').toLowerCase());
+  // Only the weekdays of the times still standing: "Thursday doesn't work, Friday 10?" does not choose Thursday's slot.
+  const days = [...mentioned.map((t) => t.text).join(' ').matchAll(WEEKDAY_RE)].map((m) => (m[1] ?? '').toLowerCase());
   const byMention = candidates.filter((c) => {
     const d = DateTime.fromJSDate(c.start, { zone });
     const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
@@ -34,7 +36,8 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     // "The afternoon one on Thursday", "el de la tarde": a part of day alone picks the slot inside its hours, on any day.
     const partOk = mentioned.every((t) => !partOnly(t) || inHours(c.start, t, zone));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
-    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    // "Quinta fica ótimo", "Thursday's good": a weekday alone names the offered slot on that weekday, whatever its week.
+    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || bareWeekday(t) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
     if (!partOk) return false;
     if (dayOk && timeOk && sameDay) return true;
     // "the 9pm one on Tuesday (8am Wed here)": each time named is the slot as the rep wrote it (the slot's wall clock and
@@ -56,6 +59,16 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
       return { proposals: [slot(first, 'offered slot')], ambiguous: rest.length > 0, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: 'acceptance: the mentioned day/time matches an offered slot' };
     }
   }
+  // "La de la tarde, por favor", "Prefiro o horário da manhã", "den am Vormittag bitte": a part of day picks the slots in
+  // its hours, when the reply names one part only and does not say it is busy then.
+  if (mentioned.every(partOnly)) {
+    const part = namedPart(visible);
+    const inPart = part ? candidates.filter((c) => slotIn(c.start, part, zone)) : [];
+    if (part && inPart.length > 0 && inPart.length < candidates.length) {
+      const [first, ...rest] = inPart;
+      if (first) return { proposals: [slot(first, `offered slot in the ${part}`)], ambiguous: rest.length > 0, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: `acceptance: the ${part} names an offered slot` };
+    }
+  }
   if (mentioned.length > 0) return null;
   const yes = matchAcceptance(visible);
   if (!yes) return null;
@@ -74,10 +87,43 @@ function partOnly(t: ExtractedTime): boolean {
   return t.grain === 'window' && t.end !== null && /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
 }
 
-/** Is the slot's wall clock time inside the part of day's hours? */
+/** Is the slot's wall clock time inside the part of day's hours? By the part's name: a part read on the reply's own day
+ * may have been clipped to the time of writing ("the afternoon" written at 3pm still names the 2pm slot). */
 function inHours(start: Date, part: ExtractedTime, zone: string): boolean {
-  const m = (d: Date) => { const x = DateTime.fromJSDate(d, { zone }); return x.hour * 60 + x.minute; };
-  return part.end !== null && m(start) >= m(part.start) && m(start) < m(part.end);
+  const name = /morning/i.test(part.text) ? 'morning' : /afternoon/i.test(part.text) ? 'afternoon' : 'evening';
+  return slotIn(start, name, zone);
+}
+
+type Part = 'morning' | 'afternoon' | 'evening';
+const PART_HOURS: Record<Part, [number, number]> = { morning: [0, 12], afternoon: [12, 18], evening: [17, 24] };
+
+function slotIn(start: Date, part: Part, zone: string): boolean {
+  const h = DateTime.fromJSDate(start, { zone }).hour;
+  const [a, b] = PART_HOURS[part];
+  return h >= a && h < b;
+}
+
+/** Greetings that name a part of day without choosing it: "Boa tarde,", "Buenas tardes", "Good morning", "Goedemiddag". */
+const GREETING = /(?<![\p{L}])(?:good\s+(?:morning|afternoon|evening)|buen(?:os|as)\s+(?:días|dias|tardes|noches)|boa\s+(?:tarde|noite)|bom\s+dia|bonjour|bonsoir|bonne\s+(?:après-midi|soirée|journée)|guten\s+(?:morgen|tag|abend)|goede(?:morgen|middag|navond)|buon(?:giorno|pomeriggio|asera)|buona\s+(?:sera|serata|giornata))(?![\p{L}])/giu;
+const PART_WORDS: [Part, RegExp][] = [
+  ['morning', /(?<![\p{L}])(?:morning|de\s+la\s+mañana|por\s+la\s+mañana|(?:da|de|pela)\s+manhã|manhã|matin|matinée|vormittag\p{L}*|morgens|ochtend|'s\s+ochtends|voormiddag|mattin[ao]|mattinata)(?![\p{L}])/iu],
+  ['afternoon', /(?<![\p{L}])(?:afternoon|(?:de|por)\s+la\s+tarde|(?:da|de|pela)\s+tarde|après-midi|apres-midi|nachmittag\p{L}*|middag|namiddag|'s\s+middags|pomeriggio)(?![\p{L}])/iu],
+  ['evening', /(?<![\p{L}])(?:evening|(?:de|por)\s+la\s+noche|(?:da|de|à)\s+noite|soir(?:ée)?|abend\p{L}*|avond|'s\s+avonds|(?:di|la|in)\s+serata|(?:di|la)\s+sera|stasera)(?![\p{L}])/iu],
+];
+/** Being busy or unable then: the part is refused, not chosen. */
+const REFUSED = /(?<![\p{L}])(?:not|no|can['’]?t|cannot|busy|booked|never|não|nao|pas|nicht|kein\p{L}*|niet|geen|non|impossible|imposible|impossível|difficile|difícil|complicad\p{L}*|compliqu\p{L}*|schwierig|lastig|ocupad\p{L}*|occupé\p{L}*|besetzt|bezet|impegnat\p{L}*)(?![\p{L}])/iu;
+
+/** The one part of day the reply chooses ("el de la tarde"), or null when it names none, several, or refuses one. */
+function namedPart(visible: string): Part | null {
+  const text = visible.replace(GREETING, ' ');
+  const parts = PART_WORDS.filter(([, re]) => re.test(text)).map(([p]) => p);
+  if (parts.length !== 1 || REFUSED.test(text)) return null;
+  return parts[0] ?? null;
+}
+
+/** A weekday named alone ("Thursday", "on Tue"): no date that ties it to one week. */
+function bareWeekday(t: ExtractedTime): boolean {
+  return (t.grain === 'day' || t.grain === 'window') && /^(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?$/i.test(t.text.trim());
 }
 
 function wall(d: Date, zone: string): string {

@@ -77,6 +77,15 @@ const BUSY = u([
   "(?:ich\\s+)?(?:fliege|reise|fahre)\\s+(?:ich\\s+)?(?:ab|nach|in\\s+den\\s+urlaub|weg|los)|mein\\s+flug|lande\\s+ich|präsentiere\\s+ich|ich\\s+präsentiere|(?:bin|sind)\\s+(?:\\p{L}+\\s+)?(?:im\\s+stress|voll\\s+eingespannt|weg)",
   "vertrek\\s+ik|ik\\s+vertrek|vlieg\\s+ik|ik\\s+vlieg|mijn\\s+vlucht|land\\s+ik|presenteer\\s+ik|ik\\s+presenteer",
   "parto|partirò|sono\\s+in\\s+partenza|il\\s+mio\\s+volo|(?<!al\\s)volo\\s+(?:a|per|verso)|atterro|presento|presenterò",
+  // The prospect's own body or standing meeting named as the event at that time, with no verb: "board meeting thursday
+  // at 10", "all-hands Friday 2pm", "junta directiva el miércoles", "Vorstandssitzung am Donnerstag", "conseil
+  // d'administration jeudi", "bestuursvergadering donderdag", "consiglio di amministrazione giovedì", "reunião de diretoria".
+  "(?:board|committee|team|staff|exec(?:utive)?|leadership|management|budget|quarterly|annual|partners?|investors?|shareholders?|department|strategy|steering|ops|sales)(?:\\s+|-)(?:meeting|review|session|offsite|off-site|kick-?off|retreat|prep)s?|all-?hands|town\\s*hall|offsites?|off-sites?|qbrs?|board\\s+prep",
+  "junta(?:\\s+(?:directiva|general|de\\s+\\p{L}+|con\\s+(?:el|la|los)\\s+\\p{L}+))|consejo\\s+de\\s+administración|comité\\s+de\\s+(?:dirección|direccion|\\p{L}+)|reunión\\s+(?:de|del|con\\s+el)\\s+(?:consejo|comité|directorio|dirección|equipo|junta|socios)|reunião\\s+(?:de|da|do|com\\s+a|com\\s+o)\\s+(?:diretoria|conselho|equipe|comitê|comité|sócios|board)|conselho\\s+de\\s+administração",
+  "conseil\\s+d['’]administration|comité\\s+de\\s+direction|codir|comex|réunion\\s+(?:d['’]équipe|d['’]associés|de\\s+(?:direction|service|bureau|conseil))|séminaire\\s+d['’](?:équipe|entreprise)",
+  "(?:vorstands|aufsichtsrats|gesellschafter|geschäftsführungs|team|abteilungs|bereichs|strategie|budget|quartals)(?:sitzung|besprechung|meeting|klausur|runde|tagung)|klausurtagung|jour\\s+fixe",
+  "(?:bestuurs|directie|team|afdelings|aandeelhouders|mt|managementteam|strategie|budget|kwartaal)-?(?:vergadering|overleg|meeting|sessie|heidag)|heidag",
+  "consiglio\\s+di\\s+amministrazione|riunione\\s+(?:del|di|della|dello)\\s+(?:cda|consiglio|team|direzione|comitato|soci|reparto)|comitato\\s+(?:di\\s+)?(?:direzione|esecutivo)",
   // The prospect's own meeting, with "we" and without an article: "tenemos comité el jueves", "we have board Thursday",
   // "temos diretoria", "nous avons le comité", "abbiamo il cda", "ik zit morgen bij de directie", "sitze im Vorstand".
   "(?:we\\s+have|we['’]ve\\s+got|we\\s+got|tenemos|temos|nous\\s+avons|on\\s+a|abbiamo|wir\\s+haben|haben\\s+wir|we\\s+hebben|hebben\\s+we|hebben\\s+wij)\\s+(?:\\p{L}+\\s+){0,2}(?:committee|board|exec|leadership|management|comité|comite|comitê|junta|consejo|reunión|reunião|conselho|diretoria|directorio|réunion|conseil|codir|comex|riunione|comitato|consiglio|cda|vorstand|aufsichtsrat|besprechung|sitzung|meeting|overleg|vergadering|directie|bestuur|mt)(?![\\p{L}])|(?:ik|we|wij)\\s+(?:zit|zitten)\\s+(?:\\p{L}+\\s+){0,4}(?:bij|in|op|met)(?![\\p{L}])|(?:zit|zitten)\\s+(?:ik|we|wij)\\s+(?:\\p{L}+\\s+){0,4}(?:bij|in|op|met)(?![\\p{L}])|(?:ich\\s+sitze|sitze\\s+ich|wir\\s+sitzen|sitzen\\s+wir)\\s+(?:\\p{L}+\\s+){0,4}(?:im|in|bei|beim|mit)(?![\\p{L}])",
@@ -106,6 +115,12 @@ const BEFORE = /(?<![\p{L}])(?<!(?:not|pas|nicht|no|não|nao|niet|non|never|jama
 
 /** ", before that …", ", vorher …", ", avant …", ", antes …", ", daarvoor …", ", prima …": a clause about the time before. */
 const REASON_BEFORE = /(?:^\s*|,)\s*(?:(?:but|aber|mais|pero|mas|maar|ma)\s+)?(?:before\s+(?:that|then)|until\s+then|vorher|davor|bis\s+dahin|avant(?:\s+(?:ça|ca|cela))?(?=\s+(?:c['’]|on|nous|je|j['’]|il|c\s))|d['’]ici\s+là|antes(?:\s+(?:de\s+eso|disso|d(?:isso|e\s+isso)))?(?=\s+\p{L})|hasta\s+entonces|até\s+lá|daarvoor|tot\s+dan|voor\s+die\s+tijd|prima(?:\s+di\s+allora)?(?=\s+(?:c['’]è|ho|abbiamo|siamo|sono|è))|fino\s+ad\s+allora)(?![\p{L}])/iu;
+
+/** Words opening a subordinate clause after the time: "once", "as soon as", "because", "sobald", "dès que", "zodra"… */
+const SUBORDINATE = /(?<![\p{L}])(?:once|as\s+soon\s+as|because|since|cuando|en\s+cuanto|porque|quand|dès\s+que|lorsque|parce\s+que|sobald|weil|wenn|zodra|omdat|wanneer|appena|perché|quando|assim\s+que)(?![\p{L}])/iu;
+
+/** Asking to be written to (not met) right before a day: "ping me", "email me on", "escríbeme el", "relancez-moi". */
+const WRITE_TO_ME = /(?<![\p{L}])(?:(?:ping|nudge|remind|e-?mail|text|message|write\s+to|follow\s+up\s+with|check\s+in\s+with|reach\s+out\s+to)\s+(?:me|us)(?:\s+again)?|drop\s+(?:me|us)\s+a\s+(?:line|note|mail)|escr[ií]be(?:me|nos)|recu[ée]rda(?:me|melo)|m[áa]nda(?:me|nos)\s+un\s+(?:correo|mensaje|mail)|relance[sz]?-(?:moi|nous)|[ée]cri(?:vez|s)-(?:moi|nous)|(?:schreiben\s+sie|schreib|erinnern\s+sie)\s+(?:mir|mich|uns)(?:\s+(?:doch|gern|gerne|einfach|nochmal))*|stuur\s+(?:me|ons)(?:\s+een\s+(?:mail|bericht|berichtje))?|mail\s+(?:me|ons)|scrivi(?:mi|ci)|ricorda(?:mi|melo)|manda(?:mi|ci)\s+un\s+(?:messaggio|mail)|me\s+(?:manda|escreve|lembra)(?:\s+(?:um|uma)\s+(?:e-?mail|mensagem))?)\s*(?:(?:on|el|le|am|op|o|a|il|no|na)\s+)?$/iu;
 
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
@@ -146,7 +161,7 @@ function nearest(re: RegExp, s: string, at: number, inside: [number, number][] =
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
   const bounds = clauseAt(text, start, end);
-  const to = bounds.to;
+  let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
   const lead = /,\s*$/.exec(text.slice(bounds.from, start));
   const from = lead ? bounds.from + lead.index + 1 : bounds.from;
@@ -161,11 +176,18 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   }
   // "Eher Ende Januar, vorher ist hier Jahresabschluss", "late March, before that it's our audit": what follows
   // "before that" is about the time before the one named, so its deadline or busy words are not this time's.
+  // "in a couple weeks once our launch is out the door": a clause of its own after the time (once, when, because…)
+  // speaks of its own subject; its words are not this time's.
+  const sub = SUBORDINATE.exec(text.slice(end, to));
+  if (sub) to = end + sub.index;
   const reason = REASON_BEFORE.exec(text.slice(end, to));
   const clause = text.slice(from, reason ? end + reason.index : to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
+  // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
+  if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)

@@ -109,7 +109,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && weekOf.some(([a, b]) => t.index < b && t.index + t.text.length > a);
   const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
-  const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone);
+  const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone, all);
   if (specific.length > 0) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);

@@ -98,6 +98,17 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     // semanas", "in zwei Wochen", "over een paar weken", "tra due settimane".
     { re: /(?<![\p{L}])(?:in\s+(?:a\s+couple\s+(?:of\s+)?|two\s+|2\s+|a\s+few\s+|few\s+)(?:or\s+(?:three|3)\s+)?weeks|(?:dans|d['’]ici)\s+(?:deux|2|quelques)\s+(?:ou\s+(?:trois|3)\s+)?semaines|(?:en|dentro\s+de)\s+(?:dos|2|unas|un\s+par\s+de)\s+(?:o\s+(?:tres|3)\s+)?semanas|(?:em|daqui\s+a)\s+(?:duas|2|algumas|umas)\s+(?:ou\s+(?:três|3)\s+)?semanas|in\s+(?:zwei|2|ein\s+paar|einigen)\s+(?:(?:bis|until|oder)\s+(?:drei|3)\s+)?wochen|over\s+(?:twee|2|een\s+paar|enkele)\s+(?:(?:à|a|of)\s+(?:drie|3)\s+)?weken|(?:tra|fra)\s+(?:due|2|qualche)\s+(?:o\s+(?:tre|3)\s+)?settiman[ae])(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 2 }); return [s, s.plus({ days: 5 })]; } },
     { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
+    // "the second half of the month", "la segunda quincena de enero", "la deuxième quinzaine", "zweite Monatshälfte",
+    // "tweede helft van de maand", "seconda metà del mese", "primeira quinzena de março": half a month, this one or named.
+    { re: /(?<![\p{L}])(?:(?:the\s+)?(first|second|latter|1st|2nd)\s+half\s+of\s+(?:the\s+|this\s+|next\s+)?(?:month\s+(?:of\s+)?)?|(?:la\s+|a\s+)?(primera|segunda|primeira|première|premiere|deuxième|deuxieme|seconde)\s+(?:quincena|quinzena|quinzaine)(?:\s+(?:del?|do|da)(?:\s+(?:mes|mês|mois)(?:\s+(?:del?|d['’]))?)?)?\s*|(?:in\s+der\s+|die\s+)?(erste|ersten|zweite|zweiten)\s+(?:monatshälfte|hälfte\s+(?:des|vom)\s+(?:monats|\p{L}+))\s*|(?:in\s+)?(?:de\s+)?(eerste|tweede)\s+helft\s+van\s+(?:de\s+maand\s*)?|(?:nella\s+|la\s+)?(prima|seconda)\s+(?:metà|meta|quindicina)\s+(?:del\s+mese\s*|di\s*)?)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)?\p{L}*/iu, range: (m) => {
+      const first = /^(?:first|1st|primera|primeira|première|premiere|erste|ersten|eerste|prima)$/i.test(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
+      const month = m[6] ? MONTH_NAMES.indexOf(m[6].toLowerCase().slice(0, 3)) + 1 : 0;
+      let s = month ? DateTime.fromObject({ year: now.year, month, day: 1 }, { zone }) : day.startOf('month');
+      if (month && s.plus({ months: 1 }) <= now) s = s.plus({ years: 1 });
+      let [a, b] = first ? [s, s.set({ day: 16 })] : [s.set({ day: 16 }), s.plus({ months: 1 })];
+      if (!month && b <= now) { const n = s.plus({ months: 1 }); [a, b] = first ? [n, n.set({ day: 16 })] : [n.set({ day: 16 }), n.plus({ months: 1 })]; }
+      return [a < now ? now : a, b];
+    } },
     { re: /\b(?:next|the\s+following)\s+month\b|\bin\s+a\s+(?:month|few\s+weeks)\b/i, range: () => { const s = day.startOf('month').plus({ months: 1 }); return [s, s.plus({ months: 1 })]; } },
     { re: /\b(?:next|the\s+following)\s+quarter\b|\bq([1-4])\b/i, range: (m) => {
       const q = m[1] ? Number(m[1]) : Math.floor((now.month - 1) / 3) + 2;

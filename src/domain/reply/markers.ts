@@ -4,8 +4,9 @@ const WROTE =
   /(?:wrote|writes|said|schrieb|geschrieben|geschreven|a écrit|a ecrit|escribió|escribio|scrisse|ha scritto|schreef|napisał|napisal|escreveu|skrev|kirjoitti|написал|написала|пише|писал|написав|写道|寫道|wrote the following)\s*:?\s*(?:-{2,}\s*)?$/i;
 const WROTE_NAME = /\b(?:schrieb|wrote|a écrit|escribió|escreveu|scrisse|schreef|skrev|napisał|kirjoitti)\s+[^:]{1,80}:\s*$/i;
 const WROTE_ANYWHERE = /\b(?:wrote|schrieb|a écrit|escribió|escreveu|scrisse|schreef|napisał|skrev|написал|пише)\s*:/i;
+/** A dated header line; after a weekday, a whole date with its year ("Fri 11.30 fine" is a reply, not a header). */
 const ON_START =
-  /^\s*(?:-{2,}\s*)?(?:(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])|[ВУ]\s|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\s\d]{3,}\.?\s+\d{4}\b|\d{4}年|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2}[ ./-]+(?:\d{1,2}|[A-Z][a-z]{2}))/;
+  /^\s*(?:-{2,}\s*)?(?:(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])|[ВУ]\s|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\s\d]{3,}\.?\s+\d{4}\b|\d{4}年|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? (?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{1,2}\.? [A-Z][a-z]{2}[a-z]*\.?,? \d{4}|\d{1,2} (?:\d{1,2}|[A-Z][a-z]{2}) \d{4}))/;
 /** Words a dated reply header begins with ("On", "Am", "Le"...): stronger evidence than a date alone. */
 const ON_WORD = /^\s*(?:-{2,}\s*)?(?:On|Am|Le|El|Em|Il|Op|Den|På|W dniu|Dnia|Dne|Kello|Pada)(?![\w'’])/;
 

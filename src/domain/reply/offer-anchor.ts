@@ -13,10 +13,12 @@ const SAME_TIME = /(?<![\p{L}])(?:(?:the\s+)?same\s+time|(?:a\s+la\s+)?misma\s+h
  * the offer leaves one reading: one offered day (and the time within the offered window, or "the same day" said), or
  * one offered time of day; otherwise the reading is marked ambiguous, to be asked.
  */
-export function completeFromOffer(times: ExtractedTime[], said: string, offers: ProposedTime[], ref: Date, zone: string): ExtractedTime[] {
+export function completeFromOffer(times: ExtractedTime[], said: string, offers: ProposedTime[], ref: Date, zone: string, refused: ExtractedTime[] = []): ExtractedTime[] {
   const first = times[0];
   if (!first || offers.length === 0 || first.excluded) return times;
   const local = (d: Date) => DateTime.fromJSDate(d, { zone });
+  const counter = inOfferWeek(first, offers, refused, local);
+  if (counter) return [counter, ...times.slice(1)];
   const days = [...new Set(offers.map((o) => local(o.start).toISODate()))];
   const offer = offers[0]!;
   if (!first.dated && (first.grain === 'minute' || first.grain === 'window')) {
@@ -41,3 +43,27 @@ export function completeFromOffer(times: ExtractedTime[], said: string, offers: 
   }
   return times;
 }
+
+/**
+ * "mercoledì sono in fiera, possiamo fare venerdì alle 9:30?" written the Thursday before an offer for Wednesday the
+ * 17th: the day refused is the offer's, so a weekday alone offered instead most likely falls in the offer's week (the
+ * 19th), not tomorrow. Both readings stay: not certain, the offer's week first, the next such weekday as the other.
+ */
+function inOfferWeek(first: ExtractedTime, offers: ProposedTime[], refused: ExtractedTime[], local: (d: Date) => DateTime): ExtractedTime | null {
+  if (first.grain === 'range' || !WEEKDAY_ONLY.test(first.text) || DATED.test(first.text)) return null;
+  const weeks = [...new Set(offers.map((o) => local(o.start).startOf('week').toISODate()))];
+  if (weeks.length !== 1) return null;
+  const offerWeek = local(offers[0]!.start).startOf('week');
+  const mine = local(first.start);
+  if (mine.startOf('week') >= offerWeek) return null;
+  // Only a counter-proposal: the offer's day refused in the same reply.
+  // (A weekday refused alone is read as its next date, which may be a week before the offer: the weekday decides.)
+  if (!refused.some((t) => t.excluded && t.excluded !== 'past wording' && offers.some((o) => local(t.start).weekday === local(o.start).weekday && local(t.start) <= local(o.start).endOf('day')))) return null;
+  const moved = offerWeek.set({ weekday: mine.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour: mine.hour, minute: mine.minute });
+  const start = moved.toJSDate();
+  const end = first.end ? new Date(start.getTime() + (first.end.getTime() - first.start.getTime())) : null;
+  return { ...first, start, end, ambiguous: true, alternatives: [{ start: first.start, end: first.end, text: first.text }, ...first.alternatives], rules: [...first.rules, `ambiguous: the weekday is read in the week of the refused offer ("${offers[0]!.text}"), or the next one`] };
+}
+
+const WEEKDAY_ONLY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const DATED = /\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./-]\d{1,2}|\b(?:next|this|the)\s|\bweeks?\b/i;

@@ -44,7 +44,14 @@ const C = {
   content: stem("satisfied|happy\\s+with|content\\s+with|satisfech|contentos|satisfeit|satisfait|zufrieden|tevreden|soddisfatt"),
   pass: u("pass|paso|passo|passe|passons|passen|pas\\s+ik|ik\\s+pas"),
   fornow: u("for\\s+now|for\\s+the\\s+time\\s+being|this\\s+time|por\\s+ahora|por\\s+ahorita|esta\\s+vez|por\\s+agora|por\\s+enquanto|desta\\s+vez|pour\\s+l['’]instant|pour\\s+le\\s+moment|cette\\s+fois|mon\\s+tour|vorerst|fürs\\s+erste|diesmal|voorlopig|deze\\s+keer|per\\s+ora|per\\s+adesso|per\\s+il\\s+momento|questa\\s+volta"),
-  inhouse: u("in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
+  // Saying no, declining, renewing with the current vendor: "going to say no on this one", "vamos a decir que no".
+  sayNo: u("say(?:ing)?\\s+no|decir(?:te|le|les)?\\s+que\\s+no|dizer\\s+(?:que\\s+)?não|dire\\s+non|nein\\s+sagen|nee\\s+(?:zeggen|verkopen)|dire\\s+(?:di\\s+)?no|declin(?:e|ing)|rechazar|rechazamos|recusar|recusamos|décliner|déclinons|ablehnen|lehnen\\s+(?:\\p{L}+\\s+){0,3}ab|afwijzen|slaan\\s+(?:\\p{L}+\\s+){0,3}af|rifiutare|rifiutiamo|declinare|declinamos"),
+  // Renewed, done: "we just renewed", "acabamos de renovar", "nous avons reconduit", "verlängert", "rinnovato" (not a
+  // renewal still to come: "our renewal is on September 1").
+  renew: u("renewed|re-?signed|(?:acabamos|acabámos|acabo)\\s+de\\s+renovar|renovamos|renovado|renovó|renovámos|renouvelé|reconduit|verlängert|verlengd|rinnovato|rinnovata|abbiamo\\s+rinnovato"),
+  deal: stem("contract|licen[cs]|subscription|contrato|licencia|assinatura|licença|abonnement|contrat|licence|vertrag|lizenz|abo|contratto|licenza|abbonamento"),
+  callNoun: u("call|calls|meeting|demo|llamada|reunión|demostración|chamada|ligação|reunião|appel|rendez-vous|réunion|démo|anruf|telefonat|termin|gespräch|gesprek|afspraak|belletje|chiamata|riunione|incontro"),
+  inhouse: u("own|own\\s+solution|própri[ao]s?|propi[ao]s?|propre|propres|nostr[ao]|in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
 
 type Concept = keyof typeof C;
@@ -147,7 +154,14 @@ export function clauseFrames(clause: string): Frame[] {
   // Not needed, not a priority, no sense, not interested.
   // Either order: "das brauchen wir nicht", "we don't need it".
   const noNeed = near(s.neg, s.need, 5);
-  if (noNeed) add('not needed', 'decline', 0.7, noNeed);
+  // "de momento no necesito llamada, mándame precios": no call needed is a way of talking, not a no to the offer.
+  if (noNeed && !near(s.need, s.callNoun, 3, true)) add('not needed', 'decline', 0.7, noNeed);
+  // "Going to say no on this one", "on va dire non cette fois", "wir lehnen dankend ab".
+  const sayNo = s.sayNo[0];
+  if (sayNo && !negated(sayNo)) add('saying no', 'decline', 1, [sayNo, sayNo]);
+  // "We just renewed our current tool for two years", "acabamos de renovar el contrato": the vendor kept.
+  const renewed = near(s.renew, s.tool, 5) ?? near(s.renew, s.deal, 5) ?? near(s.renew, s.current, 5);
+  if (renewed && !negated(renewed[0])) add('renewed the current vendor', 'decline', 0.8, renewed);
   return out;
 }
 

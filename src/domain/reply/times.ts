@@ -62,7 +62,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   const monthFirst = isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
-  const results = parser.parse(text, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
+  const parse = (s: string) => parser.parse(s, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
+  const results = withinSentences(parse(text), text, parse);
   const out: ExtractedTime[] = [];
   for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
     // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
@@ -73,6 +74,28 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
   return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
+}
+
+/**
+ * chrono-node may join pieces across a full stop ("… all afternoon. Wednesday 11:00?" came back as one phrase, read as
+ * Tuesday night). A phrase never spans two sentences: such a result is read again sentence by sentence.
+ */
+function withinSentences(results: ChronoResult[], text: string, parse: (s: string) => ChronoResult[]): ChronoResult[] {
+  const BREAK = /(?<![\d\p{Lu}])[.!?]+\s+(?=\p{Lu})|(?<=\d)[!?]+\s+|\n+/gu;
+  const out: ChronoResult[] = [];
+  for (const r of results) {
+    const cuts = [...r.text.matchAll(BREAK)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+    if (cuts.length === 0) { out.push(r); continue; }
+    let from = 0;
+    for (const [a, b] of [...cuts, [r.text.length, r.text.length] as const]) {
+      const piece = r.text.slice(from, a);
+      if (piece.trim()) {
+        for (const p of parse(piece)) { (p as unknown as { index: number }).index = p.index + r.index + from; out.push(p); }
+      }
+      from = b;
+    }
+  }
+  return out;
 }
 
 /**
@@ -134,16 +157,19 @@ function spellWeekdays(text: string): string {
     .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2');
 }
 
-const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
 
 /**
+ * (The month check allows the ordinal suffix: "Monday 8th Nov" once read "Monday 8 November" + "th Nov", and lost the day.)
  * "Monday 24", "lunes 24" (after the lexicon: "Monday 24"): a day number after its weekday, as most languages write
  * a date. When that weekday falls on that day within the coming two weeks, the month is named so the reader takes
  * it as a date; otherwise ("Gio 11" said on the 17th: Thursday at 11) it stays an hour.
  */
 function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string {
   const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
-  return text.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+  // "Monday 8th Nov", "Monday the 15th November", "Friday 21st of November": one date, written as the reader takes it.
+  const dated = text.replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\.?,?\s+(?:of\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/gi, '$1 $2 $3');
+  return dated.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
     const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
     const dayNo = Number(n);
     const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
@@ -158,7 +184,10 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
   // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
-  if (NEGATION_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
+  // "in a couple weeks once our launch is out the door": a negation inside a clause of its own (once, when, because…)
+  // is about that clause's subject, not the time.
+  const own = after.split(/(?<![\p{L}])(?:once|when|after|until|till|as\s+soon\s+as|because|since|if|before|while|but|and|so|cuando|porque|quand|parce\s+que|wenn|weil|sobald|als|wanneer|omdat|zodra|quando|perché|appena)(?![\p{L}])/iu)[0] ?? after;
+  if (NEGATION_AFTER.test(own) || NEGATION_BEFORE.test(before)) return 'negated';
   const context = contextExclusion(text, r.index, r.index + r.text.length);
   return context === 'past' ? 'past wording' : context ?? undefined;
 }

@@ -41,7 +41,7 @@ export const PT_WEEKDAY_RULES: Rule[] = ['Monday', 'Tuesday', 'Wednesday', 'Thur
 });
 
 const SEASONS: [string, string][] = [
-  ['primavera|printemps|frühling|frühjahr|voorjaar', 'spring'], ['verano|verão|sommer|zomer', 'summer'],
+  ['primavera|printemps|frühling|frühjahr|voorjaar', 'spring'], ['zomervakantie|zomerstop|zomerreces|bouwvak|sommerferien|sommerpause|sommerurlaub|grandes\\s+vacances|vacances\\s+d[\'’]été|vacaciones\\s+de\\s+verano|férias\\s+de\\s+verão|vacanze\\s+estive|ferie\\s+estive|pausa\\s+estiva|verano|verão|sommer|zomer', 'summer'],
   ['otoño|outono|autunno|automne|herbst|najaar|herfst', 'autumn'], ['invierno|inverno|hiver', 'winter'],
 ];
 
@@ -78,9 +78,9 @@ export const COMMON_RULES: Rule[] = [
   // After New Year and after Easter, in the seven languages.
   [w('(?:después\\s+de(?:l)?|tras(?:\\s+el)?|pasado\\s+el)\\s+año\\s+nuevo|(?:depois|após)\\s+d[oa]\\s+ano\\s+novo|après\\s+le\\s+nouvel\\s+an|nach\\s+(?:neujahr|dem\\s+jahreswechsel|silvester)|na\\s+(?:nieuwjaar|de\\s+jaarwisseling)|dopo\\s+(?:il\\s+)?capodanno'), 'after the new year'],
   [w('(?:después\\s+de|tras|pasada)\\s+(?:la\\s+)?(?:semana\\s+santa|pascua)|(?:depois|após)\\s+da\\s+páscoa|après\\s+pâques|nach\\s+ostern|na\\s+pasen|dopo\\s+pasqua'), 'after Easter'],
-  [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+dem\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
-  [w('(?:à|a|dès|après)\\s+la\\s+rentrée'), 'in September'],
-  [w(`(courant|dans\\s+le\\s+courant\\s+d[e'’]|au\\s+cours\\s+d[e'’]|durant|pendant|début|fin|mi-?)\\s*(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
+  [w("(?:después\\s+del|tras\\s+el|a\\s+la\\s+vuelta\\s+del)\\s+summer|(?:depois|após)\\s+(?:do\\s+)?summer|après\\s+l['’]été|nach\\s+de[mn]\\s+summer|na\\s+de\\s+summer|dopo\\s+l['’]estate|after\\s+(?:the\\s+)?summer"), 'in the autumn'],
+  [w('(?:à|a|dès|des|après|apres)\\s+la\\s+rentr[ée]e'), 'in September'],
+  [w(`(courant|dans\\s+le\\s+courant\\s+d(?:[e'’]|u)|au\\s+cours\\s+d(?:[e'’]|u)|durant|pendant|début|fin|mi-?)\\s*(?:(?:du\\s+)?mois\\s+d[e'’]\\s*)?(${ENGLISH_MONTHS.join('|')})`), (_m: string, p: string, month: string) => `${/^début/i.test(p) ? 'early' : /^fin/i.test(p) ? 'late' : /^mi/i.test(p) ? 'mid' : 'in'} ${month}`],
   // "le 3.11 à 15h", "el 3.11 a las 10", "il 3.11 alle 15": a day and month joined by a dot after a date article, with a
   // clock time after it, is a numeric date (read in the country's order), never the time 3:11.
   [w(`(${['le', 'el', 'den', 'il', 'o', 'op', 'am', 'on', 'the', 'del', 'dal', 'au', 'du', 'em', 'no'].join('|')}),?\\s+(\\d{1,2})\\.(\\d{1,2})(?![\\d:]|\\.\\d)(?=\\.?\\s*,?\\s*(?:à|a|a\\s+las|às|as|um|alle|om|ore|at|vers|sobre|hacia|gegen|rond|verso|por\\s+volta\\s+das)\\s+\\d)`), (m: string, word: string, a: string, b: string) => {

@@ -12,6 +12,10 @@ export const EN_RULES: Rule[] = [
   [w('noon-?ish'), 'around noon'],
   [w(`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-?ish`), (_m, a) => `around ${h(a)}`],
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
+  // "first thing monday - 8:30?", "After lunch tomorrow? 1:30", "tomorrow morning, say 10:15": a soft part of day with its
+  // day, then a clock time in the same breath: the clock time is the time (the part of day only frames it).
+  [w(`(first\\s+thing(?:\\s+in\\s+the\\s+morning)?|(?:right\\s+)?after\\s+lunch(?:time)?|before\\s+lunch|(?:in\\s+the\\s+|early\\s+|late\\s+)?(?:morning|afternoon))\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow|today)\\s*(?:[-–—,:;?!]\\s*)*(?:(?:like|say|around|about|maybe|so|ideally|at|@)\\s+)*(\\d{1,2})(?:[:.](\\d{2}))?(\\s*[ap]\\.?m\\.?)?(?![\\d%]|[:.]\\d|\\s*(?:people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?|mins?))`), (_m, p, d, a, b, m) => softClock(d, p, a, b, m)],
+  [w(`(${WEEKDAY_EN}|tomorrow|today)\\s+(first\\s+thing(?:\\s+in\\s+the\\s+morning)?|(?:right\\s+)?after\\s+lunch(?:time)?|before\\s+lunch|(?:in\\s+the\\s+|early\\s+|late\\s+)?(?:morning|afternoon))\\s*(?:[-–—,:;?!]\\s*)*(?:(?:like|say|around|about|maybe|so|ideally|at|@)\\s+)*(\\d{1,2})(?:[:.](\\d{2}))?(\\s*[ap]\\.?m\\.?)?(?![\\d%]|[:.]\\d|\\s*(?:people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?|mins?))`), (_m, d, p, a, b, m) => softClock(d, p, a, b, m)],
   [w('after\\s+lunch(?:time)?'), 'after 1pm'], [w('before\\s+lunch'), 'before 12pm'],
   // "First thing Monday, like 8:30?": the clock time named after it is the time, not 9am.
   [w(`first\\s+thing\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)\\s*,?\\s*(?:like|say(?:\\s+at)?|around|about|maybe|so|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
@@ -45,7 +49,11 @@ export const EN_RULES: Rule[] = [
   // "3p", "10a"; but "el miércoles 20 a las 17h", "de 2 a 5", "dalle 9 a 12": there "a" is a preposition.
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])(?!\\s+(?:las?|los|les?|l[\'’]|el|os|as|o|\\d|mediod[ií]a|meio-dia|mezzogiorno|midi))'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
   // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
-  [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?the\s+same\s+day\b)/giu, (_m, a) => `at ${a}`],
+  [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?(?:the\s+)?same\s+day\b)/giu, (_m, a) => `at ${a}`],
+  // "25th same time?", "Can't do the 12th. 13th instead?": an ordinal day opening its clause is "the 13th".
+  [/(^|[.!?;,:]\s*|\n\s*|[-–—]\s+)(\d{1,2}(?:st|nd|rd|th))(?![\p{L}\d])(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/giu, (_m, lead, d) => `${lead}the ${d}`],
+  // "two weeks from Thursday at 11", "a week from Friday", "three weeks from Monday": that weekday, so many weeks on.
+  [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:this\\s+|next\\s+)?(${WEEKDAY_EN})`), (_m, n, d) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks, ${d}`],
   // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:today|now)`), (_m, n) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks`],
   // "between 1 and 3" with no am/pm: each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), as one range.
@@ -58,6 +66,12 @@ export const EN_RULES: Rule[] = [
   }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];
+
+/** "tomorrow at 1:30pm" for "after lunch tomorrow? 1:30": the clock time on the day, pm when the part of day says so. */
+function softClock(day: string, part: string, hour: string, minute: string | undefined, mer: string | undefined): string {
+  const pm = !mer && /after|afternoon/i.test(part) && Number(hour) >= 1 && Number(hour) <= 11 ? 'pm' : '';
+  return `${day} at ${hour}${minute ? `:${minute}` : ''}${mer ? mer.trim() : pm}`;
+}
 
 /** Words one letter from a weekday that are words of their own. */
 const NOT_SLIPS = new Set(['sundae', 'sunray', 'mundays', 'tuesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'mondays', 'wednesdays']);

@@ -7,12 +7,14 @@ const h = (s: string) => hourValue(s, N);
 const COUNT = '(\\d+|twee|drie|vier|een\\s+paar)';
 const count = (s: string) => ({ twee: 'two', drie: 'three', vier: 'four' } as Record<string, string>)[s.toLowerCase()] ?? (/paar/i.test(s) ? 'a few' : s);
 const DAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
-const PARTS: Record<string, string> = { ochtend: 'morning', morgen: 'morning', middag: 'afternoon', avond: 'evening' };
+// Flemish "voormiddag" (morning) and "namiddag" (afternoon) too: "dinsdagnamiddag vanaf 13u30".
+const PARTS: Record<string, string> = { ochtend: 'morning', morgen: 'morning', voormiddag: 'morning', namiddag: 'afternoon', middag: 'afternoon', avond: 'evening' };
 
 /** Dutch date and time words → English ("half drie" is half past two). */
 export const NL_PRE_RULES: Rule[] = [
   ...weekdayAbbreviations([['ma'], ['di'], ['wo'], ['do'], ['vr'], ['za'], ['zo']]),
-  [w(`(${DAYS})(ochtend|morgen|middag|avond)`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
+  [w(`(${DAYS})(ochtend|morgen|voormiddag|namiddag|middag|avond)`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
+  [w("(?:in\\s+de\\s+|'s\\s+)(voormiddag|namiddag)s?"), (_m, p) => `in the ${PARTS[p.toLowerCase()] ?? p}`],
 ];
 
 export const NL_RULES: Rule[] = [
