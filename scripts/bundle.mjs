@@ -177,6 +177,11 @@ const cjs = await build({
   metafile: true,
   logLevel: 'warning',
   external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native', 'cloudflare:sockets', 'msw', 'msw/*'],
+  // No `import()` is left in the file: V8 drops a script's dynamic-import callback when the script
+  // comes from the code cache ("A dynamic import callback was not specified" on the second start of
+  // any command that opened PostgreSQL), so esbuild turns each into a `require()` in a promise. The
+  // externals left (pg, pg-boss, better-sqlite3, msw) are CommonJS packages.
+  supported: { 'dynamic-import': false },
   // The file is one function expression, CommonJS's module wrapper, that the loader compiles as is
   // (no second 5 MB string made by wrapping it there).
   banner: { js: `/*followup-build:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname) {var __followupModuleUrl=require('node:url').pathToFileURL(__filename).href;` },
@@ -185,6 +190,10 @@ const cjs = await build({
   plugins: [notPublished, zodEnglishOnly, noStreamsPolyfill, holidaysFromJson, eldNgramsFromJson],
 });
 const cjsFile = resolve(OUT, 'cli.cjs');
+const dynamicImports = Object.values(cjs.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+if (dynamicImports.length > 0) {
+  throw new Error(`bundle: dist/bundle/cli.cjs still calls import() (${dynamicImports.join(', ')}); run from the code cache it would fail ("A dynamic import callback was not specified")`);
+}
 // ASCII only, as `charset: 'ascii'` means: esbuild leaves non-ASCII characters in regular expression
 // literals (the reply parser's, the linked libraries'), and one ’ made the whole 8.5 MB file a
 // two-byte string, decoded as UTF-8 at each start; each such UTF-16 unit becomes its \uXXXX escape,

@@ -142,4 +142,28 @@ describe('the CLI bundle code cache', () => {
     expect(reply.status, reply.stderr).toBe(0);
     expect(JSON.parse(reply.stdout)).toMatchObject({ language: 'de' });
   }, 60_000);
+
+  it('a command on PostgreSQL starts from the cache too: its import of pg is not lost (V8 drops a cached script\'s import() callback)', () => {
+    const url = process.env.TEST_DATABASE_URL;
+    expect(url, 'TEST_DATABASE_URL must name a PostgreSQL database (CI: postgres://postgres@127.0.0.1:5432/test)').toBeTruthy();
+    const config = join(dir, 'followup.yaml');
+    mkdirSync(join(dir, 'calendar'));
+    mkdirSync(join(dir, 'mail'));
+    writeFileSync(
+      config,
+      ['accounts:', '  - id: pat', '    name: Pat Doe', '    email: pat@example.com', '    timeZone: Europe/Berlin', '    provider: local', '    local:', '      calendarDir: ./calendar', '      maildir: ./mail', '      outgoing:', '        kind: maildir', '        dir: ./outbox', ''].join('\n'),
+    );
+    const run = () =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/followup.js'), 'accounts', '--config', config], {
+        env: { ...process.env, DATABASE_URL: url, NODE_COMPILE_CACHE: join(dir, 'pg-cache') },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'pg-cache', readdirSync(join(dir, 'pg-cache'))[0]!)).some((f) => f.includes('-accounts-'))).toBe(true);
+    const second = run();
+    expect(second.stderr).not.toMatch(/dynamic import/i);
+    expect([second.status, second.stdout]).toEqual([0, first.stdout]);
+    expect(second.stdout).toContain('pat@example.com');
+  }, 60_000);
 });
