@@ -49,3 +49,17 @@ describe('a third party\'s errand with a day and time (payment, delivery, order,
     ['en', 'Let\'s meet Thursday at 4pm.', '2025-11-20 16:00'],
   ])('%s: a meeting about an errand stays a proposal ("%s")', reads);
 });
+
+describe('British "Tuesday week", "Friday week": that weekday a week after the coming one', () => {
+  it.each([
+    ['en', 'Could we do Wednesday week at 10:30?', '2025-11-26 10:30'],
+    ['en', 'Thursday week, 2 o\'clock, works for me.', '2025-11-27 14:00'],
+    ['en', 'Tuesday week at 11am suits.', '2025-11-25 11:00'],
+    ['en', 'How about Friday week at half past three?', '2025-11-28 15:30'],
+  ])('%s: "%s" is %s', reads);
+  it.each([
+    ['en', 'Wednesday at 10:30 next week?', '2025-11-26 10:30'],
+    ['en', 'Thursday at 2pm this week works.', '2025-11-20 14:00'],
+    ['en', 'Tuesday, weekly sync aside, 3pm is free.', '2025-11-18 15:00'],
+  ])('%s: no "week" after the weekday, unchanged ("%s")', reads);
+});
