@@ -63,3 +63,21 @@ describe('British "Tuesday week", "Friday week": that weekday a week after the c
     ['en', 'Tuesday, weekly sync aside, 3pm is free.', '2025-11-18 15:00'],
   ])('%s: no "week" after the weekday, unchanged ("%s")', reads);
 });
+
+describe('"thurs 4?": a bare hour 1–6 after its weekday in a short line is the hour, in the afternoon', () => {
+  it.each([
+    ['en', 'thurs 4?', '2025-11-20 16:00'],
+    ['en', 'Hi Dana,\n\nwed 3?\n\nMike', '2025-11-19 15:00'],
+    ['en', 'friday 2 works', '2025-11-21 14:00'],
+    ['en', 'Tuesday 5.', '2025-11-18 17:00'],
+  ])('%s: "%s" is %s', reads);
+  it.each([
+    ['en', 'Friday 21?', '2025-11-21 09:00'],
+    ['en', 'friday 10?', '2025-11-21 10:00'],
+    ['en', 'Thursday at 4?', '2025-11-20 16:00'],
+  ])('%s: a date or an hour already read stays ("%s")', reads);
+  it('a count after the weekday in a long sentence is no hour', () => {
+    const r = read('en', 'On Thursday 4 of our engineers are at the customer site, so any other day works for me next week.');
+    expect(firstLocal('en', r)).not.toBe('2025-11-20 16:00');
+  });
+});
