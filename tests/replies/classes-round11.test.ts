@@ -81,3 +81,16 @@ describe('"thurs 4?": a bare hour 1–6 after its weekday in a short line is the
     expect(firstLocal('en', r)).not.toBe('2025-11-20 16:00');
   });
 });
+
+describe('"Out for the 4th but Tues the 6th at 1:30": the day the prospect is out is not the proposal', () => {
+  it.each([
+    ['en', 'Out for the 20th but Monday the 24th at 2:30 would be great', '2025-11-24 14:30'],
+    ['en', 'Away on Thursday but Friday at 11 works.', '2025-11-21 11:00'],
+    ['en', 'Hi! Off on Wednesday but Thursday at 3:15 is good.', '2025-11-20 15:15'],
+    ['en', 'Travelling all Tuesday but Wednesday at 10 could work', '2025-11-19 10:00'],
+  ])('%s: "%s" is %s', reads);
+  it.each([
+    ['en', 'Out of the office until noon, but Thursday at 3 works.', '2025-11-20 15:00'],
+    ['en', 'Friday at 11 works.', '2025-11-21 11:00'],
+  ])('%s: stays ("%s")', reads);
+});
