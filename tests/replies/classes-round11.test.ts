@@ -94,3 +94,21 @@ describe('"Out for the 4th but Tues the 6th at 1:30": the day the prospect is ou
     ['en', 'Friday at 11 works.', '2025-11-21 11:00'],
   ])('%s: stays ("%s")', reads);
 });
+
+describe('a holiday\'s end opens a range to talk in ("after thanksgiving pls", "depois do Carnaval", "pas avant la rentrée")', () => {
+  const vague = (lang: string, text: string) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  };
+  it.each([
+    ['en', 'after thanksgiving please!'],
+    ['en', 'Please connect post Diwali, we can fix a time then.'],
+    ['pt', 'Depois do Carnaval a gente conversa.'],
+    ['es', 'Después del carnaval lo vemos.'],
+    ['fr', 'Pas avant la rentrée, désolée.'],
+  ])('%s: "%s" is vague', vague);
+  it.each([
+    ['en', 'after Easter works better for us'],
+    ['fr', 'Recontactez-moi après la rentrée.'],
+  ])('%s: already vague, stays ("%s")', vague);
+});
