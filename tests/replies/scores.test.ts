@@ -187,7 +187,8 @@ describe('multilingual set, tune-r7 split (tests/fixtures/replies-multilingual/t
  * tune-r8 was the held-out split of round 10 (then `heldout-r8/`), written blind to the parser and scored once unseen
  * after round 10: 208/230 = 90.4%, proposals certain and right 103/121 = 85.1%, 3 proposals from hard negatives (an
  * invoice's payment day, a delivery window, a Dutch one), 0 missed opt-outs. Not tuned on yet: this holds round 10's
- * reading of it, so a change that makes it worse fails here.
+ * reading of it, so a change that makes it worse fails here. Round 11 tuned on it: 219/230 = 95.2%, 0 proposals from
+ * hard negatives (a third party's errand with a day and time is no proposal; British "Tuesday week"; "thurs 4?"; "Out for the 4th but …"; after a holiday).
  */
 describe('multilingual set, tune-r8 split (tests/fixtures/replies-multilingual/tune-r8)', () => {
   it('stays at its blind score or better', async () => {
@@ -195,7 +196,7 @@ describe('multilingual set, tune-r8 split (tests/fixtures/replies-multilingual/t
     expect(s.n).toBeGreaterThanOrEqual(230);
     expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR8);
     expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(3);
+    expect(s.hardNegativeProposals).toEqual([]);
     expect(s.missedOptouts).toEqual([]);
   });
 });
@@ -270,5 +271,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.9, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.952, language: 0.97,
 };

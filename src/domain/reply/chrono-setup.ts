@@ -226,8 +226,26 @@ const weekdayWeeksAhead: Parser = {
   },
 };
 
+/**
+ * British "Tuesday week", "Friday week": the weekday a week after the coming one ("Tuesday week" written on a
+ * Wednesday is the Tuesday after next; written on a Tuesday, a week today).
+ */
+const weekdayWeek: Parser = {
+  pattern: () => /(?<!(?:last|past|every|each|per)\s+)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+week(?![a-z])(?!\s+(?:of|after|before|later|earlier|ago|from)\b)/i,
+  extract: (context, match) => {
+    const target = WEEKDAY_INDEX[(match[1] ?? '').toLowerCase()];
+    if (!target) return null;
+    const offset = typeof context.reference.timezoneOffset === 'number' ? context.reference.timezoneOffset : 0;
+    const local = new Date(context.reference.instant.getTime() + offset * 60_000);
+    const today = ((local.getUTCDay() + 6) % 7) + 1;
+    const ahead = ((target - today + 7) % 7 || 7) + (target === today ? 0 : 7);
+    const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + ahead));
+    return context.createParsingComponents({ day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), weekday: target % 7 });
+  },
+};
+
 function build(base: Chrono): Chrono {
-  base.parsers.push(dottedDate, ordinalDay, boundedHour, approxHour, foreignWeekday, foreignClock, holiday, pastTo, weekdayWeeksAhead);
+  base.parsers.push(dottedDate, ordinalDay, boundedHour, approxHour, foreignWeekday, foreignClock, holiday, pastTo, weekdayWeeksAhead, weekdayWeek);
   return base;
 }
 

@@ -106,8 +106,24 @@ const BUSY = u([
  * unless the clause asks to meet there (ASK_TO_MEET).
  */
 const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livestream|live\\s+stream|expo|trade\\s+show|trade\\s+fair|conference|conférence|konferenz|congreso|congresso|congrès|congres|summit|keynote|messe|salon|fiera|(?<!-)feira|feria|beurs|seminar|séminaire|seminario|seminário|masterclass|open\\s+(?:day|house)|portes\\s+ouvertes|jornada\\s+de\\s+puertas|meetup|hackathon|roadshow|roundtable|table\\s+ronde|mesa\\s+redonda|tavola\\s+rotonda");
+/**
+ * A third party's errand with a day and time: an invoice paid, a payment due, a delivery or shipment window, an order
+ * arriving, an installer or technician visiting ("The pallets will be delivered Tuesday between 8 and 10 am", "de
+ * levering staat gepland voor vrijdag", "la facture sera réglée vendredi"). Its time is the errand's, not a meeting's,
+ * unless the clause asks to meet (ASK_TO_MEET): "after the delivery on Monday, call me Tuesday at 3?" stays a proposal.
+ */
+const ERRAND = u([
+  "invoices?|payments?|paid|pay(?:s|ing)?|remittance|wire\\s+transfer|deliver(?:y|ies|ed|ing)?|shipments?|shipping|ship(?:s|ped)?|dispatch(?:ed)?|pallets?|parcels?|packages?|courier|freight|consignment|(?:your|the|our|my)\\s+order|orders?\\s+(?:will|should|is|are|arrives?)|arriv(?:e|es|ing)|install(?:ation|er|ers|ed)?|technicians?|engineer\\s+(?:visit|will)|fitters?|pick-?up|collection",
+  "factura|pago|pagad[oa]|transferencia|envío|enviad[oa]|pedido|paquete|llegará|llega|instalación|instalador|técnico",
+  "fatura|pagamento|pag[oa]|transferência|envio|encomenda|pacote|chega(?:rá)?|instalação|instalador|técnico",
+  "facture|paiement|réglée?|règlement|virement|livraison|livrée?s?|expédition|expédiée?|commande|colis|palettes?|arriver[ao]|installation|installateur|technicien",
+  "rechnung|zahlung|bezahlt|überwiesen|überweisung|lieferung|geliefert|liefern|zustellung|versand|versendet|bestellung|paket|paletten?|installation|techniker|monteur",
+  "factuur|betaling|betaald|overgemaakt|levering|geleverd|bezorging|bezorgd|zending|bestelling|pakket|pallets?|installatie|monteur|technicus|installateur",
+  "fattura|pagamento|pagat[ao]|bonifico|spedizione|spedit[oa]|ordine|pacco|bancali|arriverà|installazione|installatore|tecnico",
+].join('|'));
+
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
-const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|let['’]?s|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
+const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
 
 /** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
 // "not before next month", "pas avant le 15", "nicht vor Ende März": a start bound (the earliest time), not a deadline.
@@ -189,6 +205,12 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
   if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
+  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
+  // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
+  // absence, with no subject, names a day they are out.
+  if (/^\s*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
+  // "after the delivery on Monday, call me Tuesday at 3?": the errand's day is a point of reference, not the time asked for.
+  if (new RegExp(`(?<![\\p{L}])(?:after|once|before|until|when)\\s+(?:the|our|your|my|this)\\s+(?:\\p{L}+\\s+)?(?:${ERRAND.source})\\s+(?:(?:is|was|comes|arrives)\\s+)?(?:on\\s+)?$`, 'iu').test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';

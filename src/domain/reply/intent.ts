@@ -145,6 +145,23 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     const s = e.plus({ days: 2 });
     return [s, s.plus({ weeks: 3 })];
   } });
+  // "after thanksgiving pls", "connect after Diwali week", "depois do Carnaval", "pas avant la rentrée": a holiday's end
+  // opens a range to talk in (the two or three weeks after it).
+  const after = (start: (y: number) => DateTime | null, weeks: number) => () => {
+    let s = start(now.year);
+    if (!s || s < now) s = start(now.year + 1);
+    return s ? [s < now ? now : s, s.plus({ weeks })] as [DateTime, DateTime] : null;
+  };
+  rules.push({ re: /(?<![\p{L}])(?:after|post)\s+(?:the\s+)?thanksgiving(?![\p{L}])/iu, range: after((y) => {
+    const nov1 = DateTime.fromObject({ year: y, month: 11, day: 1 }, { zone });
+    return nov1.plus({ days: ((4 - nov1.weekday + 7) % 7) + 21 + 4 });
+  }, 2) });
+  rules.push({ re: /(?<![\p{L}])(?:after|post)\s+(?:the\s+)?(?:diwali|deepavali)(?![\p{L}])/iu, range: after((y) => {
+    const d = DIWALI[y];
+    return d ? DateTime.fromObject({ year: y, month: d[0], day: d[1] }, { zone }).plus({ days: 7 }).startOf('week') : null;
+  }, 2) });
+  rules.push({ re: /(?<![\p{L}])(?:after|depois\s+d[oa]|após\s+o|passado\s+o|después\s+del?|pasado\s+el|après\s+(?:le\s+)?|nach\s+(?:dem\s+)?|na\s+|dopo\s+(?:il\s+)?)\s*carn(?:aval|ival|evale|eval)(?![\p{L}])/iu, range: after((y) => easterSunday(y, zone).minus({ days: 46 }), 3) });
+  rules.push({ re: /(?<![\p{L}])(?:après|pas\s+avant|dès|à)\s+la\s+rentrée(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone }), 4) });
   rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
   // Every occurrence is tried: "this week is packed, next month maybe" skips the busy week for the month.
   for (const r of rules) {
@@ -156,6 +173,9 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
   }
   return null;
 }
+
+/** Diwali (Lakshmi Puja) by year: month and day. */
+const DIWALI: Record<number, [number, number]> = { 2025: [10, 21], 2026: [11, 8], 2027: [10, 29], 2028: [10, 17], 2029: [11, 5], 2030: [10, 26] };
 
 /** Easter Sunday of a year (the anonymous Gregorian computus). */
 function easterSunday(year: number, zone: string): DateTime {

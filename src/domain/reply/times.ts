@@ -148,7 +148,7 @@ function spellWeekdays(text: string): string {
   return text
     .replace(/\bTues\b\.?/gi, 'Tuesday')
     .replace(/\bWeds\b\.?/gi, 'Wednesday')
-    .replace(/\bThur\b\.?/gi, 'Thursday')
+    .replace(/\bThurs?\b\.?/gi, 'Thursday')
     // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
@@ -158,6 +158,8 @@ function spellWeekdays(text: string): string {
 }
 
 const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+
+const SHORT_WEEKDAY_HOUR = /\b((?:mon|tue|wed|thu|fri)[a-z]*)\.?,?\s+([1-6])(?![\d:]|\.\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?=\s*(?:[?!.,;]|$|(?:works?|ok|okay|good|fine|is\s+(?:good|fine|ok)|then|pm|ish)\b))/gim;
 
 /**
  * (The month check allows the ordinal suffix: "Monday 8th Nov" once read "Monday 8 November" + "th Nov", and lost the day.)
@@ -174,6 +176,12 @@ function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string
     const dayNo = Number(n);
     const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
     return date ? `${day} ${dayNo} ${date.toFormat('LLLL')}` : m;
+  }).replace(SHORT_WEEKDAY_HOUR, (m, day: string, n: string, at: number, all: string) => {
+    // "thurs 4?", "wed 3", "friday 2 works": in a short line, a bare 1–6 after its weekday (no date of it, or it
+    // would be named above) is the hour, pm by the business-hours rule, not a day number.
+    const from = all.lastIndexOf('\n', at) + 1;
+    const end = all.indexOf('\n', at);
+    return all.slice(from, end < 0 ? all.length : end).trim().length <= 30 ? `${day} at ${n}` : m;
   });
 }
 
