@@ -110,9 +110,21 @@ const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L
 /** In a reply read as English, only the abbreviations that are no English word or name ("Gio 16:00 ok", "Mié 10h"). */
 const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'qua', 'jue', 'jeu', 'gio', 'qui', 'vr', 'ven', 'za', 'sáb', 'sab', 'zo']);
 
+/** A clock written with a continental hour mark ("14u", "10h30", "9 Uhr"): never English, so the word before it is no English word either. */
+const FOREIGN_CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:h|u|uhr|uur)(?![\\p{L}]))';
+
 export function crossAbbreviations(lang: string): Rule[] {
   const own = lang === 'en' ? [...new Set(CROSS_ABBREVIATIONS.flat())].filter((n) => !NOT_ENGLISH.has(n)) : OWN_WORDS[lang] ?? [];
-  return CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+  const rules = CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "do 14u?", "di 10h", "mo 9 Uhr" in a reply too short to tell its language: the hour mark settles that the
+  // abbreviation is a weekday (Saturday's and Sunday's "sa"/"so" stay out: "so 12 Uhr" is "about noon").
+  if (lang !== 'en') return rules;
+  return [
+    ...rules,
+    ...CROSS_ABBREVIATIONS.slice(0, 5).map((names, i): Rule => [w(`(?:${names.join('|')})\\.?${FOREIGN_CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']),
+    // …and the hour mark, which the English reader does not know, becomes the clock it means ("Thursday 14u" → "Thursday at 14:00").
+    [w(`(${ENGLISH_WEEKDAYS.join('|')}),?\\s+(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:h|u|uhr|uur)(?![\\p{L}])`), (m: string, d: string, a: string, b?: string) => Number(a) <= 23 ? `${d} at ${Number(a)}:${b ?? '00'}` : m],
+  ];
 }
 
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */

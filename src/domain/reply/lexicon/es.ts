@@ -12,7 +12,7 @@ export const ES_PRE_RULES: Rule[] = [
   // Date words typed without their accent or tilde on a phone ("manana a las 10", "a mediodia", "la proxima semana").
   [w('manana'), 'mañana'], [w('mediodia'), 'mediodía'], [w('medio dia'), 'medio día'], [w('despues'), 'después'],
   [w('proxim([oa]s?)'), (_m: string, e: string) => `próxim${e}`], [w('miercoles'), 'miércoles'], [w('sabado'), 'sábado'],
-  ...weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]),
+  ...weekdayAbbreviations([['lun'], ['mart', 'mar'], ['miérc', 'mierc', 'mié', 'mie'], ['juev', 'jue'], ['vier', 'vie'], ['sáb', 'sab'], ['dom']]),
 ];
 
 export const ES_RULES: Rule[] = [
@@ -21,6 +21,13 @@ export const ES_RULES: Rule[] = [
   [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],
   [w('mañana (?:por|en|a) la noche'), 'tomorrow evening'],
   [w('esta mañana'), 'this morning'], [w('esta tarde'), 'this afternoon'], [w('esta noche'), 'tonight'],
+  // "de 12 a 3 de la tarde", "desde las 10 hasta la 1 de la tarde": a span whose part of day is written once, after its end
+  // (the start is in the afternoon too unless it is later than the end: "de 10 a 1 de la tarde" starts in the morning).
+  [w(`(?:de|desde)\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:a|hasta)\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => {
+    const [from, to] = [h(a), h(c)];
+    const pm = part !== 'mañana';
+    return `from ${withMeridiem(String(from), b, pm && (from === 12 || from <= to))} to ${withMeridiem(String(to), d, pm || to === 12)}`;
+  }],
   // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
   [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
