@@ -69,7 +69,7 @@ const WEEKDAY_ONLY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 const DATED = /\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./-]\d{1,2}|\b(?:next|this|the)\s|\bweeks?\b/i;
 
 const HOURS_LATER = /(?<![\p{L}])(?:(an?|one|1|two|2|half\s+an|eine|zwei|eine\s+halbe|una|dos|media|une|deux|une\s+demi-?|een|twee|een\s+half|half|un['’]|mezz['’]|due|uma|duas|meia)\s*(hours?|stunden?|horas?|heures?|uur|ora|ore)|(\d{1,3})\s*(minutes?|mins?|minuten|minutos|minuti))\s+(later|earlier|sooner|after|before|später|spaeter|früher|frueher|eher|más\s+tarde|mas\s+tarde|más\s+temprano|mas\s+temprano|antes|después|despues|plus\s+tard|plus\s+tôt|plus\s+tot|après|avant|eerder|vroeger|più\s+tardi|piu\s+tardi|più\s+presto|dopo|prima|mais\s+tarde|mais\s+cedo|depois)(?![\p{L}])/iu;
-const DAYS_LATER = /(?<![\p{L}])(?:(?:a|one|1|two|2|einen|1|zwei|un|dos|une?|deux|een|twee|uno|due|um|dois)\s+(days?|tage?n?|días?|dias?|jours?|dag(?:en)?|giorn[oi])\s+(later|earlier|after|before|später|spaeter|früher|frueher|más\s+tarde|mas\s+tarde|después|despues|antes|plus\s+tard|plus\s+tôt|après|avant|eerder|dopo|prima|depois)|(the\s+day\s+after(?!\s+tomorrow)|the\s+next\s+day|am\s+tag\s+danach|am\s+folgetag|tags\s+darauf|al\s+día\s+siguiente|el\s+día\s+siguiente|le\s+lendemain|de\s+dag\s+erna|de\s+volgende\s+dag|il\s+giorno\s+dopo|no\s+dia\s+seguinte|o\s+dia\s+seguinte)|(the\s+day\s+before|am\s+tag\s+davor|am\s+vortag|el\s+día\s+anterior|la\s+veille|de\s+dag\s+ervoor|il\s+giorno\s+prima|no\s+dia\s+anterior))(?![\p{L}])/iu;
+const DAYS_LATER = /(?<![\p{L}])(?:(a|one|1|two|2|einen|zwei|un|dos|une?|deux|een|twee|uno|due|um|dois)\s+(days?|tage?n?|días?|dias?|jours?|dag(?:en)?|giorn[oi])\s+(later|earlier|after|before|später|spaeter|früher|frueher|más\s+tarde|mas\s+tarde|después|despues|antes|plus\s+tard|plus\s+tôt|après|avant|eerder|dopo|prima|depois)|(the\s+day\s+after(?!\s+tomorrow)|the\s+next\s+day|am\s+tag\s+danach|am\s+folgetag|tags\s+darauf|al\s+día\s+siguiente|el\s+día\s+siguiente|le\s+lendemain|de\s+dag\s+erna|de\s+volgende\s+dag|il\s+giorno\s+dopo|no\s+dia\s+seguinte|o\s+dia\s+seguinte)|(the\s+day\s+before|am\s+tag\s+davor|am\s+vortag|el\s+día\s+anterior|la\s+veille|de\s+dag\s+ervoor|il\s+giorno\s+prima|no\s+dia\s+anterior))(?![\p{L}])/iu;
 const EARLIER = /^(?:earlier|sooner|before|früher|frueher|eher|más\s+temprano|mas\s+temprano|antes|plus\s+t[ôo]t|avant|eerder|vroeger|più\s+presto|prima|mais\s+cedo)$/iu;
 const HALF = /half|halbe|media|demi|mezz|meia/i;
 
@@ -93,7 +93,7 @@ export function shiftFromOffer(said: string, offers: ProposedTime[], ref: Date, 
     rules.push(`"${hours[0]}": the quoted offer moved by ${minutes} minutes`);
   }
   if (days) {
-    const [, , n, dir, after, before] = days;
+    const [, n, , dir, after, before] = days;
     const amount = after ? 1 : before ? 1 : /^(?:two|2|zwei|dos|deux|twee|due|dois)$/i.test(n ?? '') ? 2 : 1;
     dayShift = before || EARLIER.test(dir ?? '') ? -amount : amount;
     rules.push(`"${days[0]}": the quoted offer moved by ${dayShift} day(s)`);

@@ -107,7 +107,7 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
     const partOnly = b && /^(?:(?:in|on|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|noon|midday|lunch(?:time)?)$/i.test(b.text.trim());
     const part = b && partOnly && b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
     // "next Tuesday I'm free the whole morning" ("bin ich den ganzen Vormittag frei"): a few words between them.
-    const fewWords = /^\s*(?:[\p{L}'’]+\s+){1,4}(?:in\s+the|during\s+the)?\s*$/iu.test(gap) && /(?:^|\s)(?:in|during)\s+the\s*$/i.test(gap);
+    const fewWords = /^\s*(?:[\p{L}'’]+\s+){1,5}$/iu.test(gap);
     if (b && part && a.grain === 'day' && !a.excluded && (/^\s*,?\s*(?:in\s+the|on|at|during\s+the)?\s*$/i.test(gap) || fewWords)) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
