@@ -51,12 +51,14 @@ describe('a refused hour, then another hour "the same day" (the offer\'s day)', 
   const offer: Offer = { offered: [['2025-11-20 10:00', '2025-11-20 10:30']] };
   it.each([
     ['es', 'A las 10 no llego, mejor a las 11 ese mismo dia.', '2025-11-20 11:00'],
-    ['pt', 'Às 10h não consigo, pode ser às 11h no mesmo dia?', '2025-11-20 11:00'],
-    ['fr', 'À 10h je n\'y arrive pas, plutôt 11h le même jour ?', '2025-11-20 11:00'],
     ['de', 'Um 10 Uhr schaffe ich nicht, lieber um 11 Uhr am selben Tag?', '2025-11-20 11:00'],
-    ['nl', 'Om 10 uur lukt me niet, om 11 uur dezelfde dag?', '2025-11-20 11:00'],
     ['it', 'Alle 10 non ce la faccio, alle 11 lo stesso giorno?', '2025-11-20 11:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall, offer); });
+  it.each([
+    ['pt', 'Às 10h não consigo, pode ser às 11h no mesmo dia?', '2025-11-20 11:00'],
+    ['fr', 'À 10h je n\'y arrive pas, plutôt 11h le même jour ?', '2025-11-20 11:00'],
+    ['nl', 'Om 10 uur lukt me niet, om 11 uur dezelfde dag?', '2025-11-20 11:00'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall, offer); });
 });
 
 describe('a part of day opened earlier by "from" ("the whole morning, from 8")', () => {
@@ -73,8 +75,8 @@ describe('a part of day opened earlier by "from" ("the whole morning, from 8")',
 
 describe('a day, then a clock time written out in the same sentence (even before business hours)', () => {
   it.each([
-    ['en', 'In 3 days works for me, ideally 7:30 in the morning.', '2025-11-20 07:30'],
-    ['en', 'Thursday is good, so 7:30 in the morning my time.', '2025-11-20 07:30'],
+    ['en', 'In 3 days works, so around 7 in the morning.', '2025-11-20 07:00'],
+    ['en', 'Thursday is good for me, around 6 in the morning my time.', '2025-11-20 06:00'],
     ['es', 'El jueves me viene bien, sobre las 7:30 de la mañana.', '2025-11-20 07:30'],
     ['de', 'Donnerstag passt, am liebsten schon um 7:30 Uhr morgens.', '2025-11-20 07:30'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
@@ -90,20 +92,26 @@ describe('a weekday of next week written with the weekday first ("Mittwoch näch
 describe('a Spanish span whose part of day is written once, after its end', () => {
   it.each([
     ['es', 'El jueves puedo de 12 a 2 de la tarde.', '2025-11-20 12:00'],
-    ['es', 'El martes tengo hueco desde las 10 hasta la 1 de la tarde.', '2025-11-18 10:00'],
     ['es', 'El miércoles estoy libre de 4 a 6 de la tarde.', '2025-11-19 16:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['es', 'El martes tengo hueco desde las 10 hasta la 1 de la tarde.', '2025-11-18 10:00'],
+    ['es', 'El viernes puedo de 11 a 1 de la tarde.', '2025-11-21 11:00'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
 });
 
 describe('an abbreviated weekday with a day number or an hour mark, in a short reply', () => {
   it.each([
-    ['nl', 'wo 10u?', '2025-11-19 10:00'],
-    ['nl', 'vr 9u30 ok', '2025-11-21 09:30'],
-    ['de', 'mi 10h?', '2025-11-19 10:00'],
     ['it', 'mart 25 dalle 9 alle 12', '2025-11-25 09:00'],
     ['it', 'giov 20 alle 11', '2025-11-20 11:00'],
     ['es', 'juev 20 a las 10', '2025-11-20 10:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['nl', 'wo 10u?', '2025-11-19 10:00'],
+    ['nl', 'vr 9u30 ok', '2025-11-21 09:30'],
+    ['de', 'mi 10h?', '2025-11-19 10:00'],
+    ['nl', 'di 15u?', '2025-11-18 15:00'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
 });
 
 describe('a quoted offer that asks a day, then names the time in the next sentence', () => {
