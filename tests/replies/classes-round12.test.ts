@@ -126,3 +126,17 @@ describe('a quoted offer that asks a day, then names the time in the next senten
     reads('es', over('Me quedo con la segunda opción.', 'Te propongo:\n1) miércoles 19 de noviembre, 10:00 (hora CDMX)\n2) jueves 20 de noviembre, 13:00 (hora CDMX)'), '2025-11-20 20:00');
   });
 });
+
+describe('an hour or a day "before/after" that asks nothing moves nothing', () => {
+  const offer: Offer = { offered: [['2025-11-19 15:00', '2025-11-19 15:30']] };
+  it.each([
+    ['en', 'I\'ll send you the agenda a day before.'],
+    ['en', 'Thanks. I will need an hour before the call to prepare the numbers.'],
+    ['es', 'Una hora antes te mando la agenda.'],
+    ['de', 'Ich schicke die Unterlagen einen Tag vorher.'],
+  ])('%s: "%s"', (lang, text) => {
+    // (A guard on the class above: the reply is read as before, never as the offer moved.)
+    const r = read(lang, text, offer);
+    expect(r.explain.join('\n')).not.toMatch(/quoted offer moved|the quoted offer \(/);
+  });
+});

@@ -68,8 +68,21 @@ function inOfferWeek(first: ExtractedTime, offers: ProposedTime[], refused: Extr
 const WEEKDAY_ONLY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const DATED = /\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./-]\d{1,2}|\b(?:next|this|the)\s|\bweeks?\b/i;
 
-const HOURS_LATER = /(?<![\p{L}])(?:(an?|one|1|two|2|half\s+an|eine|zwei|eine\s+halbe|una|dos|media|une|deux|une\s+demi-?|een|twee|een\s+half|half|un['’]|mezz['’]|due|uma|duas|meia)\s*(hours?|stunden?|horas?|heures?|uur|ora|ore)|(\d{1,3})\s*(minutes?|mins?|minuten|minutos|minuti))\s+(later|earlier|sooner|after|before|später|spaeter|früher|frueher|eher|más\s+tarde|mas\s+tarde|más\s+temprano|mas\s+temprano|antes|después|despues|plus\s+tard|plus\s+tôt|plus\s+tot|après|avant|eerder|vroeger|più\s+tardi|piu\s+tardi|più\s+presto|dopo|prima|mais\s+tarde|mais\s+cedo|depois)(?![\p{L}])/iu;
-const DAYS_LATER = /(?<![\p{L}])(?:(a|one|1|two|2|einen|zwei|un|dos|une?|deux|een|twee|uno|due|um|dois)\s+(days?|tage?n?|días?|dias?|jours?|dag(?:en)?|giorn[oi])\s+(later|earlier|after|before|später|spaeter|früher|frueher|más\s+tarde|mas\s+tarde|después|despues|antes|plus\s+tard|plus\s+tôt|après|avant|eerder|dopo|prima|depois)|(the\s+day\s+after(?!\s+tomorrow)|the\s+next\s+day|am\s+tag\s+danach|am\s+folgetag|tags\s+darauf|al\s+día\s+siguiente|el\s+día\s+siguiente|le\s+lendemain|de\s+dag\s+erna|de\s+volgende\s+dag|il\s+giorno\s+dopo|no\s+dia\s+seguinte|o\s+dia\s+seguinte)|(the\s+day\s+before|am\s+tag\s+davor|am\s+vortag|el\s+día\s+anterior|la\s+veille|de\s+dag\s+ervoor|il\s+giorno\s+prima|no\s+dia\s+anterior))(?![\p{L}])/iu;
+const HOURS_LATER = /(?<![\p{L}])(?:(an?|one|1|two|2|half\s+an|eine|zwei|eine\s+halbe|una|dos|media|une|deux|une\s+demi-?|een|twee|een\s+half|half|un['’]|mezz['’]|due|uma|duas|meia)\s*(hours?|stunden?|horas?|heures?|uur|ora|ore)|(\d{1,3})\s*(minutes?|mins?|minuten|minutos|minuti))\s+(later|earlier|sooner|später|spaeter|früher|frueher|eher|más\s+tarde|mas\s+tarde|más\s+temprano|mas\s+temprano|antes|después|despues|plus\s+tard|plus\s+tôt|plus\s+tot|après|avant|eerder|vroeger|più\s+tardi|piu\s+tardi|più\s+presto|dopo|prima|mais\s+tarde|mais\s+cedo|depois)(?![\p{L}])(?!\s+(?:the|la|el|le|les|der|die|das|de|del|della|dello|da|do|dem|den|that|this|it|que|che|dass|dat)(?![\p{L}]))/iu;
+const DAYS_LATER = /(?<![\p{L}])(?:(a|one|1|two|2|einen|zwei|un|dos|une?|deux|een|twee|uno|due|um|dois)\s+(days?|tage?n?|días?|dias?|jours?|dag(?:en)?|giorn[oi])\s+(later|earlier|after|before|später|spaeter|früher|frueher|más\s+tarde|mas\s+tarde|después|despues|antes|plus\s+tard|plus\s+tôt|après|avant|eerder|dopo|prima|depois)|(the\s+day\s+after(?!\s+tomorrow)|the\s+next\s+day|am\s+tag\s+danach|am\s+folgetag|tags\s+darauf|al\s+día\s+siguiente|el\s+día\s+siguiente|le\s+lendemain|de\s+dag\s+erna|de\s+volgende\s+dag|il\s+giorno\s+dopo|no\s+dia\s+seguinte|o\s+dia\s+seguinte)|(the\s+day\s+before(?!\s+(?:the|that|it|my|our|your))|am\s+tag\s+davor|am\s+vortag|el\s+día\s+anterior|la\s+veille|de\s+dag\s+ervoor|il\s+giorno\s+prima|no\s+dia\s+anterior))(?![\p{L}])/iu;
+/**
+ * The move is asked for: a question, or a word of preference or suitability in its sentence ("would suit me better",
+ * "mejor", "wäre mir lieber", "zou beter uitkomen"). "I'll send the agenda a day before" moves nothing.
+ */
+const ASKS_FOR_IT = /\?|(?<![\p{L}])(?:works?|suits?|better|prefer\p{L}*|instead|possible|could|can|would|ok(?:ay)?|fine|mejor|podr\p{L}+|puede|puedes|va\s+bien|sirve|plutôt|possible|pourr\p{L}+|peut|convien\p{L}*|lieber|besser|ginge|geht|passt|könnten|wäre|liever|beter|kan|zou|graag|meglio|possiamo|può|potrebbe|va\s+bene|melhor|pode|podemos|dá|seria)(?![\p{L}])/iu;
+
+function sentenceAround(text: string, from: number, to: number): string {
+  const start = Math.max(text.lastIndexOf('.', from - 1), text.lastIndexOf('!', from - 1), text.lastIndexOf('?', from - 1), text.lastIndexOf('\n', from - 1)) + 1;
+  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, to)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) + 1 : text.length;
+  return text.slice(start, end);
+}
+
 const EARLIER = /^(?:earlier|sooner|before|früher|frueher|eher|más\s+temprano|mas\s+temprano|antes|plus\s+t[ôo]t|avant|eerder|vroeger|più\s+presto|prima|mais\s+cedo)$/iu;
 const HALF = /half|halbe|media|demi|mezz|meia/i;
 
@@ -80,8 +93,9 @@ const HALF = /half|halbe|media|demi|mezz|meia/i;
  */
 export function shiftFromOffer(said: string, offers: ProposedTime[], ref: Date, zone: string): ExtractedTime | null {
   if (offers.length === 0) return null;
-  const hours = HOURS_LATER.exec(said);
-  const days = DAYS_LATER.exec(said);
+  const asked = (m: RegExpExecArray | null) => (m && ASKS_FOR_IT.test(sentenceAround(said, m.index, m.index + m[0].length)) ? m : null);
+  const hours = asked(HOURS_LATER.exec(said));
+  const days = asked(DAYS_LATER.exec(said));
   if (!hours && !days) return null;
   let minutes = 0;
   let dayShift = 0;
