@@ -105,6 +105,9 @@ describe('an abbreviated weekday with a day number or an hour mark, in a short r
     ['it', 'mart 25 dalle 9 alle 12', '2025-11-25 09:00'],
     ['it', 'giov 20 alle 11', '2025-11-20 11:00'],
     ['es', 'juev 20 a las 10', '2025-11-20 10:00'],
+    // Too short to tell the language: the hour mark ("u", "h") settles that "do" is Thursday.
+    ['nl', 'do 9u30?', '2025-11-20 09:30'],
+    ['nl', 'do 11u', '2025-11-20 11:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
   it.each([
     ['nl', 'wo 10u?', '2025-11-19 10:00'],

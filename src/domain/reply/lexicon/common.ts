@@ -123,7 +123,7 @@ export function crossAbbreviations(lang: string): Rule[] {
     ...rules,
     ...CROSS_ABBREVIATIONS.slice(0, 5).map((names, i): Rule => [w(`(?:${names.join('|')})\\.?${FOREIGN_CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']),
     // …and the hour mark, which the English reader does not know, becomes the clock it means ("Thursday 14u" → "Thursday at 14:00").
-    [w(`(${ENGLISH_WEEKDAYS.join('|')}),?\\s+(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:h|u|uhr|uur)(?![\\p{L}])`), (m: string, d: string, a: string, b?: string) => Number(a) <= 23 ? `${d} at ${Number(a)}:${b ?? '00'}` : m],
+    [w(`(${ENGLISH_WEEKDAYS.join('|')}),?\\s+(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:h|u|uhr|uur)(\\d{2})?(?![\\p{L}\\d])`), (m: string, d: string, a: string, b?: string, c?: string) => Number(a) <= 23 ? `${d} at ${Number(a)}:${b ?? c ?? '00'}` : m],
   ];
 }
 
