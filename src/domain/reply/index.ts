@@ -6,7 +6,7 @@ import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { contextExclusion, dayIsOffered } from './context.js';
 import { matchVagueRange, WEEK_OF } from './intent.js';
-import { completeFromOffer } from './offer-anchor.js';
+import { completeFromOffer, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
@@ -91,6 +91,13 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const candidates = input.offeredSlots?.length
     ? input.offeredSlots.map((s) => ({ start: s.start, end: s.end, text: 'offered slot' }))
     : quotedProposals(split.quoted, ref, zone);
+  // "Would an hour later work?", "Selber Tag, eine Stunde später?": the quoted offer moved, when the reply names no
+  // time of its own (chrono's "an hour later" from now is no time of the prospect's).
+  const moved = future.every((t) => t.grain === 'range' || RELATIVE_SHIFT.test(t.text)) ? shiftFromOffer(said, candidates, ref, zone) : null;
+  if (moved) {
+    const uncertain = moved.ambiguous ? moved.rules.filter((r) => /ambiguous/.test(r)).map((r) => `ambiguous: ${r}`) : [];
+    return { ...base, kind: 'proposal', proposals: [toProposed(moved)], ambiguous: moved.ambiguous, alternatives: moved.alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...moved.rules, 'resolved against the quoted proposal'] };
+  }
   const accepted0 = resolveAcceptance(`${said}\n${timeText}`, future, candidates, zone, input.repTimeZone);
   // "nach Ostern gerne nochmal melden", "volgende maand schikt beter": a yes-word beside a range of the reply's own that
   // holds none of the offered slots is a later time asked for, not the offer accepted.
@@ -135,6 +142,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   }
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
+
+/** A phrase read relative to now ("an hour later", "a day later"): when the reply moves the offer, not a time of its own. */
+const RELATIVE_SHIFT = /\b(?:later|earlier|sooner|after|before|hours?|days?)\b/i;
 
 /** Declines about timing or money only ("no budget yet", "not a priority right now"), which a later date can lift. */
 const NOT_YET = /budget|presupuesto|orçamento|verba|bilancio|priorit|timing|right\s+time|moment|zeitpunkt|tijdstip|for\s+now|right\s+now|por\s+ahora|per\s+ora|pour\s+l['’]instant|vorerst|voorlopig|por\s+agora/i;

@@ -3,7 +3,7 @@ import type { ProposedTime } from '../types.js';
 import type { ExtractedTime } from './times.js';
 
 /** "the same day", "le même jour", "am selben Tag"…: the day of the slot the rep offered. */
-const SAME_DAY = /(?<![\p{L}])(?:(?:the\s+)?same\s+day|(?:ese|el)\s+mismo\s+día|(?:no\s+)?mesmo\s+dia|(?:le\s+)?même\s+jour|(?:am\s+)?(?:selben|gleichen)\s+tag|(?:op\s+)?(?:de)?zelfde\s+dag|(?:lo\s+)?stesso\s+giorno)(?![\p{L}])/iu;
+const SAME_DAY = /(?<![\p{L}])(?:(?:the\s+)?same\s+day|(?:ese|el)\s+mismo\s+d[ií]a|(?:no\s+)?mesmo\s+dia|(?:le\s+)?même\s+jour|(?:am\s+)?(?:selben|gleichen)\s+tag|(?:op\s+)?(?:de)?zelfde\s+dag|(?:lo\s+)?stesso\s+giorno)(?![\p{L}])/iu;
 /** "same time", "misma hora", "même heure", "gleiche Uhrzeit", "zelfde tijd", "stessa ora": the offered slot's time. */
 const SAME_TIME = /(?<![\p{L}])(?:(?:the\s+)?same\s+time|(?:a\s+la\s+)?misma\s+hora|(?:à\s+)?mesma\s+hora|(?:à\s+la\s+)?même\s+heure|(?:zur\s+)?(?:gleichen|selben)\s+(?:uhr)?zeit|gleiche\s+(?:uhr)?zeit|selbe\s+(?:uhr)?zeit|(?:(?:om|op)\s+)?(?:het|de)?zelfde\s+(?:tijd|tijdstip|uur)|hetzelfde\s+tijdstip|(?:no\s+)?mesmo\s+(?:horário|horario)|(?:al\s+)?mismo\s+horario|(?:au\s+)?même\s+(?:horaire|créneau)|(?:um\s+)?dieselbe\s+(?:uhr)?zeit|(?:alla\s+)?stessa\s+ora|stesso\s+orario)(?![\p{L}])/iu;
 
@@ -67,3 +67,60 @@ function inOfferWeek(first: ExtractedTime, offers: ProposedTime[], refused: Extr
 
 const WEEKDAY_ONLY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const DATED = /\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./-]\d{1,2}|\b(?:next|this|the)\s|\bweeks?\b/i;
+
+const HOURS_LATER = /(?<![\p{L}])(?:(an?|one|1|two|2|half\s+an|eine|zwei|eine\s+halbe|una|dos|media|une|deux|une\s+demi-?|een|twee|een\s+half|half|un['’]|mezz['’]|due|uma|duas|meia)\s*(hours?|stunden?|horas?|heures?|uur|ora|ore)|(\d{1,3})\s*(minutes?|mins?|minuten|minutos|minuti))\s+(later|earlier|sooner|später|spaeter|früher|frueher|eher|más\s+tarde|mas\s+tarde|más\s+temprano|mas\s+temprano|antes|después|despues|plus\s+tard|plus\s+tôt|plus\s+tot|après|avant|eerder|vroeger|più\s+tardi|piu\s+tardi|più\s+presto|dopo|prima|mais\s+tarde|mais\s+cedo|depois)(?![\p{L}])(?!\s+(?:the|la|el|le|les|der|die|das|de|del|della|dello|da|do|dem|den|that|this|it|que|che|dass|dat)(?![\p{L}]))/iu;
+const DAYS_LATER = /(?<![\p{L}])(?:(a|one|1|two|2|einen|zwei|un|dos|une?|deux|een|twee|uno|due|um|dois)\s+(days?|tage?n?|días?|dias?|jours?|dag(?:en)?|giorn[oi])\s+(later|earlier|after|before|später|spaeter|früher|frueher|más\s+tarde|mas\s+tarde|después|despues|antes|plus\s+tard|plus\s+tôt|après|avant|eerder|dopo|prima|depois)|(the\s+day\s+after(?!\s+tomorrow)|the\s+next\s+day|am\s+tag\s+danach|am\s+folgetag|tags\s+darauf|al\s+día\s+siguiente|el\s+día\s+siguiente|le\s+lendemain|de\s+dag\s+erna|de\s+volgende\s+dag|il\s+giorno\s+dopo|no\s+dia\s+seguinte|o\s+dia\s+seguinte)|(the\s+day\s+before(?!\s+(?:the|that|it|my|our|your))|am\s+tag\s+davor|am\s+vortag|el\s+día\s+anterior|la\s+veille|de\s+dag\s+ervoor|il\s+giorno\s+prima|no\s+dia\s+anterior))(?![\p{L}])/iu;
+/**
+ * The move is asked for: a question, or a word of preference or suitability in its sentence ("would suit me better",
+ * "mejor", "wäre mir lieber", "zou beter uitkomen"). "I'll send the agenda a day before" moves nothing.
+ */
+const ASKS_FOR_IT = /\?|(?<![\p{L}])(?:works?|suits?|better|prefer\p{L}*|instead|possible|could|can|would|ok(?:ay)?|fine|mejor|podr\p{L}+|puede|puedes|va\s+bien|sirve|plutôt|possible|pourr\p{L}+|peut|convien\p{L}*|lieber|besser|ginge|geht|passt|könnten|wäre|liever|beter|kan|zou|graag|meglio|possiamo|può|potrebbe|va\s+bene|melhor|pode|podemos|dá|seria)(?![\p{L}])/iu;
+
+function sentenceAround(text: string, from: number, to: number): string {
+  const start = Math.max(text.lastIndexOf('.', from - 1), text.lastIndexOf('!', from - 1), text.lastIndexOf('?', from - 1), text.lastIndexOf('\n', from - 1)) + 1;
+  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, to)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) + 1 : text.length;
+  return text.slice(start, end);
+}
+
+const EARLIER = /^(?:earlier|sooner|before|früher|frueher|eher|más\s+temprano|mas\s+temprano|antes|plus\s+t[ôo]t|avant|eerder|vroeger|più\s+presto|prima|mais\s+cedo)$/iu;
+const HALF = /half|halbe|media|demi|mezz|meia/i;
+
+/**
+ * "Would an hour later work?", "Selber Tag, eine Stunde später?", "une heure plus tôt ?", "un giorno dopo, stessa ora":
+ * an answer that moves the rep's quoted offer by an hour or a day (in any of the seven languages) is the offer moved.
+ * Certain when one slot was offered; with several, the first moved, the others as the other readings.
+ */
+export function shiftFromOffer(said: string, offers: ProposedTime[], ref: Date, zone: string): ExtractedTime | null {
+  if (offers.length === 0) return null;
+  const asked = (m: RegExpExecArray | null) => (m && ASKS_FOR_IT.test(sentenceAround(said, m.index, m.index + m[0].length)) ? m : null);
+  const hours = asked(HOURS_LATER.exec(said));
+  const days = asked(DAYS_LATER.exec(said));
+  if (!hours && !days) return null;
+  let minutes = 0;
+  let dayShift = 0;
+  const rules: string[] = [];
+  if (hours) {
+    const [, n, , mins, , dir] = hours;
+    const amount = mins ? Number(mins) : HALF.test(n ?? '') ? 30 : /^(?:two|2|zwei|dos|deux|twee|due|duas)$/i.test(n ?? '') ? 120 : 60;
+    minutes = EARLIER.test(dir ?? '') ? -amount : amount;
+    rules.push(`"${hours[0]}": the quoted offer moved by ${minutes} minutes`);
+  }
+  if (days) {
+    const [, n, , dir, after, before] = days;
+    const amount = after ? 1 : before ? 1 : /^(?:two|2|zwei|dos|deux|twee|due|dois)$/i.test(n ?? '') ? 2 : 1;
+    dayShift = before || EARLIER.test(dir ?? '') ? -amount : amount;
+    rules.push(`"${days[0]}": the quoted offer moved by ${dayShift} day(s)`);
+  }
+  const moved = offers.map((o) => {
+    const start = DateTime.fromJSDate(o.start, { zone }).plus({ days: dayShift, minutes });
+    return { start: start.toJSDate(), end: null, text: o.text };
+  }).filter((o) => o.start.getTime() > ref.getTime());
+  const [first, ...rest] = moved;
+  if (!first) return null;
+  const sure = offers.length === 1 && (!offers[0]!.end || offers[0]!.end.getTime() - offers[0]!.start.getTime() <= 3_600_000);
+  return {
+    ...first, index: 0, grain: 'minute', ambiguous: !sure, alternatives: rest, dated: true,
+    rules: [...rules, sure ? `the quoted offer ("${offers[0]!.text}") moved` : `ambiguous: ${offers.length} slots or a window were offered; the first one moved`],
+  };
+}

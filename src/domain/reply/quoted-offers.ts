@@ -1,8 +1,9 @@
+import { DateTime } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { detectLanguage } from './language.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { headerBlockAt, replyHeaderAt } from './markers.js';
-import { extractTimes } from './times.js';
+import { extractTimes, type ExtractedTime } from './times.js';
 import { cityZoneAt, zoneWordAt } from './zones.js';
 
 /** A header line of a quoted message ("From:", "Sent:", "De :", "Gesendet:"…), also when bold in the client's text. */
@@ -39,7 +40,16 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   // "A few options (all Eastern time):", "How about one of these (ET)?": the zone the rep named for the list.
   const named = blockZone(text);
   const listZone = named ?? zone;
-  const found = extractTimes(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded && t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
+  const all = extractTimes(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded);
+  // "Are you free Thursday, June 17? I could do 3:00 PM ET.": one day asked, the time in the next sentence is on it.
+  const days = [...new Set(all.filter((t) => t.grain === 'day' && t.dated).map((t) => DateTime.fromJSDate(t.start, { zone: listZone }).toISODate()))];
+  const onDay = (t: ExtractedTime): ExtractedTime => {
+    if (days.length !== 1 || t.dated || t.grain !== 'minute' || all.some((o) => o.dated && o.grain === 'minute')) return t;
+    const day = DateTime.fromISO(days[0]!, { zone: listZone });
+    const move = (d: Date) => DateTime.fromJSDate(d, { zone: t.rules.some((r) => /explicit zone/.test(r)) ? zoneOf(t) ?? listZone : listZone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
+    return { ...t, start: move(t.start), end: t.end ? move(t.end) : null, dated: true };
+  };
+  const found = all.map(onDay).filter((t) => t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
   return found.map((t) => ({ start: t.start, end: t.end, text: t.text, ...(named ? { zone: named } : {}) }));
 }
 
@@ -51,6 +61,15 @@ export function blockZone(text: string): string | null {
     if (word && inner.trim().length <= word.length + 1) return word.zone;
     const city = cityZoneAt(inner.replace(/^/, ' '));
     if (city) return city;
+  }
+  return null;
+}
+
+/** The zone a time was read in, when it named one ("3:00 PM ET"). */
+function zoneOf(t: ExtractedTime): string | null {
+  for (const r of t.rules) {
+    const m = /^explicit zone (.+)$/.exec(r);
+    if (m?.[1]) return m[1];
   }
   return null;
 }

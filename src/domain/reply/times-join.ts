@@ -106,7 +106,9 @@ export function joinDayAndPart(list: ExtractedTime[], text: string, zone: string
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     const partOnly = b && /^(?:(?:in|on|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|noon|midday|lunch(?:time)?)$/i.test(b.text.trim());
     const part = b && partOnly && b.grain === 'window' && b.end ? PARTS.find((p) => p.re.test(b.text)) : undefined;
-    if (b && part && a.grain === 'day' && !a.excluded && /^\s*,?\s*(?:in\s+the|on|at|during\s+the)?\s*$/i.test(gap)) {
+    // "next Tuesday I'm free the whole morning" ("bin ich den ganzen Vormittag frei"): a few words between them.
+    const fewWords = /^\s*(?:[\p{L}'’]+\s+){1,5}$/iu.test(gap);
+    if (b && part && a.grain === 'day' && !a.excluded && (/^\s*,?\s*(?:in\s+the|on|at|during\s+the)?\s*$/i.test(gap) || fewWords)) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const at = (h: number) => day.set({ hour: h, minute: 0, second: 0, millisecond: 0 }).toJSDate();
       out.push({ ...a, start: at(part.from), end: at(part.to), text: text.slice(a.index, b.index + b.text.length), grain: 'window', rules: [...a.rules, `part of day "${part.name}" = ${part.from}:00–${part.to}:00 window`], excluded: a.excluded ?? b.excluded });
@@ -131,6 +133,18 @@ const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?
  */
 const FEW_WORDS_GAP = /^[^.!?;\n\d]{0,60}$/u;
 
+/** A clock time written out: "7 in the morning", "8:30", "3pm" (not a bare "at 7"). */
+const WRITTEN_CLOCK = /\d[:.]\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.)|\bin\s+the\s+(?:morning|afternoon|evening)\b/i;
+
+/** "den ganzen Vormittag frei, ab 8 Uhr", "toda la mañana, desde las 8": a part of day opened earlier by "from". */
+function opensWindow(a: ExtractedTime, b: ExtractedTime, gap: string, zone: string): boolean {
+  if (a.grain !== 'window' || !a.end || b.grain !== 'minute' || !/(?:^|\s)(?:from|after|since)\s*$/i.test(gap) || !FEW_WORDS_GAP.test(gap)) return false;
+  const t = DateTime.fromJSDate(b.start, { zone });
+  const from = DateTime.fromJSDate(a.start, { zone });
+  const minutes = (d: DateTime) => d.hour * 60 + d.minute;
+  return minutes(t) < minutes(from) && minutes(t) >= minutes(from) - 120;
+}
+
 /** A time inside the window's hours ("morning" 9–12 and 11). */
 function within(a: ExtractedTime, b: ExtractedTime, zone: string): boolean {
   if (!a.end) return false;
@@ -154,9 +168,19 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
       && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || ((a.grain === 'window' || a.grain === 'day') && FEW_WORDS_GAP.test(gap) && within(a, b, zone))
         // "tomorrow after lunch? say 1:30": the question, then the time that narrows it.
-        || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone)))) {
+        || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone))
+        // "in 10 days, so around 7 in the morning", "Friday works, 8:30 my time": a whole day, then a clock time written
+        // out in the same sentence, even outside business hours.
+        || (a.grain === 'day' && b.grain === 'minute' && FEW_WORDS_GAP.test(gap) && WRITTEN_CLOCK.test(b.text))
+        || opensWindow(a, b, gap, zone))) {
       const day = DateTime.fromJSDate(a.start, { zone });
       const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
+      if (opensWindow(a, b, gap, zone)) {
+        // "the whole morning, from 8": the prospect's morning starts at 8 and runs to the window's end.
+        out.push({ ...a, start: move(b.start), text: text.slice(a.index, b.index + b.text.length), rules: [...a.rules, `opened at "${b.text}" said after it`] });
+        i++;
+        continue;
+      }
       out.push({ ...b, start: move(b.start), end: b.end ? move(b.end) : null, index: a.index, text: text.slice(a.index, b.index + b.text.length), dated: true, rules: [...b.rules, `on the day named before it ("${a.text}")`] });
       i++;
       continue;

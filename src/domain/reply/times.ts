@@ -131,7 +131,7 @@ function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTi
   return { start: startAt, end, text: r.text, index: r.index, grain, ambiguous: false, alternatives: [], rules, dated: isDated(r, r.text) };
 }
 
-const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible)\b/i;
+const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo)\b/i;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
 

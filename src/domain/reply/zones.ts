@@ -117,7 +117,7 @@ const NATIVE_CITIES: Record<string, string> = {
   zürich: 'Europe/Zurich', genève: 'Europe/Zurich', geneva: 'Europe/Zurich', genf: 'Europe/Zurich', parigi: 'Europe/Paris', parijs: 'Europe/Paris', barcelona: 'Europe/Madrid',
   'nueva york': 'America/New_York', 'nova york': 'America/New_York', 'new york': 'America/New_York', 'nova iorque': 'America/New_York', brasília: 'America/Sao_Paulo', brasilia: 'America/Sao_Paulo',
   california: 'America/Los_Angeles', californie: 'America/Los_Angeles', kalifornien: 'America/Los_Angeles', califórnia: 'America/Los_Angeles', californië: 'America/Los_Angeles',
-  'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City',
+  'são paulo': 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'rio de janeiro': 'America/Sao_Paulo', méxico: 'America/Mexico_City', 'ciudad de méxico': 'America/Mexico_City', 'ciudad de mexico': 'America/Mexico_City', cdmx: 'America/Mexico_City', 'mexico city': 'America/Mexico_City', nyc: 'America/New_York',
   montréal: 'America/Toronto', montreal: 'America/Toronto', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles', seattle: 'America/Los_Angeles',
   boston: 'America/New_York', miami: 'America/New_York', austin: 'America/Chicago', dallas: 'America/Chicago', tokio: 'Asia/Tokyo', tóquio: 'Asia/Tokyo', pékin: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
   // Countries with one zone, as prospects name them after a time ("hora Colombia", "UK time", "horário de Portugal").

@@ -110,9 +110,21 @@ const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L
 /** In a reply read as English, only the abbreviations that are no English word or name ("Gio 16:00 ok", "Mié 10h"). */
 const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'qua', 'jue', 'jeu', 'gio', 'qui', 'vr', 'ven', 'za', 'sáb', 'sab', 'zo']);
 
+/** A clock written with a continental hour mark ("14u", "10h30", "9 Uhr"): never English, so the word before it is no English word either. */
+const FOREIGN_CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:h|u|uhr|uur)(?![\\p{L}]))';
+
 export function crossAbbreviations(lang: string): Rule[] {
   const own = lang === 'en' ? [...new Set(CROSS_ABBREVIATIONS.flat())].filter((n) => !NOT_ENGLISH.has(n)) : OWN_WORDS[lang] ?? [];
-  return CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+  const rules = CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "do 14u?", "di 10h", "mo 9 Uhr" in a reply too short to tell its language: the hour mark settles that the
+  // abbreviation is a weekday (Saturday's and Sunday's "sa"/"so" stay out: "so 12 Uhr" is "about noon").
+  if (lang !== 'en') return rules;
+  return [
+    ...rules,
+    ...CROSS_ABBREVIATIONS.slice(0, 5).map((names, i): Rule => [w(`(?:${names.join('|')})\\.?${FOREIGN_CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']),
+    // …and the hour mark, which the English reader does not know, becomes the clock it means ("Thursday 14u" → "Thursday at 14:00").
+    [w(`(${ENGLISH_WEEKDAYS.join('|')}),?\\s+(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:h|u|uhr|uur)(\\d{2})?(?![\\p{L}\\d])`), (m: string, d: string, a: string, b?: string, c?: string) => Number(a) <= 23 ? `${d} at ${Number(a)}:${b ?? c ?? '00'}` : m],
+  ];
 }
 
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
@@ -131,6 +143,13 @@ export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
 export const PART_OF_DAY_RULES: Rule[] = [
   [w('a\\s+(?:primera|última|ultima)\\s+hora\\s+de\\s+la\\s+tarde|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+tarde|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+nachmittag|(?:spät|früh)nachmittags?|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+middag|(?:laat|vroeg)\\s+in\\s+de\\s+middag|(?:nel\\s+)?(?:tardo|primo)\\s+pomeriggio|(?:en\\s+)?(?:fin|début)\\s+d[\'’]après-midi'), 'in the afternoon'],
   [w('a\\s+(?:última|ultima)\\s+hora\\s+de\\s+la\\s+mañana|(?:no|ao)\\s+(?:início|inicio|começo|fim|final)\\s+da\\s+manhã|(?:am|im)\\s+(?:späten|frühen|spaeten|fruehen)\\s+vormittag|(?:aan\\s+het\\s+)?(?:eind|begin)\\s+van\\s+de\\s+ochtend|(?:laat|vroeg)\\s+in\\s+de\\s+ochtend|(?:in\\s+)?tarda\\s+mattinata|(?:di\\s+)?(?:prima\\s+mattina|primo\\s+mattino)|(?:in\\s+)?(?:prima|tarda)\\s+mattinata|(?:en\\s+)?(?:fin|début)\\s+de\\s+matinée'), 'in the morning'],
+  // "toda la mañana", "toute la matinée", "de hele ochtend", "tutta la mattina", "a manhã toda": the whole part of day
+  // ("mañana" alone would be read as tomorrow).
+  [w('toda\\s+la\\s+mañana|la\\s+mañana\\s+entera|toute\\s+la\\s+(?:matinée|matinee)|toute\\s+la\\s+matin(?:ée)?|de\\s+hele\\s+(?:ochtend|voormiddag)|tutta\\s+la\\s+(?:mattina|mattinata)|(?:a\\s+)?manhã\\s+toda|toda\\s+a\\s+manhã|den\\s+ganzen\\s+vormittag'), 'in the morning'],
+  [w('toda\\s+la\\s+tarde|la\\s+tarde\\s+entera|tout\\s+l[\'’]après-midi|toute\\s+l[\'’]après-midi|de\\s+hele\\s+(?:middag|namiddag)|tutto\\s+il\\s+pomeriggio|(?:a\\s+)?tarde\\s+toda|toda\\s+a\\s+tarde|den\\s+ganzen\\s+nachmittag'), 'in the afternoon'],
+  // "une heure plus tard", "een uur later": an hour later, not one o'clock (the answer moves the offer).
+  [w('(une|deux|1|2)\\s+heures?\\s+(plus\\s+tard|plus\\s+t[ôo]t)'), (_m: string, n: string, d: string) => `${/^(?:deux|2)$/i.test(n) ? 'two hours' : 'an hour'} ${/tard/i.test(d) ? 'later' : 'earlier'}`],
+  [w('(een|twee|1|2)\\s+uur\\s+(later|eerder|vroeger)'), (_m: string, n: string, d: string) => `${/^(?:twee|2)$/i.test(n) ? 'two hours' : 'an hour'} ${/later/i.test(d) ? 'later' : 'earlier'}`],
   [w('gegen\\s+mittag|um\\s+die\\s+mittagszeit|rond\\s+het\\s+middaguur|verso\\s+mezzogiorno|vers\\s+midi|sobre\\s+el\\s+mediodía|por\\s+volta\\s+do\\s+meio-dia'), 'around noon'],
   // German "so 12 Uhr" (lower case: "about"), never Sunday ("So 12 Uhr" stays a weekday).
   [/(?<![\p{L}])so\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h)?(?![\p{L}\d]))/gu, 'gegen '],

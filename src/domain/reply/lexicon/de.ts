@@ -38,7 +38,7 @@ export const DE_RULES: Rule[] = [
   // "Anfang nächsten Jahres", "Mitte des nächsten Jahres", "im nächsten Jahr": the parts of next year.
   [w('anfang\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'early next year'], [w('mitte\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'mid next year'],
   [w('ende\\s+(?:des\\s+)?(?:nächsten|kommenden)\\s+jahres'), 'late next year'], [w('(?:im\\s+)?(?:nächsten|kommenden)\\s+jahr'), 'next year'],
-  [w('(?:in\\s+der\\s+)?(?:nächsten|kommenden)\\s+woche|nächste\\s+woche|kommende\\s+woche'), 'next week'],
+  [w('(?:in\\s+der\\s+)?(?:nächsten|kommenden)\\s+woche|(?:nächste|nächster|kommende|kommender)\\s+woche'), 'next week'],
   [w('diese\\s+woche|in\\s+dieser\\s+woche'), 'this week'], [w('letzte\\s+woche|vergangene\\s+woche'), 'last week'],
   [w('(?:im\\s+)?(?:nächsten|nächstem|kommenden|kommendem)\\s+monat'), 'next month'], [w('diesen\\s+monat'), 'this month'],
   [w('ende\\s+(?:des|diesen)\\s+monats'), 'end of this month'], [w('ende\\s+(?:der|dieser)\\s+woche'), 'end of this week'],

@@ -12,7 +12,7 @@ export const ES_PRE_RULES: Rule[] = [
   // Date words typed without their accent or tilde on a phone ("manana a las 10", "a mediodia", "la proxima semana").
   [w('manana'), 'mañana'], [w('mediodia'), 'mediodía'], [w('medio dia'), 'medio día'], [w('despues'), 'después'],
   [w('proxim([oa]s?)'), (_m: string, e: string) => `próxim${e}`], [w('miercoles'), 'miércoles'], [w('sabado'), 'sábado'],
-  ...weekdayAbbreviations([['lun'], ['mar'], ['mié', 'mie'], ['jue'], ['vie'], ['sáb', 'sab'], ['dom']]),
+  ...weekdayAbbreviations([['lun'], ['mart', 'mar'], ['miérc', 'mierc', 'mié', 'mie'], ['juev', 'jue'], ['vier', 'vie'], ['sáb', 'sab'], ['dom']]),
 ];
 
 export const ES_RULES: Rule[] = [
@@ -21,6 +21,13 @@ export const ES_RULES: Rule[] = [
   [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],
   [w('mañana (?:por|en|a) la noche'), 'tomorrow evening'],
   [w('esta mañana'), 'this morning'], [w('esta tarde'), 'this afternoon'], [w('esta noche'), 'tonight'],
+  // "de 12 a 3 de la tarde", "desde las 10 hasta la 1 de la tarde": a span whose part of day is written once, after its end
+  // (the start is in the afternoon too unless it is later than the end: "de 10 a 1 de la tarde" starts in the morning).
+  [w(`(?:de|desde)\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:a|hasta)\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => {
+    const [from, to] = [h(a), h(c)];
+    const pm = part !== 'mañana';
+    return `from ${withMeridiem(String(from), b, pm && (from === 12 || from <= to))} to ${withMeridiem(String(to), d, pm || to === 12)}`;
+  }],
   // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
   [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
@@ -53,7 +60,8 @@ export const ES_RULES: Rule[] = [
   [w(`entre\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?(?!\\s*(?:[\\d%]|personas|semanas|d[ií]as|meses|años|usuarios|licencias|empleados|minutos))`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
-  [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}`), (_m, a) => `after ${h(a)}`],
+  // "desde las 8": a clock hour ("after 8:00"), which the reader takes as the start of a window.
+  [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}(?:[:.](\\d{2}))?(?:\\s*h)?`), (_m, a, b) => `after ${hm(String(h(a)), b)}`],
   [w(`antes\\s+de\\s+las\\s+${H}`), (_m, a) => `before ${h(a)}`],
   [w(`a\\s+las\\s+${H}(?![\\p{L}\\d])`), (_m, a) => `at ${h(a)}`],
   [w('(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?:h|hs|hrs|horas)(?![\\p{L}])'), (_m, a, b) => hm(a, b)],

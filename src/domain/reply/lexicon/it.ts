@@ -9,7 +9,7 @@ const count = (s: string) => ({ due: 'two', tre: 'three', quattro: 'four', qualc
 const ALLE = "(?:alle|all'|verso\\s+le|intorno\\s+alle)";
 
 /** Italian date and time words → English. */
-export const IT_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mer'], ['gio'], ['ven'], ['sab'], ['dom']]);
+export const IT_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mart', 'mar'], ['merc', 'mer'], ['giov', 'gio'], ['ven'], ['sab'], ['dom']]);
 
 export const IT_RULES: Rule[] = [
   [w('dopodomani|dopo\\s+domani'), 'the day after tomorrow'],
