@@ -7,6 +7,8 @@ import { createDraft } from './drafts.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
 import { openNeedsReply, reportNeedsReply } from './prevent.js';
 import { meetingWhenWords } from '../domain/meeting-confirm.js';
+import { thisWeekHolds } from '../domain/nudge-words.js';
+import { businessContextOf } from '../domain/send-gate.js';
 import { MAILBOX_CURSOR } from './sync.js';
 
 /** Loads everything the planner needs about one prospect. */
@@ -105,6 +107,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
             lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
             unconfirmed: action.vars.kind === 'brief' ? (action.vars.unconfirmed ?? null) : null,
             meetingWhen: action.vars.kind === 'confirm_meeting' ? meetingWhenWords(action.vars.meetingStart, action.sendAt, prospect.timeZone) : null,
+            thisWeek: action.vars.kind === 'nudge' ? thisWeekHolds(action.vars.meetingStart, action.sendAt, businessContextOf(prospect, ctx.policy, rt.account.timeZone)) : null,
             sentEmail: action.vars.kind === 'hand_sent' ? { subject: action.vars.subject, at: action.vars.sentAt } : null,
           },
         },
