@@ -1,13 +1,15 @@
 /**
- * A missed-meeting nudge's words about time ("Is there another day this week we can connect?") are written for the
- * time it goes out (src/domain/nudge-words.ts). An unedited nudge that goes out later than it was worded for
- * (approved a week late, held by a pause or the weekly cap) is worded again from its template for that time: the
- * draft and its outbox row take the new words, and the timeline says so. A nudge the rep edited goes out as they
- * wrote it; a copy in the rep's mail client (native drafts) is theirs too.
+ * Words about time are written for the time an email goes out: a missed-meeting nudge's "Is there another day this
+ * week we can connect?" (src/domain/nudge-words.ts), a confirmation's "our call tomorrow at 3:00 PM CET"
+ * (meetingWhenWords). An unedited one that goes out later than it was worded for (approved a week late, held by a
+ * pause or the weekly cap) is worded again from its template for that time: the draft and its outbox row take the
+ * new words, and the timeline says so. A draft the rep edited goes out as they wrote it; a copy in the rep's mail
+ * client (native drafts) is theirs too.
  */
 import { stableId } from '../domain/ids.js';
 import { thisWeekHolds } from '../domain/nudge-words.js';
 import { businessContextOf, gateWords, meetingOfReasonKey } from '../domain/send-gate.js';
+import { meetingOfConfirmKey, meetingWhenWords } from '../domain/meeting-confirm.js';
 import type { Draft, Prospect } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
 import { TemplateError } from '../templates/engine.js';
@@ -25,10 +27,10 @@ function stepOf(reasonKey: string): number | null {
 }
 
 /**
- * Words the draft again for `at` when it is an unedited nudge whose words differ for that time; returns the new
- * words (stored), or null when it keeps its own.
+ * Words the draft again for `at` when it is an unedited nudge or confirmation whose words differ for that time;
+ * returns the new words (stored), or null when it keeps its own.
  */
-export async function rewordNudge(
+export async function rewordForSend(
   ctx: WorkerContext,
   rt: AccountRuntime,
   draft: Draft,
@@ -37,7 +39,9 @@ export async function rewordNudge(
   summary: TickSummary,
 ): Promise<Words | null> {
   if (draft.editedAt || draft.nativeDraftId || draft.to.toLowerCase() !== prospect.email.toLowerCase()) return null;
-  const meetingId = meetingOfReasonKey(draft.reasonKey);
+  const nudged = meetingOfReasonKey(draft.reasonKey);
+  const confirmed = nudged ? null : meetingOfConfirmKey(draft.reasonKey);
+  const meetingId = nudged ?? confirmed;
   const meeting = meetingId ? await ctx.store.getMeeting(meetingId) : null;
   if (!meeting) return null;
   const rep = { name: rt.account.name, email: rt.account.email, timeZone: rt.account.timeZone };
@@ -50,8 +54,7 @@ export async function rewordNudge(
         rep,
         thread: draft.thread,
         meeting: { start: meeting.start, end: meeting.end, title: meeting.title },
-        step: stepOf(draft.reasonKey),
-        thisWeek: thisWeekHolds(meeting.start, at, bctx),
+        ...(nudged ? { step: stepOf(draft.reasonKey), thisWeek: thisWeekHolds(meeting.start, at, bctx) } : { meetingWhen: meetingWhenWords(meeting.start, at, prospect.timeZone) }),
       }),
     );
   } catch (err) {
@@ -61,7 +64,7 @@ export async function rewordNudge(
   }
   if (words.subject === draft.subject && words.text === draft.text) return null;
   if (!(await ctx.store.rewordDraft(draft.id, words))) return null;
-  const detail = `Nudge worded again for ${gateWords(at, bctx.zone)} (${prospect.name}'s time), when it goes out: "${draft.subject}" is now "${words.subject}".`;
+  const detail = `${nudged ? 'Nudge' : 'Confirmation'} worded again for ${gateWords(at, bctx.zone)} (${prospect.name}'s time), when it goes out: "${draft.subject}" is now "${words.subject}".`;
   await ctx.store.addAttempt({
     id: stableId('at', 'reworded', draft.id, words.subject, words.text),
     prospectId: draft.prospectId,

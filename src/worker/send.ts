@@ -5,7 +5,7 @@ import { toOutgoing } from './outgoing.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 import { gateDraft, loadGateTimeline, withdraw, nativeDrafts } from './gate.js';
-import { rewordNudge } from './reword.js';
+import { rewordForSend } from './reword.js';
 
 /** A 'sending' row older than this belongs to a worker that died mid-send. */
 export const STUCK_SENDING_MS = 15 * 60_000;
@@ -201,7 +201,7 @@ async function supersedesNativeDraft(ctx: WorkerContext, rt: AccountRuntime, ite
 /**
  * Asks the send gate about a claimed item: the item to send now, or null. A hold puts it back with its new
  * time; a withdrawal cancels the draft and the row, with the reason on the draft and the timeline.
- * An unedited nudge goes out with its words about time worded for now (src/worker/reword.ts), on its
+ * An unedited nudge or confirmation goes out with its words about time worded for now (src/worker/reword.ts), on its
  * first try only (a retry may already have reached the provider with the words it had).
  * Mail with no draft (a digest) has nothing to check.
  */
@@ -225,6 +225,6 @@ async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxIt
     return null;
   }
   if (decision.note) summary.notes.push(`${prospect.email}: "${item.subject}": ${decision.note}`);
-  const words = item.attempts <= 1 ? await rewordNudge(ctx, rt, draft, prospect, ctx.now, summary) : null;
+  const words = item.attempts <= 1 ? await rewordForSend(ctx, rt, draft, prospect, ctx.now, summary) : null;
   return words ? { ...item, ...words } : item;
 }

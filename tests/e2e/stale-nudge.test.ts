@@ -8,6 +8,8 @@ import { seedLocalWorkspace } from '../../src/demo/seed-local.js';
 import { silentLogger } from '../../src/log.js';
 import { approveDraft, editDraft } from '../../src/worker/drafts.js';
 import { runTick } from '../../src/worker/tick.js';
+import { DEMO_REP } from '../../src/demo/build-scenario.js';
+import type { CalendarEvent } from '../../src/domain/types.js';
 
 // Linda (New York) missed her call on Monday 23 Nov 2026; the demo runs at 15:00 UTC (10:00 in New York).
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -84,5 +86,52 @@ describe('a missed-meeting nudge approved a week after it was drafted', () => {
     const bodies = sentBodies(dir, 'linda@acme.example');
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).toContain('Sorry we missed each other. Is there another day this week we can connect? Any slot works.');
+  });
+});
+
+describe('a confirmation before a meeting, approved on the morning of the meeting', () => {
+  // Mia (Berlin) meets the rep on Tuesday 24 Nov 2026 at 15:00 Berlin and has not answered the invite.
+  const START = new Date('2026-11-24T14:00:00Z');
+  const mia: CalendarEvent = {
+    id: 'demo-mia-demo',
+    calendarId: 'demo',
+    uid: 'demo-mia-demo@northwind.example',
+    title: 'Mia Lang / Northwind: demo',
+    start: START,
+    end: new Date(START.getTime() + 30 * 60_000),
+    status: 'confirmed',
+    organizerEmail: DEMO_REP.email,
+    attendees: [
+      { email: DEMO_REP.email, name: DEMO_REP.name, response: 'accepted', organizer: true },
+      { email: 'mia@contoso.example', name: 'Mia Lang', response: 'needs_action' },
+    ],
+    categories: [],
+  };
+  let dir: string;
+  let rt: Runtime;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'followup-stale-confirm-'));
+    const scenario = buildDemoScenario(NOW);
+    scenario.prospects.push({ email: 'mia@contoso.example', name: 'Mia Lang', company: 'Contoso', timeZone: 'Europe/Berlin' });
+    scenario.events.push(mia);
+    rt = await openRuntime({ config: seedLocalWorkspace(dir, scenario), logger: silentLogger() });
+  });
+  afterEach(async () => {
+    await rt.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says "today", not the "tomorrow" it was drafted with', async () => {
+    await runTick(await rt.context(NOW));
+    const confirm = (await rt.store.listDrafts({ status: 'pending' })).find((d) => d.template === 'meeting-confirm')!;
+    expect(confirm.text).toContain('Looking forward to our call tomorrow at 3:00 PM CET.');
+    // Tuesday 09:30 in Berlin.
+    const morning = new Date('2026-11-24T08:30:00Z');
+    await approveDraft({ store: rt.store, now: morning }, { draftId: confirm.id, by: 'alex (cli)', rep: REP });
+    await runTick(await rt.context(morning));
+    const bodies = sentBodies(dir, 'mia@contoso.example');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toContain('Looking forward to our call today at 3:00 PM CET. Does that still work for you?');
+    expect(bodies[0]).not.toContain('tomorrow');
   });
 });
