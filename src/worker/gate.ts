@@ -161,7 +161,8 @@ export async function withdraw(
 
 /**
  * Runs the gate over a prospect's waiting drafts (pending, and approved but not yet sent) and
- * withdraws what it says must not go out. Holds are left to the moment of sending.
+ * withdraws what it says must not go out. Holds are left to the moment of sending. `reword`, when
+ * given, is called with each pending draft that stays (the planner's run words them for now).
  */
 export async function reviewProspect(
   shell: GateShell,
@@ -169,6 +170,7 @@ export async function reviewProspect(
   repZone: string,
   out: Withdrawal[],
   native?: NativeDrafts,
+  reword?: (draft: Draft) => Promise<unknown>,
 ): Promise<void> {
   const waiting = await shell.store.listDrafts({ prospectId: prospect.id, status: ['pending', 'approved'] });
   if (waiting.length === 0) return;
@@ -176,6 +178,7 @@ export async function reviewProspect(
   for (const draft of waiting) {
     const decision = gateDraft(shell, { draft, timeline, repZone });
     if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out, native);
+    else if (reword && draft.status === 'pending') await reword(draft);
   }
 }
 

@@ -1,10 +1,11 @@
 import { planFollowUps, type ProspectSnapshot } from '../domain/planner.js';
-import type { Prospect } from '../domain/types.js';
+import type { Draft, Prospect } from '../domain/types.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { createDraft } from './drafts.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
+import { rewordForSend } from './reword.js';
 import { openNeedsReply, reportNeedsReply } from './prevent.js';
 import { meetingWhenWords } from '../domain/meeting-confirm.js';
 import { thisWeekHolds } from '../domain/nudge-words.js';
@@ -59,7 +60,9 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
-    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
+    // A pending nudge or confirmation shows the words it would go out with now (src/worker/reword.ts).
+    const reword = (d: Draft) => rewordForSend(ctx, rt, d, prospect, new Date(Math.max(ctx.now.getTime(), d.sendAt.getTime())), summary);
+    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary), reword);
     const waiting = await openNeedsReply(ctx, rt, prospect);
     await reportNeedsReply(ctx, rt, prospect, waiting, summary);
     const snapshot = { ...(await loadSnapshot(ctx, rt, prospect)), needsReply: waiting.map((w) => ({ at: w.at, words: w.words })) };

@@ -14,10 +14,18 @@ import type { Draft, Prospect } from '../domain/types.js';
 import { buildTemplateContext } from '../templates/context.js';
 import { TemplateError } from '../templates/engine.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import { firstName } from '../domain/names.js';
 
 export interface Words {
   subject: string;
   text: string;
+}
+
+/** The sentence of a draft that changed is the one to show: its first line after the greeting, shortened. */
+function firstLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^(?:hi|hello|dear)\b/i.test(l));
+  const line = lines[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }
 
 /** The nudge's step, from its key "missed:<meeting>:<step>". */
@@ -64,7 +72,7 @@ export async function rewordForSend(
   }
   if (words.subject === draft.subject && words.text === draft.text) return null;
   if (!(await ctx.store.rewordDraft(draft.id, words))) return null;
-  const detail = `${nudged ? 'Nudge' : 'Confirmation'} worded again for ${gateWords(at, bctx.zone)} (${prospect.name}'s time), when it goes out: "${draft.subject}" is now "${words.subject}".`;
+  const detail = `${nudged ? 'Nudge' : 'Confirmation'} worded again for ${gateWords(at, bctx.zone)} (${firstName(prospect.name, prospect.email)}'s time): "${firstLine(draft.text)}" is now "${firstLine(words.text)}".`;
   await ctx.store.addAttempt({
     id: stableId('at', 'reworded', draft.id, words.subject, words.text),
     prospectId: draft.prospectId,

@@ -65,6 +65,23 @@ describe('a missed-meeting nudge approved a week after it was drafted', () => {
     expect(timeline.some((a) => a.outcome === 'reworded' && a.refId === nudge.id)).toBe(true);
   });
 
+  it('still waiting a week later, it shows the words it would go out with after the next run', async () => {
+    const nudge = await draftNudge();
+    const weekLater = new Date(NOW.getTime() + 7 * DAY);
+    const summary = await runTick(await rt.context(weekLater));
+    const waiting = (await rt.store.getDraft(nudge.id))!;
+    expect([waiting.status, THIS_WEEK.test(waiting.text), waiting.editedAt ?? null]).toEqual(['pending', false, null]);
+    expect(waiting.text).toMatch(/Is there another day in the next few days we can connect\?/);
+    expect(summary.notes).toContain(
+      'linda@acme.example: Nudge worded again for Mon 30 Nov, 10:00 AM EST (Linda\'s time): "Something must have come up, and I hope everything is alright. Is there another day this week we can connect?" is now "Something must have come up, and I hope everything is alright. Is there another day in the next few days we can connect?".',
+    );
+    // What the rep approves now is what goes out.
+    await approveDraft({ store: rt.store, now: weekLater }, { draftId: nudge.id, by: 'alex (cli)', rep: REP });
+    const next = await runTick(await rt.context(new Date(weekLater.getTime() + 60_000)));
+    expect(next.notes.filter((n) => n.includes('worded again'))).toEqual([]);
+    expect((await rt.store.listOutbox({})).find((o) => o.draftId === nudge.id)).toMatchObject({ status: 'sent', text: waiting.text });
+  });
+
   it('approved and sent the next day, in the same week: it still says "this week"', async () => {
     const nudge = await draftNudge();
     const tuesday = new Date(NOW.getTime() + DAY);
