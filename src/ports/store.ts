@@ -196,6 +196,12 @@ export interface DraftStore {
    *  Returns the outbox item, or null if the draft was not pending. */
   approveDraft(id: string, input: { by: string; at: Date; outbox: OutboxItem }): Promise<OutboxItem | null>;
   rejectDraft(id: string, input: { by: string; at: Date; reason: string }): Promise<boolean>;
+  /**
+   * The worker worded an unedited draft again for the time it goes out (a nudge's "this week", src/worker/reword.ts):
+   * the draft, pending or approved, and its outbox row still waiting (approved or claimed) take the new subject and
+   * text, in one transaction. Not the rep's edit: who edited it stays as it was. False when the draft is neither.
+   */
+  rewordDraft(id: string, input: { subject: string; text: string }): Promise<boolean>;
   /** Cancels pending drafts of a prospect (a reply arrived, an opt-out); returns the cancelled ids. */
   cancelPendingDrafts(prospectId: string, input: { reason: string; templates?: string[] }): Promise<string[]>;
   /**

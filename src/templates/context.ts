@@ -20,6 +20,8 @@ export interface TemplateInput {
   lastContact?: string | null;
   /** meeting-confirm: the meeting's time as the prospect reads it ("tomorrow at 3:00 PM CET"). */
   meetingWhen?: string | null;
+  /** missed-nudge-1: "another day this week" still holds when the email goes out (src/domain/nudge-words.ts). */
+  thisWeek?: boolean | null;
   /** rep-brief: the prospect has not accepted the invite (plain words), else null. */
   unconfirmed?: string | null;
   /** hand-sent-follow-up: the subject of the rep's email and when it went out. */
@@ -69,6 +71,7 @@ export function buildTemplateContext(input: TemplateInput): Record<string, unkno
     step: input.step ?? null,
     lastContact: input.lastContact ?? null,
     meetingWhen: input.meetingWhen ?? null,
+    thisWeek: input.thisWeek ?? false,
     unconfirmed: input.unconfirmed ?? null,
     sentEmail: input.sentEmail ?? null,
   };

@@ -5,6 +5,7 @@
  * rep marks a meeting held.
  */
 import { stableId } from '../domain/ids.js';
+import { bookingOfConfirmKey, confirmTimeReasonKey, messageKeyOf } from '../domain/reason-keys.js';
 import { decideSend, type GateDecision, type GateInput, type GateItem } from '../domain/send-gate.js';
 import type { FollowUpPolicy } from '../domain/policy.js';
 import type { Draft, OutboxItem, Prospect } from '../domain/types.js';
@@ -42,7 +43,7 @@ export interface GateTimeline {
   slotOffer: { draftId: string; slots: { start: Date; end: Date }[] } | null;
   /** The prospect's bookings: when the meeting a booking confirmation confirms starts. */
   bookings: { id: string; start: Date }[];
-  /** Per reply ("confirm-time:<its key>"): the times a question about it asks (every reading). */
+  /** Per reply (its confirm-time question's reason key, confirmTimeReasonKey): the times a question about it asks (every reading). */
   askedTimes: Map<string, Date[]>;
 }
 
@@ -71,9 +72,16 @@ export async function loadGateTimeline(
     askedTimes: new Map(
       messages
         .filter((m) => m.direction === 'in' && m.parsed)
-        .map((m) => [`confirm-time:${m.messageId ?? m.providerId}`, [...m.parsed!.proposals, ...m.parsed!.alternatives].map((p) => p.start)]),
+        .map((m) => [confirmTimeReasonKey(messageKeyOf(m)), [...m.parsed!.proposals, ...m.parsed!.alternatives].map((p) => p.start)]),
     ),
   };
+}
+
+/** When the meeting a booking confirmation confirms starts (null when its booking is not found). */
+function bookedStartOf(reasonKey: string, timeline: GateTimeline | null): Date | null {
+  const bookingId = bookingOfConfirmKey(reasonKey);
+  if (bookingId === null) return null;
+  return timeline?.bookings.find((b) => b.id === bookingId)?.start ?? null;
 }
 
 export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sendAt = draft.sendAt): GateItem {
@@ -87,7 +95,7 @@ export function gateItemOfDraft(draft: Draft, timeline: GateTimeline | null, sen
     createdAt: draft.createdAt,
     approvedAt: draft.status === 'pending' ? null : (draft.approvedAt ?? draft.createdAt),
     offeredSlots: timeline?.slotOffer?.draftId === draft.id ? timeline.slotOffer.slots : null,
-    bookedStart: draft.template === 'booking-confirmation' ? (timeline?.bookings.find((b) => `confirm:${b.id}` === draft.reasonKey)?.start ?? null) : null,
+    bookedStart: draft.template === 'booking-confirmation' ? bookedStartOf(draft.reasonKey, timeline) : null,
     askedTimes: draft.template === 'confirm-time' ? (timeline?.askedTimes.get(draft.reasonKey) ?? null) : null,
   };
 }
@@ -153,7 +161,8 @@ export async function withdraw(
 
 /**
  * Runs the gate over a prospect's waiting drafts (pending, and approved but not yet sent) and
- * withdraws what it says must not go out. Holds are left to the moment of sending.
+ * withdraws what it says must not go out. Holds are left to the moment of sending. `reword`, when
+ * given, is called with each pending draft that stays (the planner's run words them for now).
  */
 export async function reviewProspect(
   shell: GateShell,
@@ -161,6 +170,7 @@ export async function reviewProspect(
   repZone: string,
   out: Withdrawal[],
   native?: NativeDrafts,
+  reword?: (draft: Draft) => Promise<unknown>,
 ): Promise<void> {
   const waiting = await shell.store.listDrafts({ prospectId: prospect.id, status: ['pending', 'approved'] });
   if (waiting.length === 0) return;
@@ -168,6 +178,7 @@ export async function reviewProspect(
   for (const draft of waiting) {
     const decision = gateDraft(shell, { draft, timeline, repZone });
     if (decision.kind === 'withdraw') await withdraw(shell, draft, decision.detail, prospect.email, out, native);
+    else if (reword && draft.status === 'pending') await reword(draft);
   }
 }
 

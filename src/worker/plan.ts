@@ -1,12 +1,15 @@
 import { planFollowUps, type ProspectSnapshot } from '../domain/planner.js';
-import type { Prospect } from '../domain/types.js';
+import type { Draft, Prospect } from '../domain/types.js';
 import { spellInstant } from '../templates/context.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { prospectsOf } from './context.js';
 import { createDraft } from './drafts.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
+import { rewordForSend } from './reword.js';
 import { openNeedsReply, reportNeedsReply } from './prevent.js';
 import { meetingWhenWords } from '../domain/meeting-confirm.js';
+import { thisWeekHolds } from '../domain/nudge-words.js';
+import { businessContextOf } from '../domain/send-gate.js';
 import { MAILBOX_CURSOR } from './sync.js';
 
 /** Loads everything the planner needs about one prospect. */
@@ -57,7 +60,9 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
   for (const listed of prospectsOf(ctx, rt.account.id)) {
     const prospect = (await ctx.store.getProspect(listed.id)) ?? listed;
     // The send gate first: what a reply, a held meeting or an opt-out made moot is withdrawn.
-    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary));
+    // A pending nudge or confirmation shows the words it would go out with now (src/worker/reword.ts).
+    const reword = (d: Draft) => rewordForSend(ctx, rt, d, prospect, new Date(Math.max(ctx.now.getTime(), d.sendAt.getTime())), summary);
+    await reviewProspect(ctx, prospect, rt.account.timeZone, summary.withdrawn, nativeDrafts(rt, summary), reword);
     const waiting = await openNeedsReply(ctx, rt, prospect);
     await reportNeedsReply(ctx, rt, prospect, waiting, summary);
     const snapshot = { ...(await loadSnapshot(ctx, rt, prospect)), needsReply: waiting.map((w) => ({ at: w.at, words: w.words })) };
@@ -105,6 +110,7 @@ export async function planAccount(ctx: WorkerContext, rt: AccountRuntime, summar
             lastContact: lastIn ? `${spellInstant(lastIn.at, rt.account.timeZone)} (${lastIn.kind} reply)` : null,
             unconfirmed: action.vars.kind === 'brief' ? (action.vars.unconfirmed ?? null) : null,
             meetingWhen: action.vars.kind === 'confirm_meeting' ? meetingWhenWords(action.vars.meetingStart, action.sendAt, prospect.timeZone) : null,
+            thisWeek: action.vars.kind === 'nudge' ? thisWeekHolds(action.vars.meetingStart, action.sendAt, businessContextOf(prospect, ctx.policy, rt.account.timeZone)) : null,
             sentEmail: action.vars.kind === 'hand_sent' ? { subject: action.vars.subject, at: action.vars.sentAt } : null,
           },
         },

@@ -6,6 +6,7 @@ import type { InboundMessage, ParsedReply, Prospect, ThreadRef, TimeInterval } f
 import { bookingFor, chooseBooking } from '../domain/booking.js';
 import { replyEffects } from '../domain/reply-effects.js';
 import { firstName } from '../domain/names.js';
+import { confirmReasonKey, confirmTimeReasonKey, messageKeyOf } from '../domain/reason-keys.js';
 import { reviewProspect, nativeDrafts } from './gate.js';
 import { isProviderError } from '../ports/errors.js';
 import type { MessageRecord } from '../ports/store.js';
@@ -202,7 +203,7 @@ async function actOnReply(
   summary: TickSummary,
 ): Promise<string> {
   const { store, now } = ctx;
-  const key = msg.messageId ?? msg.providerId;
+  const key = messageKeyOf(msg);
   const plan = replyEffects(decision, rt.account.timeZone);
   let outcome = plan.outcome;
   // The effects are decided in the domain (src/domain/reply-effects.ts); here they are carried out.
@@ -230,7 +231,7 @@ async function actOnReply(
           {
             rt,
             prospect,
-            reasonKey: `confirm-time:${key}`,
+            reasonKey: confirmTimeReasonKey(key),
             template: 'confirm-time',
             recipient: 'prospect',
             sendAt: businessNow(ctx, prospect),
@@ -370,7 +371,7 @@ async function book(ctx: WorkerContext, rt: AccountRuntime, prospect: Prospect, 
       {
         rt,
         prospect,
-        reasonKey: `confirm:${booking.id}`,
+        reasonKey: confirmReasonKey(booking.id),
         template: 'booking-confirmation',
         recipient: 'prospect',
         sendAt: businessNow(ctx, prospect),

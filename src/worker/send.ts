@@ -5,6 +5,7 @@ import { toOutgoing } from './outgoing.js';
 import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 import { gateDraft, loadGateTimeline, withdraw, nativeDrafts } from './gate.js';
+import { rewordForSend } from './reword.js';
 
 /** A 'sending' row older than this belongs to a worker that died mid-send. */
 export const STUCK_SENDING_MS = 15 * 60_000;
@@ -81,7 +82,9 @@ async function sendOne(
     return;
   }
   // The send gate, decided again at the last moment, inside the claim (src/domain/send-gate.ts).
-  if (!(await passesGate(ctx, rt, item, batch, summary))) return;
+  const passed = await passesGate(ctx, rt, item, batch, summary);
+  if (!passed) return;
+  item = passed;
   try {
     if (await supersedesNativeDraft(ctx, rt, item, summary)) return;
     // A retried row may have reached the provider before (a lost response): look first.
@@ -196,29 +199,32 @@ async function supersedesNativeDraft(ctx: WorkerContext, rt: AccountRuntime, ite
 }
 
 /**
- * Asks the send gate about a claimed item: true to send it now. A hold puts it back with its new
+ * Asks the send gate about a claimed item: the item to send now, or null. A hold puts it back with its new
  * time; a withdrawal cancels the draft and the row, with the reason on the draft and the timeline.
+ * An unedited nudge or confirmation goes out with its words about time worded for now (src/worker/reword.ts), on its
+ * first try only (a retry may already have reached the provider with the words it had).
  * Mail with no draft (a digest) has nothing to check.
  */
-async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxItem, batch: ReadonlySet<string>, summary: TickSummary): Promise<boolean> {
+async function passesGate(ctx: WorkerContext, rt: AccountRuntime, item: OutboxItem, batch: ReadonlySet<string>, summary: TickSummary): Promise<OutboxItem | null> {
   const { store } = ctx;
   const draft = item.draftId ? await store.getDraft(item.draftId) : null;
-  if (!draft) return true;
+  if (!draft) return item;
   const prospect = await store.getProspect(draft.prospectId);
-  if (!prospect) return true;
+  if (!prospect) return item;
   const timeline = await loadGateTimeline(store, prospect);
   const decision = gateDraft(ctx, { draft, timeline, repZone: rt.account.timeZone, sendAt: item.notBefore, selfOutboxId: item.id, otherBatch: batch });
   if (decision.kind === 'withdraw') {
     if (!(await withdraw(ctx, draft, decision.detail, prospect.email, summary.withdrawn, nativeDrafts(rt, summary)))) {
       await store.markOutboxFailed(item.id, { status: 'failed', error: `not sent: ${decision.detail}` });
     }
-    return false;
+    return null;
   }
   if (decision.kind === 'hold') {
     await store.markOutboxRetry(item.id, { notBefore: decision.until, error: `held: ${decision.detail}` });
     summary.held.push({ prospectEmail: prospect.email, subject: item.subject, until: decision.until, detail: decision.detail });
-    return false;
+    return null;
   }
   if (decision.note) summary.notes.push(`${prospect.email}: "${item.subject}": ${decision.note}`);
-  return true;
+  const words = item.attempts <= 1 ? await rewordForSend(ctx, rt, draft, prospect, ctx.now, summary) : null;
+  return words ? { ...item, ...words } : item;
 }

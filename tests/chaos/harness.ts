@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { openRuntime } from '../../src/app/runtime.js';
+import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { approveDraft } from '../../src/worker/drafts.js';
 import { runTick } from '../../src/worker/tick.js';
@@ -77,8 +78,13 @@ export function storyTimes(now = new Date()): { t0: Date; b1: Date; b2: Date } {
   return { t0, b1: new Date(t0.getTime() + 7 * DAY_MS + HOUR_MS), b2: new Date(t0.getTime() + 7 * DAY_MS + 4 * HOUR_MS) };
 }
 
-interface Workspace {
+export interface Workspace {
   bench: Bench;
+  /**
+   * The story's own environment: its DATABASE_URL (its schema; '' for SQLite) and secrets. Given to its
+   * worker processes and to its in-process runtime's config; never written to process.env, which the
+   * stories running at once (Promise.all in chaos.test.ts) share.
+   */
   env: NodeJS.ProcessEnv;
   /**
    * PostgreSQL: pg-boss's jobs of this story that are not completed (queue, account, state, tries,
@@ -93,12 +99,12 @@ interface Workspace {
   cleanup(): Promise<void>;
 }
 
-async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', reps: number, now: Date, tag: string, sentDir: boolean | undefined): Promise<Workspace> {
+export async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', reps: number, now: Date, tag: string, sentDir: boolean | undefined): Promise<Workspace> {
   const dir = mkdtempSync(join(tmpdir(), `followup-chaos-${tag}-`));
   let databaseUrl = '';
   let schema: string | null = null;
+  const base = process.env.TEST_DATABASE_URL;
   if (store === 'postgres') {
-    const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('The PostgreSQL chaos runs need TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/<db>).');
     schema = `chaos_${tag.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`.slice(0, 60);
     const client = new pg.Client({ connectionString: base });
@@ -115,8 +121,6 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
     MICROSOFT_CLIENT_SECRET: 'emulator-secret',
     DATABASE_URL: databaseUrl,
   };
-  // The in-process reference and the store checks read the same environment as the workers.
-  Object.assign(process.env, { FOLLOWUP_ENCRYPTION_KEY: env.FOLLOWUP_ENCRYPTION_KEY, MICROSOFT_CLIENT_SECRET: env.MICROSOFT_CLIENT_SECRET });
   const fullEnv = { ...process.env, ...env };
   const bench =
     family === 'smtp'
@@ -124,7 +128,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
       : await emulatorBench({ family, dir, reps, now, env: fullEnv });
   const jobsSchema = schema ? `${schema}_jobs` : null;
   const withClient = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    const client = new pg.Client({ connectionString: base });
     await client.connect();
     try {
       return await fn(client);
@@ -167,7 +171,7 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
       await bench.close();
       rmSync(dir, { recursive: true, force: true });
       if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        const client = new pg.Client({ connectionString: base });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await client.end();
@@ -176,19 +180,17 @@ async function makeWorkspace(family: FamilyName, store: 'sqlite' | 'postgres', r
   };
 }
 
-async function withRuntime<T>(ws: Workspace, fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = ws.env.DATABASE_URL;
+/**
+ * The story's runtime in this process (the clean reference, the settling ticks, approvals and the final
+ * state): the same environment as its workers, its store named by its own DATABASE_URL.
+ */
+export async function withRuntime<T>(ws: Workspace, fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const config = loadConfig(ws.bench.configPath, { ...process.env, ...ws.env });
+  const runtime = await openRuntime({ config, logger: silentLogger() });
   try {
-    const runtime = await openRuntime({ config: ws.bench.configPath, logger: silentLogger() });
-    try {
-      return await fn(runtime);
-    } finally {
-      await runtime.close();
-    }
+    return await fn(runtime);
   } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
+    await runtime.close();
   }
 }
 

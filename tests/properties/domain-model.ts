@@ -11,6 +11,7 @@ import { decideReplyAction } from '../../src/domain/reply-decision.js';
 import { replyEffects } from '../../src/domain/reply-effects.js';
 import { decideSend, type GateDecision } from '../../src/domain/send-gate.js';
 import { findFreeSlots } from '../../src/domain/slots.js';
+import { confirmReasonKey, confirmTimeReasonKey } from '../../src/domain/reason-keys.js';
 import type { Meeting, ParsedReply, Prospect, ReplyKind, TemplateName, TimeInterval } from '../../src/domain/types.js';
 import type { History, SentEmail } from './invariants.js';
 import { instant, withTail, type GenReplyKind, type Timeline } from './timeline.js';
@@ -116,7 +117,7 @@ function readReplies(m: Model, now: Date, policy: FollowUpPolicy, counter: { n: 
       } else if (effect.kind === 'cancel_pending') {
         for (const d of m.drafts.values()) if (d.status === 'pending') d.status = 'cancelled';
       } else if (effect.kind === 'confirm_time') {
-        addDraft(m, { id: `confirm-time:${key}`, template: 'confirm-time', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, askedTimes: [...parsed.proposals, ...parsed.alternatives].map((p) => p.start) }, now);
+        addDraft(m, { id: confirmTimeReasonKey(key), template: 'confirm-time', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, askedTimes: [...parsed.proposals, ...parsed.alternatives].map((p) => p.start) }, now);
       } else if (effect.kind === 'offer_slots') {
         const sendAt = nextBusinessInstant(now, ctx);
         const slots = findFreeSlots({ busy: [], range: effect.range, zone: m.prospect.timeZone, policy, durationMinutes: 30, count: 3, now, offerAt: sendAt, leadBusinessMinutes: policy.slotLeadHours * 60 });
@@ -124,7 +125,7 @@ function readReplies(m: Model, now: Date, policy: FollowUpPolicy, counter: { n: 
       } else if (effect.kind === 'book') {
         const slot = effect.candidates[0]!;
         m.meetings.push(meeting(`bk-${key}`, slot.start, 'held', m.prospect.id));
-        addDraft(m, { id: `confirm:${key}`, template: 'booking-confirmation', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, bookedStart: slot.start }, now);
+        addDraft(m, { id: confirmReasonKey(`bk-${key}`), template: 'booking-confirmation', toProspect: true, sendAt: nextBusinessInstant(now, ctx), createdAt: now, bookedStart: slot.start }, now);
       }
     }
     m.replies.push({ at: r.at, knownAt: now, kind: parsedReplyOf(r.kind, r.at, m.prospect.timeZone).kind });

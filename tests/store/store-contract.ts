@@ -521,6 +521,28 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect((await store.getDraft('d1'))?.cancelledReason).toBe('Linda replied');
       });
 
+      it('words a waiting draft and its queued email again, not as the rep\'s edit, never a sent one', async () => {
+        await seed();
+        await store.insertDraft(aDraft({ id: 'd1', reasonKey: 'k1' }));
+        await store.insertDraft(aDraft({ id: 'd2', reasonKey: 'k2' }));
+        await store.insertDraft(aDraft({ id: 'd3', reasonKey: 'k3' }));
+        await store.approveDraft('d2', { by: 'rep', at: T0, outbox: anOutboxItem({ id: 'o2', draftId: 'd2', messageId: '<o2@example.com>', notBefore: T0 }) });
+        await store.approveDraft('d3', { by: 'rep', at: T0, outbox: anOutboxItem({ id: 'o3', draftId: 'd3', messageId: '<o3@example.com>' }) });
+        await store.markOutboxSent('o3', { at: T0 });
+        const words = { subject: 'Another day to connect?', text: 'Is there another day in the next few days we can connect?\n' };
+
+        expect(await store.rewordDraft('d1', words)).toBe(true);
+        expect(await store.getDraft('d1')).toEqual(aDraft({ id: 'd1', reasonKey: 'k1', ...words }));
+        // Claimed for sending: the row about to go out takes the words too.
+        expect((await store.claimOutbox({ owner: 'w1', now: at(HOUR_MS), limit: 5 })).map((o) => o.id)).toEqual(['o2']);
+        expect(await store.rewordDraft('d2', words)).toBe(true);
+        expect(await store.getDraft('d2')).toMatchObject({ ...words, status: 'approved', editedBy: null, editedAt: null });
+        expect(await store.getOutbox('o2')).toMatchObject({ ...words, status: 'sending' });
+        const sentBefore = await store.getOutbox('o3');
+        expect(await store.rewordDraft('d3', words)).toBe(false);
+        expect(await store.getOutbox('o3')).toEqual(sentBefore);
+      });
+
       it('withdraws an email claimed for sending but not yet sent, and leaves the other drafts alone', async () => {
         await seed();
         await store.insertDraft(aDraft({ id: 'd1', reasonKey: 'k1' }));

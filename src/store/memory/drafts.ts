@@ -64,6 +64,17 @@ export function memoryDrafts(t: MemoryTables): DraftStore & OutboxStore {
       t.outbox.set(outboxRow.id, outboxRow);
       return rowToOutbox(outboxRow);
     },
+    async rewordDraft(id, input) {
+      const row = t.drafts.get(id);
+      if (!row || !(WITHDRAWABLE_DRAFT_STATUSES as string[]).includes(row.status)) return false;
+      t.drafts.set(id, { ...row, subject: input.subject, text_body: input.text });
+      for (const item of t.outbox.values()) {
+        if (item.draft_id === id && (WITHDRAWABLE_OUTBOX_STATUSES as string[]).includes(item.status)) {
+          t.outbox.set(item.id, { ...item, subject: input.subject, text_body: input.text });
+        }
+      }
+      return true;
+    },
     async rejectDraft(id, input) {
       return updatePending(id, { status: 'rejected', rejected_reason: input.reason, rejected_by: input.by, rejected_at: toIso(input.at) });
     },

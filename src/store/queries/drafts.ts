@@ -156,6 +156,25 @@ export function draftQueries({ db, atomically }: QueryContext): DraftStore {
       });
     },
 
+    async rewordDraft(id, input) {
+      return atomically(async (trx) => {
+        const drafted = await trx
+          .updateTable('drafts')
+          .set({ subject: input.subject, text_body: input.text })
+          .where('id', '=', id)
+          .where('status', 'in', WITHDRAWABLE_DRAFT_STATUSES)
+          .executeTakeFirst();
+        if (drafted.numUpdatedRows === 0n) return false;
+        await trx
+          .updateTable('outbox')
+          .set({ subject: input.subject, text_body: input.text })
+          .where('draft_id', '=', id)
+          .where('status', 'in', WITHDRAWABLE_OUTBOX_STATUSES)
+          .execute();
+        return true;
+      });
+    },
+
     /** Only a pending draft can be rejected; who, when and why are kept on the draft. */
     async rejectDraft(id, input) {
       const result = await db
