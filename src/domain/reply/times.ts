@@ -140,7 +140,18 @@ const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  return nameMonthOfWeekdayNumber(spellWeekdays(input), ref, zone);
+  return nameMonthOfWeekdayNumber(plainDayBeforeMonth(spellWeekdays(input)), ref, zone);
+}
+
+/**
+ * The other languages' ordinals before a month, after the lexicon named the month in English: fr "2e"/"2ème" June,
+ * es/pt/it "1º (de)" June, nl "19e"/"1ste"/"2de" May. The day number alone, as chrono reads it; left there, the
+ * weekday-and-day-number rule below took "Wednesday 19" for a date of its own and wrote "Wednesday 19 Maye May"
+ * (or lost the date). English ordinals ("19th May", "1st of June") are read as they are.
+ */
+const ORDINAL_BEFORE_MONTH = /(?<![\d.,:/])(\d{1,2})(?:ème|eme|ère|er|e|ste|de|\.?º|\.?ª|°)\.?,?\s+(?:(?:de|del|do|da)\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/giu;
+function plainDayBeforeMonth(text: string): string {
+  return text.replace(ORDINAL_BEFORE_MONTH, '$1 $2');
 }
 
 /** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
