@@ -4,6 +4,7 @@ import { resolveAcceptance } from './accept.js';
 import { dropBoilerplate, dropHoursLines } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
+import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
 import { matchVagueRange, WEEK_OF } from './intent.js';
 import { completeFromOffer, shiftFromOffer } from './offer-anchor.js';
@@ -122,6 +123,12 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
     const alternatives = specific.flatMap((t) => t.alternatives);
     const ambiguous = specific.some((t) => t.ambiguous);
     const uncertain = assessCertainty({ times: specific, text: timeText, ref, zone, language, hasRepZone: Boolean(input.repTimeZone), other: otherReading(said, language, ref, zone, input, specific) });
+    // "Thursday 19th May" when the 19th is a Wednesday: ask which, with both readings offered.
+    const clash = specific[0] ? weekdayConflict(specific[0].text, specific[0].start, specific[0].end, zone) : null;
+    if (clash) {
+      uncertain.push(clash.reason);
+      alternatives.unshift(clash.alternative);
+    }
     return { ...base, kind: 'proposal', proposals, ambiguous, alternatives, certain: uncertain.length === 0, uncertain, explain: [...explain, ...specific.flatMap((t) => t.rules.map((r) => `"${t.text}": ${r}`))] };
   }
   if (stop.kind === 'decline') return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
