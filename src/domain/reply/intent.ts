@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { diwali } from './lunar.js';
 
 /** Opt-out, decline, acceptance and vague-range cues in the prospect's own (visible) text. */
 
@@ -157,8 +158,8 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     return nov1.plus({ days: ((4 - nov1.weekday + 7) % 7) + 21 + 4 });
   }, 2) });
   rules.push({ re: /(?<![\p{L}])(?:after|post)\s+(?:the\s+)?(?:diwali|deepavali)(?![\p{L}])/iu, range: after((y) => {
-    const d = DIWALI[y];
-    return d ? DateTime.fromObject({ year: y, month: d[0], day: d[1] }, { zone }).plus({ days: 7 }).startOf('week') : null;
+    const d = diwali(y);
+    return DateTime.fromObject({ year: y, month: d[0], day: d[1] }, { zone }).plus({ days: 7 }).startOf('week');
   }, 2) });
   rules.push({ re: /(?<![\p{L}])(?:after|depois\s+d[oa]|após\s+o|passado\s+o|después\s+del?|pasado\s+el|après\s+(?:le\s+)?|nach\s+(?:dem\s+)?|na\s+|dopo\s+(?:il\s+)?)\s*carn(?:aval|ival|evale|eval)(?![\p{L}])/iu, range: after((y) => easterSunday(y, zone).minus({ days: 46 }), 3) });
   rules.push({ re: /(?<![\p{L}])(?:après|pas\s+avant|dès|à)\s+la\s+rentrée(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone }), 4) });
@@ -173,9 +174,6 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
   }
   return null;
 }
-
-/** Diwali (Lakshmi Puja) by year: month and day. */
-const DIWALI: Record<number, [number, number]> = { 2025: [10, 21], 2026: [11, 8], 2027: [10, 29], 2028: [10, 17], 2029: [11, 5], 2030: [10, 26] };
 
 /** Easter Sunday of a year (the anonymous Gregorian computus). */
 function easterSunday(year: number, zone: string): DateTime {
