@@ -22,7 +22,10 @@ const C = {
   messages: stem("e-?mails?|mails?|messages?|follow-?ups?|kontaktversuch|contactpoging|relances?|newsletters?|correos?|mensajes?|mensagens?|courriels?|nachrichten|berichten|messaggi|comunicazion|werbung|publicidad|publicité|pubblicità|propaganda|spam|outreach|sequences?|campa\\p{L}+"),
   want: u("want|wish|like|quiero|queremos|deseo|deseamos|quero|queremos|desejo|veux|voulons|souhaite|souhaitons|möchte|möchten|will|wollen|wünsche|wil|willen|wens|voglio|vogliamo|desidero"),
   receive: stem("receiv|get|recib|receb|recevoir|reçoi|erhalt|bekomm|ontvang|krijg|ricev"),
-  stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"),
+  stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"
+    // Voseo and tú/tu imperatives: "dejá de escribirme", "pará de mandarme", "para de me mandar", "smetti di scrivermi",
+    // "hou op met mailen", "hör auf, mir zu schreiben".
+    + "|dejá\\s+de|dejás\\s+de|pará\\s+de|parad\\s+de|pára\\s+de|para\\s+de(?=\\s+(?:me|nos)\\s)|smetti\\s+di|smettila\\s+di|hou(?:d)?\\s+(?:nu\\s+)?op(?:\\s+met)?|hör\\s+auf"),
   remove: stem("remov|effac|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|sác|saqu|sáqu|suprim|suprím|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
   list: stem("list|mailing|database|distribution|crm|records|system|lista|listado|base|bases|cadastro|liste|fichier|verteiler|bestand|lijst|adressenbestand|elenco|rubrica|newsletter|contacts"),
   mine: u("my|our|mi|mis|meu|meus|minha|o\\s+meu|a\\s+minha|mon|ma|mes|meine?[nrms]?|mijn|il\\s+mio|i\\s+miei|la\\s+mia|mio|mia|miei"),

@@ -1,0 +1,60 @@
+/**
+ * "Board meeting Thursday at 3, I'll get back to you", "mein Sohn hat Mittwoch um 8 Zahnarzt … Melde mich", a forwarded
+ * agenda ending "Ya te escribiré yo": the prospect tells their own week (or someone else's) to explain "not now" and
+ * says they will write later, or that no call is needed. Such a reply offers no time, whatever times it names, unless
+ * it also invites one ("?", "works", "suits", "how about", "free", "let's", "passt", "me va", "va bene"…): "Tuesday
+ * I'm at the dentist, Wednesday 3pm works? I'll confirm" stays a proposal. Read on the prospect's own words (the cues
+ * are idioms of each language, not date words).
+ */
+
+const u = (src: string) => new RegExp(`(?<![\\p{L}'’])(?:${src})(?![\\p{L}])`, 'giu');
+
+/** The prospect will write later, or says no meeting is wanted now. */
+const DEFERRAL = u([
+  // English: "I'll get back to you", "get back to u", "I'll be in touch", "I'll let you know", "I'll reach out", "no call
+  // needed", "not ready to meet yet", "no time for a call right now".
+  "get\\s+back\\s+to\\s+(?:you|u|ya|y['’]all)|(?:i|we)(?:['’]ll|\\s+will)\\s+(?:\\p{L}+\\s+)?(?:be\\s+in\\s+touch|reach\\s+out|let\\s+you\\s+know|circle\\s+back|come\\s+back\\s+to\\s+you|write\\s+(?:back|again)|revert|follow\\s+up|ping\\s+you|drop\\s+you\\s+a\\s+(?:line|note))|(?:i|we)['’]ll\\s+be\\s+in\\s+touch|will\\s+be\\s+in\\s+touch|(?:no|without\\s+a)\\s+(?:call|meeting|demo|catch-?up)\\s+(?:is\\s+)?(?:needed|necessary|required)|no\\s+need\\s+(?:for\\s+(?:a|the)\\s+(?:call|meeting|demo)|to\\s+(?:meet|talk|speak|chat|call|jump\\s+on))|not\\s+ready\\s+to\\s+(?:meet|talk|speak|chat|schedule|commit|book)|no\\s+time\\s+(?:for\\s+(?:a\\s+)?(?:call|meeting|chat|demo)|right\\s+now|at\\s+the\\s+moment|this\\s+week)|(?:can['’]t|cannot)\\s+(?:commit\\s+to|fit\\s+in|schedule)\\s+(?:anything|a\\s+(?:call|meeting|time))",
+  // Spanish: "Ya te escribiré yo", "te aviso", "le escribo", "me pondré en contacto", "no tengo hueco", "no hace falta llamada".
+  "(?:ya\\s+)?(?:te|le|os|les)\\s+(?:escribo|escribiré|escribire|aviso|avisaré|avisare|contacto|contactaré|contactare|digo\\s+algo|diré\\s+algo|vuelvo\\s+a\\s+escribir|volveré\\s+a\\s+escribir)(?:\\s+yo)?|me\\s+(?:pondré|pondre|pongo|vuelvo\\s+a\\s+poner)\\s+en\\s+contacto|no\\s+tengo\\s+(?:ni\\s+un\\s+)?(?:hueco|huecos|tiempo)|no\\s+(?:hace\\s+falta|es\\s+necesari[oa]|necesito|necesitamos)\\s+(?:una\\s+|ninguna\\s+)?(?:llamada|reunión|reunion|demo)|no\\s+puedo\\s+nada",
+  // Portuguese: "Não consigo nada por agora", "te aviso", "eu te escrevo", "dou retorno", "entro em contato".
+  "(?:eu\\s+)?(?:te|lhe|vos)\\s+(?:escrevo|escreverei|aviso|avisarei|procuro|procurarei|retorno|dou\\s+retorno|dou\\s+notícias)|(?:dou|darei)\\s+(?:um\\s+)?retorno|retorno\\s+(?:em\\s+breve|depois|mais\\s+tarde|assim\\s+que)|(?:entro|entrarei|volto\\s+a\\s+entrar)\\s+em\\s+contato|não\\s+consigo\\s+nada|não\\s+tenho\\s+(?:agenda|tempo|espaço)|não\\s+(?:precisa|é\\s+preciso|há\\s+necessidade|preciso)\\s+(?:de\\s+)?(?:ligação|call|reunião|chamada|demo)",
+  // French: "je reviendrai vers vous", "je vous recontacte", "je vous tiens au courant", "pas besoin d'appel".
+  "je\\s+(?:reviens|reviendrai|reviendrais|repasse)\\s+vers\\s+vous|je\\s+(?:vous|te)\\s+(?:recontacte(?:rai)?|tiens\\s+au\\s+courant|tiendrai\\s+au\\s+courant|fais\\s+signe|ferai\\s+signe|redis|redirai|réécris|réécrirai|écrirai)|je\\s+reprendrai\\s+contact|(?:pas|aucun)\\s+besoin\\s+d['’](?:un\\s+)?(?:appel|échange|entretien|rendez-vous|rdv)|pas\\s+besoin\\s+de\\s+(?:call|rendez-vous|rdv|réunion|démo|nous\\s+appeler|s['’]appeler)|je\\s+n['’]ai\\s+pas\\s+(?:le\\s+)?temps|pas\\s+de\\s+(?:créneau|temps)\\s+(?:pour\\s+l['’]instant|en\\s+ce\\s+moment|pour\\s+le\\s+moment)",
+  // German: "Melde mich", "ich gebe Ihnen Bescheid", "ich komme auf Sie zurück", "kein Termin nötig", "keine Zeit".
+  "(?:ich\\s+)?melde\\s+mich|(?:ich\\s+)?(?:gebe|geb)\\s+(?:ihnen\\s+|dir\\s+|euch\\s+)?bescheid|(?:ich\\s+)?komme\\s+(?:\\p{L}+\\s+){0,2}auf\\s+(?:sie|dich|euch)\\s+zurück|kein(?:en)?\\s+(?:call|anruf|termin|gespräch|telefonat|meeting)\\s+(?:nötig|notwendig|erforderlich)|(?:habe|hab)\\s+(?:\\p{L}+\\s+)?keine\\s+zeit|keine\\s+zeit\\s+(?:für|im\\s+moment|gerade|diese\\s+woche)",
+  // Dutch: "ik laat het weten", "ik neem contact op", "ik kom erop terug", "ik meld me", "geen tijd", "geen call nodig".
+  "ik\\s+laat\\s+(?:het\\s+|iets\\s+|u\\s+|je\\s+|jou\\s+)*(?:nog\\s+)?weten|laat\\s+ik\\s+(?:het\\s+|u\\s+|je\\s+)*weten|ik\\s+neem\\s+(?:\\p{L}+\\s+){0,2}contact\\s+(?:met\\s+(?:u|je|jou)\\s+)?op|ik\\s+kom\\s+(?:er\\s+)?(?:\\p{L}+\\s+){0,2}(?:op\\s+)?terug|ik\\s+kom\\s+erop\\s+terug|ik\\s+meld\\s+me|(?:ik\\s+)?heb\\s+(?:\\p{L}+\\s+)?geen\\s+tijd|geen\\s+(?:call|belletje|afspraak|gesprek|meeting)\\s+nodig",
+  // Italian: "Ti ricontatto io", "le faccio sapere", "mi faccio sentire", "non ho tempo", "non serve una call".
+  "(?:ti|la|vi|le)\\s+(?:ricontatto|ricontatterò|ricontattero|riscrivo|riscriverò)|(?:ti|le|vi)\\s+(?:faccio|farò|faro)\\s+sapere|ti\\s+scrivo\\s+io|mi\\s+(?:faccio|farò)\\s+(?:viv[oa]|sentire)|non\\s+ho\\s+(?:\\p{L}+\\s+)?tempo|non\\s+serve\\s+(?:una\\s+|nessuna\\s+)?(?:call|chiamata|riunione|demo)",
+].join('|'));
+
+/** Words that offer or ask for a time: a question, "works", "suits", "how about", "free", "let's", "passt", "me va"… */
+const INVITATION = u([
+  "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
+  "(?:te|le|os|les)\\s+(?:va|viene|parece|iría|vendría)|me\\s+(?:va|viene)|podemos|podríamos|puedo|quedamos|qué\\s+tal|libre|disponible|hablamos|hablemos|nos\\s+vemos|vale",
+  "pode\\s+ser|funciona|podemos|poderíamos|posso|que\\s+tal|fica\\s+(?:bom|ótimo|bem)|serve|livre|disponível|combinado|vamos\\s+(?:marcar|falar)",
+  "(?:ça|cela)\\s+(?:vous|te)\\s+(?:va|irait|convient)|convient|conviendrait|on\\s+peut|pouvons|pourrions|peut-on|dispo(?:nible)?s?|libre|ça\\s+marche|je\\s+peux|je\\s+propose",
+  "passt|passen|geht|ginge|können\\s+wir|könnten\\s+wir|wie\\s+wäre|wäre|hätten\\s+sie|hättest\\s+du|frei|ich\\s+kann|kann\\s+ich",
+  "past|schikt|kunnen\\s+we|komt\\s+(?:\\p{L}+\\s+){0,3}uit|lukt|beschikbaar|vrij|ik\\s+kan|kan\\s+ik|zullen\\s+we",
+  "va\\s+bene|(?:ti|le|vi)\\s+va|possiamo|potremmo|posso|liber[oa]|disponibile|sentiamoci|facciamo",
+].join('|'));
+
+/** A negation next to a cue ("not free", "no puedo", "geht nicht", "non posso"): the cue then invites nothing. */
+const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|n['’]t|nicht|kein\p{L}*|niet|geen|pas|non|não|nao|nunca|jamais|kaum|hardly|rarely)\s+(?:\p{L}+\s+)?$/iu;
+const NEGATED_AFTER = /^\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}])/iu;
+
+/** The deferral cue when the reply defers (or wants no call) and invites no time; otherwise null. */
+export function defersWithoutOffer(text: string): string | null {
+  const t = text.slice(0, 5_000);
+  const deferral = [...t.matchAll(DEFERRAL)][0];
+  if (!deferral) return null;
+  if (/[?¿]/.test(t)) return null;
+  const inDeferral = (a: number) => a >= (deferral.index ?? 0) && a < (deferral.index ?? 0) + deferral[0].length;
+  for (const m of t.matchAll(INVITATION)) {
+    const a = m.index ?? 0;
+    if (inDeferral(a)) continue;
+    if (NEGATED_BEFORE.test(t.slice(Math.max(0, a - 24), a)) || NEGATED_AFTER.test(t.slice(a + m[0].length, a + m[0].length + 20))) continue;
+    return null;
+  }
+  return deferral[0];
+}
