@@ -170,9 +170,10 @@ export function clauseFrames(clause: string): Frame[] {
   const decidedNot = near(s.decide, s.neg, 4, true);
   if (decidedNot && !s.anymore.some((a) => a.w > decidedNot[1].w && a.w - decidedNot[1].w <= 1)) add('decided not to', 'decline', 0.8, decidedNot);
   // "Budget for next year has been allocated and this isn't in it", "no entra en el presupuesto", "ist nicht im Budget":
-  // the offer left out of the budget ("the budget isn't the issue", "won't know about budget until March" are not).
+  // the offer left out of the budget ("the budget isn't the issue", "won't know about budget until March", "ahora no hay
+  // presupuesto" are not: a no for now, which a range named beside it lifts).
   const noBudget = near(s.neg, s.budget, 5) ?? near(s.budget, s.neg, 10, true);
-  if (noBudget && !/(?<![\p{L}])(?:issue|problem|concern|problema|problème|probleem|questione|know|until|yet|hasta|todavía|aún|até|ainda|jusqu['’]?|encore|bis|noch|tot|nog|fino|ancora|sapere|saber|savoir|wissen|weten)(?![\\p{L}])/iu.test(clause)) add('left out of the budget', 'decline', 0.8, noBudget);
+  if (noBudget && !/(?<![\p{L}])(?:issue|problem|concern|problema|problème|probleem|questione|know|until|yet|hasta|todavía|aún|até|ainda|jusqu['’]?|encore|bis|noch|tot|nog|fino|ancora|sapere|saber|savoir|wissen|weten|now|currently|ahora|agora|maintenant|actuellement|jetzt|momentan|derzeit|nu|momenteel|adesso|attualmente|moment\p{L}*)(?![\p{L}])/iu.test(clause)) add('left out of the budget', 'decline', 0.8, noBudget);
   // "Going to say no on this one", "on va dire non cette fois", "wir lehnen dankend ab".
   const sayNo = s.sayNo[0];
   if (sayNo && !negated(sayNo)) add('saying no', 'decline', 1, [sayNo, sayNo]);
