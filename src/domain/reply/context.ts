@@ -163,6 +163,9 @@ const WRITE_TO_ME = /(?<![\p{L}])(?:(?:ping|nudge|remind|e-?mail|text|message|wr
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
 
+/** Now, as opposed to the time named: "right now", "ahora", "agora", "là", "maintenant", "jetzt", "gerade", "nu", "ora". */
+const NOW = /(?<![\p{L}])(?:now|right\s+now|at\s+the\s+moment|currently|ahora|ahorita|agora|maintenant|là|en\s+ce\s+moment|jetzt|gerade|momentan|im\s+moment|nu|momenteel|ora|adesso|al\s+momento)(?![\p{L}])/iu;
+
 /** A phrase that names a day or a date ("Tuesday", "the 4th", "Oct 14", "tomorrow"), not just an hour. */
 const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[/.-]\d{1,2}|week|month)/iu;
 
@@ -241,7 +244,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
   // day's, not this time's.
-  const own = (a: number) => a < at || !NAMES_DAY.test(outside.slice(at + (end - start), a));
+  // "in the coming weeks, right now impossible", "nas próximas semanas, agora estou enrolado": a busy cue after "now" is now's.
+  const own = (a: number) => a < at || !(NAMES_DAY.test(outside.slice(at + (end - start), a)) || NOW.test(outside.slice(at + (end - start), a)));
   const busyAt = Math.min(Infinity, ...busy.filter(([a]) => own(a)).map(([a]) => Math.abs(a - at)));
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
   if (busyAt < future) return 'busy';

@@ -128,7 +128,7 @@ export const DECLINE_CUES: Cue[] = [
   c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
   // German
   c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein(?:en)?\\s+bedarf|nichts\\s+für\\s+uns|nein,?\\s+danke"),
-  c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?verfolgen"),
+  c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?(?:zu\\s+)?(?:weiter(?:zu)?)?verfolgen"),
   c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt"),
   // Dutch
   c("niets\\s+voor\\s+ons|geen\\s+behoefte|geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),
