@@ -34,6 +34,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
   const now = DateTime.fromJSDate(ref, { zone }).startOf('day');
   let best: DateTime | null = null;
   let bestIsBack = false;
+  let spanEnd: DateTime | null = null;
   for (const m of t.matchAll(RETURN_CUE)) {
     const cue = m[0].toLowerCase();
     const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
@@ -45,13 +46,16 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
     if (SPAN_END_CUE.test(cue.trim())) {
       let next = d.plus({ days: 1 });
       while (next.weekday > 5) next = next.plus({ days: 1 });
-      if (!best || !bestIsBack) { best = next; bestIsBack = false; }
+      spanEnd ??= next;
       continue;
     }
     const isBack = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|di nuovo|retorn|volto|voltando|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
     // Prefer "back on X" over "until X"; among equals, the first stated.
     if (!best || (isBack && !bestIsBack)) { best = d; bestIsBack = isBack; }
   }
+  // "from 1 December to 12 December inclusive … I'll reply on my return": no return before the leave ends (the back cue
+  // read the span's first day).
+  if (spanEnd && (!best || best < spanEnd)) best = spanEnd;
   return best ? best.toISODate() : null;
 }
 
