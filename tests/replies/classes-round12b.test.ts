@@ -65,6 +65,16 @@ describe('the week told to explain "not now", with a promise to write later and 
     ['en', 'After the clocks go back, Tuesday at 10 suits me.', '2025-11-18 10:00'],
     ['en', 'Tuesday I\'m at the dentist, Wednesday 3pm works?', '2025-11-19 15:00'],
   ])('%s: already a proposal, stays ("%s" → %s)', reads);
+  it.each([
+    ['en', 'Tuesday at 10 then. I\'ll let you know if anything changes.', '2025-11-18 10:00'],
+    ['en', 'Put me down for Thursday 2pm. I\'ll get back to you with the attendee list.', '2025-11-20 14:00'],
+    ['es', 'Martes a las 10 entonces. Te aviso si surge algo.', '2025-11-18 10:00'],
+    ['pt', 'Terça às 10h então. Te aviso se mudar algo.', '2025-11-18 10:00'],
+    ['fr', 'Mardi 10h alors. Je vous tiens au courant si ça bouge.', '2025-11-18 10:00'],
+    ['de', 'Dienstag 10 Uhr. Melde mich, falls was dazwischenkommt.', '2025-11-18 10:00'],
+    ['nl', 'Dinsdag 10 uur dan. Ik laat het weten als er iets verandert.', '2025-11-18 10:00'],
+    ['it', 'Martedì alle 10 allora. Ti faccio sapere se cambia qualcosa.', '2025-11-18 10:00'],
+  ])('%s: a time confirmed, with a promise to write only if it changes, stays a proposal ("%s" → %s)', reads);
 });
 
 describe('a time that is someone else\'s, an office\'s, a committee\'s or the clocks\' is no proposal', () => {

@@ -30,6 +30,8 @@ const DEFERRAL = u([
 
 /** Words that offer or ask for a time: a question, "works", "suits", "how about", "free", "let's", "passt", "me va"… */
 const INVITATION = u([
+  // A time confirmed: "Tuesday at 10 then.", "Thursday 2pm confirmed", "put me down for", "Dienstag 10 Uhr dann."
+  "(?:then|dann|entonces|alors|allora|então|dan)(?=\\s*(?:[.!,;\\n]|$))|confirmed|agreed|put\\s+(?:me|us)\\s+down|count\\s+(?:me|us)\\s+in|sounds\\s+good|book(?:ed)?\\s+(?:it|me|us)|confirmado|combinado|confirmé|c['’]est\\s+noté|bestätigt|abgemacht|einverstanden|afgesproken|bevestigd|confermato|d['’]accordo",
   "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
   "(?:te|le|os|les)\\s+(?:va|viene|parece|iría|vendría)|me\\s+(?:va|viene)|podemos|podríamos|puedo|quedamos|qué\\s+tal|libre|disponible|hablamos|hablemos|nos\\s+vemos|vale",
   "pode\\s+ser|funciona|podemos|poderíamos|posso|que\\s+tal|fica\\s+(?:bom|ótimo|bem)|serve|livre|disponível|combinado|vamos\\s+(?:marcar|falar)",
@@ -39,6 +41,13 @@ const INVITATION = u([
   "va\\s+bene|(?:ti|le|vi)\\s+va|possiamo|potremmo|posso|liber[oa]|disponibile|sentiamoci|facciamo",
 ].join('|'));
 
+/**
+ * What may follow a promise to write that makes it about something else than the meeting: a condition ("I'll let you
+ * know if anything changes", "Melde mich, falls was dazwischenkommt", "te aviso si surge algo") or a thing to send ("I'll
+ * get back to you with the attendee list").
+ */
+const NOT_ABOUT_MEETING = /^[\s,]*(?:(?:\p{L}+\s+){0,3})?(?:if|in\s+case|should|unless|with|falls|wenn|sofern|mit|si|con|com|avec|se|caso|als|indien|met|qualora)(?![\p{L}])/iu;
+
 /** A negation next to a cue ("not free", "no puedo", "geht nicht", "non posso"): the cue then invites nothing. */
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|n['’]t|nicht|kein\p{L}*|niet|geen|pas|non|não|nao|nunca|jamais|kaum|hardly|rarely)\s+(?:\p{L}+\s+)?$/iu;
 const NEGATED_AFTER = /^\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}])/iu;
@@ -46,7 +55,7 @@ const NEGATED_AFTER = /^\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}])/iu;
 /** The deferral cue when the reply defers (or wants no call) and invites no time; otherwise null. */
 export function defersWithoutOffer(text: string): string | null {
   const t = text.slice(0, 5_000);
-  const deferral = [...t.matchAll(DEFERRAL)][0];
+  const deferral = [...t.matchAll(DEFERRAL)].find((m) => !NOT_ABOUT_MEETING.test(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40)));
   if (!deferral) return null;
   if (/[?¿]/.test(t)) return null;
   const inDeferral = (a: number) => a >= (deferral.index ?? 0) && a < (deferral.index ?? 0) + deferral[0].length;
