@@ -74,7 +74,18 @@ describe('the week told to explain "not now", with a promise to write later and 
     ['de', 'Dienstag 10 Uhr. Melde mich, falls was dazwischenkommt.', '2025-11-18 10:00'],
     ['nl', 'Dinsdag 10 uur dan. Ik laat het weten als er iets verandert.', '2025-11-18 10:00'],
     ['it', 'Martedì alle 10 allora. Ti faccio sapere se cambia qualcosa.', '2025-11-18 10:00'],
-  ])('%s: a time confirmed, with a promise to write only if it changes, stays a proposal ("%s" → %s)', reads);
+    ['en', 'Thursday 2pm is fine. Will be in touch.', '2025-11-20 14:00'],
+    ['en', 'Thursday at 2. I\'ll reach out to confirm.', '2025-11-20 14:00'],
+    ['es', 'El jueves a las 14 me cuadra. Te escribo para confirmar.', '2025-11-20 14:00'],
+    ['pt', 'Quinta às 14h fechado. Te escrevo depois.', '2025-11-20 14:00'],
+    ['fr', 'Jeudi 14h c\'est bon pour moi. Je vous recontacte pour confirmer.', '2025-11-20 14:00'],
+    ['de', 'Donnerstag 14 Uhr klappt. Melde mich noch.', '2025-11-20 14:00'],
+    ['nl', 'Donderdag 14 uur is goed. Ik meld me nog.', '2025-11-20 14:00'],
+    ['it', 'Giovedì alle 14 per me ok. Ti faccio sapere per la sala.', '2025-11-20 14:00'],
+  ])('%s: a time confirmed or found good, beside a promise to write, stays a proposal ("%s" → %s)', reads);
+  it('a busy time with "can\'t" and a promise to write is no proposal', () => {
+    expect(read('en', 'I can\'t do anything this week: board mtg thurs at 3. I\'ll get back to you.').kind).not.toBe('proposal');
+  });
 });
 
 describe('a time that is someone else\'s, an office\'s, a committee\'s or the clocks\' is no proposal', () => {

@@ -32,6 +32,8 @@ const DEFERRAL = u([
 const INVITATION = u([
   // A time confirmed: "Tuesday at 10 then.", "Thursday 2pm confirmed", "put me down for", "Dienstag 10 Uhr dann."
   "(?:then|dann|entonces|alors|allora|então|dan)(?=\\s*(?:[.!,;\\n]|$))|confirmed|agreed|put\\s+(?:me|us)\\s+down|count\\s+(?:me|us)\\s+in|sounds\\s+good|book(?:ed)?\\s+(?:it|me|us)|confirmado|combinado|confirmé|c['’]est\\s+noté|bestätigt|abgemacht|einverstanden|afgesproken|bevestigd|confermato|d['’]accordo",
+  // A time found good: "Thursday 2pm is fine", "me cuadra", "fechado", "c'est bon pour moi", "klappt", "is goed", "per me ok".
+  "(?:is|['’]s|sounds|looks|seems)\\s+(?:\\p{L}+\\s+)?(?:fine|good|great|perfect|ok(?:ay)?|best|ideal|better)|good\\s+for\\s+(?:me|us)|(?:to|will)\\s+confirm|me\\s+(?:cuadra|sirve|encaja)|(?:está|es|fica|é)\\s+(?:bien|bom|ótimo|perfect[oa]|bem)|perfect[oa]|fechado|ótimo|(?:para|pour|per|om\\s+te)\\s+(?:confirmar|confirmer|conferma|confermare|bevestigen)|c['’]est\\s+(?:bon|parfait|ok|noté)|parfait|klappt|(?:ist|wäre)\\s+(?:gut|perfekt|ok|in\\s+ordnung)|perfekt|zur\\s+bestätigung|(?:is|lijkt)\\s+(?:me\\s+)?(?:goed|prima|perfect|oké|ok)|prima|per\\s+me\\s+(?:ok|va\\s+bene)|(?:è|mi\\s+va)\\s+(?:bene|perfetto)|benissimo|perfetto",
   "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
   "(?:te|le|os|les)\\s+(?:va|viene|parece|iría|vendría)|me\\s+(?:va|viene)|podemos|podríamos|puedo|quedamos|qué\\s+tal|libre|disponible|hablamos|hablemos|nos\\s+vemos|vale",
   "pode\\s+ser|funciona|podemos|poderíamos|posso|que\\s+tal|fica\\s+(?:bom|ótimo|bem)|serve|livre|disponível|combinado|vamos\\s+(?:marcar|falar)",
@@ -43,14 +45,14 @@ const INVITATION = u([
 
 /**
  * What may follow a promise to write that makes it about something else than the meeting: a condition ("I'll let you
- * know if anything changes", "Melde mich, falls was dazwischenkommt", "te aviso si surge algo") or a thing to send ("I'll
- * get back to you with the attendee list").
+ * know if anything changes", "Melde mich, falls was dazwischenkommt", "te aviso si surge algo"), a thing to send ("I'll
+ * get back to you with the attendee list") or a subject of its own ("on the agenda", "per la sala"; "about it" is not).
  */
-const NOT_ABOUT_MEETING = /^[\s,]*(?:(?:\p{L}+\s+){0,3})?(?:if|in\s+case|should|unless|with|falls|wenn|sofern|mit|si|con|com|avec|se|caso|als|indien|met|qualora)(?![\p{L}])/iu;
+const NOT_ABOUT_MEETING = /^[\s,]*(?:(?:\p{L}+\s+){0,3})?(?:(?:if|in\s+case|should|unless|with|falls|wenn|sofern|mit|si|con|com|avec|se|caso|als|indien|met|qualora)(?![\p{L}])|(?:about|regarding|re:?|on|sobre|para|pour|per|für|über|voor|over|su|sur|zu)\s+(?:the|a|an|el|la|los|las|o|os|as|le|les|l['’]|un|une|der|die|das|den|dem|einen?|de|het|een|il|lo|gli|i)\s)/iu;
 
 /** A negation next to a cue ("not free", "no puedo", "geht nicht", "non posso"): the cue then invites nothing. */
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|n['’]t|nicht|kein\p{L}*|niet|geen|pas|non|não|nao|nunca|jamais|kaum|hardly|rarely)\s+(?:\p{L}+\s+)?$/iu;
-const NEGATED_AFTER = /^\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}])/iu;
+const NEGATED_AFTER = /^(?:['’]t|\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}]))/iu;
 
 /** The deferral cue when the reply defers (or wants no call) and invites no time; otherwise null. */
 export function defersWithoutOffer(text: string): string | null {
