@@ -45,7 +45,14 @@ describe('the week told to explain "not now", with a promise to write later and 
     ['en', 'Here is my schedule so you see why:\n\nTue 18/11 9:00 plant audit\nWed 19/11 14:00 supplier day\nThu 20/11 all day offsite\n\nI\'ll get back to you after that.'],
     ['fr', 'Voici mon planning pour que vous compreniez :\n\nmardi 18, 9h audit\nmercredi 19, 14h comité\n\nJe reviendrai vers vous.'],
     ['de', 'Mein Wochenplan zur Info:\n\nDi 18.11. 9:00 Audit\nMi 19.11. 14:00 Lieferantentag\n\nMelde mich danach.'],
-  ])('%s: a forwarded agenda ("%s")', noProposal);
+    ['en', 'Here is my schedule for the week:\nMon 9:00 audit\nTue 14:00 board'],
+    ['es', 'Te paso mi agenda: lunes 9:00 montaje, martes 10:00 inauguración.'],
+    ['pt', 'Te encaminho minha agenda: terça 9h auditoria, quarta 14h comitê.'],
+    ['fr', 'Voici mon planning : mardi 18, 9h audit ; mercredi 19, 14h comité.'],
+    ['nl', 'Hier is mijn planning:\ndinsdag 10:00 audit\nwoensdag 14:00 beurs'],
+    ['it', 'Ti giro il programma: lunedì 24 ore 9 montaggio, martedì 25 ore 10 inaugurazione.'],
+  ])('%s: a forwarded agenda, with or without a promise to write ("%s")', noProposal);
+  it('an agenda shared beside a time invited stays a proposal', () => reads('en', 'Here is my schedule: Tuesday at 3 works, or Wednesday at 10?', '2025-11-18 15:00'));
   it.each([
     ['en', 'Got a budget review Tuesday at 11 and a site visit Wednesday at 2. I\'ll reach out once things calm down.'],
     ['pt', 'Minha filha tem consulta quinta às 10h, então a semana está difícil. Entro em contato depois.'],

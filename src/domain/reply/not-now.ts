@@ -9,7 +9,7 @@
 
 const u = (src: string) => new RegExp(`(?<![\\p{L}'’])(?:${src})(?![\\p{L}])`, 'giu');
 
-/** The prospect will write later, or says no meeting is wanted now. */
+/** The prospect will write later, says no meeting is wanted now, or shares their week's agenda to explain. */
 const DEFERRAL = u([
   // English: "I'll get back to you", "get back to u", "I'll be in touch", "I'll let you know", "I'll reach out", "no call
   // needed", "not ready to meet yet", "no time for a call right now".
@@ -26,6 +26,9 @@ const DEFERRAL = u([
   "ik\\s+laat\\s+(?:het\\s+|iets\\s+|u\\s+|je\\s+|jou\\s+)*(?:nog\\s+)?weten|laat\\s+ik\\s+(?:het\\s+|u\\s+|je\\s+)*weten|ik\\s+neem\\s+(?:\\p{L}+\\s+){0,2}contact\\s+(?:met\\s+(?:u|je|jou)\\s+)?op|ik\\s+kom\\s+(?:er\\s+)?(?:\\p{L}+\\s+){0,2}(?:op\\s+)?terug|ik\\s+kom\\s+erop\\s+terug|ik\\s+meld\\s+me|(?:ik\\s+)?heb\\s+(?:\\p{L}+\\s+)?geen\\s+tijd|geen\\s+(?:call|belletje|afspraak|gesprek|meeting)\\s+nodig",
   // Italian: "Ti ricontatto io", "le faccio sapere", "mi faccio sentire", "non ho tempo", "non serve una call".
   "(?:ti|la|vi|le)\\s+(?:ricontatto|ricontatterò|ricontattero|riscrivo|riscriverò)|(?:ti|le|vi)\\s+(?:faccio|farò|faro)\\s+sapere|ti\\s+scrivo\\s+io|mi\\s+(?:faccio|farò)\\s+(?:viv[oa]|sentire)|non\\s+ho\\s+(?:\\p{L}+\\s+)?tempo|non\\s+serve\\s+(?:una\\s+|nessuna\\s+)?(?:call|chiamata|riunione|demo)",
+  // A week's agenda shared or forwarded to explain: "here's my schedule", "te reenvío la agenda de la feria", "minha agenda
+  // desta semana", "voici mon planning", "mein Wochenplan", "hier is mijn planning", "ti giro il programma del cantiere".
+  "(?:here(?:['’]s|\\s+is)|forwarding|sharing)\\s+(?:\\p{L}+\\s+){0,2}(?:my|our|the)\\s+(?:\\p{L}+\\s+)?(?:schedule|agenda|calendar|itinerary|programme|program|timetable|planning)|(?:te|os|le)\\s+(?:reenvío|reenvio|paso|mando|comparto|adjunto)\\s+(?:\\p{L}+\\s+){0,2}(?:mi|la|el|nuestra?)\\s+(?:\\p{L}+\\s+)?(?:agenda|programa|calendario|planning|horario)|(?:te|lhe|vos)\\s+(?:encaminho|repasso|mando|envio|passo)\\s+(?:\\p{L}+\\s+){0,2}(?:minha|a|o|nossa)\\s+(?:\\p{L}+\\s+)?(?:agenda|programação|programa|cronograma)|minha\\s+agenda\\s+(?:desta|da|dessa)\\s+semana|(?:je\\s+vous|je\\s+te)\\s+(?:transfère|fais\\s+suivre|transmets|partage|envoie)\\s+(?:\\p{L}+\\s+){0,2}(?:mon|ma|le|la|notre)\\s+(?:\\p{L}+\\s+)?(?:planning|agenda|programme|emploi\\s+du\\s+temps)|voici\\s+(?:mon|ma|le|notre)\\s+(?:planning|agenda|programme)|(?:hier|anbei)\\s+(?:\\p{L}+\\s+)?(?:mein|meine|unser|unsere|der|die|das)\\s+(?:\\p{L}+\\s+)?(?:wochenplan|terminplan|programm|kalender|agenda|zeitplan)|mein\\s+wochenplan|(?:hier\\s+is|ik\\s+stuur\\s+(?:je|u))\\s+(?:\\p{L}+\\s+)?(?:mijn|de|het|ons|onze)\\s+(?:\\p{L}+\\s+)?(?:agenda|planning|programma|rooster|schema)|(?:ti|le|vi)\\s+(?:inoltro|giro|mando|passo|allego)\\s+(?:\\p{L}+\\s+){0,2}(?:il|la|mio|mia|nostro|nostra)\\s+(?:\\p{L}+\\s+)?(?:programma|agenda|calendario|planning)|ecco\\s+(?:il\\s+mio|la\\s+mia)\\s+(?:programma|agenda)",
 ].join('|'));
 
 /** Words that offer or ask for a time: a question, "works", "suits", "how about", "free", "let's", "passt", "me va"… */
