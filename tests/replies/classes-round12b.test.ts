@@ -90,8 +90,13 @@ describe('the week told to explain "not now", with a promise to write later and 
     ['nl', 'Donderdag 14 uur is goed. Ik meld me nog.', '2025-11-20 14:00'],
     ['it', 'Giovedì alle 14 per me ok. Ti faccio sapere per la sala.', '2025-11-20 14:00'],
     ['en', 'Maybe Thursday at 2, I\'ll let you know.', '2025-11-20 14:00'],
+    ['en', 'Thu 3pm for me. Will be in touch.', '2025-11-20 15:00'],
+    ['es', 'Jueves 15h para mí. Te aviso.', '2025-11-20 15:00'],
     ['de', 'Vielleicht Donnerstag um 14 Uhr, ich melde mich.', '2025-11-20 14:00'],
   ])('%s: a time confirmed or found good, beside a promise to write, stays a proposal ("%s" → %s)', reads);
+  it('a busy time "for me" and a promise to write is no proposal', () => {
+    expect(read('en', 'Wednesday at 3 is a mess for me, I\'ll get back to you.').kind).not.toBe('proposal');
+  });
   it('a busy time with "can\'t" and a promise to write is no proposal', () => {
     expect(read('en', 'I can\'t do anything this week: board mtg thurs at 3. I\'ll get back to you.').kind).not.toBe('proposal');
   });

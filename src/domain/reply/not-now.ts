@@ -39,6 +39,9 @@ const INVITATION = u([
   "(?:is|['’]s|sounds|looks|seems)\\s+(?:\\p{L}+\\s+)?(?:fine|good|great|perfect|ok(?:ay)?|best|ideal|better)|good\\s+for\\s+(?:me|us)|(?:to|will)\\s+confirm|me\\s+(?:cuadra|sirve|encaja)|(?:está|es|fica|é)\\s+(?:bien|bom|ótimo|perfect[oa]|bem)|perfect[oa]|fechado|ótimo|(?:para|pour|per|om\\s+te)\\s+(?:confirmar|confirmer|conferma|confermare|bevestigen)|c['’]est\\s+(?:bon|parfait|ok|noté)|parfait|klappt|(?:ist|wäre)\\s+(?:gut|perfekt|ok|in\\s+ordnung)|perfekt|zur\\s+bestätigung|(?:is|lijkt)\\s+(?:me\\s+)?(?:goed|prima|perfect|oké|ok)|prima|per\\s+me\\s+(?:ok|va\\s+bene)|(?:è|mi\\s+va)\\s+(?:bene|perfetto)|benissimo|perfetto",
   // A tentative offer: "maybe Thursday at 2, I'll let you know", "quizás el jueves", "vielleicht Donnerstag".
   "maybe|perhaps|possibly|quizás|quizas|tal\\s+vez|talvez|peut-être|peut-etre|vielleicht|eventuell|misschien|wellicht|forse|magari",
+  // A time stated as one's choice, right after it: "Thu 3pm for me", "jueves 15h para mí", "jeudi 15h pour moi", "Do 15
+  // Uhr für mich" ("Wednesday is a mess for me" is no choice).
+  "(?<=(?:\\d|[ap]\\.?m\\.?|h|uhr|uur|ore|day|tag|dag|dì|es|di)\\s+)(?:for\\s+(?:me|us)|para\\s+(?:mí|mi|nosotros|mim|nós)|pour\\s+(?:moi|nous)|für\\s+(?:mich|uns)|voor\\s+(?:mij|ons)|per\\s+(?:me|noi))",
   "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
   "(?:te|le|os|les)\\s+(?:va|viene|parece|iría|vendría)|me\\s+(?:va|viene)|podemos|podríamos|puedo|quedamos|qué\\s+tal|libre|disponible|hablamos|hablemos|nos\\s+vemos|vale",
   "pode\\s+ser|funciona|podemos|poderíamos|posso|que\\s+tal|fica\\s+(?:bom|ótimo|bem)|serve|livre|disponível|combinado|vamos\\s+(?:marcar|falar)",
