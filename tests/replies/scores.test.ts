@@ -211,7 +211,10 @@ describe('multilingual set, tune-r8 split (tests/fixtures/replies-multilingual/t
  * tune-r9 was the held-out split of round 11 (then `heldout-r9/`), written blind to the parser and scored once unseen
  * after round 11: 209/240 = 87.1%, proposals certain and right 118/133 = 88.7%, 10 proposals from hard negatives (the
  * prospect's own or family errands with a day and time, a forwarded agenda, office closing hours), 1 missed opt-out
- * (Rioplatense "dejá de escribirme"). Its floor is that blind score until round 12 tunes on it.
+ * (Rioplatense "dejá de escribirme"). Round 12 (part b, the kind of a reply) tuned on it: 225/240 = 93.8%, 0 proposals
+ * from hard negatives (the week told to explain "not now" with a promise to write later and no time invited; someone
+ * else's appointment, an office closing, a committee sitting, the clocks changing), 0 missed opt-outs (voseo imperatives,
+ * a bare "baja"). Floor: that score minus one case.
  */
 describe('multilingual set, tune-r9 split (tests/fixtures/replies-multilingual/tune-r9)', () => {
   it('scores above the floor by the issue\'s rule', async () => {
@@ -219,8 +222,8 @@ describe('multilingual set, tune-r9 split (tests/fixtures/replies-multilingual/t
     expect(s.n).toBeGreaterThanOrEqual(240);
     expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR9);
     expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(10);
-    expect(s.missedOptouts.length).toBeLessThanOrEqual(1);
+    expect(s.hardNegativeProposals).toEqual([]);
+    expect(s.missedOptouts).toEqual([]);
   });
 });
 
@@ -294,5 +297,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.87, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.933, language: 0.97,
 };

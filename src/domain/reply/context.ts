@@ -80,7 +80,7 @@ const BUSY = u([
   // The prospect's own body or standing meeting named as the event at that time, with no verb: "board meeting thursday
   // at 10", "all-hands Friday 2pm", "junta directiva el miércoles", "Vorstandssitzung am Donnerstag", "conseil
   // d'administration jeudi", "bestuursvergadering donderdag", "consiglio di amministrazione giovedì", "reunião de diretoria".
-  "(?:board|committee|team|staff|exec(?:utive)?|leadership|management|budget|quarterly|annual|partners?|investors?|shareholders?|department|strategy|steering|ops|sales)(?:\\s+|-)(?:meeting|review|session|offsite|off-site|kick-?off|retreat|prep)s?|all-?hands|town\\s*hall|offsites?|off-sites?|qbrs?|board\\s+prep",
+  "(?:board|committee|team|staff|exec(?:utive)?|leadership|management|budget|quarterly|annual|partners?|investors?|shareholders?|department|strategy|steering|ops|sales)(?:\\s+|-)(?:meeting|mtg|review|session|offsite|off-site|kick-?off|retreat|prep)s?|all-?hands|town\\s*hall|offsites?|off-sites?|qbrs?|board\\s+prep",
   "junta(?:\\s+(?:directiva|general|de\\s+\\p{L}+|con\\s+(?:el|la|los)\\s+\\p{L}+))|consejo\\s+de\\s+administración|comité\\s+de\\s+(?:dirección|direccion|\\p{L}+)|reunión\\s+(?:de|del|con\\s+el)\\s+(?:consejo|comité|directorio|dirección|equipo|junta|socios)|reunião\\s+(?:de|da|do|com\\s+a|com\\s+o)\\s+(?:diretoria|conselho|equipe|comitê|comité|sócios|board)|conselho\\s+de\\s+administração",
   "conseil\\s+d['’]administration|comité\\s+de\\s+direction|codir|comex|réunion\\s+(?:d['’]équipe|d['’]associés|de\\s+(?:direction|service|bureau|conseil))|séminaire\\s+d['’](?:équipe|entreprise)",
   "(?:vorstands|aufsichtsrats|gesellschafter|geschäftsführungs|team|abteilungs|bereichs|strategie|budget|quartals)(?:sitzung|besprechung|meeting|klausur|runde|tagung)|klausurtagung|jour\\s+fixe",
@@ -97,6 +97,13 @@ const BUSY = u([
   // A day said to be hard for the prospect, in any of the languages, with or without accents: "Mardi c'est compliqué pour
   // moi", "el lunes es complicado", "quinta fica difícil", "Dienstag wird schwierig", "woensdag is lastig", "lunedì è difficile".
   "c['’\\s]?est\\s+(?:\\p{L}+\\s+)?(?:compliqu[ée]e?|difficile|chargée?|serré|pas\\s+(?:top|idéal|ideal|pratique|jouable))|(?:ça|ca)\\s+(?:ne\\s+)?m['’]arrange\\s+pas|(?:es|está|se\\s+me\\s+hace|lo\\s+veo)\\s+(?:\\p{L}+\\s+)?(?:complicad[oa]|dif[ií]cil)|(?:é|fica|ficaria|seria)\\s+(?:\\p{L}+\\s+)?(?:complicad[oa]|dif[ií]cil|apertad[oa])|(?:ist|wird|wäre)\\s+(?:\\p{L}+\\s+){0,2}(?:schwierig|knapp|ungünstig|eng)|(?:is|wordt|lijkt)\\s+(?:\\p{L}+\\s+){0,2}(?:lastig|moeilijk|krap|onhandig)|(?:è|sarebbe|risulta)\\s+(?:\\p{L}+\\s+)?(?:difficile|complicat[oa])",
+  // Someone close to the prospect at that time: "I pick up my daughter Wednesday at 3", "my husband has the dentist
+  // Friday at 9", "mein Sohn hat Mittwoch um 8 Zahnarzt", "mon assistante a rendez-vous jeudi à 8h", "mi hija tiene
+  // médico el martes", "meu filho tem consulta", "mijn dochter heeft", "mio figlio ha la visita". (The nearer cue still
+  // wins: "my wife and I could do Thursday at 3" proposes it.)
+  "(?:my|our)\\s+(?:\\p{L}+\\s+)?(?:wife|husband|partner|spouse|daughters?|sons?|kids?|children|child|baby|mom|mum|mother|dad|father|parents|sister|brother|family|assistant|nanny|in-laws)(?:['’]s)?|(?:mi|mis|nuestr[oa]s?)\\s+(?:hij[oa]s?|esposa|esposo|marido|mujer|pareja|madre|padre|mamá|papá|padres|niñ[oa]s|herman[oa]|familia|asistente|secretaria)|(?:meu|minha|meus|minhas|noss[oa]s?)\\s+(?:filh[oa]s?|esposa|marido|mulher|mãe|pai|pais|irmã|irmão|família|assistente|secretária|crianças)|(?:mon|ma|mes|notre|nos)\\s+(?:fils|filles?|enfants?|femme|mari|conjointe?|compagne?|mère|père|parents|sœur|soeur|frère|famille|assistante?|secrétaire)|(?:mein|meine|meinen|meinem|meiner|unser|unsere|unseren|unserem)\\s+(?:sohn|tochter|kinder|kind|frau|mann|partnerin|partner|mutter|vater|eltern|schwester|bruder|familie|assistentin|assistent|sekretärin)|(?:mijn|onze|ons)\\s+(?:zoon|dochter|kinderen|kind|vrouw|man|partner|moeder|vader|ouders|zus|broer|familie|assistente?|secretaresse)|(?:mio|mia|miei|mie|nostr[oaie])\\s+(?:figli[oa]?|figlie|moglie|marito|compagn[oa]|madre|padre|mamma|papà|genitori|sorella|fratello|famiglia|assistente|segretaria)",
+  // Hardly there at that time: "I'm barely around this week", "ich bin diese Woche kaum da", "casi no estoy".
+  "(?:barely|hardly|rarely)\\s+(?:around|in|here|reachable|available|at\\s+my\\s+desk|in\\s+the\\s+office)|(?:bin|sind)\\s+(?:\\p{L}+\\s+){0,3}kaum\\s+(?:da|erreichbar|im\\s+büro|verfügbar|zu\\s+erreichen)|casi\\s+no\\s+(?:estoy|estaré|estaremos|paro)|quase\\s+não\\s+(?:estou|estarei|paro)|(?:presque|quasiment)\\s+pas\\s+(?:là|disponible|joignable)|(?:nauwelijks|amper|bijna\\s+niet)\\s+(?:er|aanwezig|bereikbaar|beschikbaar|op\\s+kantoor)|quasi\\s+mai\\s+(?:in\\s+ufficio|disponibile|raggiungibile|presente)",
   "ho\\s+(?:\\p{L}+\\s+){0,2}(?:una?|un['’]|il|la|lo|l['’])\\s*(?:\\p{L}+\\s+){0,2}(?:riunione|appuntamento|call|impegno|consiglio|viaggio|cda|comitato|board)|purtroppo|sono\\s+(?:\\p{L}+\\s+)?(?:impegnat[oa]|in\\s+viaggio|pien[oa]|occupat[oa]|fuori)|non\\s+(?:posso|riesco|ci\\s+sono|ci\\s+sarò|sarò)|non\\s+(?:mi\\s+)?va\\s+bene|è\\s+(?:\\p{L}+\\s+)?(?:pien[oa]|impossibile|complicat[oa])",
 ].join('|'));
 
@@ -106,6 +113,21 @@ const BUSY = u([
  * unless the clause asks to meet there (ASK_TO_MEET).
  */
 const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livestream|live\\s+stream|expo|trade\\s+show|trade\\s+fair|conference|conférence|konferenz|congreso|congresso|congrès|congres|summit|keynote|messe|salon|fiera|(?<!-)feira|feria|beurs|seminar|séminaire|seminario|seminário|masterclass|open\\s+(?:day|house)|portes\\s+ouvertes|jornada\\s+de\\s+puertas|meetup|hackathon|roadshow|roundtable|table\\s+ronde|mesa\\s+redonda|tavola\\s+rotonda");
+/**
+ * A time that belongs to something else than a meeting: an office closing or reopening ("Our office closes on 24
+ * December at 1pm and reopens on 4 January", "la oficina cierra", "on ferme le 23 à midi", "wir schließen", "chiudiamo"),
+ * a committee sitting ("the committee meets on October 14 at 10am", "el comité se reúne", "der Ausschuss tagt"), the
+ * clocks changing ("clocks change sunday 2am", "cambio de hora", "Zeitumstellung", "la klok gaat terug"). Unless the
+ * clause asks to meet (ASK_TO_MEET).
+ */
+const NOT_A_MEETING = u([
+  "closes|close\\s+(?:early|at|on)|closure|closing\\s+(?:at|on|early)|reopens?|reopening|opens\\s+again|shuts?\\s+(?:down|at|on)|cierra|cierran|cerramos|cerrará|reabre|reabrimos|reabren|reapertura|fecham|fechamos|fechará|reabrimos|encerra|encerramos|recesso|ferme|fermons|fermera|ferment|rouvre|rouvrons|rouvrira|réouverture|fermeture|schließen|schließt|schließung|öffnen\\s+wieder|öffnet\\s+wieder|wieder\\s+(?:geöffnet|offen)|betriebsferien|sluiten|gaan\\s+(?:\\p{L}+\\s+){0,3}(?:weer\\s+)?open|gaat\\s+(?:\\p{L}+\\s+){0,3}(?:weer\\s+)?open|heropen\\p{L}*|chiude|chiudiamo|chiudono|riapre|riapriamo|riaprono|riapertura|chiusura(?!\\s+(?:di|del|dei|dell[ae'’])\\s*(?:bilancio|trimestre|conti|anno|mese|esercizio))",
+  "(?:committee|board|council|panel|commission|jury|steering\\s+group)\\s+(?:\\p{L}+\\s+)?(?:meets|convenes|sits|gathers|is\\s+meeting|will\\s+meet)|(?:comité|comite|junta|consejo|comisión|directorio|comitê|conselho|diretoria|comissão)\\s+(?:\\p{L}+\\s+)?se\\s+(?:reúne|reune|reunirá|reunirá)|(?:comité|conseil|commission|codir|comex|jury)\\s+(?:\\p{L}+\\s+)?se\\s+réunit|(?:ausschuss|gremium|vorstand|beirat|kommission|komitee|aufsichtsrat)\\s+(?:\\p{L}+\\s+)?(?:tagt|trifft\\s+sich)|(?:commissie|bestuur|comité|raad|directie)\\s+(?:\\p{L}+\\s+)?(?:vergadert|komt\\s+(?:\\p{L}+\\s+)?bijeen)|(?:comitato|consiglio|commissione|cda|giunta)\\s+(?:\\p{L}+\\s+)?si\\s+riunisce",
+  // "nach der Zeitumstellung gern: Dienstag, 2.11., 9 Uhr", "after the clocks go back suits me": the change is a point of
+  // reference there, the time after it is offered.
+  "(?<!(?<![\\p{L}])(?:after|nach|après|depois|después|pasado|na|dopo|once|when|sobald|wenn)\\s+(?:(?:the|der|die|dem|le|la|l['’]|da|do|del|el|de|il)\\s+)?)(?:clocks?\\s+(?:change|changes|go|goes|spring|fall|move|moves|went)|time\\s+change|daylight\\s+saving\\p{L}*|\\bdst\\b|cambio\\s+de\\s+(?:hora|horario)|(?:horario|horário)\\s+de\\s+(?:verano|invierno|verão|inverno|summer|winter)|mudança\\s+de\\s+(?:hora|horário)|changement\\s+d['’]heure|(?:l['’])?heure\\s+d['’](?:été|hiver|summer|winter)|zeitumstellung|uhren\\s+(?:werden\\s+)?(?:\\p{L}+\\s+)?(?:umgestellt|vorgestellt|zurückgestellt)|sommerzeit|winterzeit|klok(?:ken)?\\s+(?:gaat|gaan|wordt|worden)\\s+(?:\\p{L}+\\s+){0,2}(?:terug|vooruit|verzet)|zomertijd|wintertijd|cambio\\s+(?:dell['’])?ora|(?:l['’])?ora\\s+(?:legale|solare))",
+].join('|'));
+
 /**
  * A third party's errand with a day and time: an invoice paid, a payment due, a delivery or shipment window, an order
  * arriving, an installer or technician visiting ("The pallets will be delivered Tuesday between 8 and 10 am", "de
@@ -140,6 +162,9 @@ const WRITE_TO_ME = /(?<![\p{L}])(?:(?:ping|nudge|remind|e-?mail|text|message|wr
 
 /** A clock time with no day: "3pm", "15:00", "18h", "10 Uhr". */
 const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|h|uhr|o['’]clock)?$/iu;
+
+/** Now, as opposed to the time named: "right now", "ahora", "agora", "là", "maintenant", "jetzt", "gerade", "nu", "ora". */
+const NOW = /(?<![\p{L}])(?:now|right\s+now|at\s+the\s+moment|currently|ahora|ahorita|agora|maintenant|là|en\s+ce\s+moment|jetzt|gerade|momentan|im\s+moment|nu|momenteel|ora|adesso|al\s+momento)(?![\p{L}])/iu;
 
 /** A phrase that names a day or a date ("Tuesday", "the 4th", "Oct 14", "tomorrow"), not just an hour. */
 const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[/.-]\d{1,2}|week|month)/iu;
@@ -206,6 +231,7 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
+  if (NOT_A_MEETING.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
   // absence, with no subject, names a day they are out.
   if (/^\s*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
@@ -218,7 +244,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
   // day's, not this time's.
-  const own = (a: number) => a < at || !NAMES_DAY.test(outside.slice(at + (end - start), a));
+  // "in the coming weeks, right now impossible", "nas próximas semanas, agora estou enrolado": a busy cue after "now" is now's.
+  const own = (a: number) => a < at || !(NAMES_DAY.test(outside.slice(at + (end - start), a)) || NOW.test(outside.slice(at + (end - start), a)));
   const busyAt = Math.min(Infinity, ...busy.filter(([a]) => own(a)).map(([a]) => Math.abs(a - at)));
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
   if (busyAt < future) return 'busy';

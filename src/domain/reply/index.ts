@@ -9,6 +9,7 @@ import { contextExclusion, dayIsOffered } from './context.js';
 import { matchVagueRange, WEEK_OF } from './intent.js';
 import { completeFromOffer, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
+import { defersWithoutOffer } from './not-now.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
 import { quotedProposals } from './quoted-offers.js';
@@ -118,7 +119,11 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
   const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone, all);
-  if (specific.length > 0) {
+  // "board mtg thurs at 3, will get back to u", "mein Sohn hat Mittwoch um 8 Zahnarzt … Melde mich": the week told to
+  // explain "not now", with a promise to write later and no time invited, offers none of the times it names.
+  const notNow = specific.length > 0 ? defersWithoutOffer(said) : null;
+  if (notNow) explain.push(`${specific.map((t) => `"${t.text}"`).join(', ')} ignored: the reply defers ("${notNow}") and invites no time`);
+  if (specific.length > 0 && !notNow) {
     const proposals = specific.map(toProposed);
     const alternatives = specific.flatMap((t) => t.alternatives);
     const ambiguous = specific.some((t) => t.ambiguous);

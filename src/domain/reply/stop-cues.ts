@@ -29,6 +29,9 @@ export const OPTOUT_CUES: Cue[] = [
   c('das\\s+ist\\s+spam|esto\\s+es\\s+spam|isto\\s+é\\s+spam|isso\\s+é\\s+spam|c[\'’]est\\s+du\\s+spam|dit\\s+is\\s+spam|questo\\s+è\\s+spam|this\\s+is\\s+spam|spam(?:ming)?\\s+(?:me|us)|report(?:ing)?\\s+(?:you|this)\\s+(?:as|to)'),
   c('mailing\\s+list|spam', 0.5),
   c('lose\\s+my\\s+(?:e-?mail|address|number)'),
+  // A clause that is nothing but the request, in any of the seven languages: "baja", "BAJA por favor", "Unsubscribe.",
+  // "descadastrar", "désinscription", "Abmelden bitte", "afmelden", "cancellami".
+  c("^\\W*(?:baja|de\\s+baja|unsubscribe|unsub|remove(?:\\s+me)?|stopp?|descadastr(?:ar|e|o)|remover|désinscription|désinscrire|désabonnement|abmelden|austragen|afmelden|uitschrijven|disiscrivimi|disiscrizione|cancellami|cancellatemi|rimuovimi)\\W*(?:(?:please|pls|por\\s+favor|porfa|bitte|svp|s['’]il\\s+vous\\s+pla[iî]t|alstublieft|aub|a\\.u\\.b\\.|graag|per\\s+favore|grazie|gracias|obrigad[oa]|danke|merci|thanks|thx|ya)\\W*)?$"),
   // Spanish
   c("(?:báj|baj)(?:a|e|en|ad)(?:me|nos)\\s+de\\s+(?:su|la|vuestra|esta|tu|sus|vuestras|esa)|da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
   // Usted/ustedes and tú/vosotros forms, with or without the accent ("no me escribáis más", "no me escribais mas").
@@ -125,7 +128,7 @@ export const DECLINE_CUES: Cue[] = [
   c("ne\\s+(?:pas\\s+)?(?:donnerons|donnerai|donner)\\s+pas\\s+suite|ne\\s+pas\\s+donner\\s+suite|pas\\s+de\\s+suite|pas\\s+de\\s+budget|nous\\s+déclinons|ne\\s+souhaitons\\s+pas\\s+(?:poursuivre|aller\\s+plus\\s+loin|donner\\s+suite)"),
   // German
   c("kein(?:e|en)?\\s+interesse|nicht\\s+interessiert|kein(?:en)?\\s+bedarf|nichts\\s+für\\s+uns|nein,?\\s+danke"),
-  c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?verfolgen"),
+  c("(?:für|mit)\\s+einen?\\s+anderen\\s+anbieter|anderen?\\s+(?:anbieter|lösung|dienstleister)\\s+(?:entschieden|gewählt)|dagegen\\s+entschieden|nicht\\s+(?:weiter\\s+)?(?:zu\\s+)?(?:weiter(?:zu)?)?verfolgen"),
   c("(?:intern|selbst|inhouse)\\s+(?:lösen|entwickeln|umsetzen|bauen)|keine\\s+priorität|kein\\s+budget|nicht\\s+der\\s+richtige\\s+zeitpunkt"),
   // Dutch
   c("niets\\s+voor\\s+ons|geen\\s+behoefte|geen\\s+interesse|niet\\s+geïnteresseerd|niet\\s+geinteresseerd|nee,?\\s+(?:bedankt|dank\\s+je)"),

@@ -22,7 +22,10 @@ const C = {
   messages: stem("e-?mails?|mails?|messages?|follow-?ups?|kontaktversuch|contactpoging|relances?|newsletters?|correos?|mensajes?|mensagens?|courriels?|nachrichten|berichten|messaggi|comunicazion|werbung|publicidad|publicité|pubblicità|propaganda|spam|outreach|sequences?|campa\\p{L}+"),
   want: u("want|wish|like|quiero|queremos|deseo|deseamos|quero|queremos|desejo|veux|voulons|souhaite|souhaitons|möchte|möchten|will|wollen|wünsche|wil|willen|wens|voglio|vogliamo|desidero"),
   receive: stem("receiv|get|recib|receb|recevoir|reçoi|erhalt|bekomm|ontvang|krijg|ricev"),
-  stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"),
+  stop: u("stop|stopp?en|cease|quit|dejen?\\s+de|deja\\s+de|dejad\\s+de|paren?\\s+de|parem\\s+de|pare\\s+de|deixem?\\s+de|arrêtez|arretez|arrête|arrêter|arreter|cessez|cesser|parar\\s+de|dejar\\s+de|deixar\\s+de|ophouden\\s+met|smettere\\s+di|hören\\s+sie\\s+(?:bitte\\s+)?auf|aufhören|ophouden|smettete|smetta|smettila|basta"
+    // Voseo and tú/tu imperatives: "dejá de escribirme", "pará de mandarme", "para de me mandar", "smetti di scrivermi",
+    // "hou op met mailen", "hör auf, mir zu schreiben".
+    + "|dejá\\s+de|dejás\\s+de|pará\\s+de|parad\\s+de|pára\\s+de|para\\s+de(?=\\s+(?:me|nos)\\s)|smetti\\s+di|smettila\\s+di|hou(?:d)?\\s+(?:nu\\s+)?op(?:\\s+met)?|hör\\s+auf"),
   remove: stem("remov|effac|take\\s+(?:me|us)\\s+off|delet|eras|unsubscrib|opt(?:\\s|-)?out|quit|quít|borr|bórr|elimin|elimín|sac|sác|saqu|sáqu|suprim|suprím|supresi|remov|retir|tir|exclu|apag|descadastr|retir|supprim|enlev|ray|désinscri|desinscri|entfern|streich|lösch|austrag|verwijder|haal|halen|uitschrijv|schrap|rimuov|togli|cancell|nehmen\\s+sie\\s+mich|haal\\s+mij"),
   list: stem("list|mailing|database|distribution|crm|records|system|lista|listado|base|bases|cadastro|liste|fichier|verteiler|bestand|lijst|adressenbestand|elenco|rubrica|newsletter|contacts"),
   mine: u("my|our|mi|mis|meu|meus|minha|o\\s+meu|a\\s+minha|mon|ma|mes|meine?[nrms]?|mijn|il\\s+mio|i\\s+miei|la\\s+mia|mio|mia|miei"),
@@ -50,6 +53,11 @@ const C = {
   // renewal still to come: "our renewal is on September 1").
   renew: u("renewed|re-?signed|(?:acabamos|acabámos|acabo)\\s+de\\s+renovar|renovamos|renovado|renovó|renovámos|renouvelé|reconduit|verlängert|verlengd|rinnovato|rinnovata|abbiamo\\s+rinnovato"),
   deal: stem("contract|licen[cs]|subscription|contrato|licencia|assinatura|licença|abonnement|contrat|licence|vertrag|lizenz|abo|contratto|licenza|abbonamento"),
+  // Deciding: "we decided not to go ahead", "decidimos não seguir", "nous avons décidé de ne pas", "haben beschlossen,
+  // nicht", "besloten om niet", "abbiamo deciso di non".
+  decide: u("decided|decidimos|decidí|decidido|decidiu|décidé|décidons|entschieden|beschlossen|besloten|deciso|decidiamo"),
+  // Budget: "this isn't in the budget", "no está en el presupuesto", "não está no orçamento", "n'est pas au budget".
+  budget: u("budget\\p{L}*|presupuesto|presupuestos|orçamento|verba|bilancio|haushalt|begroting|begroot|etat"),
   callNoun: u("call|calls|meeting|demo|llamada|reunión|demostración|chamada|ligação|reunião|appel|rendez-vous|réunion|démo|anruf|telefonat|termin|gespräch|gesprek|afspraak|belletje|chiamata|riunione|incontro"),
   inhouse: u("own|own\\s+solution|própri[ao]s?|propi[ao]s?|propre|propres|nostr[ao]|in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
@@ -154,8 +162,18 @@ export function clauseFrames(clause: string): Frame[] {
   // Not needed, not a priority, no sense, not interested.
   // Either order: "das brauchen wir nicht", "we don't need it".
   const noNeed = near(s.neg, s.need, 5);
-  // "de momento no necesito llamada, mándame precios": no call needed is a way of talking, not a no to the offer.
-  if (noNeed && !near(s.need, s.callNoun, 3, true)) add('not needed', 'decline', 0.7, noNeed);
+  // "de momento no necesito llamada, mándame precios", "No call needed": no call needed is a way of talking, not a no to
+  // the offer.
+  if (noNeed && !near(s.need, s.callNoun, 3)) add('not needed', 'decline', 0.7, noNeed);
+  // "We decided not to pursue it this year", "decidimos não seguir com isso neste ano", "besloten om er niet mee door te
+  // gaan": a decision followed by its negation is a no; weak, so a time named in the same reply still wins.
+  const decidedNot = near(s.decide, s.neg, 4, true);
+  if (decidedNot && !s.anymore.some((a) => a.w > decidedNot[1].w && a.w - decidedNot[1].w <= 1)) add('decided not to', 'decline', 0.8, decidedNot);
+  // "Budget for next year has been allocated and this isn't in it", "no entra en el presupuesto", "ist nicht im Budget":
+  // the offer left out of the budget ("the budget isn't the issue", "won't know about budget until March", "ahora no hay
+  // presupuesto" are not: a no for now, which a range named beside it lifts).
+  const noBudget = near(s.neg, s.budget, 5) ?? near(s.budget, s.neg, 10, true);
+  if (noBudget && !/(?<![\p{L}])(?:issue|problem|concern|problema|problème|probleem|questione|know|until|yet|hasta|todavía|aún|até|ainda|jusqu['’]?|encore|bis|noch|tot|nog|fino|ancora|sapere|saber|savoir|wissen|weten|now|currently|ahora|agora|maintenant|actuellement|jetzt|momentan|derzeit|nu|momenteel|adesso|attualmente|moment\p{L}*)(?![\p{L}])/iu.test(clause)) add('left out of the budget', 'decline', 0.8, noBudget);
   // "Going to say no on this one", "on va dire non cette fois", "wir lehnen dankend ab".
   const sayNo = s.sayNo[0];
   if (sayNo && !negated(sayNo)) add('saying no', 'decline', 1, [sayNo, sayNo]);
