@@ -41,6 +41,15 @@ export function completeFromOffer(times: ExtractedTime[], said: string, offers: 
     const rules = [...first.rules, times0.length === 1 ? `"same time": the time of the quoted offer ("${offer.text}")` : `ambiguous: "same time" but the quoted offer names ${times0.length} times`];
     return [{ ...first, start, end: null, grain: 'minute', rules }, ...times.slice(1)];
   }
+  // "vendredi svp, mardi je skie" to "Vendredi 22 à 14h ou mardi 26 à 10h ?": a day alone that is the day of one
+  // offered slot picks that slot.
+  if (first.grain === 'day') {
+    const hits = offers.filter((o) => local(o.start).hasSame(local(first.start), 'day'));
+    const hit = hits.length === 1 ? hits[0] : undefined;
+    if (hit && hit.start.getTime() > ref.getTime()) {
+      return [{ ...first, start: hit.start, end: hit.end ?? null, grain: 'minute', rules: [...first.rules, `the day of one offered slot: its time ("${hit.text}")`] }, ...times.slice(1)];
+    }
+  }
   return times;
 }
 
