@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { firstLocal, local, read } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 12 (part c): the time misses of tune-r9, fixed as the family of phrasings each belongs to.
@@ -94,5 +94,33 @@ describe('an abbreviated weekday and a bare hour in a short line, however short 
   it('guard: English "do 11 works?" names no Thursday', () => {
     const r = read('en', 'do 11 works?');
     expect(r.proposals.some((p) => firstLocal('en', { ...r, proposals: [p] })?.startsWith('2025-11-20'))).toBe(false);
+  });
+});
+
+describe('an offered slot picked by its number or as the last one, the reply saying nothing else', () => {
+  const offer: Offer = { offered: [['2025-11-18 10:00', '2025-11-18 10:30'], ['2025-11-19 13:00', '2025-11-19 13:30'], ['2025-11-20 16:00', '2025-11-20 16:30']] };
+  it.each([
+    ['en', '2 works for me', '2025-11-19 13:00'],
+    ['en', 'last one', '2025-11-20 16:00'],
+    ['es', '2 me va', '2025-11-19 13:00'],
+    ['es', 'última por favor', '2025-11-20 16:00'],
+    ['pt', '2 pode ser', '2025-11-19 13:00'],
+    ['pt', 'última opção', '2025-11-20 16:00'],
+    ['fr', '2 parfait', '2025-11-19 13:00'],
+    ['fr', 'dernière svp', '2025-11-20 16:00'],
+    ['de', '2 passt', '2025-11-19 13:00'],
+    ['de', 'letzter Termin bitte', '2025-11-20 16:00'],
+    ['nl', '2 graag', '2025-11-19 13:00'],
+    ['nl', 'laatste optie', '2025-11-20 16:00'],
+    ['it', '2 va bene', '2025-11-19 13:00'],
+    ['it', 'ultima grazie', '2025-11-20 16:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { expect(reads(lang, text, wall, offer).certain).toBe(true); });
+  it('a number that is also the hour of another offered slot is asked, both slots among the first readings', () => {
+    const r = reads('en', '1 works', '2025-11-19 13:00', offer);
+    expect(r.certain).toBe(false);
+    expect(r.alternatives.map((a) => a.start.getTime())).toContain(local('en', '2025-11-18 10:00').getTime());
+  });
+  it('guard: a number inside a sentence picks nothing', () => {
+    expect(read('en', 'I have 2 kids at home today', offer).kind).not.toBe('proposal');
   });
 });
