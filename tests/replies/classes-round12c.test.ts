@@ -124,3 +124,29 @@ describe('an offered slot picked by its number or as the last one, the reply say
     expect(read('en', 'I have 2 kids at home today', offer).kind).not.toBe('proposal');
   });
 });
+
+describe('a numeric date, "after lunch", then the time ("say 2:30"): the time on that date', () => {
+  it.each([
+    ['en', 'Thursday 11/20 after lunch, say 2:30?', '2025-11-20 14:30'],
+    ['es', 'el jueves 20/11 después de comer, digamos a las 14:30', '2025-11-20 14:30'],
+    ['pt', 'quinta 20/11 depois do almoço, tipo 14h30?', '2025-11-20 14:30'],
+    ['fr', 'jeudi 20/11 après le déjeuner, disons 14h30 ?', '2025-11-20 14:30'],
+    ['nl', 'donderdag 20/11 na de lunch, zeg 14u30?', '2025-11-20 14:30'],
+    ['it', 'giovedì 20/11 dopo pranzo, diciamo alle 14:30?', '2025-11-20 14:30'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['de', 'Donnerstag 20.11. nach dem Mittagessen, sagen wir 14:30?', '2025-11-20 14:30'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
+  it('guard: a date range "11/20 to 11/22" is still one range, not a time', () => {
+    const r = read('en', 'I am out 11/20 to 11/22, can we talk after that?');
+    expect(r.kind).not.toBe('proposal');
+  });
+});
+
+describe('"aft" and "arvo" written after a day: the afternoon', () => {
+  it.each([
+    ['en', 'wed aft is free for me', '2025-11-19 13:00'],
+    ['en', 'thurs aft works', '2025-11-20 13:00'],
+    ['en', 'Tuesday arvo suits', '2025-11-18 13:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
