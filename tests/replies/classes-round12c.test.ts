@@ -150,3 +150,16 @@ describe('"aft" and "arvo" written after a day: the afternoon', () => {
     ['en', 'Tuesday arvo suits', '2025-11-18 13:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a numeric date, then a part of day, then the hours: the first hour on that date', () => {
+  it.each([
+    ['pt', 'quarta 26/11 à tarde, das 14h às 16h30', '2025-11-26 14:00'],
+    ['fr', 'mercredi 26/11 dans l\'après-midi, de 14h à 16h30', '2025-11-26 14:00'],
+    ['nl', 'Woensdag 26/11 in de namiddag, van 14u tot 16u30.', '2025-11-26 14:00'],
+    ['it', 'mercoledì 26/11 nel pomeriggio, dalle 15 alle 17', '2025-11-26 15:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', 'Wednesday 11/26 in the afternoon, 2 to 4:30', '2025-11-26 14:00'],
+    ['de', 'Mittwoch 26.11. am Nachmittag, von 14 bis 16:30 Uhr', '2025-11-26 14:00'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
+});

@@ -166,8 +166,9 @@ function spellWeekdays(text: string): string {
     .replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|mon|tue|wed|thu|fri)\s+(?:aft|arvo)\b\.?/gi, '$1 afternoon')
     // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
-    // "Friday 2/12 after lunch" (after the lexicon: "after 1pm"): the date's day number is no "12 minutes after 1pm".
-    .replace(/(?<![\d/.])(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s+(after|past|before)\b/gi, '$1, $2')
+    // "Friday 2/12 after lunch" (after the lexicon: "after 1pm"): the date's day number is no "12 minutes after 1pm";
+    // "Woensdag 8/12 in de namiddag" (after the lexicon: "8/12 in the afternoon"): nor "12 in the afternoon" (noon).
+    .replace(/(?<![\d/.])(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s+(after|past|before|(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1, $2')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
     .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
     // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).
