@@ -163,3 +163,23 @@ describe('a numeric date, then a part of day, then the hours: the first hour on 
     ['de', 'Mittwoch 26.11. am Nachmittag, von 14 bis 16:30 Uhr', '2025-11-26 14:00'],
   ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('the offer\'s day refused and another weekday named alone: the offer\'s hour on it, asked', () => {
+  const offer: Offer = { offered: [['2025-11-21 10:00', '2025-11-21 10:30']] };
+  it.each([
+    ['en', 'Fri is bad for me. Mon?', '2025-11-24 10:00'],
+    ['es', 'El viernes no puedo. ¿Lunes?', '2025-11-24 10:00'],
+    ['pt', 'Sexta não consigo. Segunda?', '2025-11-24 10:00'],
+    ['fr', 'Vendredi ça ne va pas. Lundi ?', '2025-11-24 10:00'],
+    ['de', 'Freitag geht nicht. Montag?', '2025-11-24 10:00'],
+    ['nl', 'Vrijdag lukt me niet. Maandag?', '2025-11-24 10:00'],
+    ['it', 'Venerdì non riesco. Lunedì?', '2025-11-24 10:00'],
+  ])('%s: "%s" is %s, not certain, the whole day second', (lang, text, wall) => {
+    const r = reads(lang, text, wall, offer);
+    expect(r.certain).toBe(false);
+    expect(r.alternatives[0]?.start.getTime()).toBe(local(lang, '2025-11-24 09:00').getTime());
+  });
+  it('guard: the offer\'s day accepted stays the offered slot, certain', () => {
+    expect(reads('en', 'Friday works.', '2025-11-21 10:00', offer).certain).toBe(true);
+  });
+});
