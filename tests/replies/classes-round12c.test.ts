@@ -183,3 +183,14 @@ describe('the offer\'s day refused and another weekday named alone: the offer\'s
     expect(reads('en', 'Friday works.', '2025-11-21 10:00', offer).certain).toBe(true);
   });
 });
+
+describe('German "viertel zehn" (a quarter of the way to ten: 09:15; the idiom is German only)', () => {
+  it.each([
+    ['de', 'Mittwoch um viertel zehn?', '2025-11-19 09:15'],
+    ['de', 'Donnerstag, viertel drei passt', '2025-11-20 14:15'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['de', 'Donnerstag um dreiviertel zehn', '2025-11-20 09:45'],
+    ['de', 'Donnerstag um viertel nach neun', '2025-11-20 09:15'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
+});
