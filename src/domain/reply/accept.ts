@@ -25,6 +25,8 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     const c = candidates[ord];
     if (c) return { proposals: [slot(c, 'offered slot ' + (ord + 1))], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${ord + 1}` };
   }
+  const pos = pickByPosition(visible, candidates, zone);
+  if (pos) return pos;
   // A weekday or time that matches an offered slot.
   // Only the weekdays of the times still standing: "Thursday doesn't work, Friday 10?" does not choose Thursday's slot.
   const days = [...mentioned.map((t) => t.text).join(' ').matchAll(WEEKDAY_RE)].map((m) => (m[1] ?? '').toLowerCase());
@@ -80,6 +82,35 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   const [first, ...rest] = candidates;
   if (!first) return null;
   return { proposals: [slot(first, yes)], ambiguous: true, alternatives: rest.map((c) => slot(c, yes)), rule: `acceptance "${yes}" but ${candidates.length} slots were offered: ambiguous` };
+}
+
+/** A line that is only a slot's number ("2 works", "#3 please", "1)"), with at most a yes after it. */
+const NUMBER_LINE = /^\s*(?:(?:the|option|opci[óo]n|opção|opcao|optie|opzione|variante|nr\.?|n[º°o]\.?|#)\s*)?([1-9])\s*[).]?(?:\s*(?:works?|is\s+(?:good|fine|great|best|perfect)|ok(?:ay)?|please|pls|plz|for\s+me|fine|good|perfect|great|sounds\s+good|por\s+favor|vale|va\s+bien|me\s+va|serve|pode\s+ser|beleza|svp|ça\s+marche|parfait|bitte|passt|geht|graag|prima|goed|perfetto|va\s+bene|grazie)){0,2}\s*[.!👍]*\s*$/iu;
+/** A line that is only "the last one" in any of the seven languages, with or without its article. */
+const LAST_LINE = /^\s*(?:(?:the|la|el|a|o|le|die|den|der|de|il|l['’])\s*)?(?:last|latter|últim[ao]|ultim[ao]|derni(?:er|ère)|letzte[nr]?|laatste)(?:\s+(?:one|option|slot|time|opción|opção|option|termin|optie|opzione|horário|horario|créneau|moment))?\s*(?:works?|is\s+(?:good|fine|great|best)|ok(?:ay)?|please|pls|por\s+favor|svp|bitte|graag|per\s+favore|grazie)?\s*[.!👍]*\s*$/iu;
+
+/**
+ * "2 works", "last one", "la dernière svp": a reply that only names a slot by its place in the offer picks it. A bare
+ * number that is also the hour of an offered slot ("3 works" over a 3pm slot) is asked: the slot at that hour first,
+ * the numbered one second.
+ */
+function pickByPosition(visible: string, candidates: ProposedTime[], zone: string): Acceptance | null {
+  const lines = visible.split('\n').map((l) => l.trim()).filter(Boolean);
+  const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
+  if (candidates.length > 1 && lines.some((l) => LAST_LINE.test(l))) {
+    const last = candidates[candidates.length - 1]!;
+    return { proposals: [slot(last, `offered slot ${candidates.length}`)], ambiguous: false, alternatives: [], rule: `acceptance of the last offered slot (#${candidates.length})` };
+  }
+  const n = lines.map((l) => NUMBER_LINE.exec(l)?.[1]).find(Boolean);
+  if (!n || candidates.length < 2) return null;
+  const i = Number(n) - 1;
+  const numbered = candidates[i];
+  if (!numbered) return null;
+  const atHour = candidates.filter((c) => { const h = DateTime.fromJSDate(c.start, { zone }).hour; return h === Number(n) || h === Number(n) + 12; });
+  if (atHour.length === 0) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1} by its number` };
+  const [first, ...rest] = [...atHour, ...(atHour.includes(numbered) ? [] : [numbered])];
+  if (rest.length === 0) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1}, at ${n} o'clock too` };
+  return { proposals: [slot(first!, 'offered slot')], ambiguous: true, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: `ambiguous: "${n}" is the hour of an offered slot or slot #${i + 1}` };
 }
 
 /** A part of day named alone ("the afternoon", "in the morning"), read on the reply's own day. */

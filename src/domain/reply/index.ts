@@ -116,7 +116,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // "maybe the week of the 14th?": the day names a week asked for, not a day offered.
   const weekOf = [...timeText.matchAll(new RegExp(WEEK_OF.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && weekOf.some(([a, b]) => t.index < b && t.index + t.text.length > a);
-  const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length))), timeText, zone);
+  const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length) || PLEASE_AFTER.test(timeText.slice(t.index + t.text.length)))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
   const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone, all);
   // "board mtg thurs at 3, will get back to u", "mein Sohn hat Mittwoch um 8 Zahnarzt … Melde mich": the week told to
@@ -154,6 +154,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   }
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
+
+/** "vendredi svp, mardi je skie", "Friday please": a day asked for by name, whatever else the line says. */
+const PLEASE_AFTER = /^\s*,?\s*(?:please|pls|plz|svp|s['’]il\s+(?:vous|te)\s+pla[iî]t|por\s+favor|bitte|graag|alsjeblieft|aub|per\s+favore|pf)(?![\p{L}])/iu;
 
 /** A phrase read relative to now ("an hour later", "a day later"): when the reply moves the offer, not a time of its own. */
 const RELATIVE_SHIFT = /\b(?:later|earlier|sooner|after|before|hours?|days?)\b/i;

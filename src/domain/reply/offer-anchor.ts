@@ -41,6 +41,26 @@ export function completeFromOffer(times: ExtractedTime[], said: string, offers: 
     const rules = [...first.rules, times0.length === 1 ? `"same time": the time of the quoted offer ("${offer.text}")` : `ambiguous: "same time" but the quoted offer names ${times0.length} times`];
     return [{ ...first, start, end: null, grain: 'minute', rules }, ...times.slice(1)];
   }
+  // "vendredi svp, mardi je skie" to "Vendredi 22 à 14h ou mardi 26 à 10h ?": a day alone that is the day of one
+  // offered slot picks that slot.
+  if (first.grain === 'day') {
+    const hits = offers.filter((o) => local(o.start).hasSame(local(first.start), 'day'));
+    const hit = hits.length === 1 ? hits[0] : undefined;
+    if (hit && hit.start.getTime() > ref.getTime()) {
+      return [{ ...first, start: hit.start, end: hit.end ?? null, grain: 'minute', rules: [...first.rules, `the day of one offered slot: its time ("${hit.text}")`] }, ...times.slice(1)];
+    }
+  }
+  // "Fri is bad for me. Mon?" to "Friday at 10am?": the offer's day refused and another weekday named alone most likely
+  // keeps the offer's hour. Only a guess: asked, with the whole day as the other reading.
+  const walls = [...new Set(offers.map((o) => local(o.start).toFormat('HH:mm')))];
+  const refusedOfferDay = refused.some((t) => t.excluded && t.excluded !== 'past wording' && offers.some((o) => local(t.start).hasSame(local(o.start), 'day')));
+  if (first.grain === 'day' && walls.length === 1 && refusedOfferDay && SHORT_WEEKDAY.test(first.text) && !DATED.test(first.text)) {
+    const w = local(offer.start);
+    const start = local(first.start).set({ hour: w.hour, minute: w.minute, second: 0, millisecond: 0 }).toJSDate();
+    if (start.getTime() > ref.getTime()) {
+      return [{ ...first, start, end: null, grain: 'minute', ambiguous: true, alternatives: [{ start: first.start, end: first.end, text: first.text }, ...first.alternatives], rules: [...first.rules, `ambiguous: the hour of the refused offer ("${offer.text}") carried to the day named`] }, ...times.slice(1)];
+    }
+  }
   return times;
 }
 
@@ -65,6 +85,8 @@ function inOfferWeek(first: ExtractedTime, offers: ProposedTime[], refused: Extr
   return { ...first, start, end, ambiguous: true, alternatives: [{ start: first.start, end: first.end, text: first.text }, ...first.alternatives], rules: [...first.rules, `ambiguous: the weekday is read in the week of the refused offer ("${offers[0]!.text}"), or the next one`] };
 }
 
+/** A weekday, full or short ('Mon', 'Thurs'). */
+const SHORT_WEEKDAY = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
 const WEEKDAY_ONLY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const DATED = /\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./-]\d{1,2}|\b(?:next|this|the)\s|\bweeks?\b/i;
 

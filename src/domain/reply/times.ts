@@ -131,7 +131,9 @@ function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTi
   return { start: startAt, end, text: r.text, index: r.index, grain, ambiguous: false, alternatives: [], rules, dated: isDated(r, r.text) };
 }
 
-const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo)\b/i;
+const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo|gaat ni(?:et)?|kan (?:ik )?niet|non posso|non va|je ne peux pas|não posso|não dá|kann ich nicht|is bad|(?:public |bank |national )?holidays?|feriado|festivo|festa|feiertag|nationalfeiertag|feestdag|férié|ferie)\b/i;
+/** "Tuesday no, Monday ok", "martes no.", "dinsdag nee,": a bare no right after the day ("na sexta no mesmo horário" is Portuguese "in the"). */
+const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}]))/iu;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
 
@@ -156,16 +158,52 @@ function plainDayBeforeMonth(text: string): string {
 
 /** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
 function spellWeekdays(text: string): string {
-  return text
+  return shortForeignWeekday(text
     .replace(/\bTues\b\.?/gi, 'Tuesday')
     .replace(/\bWeds\b\.?/gi, 'Wednesday')
     .replace(/\bThurs?\b\.?/gi, 'Thursday')
+    // "thurs aft", "Tuesday arvo": the afternoon, written short after its day.
+    .replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|mon|tue|wed|thu|fri)\s+(?:aft|arvo)\b\.?/gi, '$1 afternoon')
     // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
     .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
+    // "Friday 2/12 after lunch" (after the lexicon: "after 1pm"): the date's day number is no "12 minutes after 1pm";
+    // "Woensdag 8/12 in de namiddag" (after the lexicon: "8/12 in the afternoon"): nor "12 in the afternoon" (noon).
+    .replace(/(?<![\d/.])(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s+(after|past|before|(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1, $2')
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
     .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
     // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).
-    .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2');
+    .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2'));
+}
+
+/** Abbreviated weekdays of the other languages, where no English word reads the same ("mar" is March, left alone). */
+const SHORT_DAYS: Record<string, string> = {
+  lun: 'Monday', seg: 'Monday', ma: 'Monday', mo: 'Monday',
+  di: 'Tuesday', ter: 'Tuesday',
+  mer: 'Wednesday', 'mié': 'Wednesday', mie: 'Wednesday', qua: 'Wednesday', wo: 'Wednesday', mi: 'Wednesday',
+  gio: 'Thursday', jue: 'Thursday', jeu: 'Thursday', qui: 'Thursday', do: 'Thursday',
+  ven: 'Friday', vie: 'Friday', sex: 'Friday', vr: 'Friday', fr: 'Friday',
+};
+const ENGLISH_LOOKALIKE = /^(?:do|mo|ma|mi|di|fr)$/i;
+const SHORT_DAY_TIME = /^(\s*)(lun|seg|ma|mo|di|ter|mer|mié|mie|qua|wo|mi|gio|jue|jeu|qui|do|ven|vie|sex|vr|fr)\.?\s+(?=(?:(?:at|um|om|alle|às|as|à|a\s+las)\s+)?\d{1,2}(?:[:.h]\d{2}|h|u|uhr|uur)?(?![\p{L}\d:.])(?!\s*[ap]\.?m\b))/giu;
+
+/**
+ * "Gio 15 ok", "wo 16u ok", "Do 11u prima": a short line opening with an abbreviated weekday and an hour is read in any
+ * language, even when the reply is too short to tell which ("Gio 15 ok" was taken for English and read nothing).
+ * A clock hour written with "u" ("16u", "10u30") is the Dutch way of writing 16:00 and 10:30.
+ */
+function shortForeignWeekday(text: string): string {
+  return text.split('\n').map((line) => {
+    if (line.trim().length > 30) return line;
+    return line
+      .replace(SHORT_DAY_TIME, (m, sp: string, d: string, at: number, all: string) => {
+        // "do 11 works?" is English "let's do 11": the two-letter days that are English words need a foreign clock
+        // ("Do 11u", "Do 11 Uhr", "do om 11", "Do 15").
+        const rest = all.slice(at + m.length);
+        if (ENGLISH_LOOKALIKE.test(d) && !/^(?:(?:um|om)\s+\d|\d{1,2}(?:[:.h]\d{2}|h|u|\s*uhr|\s*uur)(?![\p{L}\d])|(?:1[3-9]|2[0-3])(?!\d))/iu.test(rest)) return m;
+        return `${sp}${SHORT_DAYS[d.toLowerCase()] ?? d} `;
+      })
+      .replace(/(?<![\p{L}\d:.])(\d{1,2})u(\d{2})?(?![\p{L}\d])/gu, (m, h: string, mm: string | undefined) => (Number(h) <= 23 && (Number(h) >= 7 || mm) ? `${h}:${mm ?? '00'}` : m));
+  }).join('\n');
 }
 
 const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
@@ -205,8 +243,10 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
   // "in a couple weeks once our launch is out the door": a negation inside a clause of its own (once, when, because…)
   // is about that clause's subject, not the time.
-  const own = after.split(/(?<![\p{L}])(?:once|when|after|until|till|as\s+soon\s+as|because|since|if|before|while|but|and|so|cuando|porque|quand|parce\s+que|wenn|weil|sobald|als|wanneer|omdat|zodra|quando|perché|appena)(?![\p{L}])/iu)[0] ?? after;
-  if (NEGATION_AFTER.test(own) || NEGATION_BEFORE.test(before)) return 'negated';
+  // "viernes por favor, el martes no puedo": the next day named opens a clause of its own too.
+  const own0 = after.split(/(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}])/iu)[0] ?? after;
+  const own = own0.split(/(?<![\p{L}])(?:once|when|after|until|till|as\s+soon\s+as|because|since|if|before|while|but|and|so|cuando|porque|quand|parce\s+que|wenn|weil|sobald|als|wanneer|omdat|zodra|quando|perché|appena)(?![\p{L}])/iu)[0] ?? own0;
+  if (NEGATION_AFTER.test(own) || NO_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
   const context = contextExclusion(text, r.index, r.index + r.text.length);
   return context === 'past' ? 'past wording' : context ?? undefined;
 }

@@ -28,6 +28,8 @@ export const DE_RULES: Rule[] = [
   [w(`(?:um\\s+)?halb\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 30)}`],
   [w(`(?:um\\s+)?viertel\\s+nach\\s+${H}`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:um\\s+)?(?:viertel\\s+vor|dreiviertel)\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  // "um viertel zehn" (Austria, the east): a quarter of the way to ten, 09:15.
+  [w(`(?:um\\s+)?viertel\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 15)}`],
   [w('(?:zu|am|über)\\s+mittag|mittags|zur\\s+mittagszeit|in\\s+der\\s+mittagspause'), 'at noon'],
   [w('nach\\s+dem\\s+mittag(?:essen)?'), 'after lunch'],
   [w('(?:am\\s+|des\\s+)?vormittags?|morgens|am\\s+morgen|in\\s+der\\s+früh'), 'in the morning'],
