@@ -214,7 +214,9 @@ describe('multilingual set, tune-r8 split (tests/fixtures/replies-multilingual/t
  * (Rioplatense "dejá de escribirme"). Round 12 (part b, the kind of a reply) tuned on it: 225/240 = 93.8%, 0 proposals
  * from hard negatives (the week told to explain "not now" with a promise to write later and no time invited; someone
  * else's appointment, an office closing, a committee sitting, the clocks changing), 0 missed opt-outs (voseo imperatives,
- * a bare "baja"). Floor: that score minus one case.
+ * a bare "baja"). Round 12 part c (times: a refused day then the one proposed, an offered slot picked by its number or
+ * as the last one, abbreviated weekdays with a bare hour in the seven languages) took it to 239/240 = 99.6%. Floor: that
+ * score minus one case.
  */
 describe('multilingual set, tune-r9 split (tests/fixtures/replies-multilingual/tune-r9)', () => {
   it('scores above the floor by the issue\'s rule', async () => {
@@ -297,5 +299,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.933, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, language: 0.97,
 };
