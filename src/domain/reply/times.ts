@@ -69,11 +69,20 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
     if (/\d[:.]$/.test(text.slice(0, r.index))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
+    if (options.strictZoneCase && isPossessiveMon(r.text, text.slice(r.index + r.text.length))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
   return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
+}
+
+/**
+ * French "mon assistante", "mon créneau de jeudi": the possessive, which the English reader takes for "Mon" (Monday).
+ * Only in a reply not in English (a French Monday is "lundi"); "Mon 10h", "Mon morning" keep a time after the word.
+ */
+function isPossessiveMon(phrase: string, after: string): boolean {
+  return /^mon$/i.test(phrase) && /^\s+\p{L}/u.test(after) && !/^\s+(?:morning|afternoon|evening|at|or|and|works|ok|is|would|the|next|noon|lunch)(?![\p{L}])/iu.test(after);
 }
 
 /**
