@@ -59,7 +59,7 @@ export function isHeldOut(split: string): boolean {
 
 /**
  * Every split folder with a labels.json: the tuned ones first (tune, dev, then tune-r2 and any other by name),
- * then the held-out ones (`heldout…`, such as heldout-r4 when the lead adds it) by name.
+ * then the held-out ones (`heldout…`, such as heldout-r4 when the lead adds it) by name, numbers in order (tune-r9 before tune-r10).
  */
 export function listSplits(root: string): string[] {
   const dir = join(root, MULTILINGUAL_DIR);
@@ -68,7 +68,7 @@ export function listSplits(root: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && hasSplit(root, e.name))
     .map((e) => e.name)
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** The splits tuned on (everything but `heldout…`), and the held-out ones, each in listSplits' order. */
