@@ -85,6 +85,10 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
   // Per process: the sealed credentials unsealed and the SDK clients built once per account (its
   // access token cached in memory with them), not once per job.
   const kept = new Map<string, { providers: AccountRuntime['providers']; at: number }>();
+  // A step job's context is one account's: found by id, not by a pass over every account (three
+  // contexts per idle account a tick made that pass quadratic in the number of accounts).
+  const configIndex = new Map(config.accounts.map((a, i) => [a.id, i]));
+  const selectAccounts = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => configIndex.get(id) ?? []))].sort((x, y) => x - y).map((i) => config.accounts[i]!);
 
   return {
     config,
@@ -97,9 +101,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     async context(now, options = {}) {
       const prospectsRead = prospectsFile.current();
       const accounts: AccountRuntime[] = [];
-      const only = options.accounts ? new Set(options.accounts) : null;
-      for (const a of config.accounts) {
-        if (only && !only.has(a.id)) continue;
+      for (const a of options.accounts ? selectAccounts(options.accounts) : config.accounts) {
         let account = accountFromConfig(a, options.known?.find((k) => k.id === a.id) ?? (await store.getAccount(a.id)));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
