@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleFetch } from '../../src/providers/google/google-fetch.js';
+import { googleFetch, googleFetchWithin } from '../../src/providers/google/google-fetch.js';
 
 /** googleFetch (the Google clients' fetch) against a real local HTTP server: what node-fetch did. */
 
@@ -114,5 +114,24 @@ describe('googleFetch', () => {
     const res = await call('/upload', { method: 'POST', body: Readable.from([Buffer.from('part one, '), Buffer.from('part two')]) });
     expect(await res.json()).toEqual({ uploaded: true });
     expect(seen.at(-1)!.body).toBe('part one, part two');
+  });
+});
+
+describe('googleFetchWithin (the clients\' time limit)', () => {
+  it('fails a request that outlasts the limit with an AbortError, on either path', async () => {
+    routes.set('/slow', () => 'hang');
+    const fetchWithin = googleFetchWithin(80);
+    for (const body of [undefined, Readable.from([Buffer.from('x')])]) {
+      const started = Date.now();
+      const err = await fetchWithin(new URL('/slow', base), { method: 'POST', ...(body ? { body } : {}) }).catch((e: unknown) => e as Error);
+      expect((err as Error).name).toBe('AbortError');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+  });
+
+  it('leaves a request within the limit alone', async () => {
+    routes.set('/quick', () => json({ quick: true }));
+    const res = (await googleFetchWithin(5_000)(new URL('/quick', base))) as Res;
+    expect(await res.json()).toEqual({ quick: true });
   });
 });
