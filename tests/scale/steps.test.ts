@@ -172,6 +172,32 @@ describe('step jobs on PostgreSQL', () => {
     expect(roundTrips / REPS, `${roundTrips} round trips for ${REPS} idle accounts:\n${texts.join('\n')}`).toBeLessThanOrEqual(9);
   }, 120_000);
 
+  it('a fresh process builds each account\'s Google client from the credentials taken with its sync job: no read of its own, the cached token used', async () => {
+    const { ws, runtime, url } = await setUp({ demo: false });
+    await tick(runtime, url, NOW);
+    // A new runtime, as a new `run --once` process: no providers kept, every account's built afresh.
+    const fresh = await openRuntime({ config: loadConfig(ws.configPath, { ...process.env, ...ws.env }), logger: createLogger({ level: 'error' }) });
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    const requestsBefore = ws.served.emulator.state.requests.length;
+    let texts: string[] = [];
+    let summary: Awaited<ReturnType<JobEngine['work']>>;
+    try {
+      summary = (await tick(fresh, url, later, 1)).summary;
+    } finally {
+      texts = query.mock.calls.map((c) => String(typeof c[0] === 'string' ? c[0] : (c[0] as { text?: string }).text).replace(/\s+/g, ' '));
+      query.mockRestore();
+      await fresh.close();
+    }
+    expect(summary.problems).toEqual([]);
+    expect(texts.filter((t) => /from "credentials"/.test(t)), texts.join('\n')).toEqual([]);
+    // Calendar and mailbox of each account, and no token minted: the sealed access token of the
+    // first tick was read from what came with the job.
+    const requests = ws.served.emulator.state.requests.slice(requestsBefore);
+    expect(requests.map((r) => r.path).filter((p) => p.endsWith('/token')), 'tokens minted').toEqual([]);
+    expect(requests.length, requests.map((r) => `${r.method} ${r.path}`).join('\n')).toBe(2 * REPS);
+  }, 120_000);
+
   it('a step that fails is retried by pg-boss alone: the next steps went on, the ones before it are not redone', async () => {
     const { ws, runtime, url, jobs, db, schema } = await setUp();
     await tick(runtime, url, NOW);

@@ -16,9 +16,9 @@ export async function startBoss(url: string, options: Omit<PgBoss.ConstructorOpt
     const current = r.rows[0]?.s ?? 'public';
     const schema = current === 'public' ? 'followup_jobs' : `${current}_jobs`;
     // The store's tables are in that schema (the runtime opened it on the same url): a sync job
-    // is taken with its account's cursors (fetch.ts) when its cursors table is there.
-    const cursors = await client.query<{ t: string | null }>('select to_regclass(format($1, $2::text))::text as t', ['%I.cursors', current]);
-    const storeSchema = cursors.rows[0]?.t ? current : null;
+    // is taken with its account's cursors and credentials (fetch.ts) when those tables are there.
+    const tables = await client.query<{ c: string | null; k: string | null }>('select to_regclass(format($1, $3::text))::text as c, to_regclass(format($2, $3::text))::text as k', ['%I.cursors', '%I.credentials', current]);
+    const storeSchema = tables.rows[0]?.c && tables.rows[0]?.k ? current : null;
     await client.query('select pg_advisory_lock(hashtext($1))', [`followup-jobs:${schema}`]);
     const boss = new PgBoss({ connectionString: url, schema, ...options });
     boss.on('error', onError);

@@ -77,6 +77,8 @@ export interface Taken {
   onlyStep?: boolean;
   /** A sync job: its account's cursor rows, read in the statement that took it (absent: not read). */
   cursors?: CursorsTable[];
+  /** A sync job: its account's sealed credentials by kind, read in the statement that took it (absent: not read). */
+  credentials?: Record<string, string>;
 }
 
 export interface Handled extends StepResult {
@@ -103,7 +105,7 @@ export interface EngineContext {
   db: PgBoss.Db;
   /** pg-boss's schema (`<store schema>_jobs`). */
   schema: string;
-  /** The store's schema, when its cursors table is there: a sync job is taken with its account's cursors. */
+  /** The store's schema, when its tables are there: a sync job is taken with its account's cursors and credentials. */
   storeSchema: string | null;
   /** The backend pid of this worker's presence connection (null: it could not be read). */
   presencePid: number | null;
