@@ -9,6 +9,7 @@ import { loadTemplates, type TemplateSet } from '../templates/engine.js';
 import { BUNDLED_TEMPLATES_DIR } from '../templates/context.js';
 import type { AccountRuntime, WorkerContext } from '../worker/context.js';
 import { ProspectsSource } from './prospects-file.js';
+import { withSealedCredentials } from './sealed-credentials.js';
 import { PROVIDER_FACTORIES } from './providers.js';
 import { resolveWebSecret } from '../http/secret.js';
 import { pushClientState } from '../security/push-secret.js';
@@ -29,6 +30,9 @@ export interface ContextOptions {
   reuseProviders?: boolean;
   /** The account rows as the step before this one (same account, same chain) left them: not read again. */
   known?: readonly Account[];
+  /** An account's sealed credentials (every kind), read with its job: its providers, when built
+   *  here, read them from this instead of the store (see sealed-credentials.ts). */
+  credentials?: { accountId: string; sealed: ReadonlyMap<string, string> };
 }
 
 /** Families whose provider set does not depend on the tick's `now` and may be kept between jobs. */
@@ -85,6 +89,10 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
   // Per process: the sealed credentials unsealed and the SDK clients built once per account (its
   // access token cached in memory with them), not once per job.
   const kept = new Map<string, { providers: AccountRuntime['providers']; at: number }>();
+  // A step job's context is one account's: found by id, not by a pass over every account (three
+  // contexts per idle account a tick made that pass quadratic in the number of accounts).
+  const configIndex = new Map(config.accounts.map((a, i) => [a.id, i]));
+  const selectAccounts = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => configIndex.get(id) ?? []))].sort((x, y) => x - y).map((i) => config.accounts[i]!);
 
   return {
     config,
@@ -97,9 +105,7 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
     async context(now, options = {}) {
       const prospectsRead = prospectsFile.current();
       const accounts: AccountRuntime[] = [];
-      const only = options.accounts ? new Set(options.accounts) : null;
-      for (const a of config.accounts) {
-        if (only && !only.has(a.id)) continue;
+      for (const a of options.accounts ? selectAccounts(options.accounts) : config.accounts) {
         let account = accountFromConfig(a, options.known?.find((k) => k.id === a.id) ?? (await store.getAccount(a.id)));
         // OAuth accounts wait for `followup auth`; password accounts are tried again on every run.
         if (account.status === 'disconnected' && !RECONNECT_BY_ITSELF.has(a.provider)) {
@@ -115,7 +121,13 @@ export async function openRuntime(input: { config: AppConfig | string; logger?: 
         }
         try {
           const factory = await PROVIDER_FACTORIES[a.provider]();
-          let providers = await factory({ account: a, config, store, logger: logger.child({ account: a.id }), now: () => now });
+          const read = options.credentials?.accountId === a.id ? withSealedCredentials(store, a.id, options.credentials.sealed) : null;
+          let providers: AccountRuntime['providers'] & object;
+          try {
+            providers = await factory({ account: a, config, store: read?.store ?? store, logger: logger.child({ account: a.id }), now: () => now });
+          } finally {
+            read?.end();
+          }
           if (a.feeds.length > 0) {
             // Read-only .ics feeds join the account's calendar (busy time, meeting matching); never written.
             const { FeedCalendarAdapter } = await import('../providers/local/feed-calendar.adapter.js');

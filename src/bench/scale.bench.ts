@@ -35,7 +35,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-interface ProcessReport { cpuMs: number; maxRssMb: number }
+interface ProcessReport { cpuMs: number; userMs: number; systemMs: number; maxRssMb: number }
 
 /** Runs `count` CLI processes together; resolves with wall seconds and each process's CPU/RSS. */
 async function followup(ws: ScaleWorkspace, count: number, args: string[]): Promise<{ seconds: number; reports: ProcessReport[] }> {
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     }
     const perTick = oneWorker!.requests / accounts;
     if (cpuOnly) {
-      console.log(JSON.stringify({ accounts, latencyMs, requestsPerIdleAccountTick: round(perTick, 2), idleTickSeconds, cpuMsPerIdleAccount: round(Math.max(0, oneWorker!.report.cpuMs - startupCpuMs) / accounts, 2), idleTickCpuMs: Math.round(oneWorker!.report.cpuMs), startupCpuMs: Math.round(startupCpuMs) }));
+      console.log(JSON.stringify({ accounts, latencyMs, requestsPerIdleAccountTick: round(perTick, 2), idleTickSeconds, cpuMsPerIdleAccount: round(Math.max(0, oneWorker!.report.cpuMs - startupCpuMs) / accounts, 2), idleTickCpuMs: Math.round(oneWorker!.report.cpuMs), idleTickUserMs: Math.round(oneWorker!.report.userMs), idleTickSystemMs: Math.round(oneWorker!.report.systemMs), startupCpuMs: Math.round(startupCpuMs) }));
       return;
     }
     const updatedMinPerPoll = await pollUpdatedMin(ws, Math.min(accounts, 50), new Date(now.getTime() - 5 * 60_000));

@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/runtime.js';
+import type { ContextOptions, Runtime } from '../app/runtime.js';
 import type { Account } from '../domain/types.js';
 import { emptySummary, type AccountRuntime, type BookingRequest, type CursorCache, type TickSummary, type WorkerContext } from '../worker/context.js';
 import { describeError } from '../worker/error-policy.js';
@@ -42,9 +42,9 @@ interface AccountStep {
   failed: () => Error | null;
 }
 
-async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}): Promise<AccountStep | StepResult> {
+async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials']): Promise<AccountStep | StepResult> {
   const summary = emptySummary(now);
-  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}) })), ...extra };
+  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}), ...(credentials ? { credentials } : {}) })), ...extra };
   const rt = ctx.accounts[0];
   if (!rt) {
     summary.problems.push({ where: `job for ${accountId}`, message: `account "${accountId}" is not in the config any more; the job did nothing.` });
@@ -67,9 +67,12 @@ const done = (s: AccountStep): StepResult => {
   return { summary: s.summary, failed: s.failed(), account: s.rt.account };
 };
 
-/** `sync`: the prospects file's entries of this account, push subscriptions, the calendar. */
-export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}): Promise<StepResult & { pass: ProviderPass | null }> {
-  const s = await accountStep(runtime, accountId, now, known, extra);
+/**
+ * `sync`: the prospects file's entries of this account, push subscriptions, the calendar.
+ * `credentials`: the account's sealed credentials read with the job (its providers built from them).
+ */
+export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials']): Promise<StepResult & { pass: ProviderPass | null }> {
+  const s = await accountStep(runtime, accountId, now, known, extra, credentials);
   if (!('ctx' in s)) return { ...s, pass: null };
   await s.run(`${accountId} prospects`, () => importProspects(s.ctx, new Set([accountId])));
   const pass = await syncCalendarStep(s.ctx, s.rt, s.summary, s.run);

@@ -8,13 +8,17 @@ import { EXPIRE_IN_SECONDS, QUEUES, RETRY, type QueueName } from './types.js';
  * Workers starting together take turns (an advisory lock): pg-boss creates a table per queue,
  * and concurrent DDL deadlocks.
  */
-export async function startBoss(url: string, options: Omit<PgBoss.ConstructorOptions, 'schema' | 'connectionString'>, onError: (err: Error) => void): Promise<{ boss: PgBoss; schema: string }> {
+export async function startBoss(url: string, options: Omit<PgBoss.ConstructorOptions, 'schema' | 'connectionString'>, onError: (err: Error) => void): Promise<{ boss: PgBoss; schema: string; storeSchema: string | null }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const r = await client.query<{ s: string }>('select current_schema() as s');
     const current = r.rows[0]?.s ?? 'public';
     const schema = current === 'public' ? 'followup_jobs' : `${current}_jobs`;
+    // The store's tables are in that schema (the runtime opened it on the same url): a sync job
+    // is taken with its account's cursors and credentials (fetch.ts) when those tables are there.
+    const tables = await client.query<{ c: string | null; k: string | null }>('select to_regclass(format($1, $3::text))::text as c, to_regclass(format($2, $3::text))::text as k', ['%I.cursors', '%I.credentials', current]);
+    const storeSchema = tables.rows[0]?.c && tables.rows[0]?.k ? current : null;
     await client.query('select pg_advisory_lock(hashtext($1))', [`followup-jobs:${schema}`]);
     const boss = new PgBoss({ connectionString: url, schema, ...options });
     boss.on('error', onError);
@@ -25,7 +29,7 @@ export async function startBoss(url: string, options: Omit<PgBoss.ConstructorOpt
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       throw err;
     }
-    return { boss, schema };
+    return { boss, schema, storeSchema };
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -1,3 +1,4 @@
+import type { CursorsTable } from '../../store/schema.js';
 import { QUEUES, TAKE_ORDER, type EngineContext, type QueueName, type Taken } from './types.js';
 
 /** Takes one job of a queue for this worker, or null when none is due (or its key is busy). */
@@ -19,10 +20,17 @@ const OTHER_STEPS: QueueName[] = [QUEUES.replies, QUEUES.book, QUEUES.plan];
  * onlyStepOfAccount asks), in the same statement: while a sync job of the account is active no
  * other step job of it can appear that was not already there (they are made by the steps of its
  * chains, and a running one counts), so the answer holds for the whole job.
+ * It also comes with its account's cursor rows and sealed credentials (the store's tables, when
+ * the engine found them beside its own), read as the job is taken instead of by queries of the
+ * job's own: no other step of the account runs while the job is active, so they are the rows the
+ * job would read a moment later (its providers are built from the credentials at its start).
  */
 async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): Promise<Taken | null> {
   const { db, schema } = ctx;
-  let rows: { id: string; data: unknown; retryCount: number; retryLimit: number; onlyStep: boolean | null }[];
+  let rows: { id: string; data: unknown; retryCount: number; retryLimit: number; onlyStep: boolean | null; cursors: CursorsTable[] | null; credentials: Record<string, string> | null }[];
+  const store = ctx.storeSchema;
+  const cursors = store !== null ? `case when j.name = $3 then (select coalesce(json_agg(c), '[]'::json) from "${store}".cursors c where c.account_id = j.data->>'accountId') end` : 'null::json';
+  const credentials = store !== null ? `case when j.name = $3 then (select coalesce(json_object_agg(k.kind, k.ciphertext), '{}'::json) from "${store}".credentials k where k.account_id = j.data->>'accountId') end` : 'null::json';
   try {
     const r = await db.executeSql(
       `with next as (
@@ -42,7 +50,9 @@ async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): P
        returning j.id, j.data, j.retry_count as "retryCount", j.retry_limit as "retryLimit",
          case when j.name = $3 then not exists (
            select 1 from ${schema}.job o where o.name = any($4::text[]) and o.singleton_key = j.singleton_key and o.state in ('created', 'retry', 'active')
-         ) end as "onlyStep"`,
+         ) end as "onlyStep",
+         ${cursors} as "cursors",
+         ${credentials} as "credentials"`,
       [queue, pid, QUEUES.sync, OTHER_STEPS],
     );
     rows = r.rows as typeof rows;
@@ -52,7 +62,7 @@ async function fetchMarked(ctx: EngineContext, queue: QueueName, pid: number): P
   }
   const job = rows[0];
   if (!job) return null;
-  return { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit, ...(job.onlyStep !== null ? { onlyStep: job.onlyStep } : {}) };
+  return { queue, id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit, ...(job.onlyStep !== null ? { onlyStep: job.onlyStep } : {}), ...(job.cursors ? { cursors: job.cursors } : {}), ...(job.credentials ? { credentials: job.credentials } : {}) };
 }
 
 /** One query finds the queues with work due, then the first of them in TAKE_ORDER gives a job. */

@@ -34,7 +34,7 @@ export { DEFAULT_CONCURRENCY, QUEUES, type JobEngine } from './types.js';
  */
 export async function openPgEngine(input: { runtime: Runtime; databaseUrl: string; concurrency: number; supervise?: boolean; cron?: boolean }): Promise<JobEngine> {
   const { runtime } = input;
-  const { boss, schema } = await startBoss(
+  const { boss, schema, storeSchema } = await startBoss(
     input.databaseUrl,
     {
       max: input.concurrency + 2,
@@ -47,7 +47,7 @@ export async function openPgEngine(input: { runtime: Runtime; databaseUrl: strin
     (err) => runtime.logger.warn({ err: err.message }, 'job engine error'),
   );
   const { presence, pid } = await openPresence(input.databaseUrl, boss, runtime);
-  const ctx: EngineContext = { runtime, boss, db: boss.getDb(), schema, presencePid: pid, scheduled: false };
+  const ctx: EngineContext = { runtime, boss, db: boss.getDb(), schema, storeSchema, presencePid: pid, scheduled: false };
   const reapOrphans = createReaper(ctx);
 
   return {

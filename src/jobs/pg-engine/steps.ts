@@ -1,6 +1,7 @@
 import { emptySummary, type BookingRequest, type CursorCache } from '../../worker/context.js';
 import type { ProviderPass } from '../../worker/tick.js';
 import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from '../account-pass.js';
+import { rowToCursor } from '../../store/queries/cursors.js';
 import { stableJobId, tickSlot } from '../slot.js';
 import { onlyStepOfAccount, otherBookingsDue, releaseHeldBookings, repliesPending } from './account-jobs.js';
 import { addSummary, chainOf, enqueueTick, handOn, next, retryAfter, scheduleSend, sendAfterPlan, stepNow } from './chain.js';
@@ -17,10 +18,12 @@ import {
   type SendData,
   type StepData,
   type TickData,
+  type Taken,
 } from './types.js';
 
 /** Runs one job of a queue: its step of the account's chain, then enqueues the next step. */
-export async function handle(ctx: EngineContext, queue: QueueName, jobId: string, data: unknown, onlyStep?: boolean): Promise<Handled> {
+export async function handle(ctx: EngineContext, queue: QueueName, jobId: string, data: unknown, taken: Pick<Taken, 'onlyStep' | 'cursors' | 'credentials'> = {}): Promise<Handled> {
+  const { onlyStep, cursors, credentials } = taken;
   const { runtime, boss } = ctx;
   if (queue === QUEUES.cron) {
     const now = new Date();
@@ -52,9 +55,11 @@ export async function handle(ctx: EngineContext, queue: QueueName, jobId: string
   if (queue === QUEUES.sync) {
     const d = data as StepData;
     const now = stepNow(d);
-    // The only step job of its account: its calendar and mailbox cursors are read once for the job.
-    const cursorCache: CursorCache | undefined = onlyStep === true ? { accountId: d.accountId, rows: null } : undefined;
-    const r = await runSyncStep(runtime, d.accountId, now, d.account, cursorCache ? { cursorCache } : {});
+    // The only step job of its account: its calendar and mailbox cursors are read once for the job
+    // (taken with the job when the fetch read them).
+    const cursorCache: CursorCache | undefined = onlyStep === true ? { accountId: d.accountId, rows: cursors ? new Map(cursors.map((row) => [row.cursor_key, rowToCursor(row)])) : null } : undefined;
+    const sealed = credentials ? { accountId: d.accountId, sealed: new Map(Object.entries(credentials)) } : undefined;
+    const r = await runSyncStep(runtime, d.accountId, now, d.account, cursorCache ? { cursorCache } : {}, sealed);
     // Not connected: nothing to read; planning still runs.
     if (!r.pass) return { ...r, next: await handOn(ctx, QUEUES.plan, next(d, jobId, r.account)) };
     const replies: RepliesData = { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } };

@@ -3,6 +3,7 @@ import type { Runtime } from '../../app/runtime.js';
 import type { BookingRequest, TickSummary } from '../../worker/context.js';
 import type { Account } from '../../domain/types.js';
 import type { StepResult } from '../account-pass.js';
+import type { CursorsTable } from '../../store/schema.js';
 
 /**
  * The queues of the job engine on PostgreSQL (see index.ts for the chain they make), its retry
@@ -74,6 +75,10 @@ export interface Taken {
   retryLimit: number;
   /** A sync job: whether no other step job of its account waits or runs (known when it was taken). */
   onlyStep?: boolean;
+  /** A sync job: its account's cursor rows, read in the statement that took it (absent: not read). */
+  cursors?: CursorsTable[];
+  /** A sync job: its account's sealed credentials by kind, read in the statement that took it (absent: not read). */
+  credentials?: Record<string, string>;
 }
 
 export interface Handled extends StepResult {
@@ -100,6 +105,8 @@ export interface EngineContext {
   db: PgBoss.Db;
   /** pg-boss's schema (`<store schema>_jobs`). */
   schema: string;
+  /** The store's schema, when its tables are there: a sync job is taken with its account's cursors and credentials. */
+  storeSchema: string | null;
   /** The backend pid of this worker's presence connection (null: it could not be read). */
   presencePid: number | null;
   /** Whether this process registered the cron schedule (then lanes also take from its queue). */

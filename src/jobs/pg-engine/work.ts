@@ -49,7 +49,7 @@ export async function work(ctx: EngineContext, reapOrphans: (force?: boolean) =>
     const { queue, id, data } = job;
     let result: Handled;
     try {
-      result = await handle(ctx, queue, id, data, job.onlyStep);
+      result = await handle(ctx, queue, id, data, job);
     } catch (err) {
       runtime.logger.warn({ queue, err: (err as Error).message }, 'job failed; the engine retries it with backoff');
       await boss.fail(queue, id, { message: (err as Error).message });

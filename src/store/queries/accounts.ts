@@ -2,6 +2,7 @@ import type { Account } from '../../domain/types.js';
 import type { AccountStore, CredentialStore } from '../../ports/store.js';
 import { emailKey } from '../codec.js';
 import type { AccountsTable } from '../schema.js';
+import { runCompiledOnce } from './compiled-once.js';
 import type { QueryContext } from './query-context.js';
 
 export function accountToRow(a: Account): AccountsTable {
@@ -78,7 +79,10 @@ export function accountQueries({ db }: QueryContext): AccountStore & CredentialS
 
     async getCredentials(accountId, kinds) {
       if (kinds.length === 0) return new Map();
-      const rows = await db.selectFrom('credentials').select(['kind', 'ciphertext']).where('account_id', '=', accountId).where('kind', 'in', [...kinds]).execute();
+      // Once per account and process (the Google tokens): compiled once (compiled-once.ts).
+      const { rows } = await runCompiledOnce(db, `getCredentials:${kinds.length}`, [accountId, ...kinds], (v) =>
+        db.selectFrom('credentials').select(['kind', 'ciphertext']).where('account_id', '=', v[0] as string).where('kind', 'in', v.slice(1) as string[]),
+      );
       return new Map(rows.map((r) => [r.kind, r.ciphertext]));
     },
   };

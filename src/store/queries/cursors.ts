@@ -1,6 +1,7 @@
 import type { CursorState, CursorStore } from '../../ports/store.js';
 import { fromIsoOrNull, toIsoOrNull } from '../codec.js';
 import type { CursorsTable } from '../schema.js';
+import { runCompiledOnce } from './compiled-once.js';
 import type { QueryContext } from './query-context.js';
 
 export function cursorToRow(c: CursorState): CursorsTable {
@@ -41,19 +42,23 @@ export function cursorQueries({ db }: QueryContext): CursorStore {
     },
 
     async saveCursor(state) {
-      const row = cursorToRow(state);
-      const { account_id: _a, cursor_key: _k, ...update } = row;
-      await db
-        .insertInto('cursors')
-        .values(row)
-        .onConflict((oc) => oc.columns(['account_id', 'cursor_key']).doUpdateSet(update))
-        .execute();
+      const r = cursorToRow(state);
+      // Every tick, twice per account: compiled once (compiled-once.ts).
+      await runCompiledOnce(db, 'saveCursor', [r.account_id, r.cursor_key, r.cursor, r.last_success_at, r.last_attempt_at, r.last_error, r.not_before], (v) => {
+        const row = { account_id: v[0], cursor_key: v[1], cursor: v[2], last_success_at: v[3], last_attempt_at: v[4], last_error: v[5], not_before: v[6] } as CursorsTable;
+        const { account_id: _a, cursor_key: _k, ...update } = row;
+        return db
+          .insertInto('cursors')
+          .values(row)
+          .onConflict((oc) => oc.columns(['account_id', 'cursor_key']).doUpdateSet(update));
+      });
     },
 
     async listCursors(accountId) {
-      let query = db.selectFrom('cursors').selectAll();
-      if (accountId !== undefined) query = query.where('account_id', '=', accountId);
-      const rows = await query.orderBy('account_id').orderBy('cursor_key').execute();
+      if (accountId === undefined) return (await db.selectFrom('cursors').selectAll().orderBy('account_id').orderBy('cursor_key').execute()).map(rowToCursor);
+      const { rows } = await runCompiledOnce(db, 'listCursors:account', [accountId], (v) =>
+        db.selectFrom('cursors').selectAll().where('account_id', '=', v[0] as string).orderBy('account_id').orderBy('cursor_key'),
+      );
       return rows.map(rowToCursor);
     },
   };

@@ -2,6 +2,7 @@ import type { Conference, Meeting, NoShowEvidence } from '../../domain/types.js'
 import type { MeetingStore } from '../../ports/store.js';
 import { fromIso, fromJson, fromJsonOrNull, toIso, toJson, toJsonOrNull } from '../codec.js';
 import type { MeetingsTable } from '../schema.js';
+import { runCompiledOnce } from './compiled-once.js';
 import { asList, type QueryContext } from './query-context.js';
 
 export function meetingToRow(m: Meeting): MeetingsTable {
@@ -70,16 +71,21 @@ export function meetingQueries({ db }: QueryContext): MeetingStore {
     },
 
     async listMeetings(filter) {
-      let query = db.selectFrom('meetings').selectAll();
-      if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-      if (filter.prospectId !== undefined) query = query.where('prospect_id', '=', filter.prospectId);
-      if (filter.endedBefore !== undefined) query = query.where('end_at', '<=', toIso(filter.endedBefore));
-      if (filter.outcome !== undefined) {
-        const outcomes = asList(filter.outcome);
-        if (outcomes.length === 0) return [];
-        query = query.where('outcome', 'in', outcomes);
-      }
-      const rows = await query.orderBy('start_at').orderBy('id').execute();
+      const outcomes = filter.outcome !== undefined ? asList(filter.outcome) : null;
+      if (outcomes?.length === 0) return [];
+      // Planning lists an account's meetings every tick: compiled once per filter shape (compiled-once.ts).
+      const present = [filter.accountId, filter.prospectId, filter.endedBefore].map((x) => x !== undefined);
+      const values = [filter.accountId, filter.prospectId, filter.endedBefore && toIso(filter.endedBefore)].filter((_, i) => present[i]);
+      const shape = `listMeetings:${present.map(Number).join('')}:${outcomes?.length ?? '-'}`;
+      const { rows } = await runCompiledOnce(db, shape, [...values, ...(outcomes ?? [])], (v) => {
+        let query = db.selectFrom('meetings').selectAll();
+        let i = 0;
+        if (present[0]) query = query.where('account_id', '=', v[i++] as string);
+        if (present[1]) query = query.where('prospect_id', '=', v[i++] as string);
+        if (present[2]) query = query.where('end_at', '<=', v[i++] as string);
+        if (outcomes) query = query.where('outcome', 'in', v.slice(i) as string[]);
+        return query.orderBy('start_at').orderBy('id');
+      });
       return rows.map(rowToMeeting);
     },
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DraftsTable, OutboxTable } from '../schema.js';
+import { runCompiledOnce } from './compiled-once.js';
 
 /** What every query module gets: the database (or the running transaction) and a way to run
  *  several statements atomically. */
@@ -33,14 +34,21 @@ type Listed = { drafts: DraftsTable; outbox: OutboxTable };
 
 /** The rows of drafts or the outbox that match the filter, oldest first; none for an empty status list. */
 export async function listRows<T extends keyof Listed>(db: Kysely<Database>, table: T, filter: ListFilter): Promise<Listed[T][]> {
-  // Both tables have account_id, prospect_id, status, created_at and id: the query is typed on drafts.
-  let query = db.selectFrom(table as 'drafts').selectAll();
-  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-  if (filter.prospectId !== undefined) query = query.where('prospect_id', '=', filter.prospectId);
-  if (filter.status !== undefined) {
-    const statuses = asList(filter.status);
-    if (statuses.length === 0) return [];
-    query = query.where('status', 'in', statuses);
-  }
-  return (await query.orderBy('created_at').orderBy('id').execute()) as Listed[T][];
+  const statuses = filter.status !== undefined ? asList(filter.status) : null;
+  if (statuses?.length === 0) return [];
+  // Planning lists an account's outbox every tick: compiled once per filter shape (compiled-once.ts).
+  const hasAccount = filter.accountId !== undefined;
+  const hasProspect = filter.prospectId !== undefined;
+  const values = [...(hasAccount ? [filter.accountId] : []), ...(hasProspect ? [filter.prospectId] : []), ...(statuses ?? [])];
+  const shape = `listRows:${table}:${Number(hasAccount)}${Number(hasProspect)}:${statuses?.length ?? '-'}`;
+  const { rows } = await runCompiledOnce(db, shape, values, (v) => {
+    // Both tables have account_id, prospect_id, status, created_at and id: the query is typed on drafts.
+    let query = db.selectFrom(table as 'drafts').selectAll();
+    let i = 0;
+    if (hasAccount) query = query.where('account_id', '=', v[i++] as string);
+    if (hasProspect) query = query.where('prospect_id', '=', v[i++] as string);
+    if (statuses) query = query.where('status', 'in', v.slice(i) as string[]);
+    return query.orderBy('created_at').orderBy('id');
+  });
+  return rows as Listed[T][];
 }
