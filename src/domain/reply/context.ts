@@ -10,6 +10,10 @@ export type ContextExclusion = 'past' | 'deadline' | 'busy';
 const u = (src: string) => new RegExp(`(?<![\\p{L}'’])(?:${src})(?![\\p{L}])`, 'iu');
 
 const PAST = u([
+  // A conversation already had, praised or named as had: "had a great chat at your booth on Thursday at 10", "great talk
+  // on Tuesday", "buena charla el jueves", "ótima conversa na quinta", "super échange jeudi", "tolles Gespräch am
+  // Donnerstag", "leuk gesprek donderdag", "bella chiacchierata giovedì" ("looking forward to a great chat" is not).
+  "(?:had|enjoyed|loved|appreciated)\\s+(?:a|an|the|our|that|your)\\s+(?:\\p{L}+\\s+){0,2}(?:chat|talk|call|conversation|catch-?up|demo|meeting|visit)|(?<!(?:a|an|another|for|to|une?|um|uma|ein|eine|een|una?|otra|outra|nog)\\s+)(?:great|nice|good|lovely|fun|wonderful|fantastic|excellent)\\s+(?:chat|talk|conversation|catch-?up|chatting|talking)|(?<!(?:una?|otra)\\s+)(?:buena|gran|bonita|excelente|agradable|estupenda)\\s+(?:charla|conversación|conversacion|plática)|(?<!(?:uma|outra)\\s+)(?:ótima|otima|boa|excelente|grande|agradável)\\s+(?:conversa|papo)|(?<!(?:une?|autre)\\s+)(?:super|bon|bel|excellent|agréable|chouette)\\s+(?:échange|entretien|moment\\s+d['’]échange)|(?<!(?:une?|autre)\\s+)(?:belle|bonne|excellente|agréable|chouette)\\s+(?:discussion|rencontre|conversation)|(?<!(?:ein|ein\\s+weiteres|noch\\s+ein)\\s+)(?:tolles|gutes|nettes|schönes|angenehmes|interessantes|spannendes|super)\\s+(?:gespräch|telefonat|kennenlernen)|(?<!(?:een|nog\\s+een)\\s+)(?:leuk|goed|fijn|prettig|mooi|interessant)\\s+(?:gesprek|gesprekje|kennismaking)|(?<!(?:una?|altra)\\s+)(?:bella|piacevole|ottima|interessante|bellissima)\\s+(?:chiacchierata|conversazione)",
   // English: past tense and perfect, and reports ("came up", "we met", "I missed")
   "was(?!\\s+(?:finden|machen|ausmachen|vereinbaren|festmachen|suchen|anderes|neues|passendes|besseres|passt|geht))|were|had|did|came(?:\\s+up)?|went|met|spoke|talked|missed|said|told|happened|forgot|tried|couldn['’]t|wasn['’]t|weren['’]t|didn['’]t|ran\\s+(?:over|late|long)|took\\s+place|occurred|launched|shipped|presented|discussed|mentioned|received|sent\\s+(?:you|it|the)|yesterday|ago|earlier\\s+today|this\\s+past|last\\s+(?:night|week|time)|(?:i|we|you|they)['’]ve\\s+(?:been|had|spoken|talked|met)|has\\s+been",
   // Having met or spoken already ("great meeting you", "thanks for the call") and a first person in the simple past
@@ -72,6 +76,8 @@ const BUSY = u([
   "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
   // The prospect's own plans at that time: travel, a presentation, their own meeting moved or starting, a closure.
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:presenting|pitching|flying|driving|visiting|attending|hosting|running|leading|interviewing|onboarding|heading|relocating|moving\\s+(?:office|house)|speaking\\s+at|meeting\\s+(?:with\\s+)?(?:our|my|the|a|an|some)|off\\s+to)|(?:my|our)\\s+(?:\\p{L}+\\s+){0,2}(?:flight|train|plane|ferry|meeting|stand-?up|sync|call|board|offsite|off-site|review|session|retreat|all-hands|kick-?off|class|appointment|surgery|holiday|vacation|leave)s?\\s+(?:lands?|leaves?|departs?|takes\\s+off|starts?|begins?|ends?|runs?|is|are|was|has\\s+been|will\\s+be|(?:got\\s+)?moved)|(?:moved|rescheduled|shifted|changed)\\s+(?:our|my|the)\\s+(?:\\p{L}+\\s+){0,3}(?:meeting|stand-?up|sync|call|review|session)s?|(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:offline|unreachable|unavailable|out\\s+of\\s+(?:the\\s+)?(?:office|reach))|slow(?:er)?\\s+(?:replies|responses)|expect\\s+delays",
+  // On a plane or train at that time: "on a flight thurs 6am", "en un vuelo", "no avião", "dans l'avion", "im Flieger".
+  "(?:on|in)\\s+(?:a|the|my)\\s+(?:\\p{L}+\\s+)?(?:flight|plane|train)|in\\s+the\\s+air|en\\s+(?:un\\s+|el\\s+)?(?:vuelo|avión|avion|tren)|(?:num|no|em|de)\\s+(?:voo|avião|aviao|trem|comboio)|(?:en|dans\\s+l['’])\\s*(?:vol|avion|train)|im\\s+(?:flieger|flugzeug|zug)|in\\s+(?:het\\s+vliegtuig|de\\s+trein)|(?:in|sull['’])\\s*(?:volo|aereo|treno)",
   "salgo\\s+(?:de\\s+viaje|para|hacia|de\\s+vacaciones)|me\\s+voy\\s+de\\s+(?:viaje|vacaciones)|viajo|mi\\s+vuelo|voy\\s+(?:muy\\s+)?just[oa]|ando\\s+(?:muy\\s+)?liad[oa]|estoy\\s+a\\s+tope|presento|embarco|parto\\s+(?:para|de\\s+férias)|saio\\s+de\\s+férias|meu\\s+voo|estou\\s+(?:muito\\s+)?(?:apertad[oa]|sem\\s+tempo|enrolad[oa])|apresento",
   "je\\s+pars|je\\s+m['’]envole|je\\s+prends\\s+l['’]avion|mon\\s+vol|j['’]atterris|je\\s+présente|nous\\s+présentons|(?:je\\s+suis|on\\s+est)\\s+(?:débordée?s?|sous\\s+l['’]eau|charrette)",
   "(?:ich\\s+)?(?:fliege|reise|fahre)\\s+(?:ich\\s+)?(?:ab|nach|in\\s+den\\s+urlaub|weg|los)|mein\\s+flug|lande\\s+ich|präsentiere\\s+ich|ich\\s+präsentiere|(?:bin|sind)\\s+(?:\\p{L}+\\s+)?(?:im\\s+stress|voll\\s+eingespannt|weg)",
@@ -121,6 +127,9 @@ const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livest
  * clause asks to meet (ASK_TO_MEET).
  */
 const NOT_A_MEETING = u([
+  // A service notice: "our system maintenance window is Saturday 2am–6am", "mantenimiento programado el sábado", "janela
+  // de manutenção", "maintenance prévue samedi", "Wartungsfenster am Samstag", "onderhoud zaterdag", "manutenzione".
+  "maintenance|downtime|outage|scheduled\\s+(?:update|upgrade)|mantenimiento|manutenção|manutencao|interruption\\s+(?:de\\s+|du\\s+)?service|coupure|wartung\\p{L}*|(?:system|server)(?:umstellung|ausfall)|onderhoud\\p{L}*|manutenzione|fuori\\s+servizio|(?:portal|portail|portale|site|sistema|system|systeem|plataforma|plateforme|piattaforma|platform)\\s+(?:\\p{L}+\\s+){0,2}(?:unavailable|down|offline|indisponible|no\\s+disponible|fora\\s+do\\s+ar|indisponível|nicht\\s+erreichbar|niet\\s+beschikbaar|non\\s+disponibile|non\\s+raggiungibile)",
   "closes|close\\s+(?:early|at|on)|closure|closing\\s+(?:at|on|early)|reopens?|reopening|opens\\s+again|shuts?\\s+(?:down|at|on)|cierra|cierran|cerramos|cerrará|reabre|reabrimos|reabren|reapertura|fecham|fechamos|fechará|reabrimos|encerra|encerramos|recesso|ferme|fermons|fermera|ferment|rouvre|rouvrons|rouvrira|réouverture|fermeture|schließen|schließt|schließung|öffnen\\s+wieder|öffnet\\s+wieder|wieder\\s+(?:geöffnet|offen)|betriebsferien|sluiten|gaan\\s+(?:\\p{L}+\\s+){0,3}(?:weer\\s+)?open|gaat\\s+(?:\\p{L}+\\s+){0,3}(?:weer\\s+)?open|heropen\\p{L}*|chiude|chiudiamo|chiudono|riapre|riapriamo|riaprono|riapertura|chiusura(?!\\s+(?:di|del|dei|dell[ae'’])\\s*(?:bilancio|trimestre|conti|anno|mese|esercizio))",
   "(?:committee|board|council|panel|commission|jury|steering\\s+group)\\s+(?:\\p{L}+\\s+)?(?:meets|convenes|sits|gathers|is\\s+meeting|will\\s+meet)|(?:comité|comite|junta|consejo|comisión|directorio|comitê|conselho|diretoria|comissão)\\s+(?:\\p{L}+\\s+)?se\\s+(?:reúne|reune|reunirá|reunirá)|(?:comité|conseil|commission|codir|comex|jury)\\s+(?:\\p{L}+\\s+)?se\\s+réunit|(?:ausschuss|gremium|vorstand|beirat|kommission|komitee|aufsichtsrat)\\s+(?:\\p{L}+\\s+)?(?:tagt|trifft\\s+sich)|(?:commissie|bestuur|comité|raad|directie)\\s+(?:\\p{L}+\\s+)?(?:vergadert|komt\\s+(?:\\p{L}+\\s+)?bijeen)|(?:comitato|consiglio|commissione|cda|giunta)\\s+(?:\\p{L}+\\s+)?si\\s+riunisce",
   // "nach der Zeitumstellung gern: Dienstag, 2.11., 9 Uhr", "after the clocks go back suits me": the change is a point of
@@ -142,10 +151,17 @@ const ERRAND = u([
   "rechnung|zahlung|bezahlt|überwiesen|überweisung|lieferung|geliefert|liefern|zustellung|versand|versendet|bestellung|paket|paletten?|installation|techniker|monteur",
   "factuur|betaling|betaald|overgemaakt|levering|geleverd|bezorging|bezorgd|zending|bestelling|pakket|pallets?|installatie|monteur|technicus|installateur",
   "fattura|pagamento|pagat[ao]|bonifico|spedizione|spedit[oa]|ordine|pacco|bancali|arriverà|installazione|installatore|tecnico",
+  // Someone sent to fetch or bring goods: "our driver collects the samples Thursday at 10:15", "el mensajero pasa a
+  // recoger", "o motorista vai buscar", "le coursier passe", "unser Fahrer holt … ab", "onze koerier haalt … op", "il
+  // nostro corriere passerà a ritirare".
+  "drivers?|couriers?|messengers?|chauffeurs?|chofer|chófer|conductor|repartidor|mensajero|transportista|motorista|motoboy|entregador|estafeta|transportadora|coursier|livreur|transporteur|fahrer(?:in)?|kurier|spedition|spediteur|koerier|bezorger|vervoerder|autista|corriere|fattorino|trasportatore",
 ].join('|'));
 
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
-const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
+const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|(?<![\p{L}])available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
+
+/** A tag question after a statement: ", ok?", ", right?", ", vale?", ", tá?", ", d'accord ?", ", oké?", ", va bene?". */
+const TAG_QUESTION = /[,\s]\s*(?:ok(?:ay)?|right|alright|vale|tá|ta|certo|d['’]accord|oké|okay|goed|klar|gut|va\s+bene|sì|sí|si|no|non|nein|nee|né)\s*\?/giu;
 
 /** "before", "antes del", "avant le", "vor dem", "vóór", "prima del", "antes do", "bis zum" right before a date. */
 // "not before next month", "pas avant le 15", "nicht vor Ende März": a start bound (the earliest time), not a deadline.
@@ -230,7 +246,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
   if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
-  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
+  // "the driver collects them Thursday at 2:30, ok?": a tag question confirms the errand, it asks to meet nobody.
+  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' '))) return 'busy';
   if (NOT_A_MEETING.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
   // absence, with no subject, names a day they are out.
@@ -241,7 +258,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
   const busy = spans(BUSY, outside);
-  const future = Math.min(nearest(FUTURE, outside, at, busy), nearest(BOOKING, outside, at));
+  // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
+  const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
   // day's, not this time's.
   // "in the coming weeks, right now impossible", "nas próximas semanas, agora estou enrolado": a busy cue after "now" is now's.
