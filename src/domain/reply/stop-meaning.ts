@@ -188,12 +188,13 @@ export function clauseFrames(clause: string): Frame[] {
 
 /**
  * A sentence a mail client wrapped ("… We gaan er niet mee\nverder."): a line of 60 characters or more that ends without
- * punctuation, followed by one starting in lower case, continues on it. Short lines stay apart ("not now\nunsubscribe").
+ * punctuation, followed by one starting in lower case (or any letter after a lower-case word), continues on it. Short lines stay apart ("not now\nunsubscribe").
  * Used for the cues only: the frames read a legal footer's wrapped lines apart ("Regolamento UE 2016/679\n(GDPR) i Suoi
  * dati" is no erasure request).
  */
 export function unwrapLines(text: string): string {
-  return text.replace(/^([^\n]{59,}[\p{L}\p{N},])[ \t]*\n(?=[ \t]*\p{Ll})/gmu, '$1 ');
+  // A German noun keeps its capital on the next line ("kein\nInteresse"): after a lower-case word, any letter continues.
+  return text.replace(/^([^\n]{59,}(?:\p{Ll}|[\p{L}\p{N},](?=[ \t]*\n[ \t]*\p{Ll})))[ \t]*\n(?=[ \t]*\p{L})/gmu, '$1 ');
 }
 
 /** Clauses: sentences and their parts around ";", ":", a comma and a dash; a line break ends one. */
