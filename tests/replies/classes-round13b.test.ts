@@ -155,3 +155,20 @@ describe('a decline whose cue a mail client wrapped onto the next line is a decl
   ])('%s: "%s"', kindIs('decline'));
   it('a short line ends its own clause: "not now" above an opt-out stays an opt-out', () => kindIs('optout')('en', 'not now\nunsubscribe me please'));
 });
+
+describe('a zone that keeps one clock all year is a remark on the zone, not a clock change', () => {
+  it.each([
+    ['en', 'Thursday 11am Phoenix time, we don\'t observe daylight saving here.', '2025-11-20 13:00'],
+    ['es', 'El jueves a las 11, aquí no tenemos horario de verano.', '2025-11-20 11:00'],
+    ['de', 'Donnerstag um 11 Uhr, bei uns gibt es keine Zeitumstellung.', '2025-11-20 11:00'],
+  ])('%s: "%s" → %s', reads);
+  it('a clock change announced stays no proposal (stays)', () => noProposal('en', 'Reminder the time change is Sunday at 2am, double-check your invites.'));
+});
+
+describe('German "was" (something) is no past tense', () => {
+  it.each([
+    ['de', 'Donnerstag zwischen 10 und 12 Uhr bin ich da, suchen Sie sich was aus.', '2025-11-20 10:00'],
+    ['de', 'Freitag ab 14 Uhr hätte ich Zeit, schlagen Sie mir was vor.', '2025-11-21 14:00'],
+  ])('%s: "%s" → %s', reads);
+  it('a past report stays no proposal (stays)', () => noProposal('de', 'Das war am Donnerstag um 10 Uhr, ich hatte Sie angerufen.'));
+});
