@@ -6,7 +6,7 @@ import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
-import { matchVagueRange, WEEK_OF } from './intent.js';
+import { asksForTimes, matchVagueRange, WEEK_OF } from './intent.js';
 import { completeFromOffer, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { defersWithoutOffer } from './not-now.js';
@@ -152,6 +152,9 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
       return { ...base, kind: 'vague', range: { start: start.toJSDate(), end: start.plus({ days: 14 }).toJSDate() }, explain: [...explain, `after an absence until "${absence.text}": the two weeks that follow`] };
     }
   }
+  // "Happy to chat. What times do you have?": interest, with the times left to the rep.
+  const asks = asksForTimes(said);
+  if (asks) return { ...base, kind: 'vague', explain: [...explain, `asks for times ("${asks}"): no range named`] };
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
 

@@ -159,6 +159,21 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     if (!s || s < now) s = start(now.year + 1);
     return s ? [s < now ? now : s, s.plus({ weeks })] as [DateTime, DateTime] : null;
   };
+  // "a principios de mes te escribo", "early next month", "no início do mês", "début du mois prochain", "Anfang nächsten
+  // Monats", "begin volgende maand", "all'inizio del mese": the first ten days of the month to come (of this one, said
+  // in its first days without "next").
+  rules.push({ re: /(?<![\p{L}])(?:(?:at\s+the\s+)?(?:start|beginning)\s+of\s+(?:the\s+|next\s+)?month|early\s+next\s+month|a\s+(?:principios|comienzos|inicios)\s+de(?:l)?\s+(?:(?:próximo|proximo|siguiente)\s+)?(?:mes|next\s+month)|(?:no|ao)\s+(?:início|inicio|começo|comeco)\s+do\s+(?:(?:próximo|proximo)\s+)?(?:mês|mes|next\s+month)|(?:en\s+|au\s+)?début\s+(?:de\s+|du\s+)?(?:mois(?:\s+prochain)?|prochain\s+mois|next\s+month)|anfang\s+(?:des\s+)?(?:(?:nächsten|kommenden)\s+)?(?:monats|next\s+month)|monatsanfang|(?:aan\s+het\s+)?begin\s+(?:van\s+de\s+)?(?:volgende\s+)?(?:maand|next\s+month)|(?:all['’]|a\s+)?inizio\s+(?:del\s+)?(?:prossimo\s+)?(?:mese|next\s+month)|ai\s+primi\s+del\s+(?:prossimo\s+)?mese)(?![\p{L}])/iu, range: (m) => {
+    const next = /next|próximo|proximo|siguiente|prochain|nächsten|kommenden|volgende|prossimo/i.test(m[0]) || now.day > 5;
+    const s = day.startOf('month').plus({ months: next ? 1 : 0 });
+    return [s < now ? now : s, s.plus({ days: 10 })];
+  } });
+  // "para a semana falamos" (Portugal): next week.
+  rules.push({ re: /(?<![\p{L}])para\s+a\s+semana(?!\s+(?:passada|toda|inteira|que\s+passou))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });
+  // "Ne riparliamo dopo Ferragosto", "after the summer holidays", "après les vacances d'été", "nach den Sommerferien", "na
+  // de zomervakantie", "después de las vacaciones de verano": the weeks after the summer break (16 August after
+  // Ferragosto, 1 September after the holidays; 1 February south of the equator).
+  rules.push({ re: /(?<![\p{L}])(?:dopo|passato)\s+(?:il\s+)?ferragosto(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 8, day: 16 }, { zone }), 3) });
+  rules.push({ re: /(?<![\p{L}])(?:after\s+the\s+summer\s+(?:holidays?|break|vacations?)|(?:après|después\s+de|depois\s+d[ao]s?|nach|dopo)\s+(?:(?:les|las|los|as|os|den|le)\s+)?summer|después\s+de\s+(?:las\s+)?vacaciones\s+de\s+verano|depois\s+das\s+férias\s+de\s+verão|après\s+les\s+(?:grandes\s+vacances|vacances\s+d['’]été)|nach\s+den\s+(?:sommerferien|betriebsferien)|nach\s+dem\s+sommerurlaub|na\s+(?:de\s+)?(?:zomervakantie|bouwvak(?:antie)?|het\s+bouwverlof)|dopo\s+le\s+(?:ferie\s+(?:estive|d['’]agosto)|vacanze\s+estive))(?![\p{L}])/iu, range: after((y) => (SOUTHERN.test(zone) ? DateTime.fromObject({ year: y, month: 2, day: 1 }, { zone }) : DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone })), 3) });
   rules.push({ re: /(?<![\p{L}])(?:after|post)\s+(?:the\s+)?thanksgiving(?![\p{L}])/iu, range: after((y) => {
     const nov1 = DateTime.fromObject({ year: y, month: 11, day: 1 }, { zone });
     return nov1.plus({ days: ((4 - nov1.weekday + 7) % 7) + 21 + 4 });
@@ -203,4 +218,16 @@ function seasonRange(name: string, now: DateTime, zone: string): [DateTime, Date
   while (s.plus({ months: 3 }) <= now) s = s.plus({ years: 1 });
   if (s.minus({ years: 1 }).plus({ months: 3 }) > now) s = s.minus({ years: 1 });
   return [s < now ? now : s, s.plus({ months: 3 })];
+}
+
+/**
+ * Interest with the times left to the rep: "Happy to chat. What times do you have?", "send me a few times", "¿qué
+ * horarios tienes?", "quais horários você tem?", "quels créneaux avez-vous ?", "welche Termine hätten Sie?", "welke
+ * tijden heb je?", "che orari avete?". A vague answer with no range: the worker offers slots in the days ahead.
+ */
+const ASKS_FOR_TIMES = /(?<![\p{L}])(?:(?:what|which)\s+(?:times?|slots?|days?|dates?)\s+(?:\p{L}+\s+){0,2}(?:do\s+you\s+have|are\s+(?:open|free|available)|work\s+(?:for|on)\s+your|suit\s+you|would\s+(?:work|suit))|(?:send|give|shoot)\s+(?:me|us|over)\s+(?:a\s+few|some|a\s+couple\s+(?:of\s+)?|your)\s+(?:times|slots|options|availability)|when\s+(?:are\s+you|would\s+you\s+be)\s+(?:free|available)|what\s+does\s+your\s+(?:calendar|availability|schedule)\s+look\s+like|(?:qué|que)\s+(?:horarios?|huecos?|días|fechas)\s+(?:\p{L}+\s+){0,2}(?:tienes|tiene|tenéis|tienen|te\s+vienen|le\s+vienen|propones|propone)|(?:quais|que)\s+(?:horários?|horarios?|dias|datas)\s+(?:\p{L}+\s+){0,2}(?:você\s+tem|vocês\s+têm|tem|tens|sugere|sugeres|propõe)|(?:quels?|quelles?)\s+(?:créneaux|horaires|disponibilités|jours|dates)\s+(?:\p{L}+\s+){0,2}(?:avez-vous|as-tu|proposez-vous|vous\s+conviennent|auriez-vous)|(?:welche|was\s+für)\s+(?:termine|zeiten|zeitfenster|slots|tage)\s+(?:\p{L}+\s+){0,2}(?:haben|hätten|hast|hättest|schlagen|passen)|(?:welke|wat\s+voor)\s+(?:tijden|tijdstippen|momenten|dagen|data|slots)\s+(?:\p{L}+\s+){0,2}(?:heb|hebt|heeft|hebben|stel|past|passen|schikken)|(?:che|quali)\s+(?:orari|giorni|date|slot|disponibilità)\s+(?:\p{L}+\s+){0,2}(?:hai|ha|avete|proponi|propone|proponete))(?![\p{L}])/iu;
+
+/** The phrase when the reply leaves the times to the rep ("What times do you have?"), or null. */
+export function asksForTimes(text: string): string | null {
+  return ASKS_FOR_TIMES.exec(text.slice(0, 5_000))?.[0] ?? null;
 }

@@ -10,7 +10,8 @@ const RETURN_CUE =
  * "on annual leave from 11/08 to 20/08 inclusive": a span of leave whose last day is named. ("jusqu'au 5 décembre inclus"
  * stays the 5th, as "until the 5th" does: the own labelled set reads it so.)
  */
-const SPAN_END_CUE = /^to$/i;
+// "out of office through the 23rd": "through" names the last day away too.
+const SPAN_END_CUE = /^(?:to|through|thru)$/i;
 
 const MONTHS: Record<string, number> = {
   januar: 1, janvier: 1, enero: 1, jänner: 1, februar: 2, février: 2, fevrier: 2, febrero: 2, märz: 3, maerz: 3, mars: 3, marzo: 3,
@@ -30,7 +31,7 @@ const MONTHS: Record<string, number> = {
  * Read relative to the message date; a date already past is rolled into the next year.
  */
 export function extractReturnDate(text: string, ref: Date, zone: string): string | null {
-  const t = text.slice(0, 4_000).replace(/\s+/g, ' ');
+  const t = spellDays(text.slice(0, 4_000).replace(/\s+/g, ' '));
   const now = DateTime.fromJSDate(ref, { zone }).startOf('day');
   let best: DateTime | null = null;
   let bestIsBack = false;
@@ -98,7 +99,7 @@ function readLocalDate(s: string, now: DateTime): DateTime | null {
   }
   // "back on Monday 24", "de retour le lundi 24", "volto dia 24", "back on the 14th": a day of the month alone, the next
   // one to come (this month, or the next when it has passed); never a clock time ("24h", "10 Uhr", "9:30").
-  const dayOnly = /^(?:(?:on|le|el|il|op|am|no|dia|día|el\s+día|no\s+dia|den|the)\s+)*(?:([a-zäöüéèûçì-]+),?\s+(?:the\s+|den\s+|le\s+|el\s+)?)?(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|ª)?(?![\d:/]|\.\d|\s*(?:h\b|uhr|u\b|uur|am\b|pm\b|[ap]\.m))/.exec(head);
+  const dayOnly = /^(?:(?:on|le|el|il|op|am|no|dia|día|el\s+día|no\s+dia|den|the)\s+)*(?:([a-zäöüéèûçì-]+),?\s+(?:the\s+|den\s+|le\s+|el\s+|dia\s+|día\s+|el\s+día\s+|il\s+|op\s+)?)?(\d{1,2})(?:st|nd|rd|th|er|\.|º|°|ª)?(?![\d:/]|\.\d|\s*(?:h\b|uhr|u\b|uur|am\b|pm\b|[ap]\.m))/.exec(head);
   // Not a month before or after the number ("March 15", "15 de marzo": read above or by chrono).
   const monthAfter = /^\d{1,2}\S*\s+(?:de\s+)?([a-zäöüéèûç]+)/.exec(head.slice(head.search(/\d/)))?.[1];
   if (dayOnly?.[2] && !(dayOnly[1] && MONTHS[dayOnly[1]] !== undefined) && !(monthAfter && MONTHS[monthAfter] !== undefined)) {
@@ -117,4 +118,29 @@ function readLocalDate(s: string, now: DateTime): DateTime | null {
 
 function rollForward(d: DateTime, now: DateTime): DateTime {
   return d < now ? d.plus({ years: 1 }) : d;
+}
+
+/** Day numbers written out, 1 to 31, in Spanish, Portuguese, French and Italian ("el lunes diez de enero", "dia nove"). */
+const DAY_WORDS: Record<string, number> = Object.fromEntries([
+  'uno|un|primero|primer|um|primeiro|premier|primo',
+  'dos|dois|duas|deux|due', 'tres|três|trois|tre', 'cuatro|quatro|quatre|quattro', 'cinco|cinq|cinque', 'seis|six|sei',
+  'siete|sete|sept|sette', 'ocho|oito|huit|otto', 'nueve|nove|neuf', 'diez|dez|dix|dieci', 'once|onze|undici',
+  'doce|doze|douze|dodici', 'trece|treze|treize|tredici', 'catorce|catorze|quatorze|quattordici', 'quince|quinze|quindici',
+  'dieciséis|dezesseis|dezasseis|seize|sedici', 'diecisiete|dezessete|dezassete|dix-sept|diciassette',
+  'dieciocho|dezoito|dix-huit|diciotto', 'diecinueve|dezenove|dezanove|dix-neuf|diciannove', 'veinte|vinte|vingt|venti',
+  'veintiuno|vinte\\s+e\\s+um|vingt\\s+et\\s+un|ventuno', 'veintidós|vinte\\s+e\\s+dois|vingt-deux|ventidue',
+  'veintitrés|vinte\\s+e\\s+três|vingt-trois|ventitré|ventitre', 'veinticuatro|vinte\\s+e\\s+quatro|vingt-quatre|ventiquattro',
+  'veinticinco|vinte\\s+e\\s+cinco|vingt-cinq|venticinque', 'veintiséis|vinte\\s+e\\s+seis|vingt-six|ventisei',
+  'veintisiete|vinte\\s+e\\s+sete|vingt-sept|ventisette', 'veintiocho|vinte\\s+e\\s+oito|vingt-huit|ventotto',
+  'veintinueve|vinte\\s+e\\s+nove|vingt-neuf|ventinove', 'treinta|trinta|trente|trenta',
+  'treinta\\s+y\\s+uno|trinta\\s+e\\s+um|trente\\s+et\\s+un|trentuno',
+].flatMap((alts, i) => alts.split('|').map((w) => [w, i + 1] as const)));
+const DAY_WORD_RE = new RegExp(`(?<=(?:^|[\\s,])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|el|dia|día|le|il),?\\s+)(${Object.keys(DAY_WORDS).sort((a, b) => b.length - a.length).join('|')})(?=\\s+(?:de\\s+|d['’])?(?:${Object.keys(MONTHS).join('|')}|april|august|september|november)(?![\\p{L}])|\\s*[.,;]|\\s*$)`, 'giu');
+
+/** "regreso el lunes diez de enero" → "regreso el lunes 10 de enero": the day number, for the readers below. */
+function spellDays(t: string): string {
+  return t.replace(DAY_WORD_RE, (w) => {
+    const key = Object.keys(DAY_WORDS).find((k) => new RegExp(`^${k}$`, 'iu').test(w));
+    return key ? String(DAY_WORDS[key]) : w;
+  });
 }

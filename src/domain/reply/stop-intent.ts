@@ -1,5 +1,5 @@
 import { DECLINE_CUES, NEGATION_BEFORE, OPTOUT_CUES, type Cue } from './stop-cues.js';
-import { readFrames } from './stop-meaning.js';
+import { readFrames, unwrapLines } from './stop-meaning.js';
 
 export interface StopIntent {
   kind: 'optout' | 'decline' | null;
@@ -11,7 +11,7 @@ export interface StopIntent {
 
 /** Clauses: sentences, and their parts around ";", ":" and a dash. A negation counts inside its own clause only. */
 function clauses(text: string): string[] {
-  return text.split(/(?<=[.!?¡¿;:\n])\s+|\s+[-–—]\s+|\n/).map((s) => s.trim()).filter(Boolean);
+  return unwrapLines(text).split(/(?<=[.!?¡¿;:\n])\s+|\s+[-–—]\s+|\n/).map((s) => s.trim()).filter(Boolean);
 }
 
 function score(cues: Cue[], text: string): { total: number; hits: string[] } {

@@ -58,6 +58,8 @@ const C = {
   decide: u("decided|decidimos|decidí|decidido|decidiu|décidé|décidons|entschieden|beschlossen|besloten|deciso|decidiamo"),
   // Budget: "this isn't in the budget", "no está en el presupuesto", "não está no orçamento", "n'est pas au budget".
   budget: u("budget\\p{L}*|presupuesto|presupuestos|orçamento|verba|bilancio|haushalt|begroting|begroot|etat"),
+  // Sending goods: "Não precisa enviar" (the samples will be collected), "no need to send them", "Sie müssen nichts schicken".
+  sendVerb: u("send|ship|post|mail\\s+(?:it|them)|enviar|envíe|envie|mandar|mandes|mande|expédier|envoyer|schicken|senden|versenden|zusenden|sturen|opsturen|versturen|opsturen|spedir\\p{L}*|inviar\\p{L}*|mandar\\p{L}*"),
   callNoun: u("call|calls|meeting|demo|llamada|reunión|demostración|chamada|ligação|reunião|appel|rendez-vous|réunion|démo|anruf|telefonat|termin|gespräch|gesprek|afspraak|belletje|chiamata|riunione|incontro"),
   inhouse: u("own|own\\s+solution|própri[ao]s?|propi[ao]s?|propre|propres|nostr[ao]|in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
@@ -164,7 +166,8 @@ export function clauseFrames(clause: string): Frame[] {
   const noNeed = near(s.neg, s.need, 5);
   // "de momento no necesito llamada, mándame precios", "No call needed": no call needed is a way of talking, not a no to
   // the offer.
-  if (noNeed && !near(s.need, s.callNoun, 3)) add('not needed', 'decline', 0.7, noNeed);
+  // "Não precisa enviar": no need to send something is about the goods, not the offer.
+  if (noNeed && !near(s.need, s.callNoun, 3) && !near(s.need, s.sendVerb, 2, true)) add('not needed', 'decline', 0.7, noNeed);
   // "We decided not to pursue it this year", "decidimos não seguir com isso neste ano", "besloten om er niet mee door te
   // gaan": a decision followed by its negation is a no; weak, so a time named in the same reply still wins.
   const decidedNot = near(s.decide, s.neg, 4, true);
@@ -181,6 +184,17 @@ export function clauseFrames(clause: string): Frame[] {
   const renewed = near(s.renew, s.tool, 5) ?? near(s.renew, s.deal, 5) ?? near(s.renew, s.current, 5);
   if (renewed && !negated(renewed[0])) add('renewed the current vendor', 'decline', 0.8, renewed);
   return out;
+}
+
+/**
+ * A sentence a mail client wrapped ("… We gaan er niet mee\nverder."): a line of 60 characters or more that ends without
+ * punctuation, followed by one starting in lower case (or any letter after a lower-case word), continues on it. Short lines stay apart ("not now\nunsubscribe").
+ * Used for the cues only: the frames read a legal footer's wrapped lines apart ("Regolamento UE 2016/679\n(GDPR) i Suoi
+ * dati" is no erasure request).
+ */
+export function unwrapLines(text: string): string {
+  // A German noun keeps its capital on the next line ("kein\nInteresse"): after a lower-case word, any letter continues.
+  return text.replace(/^([^\n]{59,}(?:\p{Ll}|[\p{L}\p{N},](?=[ \t]*\n[ \t]*\p{Ll})))[ \t]*\n(?=[ \t]*\p{L})/gmu, '$1 ');
 }
 
 /** Clauses: sentences and their parts around ";", ":", a comma and a dash; a line break ends one. */
