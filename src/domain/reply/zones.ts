@@ -12,7 +12,9 @@ const ABBREVIATIONS: Record<string, string> = {
   cet: 'Europe/Berlin', cest: 'Europe/Berlin', mez: 'Europe/Berlin', mesz: 'Europe/Berlin',
   eet: 'Europe/Athens', eest: 'Europe/Athens', ist: 'Asia/Kolkata', sgt: 'Asia/Singapore', hkt: 'Asia/Hong_Kong',
   jst: 'Asia/Tokyo', kst: 'Asia/Seoul', aest: 'Australia/Sydney', aedt: 'Australia/Sydney', awst: 'Australia/Perth',
-  nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland',
+  // "10am NZT": New Zealand time, whichever of NZST/NZDT is in force; "AET" the same for eastern Australia.
+  nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland', nzt: 'Pacific/Auckland', aet: 'Australia/Sydney',
+  acst: 'Australia/Adelaide', acdt: 'Australia/Adelaide', awdt: 'Australia/Perth',
 };
 
 const ZONE_WORD = new RegExp(

@@ -2,6 +2,9 @@ import { WEEKDAY_EN, hm, hourPattern, hourValue, w, type NumberWords, type Rule 
 
 const N: NumberWords = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const H = hourPattern(N);
+const HOUR_WORD = `(${Object.keys(N).sort((a, b) => b.length - a.length).join('|')})`;
+/** Minutes said after an hour in words ("two thirty", "ten o five"). */
+const SPOKEN_MINUTES: Record<string, number> = { 'o five': 5, 'oh five': 5, ten: 10, fifteen: 15, twenty: 20, 'twenty five': 25, thirty: 30, 'thirty five': 35, forty: 40, 'forty five': 45, fifty: 50, 'fifty five': 55 };
 const h = (s: string) => hourValue(s, N);
 
 /** English idioms the time reader does not know as written: "EOD", "10ish", "3p", "three o'clock", "after lunch". */
@@ -63,6 +66,13 @@ export const EN_RULES: Rule[] = [
     const [mx, my] = [mer(x), mer(y)];
     if (!mx || !my || x > 12 || y > 12) return m;
     return `${a}${b ? `:${b}` : ''}${mx}-${c}${d ? `:${d}` : ''}${my}`;
+  }],
+  // "at eleven", "around two thirty", "at ten forty-five": an hour (and its minutes) in words after "at", in figures
+  // (chrono leaves "at eleven" unread); not "at ten to four", "at two past", "at eleven people".
+  [w(`(at|around|about|say)\\s+${HOUR_WORD}(?:[\\s-]+(${Object.keys(SPOKEN_MINUTES).sort((a, b) => b.length - a.length).map((k) => k.replace(' ', '[\\\\s-]+')).join('|')}))?(?![\\p{L}\\d:])(?!\\s*(?:people|persons|users|seats|licen[cs]es|of\\s|weeks?|days?|hours?|months?|years?|minutes?|mins?|past|to|after|before|till|until|[ap]\\.?m\\.?\\s*-|%))`), (m, p, a, mins) => {
+    const hour = h(a);
+    const minute = mins ? SPOKEN_MINUTES[mins.toLowerCase().replace(/[\\s-]+/g, ' ')] : 0;
+    return Number.isFinite(hour) && minute !== undefined ? `${p} ${hour}:${String(minute).padStart(2, '0')}` : m;
   }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];
