@@ -93,3 +93,27 @@ describe('a zone written as New Zealand or Australian time', () => {
     expect(r.certain, JSON.stringify(r.explain)).toBe(true);
   });
 });
+
+// In Dutch and German the day was already kept (a short clause, or "möglich" inviting it): their rows are guards.
+describe('the offered day refused, another day "at the same time" however long the clause: the offer\'s time on that day', () => {
+  const offered: [string, string][] = [['2025-11-20 15:00', '2025-11-20 15:30']];
+  it.each([
+    ['fr', 'Jeudi je ne peux pas, mais vendredi à la même heure ça irait.', '2025-11-21 15:00'],
+    ['es', 'El jueves no puedo, pero el viernes a la misma hora sí que podría.', '2025-11-21 15:00'],
+    ['pt', 'Quinta não consigo, mas sexta no mesmo horário dá tranquilo.', '2025-11-21 15:00'],
+    ['it', 'Giovedì non riesco, venerdì alla stessa ora invece andrebbe bene.', '2025-11-21 15:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => {
+    const r = read(lang, text, { offered });
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+  it.each([
+    ['en', 'Thursday is out, but Friday at the same time would be great.', '2025-11-21 15:00'],
+    ['nl', 'Donderdag past niet, vrijdag zelfde tijd wel.', '2025-11-21 15:00'],
+    ['de', 'Donnerstag klappt nicht, aber Freitag zur gleichen Zeit ginge schon.', '2025-11-21 15:00'],
+    ['nl', 'Donderdag gaat helaas niet, vrijdag op hetzelfde tijdstip zou wel kunnen.', '2025-11-21 15:00'],
+    ['de', 'Donnerstag klappt leider nicht, aber Freitag zur gleichen Uhrzeit wäre für mich möglich.', '2025-11-21 15:00'],
+  ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => {
+    const r = read(lang, text, { offered });
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
