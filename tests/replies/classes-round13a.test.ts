@@ -117,3 +117,15 @@ describe('the offered day refused, another day "at the same time" however long t
     expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
   });
 });
+
+describe('a weekday placed by a holiday ("Monday after Thanksgiving") is that day, its hour a clock time', () => {
+  it.each([
+    ['Monday after Thanksgiving, 3pm?', '2025-12-01 15:00'],
+    ['Tuesday after Thanksgiving at 11am works', '2025-12-02 11:00'],
+    ['the Friday before Christmas at 10am?', '2025-12-19 10:00'],
+  ])('"%s" is %s', (text, wall) => { reads('en', text, wall); });
+  it('guard: "Friday after 3" stays a window from 15:00', () => {
+    const r = reads('en', 'Friday after 3 works', '2025-11-21 15:00');
+    expect(r.proposals[0]?.end).not.toBeNull();
+  });
+});
