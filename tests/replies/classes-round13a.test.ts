@@ -87,6 +87,8 @@ describe('a zone written as New Zealand or Australian time', () => {
   it.each([
     ['Tuesday 10am NZT suits', '2025-11-17T21:00:00.000Z'],
     ['Tuesday 10am AET suits', '2025-11-17T23:00:00.000Z'],
+    ['Tuesday 10am New Zealand time suits', '2025-11-17T21:00:00.000Z'],
+    ['Wednesday 2pm Arizona time works', '2025-11-19T21:00:00.000Z'],
   ])('"%s" is %s', (text, iso) => {
     const r = read('en', text);
     expect(r.proposals[0]?.start.toISOString(), JSON.stringify(r.explain)).toBe(iso);
