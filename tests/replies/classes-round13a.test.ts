@@ -34,6 +34,10 @@ describe('a day number written in words, with or without its month, is the day',
     ['nl', 'Kan het op de achtentwintigste om 10u?', '2025-11-28 10:00'],
     ['it', 'Va bene il ventiquattro alle 15?', '2025-11-24 15:00'],
     ['it', 'Il primo dicembre alle 10 le va bene?', '2025-12-01 10:00'],
+    ['es', '¿El martes veinticinco a las 10?', '2025-11-25 10:00'],
+    ['it', 'Martedì venticinque alle 10?', '2025-11-25 10:00'],
+    ['fr', 'Mardi vingt-cinq à 10h ?', '2025-11-25 10:00'],
+    ['en', 'Tuesday twenty-fifth at 10am?', '2025-11-25 10:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
   it.each([
     ['en', 'Monday the 24th at 11am?', '2025-11-24 11:00'],
@@ -78,6 +82,9 @@ describe('a time written in words', () => {
     ['it', 'Venerdì alle dieci e un quarto', '2025-11-21 10:15'],
     ['pt', 'Sexta às duas e meia', '2025-11-21 14:30'],
   ])('%s: already read, stays ("%s" is %s)', (lang, text, wall) => { reads(lang, text, wall); });
+  it('guard: a weekday and an hour in words below 13 stay the hour ("lunedì dieci e mezza" is Monday at 10:30)', () => {
+    reads('it', 'Lunedì prossimo dieci e mezza?', '2025-11-24 10:30');
+  });
   it('guard: "at eleven people" is no time', () => {
     expect(read('en', 'We were at eleven people on the call last week.').proposals).toHaveLength(0);
   });

@@ -91,6 +91,9 @@ function romance(words: Words, article: string, dayNoun: string, monthJoin: stri
   return [
     // "el veintitrés de septiembre", "le premier mars", "il primo marzo", "vinte e dois de setembro".
     [w(`${W}(?=\\s+(?:${monthJoin}\\s+)?${MONTH_EN})`), (m, a) => (Number.isFinite(value(words, a)) ? digits(a) : m)],
+    // "el martes veintidós", "martedì ventidue", "mardi vingt-deux": a day from 13 on right after its weekday (a smaller
+    // one may be the hour: "lunedì dieci" is Monday at ten).
+    [w(`(${WEEKDAY_EN}),?\\s+${W}${NOT_A_DAY}`), (m, d, a) => (value(words, a) >= 13 ? `${d} ${value(words, a)}` : m)],
     // "el día veintidós", "no dia primeiro", "il giorno ventidue".
     [w(`(${dayNoun})\\s+${W}${NOT_A_DAY}`), (_m, d, a) => `${d} ${digits(a)}`],
     // "el veintidós a las 10", "le vingt-deux à 14h", "il ventidue alle 11": after its article, a day from 13 on, or any day with a time after it.
@@ -142,6 +145,8 @@ function english(): Rule[] {
       const n = a ? value(EN, a) : Number(d);
       return Number.isFinite(n) && n >= 1 && n <= 31 ? `${mo} ${ordinal(String(n))}` : m;
     }],
+    // "Tuesday twenty-second", "Friday, the twenty-eighth": the day after its weekday.
+    [w(`(${WEEKDAY_EN}),?\\s+(?:the\\s+)?${W}${NOT_A_DAY}`), (m, d, a) => (Number.isFinite(value(EN, a)) ? `${d} the ${ordinal(String(value(EN, a)))}` : m)],
     // "March the twenty-second", "December first".
     [w(`(${MONTH_EN})\\s+(?:the\\s+)?${W}`, 'gu'), (m, mo, a) => (Number.isFinite(value(EN, a)) ? `${mo} ${ordinal(String(value(EN, a)))}` : m)],
     // "the twenty-second at 10", "on the seventh", "Tuesday the second": never "the second one", "the first option".
