@@ -63,8 +63,8 @@ NL_UNITS.forEach((u, i) => add(NL, [`${u}ëntwintigste`, `${u}entwintigste`], 21
 add(NL, ['dertigste'], 30); add(NL, ['eenendertigste', 'eenëndertigste'], 31);
 /** Dutch cardinals, read as a day only before a month ("tweeëntwintig maart"). */
 const NL_CARD: Words = {};
-['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien', 'twintig']
-  .forEach((name, i) => add(NL_CARD, [name], i + 1));
+['een|één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien', 'twintig']
+  .forEach((names, i) => add(NL_CARD, names.split('|'), i + 1));
 NL_UNITS.forEach((u, i) => add(NL_CARD, [`${u}ëntwintig`, `${u}entwintig`], 21 + i));
 add(NL_CARD, ['dertig'], 30); add(NL_CARD, ['eenendertig'], 31);
 
