@@ -126,6 +126,8 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): nu
   return lastDay - ((last - weekday + 7) % 7);
 }
 
+const HOLIDAY_WEEKDAY: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+
 /** Holidays with a fixed rule (US dates where countries differ): month and day in a given year. */
 const HOLIDAYS: { re: RegExp; at: (y: number) => [number, number] }[] = [
   { re: /^thanksgiving/i, at: (y) => [11, nthWeekday(y, 11, 4, 4)] },
@@ -152,17 +154,17 @@ const HOLIDAYS: { re: RegExp; at: (y: number) => [number, number] }[] = [
  * treat the holiday as a reference point rather than a slot.
  */
 const holiday: Parser = {
-  pattern: () => /\b(?:(this|next|last|the\s+coming)\s+)?(thanksgiving(?:\s+day)?|christmas\s+eve|christmas(?:\s+day)?|xmas|new\s+year'?s\s+eve|new\s+year'?s\s+day|mother'?s\s+day|father'?s\s+day|memorial\s+day|labor\s+day|independence\s+day|(?:the\s+)?(?:fourth|4th)\s+of\s+july|halloween|valentine'?s(?:\s+day)?|(?:mlk|martin\s+luther\s+king(?:,?\s+jr\.?)?)(?:\s+day)?|(?:presidents'?|president'?s)\s+day|washington'?s\s+birthday|veterans?'?\s+day|columbus\s+day)(?!['’])(?:\s+(?:of\s+)?(next\s+year|last\s+year|this\s+year|(?:19|20)\d{2}))?\b/i,
+  pattern: () => /\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(after|before)\s+)?(?:(this|next|last|the\s+coming)\s+)?(thanksgiving(?:\s+day)?|christmas\s+eve|christmas(?:\s+day)?|xmas|new\s+year'?s\s+eve|new\s+year'?s\s+day|mother'?s\s+day|father'?s\s+day|memorial\s+day|labor\s+day|independence\s+day|(?:the\s+)?(?:fourth|4th)\s+of\s+july|halloween|valentine'?s(?:\s+day)?|(?:mlk|martin\s+luther\s+king(?:,?\s+jr\.?)?)(?:\s+day)?|(?:presidents'?|president'?s)\s+day|washington'?s\s+birthday|veterans?'?\s+day|columbus\s+day)(?!['’])(?:\s+(?:of\s+)?(next\s+year|last\s+year|this\s+year|(?:19|20)\d{2}))?\b/i,
   extract: (context, match) => {
-    const name = match[2] ?? '';
+    const name = match[4] ?? '';
     const rule = HOLIDAYS.find((h) => h.re.test(name));
     if (!rule) return null;
     const offset = typeof context.reference.timezoneOffset === 'number' ? context.reference.timezoneOffset : 0;
     const local = new Date(context.reference.instant.getTime() + offset * 60_000);
     const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
     const at = (y: number) => { const [m, d] = rule.at(y); return { y, m, d, t: Date.UTC(y, m - 1, d) }; };
-    const modifier = (match[1] ?? '').toLowerCase();
-    const yearWord = (match[3] ?? '').toLowerCase();
+    const modifier = (match[3] ?? '').toLowerCase();
+    const yearWord = (match[5] ?? '').toLowerCase();
     const thisYear = local.getUTCFullYear();
     let pick = at(thisYear);
     if (/^\d{4}$/.test(yearWord)) pick = at(Number(yearWord));
@@ -171,6 +173,16 @@ const holiday: Parser = {
     else if (yearWord === 'this year') pick = at(thisYear);
     else if (modifier === 'last') { if (pick.t >= today) pick = at(thisYear - 1); }
     else if (pick.t < today) pick = at(thisYear + 1);
+    // "Monday after Thanksgiving", "the Friday before Christmas": that weekday, the first one past the holiday, a day
+    // of its own (no reference point), read forward like the holiday.
+    const weekday = HOLIDAY_WEEKDAY[(match[1] ?? '').toLowerCase()];
+    if (weekday !== undefined) {
+      const dir = /^after$/i.test(match[2] ?? '') ? 1 : -1;
+      const from = (p: { t: number }) => { let t = p.t; do t += dir * 86_400_000; while (new Date(t).getUTCDay() !== weekday); return new Date(t); };
+      let day = from(pick);
+      if (!yearWord && !modifier && day.getTime() < today) day = from(at(pick.y + 1));
+      return context.createParsingComponents({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), weekday });
+    }
     const c = context.createParsingComponents({ year: pick.y, month: pick.m, day: pick.d });
     c.addTag('parser/holiday');
     return c;

@@ -7,6 +7,12 @@ const SAME_DAY = /(?<![\p{L}])(?:(?:the\s+)?same\s+day|(?:ese|el)\s+mismo\s+d[i�
 /** "same time", "misma hora", "même heure", "gleiche Uhrzeit", "zelfde tijd", "stessa ora": the offered slot's time. */
 const SAME_TIME = /(?<![\p{L}])(?:(?:the\s+)?same\s+time|(?:a\s+la\s+)?misma\s+hora|(?:à\s+)?mesma\s+hora|(?:à\s+la\s+)?même\s+heure|(?:zur\s+)?(?:gleichen|selben)\s+(?:uhr)?zeit|gleiche\s+(?:uhr)?zeit|selbe\s+(?:uhr)?zeit|(?:(?:om|op)\s+)?(?:het|de)?zelfde\s+(?:tijd|tijdstip|uur)|hetzelfde\s+tijdstip|(?:no\s+)?mesmo\s+(?:horário|horario)|(?:al\s+)?mismo\s+horario|(?:au\s+)?même\s+(?:horaire|créneau)|(?:um\s+)?dieselbe\s+(?:uhr)?zeit|(?:alla\s+)?stessa\s+ora|stesso\s+orario)(?![\p{L}])/iu;
 
+/** "vendredi à la même heure", "vrijdag zelfde uur wel": right after a day, in its sentence, the offer's time asked for. */
+export function sameTimeAfter(after: string): boolean {
+  const clause = /^[^.!?;\n]{0,30}/u.exec(after)?.[0] ?? '';
+  return SAME_TIME.test(clause);
+}
+
 /**
  * A reply that answers the rep's quoted offer with half a time: "2pm is good" or "4:30 the same day" (the day is the
  * offer's), "Tuesday, same time?" (the time is the offer's). The missing half comes from the offer. Certain only when

@@ -437,8 +437,8 @@ function finish(
     if (!d.hasSame(date, 'day')) rules.push('no day named: the next time that hour comes');
     dayKeys[0] = d;
   }
-  // "after 3" is a window; "half past two" / "twenty after 2" is a clock time.
-  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)(?<!\bday\s+)\b(after|past|before|by)\b(?!\s+tomorrow)/i.exec(phrase)?.[1]?.toLowerCase();
+  // "after 3" is a window; "half past two" / "twenty after 2" is a clock time; "Monday after Thanksgiving, 2pm" a day.
+  const bounded = /(?<!\b(?:a\s+)?(?:quarter|half|twenty(?:[-\s]five)?|ten|five|\d{1,2})(?:\s+min(?:ute)?s?)?\s+)(?<!\bday\s+)\b(after|past|before|by)\b(?!\s+tomorrow)/i.exec(phrase.replace(WEEKDAY_BY_HOLIDAY, '$1'))?.[1]?.toLowerCase();
   const mk = (d: DateTime, h: number): ProposedTime => {
     const start = wall(d, h, minute);
     if (bounded === 'after' || bounded === 'past') {
@@ -460,6 +460,9 @@ function finish(
   void text;
   return { ...first, index: r.index, grain: bounded ? 'window' : 'minute', ambiguous: ambiguous || alts.length > 0, alternatives: alts, rules: rules.length ? rules : ['explicit date/time'], dated: isDated(r, phrase) };
 }
+
+/** "Monday after Thanksgiving": a weekday placed by a holiday (chrono-setup reads it as that day), no "after 2pm" window. */
+const WEEKDAY_BY_HOLIDAY = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:after|before)\s+(?=\p{L})/giu;
 
 function isDated(r: ChronoResult, phrase: string): boolean {
   return r.start.isCertain('day') || r.start.isCertain('weekday') || /\b(?:today|tomorrow|overmorrow|tonight|day after)\b/i.test(phrase);

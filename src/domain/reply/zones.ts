@@ -12,7 +12,9 @@ const ABBREVIATIONS: Record<string, string> = {
   cet: 'Europe/Berlin', cest: 'Europe/Berlin', mez: 'Europe/Berlin', mesz: 'Europe/Berlin',
   eet: 'Europe/Athens', eest: 'Europe/Athens', ist: 'Asia/Kolkata', sgt: 'Asia/Singapore', hkt: 'Asia/Hong_Kong',
   jst: 'Asia/Tokyo', kst: 'Asia/Seoul', aest: 'Australia/Sydney', aedt: 'Australia/Sydney', awst: 'Australia/Perth',
-  nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland',
+  // "10am NZT": New Zealand time, whichever of NZST/NZDT is in force; "AET" the same for eastern Australia.
+  nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland', nzt: 'Pacific/Auckland', aet: 'Australia/Sydney',
+  acst: 'Australia/Adelaide', acdt: 'Australia/Adelaide', awdt: 'Australia/Perth',
 };
 
 const ZONE_WORD = new RegExp(
@@ -134,6 +136,9 @@ const NATIVE_CITIES: Record<string, string> = {
   switzerland: 'Europe/Zurich', suiza: 'Europe/Zurich', suíça: 'Europe/Zurich', suisse: 'Europe/Zurich', schweiz: 'Europe/Zurich', zwitserland: 'Europe/Zurich', svizzera: 'Europe/Zurich',
   austria: 'Europe/Vienna', österreich: 'Europe/Vienna', autriche: 'Europe/Vienna', oostenrijk: 'Europe/Vienna', áustria: 'Europe/Vienna',
   japan: 'Asia/Tokyo', japón: 'Asia/Tokyo', japão: 'Asia/Tokyo', japon: 'Asia/Tokyo', giappone: 'Asia/Tokyo', india: 'Asia/Kolkata', inde: 'Asia/Kolkata', indien: 'Asia/Kolkata', philippines: 'Asia/Manila', singapore: 'Asia/Singapore', singapur: 'Asia/Singapore',
+  // "10am New Zealand time", "NZ time", "2pm Arizona time" (no daylight saving there), "Hawaii time".
+  'new zealand': 'Pacific/Auckland', nz: 'Pacific/Auckland', 'nueva zelanda': 'Pacific/Auckland', 'nouvelle-zélande': 'Pacific/Auckland', neuseeland: 'Pacific/Auckland', 'nieuw-zeeland': 'Pacific/Auckland', 'nuova zelanda': 'Pacific/Auckland', 'nova zelândia': 'Pacific/Auckland',
+  arizona: 'America/Phoenix', hawaii: 'Pacific/Honolulu', alaska: 'America/Anchorage', queensland: 'Australia/Brisbane',
   delhi: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', 'buenos aires': 'America/Argentina/Buenos_Aires', bogotá: 'America/Bogota',
 };
 

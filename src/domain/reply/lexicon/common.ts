@@ -70,6 +70,8 @@ export const COMMON_RULES: Rule[] = [
     const minute = SPELLED_MINUTES[mins.toLowerCase().replace(/\\s+/g, ' ')];
     return minute !== undefined && Number(h) <= 23 ? `${Number(h)}:${String(minute).padStart(2, '0')}` : m;
   }],
+  // "a las 3 p. m.", "às 10 a. m.": the meridiem with its letters apart, as Spanish and Portuguese style it.
+  [w('(\\d{1,2}(?:[:.]\\d{2})?)\\s*([ap])\\.\\s*m\\.?'), (_m: string, t: string, p: string) => `${t.replace('.', ':')} ${p.toLowerCase()}m`],
   ...MONTHS.map((names, i): Rule => [w(names.sort((a, b) => b.length - a.length).join('|')), ENGLISH_MONTHS[i] ?? '']),
   // Vague ranges in the seven languages, as the English matchVagueRange reads: the next quarter, after the holidays,
   // after the summer (the autumn, in the prospect's hemisphere), the French "rentrée" (September), "courant février".

@@ -27,7 +27,7 @@ export const DE_RULES: Rule[] = [
   [w('heute\\s+(?:morgen|früh|vormittag)'), 'this morning'], [w('heute\\s+nachmittag'), 'this afternoon'], [w('heute\\s+abend'), 'tonight'],
   [w(`(?:um\\s+)?halb\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 30)}`],
   [w(`(?:um\\s+)?viertel\\s+nach\\s+${H}`), (_m, a) => `at ${clock(h(a), 15)}`],
-  [w(`(?:um\\s+)?(?:viertel\\s+vor|dreiviertel)\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  [w(`(?:um\\s+)?(?:viertel\\s+vor|drei\\s*viertel)\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
   // "um viertel zehn" (Austria, the east): a quarter of the way to ten, 09:15.
   [w(`(?:um\\s+)?viertel\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 15)}`],
   [w('(?:zu|am|über)\\s+mittag|mittags|zur\\s+mittagszeit|in\\s+der\\s+mittagspause'), 'at noon'],

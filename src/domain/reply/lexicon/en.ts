@@ -2,6 +2,9 @@ import { WEEKDAY_EN, hm, hourPattern, hourValue, w, type NumberWords, type Rule 
 
 const N: NumberWords = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const H = hourPattern(N);
+const HOUR_WORD = `(${Object.keys(N).sort((a, b) => b.length - a.length).join('|')})`;
+/** Minutes said after an hour in words ("two thirty", "ten o five"). */
+const SPOKEN_MINUTES: Record<string, number> = { 'o five': 5, 'oh five': 5, ten: 10, fifteen: 15, twenty: 20, 'twenty five': 25, thirty: 30, 'thirty five': 35, forty: 40, 'forty five': 45, fifty: 50, 'fifty five': 55 };
 const h = (s: string) => hourValue(s, N);
 
 /** English idioms the time reader does not know as written: "EOD", "10ish", "3p", "three o'clock", "after lunch". */
@@ -21,12 +24,18 @@ export const EN_RULES: Rule[] = [
   [w(`first\\s+thing\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)\\s*,?\\s*(?:like|say(?:\\s+at)?|around|about|maybe|so|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
   [w('first\\s+thing(?:\\s+in\\s+the\\s+morning)?'), '9am'],
   // British "half two" is 2:30 (not "half an hour", "half past two", "half day").
-  [w(`(?:at\\s+)?half\\s+${H}(?!\\s*(?:past|an?\\s|hour|hours|day|days|of|the|time|o['’]?clock)|[:.]\\d)`), (_m, a) => `at ${h(a)}:30`],
+  // …but after "from", "until", "to" it is an end of a span, with no "at" ("from half nine until noon").
+  [w(`(?<!(?:from|between|to|and|until|till|through|[-–])\\s+)(?:at\\s+)?half\\s+${H}(?!\\s*(?:past|an?\\s|hour|hours|day|days|of|the|time|o['’]?clock)|[:.]\\d)`), (_m, a) => `at ${h(a)}:30`],
+  [w(`half\\s+${H}(?!\\s*(?:past|an?\\s|hour|hours|day|days|of|the|time|o['’]?clock)|[:.]\\d)`), (_m, a) => `${h(a)}:30`],
   // "(the) day after tomorrow": two days on in the prospect's zone (chrono's own reading counts from the UTC date, a day
   // late in a western evening); "overmorrow" is the reader's word for it.
   [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
   // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
+  // "three o'clock", "monday 3 o'clock": a clock hour, read as "at 3" so that it joins the day before it; "from one
+  // o'clock to three" is a span, its ends without "at" (the span rule below reads it).
+  [w(`(?<!(?:from|between|to|and|until|till|through|[-–])\\s+)(?:at\\s+)?${H}\\s*o['’]?\\s*clock`), (_m, a) => `at ${h(a)}`],
+  [w(`${H}\\s*o['’]?\\s*clock`), (_m, a) => `${h(a)}`],
   // "from ten to twelve", "between two and four": a span of spelled hours, in figures for the reader.
   [w(`(from|between)\\s+${H}\\s+(to|and|till|until)\\s+${H}(?!\\s*o['’]?\\s*clock|\\s*(?:people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?))`), (m, p, a, c, b) => /^\\d+$/.test(a) && /^\\d+$/.test(b) ? m : `${p} ${h(a)} ${c} ${h(b)}`],
   // "monday 10 to noon", "tomorrow 9 till midday": after a day, a span of hours ending at noon (not 11:50).
@@ -42,8 +51,6 @@ export const EN_RULES: Rule[] = [
   [/@\s*(\d{1,2}(?::\d{2})?)(?!\d|[\w.-]*\.[a-z])/giu, (_m, a) => `at ${a}`],
   // "Tomorrow 3?", "today 4": a bare hour right after the day, ending the phrase.
   [w('(tomorrow|today)\\s+(\\d{1,2})(?=\\s*(?:[?!.,;]|$|works|ok|is|would|could|pm|am))'), (_m, d, a) => `${d} at ${a}`],
-  // "three o'clock", "monday 3 o'clock": a clock hour, read as "at 3" so that it joins the day before it.
-  [w(`(?:at\\s+)?${H}\\s*o['’]?\\s*clock`), (_m, a) => `at ${h(a)}`],
   [w(`(\\d{1,2})(?::(\\d{2}))?\\s*-?ish\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow)`), (_m, a, b, d) => `${d} around ${hm(a, b)}`],
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*-?ish'), (_m, a, b) => `around ${b ? hm(a, b) : a}`],
   // "3p", "10a"; but "el miércoles 20 a las 17h", "de 2 a 5", "dalle 9 a 12": there "a" is a preposition.
@@ -63,6 +70,13 @@ export const EN_RULES: Rule[] = [
     const [mx, my] = [mer(x), mer(y)];
     if (!mx || !my || x > 12 || y > 12) return m;
     return `${a}${b ? `:${b}` : ''}${mx}-${c}${d ? `:${d}` : ''}${my}`;
+  }],
+  // "at eleven", "around two thirty", "at ten forty-five": an hour (and its minutes) in words after "at", in figures
+  // (chrono leaves "at eleven" unread); not "at ten to four", "at two past", "at eleven people".
+  [w(`(at|around|about|say)\\s+${HOUR_WORD}(?:[\\s-]+(${Object.keys(SPOKEN_MINUTES).sort((a, b) => b.length - a.length).map((k) => k.replace(' ', '[\\\\s-]+')).join('|')}))?(?![\\p{L}\\d:])(?!\\s*(?:people|persons|users|seats|licen[cs]es|of\\s|weeks?|days?|hours?|months?|years?|minutes?|mins?|past|to|after|before|till|until|[ap]\\.?m\\.?\\s*-|%))`), (m, p, a, mins) => {
+    const hour = h(a);
+    const minute = mins ? SPOKEN_MINUTES[mins.toLowerCase().replace(/[\\s-]+/g, ' ')] : 0;
+    return Number.isFinite(hour) && minute !== undefined ? `${p} ${hour}:${String(minute).padStart(2, '0')}` : m;
   }],
   [w(`between\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(?:(am|pm)\\s+)?and\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)`), (_m, a, b, m1, c, d, m2) => `${a}${b ? `:${b}` : ''}${m1 ?? ''}-${c}${d ? `:${d}` : ''}${m2}`],
 ];

@@ -1,5 +1,6 @@
 import type { Lang } from '../language.js';
 import { COMMON_RULES, PART_OF_DAY_RULES, crossAbbreviations } from './common.js';
+import { DAY_WORD_RULES, hourWordRules } from './day-words.js';
 import { DE_PRE_RULES, DE_RULES } from './de.js';
 import { EN_RULES } from './en.js';
 import { ES_PRE_RULES, ES_RULES } from './es.js';
@@ -9,14 +10,17 @@ import { NL_PRE_RULES, NL_RULES } from './nl.js';
 import { PT_PRE_RULES, PT_RULES } from './pt.js';
 import { apply, type Rule } from './rules.js';
 
+// Each language's day numbers in words open its rules (after the month names are English) and its hours 13–23 in
+// words close its pre-rules (before the minutes in words are read): see day-words.ts.
+const table = (lang: Lang, pre: Rule[], rules: Rule[]) => ({ pre: [...pre, ...hourWordRules(lang)], rules: [...DAY_WORD_RULES[lang], ...rules] });
 const TABLES: Record<Lang, { pre: Rule[]; rules: Rule[] }> = {
-  en: { pre: [], rules: EN_RULES },
-  es: { pre: ES_PRE_RULES, rules: ES_RULES },
-  pt: { pre: PT_PRE_RULES, rules: PT_RULES },
-  fr: { pre: FR_PRE_RULES, rules: FR_RULES },
-  de: { pre: DE_PRE_RULES, rules: DE_RULES },
-  nl: { pre: NL_PRE_RULES, rules: NL_RULES },
-  it: { pre: IT_PRE_RULES, rules: IT_RULES },
+  en: table('en', [], EN_RULES),
+  es: table('es', ES_PRE_RULES, ES_RULES),
+  pt: table('pt', PT_PRE_RULES, PT_RULES),
+  fr: table('fr', FR_PRE_RULES, FR_RULES),
+  de: table('de', DE_PRE_RULES, DE_RULES),
+  nl: table('nl', NL_PRE_RULES, NL_RULES),
+  it: table('it', IT_PRE_RULES, IT_RULES),
 };
 
 /**

@@ -22,6 +22,7 @@ export const IT_RULES: Rule[] = [
   [w(`(?:${ALLE}\\s*)?${H}\\s+e\\s+mezz[ao]`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:${ALLE}\\s*)?${H}\\s+e\\s+un\\s+quarto`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:${ALLE}\\s*)?${H}\\s+meno\\s+un\\s+quarto`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  [w(`(?:${ALLE}\\s*)?${H}\\s+e\\s+tre\\s+quarti`), (_m, a) => `at ${clock(h(a), 45)}`],
   [w('(?:a|verso)\\s+mezzogiorno|mezzogiorno'), 'at noon'], [w("(?:all')?ora\\s+di\\s+pranzo"), 'at lunch'], [w('dopo\\s+(?:il\\s+)?pranzo'), 'after lunch'],
   [w('(?:in|di|la|nella)\\s+mattinata|(?:di|la|in|nella)\\s+mattina'), 'in the morning'],
   [w('(?:nel|di|il|nel\\s+primo|nel\\s+tardo)\\s+pomeriggio'), 'in the afternoon'], [w('(?:di|la|in)\\s+serata|(?:di|la)\\s+sera'), 'in the evening'],

@@ -22,6 +22,12 @@ export const NL_RULES: Rule[] = [
   [w('morgen\\s*ochtend|morgenvroeg|morgen\\s+vroeg|morgen\\s+in\\s+de\\s+ochtend'), 'tomorrow morning'],
   [w('morgen\\s*middag|morgen\\s+in\\s+de\\s+middag'), 'tomorrow afternoon'], [w('morgen\\s*avond'), 'tomorrow evening'],
   [w('vanochtend|vanmorgen'), 'this morning'], [w('vanmiddag'), 'this afternoon'], [w('vanavond'), 'tonight'],
+  // "tien over half drie" (14:40), "vijf voor half tien" (09:25): minutes from the half hour before the hour named.
+  [w(`(?:om\\s+)?(vijf|tien|5|10)\\s+(over|voor)\\s+half\\s+${H}`), (_m, n, d, a) => `at ${clock(h(a) - 1, 30 + (/over/i.test(d) ? 1 : -1) * (/^(?:tien|10)$/i.test(n) ? 10 : 5))}`],
+  [w(`(?:om\\s+)?(vijf|tien|5|10)\\s+(over|voor)\\s+${H}(?!\\s*(?:uur|u)(?![\\p{L}]))`), (_m, n, d, a) => {
+    const m = /^(?:tien|10)$/i.test(n) ? 10 : 5;
+    return /over/i.test(d) ? `at ${clock(h(a), m)}` : `at ${clock(h(a) - 1, 60 - m)}`;
+  }],
   [w(`(?:om\\s+)?half\\s+${H}(?![\\p{L}])(?!\\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|${MONTH_EN}))`), (_m, a) => `at ${clock(h(a) - 1, 30)}`],
   [w(`(?:om\\s+)?kwart\\s+over\\s+${H}`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:om\\s+)?kwart\\s+voor\\s+${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],

@@ -23,7 +23,10 @@ export const PT_RULES: Rule[] = [
   [w(`entre\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?e\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'manhã')} and ${withMeridiem(String(h(c)), d, part !== 'manhã')}`],
   [w(`(?:(?:${AS}|por\\s+volta\\s+das|lá\\s+pelas|perto\\s+das)\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+meia`), (_m, a) => `at ${clock(h(a), 30)}`],
-  [w(`(?:${AS}\\s+)?${H}\\s+e\\s+quinze`), (_m, a) => `at ${clock(h(a), 15)}`],
+  [w(`(?:${AS}\\s+)?${H}\\s+e\\s+(?:quinze|um\\s+quarto)`), (_m, a) => `at ${clock(h(a), 15)}`],
+  // "às dez menos um quarto", "quinze para as dez", "um quarto para as dez": a quarter to ten, 09:45.
+  [w(`(?:${AS}\\s+)?${H}\\s+menos\\s+(?:um\\s+)?(?:quarto|quinze)`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
+  [w(`(?:${AS}\\s+)?(?:quinze|um\\s+quarto)\\s+para\\s+(?:as\\s+|a\\s+)?${H}`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
   [w('(?:ao|por volta do)\\s+meio[-\\s]dia|meio[-\\s]dia'), 'at noon'],
   [w('depois\\s+do\\s+almoço|após\\s+o\\s+almoço'), 'after lunch'],
   [w('(?:de|pela|na parte da|durante a)\\s+manhã'), 'in the morning'],
