@@ -232,15 +232,17 @@ describe('multilingual set, tune-r9 split (tests/fixtures/replies-multilingual/t
 /**
  * tune-r10 was the held-out split of round 12 (then `heldout-r10/`), written blind to the parser and scored once unseen
  * after round 12: 201/240 = 83.8%, proposals certain and right 107/131 = 81.7% (the 85% rule failed), 7 proposals from
- * hard negatives (a driver collecting samples, a maintenance window, a flight), 0 missed opt-outs. Its floor is that
- * blind score until round 13 tunes on it.
+ * hard negatives (a driver collecting samples, a maintenance window, a flight), 0 missed opt-outs. Round 13 tuned on
+ * it (dates and times written in words in the seven languages; third parties' errands, service notices, flights):
+ * 238/240 = 99.2%, proposals certain and right 128/131, 0 proposals from hard negatives. Floor: that minus one case.
  */
 describe('multilingual set, tune-r10 split (tests/fixtures/replies-multilingual/tune-r10)', () => {
-  it('scores above the floor', async () => {
+  it('scores above the floor by the issue\'s rule, with no proposal from a hard negative and no missed opt-out', async () => {
     const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r10'));
     expect(s.n).toBeGreaterThanOrEqual(240);
     expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR10);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(7);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals).toEqual([]);
     expect(s.missedOptouts).toEqual([]);
   });
 });
@@ -315,5 +317,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.83, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, language: 0.97,
 };

@@ -155,6 +155,9 @@ const ERRAND = u([
   // recoger", "o motorista vai buscar", "le coursier passe", "unser Fahrer holt … ab", "onze koerier haalt … op", "il
   // nostro corriere passerà a ritirare".
   "drivers?|couriers?|messengers?|chauffeurs?|chofer|chófer|conductor|repartidor|mensajero|transportista|motorista|motoboy|entregador|estafeta|transportadora|coursier|livreur|transporteur|fahrer(?:in)?|kurier|spedition|spediteur|koerier|bezorger|vervoerder|autista|corriere|fattorino|trasportatore",
+  // Goods fetched by anyone ("ma collaboratrice passera chercher les échantillons jeudi à quatorze heures"): samples,
+  // and French "passer/venir chercher", "récupérer".
+  "samples|muestras|amostras|échantillons|muster|warenproben|monsters|stalen|campioni|(?:passer[ao]?|passe|viendra|vient|venir)\\s+(?:les\\s+)?(?:chercher|prendre|récupérer)|récupérer[ao]?",
 ].join('|'));
 
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
