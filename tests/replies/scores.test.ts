@@ -248,6 +248,23 @@ describe('multilingual set, tune-r10 split (tests/fixtures/replies-multilingual/
 });
 
 /**
+ * tune-r11 was the held-out split of round 13 (then `heldout-r11/`), written blind to the parser and scored once unseen
+ * after round 13: 226/240 = 94.2%, proposals certain and right 118/132 = 89.4%, 1 proposal from a hard negative, 0
+ * missed opt-outs. Not tuned on yet: its floor is that blind score minus one case, so a change that loses what it
+ * reads fails here.
+ */
+describe('multilingual set, tune-r11 split (tests/fixtures/replies-multilingual/tune-r11)', () => {
+  it('scores above the floor by the issue\'s rule', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r11'));
+    expect(s.n).toBeGreaterThanOrEqual(240);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR11);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(1);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
  * Every `heldout…` split present (none after round 4: the next one is added by the lead) is blind: no floor is set from it here, since
  * nobody may look at its score to tune; the bench reports it apart. This only checks each one is read in full.
  */
@@ -317,5 +334,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.937, language: 0.97,
 };
