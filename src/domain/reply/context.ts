@@ -158,6 +158,15 @@ const ERRAND = u([
   // Goods fetched by anyone ("ma collaboratrice passera chercher les échantillons jeudi à quatorze heures"): samples,
   // and French "passer/venir chercher", "récupérer".
   "samples|muestras|amostras|échantillons|muster|warenproben|monsters|stalen|campioni|(?:passer[ao]?|passe|viendra|vient|venir)\\s+(?:les\\s+)?(?:chercher|prendre|récupérer)|récupérer[ao]?",
+  // Anyone fetching or dropping off a thing ("my colleague picks up the demo kit Thursday at 9", "mi compañera recoge",
+  // "a minha colega vai buscar", "ma collègue dépose", "meine Kollegin holt … ab", "mijn collega haalt … op", "un mio
+  // collega passa a ritirare"): the errand's time, not a meeting's ("pick up the conversation" is not a thing fetched).
+  "(?:pick(?:s|ing)?\\s+up|drop(?:s|ping)?\\s+off|swing(?:s|ing)?\\s+by\\s+to\\s+(?:collect|grab|get))\\s+(?:the|your|our|my|a|an|some|those|these)\\s+(?!(?:call|conversation|thread|discussion|chat|talk|phone|meeting|topic)(?![\\p{L}]))[\\p{L}-]+",
+  "recog(?:e|en|erá|erán|er|emos)|(?:pasa|pasará|pasan|viene|vendrá)\\s+a\\s+(?:buscar|recoger|dejar)|(?:vai|vem|virá|irá|passa|passará)\\s+(?:a\\s+|para\\s+)?(?:buscar|recolher|levantar|deixar)|recolh(?:e|er|erá)",
+  "dépos(?:e|era|ent|eront|er)|(?:vient|viendra|passe|passera)\\s+(?:déposer|apporter)",
+  "holt\\s+(?:[^\\s,.;!?]+\\s+){0,10}ab|abholen|abgeholt|bringt\\s+(?:[^\\s,.;!?]+\\s+){0,10}vorbei|vorbeibringen",
+  "haalt\\s+(?:[^\\s,.;!?]+\\s+){0,10}op|ophalen|opgehaald|pikt\\s+(?:[^\\s,.;!?]+\\s+){0,10}op|oppikken|brengt\\s+(?:[^\\s,.;!?]+\\s+){0,10}langs|komt\\s+(?:[^\\s,.;!?]+\\s+){0,10}(?:brengen|afgeven|ophalen)|afleveren",
+  "ritir(?:a|ano|erà|eranno|are)|(?:passa|passerà|viene|verrà)\\s+a\\s+(?:prendere|ritirare|lasciare|portare)",
 ].join('|'));
 
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */

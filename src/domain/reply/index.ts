@@ -69,7 +69,13 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const asksForTime = /[^.!?\n]*(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b[^.!?\n]*\d|\d[^.!?\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b)[^.!?\n]*\?/i.test(timeText);
   if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway && !asksForTime)) {
     const source = visibleText || message.text || '';
-    const returnFrom = (text: string) => extractReturnDate(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, zone) ?? extractReturnDate(text, ref, zone);
+    // "Ab 7. Jänner bin ich wieder erreichbar" rewritten as "after 7:00 January": when the reply as written reads a later
+    // return than its rewrite, the rewrite lost a day of return (an away notice's return is never before its last day out).
+    const returnFrom = (text: string) => {
+      const rewritten = extractReturnDate(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
+      const written = extractReturnDate(text, ref, zone);
+      return rewritten && written ? (written > rewritten ? written : rewritten) : rewritten ?? written;
+    };
     // "Je suis absente du 3 au 21 août. Retour le lundi 24 août. En cas d'urgence : 01 55 …": a phone number makes the
     // away notice look like a signature; the return date is still the notice's.
     const returnDate = returnFrom(source) ?? (split.signature ? returnFrom(`${source}\n${split.signature}`) : null);

@@ -64,7 +64,13 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
 function sentenceBefore(t: string, i: number): string {
   const head = t.slice(Math.max(0, i - 60), i);
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('\n'));
-  return head.slice(cut + 1).replace(/^\s*(?:am|on|le|el|il|op|no|na|em)\s+/i, '').trimStart();
+  // "met vakantie tot en met vrijdag 6 augustus en ben maandag 9 augustus weer op kantoor": the clause after the last
+  // "and" holds the day of return ("tot en met" is one word, "through").
+  const sentence = head.slice(cut + 1);
+  const joins = [...sentence.matchAll(/\s(?:and|en|und|et|y|e|ed)\s+(?:(?:ben|bin|is|am|are|sono|sarò|estaré|estarei|serai|suis|sou|soy)\s+)?(?=\S)/giu)].filter((j) => !/^\s*en\s+met/i.test(sentence.slice(j.index ?? 0)) && !/tot$/i.test(sentence.slice(0, j.index ?? 0)));
+  const last = joins.at(-1);
+  const clause = last ? sentence.slice((last.index ?? 0) + last[0].length) : sentence;
+  return clause.replace(/^\s*(?:am|on|le|el|il|op|no|na|em)\s+/i, '').trimStart();
 }
 
 /** A date written out before the cue: it must hold a day number ("Dinsdag 6 april"), never a bare word ("mon retour"). */
