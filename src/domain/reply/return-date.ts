@@ -39,7 +39,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
   for (const m of t.matchAll(RETURN_CUE)) {
     const cue = m[0].toLowerCase();
     const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
-    const isBackCue = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|di nuovo|retorn|volto|voltando|de volta|terug/.test(cue);
+    const isBackCue = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|terug/.test(cue);
     // "Dinsdag 6 april ben ik weer op kantoor", "Am Montag, 4. Januar bin ich wieder da": the day comes before the cue.
     const d = readDate(after, ref, zone, now) ?? (isBackCue ? readDateBefore(sentenceBefore(t, m.index ?? 0), ref, zone, now) : null);
     if (!d) continue;
@@ -50,7 +50,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
       spanEnd ??= next;
       continue;
     }
-    const isBack = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|di nuovo|retorn|volto|voltando|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
+    const isBack = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
     // Prefer "back on X" over "until X"; among equals, the first stated.
     if (!best || (isBack && !bestIsBack)) { best = d; bestIsBack = isBack; }
   }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Classes of issue 11, round 14 (part b): the kind and return-date misses of tune-r11, fixed as the family of phrasings
+ * each belongs to — the hard negative first (anyone fetching or dropping off a thing at a day and time), then the vague
+ * answers, a decline and the away notices' return dates. The phrasings are written for these tests, not taken from the
+ * fixtures. Every prospect writes on Monday 17 November 2025 at 09:12 local time. Rows under "stays" already read right
+ * before the round and guard the fix from over-reaching.
+ */
+
+const reads = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+};
+
+const noProposal = (lang: string, text: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
+};
+
+const kindIs = (kind: string) => (lang: string, text: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe(kind);
+};
+
+describe('anyone fetching or dropping off a thing at a day and time is no proposal', () => {
+  it.each([
+    ['en', 'My assistant will pick up the demo kit from your office Thursday at 9, no need for a call.'],
+    ['en', 'I\'ll drop off the signed forms at reception Friday at 10.'],
+    ['es', 'Mi compañera recoge el portátil de demostración en vuestra oficina el jueves a las 9.'],
+    ['pt', 'A minha colega vai buscar o portátil de demonstração ao vosso escritório na quinta às 9h.'],
+    ['fr', 'Mon collègue dépose le matériel de démonstration chez vous jeudi à 9h.'],
+    ['de', 'Meine Kollegin holt den Vorführlaptop am Donnerstag um 9 Uhr bei Ihnen ab.'],
+    ['de', 'Mein Kollege bringt die Unterlagen am Donnerstag um 9 Uhr vorbei.'],
+    ['nl', 'Een collega pikt donderdag om 9 uur het testtoestel bij jullie op.'],
+    ['nl', 'Mijn collega brengt donderdag om 9 uur de tekeningen langs.'],
+    ['it', 'Un mio collega passa a ritirare il portatile demo da voi giovedì alle 9.'],
+  ])('%s: "%s"', noProposal);
+  it.each([
+    ['en', 'My colleague will pick up the laptop Thursday at 9, can we talk Friday at 2?', '2025-11-21 14:00'],
+    ['en', 'Happy to pick up the conversation Thursday at 9.', '2025-11-20 09:00'],
+    ['de', 'Ich hole Sie am Donnerstag um 9 Uhr am Bahnhof ab, können wir dann gleich sprechen?', '2025-11-20 09:00'],
+  ])('a time asked for beside it stays a proposal: %s "%s"', reads);
+});
+
+describe('an away notice: the day of return after "and", and a rewrite that lost it', () => {
+  const ooo = (text: string, zone: string) => parseReply({ message: msg(text, '2025-11-17T14:12:00Z', { subject: 'Automatic reply: Demo' }), timeZone: zone });
+  it.each([
+    ['I am on leave until Friday 21 November and Monday 24 November I\'m back.', 'America/New_York', '2025-11-24'],
+    ['Ik ben afwezig tot en met vrijdag 21 november en ben maandag 24 november weer bereikbaar.', 'Europe/Amsterdam', '2025-11-24'],
+    ['Ich habe Urlaub bis Freitag, 21. November und bin am Montag, 24. November wieder im Büro.', 'Europe/Berlin', '2025-11-24'],
+    ['Je suis en congé jusqu\'au vendredi 21 novembre et le lundi 24 novembre je suis de retour.', 'Europe/Paris', '2025-11-24'],
+    ['Estoy de vacaciones hasta el viernes 21 de noviembre y el lunes 24 de noviembre vuelvo a la oficina.', 'Europe/Madrid', '2025-11-24'],
+    ['Estou de férias até sexta, 21 de novembro, e segunda, 24 de novembro, volto ao escritório.', 'Europe/Lisbon', '2025-11-24'],
+    ['Sono in ferie fino a venerdì 21 novembre e lunedì 24 novembre torno in ufficio.', 'Europe/Rome', '2025-11-24'],
+    ['Urlaubsbedingt bis 2. Jänner abwesend. Ab 5. Jänner wieder im Haus.', 'Europe/Vienna', '2026-01-05'],
+  ])('"%s" (%s) → %s', (text, zone, day) => {
+    const r = ooo(text, zone);
+    expect(r.kind).toBe('ooo');
+    expect(r.returnDate).toBe(day);
+  });
+  it.each([
+    ['I am out until Friday 21 November and will reply on my return.', 'America/New_York', '2025-11-21'],
+    ['Ich bin bis 21. November nicht im Büro und ab 24. November wieder erreichbar.', 'Europe/Berlin', '2025-11-24'],
+  ])('stays: "%s" (%s) → %s', (text, zone, day) => {
+    expect(ooo(text, zone).returnDate).toBe(day);
+  });
+});
