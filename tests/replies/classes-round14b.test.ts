@@ -29,7 +29,6 @@ const kindIs = (kind: string) => (lang: string, text: string) => {
 
 describe('anyone fetching or dropping off a thing at a day and time is no proposal', () => {
   it.each([
-    ['en', 'My assistant will pick up the demo kit from your office Thursday at 9, no need for a call.'],
     ['en', 'I\'ll drop off the signed forms at reception Friday at 10.'],
     ['es', 'Mi compañera recoge el portátil de demostración en vuestra oficina el jueves a las 9.'],
     ['pt', 'A minha colega vai buscar o portátil de demonstração ao vosso escritório na quinta às 9h.'],
@@ -44,7 +43,8 @@ describe('anyone fetching or dropping off a thing at a day and time is no propos
     ['en', 'My colleague will pick up the laptop Thursday at 9, can we talk Friday at 2?', '2025-11-21 14:00'],
     ['en', 'Happy to pick up the conversation Thursday at 9.', '2025-11-20 09:00'],
     ['de', 'Ich hole Sie am Donnerstag um 9 Uhr am Bahnhof ab, können wir dann gleich sprechen?', '2025-11-20 09:00'],
-  ])('a time asked for beside it stays a proposal: %s "%s"', reads);
+  ])('a time asked for beside it is the proposal: %s "%s"', reads);
+  it('already no proposal, stays', () => noProposal('en', 'My assistant will pick up the demo kit from your office Thursday at 9, no need for a call.'));
 });
 
 describe('an away notice: the day of return after "and", and a rewrite that lost it', () => {
@@ -58,6 +58,7 @@ describe('an away notice: the day of return after "and", and a rewrite that lost
     ['Estou de férias até sexta, 21 de novembro, e segunda, 24 de novembro, volto ao escritório.', 'Europe/Lisbon', '2025-11-24'],
     ['Sono in ferie fino a venerdì 21 novembre e lunedì 24 novembre torno in ufficio.', 'Europe/Rome', '2025-11-24'],
     ['Urlaubsbedingt bis 2. Jänner abwesend. Ab 5. Jänner wieder im Haus.', 'Europe/Vienna', '2026-01-05'],
+    ['Ich bin bis 21. November nicht im Büro und ab 24. November wieder erreichbar.', 'Europe/Berlin', '2025-11-24'],
   ])('"%s" (%s) → %s', (text, zone, day) => {
     const r = ooo(text, zone);
     expect(r.kind).toBe('ooo');
@@ -65,8 +66,39 @@ describe('an away notice: the day of return after "and", and a rewrite that lost
   });
   it.each([
     ['I am out until Friday 21 November and will reply on my return.', 'America/New_York', '2025-11-21'],
-    ['Ich bin bis 21. November nicht im Büro und ab 24. November wieder erreichbar.', 'Europe/Berlin', '2025-11-24'],
   ])('stays: "%s" (%s) → %s', (text, zone, day) => {
     expect(ooo(text, zone).returnDate).toBe(day);
   });
+});
+
+describe('a question leaving the day to the rep ("when suits you?") is a vague answer', () => {
+  it.each([
+    ['en', 'Happy to have a chat. When would suit you best?'],
+    ['es', 'Me parece bien. ¿Cuándo te viene bien?'],
+    ['pt', 'Combinado. Quando te dá jeito?'],
+    ['fr', 'Avec plaisir. Quand est-ce que ça vous arrange ?'],
+    ['de', 'Klingt gut. Wann passt es Ihnen?'],
+    ['nl', 'Prima. Wanneer komt het jou uit?'],
+    ['it', 'Volentieri. Quando ti va bene?'],
+  ])('%s: "%s"', kindIs('vague'));
+  it.each([
+    ['en', 'Thursday at 3 works for me, or when suits you?', '2025-11-20 15:00'],
+    ['de', 'Donnerstag um 15 Uhr? Oder wann passt es Ihnen?', '2025-11-20 15:00'],
+  ])('a time named beside it stays the proposal: %s "%s"', reads);
+});
+
+describe('taken care of "for now" is a decline', () => {
+  it.each([
+    ['en', 'Appreciate it, but we\'re all set for the time being.'],
+    ['es', 'Gracias, pero de momento estamos servidos.'],
+    ['pt', 'Obrigado, mas por enquanto estamos bem servidos.'],
+    ['fr', 'Merci, mais pour l\'instant on est équipés.'],
+    ['de', 'Danke, wir sind derzeit gut versorgt.'],
+    ['nl', 'Dank je, maar we zijn voorlopig voorzien.'],
+    ['it', 'Grazie, ma per ora siamo a posto.'],
+  ])('%s: "%s"', kindIs('decline'));
+  it.each([
+    ['en', 'We\'re covered for now, but Thursday at 3 works for a quick look.', '2025-11-20 15:00'],
+    ['it', 'Per ora siamo a posto, ma giovedì alle 15 possiamo sentirci.', '2025-11-20 15:00'],
+  ])('a time offered beside it wins (weak cue): %s "%s"', reads);
 });
