@@ -102,3 +102,28 @@ describe('taken care of "for now" is a decline', () => {
     ['it', 'Per ora siamo a posto, ma giovedì alle 15 possiamo sentirci.', '2025-11-20 15:00'],
   ])('a time offered beside it wins (weak cue): %s "%s"', reads);
 });
+
+describe('a couple of weeks, or the next two weeks, is a vague range (never a day)', () => {
+  it.each([
+    ['en', 'Any day in the next two weeks is fine by me.'],
+    ['en', 'Let\'s talk again in a week or two.'],
+    ['es', 'Cualquier día en las próximas dos semanas me va bien.'],
+    ['es', 'Hablamos en una o dos semanas.'],
+    ['pt', 'Qualquer dia nas próximas duas semanas serve.'],
+    ['pt', 'Falamos daqui a umas duas semanas.'],
+    ['fr', 'N\'importe quel jour dans les deux prochaines semaines me convient.'],
+    ['fr', 'On se reparle dans une semaine ou deux.'],
+    ['fr', 'Rappelez-moi dans un couple de semaines.'],
+    ['de', 'Irgendwann in den nächsten zwei Wochen passt mir.'],
+    ['de', 'Melden Sie sich in ein, zwei Wochen wieder.'],
+    ['nl', 'Ergens in de komende twee weken is prima.'],
+    ['nl', 'Laten we over een week of twee bellen.'],
+    ['it', 'Un giorno qualsiasi nelle prossime due settimane va bene.'],
+    ['it', 'Risentiamoci tra un paio di settimane.'],
+  ])('%s: "%s"', kindIs('vague'));
+  it.each([
+    ['en', 'Let\'s talk in a couple of weeks.'],
+    ['de', 'In zwei Wochen wieder, bitte.'],
+  ])('already vague, stays: %s "%s"', kindIs('vague'));
+  it('a day and time named beside it stays the proposal', () => reads('fr', 'Dans les deux prochaines semaines, sinon jeudi à 15h ?', '2025-11-20 15:00'));
+});
