@@ -127,3 +127,22 @@ describe('a couple of weeks, or the next two weeks, is a vague range (never a da
   ])('already vague, stays: %s "%s"', kindIs('vague'));
   it('a day and time named beside it stays the proposal', () => reads('fr', 'Dans les deux prochaines semaines, sinon jeudi à 15h ?', '2025-11-20 15:00'));
 });
+
+describe('after the quarter closes is a vague range: the weeks that open the next quarter', () => {
+  it.each([
+    ['en', 'Reach out again once the quarter is closed.'],
+    ['en', 'Circle back after Q4 ends, please.'],
+    ['es', 'Escríbeme después del cierre del trimestre.'],
+    ['pt', 'Fale comigo depois do fecho do trimestre.'],
+    ['fr', 'Revenez vers moi après la clôture du trimestre.'],
+    ['de', 'Melden Sie sich nach dem Quartalsabschluss wieder.'],
+    ['nl', 'Neem na de kwartaalafsluiting weer contact op.'],
+    ['it', 'Risentiamoci dopo la chiusura del trimestre.'],
+  ])('%s: "%s"', kindIs('vague'));
+  it('the quarter closing in November opens the range on 1 January', () => {
+    const r = read('de', 'Melden Sie sich nach dem Quartalsabschluss wieder.');
+    expect(r.range?.start.toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(r.range?.end.toISOString()).toBe('2026-01-21T23:00:00.000Z');
+  });
+  it('a showroom closing at a time stays no proposal (stays)', () => noProposal('en', 'Heads up, our showroom closes Friday at 5.'));
+});

@@ -117,6 +117,17 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       return [a < now ? now : a, b];
     } },
     { re: /\b(?:next|the\s+following)\s+month\b|\bin\s+a\s+(?:month|few\s+weeks)\b/i, range: () => { const s = day.startOf('month').plus({ months: 1 }); return [s, s.plus({ months: 1 })]; } },
+    // "check back after Q3 closes", "después del cierre del trimestre", "depois do fecho do trimestre", "après la clôture
+    // du trimestre", "nach dem Quartalsabschluss", "na de kwartaalafsluiting", "dopo la chiusura del trimestre": the
+    // first three weeks of the quarter after the one closing (the current one when none is named).
+    { re: /(?<![\p{L}])(?:(?:after|once|when)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?:q([1-4])|quarter)(?:[\s-]+(?:end|close))?(?:\s+(?:closes|is\s+closed|ends|is\s+over|wraps(?:\s+up)?|is\s+done))?|(?:después\s+del|tras\s+el|pasado\s+el)\s+cierre\s+del\s+(?:trimestre|q([1-4]))|(?:depois\s+do|após\s+o)\s+(?:fecho|fechamento|encerramento)\s+do\s+(?:trimestre|q([1-4]))|après\s+la\s+(?:clôture|fin)\s+du\s+(?:trimestre|q([1-4]))|nach\s+(?:dem\s+)?(?:quartalsabschluss|quartalsende|(?:abschluss|ende)\s+(?:des\s+)?(?:quartals|q([1-4])))|na\s+(?:de\s+)?(?:kwartaalafsluiting|(?:afsluiting|het\s+einde)\s+van\s+(?:het\s+kwartaal|q([1-4])))|dopo\s+(?:la\s+)?(?:chiusura|fine)\s+del\s+(?:trimestre|q([1-4])))(?![\p{L}])/iu, range: (m) => {
+      const named = m.slice(1).find(Boolean);
+      const q = named ? Number(named) : Math.floor((now.month - 1) / 3) + 1;
+      let s = DateTime.fromObject({ year: now.year, month: (q % 4) * 3 + 1, day: 1 }, { zone });
+      if (q === 4) s = s.plus({ years: 1 });
+      while (s <= now.minus({ weeks: 3 })) s = s.plus({ years: 1 });
+      return [s < now ? now : s, s.plus({ weeks: 3 })];
+    } },
     { re: /\b(?:next|the\s+following)\s+quarter\b|\bq([1-4])\b/i, range: (m) => {
       const q = m[1] ? Number(m[1]) : Math.floor((now.month - 1) / 3) + 2;
       let s = DateTime.fromObject({ year: now.year, month: ((q - 1) % 4) * 3 + 1, day: 1 }, { zone });
