@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Classes of issue 11, round 14 (part a): the time misses of tune-r11, fixed as the family of phrasings each belongs to.
+ * The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday 17 November
+ * 2025 at 09:12 local time.
+ */
+
+const reads = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  expect(r.certain, JSON.stringify(r.explain)).toBe(true);
+  return r;
+};
+
+describe('a day and month joined by a dot right after a weekday is the date, not a clock time', () => {
+  it.each([
+    ['it', 'Giovedì 27.11 alle 15.00 per me va bene.', '2025-11-27 15:00'],
+    ['it', 'Martedì 2.12 alle 10 sono libero.', '2025-12-02 10:00'],
+    ['fr', 'Jeudi 27.11 à 15h00 me conviendrait.', '2025-11-27 15:00'],
+    ['fr', 'Mardi 2.12 à 10h ?', '2025-12-02 10:00'],
+    ['de', 'Donnerstag 27.11 um 15 Uhr passt mir.', '2025-11-27 15:00'],
+    ['nl', 'Donderdag 27.11 om 15.00 uur kan ik.', '2025-11-27 15:00'],
+    ['nl', 'Dinsdag 2.12 om 10 uur?', '2025-12-02 10:00'],
+    ['es', 'El jueves 27.11 a las 15:00 me va bien.', '2025-11-27 15:00'],
+    ['pt', 'Quinta 27.11 às 15h pode ser?', '2025-11-27 15:00'],
+    ['en', 'Thursday 27.11 at 3pm suits me.', '2025-11-27 15:00'],
+    ['fr', 'Mercredi 26.11 je suis en déplacement. Jeudi 27.11 à 15h00 ?', '2025-11-27 15:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['it', 'Venerdì 14.30 va bene?', '2025-11-21 14:30'],
+    ['nl', 'Vrijdag 10.15 kan ik.', '2025-11-21 10:15'],
+    ['de', 'Freitag, 21.11. um 10 Uhr?', '2025-11-21 10:00'],
+    ['it', 'Il 21.11 alle 15?', '2025-11-21 15:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
