@@ -36,3 +36,38 @@ describe('a day and month joined by a dot right after a weekday is the date, not
     ['it', 'Il 21.11 alle 15?', '2025-11-21 15:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a greeting that opens the reply with the message on the same line is no part of day', () => {
+  it.each([
+    ['en', 'Morning! Thursday at 10:30 works for me', '2025-11-20 10:30'],
+    ['en', 'Morning Dana, I could do 8:15 on Wednesday', '2025-11-19 08:15'],
+    ['en', 'Good morning, would Thursday at 10:30 suit?', '2025-11-20 10:30'],
+    ['en', 'Afternoon! 8:45 tomorrow before my standup?', '2025-11-18 08:45'],
+    ['en', 'Good evening. Wednesday at 2pm is fine', '2025-11-19 14:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', 'Morning works for me!', '2025-11-18 09:00'],
+    ['en', 'Morning\n\nThursday at 10:30 works', '2025-11-20 10:30'],
+    ['en', 'Wednesday morning!', '2025-11-19 09:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
+
+describe('a clock time named right after "end of day" is the time, not 5pm', () => {
+  it.each([
+    ['en', 'Could we talk EOD Thursday, say 5:15?', '2025-11-20 17:15'],
+    ['en', 'Wednesday end of day, around 5:45?', '2025-11-19 17:45'],
+    ['en', 'COB tomorrow, say 4:30?', '2025-11-18 16:30'],
+    ['en', 'End of the day Friday, ideally 5:30', '2025-11-21 17:30'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', 'EOD Thursday works for me', '2025-11-20 17:00'],
+    ['en', 'Thursday, end of day?', '2025-11-20 17:00'],
+    ['fr', 'Jeudi en fin de journée, vers 17h30 ?', '2025-11-20 17:30'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
