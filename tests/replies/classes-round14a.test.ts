@@ -71,3 +71,38 @@ describe('a clock time named right after "end of day" is the time, not 5pm', () 
     expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
   });
 });
+
+describe('"pelas" before a clock time, after a day and its part of day, keeps the day', () => {
+  it.each([
+    ['pt', 'Amanhã no final da tarde, pelas 18h30, pode ser.', '2025-11-18 18:30'],
+    ['pt', 'Quinta no fim da tarde, pelas 17h30?', '2025-11-20 17:30'],
+    ['pt', 'Amanhã à tarde, pelas 18 horas?', '2025-11-18 18:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['pt', 'Amanhã ao fim da tarde, às 17h, pode ser.', '2025-11-18 17:00'],
+    ['pt', 'Quarta de manhã, pelas 10h, dá-me jeito.', '2025-11-19 10:00'],
+    ['pt', 'Sexta pelas 15 horas?', '2025-11-21 15:00'],
+    ['pt', 'Quinta, lá pelas 17h?', '2025-11-20 17:00'],
+    ['es', 'Mañana por la tarde, sobre las 17h, me va bien.', '2025-11-18 17:00'],
+    ['it', 'Domani nel tardo pomeriggio, verso le 17, va bene.', '2025-11-18 17:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('a weekday named as a holiday, then another day with its time: the holiday is no offer', () => {
+  it.each([
+    ['nl', 'Donderdag is het Hemelvaart. Vrijdag om 10 uur?', '2025-11-21 10:00'],
+    ['nl', 'Maandag is het Pinksteren, dinsdag om 14 uur?', '2025-11-18 14:00'],
+    ['de', 'Donnerstag ist Fronleichnam, Freitag um 10 Uhr?', '2025-11-21 10:00'],
+    ['fr', 'Lundi c\'est le Jeûne fédéral, mardi à 14h ?', '2025-11-18 14:00'],
+    ['it', 'Venerdì è Ferragosto, giovedì alle 10?', '2025-11-20 10:00'],
+    ['pt', 'Terça é Carnaval. Quarta às 10h?', '2025-11-19 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['nl', 'Dinsdag is prima, om 10 uur?', '2025-11-18 10:00'],
+    ['de', 'Dienstag ist gut, um 14 Uhr?', '2025-11-18 14:00'],
+    ['en', 'Tuesday is a bank holiday here. Wednesday at 11?', '2025-11-19 11:00'],
+    ['es', 'El jueves es Corpus Christi, ¿el viernes a las 10?', '2025-11-21 10:00'],
+    ['fr', 'Jeudi c\'est l\'Ascension. Vendredi à 10h ?', '2025-11-21 10:00'],
+    ['de', 'Montag ist Bettag bei uns. Dienstag um 14 Uhr?', '2025-11-18 14:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
