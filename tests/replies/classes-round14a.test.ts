@@ -106,3 +106,18 @@ describe('a weekday named as a holiday, then another day with its time: the holi
     ['de', 'Montag ist Bettag bei uns. Dienstag um 14 Uhr?', '2025-11-18 14:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('German "so um" after a word or a comma is "about", not Sunday', () => {
+  it.each([
+    ['de', 'Donnerstag nach Feierabend, so um 17:30?', '2025-11-20 17:30'],
+    ['de', 'Mittwoch, so um 10 Uhr?', '2025-11-19 10:00'],
+    ['de', 'Ginge morgen so um 15 Uhr?', '2025-11-18 15:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['de', 'So um 10 Uhr?', '2025-11-23 10:00'],
+    ['de', 'Donnerstag so gegen 15 Uhr?', '2025-11-20 15:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
