@@ -98,6 +98,23 @@ export const COMMON_RULES: Rule[] = [
 ];
 
 /**
+ * "venerdì 10.9 alle 14", "Lundi 20.09 est férié", "dinsdag 25.11 om 10 uur": a day and month joined by a dot right
+ * after a weekday name is a numeric date (then read in the country's order, as "10/9"), never the time 10:09. A pair
+ * that reads as a plain clock time ("Friday 14.30", "vrijdag 10.15") stays a time unless a clock time follows it.
+ * Read before each language's own rules, which turn "25.11" into the time 25:11. The German "Montag, 2.8., um 14"
+ * (a dot after the month) is read by those rules and left alone here.
+ */
+const ANY_WEEKDAY = [...WEEKDAYS.flat(), ...ENGLISH_WEEKDAYS, 'segunda', 'segunda-feira'].sort((a, b) => b.length - a.length).join('|');
+export const WEEKDAY_DOTTED_DATE_RULES: Rule[] = [
+  [w(`(${ANY_WEEKDAY}),?\\s+(\\d{1,2})\\.(\\d{1,2})(?![\\d:.])(\\s*,?\\s*(?:(?:à|a|a\\s+las|às|as|um|alle|om|ore|at)\\s+\\d)?)`), (m: string, day: string, a: string, b: string, after: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    if (x < 1 || y < 1 || x > 31 || y > 12) return m;
+    const clockLike = b.length === 2 && x <= 23 && y % 5 === 0;
+    return clockLike && !/\d/.test(after) ? m : `${day} ${a}/${b}${after}`;
+  }],
+];
+
+/**
  * Short replies fool the detector ("Do 16:00 ok" read as Portuguese): every language's weekday abbreviation is
  * read when a clock time follows it at once ("Do 16:00", "Mié 10h", "Di 14 Uhr", "Wo 10u"), except the ones that are
  * words of the reply's own language ("ma" and "di" in Italian, and all of them in English).

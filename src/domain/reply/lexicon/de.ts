@@ -11,6 +11,8 @@ const PARTS: Record<string, string> = { vormittag: 'morning', morgen: 'morning',
 
 /** German date and time words → English ("halb drei" is half past two). */
 export const DE_PRE_RULES: Rule[] = [
+  // "Donnerstag, so um 17:30", "morgen so um 10": a lower-case "so um" after a word or a comma is "about", not Sunday.
+  [/(?<=[,;–-][ \t]*|\p{Ll}[ \t]+)so[ \t]+(?=um[ \t]+\d)/gu, ''],
   ...weekdayAbbreviations([['mo'], ['di'], ['mi'], ['do'], ['fr'], ['sa'], ['so']]),
   // "Dienstagnachmittag", "Donnerstagvormittag": the weekday and the part of day, written as one word.
   [w(`(${DAYS})(vormittag|nachmittag|morgen|abend|mittag)s?`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],

@@ -11,9 +11,15 @@ const h = (s: string) => hourValue(s, N);
 export const EN_RULES: Rule[] = [
   // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
   [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
+  // "Morning! I can do 8:30 tomorrow", "Good morning, Thursday at 10?", "Morning Sam, 8:30 tomorrow?": a greeting that
+  // opens the reply with an exclamation, with "good", or with a name, followed by the message on the same line.
+  [/^(\s*)(?:(?:[Gg]ood[ \t]+)(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!.])|(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*!|[ \t]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*[ \t]*[,!]))/u, (_m, lead) => `${lead}Hello`],
   // "noonish", "ten-ish": about that hour.
   [w('noon-?ish'), 'around noon'],
   [w(`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-?ish`), (_m, a) => `around ${h(a)}`],
+  // "EOD Friday, say 5:30", "Thursday end of day, around 5:15": the clock time named after it is the time, not 5pm.
+  [w(`(?:end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB)\\s+(?:on\\s+)?(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s*(?:like|say(?:\\s+at)?|around|about|maybe|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
+  [w(`(${WEEKDAY_EN}|tomorrow|today)\\s+(?:at\\s+)?(?:end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB)\\s*,?\\s*(?:like|say(?:\\s+at)?|around|about|maybe|ideally|at)\\s+(?=\\d)`), (_m, d) => `${d} at `],
   [w('end\\s+of\\s+(?:the\\s+)?(?:business\\s+)?day|close\\s+of\\s+(?:business|play)|EOD|COB|EOB'), '5pm'],
   // "first thing monday - 8:30?", "After lunch tomorrow? 1:30", "tomorrow morning, say 10:15": a soft part of day with its
   // day, then a clock time in the same breath: the clock time is the time (the part of day only frames it).

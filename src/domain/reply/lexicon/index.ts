@@ -1,5 +1,5 @@
 import type { Lang } from '../language.js';
-import { COMMON_RULES, PART_OF_DAY_RULES, crossAbbreviations } from './common.js';
+import { COMMON_RULES, PART_OF_DAY_RULES, WEEKDAY_DOTTED_DATE_RULES, crossAbbreviations } from './common.js';
 import { DAY_WORD_RULES, hourWordRules } from './day-words.js';
 import { DE_PRE_RULES, DE_RULES } from './de.js';
 import { EN_RULES } from './en.js';
@@ -31,7 +31,7 @@ const TABLES: Record<Lang, { pre: Rule[]; rules: Rule[] }> = {
  */
 export function toEnglishTimes(text: string, lang: Lang, runnerUp: Lang | null = null): string {
   const langs = runnerUp && runnerUp !== lang ? [lang, runnerUp] : [lang];
-  let out = apply(text, PART_OF_DAY_RULES);
+  let out = apply(apply(text, WEEKDAY_DOTTED_DATE_RULES), PART_OF_DAY_RULES);
   for (const l of langs) out = apply(out, TABLES[l].pre);
   out = apply(out, crossAbbreviations(lang));
   out = apply(out, COMMON_RULES);

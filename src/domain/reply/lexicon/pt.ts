@@ -12,6 +12,8 @@ const AS = '(?:às|as|a|à)';
 export const PT_PRE_RULES: Rule[] = [...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
 
 export const PT_RULES: Rule[] = [
+  // "ao fim da tarde, pelas 18h", "pelas 10h30": "pelas" before a clock time is about that time, said as "at".
+  [w('(?:lá\\s+)?pel[ao]s?(?=\\s+\\d{1,2}(?:[:h]|\\s*horas(?![\\p{L}])))'), 'at'],
   [w('depois\\s+de\\s+amanhã|depois\\s+de\\s+amanha'), 'the day after tomorrow'],
   [w('amanhã\\s+(?:de|pela|na parte da)\\s+manhã|amanhã\\s+cedo'), 'tomorrow morning'],
   [w('amanhã\\s+(?:à|pela|de)\\s+tarde'), 'tomorrow afternoon'],
