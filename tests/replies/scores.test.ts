@@ -250,8 +250,8 @@ describe('multilingual set, tune-r10 split (tests/fixtures/replies-multilingual/
 /**
  * tune-r11 was the held-out split of round 13 (then `heldout-r11/`), written blind to the parser and scored once unseen
  * after round 13: 226/240 = 94.2%, proposals certain and right 118/132 = 89.4%, 1 proposal from a hard negative, 0
- * missed opt-outs. Not tuned on yet: its floor is that blind score minus one case, so a change that loses what it
- * reads fails here.
+ * missed opt-outs. Round 14 tuned on it (dotted dates after a weekday, greetings and EOD, holidays named as a day,
+ * pick-up errands, "when suits you?", "a week or two", "after Q3 closes", return dates): 240/240. Floor: that minus one case.
  */
 describe('multilingual set, tune-r11 split (tests/fixtures/replies-multilingual/tune-r11)', () => {
   it('scores above the floor by the issue\'s rule', async () => {
@@ -259,7 +259,23 @@ describe('multilingual set, tune-r11 split (tests/fixtures/replies-multilingual/
     expect(s.n).toBeGreaterThanOrEqual(240);
     expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR11);
     expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(1);
+    expect(s.hardNegativeProposals).toEqual([]);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
+ * tune-r12 was the held-out split of round 14 (then `heldout-r12/`), written blind to the parser and scored once unseen
+ * after round 14: 215/240 = 89.6%, proposals certain and right 111/131 = 84.7% (one case under the 85% rule, so the 7
+ * readings asked about with the right one among the options counted as wrong), 0 proposals from hard negatives, 0
+ * missed opt-outs. Not tuned on: its floor is that blind score minus one case.
+ */
+describe('multilingual set, tune-r12 split (tests/fixtures/replies-multilingual/tune-r12)', () => {
+  it('scores above the floor, with no proposal from a hard negative and no missed opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r12'));
+    expect(s.n).toBeGreaterThanOrEqual(240);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR12);
+    expect(s.hardNegativeProposals).toEqual([]);
     expect(s.missedOptouts).toEqual([]);
   });
 });
@@ -334,5 +350,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.91, chronoNone: 0.98, ducklingStart: 0.4, ducklingNone: 0.97,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.937, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.995, multilingualTuneR12: 0.891, language: 0.97,
 };
