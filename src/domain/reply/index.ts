@@ -14,7 +14,8 @@ import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
 import { quotedProposals } from './quoted-offers.js';
 import { readStopIntent } from './stop-intent.js';
-import { extractTimes, prepareTimeText, type ExtractedTime } from './times.js';
+import { prepareTimeText } from './prepare-text.js';
+import { extractTimes, type ExtractedTime } from './times.js';
 import { dropSignature, splitReply } from './visible-text.js';
 import { numericOrderKnown } from './zones.js';
 

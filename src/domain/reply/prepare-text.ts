@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * The text as the time reader reads it (weekday spellings, bullets, a day number's month). Idempotent: callers that
+ * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
+ */
+export function prepareTimeText(input: string, ref: Date, zone: string): string {
+  return nameMonthOfWeekdayNumber(plainDayBeforeMonth(spellWeekdays(input)), ref, zone);
+}
+
+/**
+ * The other languages' ordinals before a month, after the lexicon named the month in English: fr "2e"/"2ème" June,
+ * es/pt/it "1º (de)" June, nl "19e"/"1ste"/"2de" May. The day number alone, as chrono reads it; left there, the
+ * weekday-and-day-number rule below took "Wednesday 19" for a date of its own and wrote "Wednesday 19 Maye May"
+ * (or lost the date). English ordinals ("19th May", "1st of June") are read as they are.
+ */
+const ORDINAL_BEFORE_MONTH = /(?<![\d.,:/])(\d{1,2})(?:ème|eme|ère|er|e|ste|de|\.?º|\.?ª|°)\.?,?\s+(?:(?:de|del|do|da)\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/giu;
+function plainDayBeforeMonth(text: string): string {
+  return text.replace(ORDINAL_BEFORE_MONTH, '$1 $2');
+}
+
+/** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
+function spellWeekdays(text: string): string {
+  return shortForeignWeekday(text
+    .replace(/\bTues\b\.?/gi, 'Tuesday')
+    .replace(/\bWeds\b\.?/gi, 'Wednesday')
+    .replace(/\bThurs?\b\.?/gi, 'Thursday')
+    // "thurs aft", "Tuesday arvo": the afternoon, written short after its day.
+    .replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|mon|tue|wed|thu|fri)\s+(?:aft|arvo)\b\.?/gi, '$1 afternoon')
+    // A list of options ("- Wed Dec 10, 11:00am" on each line): the dash is a bullet, never a range.
+    .replace(/^(\s*)[-*](?=\s)/gm, '$1•')
+    // "Friday 2/12 after lunch" (after the lexicon: "after 1pm"): the date's day number is no "12 minutes after 1pm";
+    // "Woensdag 8/12 in de namiddag" (after the lexicon: "8/12 in the afternoon"): nor "12 in the afternoon" (noon).
+    .replace(/(?<![\d/.])(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s+(after|past|before|(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1, $2')
+    // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
+    .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
+    // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).
+    .replace(/\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(\s+(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1,$2'));
+}
+
+/** Abbreviated weekdays of the other languages, where no English word reads the same ("mar" is March, left alone). */
+const SHORT_DAYS: Record<string, string> = {
+  lun: 'Monday', seg: 'Monday', ma: 'Monday', mo: 'Monday',
+  di: 'Tuesday', ter: 'Tuesday',
+  mer: 'Wednesday', 'mié': 'Wednesday', mie: 'Wednesday', qua: 'Wednesday', wo: 'Wednesday', mi: 'Wednesday',
+  gio: 'Thursday', jue: 'Thursday', jeu: 'Thursday', qui: 'Thursday', do: 'Thursday',
+  ven: 'Friday', vie: 'Friday', sex: 'Friday', vr: 'Friday', fr: 'Friday',
+};
+const ENGLISH_LOOKALIKE = /^(?:do|mo|ma|mi|di|fr)$/i;
+const SHORT_DAY_TIME = /^(\s*)(lun|seg|ma|mo|di|ter|mer|mié|mie|qua|wo|mi|gio|jue|jeu|qui|do|ven|vie|sex|vr|fr)\.?\s+(?=(?:(?:at|um|om|alle|às|as|à|a\s+las)\s+)?\d{1,2}(?:[:.h]\d{2}|h|u|uhr|uur)?(?![\p{L}\d:.])(?!\s*[ap]\.?m\b))/giu;
+
+/**
+ * "Gio 15 ok", "wo 16u ok", "Do 11u prima": a short line opening with an abbreviated weekday and an hour is read in any
+ * language, even when the reply is too short to tell which ("Gio 15 ok" was taken for English and read nothing).
+ * A clock hour written with "u" ("16u", "10u30") is the Dutch way of writing 16:00 and 10:30.
+ */
+function shortForeignWeekday(text: string): string {
+  return text.split('\n').map((line) => {
+    if (line.trim().length > 30) return line;
+    return line
+      .replace(SHORT_DAY_TIME, (m, sp: string, d: string, at: number, all: string) => {
+        // "do 11 works?" is English "let's do 11": the two-letter days that are English words need a foreign clock
+        // ("Do 11u", "Do 11 Uhr", "do om 11", "Do 15").
+        const rest = all.slice(at + m.length);
+        if (ENGLISH_LOOKALIKE.test(d) && !/^(?:(?:um|om)\s+\d|\d{1,2}(?:[:.h]\d{2}|h|u|\s*uhr|\s*uur)(?![\p{L}\d])|(?:1[3-9]|2[0-3])(?!\d))/iu.test(rest)) return m;
+        return `${sp}${SHORT_DAYS[d.toLowerCase()] ?? d} `;
+      })
+      .replace(/(?<![\p{L}\d:.])(\d{1,2})u(\d{2})?(?![\p{L}\d])/gu, (m, h: string, mm: string | undefined) => (Number(h) <= 23 && (Number(h) >= 7 || mm) ? `${h}:${mm ?? '00'}` : m));
+  }).join('\n');
+}
+
+const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+
+const SHORT_WEEKDAY_HOUR = /\b((?:mon|tue|wed|thu|fri)[a-z]*)\.?,?\s+([1-6])(?![\d:]|\.\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?=\s*(?:[?!.,;]|$|(?:works?|ok|okay|good|fine|is\s+(?:good|fine|ok)|then|pm|ish)\b))/gim;
+
+/**
+ * (The month check allows the ordinal suffix: "Monday 8th Nov" once read "Monday 8 November" + "th Nov", and lost the day.)
+ * "Monday 24", "lunes 24" (after the lexicon: "Monday 24"): a day number after its weekday, as most languages write
+ * a date. When that weekday falls on that day within the coming two weeks, the month is named so the reader takes
+ * it as a date; otherwise ("Gio 11" said on the 17th: Thursday at 11) it stays an hour.
+ */
+function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string {
+  const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
+  // "Monday 8th Nov", "Monday the 15th November", "Friday 21st of November": one date, written as the reader takes it.
+  const dated = text.replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\.?,?\s+(?:of\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/gi, '$1 $2 $3');
+  return dated.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+    const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
+    const dayNo = Number(n);
+    const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
+    return date ? `${day} ${dayNo} ${date.toFormat('LLLL')}` : m;
+  }).replace(SHORT_WEEKDAY_HOUR, (m, day: string, n: string, at: number, all: string) => {
+    // "thurs 4?", "wed 3", "friday 2 works": in a short line, a bare 1–6 after its weekday (no date of it, or it
+    // would be named above) is the hour, pm by the business-hours rule, not a day number.
+    const from = all.lastIndexOf('\n', at) + 1;
+    const end = all.indexOf('\n', at);
+    return all.slice(from, end < 0 ? all.length : end).trim().length <= 30 ? `${day} at ${n}` : m;
+  });
+}
