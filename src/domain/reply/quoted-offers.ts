@@ -40,7 +40,8 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   // "A few options (all Eastern time):", "How about one of these (ET)?": the zone the rep named for the list.
   const named = blockZone(text);
   const listZone = named ?? zone;
-  const all = extractTimes(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp), ref, listZone, { scheduling: true }).filter((t) => !t.excluded);
+  const english = dashBeforeTime(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp));
+  const all = extractTimes(english, ref, listZone, { scheduling: true }).filter((t) => !t.excluded);
   // "Are you free Thursday, June 17? I could do 3:00 PM ET.": one day asked, the time in the next sentence is on it.
   const days = [...new Set(all.filter((t) => t.grain === 'day' && t.dated).map((t) => DateTime.fromJSDate(t.start, { zone: listZone }).toISODate()))];
   const onDay = (t: ExtractedTime): ExtractedTime => {
@@ -51,6 +52,18 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   };
   const found = all.map(onDay).filter((t) => t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
   return found.map((t) => ({ start: t.start, end: t.end, text: t.text, ...(named ? { zone: named } : {}) }));
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** A date as an offer list writes it before its time: "Friday 11/21", "Tuesday 25 Nov", "Nov 25th". */
+const DATE_BEFORE_DASH = new RegExp(`(\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\s*[-–—]\\s*(?=\\d{1,2}(?::\\d{2}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h\\b|uhr\\b|u\\b))(?![\\d/]))`, 'gi');
+
+/**
+ * "Friday 11/21 - 9am or 2pm?", "Tuesday 25 Nov – 10:00": a dash between an offered date and its time is "at". Read
+ * as written, "21 - 9am" is a range from 21:00 to 9am and "25 Nov – 10:00" nothing at all.
+ */
+export function dashBeforeTime(text: string): string {
+  return text.replace(DATE_BEFORE_DASH, '$1 at ');
 }
 
 /** A zone the rep named in brackets for the whole list: "(all Eastern time)", "(ET)", "(hora de Madrid)", "(all times CET)". */

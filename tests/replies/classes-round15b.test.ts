@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Classes of issue 11, round 15 (part b): right readings of tune-r12 that were asked about although the reply says
+ * enough (a slot chosen by its hour, its weekday inside a compound word, its weekday and part of day; the offered day
+ * named again), and the quoted offers that were misread. The phrasings are written for these tests, not taken from
+ * the fixtures. Every prospect writes on Monday 17 November 2025 at 09:12 local time.
+ */
+
+const over = (reply: string, offer: string) => `${reply}\n\nOn Sat, 15 Nov 2025 at 09:40, Dana Reyes <dana@seller.io> wrote:\n> ${offer.split('\n').join('\n> ')}\n`;
+
+const certainAt = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
+  return r;
+};
+
+describe('a quoted offer written "<date> - <time>" is that time on that date, not a range from the day number', () => {
+  it.each([
+    ['en', '9am one 👍', 'Friday 11/21 - 9am or 2pm?', '2025-11-21 09:00'],
+    ['en', 'the 10am one please', 'Thursday 11/20 - 10am or 2pm?', '2025-11-20 10:00'],
+    ['en', '10:00 works', 'Tuesday 25 Nov – 10:00 or Thursday 27 Nov – 14:30?', '2025-11-25 10:00'],
+    ['en', '2:30 works', '- Tuesday 25 Nov – 10:00\n- Thursday 27 Nov – 14:30', '2025-11-27 14:30'],
+    ['es', 'Las 14:30, por favor.', '¿Martes 25 de noviembre – 10:00 o jueves 27 de noviembre – 14:30?', '2025-11-27 14:30'],
+    ['fr', '14h30 me va.', 'Mardi 25 novembre – 10h00 ou jeudi 27 novembre – 14h30 ?', '2025-11-27 14:30'],
+  ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+});
+
+describe('an offered slot chosen by a weekday inside a compound word ("der Mittwochstermin")', () => {
+  const offer = {
+    de: 'Mittwoch, 19. November, 9:00 Uhr oder Donnerstag, 20. November, 14:30 Uhr?',
+    nl: 'Woensdag 19 november om 9:00 of donderdag 20 november om 14:30?',
+  };
+  it.each([
+    ['de', 'Der Mittwochstermin passt mir.', offer.de, '2025-11-19 09:00'],
+    ['de', 'Den Donnerstagstermin nehme ich gern.', offer.de, '2025-11-20 14:30'],
+    ['de', 'Die Donnerstags-Option wäre mir lieber.', offer.de, '2025-11-20 14:30'],
+    ['nl', 'De donderdagafspraak is prima.', offer.nl, '2025-11-20 14:30'],
+    ['nl', 'De woensdagoptie past mij goed.', offer.nl, '2025-11-19 09:00'],
+  ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+});
+
+describe('an offered slot chosen by its weekday and its part of day, when that weekday has two slots', () => {
+  const offer = 'I could do:\n- Thursday 20 Nov at 09:30\n- Thursday 20 Nov at 14:30\n- Monday 24 Nov at 11:00';
+  it.each([
+    ['en', 'The Thursday afternoon option please.', offer, '2025-11-20 14:30'],
+    ['en', 'Thursday morning is best for me.', offer, '2025-11-20 09:30'],
+    ['es', 'Prefiero el jueves por la tarde.', 'Te puedo ofrecer:\n- jueves 20 de noviembre a las 9:30\n- jueves 20 de noviembre a las 14:30\n- lunes 24 de noviembre a las 11:00', '2025-11-20 14:30'],
+    ['fr', 'Jeudi après-midi, ça me va.', 'Je peux vous proposer :\n- jeudi 20 novembre à 9h30\n- jeudi 20 novembre à 14h30\n- lundi 24 novembre à 11h', '2025-11-20 14:30'],
+  ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+});
+
+describe('a time without a day, over one offered day, with that day named again ("at 5, still Friday")', () => {
+  it.each([
+    ['it', 'Alle 9 sono in riunione. Meglio nel pomeriggio, alle 16, sempre venerdì.', 'Venerdì 21 novembre alle 9:00 le andrebbe bene?', '2025-11-21 16:00'],
+    ['en', 'At 9 I am on site. Better in the afternoon, at 4, still Friday.', 'Would Friday 21 November at 9:00 work?', '2025-11-21 16:00'],
+    ['es', 'A las 9 tengo obra. Mejor por la tarde, a las 16, el mismo viernes.', '¿Le va bien el viernes 21 de noviembre a las 9:00?', '2025-11-21 16:00'],
+    ['fr', 'À 9h je suis sur un chantier. Plutôt l\'après-midi, à 16h, toujours vendredi.', 'Vendredi 21 novembre à 9h00, cela vous irait ?', '2025-11-21 16:00'],
+  ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+  it('guard: the day named is not the offered one, so the day stays a question', () => {
+    const r = read('en', over('Better at 4, Thursday.', 'Would Friday 28 November at 9:00 work?'));
+    expect(firstLocal('en', r)).toBe('2025-11-20 16:00');
+  });
+});
+
+describe('a weekday named, then in the next sentence a time offered with "say"', () => {
+  it.each([
+    ['en', 'I have a window on Thursday. Can we say eleven?', '2025-11-20 11:00'],
+    ['en', 'Wednesday is open for me. Shall we say 2:30?', '2025-11-19 14:30'],
+    ['en', 'I am free Friday. Could we say 10?', '2025-11-21 10:00'],
+    ['de', 'Am Donnerstag habe ich Luft. Sagen wir 11 Uhr?', '2025-11-20 11:00'],
+    ['fr', 'Jeudi, j\'ai un créneau. Disons 11h ?', '2025-11-20 11:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+});
