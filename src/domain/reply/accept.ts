@@ -30,13 +30,16 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   // A weekday or time that matches an offered slot.
   // Only the weekdays of the times still standing: "Thursday doesn't work, Friday 10?" does not choose Thursday's slot.
   const days = [...mentioned.map((t) => t.text).join(' ').matchAll(WEEKDAY_RE)].map((m) => (m[1] ?? '').toLowerCase());
+  // "Der Mittwochstermin passt mir", "de donderdagafspraak is prima": a weekday inside a compound names its slot.
+  if (days.length === 0) days.push(...compoundWeekdays(visible));
   const byMention = candidates.filter((c) => {
     const d = DateTime.fromJSDate(c.start, { zone });
     const dayOk = days.length === 0 || days.includes(d.toFormat('ccc').toLowerCase());
     // "lets do the 12:30" over a list the rep wrote "(ET)": the clock time as listed, in the list's zone.
     const timeOk = mentioned.every((t) => t.grain !== 'minute' || sameWallTime(t.start, c.start, zone) || (c.zone !== undefined && !t.dated && wall(t.start, zone) === wall(c.start, c.zone)));
     // "The afternoon one on Thursday", "el de la tarde": a part of day alone picks the slot inside its hours, on any day.
-    const partOk = mentioned.every((t) => !partOnly(t) || inHours(c.start, t, zone));
+    // "The Thursday afternoon option", "el jueves por la tarde": a day's part of day picks the slot inside its hours too.
+    const partOk = mentioned.every((t) => !(partOnly(t) || dayPart(t)) || inHours(c.start, t, zone));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
     // "Quinta fica ótimo", "Thursday's good": a weekday alone names the offered slot on that weekday, whatever its week.
     const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || bareWeekday(t) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
@@ -111,6 +114,32 @@ function pickByPosition(visible: string, candidates: ProposedTime[], zone: strin
   const [first, ...rest] = [...atHour, ...(atHour.includes(numbered) ? [] : [numbered])];
   if (rest.length === 0) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1}, at ${n} o'clock too` };
   return { proposals: [slot(first!, 'offered slot')], ambiguous: true, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: `ambiguous: "${n}" is the hour of an offered slot or slot #${i + 1}` };
+}
+
+/** A day and its part of day ("Thursday afternoon", "jeudi après-midi" as the lexicon writes it): a window that names the part. */
+function dayPart(t: ExtractedTime): boolean {
+  return t.grain === 'window' && t.end !== null && t.dated && /\b(?:morning|afternoon|evening)\b/i.test(t.text);
+}
+
+const COMPOUND_DAYS: [string, RegExp][] = [
+  ['mon', /(?<![\p{L}])(?:montag|maandag)/iu], ['tue', /(?<![\p{L}])(?:dienstag|dinsdag)/iu], ['wed', /(?<![\p{L}])(?:mittwoch|woensdag)/iu],
+  ['thu', /(?<![\p{L}])(?:donnerstag|donderdag)/iu], ['fri', /(?<![\p{L}])(?:freitag|vrijdag)/iu], ['sat', /(?<![\p{L}])(?:samstag|zaterdag)/iu],
+  ['sun', /(?<![\p{L}])(?:sonntag|zondag)/iu],
+];
+/** A German or Dutch weekday joined to "Termin", "Option", "afspraak"…: "Mittwochstermin", "Donnerstags-Option", "woensdagoptie". */
+const COMPOUND = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)s?-?(?:termin|slot|option|variante|vorschlag|zeitfenster|afspraak|optie|moment|voorstel|tijdstip)(?![\p{L}])/giu;
+
+/** The weekdays of such compounds, in sentences that refuse nothing ("der Mittwochstermin geht nicht" chooses no slot). */
+function compoundWeekdays(visible: string): string[] {
+  const out: string[] = [];
+  for (const sentence of visible.split(/[.!?\n]+/)) {
+    if (REFUSED.test(sentence)) continue;
+    for (const m of sentence.matchAll(COMPOUND)) {
+      const day = COMPOUND_DAYS.find(([, re]) => re.test(m[0]))?.[0];
+      if (day) out.push(day);
+    }
+  }
+  return out;
 }
 
 /** A part of day named alone ("the afternoon", "in the morning"), read on the reply's own day. */

@@ -16,7 +16,8 @@ export function sameTimeAfter(after: string): boolean {
 /**
  * A reply that answers the rep's quoted offer with half a time: "2pm is good" or "4:30 the same day" (the day is the
  * offer's), "Tuesday, same time?" (the time is the offer's). The missing half comes from the offer. Certain only when
- * the offer leaves one reading: one offered day (and the time within the offered window, or "the same day" said), or
+ * the offer leaves one reading: one offered day (and the time within the offered window, "the same day" said, or that
+ * day named again beside the time), or
  * one offered time of day; otherwise the reading is marked ambiguous, to be asked.
  */
 export function completeFromOffer(times: ExtractedTime[], said: string, offers: ProposedTime[], ref: Date, zone: string, refused: ExtractedTime[] = []): ExtractedTime[] {
@@ -35,7 +36,9 @@ export function completeFromOffer(times: ExtractedTime[], said: string, offers: 
     const start = move(first.start);
     if (start.getTime() <= ref.getTime()) return times;
     const inWindow = offers.some((o) => o.end && start >= o.start && start < o.end);
-    const sure = days.length === 1 && (sameDay || inWindow);
+    // "alle 17, sempre venerdì", "at 4, still Friday": the reply names the offered day again beside the time.
+    const namedAgain = times.slice(1).some((t) => t.dated && !t.excluded && (t.grain === 'day' || t.grain === 'window') && local(t.start).hasSame(day, 'day'));
+    const sure = days.length === 1 && (sameDay || inWindow || namedAgain);
     const rules = [...first.rules.filter((r) => !/no day named/.test(r)), sure ? `the day of the quoted offer ("${offer.text}")` : `ambiguous: the day is taken from the quoted offer ("${offer.text}")`];
     return [{ ...first, start, end: first.end ? move(first.end) : null, dated: true, rules }, ...times.slice(1)];
   }
