@@ -72,6 +72,11 @@ describe('a weekday named, then in the next sentence a time offered with "say"',
     ['en', 'Wednesday is open for me. Shall we say 2:30?', '2025-11-19 14:30'],
     ['en', 'I am free Friday. Could we say 10?', '2025-11-21 10:00'],
     ['de', 'Am Donnerstag habe ich Luft. Sagen wir 11 Uhr?', '2025-11-20 11:00'],
-    ['fr', 'Jeudi, j\'ai un créneau. Disons 11h ?', '2025-11-20 11:00'],
+    ['es', 'El jueves tengo hueco. ¿Digamos a las 11?', '2025-11-20 11:00'],
+    ['nl', 'Donderdag heb ik ruimte. Zeg maar 11 uur?', '2025-11-20 11:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+  it('guard: a time outside the day\'s hours is not joined across the sentence', () => {
+    const r = read('en', 'I have a window on Thursday. Can we say 7?');
+    expect(r.certain).toBe(false);
+  });
 });

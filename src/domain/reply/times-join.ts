@@ -127,6 +127,10 @@ const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
+/** "Thursday is free. Shall we say 11?", "Donnerstag habe ich Luft. Sagen wir 11 Uhr?": the day's sentence ends, then "say". */
+const SAY_NEXT_SENTENCE = /^[^.!?;\n\d]{0,40}[.!]\s*¿?\s*(?:(?:can|could|shall|should)\s+we\s+|let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo)?\s*$/iu;
+const SAYS = /(?<![\p{L}])(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo)(?![\p{L}])/iu;
+
 /**
  * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
  * day, a few words in the same sentence, then a time inside that part of day narrows it.
@@ -167,6 +171,8 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
       && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || ((a.grain === 'window' || a.grain === 'day') && FEW_WORDS_GAP.test(gap) && within(a, b, zone))
+        // "I have a window on Thursday. Can we say eleven?": the day, then in the next sentence a time offered with "say".
+        || (SAY_NEXT_SENTENCE.test(gap) && SAYS.test(`${gap} ${b.text}`) && within(a, b, zone))
         // "tomorrow after lunch? say 1:30": the question, then the time that narrows it.
         || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone))
         // "in 10 days, so around 7 in the morning", "Friday works, 8:30 my time": a whole day, then a clock time written
