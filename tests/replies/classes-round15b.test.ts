@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { DateTime } from 'luxon';
+import { PROSPECT, firstLocal, read } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 15 (part b): right readings of tune-r12 that were asked about although the reply says
@@ -78,5 +79,24 @@ describe('a weekday named, then in the next sentence a time offered with "say"',
   it('guard: a time outside the day\'s hours is not joined across the sentence', () => {
     const r = read('en', 'I have a window on Thursday. Can we say 7?');
     expect(r.certain).toBe(false);
+  });
+});
+
+describe('"after Q3 closes" written after Q3 has ended is the near future, not next year\'s Q3', () => {
+  const rangeStart = (lang: string, text: string) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+    return r.range ? DateTime.fromJSDate(r.range.start, { zone: PROSPECT[lang]!.zone }).toFormat('yyyy-MM-dd') : null;
+  };
+  it.each([
+    ['en', 'Busy until Q3 closes. Check back after Q3 closes.'],
+    ['en', 'Please reach out again once Q3 is over.'],
+    ['nl', 'Neem gerust weer contact op na de afsluiting van Q3.'],
+    ['it', 'Mi ricontatti dopo la chiusura del Q3.'],
+    ['fr', 'Recontactez-moi après la clôture du Q3.'],
+    ['de', 'Melden Sie sich bitte nach dem Abschluss des Q3 wieder.'],
+  ])('%s: "%s" starts now (17 November 2025)', (lang, text) => { expect(rangeStart(lang, text)).toBe('2025-11-17'); });
+  it('guard: an older quarter ("after Q1 closes" in November) is next year\'s', () => {
+    expect(rangeStart('en', 'Check back after Q1 closes.')).toBe('2026-04-01');
   });
 });

@@ -127,6 +127,9 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       const q = named ? Number(named) : Math.floor((now.month - 1) / 3) + 1;
       let s = DateTime.fromObject({ year: now.year, month: (q % 4) * 3 + 1, day: 1 }, { zone });
       if (q === 4) s = s.plus({ years: 1 });
+      // "after Q3 closes" written in November: the quarter just gone is still closing (its books, its numbers), so the
+      // near future, not next year's Q3; an older quarter ("after Q1 closes" in November) is next year's.
+      if (s <= now.minus({ weeks: 3 }) && s.plus({ months: 3 }) > now) return [now, now.plus({ weeks: 3 })];
       while (s <= now.minus({ weeks: 3 })) s = s.plus({ years: 1 });
       return [s < now ? now : s, s.plus({ weeks: 3 })];
     } },
