@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import { parseReply } from '../../src/domain/reply/index.js';
+import { msg } from './helpers.js';
 import { PROSPECT, firstLocal, read } from './lang-helpers.js';
 
 /**
@@ -98,5 +100,42 @@ describe('"after Q3 closes" written after Q3 has ended is the near future, not n
   ])('%s: "%s" starts now (17 November 2025)', (lang, text) => { expect(rangeStart(lang, text)).toBe('2025-11-17'); });
   it('guard: an older quarter ("after Q1 closes" in November) is next year\'s', () => {
     expect(rangeStart('en', 'Check back after Q1 closes.')).toBe('2026-04-01');
+  });
+});
+
+describe('a numeric date written in any Brazilian or Latin American zone is day first', () => {
+  const at = (zone: string, text: string, ref: string) => {
+    const r = parseReply({ message: msg(text, ref), timeZone: zone });
+    const p = r.proposals[0];
+    return { wall: p ? DateTime.fromJSDate(p.start, { zone }).toFormat('yyyy-MM-dd HH:mm') : null, certain: r.certain, explain: r.explain };
+  };
+  it.each([
+    ['America/Manaus', 'Pode ser 05/12 às 10h?', '2025-11-17T13:12:00Z', '2025-12-05 10:00'],
+    ['America/Recife', 'Podemos falar dia 03/12 às 15h.', '2025-11-17T12:12:00Z', '2025-12-03 15:00'],
+    ['America/Cuiaba', 'Que tal 04/12 às 9h?', '2025-11-17T13:12:00Z', '2025-12-04 09:00'],
+    ['America/Guatemala', '¿Le parece el 05/12 a las 10?', '2025-11-17T15:12:00Z', '2025-12-05 10:00'],
+    ['America/Paramaribo', 'Kan het op 05/12 om 10 uur?', '2025-11-17T12:12:00Z', '2025-12-05 10:00'],
+  ])('%s: "%s" is %s, certain', (zone, text, ref, wall) => {
+    const got = at(zone, text, ref);
+    expect(got.wall, JSON.stringify(got.explain)).toBe(wall);
+    expect(got.certain, JSON.stringify(got.explain)).toBe(true);
+  });
+});
+
+describe('a numeric date in French from Canada: asked, the day-first reading first', () => {
+  it.each([
+    ['fr', 'On pourrait se parler le 05/12 à 10h, heure de l\'Est.', '2025-12-05 10:00', '2026-05-12 10:00'],
+    ['fr', 'Je suis disponible le 04/12 à 14h.', '2025-12-04 14:00', '2026-04-12 14:00'],
+  ])('%s: "%s" is %s first, %s the other reading', (_lang, text, wall, other) => {
+    const zone = 'America/Toronto';
+    const r = parseReply({ message: msg(text, '2025-11-17T14:12:00Z'), timeZone: zone });
+    const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
+    expect(r.proposals[0] ? fmt(r.proposals[0].start) : null, JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain).toBe(false);
+    expect([...r.proposals, ...r.alternatives].slice(0, 3).map((p) => fmt(p.start))).toContain(other);
+  });
+  it('guard: English from Toronto keeps the month first', () => {
+    const r = parseReply({ message: msg('Could we talk 05/12 at 10am?', '2025-11-17T14:12:00Z'), timeZone: 'America/Toronto' });
+    expect(r.proposals[0] ? DateTime.fromJSDate(r.proposals[0].start, { zone: 'America/Toronto' }).toFormat('yyyy-MM-dd HH:mm') : null).toBe('2026-05-12 10:00');
   });
 });

@@ -17,7 +17,7 @@ import { readStopIntent } from './stop-intent.js';
 import { prepareTimeText } from './prepare-text.js';
 import { extractTimes, type ExtractedTime } from './times.js';
 import { dropSignature, splitReply } from './visible-text.js';
-import { numericOrderKnown } from './zones.js';
+import { dayFirstInCanada, numericOrderKnown } from './zones.js';
 
 export { extractVisibleText, splitReply } from './visible-text.js';
 export { classifyAutomatic } from './automatic.js';
@@ -183,7 +183,7 @@ const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|
 
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.
-  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: numericOrderKnown(lang, zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
+  const all = extractTimes(timeText, ref, zone, { scheduling: true, strictZoneCase: lang !== 'en', numericOrderSure: numericOrderKnown(lang, zone, input.country), dayFirst: dayFirstInCanada(lang, zone, input.country), ...(input.country ? { country: input.country } : {}), ...(input.repTimeZone ? { yourZone: input.repTimeZone } : {}) });
   // "the webinar on Oct 14 at 11am" written on 19 Oct: a date without a year that fell in the last two months is a
   // past event, not a meeting in eleven months' time.
   for (const t of all) if (!t.excluded && t.dated && recentlyPast(t, ref, timeText)) t.excluded = 'past wording';

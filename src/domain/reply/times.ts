@@ -48,6 +48,8 @@ export interface ExtractOptions {
   country?: string;
   /** The numeric date order is known (a day-first language in a day-first country): "3/12" is not ambiguous. */
   numericOrderSure?: boolean;
+  /** Read numeric dates day first even where the zone writes the month first (French in Quebec); still asked. */
+  dayFirst?: boolean;
   /** Zone abbreviations only in capitals ("ist", "et", "est" are words in German, French, Portuguese). */
   strictZoneCase?: boolean;
 }
@@ -59,7 +61,7 @@ export interface ExtractOptions {
 export function extractTimes(input: string, ref: Date, zone: string, options: ExtractOptions = {}): ExtractedTime[] {
   const text = prepareTimeText(input, ref, zone);
   const scheduling = options.scheduling ?? isSchedulingText(text);
-  const monthFirst = isMonthFirst(zone, options.country);
+  const monthFirst = !options.dayFirst && isMonthFirst(zone, options.country);
   const parser = options.strict ? (monthFirst ? monthFirstStrictParser : dayFirstStrictParser) : monthFirst ? monthFirstParser : dayFirstParser;
   // Dates read forward only when the text is about meeting: "12th of July" in a scheduling reply is the next one.
   const parse = (s: string) => parser.parse(s, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: options.forwardDate ?? scheduling });
@@ -295,7 +297,10 @@ function finish(
     let other = date.set({ month: date.day, day: date.month });
     // Read forward like the first reading: "03/12" said in November is 3 December of this year, not of the next.
     const earlier = other.minus({ years: 1 });
-    if (earlier >= DateTime.fromJSDate(r.refDate, { zone: date.zone }).startOf('day')) other = earlier;
+    const today = DateTime.fromJSDate(r.refDate, { zone: date.zone }).startOf('day');
+    if (earlier >= today) other = earlier;
+    // "05/12" read day first in November: the month-first reading, 12 May, is next year's.
+    else if (other < today) other = other.plus({ years: 1 });
     // A weekday named with it settles the order ("Thursday 12/03"), and so does a language that only writes day first.
     const weekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
     if (weekday !== null && weekday !== undefined && (date.weekday % 7) === weekday && (other.weekday % 7) !== weekday) {

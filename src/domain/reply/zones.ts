@@ -71,7 +71,8 @@ export function zoneWordIn(s: string): string | null {
   return null;
 }
 
-const DAY_FIRST_AMERICAS = /^America\/(?:Sao_Paulo|Argentina|Buenos_Aires|Mexico_City|Bogota|Lima|Santiago|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Cancun|Monterrey|Merida)/;
+/** Latin America writes the day first: Brazil's every zone (Manaus, Recife, Cuiabá…), Mexico's, Central and South America's. */
+const DAY_FIRST_AMERICAS = /^America\/(?:Sao_Paulo|Manaus|Recife|Fortaleza|Belem|Bahia|Maceio|Cuiaba|Campo_Grande|Porto_Velho|Boa_Vista|Rio_Branco|Araguaina|Noronha|Santarem|Eirunepe|Argentina|Buenos_Aires|Mexico_City|Bahia_Banderas|Chihuahua|Hermosillo|Mazatlan|Matamoros|Bogota|Lima|Santiago|Punta_Arenas|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Cancun|Monterrey|Merida|Guatemala|El_Salvador|Tegucigalpa|Managua|Costa_Rica|Santo_Domingo|Paramaribo|Cayenne)/;
 
 /** Countries that write the month first (12/3 = December 3rd). */
 const MONTH_FIRST_COUNTRIES = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'GU', 'PR', 'AS', 'VI', 'MP', 'UM', 'CA', 'BZ', 'PA']);
@@ -93,6 +94,15 @@ export function numericOrderKnown(lang: string, zone: string, country?: string |
   if (lang !== 'en') return !isMonthFirst(zone, country);
   if (country && /^[A-Za-z]{2}$/.test(country)) return country.toUpperCase() !== 'CA';
   return !CANADA_ZONES.test(zone) && /^(?:America|US|Europe|Australia|Asia|Africa|Pacific|Atlantic|Indian)\//.test(zone);
+}
+
+/**
+ * A reply in French (or another language than English) from Canada: Quebec writes the day first, English Canada often
+ * the month first. The order stays a question; the day-first reading comes first.
+ */
+export function dayFirstInCanada(lang: string, zone: string, country?: string | null): boolean {
+  if (lang === 'en') return false;
+  return country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() === 'CA' : CANADA_ZONES.test(zone);
 }
 
 /** Month-first numeric dates (11/24) in the zone's region: en-US style for America/*, day-first elsewhere. */
