@@ -44,6 +44,10 @@ describe('an offered slot chosen by a weekday inside a compound word ("der Mittw
     ['nl', 'De donderdagafspraak is prima.', offer.nl, '2025-11-20 14:30'],
     ['nl', 'De woensdagoptie past mij goed.', offer.nl, '2025-11-19 09:00'],
   ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+  it('guard: a compound refused chooses nothing by itself ("der Mittwochstermin geht leider nicht")', () => {
+    const r = read('de', over('Der Mittwochstermin geht leider nicht.', offer.de));
+    expect(firstLocal('de', r), JSON.stringify(r.explain)).not.toBe('2025-11-19 09:00');
+  });
 });
 
 describe('an offered slot chosen by its weekday and its part of day, when that weekday has two slots', () => {
@@ -54,6 +58,10 @@ describe('an offered slot chosen by its weekday and its part of day, when that w
     ['es', 'Prefiero el jueves por la tarde.', 'Te puedo ofrecer:\n- jueves 20 de noviembre a las 9:30\n- jueves 20 de noviembre a las 14:30\n- lunes 24 de noviembre a las 11:00', '2025-11-20 14:30'],
     ['fr', 'Jeudi après-midi, ça me va.', 'Je peux vous proposer :\n- jeudi 20 novembre à 9h30\n- jeudi 20 novembre à 14h30\n- lundi 24 novembre à 11h', '2025-11-20 14:30'],
   ])('%s: "%s" over "%s" is %s', (lang, reply, offer, wall) => { certainAt(lang, over(reply, offer), wall); });
+  it('guard: a part of day with no offered slot in it is the reply\'s own window, not the offered morning', () => {
+    const r = read('en', over('Thursday afternoon works for me.', 'Would Thursday 20 Nov at 09:30 or Monday 24 Nov at 11:00 suit you?'));
+    expect(firstLocal('en', r)).not.toBe('2025-11-20 09:30');
+  });
 });
 
 describe('a time without a day, over one offered day, with that day named again ("at 5, still Friday")', () => {
