@@ -147,3 +147,18 @@ describe('a numeric date in French from Canada: asked, the day-first reading fir
     expect(r.proposals[0] ? DateTime.fromJSDate(r.proposals[0].start, { zone: 'America/Toronto' }).toFormat('yyyy-MM-dd HH:mm') : null).toBe('2026-05-12 10:00');
   });
 });
+
+describe('a day withdrawn in a correction ("Actually no, we are closed that day. Make it Wednesday at 10") is a counter-proposal, certain', () => {
+  it.each([
+    ['en', 'Could we do Tuesday? Actually no, we are closed that day. Make it Wednesday at 10.', '2025-11-19 10:00'],
+    ['en', 'can do Thu 20 Nov? Oh wait, it is a holiday here, we are off. Fri 21 Nov 3pm then.', '2025-11-21 15:00'],
+    ['es', '¿El martes? En realidad no, ese día cerramos. Mejor el miércoles a las 10.', '2025-11-19 10:00'],
+    ['de', 'Dienstag vielleicht? Korrektur: da haben wir geschlossen. Mittwoch um 10 Uhr?', '2025-11-19 10:00'],
+    ['fr', 'Mardi ? En fait non, nous sommes fermés ce jour-là. Mercredi à 10h ?', '2025-11-19 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+  it('guard: a time adjusted on the same day is still asked ("Tuesday at 3pm. Actually, make it 4pm Tuesday")', () => {
+    const r = read('en', 'Tuesday at 3pm works. Actually, make it 4pm Tuesday.');
+    expect(firstLocal('en', r)).toBe('2025-11-18 16:00');
+    expect(r.certain).toBe(false);
+  });
+});

@@ -6,6 +6,9 @@ import { unknownZoneWordAt } from './zones.js';
 /** "Tuesday at 3 — actually, make it 4": words that replace the time said before. */
 const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa)(?![\p{L}])/iu;
 
+/** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
+const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|holiday|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
+
 /** The times in the order the prospect means them: a corrected time goes after its correction. */
 export function orderCorrections(times: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
   if (times.length < 2) return times;
@@ -13,6 +16,13 @@ export function orderCorrections(times: ExtractedTime[], text: string, zone: str
   const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
   if (!first || idx < 0) return times;
   let fixed = rest[idx]!;
+  // "Wednesday 17th? Actually no, we're closed that day. Make it Thursday 18th at 11": the day said first is withdrawn
+  // and the new time names its own day and hour; a counter-proposal, read as surely as "Tuesday doesn't work, Wednesday
+  // at 11?". ("Tuesday at 3pm. Actually, make it 4pm" only adjusts, and is asked.)
+  const gap = text.slice(first.index + first.text.length, fixed.index);
+  const withdrawn = fixed.dated && fixed.grain === 'minute' && first.grain !== 'minute' && WITHDRAWN.test(gap)
+    && !DateTime.fromJSDate(fixed.start, { zone }).hasSame(DateTime.fromJSDate(first.start, { zone }), 'day');
+  if (withdrawn) return [{ ...fixed, rules: [...fixed.rules, 'replaces the day said before it, which the reply withdraws'] }, ...rest.filter((_, i) => i !== idx)];
   // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.
   if (!fixed.dated && first.dated && fixed.grain === 'minute') {
     const day = DateTime.fromJSDate(first.start, { zone });
