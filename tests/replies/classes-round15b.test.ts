@@ -162,3 +162,15 @@ describe('a day withdrawn in a correction ("Actually no, we are closed that day.
     expect(r.certain).toBe(false);
   });
 });
+
+describe('a phone number after the time is no second time ("morgen 10 uur? bel me op 06-12345678")', () => {
+  it.each([
+    ['nl', 'morgen 10 uur? bel me maar op 06-12345678', '2025-11-18 10:00'],
+    ['en', 'tomorrow 10am? call me on 07-12345678', '2025-11-18 10:00'],
+    ['de', 'Morgen um 10 Uhr? Am besten unter 08-12345678 anrufen.', '2025-11-18 10:00'],
+    ['it', 'Domani alle 10? Mi chiami pure al 06-12345678.', '2025-11-18 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => {
+    const r = certainAt(lang, text, wall);
+    expect(r.proposals.map((p) => p.text).join(' | ')).not.toMatch(/\d-\d{3}/);
+  });
+});
