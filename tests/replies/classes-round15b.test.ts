@@ -174,3 +174,43 @@ describe('a phone number after the time is no second time ("morgen 10 uur? bel m
     expect(r.proposals.map((p) => p.text).join(' | ')).not.toMatch(/\d-\d{3}/);
   });
 });
+
+describe('a time after "my" ("before my 9:30") is the prospect\'s own appointment, no second time', () => {
+  // Written in the afternoon (14:12 local), so a bare 9:30 falls on the next day, the day proposed.
+  const afternoon: Record<string, { zone: string; ref: string }> = {
+    en: { zone: 'America/New_York', ref: '2025-11-17T19:12:00Z' },
+    es: { zone: 'Europe/Madrid', ref: '2025-11-17T13:12:00Z' },
+    de: { zone: 'Europe/Berlin', ref: '2025-11-17T13:12:00Z' },
+    fr: { zone: 'Europe/Paris', ref: '2025-11-17T13:12:00Z' },
+  };
+  const readAt = (lang: string, text: string) => {
+    const p = afternoon[lang]!;
+    const r = parseReply({ message: msg(text, p.ref), timeZone: p.zone });
+    const first = r.proposals[0] ? DateTime.fromJSDate(r.proposals[0].start, { zone: p.zone }).toFormat('yyyy-MM-dd HH:mm') : null;
+    return { r, first };
+  };
+  it.each([
+    ['en', 'tomorrow morning at 8:45? before my 9:30', '2025-11-18 08:45'],
+    ['en', 'Tomorrow at 10:30? Has to be after my 9:45.', '2025-11-18 10:30'],
+    ['en', 'tomorrow at 11:30? after my 10:45', '2025-11-18 11:30'],
+    ['en', 'tomorrow 9:15? right after my 8:30', '2025-11-18 09:15'],
+  ])('%s: "%s" is %s', (lang, text, wall) => {
+    const { r, first } = readAt(lang, text);
+    expect(first, JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
+  });
+  it.each([
+    ['en', 'tomorrow 8am, before my 9:15', '2025-11-18 08:00'],
+    ['en', 'Tomorrow at 8:15 works, right before my 9:00 call.', '2025-11-18 08:15'],
+    ['es', 'Mañana a las 8:45, antes de mi reunión de las 9:30.', '2025-11-18 08:45'],
+    ['de', 'Morgen um 8:45, vor meinem Termin um 9:30?', '2025-11-18 08:45'],
+    ['fr', 'Demain à 8h45, avant mon rendez-vous de 9h30 ?', '2025-11-18 08:45'],
+  ])('stays: %s "%s" is %s', (lang, text, wall) => {
+    const { r, first } = readAt(lang, text);
+    expect(first, JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
+  });
+  it('guard: two times offered without "my" stay asked ("tomorrow at 8:45? 9:30 is better")', () => {
+    expect(readAt('en', 'tomorrow at 8:45? 9:30 is better').r.certain).toBe(false);
+  });
+});

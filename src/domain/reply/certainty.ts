@@ -74,7 +74,9 @@ export function assessCertainty(input: CertaintyInput): string[] {
   if (second && !reasons.some((r) => r.startsWith('conflicting')) && second.grain === 'minute' && first.grain === 'minute') {
     const gap = text.slice(first.index + first.text.length, second.index);
     const sameDay = DateTime.fromJSDate(second.start, { zone }).hasSame(start, 'day');
-    if (sameDay && !/(?:^|[^\p{L}])(?:or|either|otherwise|alternatively|also|and|ou|o|oder|of|oppure|y|e|en|und|et)(?![\p{L}])|[,/|]|\n|[-–—]/iu.test(gap)) {
+    // "8:45? before my 9:30": a time of the prospect's own ("my 9:30") is what the proposal fits around, not a second one.
+    const own = /(?<![\p{L}])(?:my|mein(?:em|en)?|mon|ma|mi|mis|meu|minha|mijn|mio|mia)\s*$/iu.test(text.slice(Math.max(0, second.index - 12), second.index));
+    if (sameDay && !own && !/(?:^|[^\p{L}])(?:or|either|otherwise|alternatively|also|and|ou|o|oder|of|oppure|y|e|en|und|et)(?![\p{L}])|[,/|]|\n|[-–—]/iu.test(gap)) {
       reasons.push('conflicting second time: two times on the same day, not offered as options');
     }
   }
