@@ -214,3 +214,20 @@ describe('a time after "my" ("before my 9:30") is the prospect\'s own appointmen
     expect(readAt('en', 'tomorrow at 8:45? 9:30 is better').r.certain).toBe(false);
   });
 });
+
+describe('"or wait," in any language corrects the time said before it: the new time first, asked', () => {
+  it.each([
+    ['nl', 'Dinsdag 14u kan, of wacht, dan heb ik overleg. 16u dan?', '2025-11-18 16:00'],
+    ['de', 'Dienstag 14 Uhr geht, ach warte, da habe ich ein Meeting. 16 Uhr dann?', '2025-11-18 16:00'],
+    ['it', 'Martedì alle 14 va bene, ah aspetta, ho una riunione. Alle 16 allora?', '2025-11-18 16:00'],
+    ['nl', 'Woensdag 10u? Oh wacht, dan zit ik bij de tandarts. 11u30 dan?', '2025-11-19 11:30'],
+  ])('%s: "%s" is %s first, not certain', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain).toBe(false);
+  });
+  it('guard: "ik wacht op je antwoord" is no correction', () => {
+    const r = read('nl', 'Dinsdag 14u kan, ik wacht op je bevestiging. Of anders woensdag 16u.');
+    expect(firstLocal('nl', r)).toBe('2025-11-18 14:00');
+  });
+});

@@ -3,8 +3,8 @@ import type { LanguageGuess } from './language.js';
 import type { ExtractedTime } from './times.js';
 import { unknownZoneWordAt } from './zones.js';
 
-/** "Tuesday at 3 — actually, make it 4": words that replace the time said before. */
-const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa)(?![\p{L}])/iu;
+/** "Tuesday at 3 — actually, make it 4", "14u kan, of wacht, … 16u dan?": words that replace the time said before. */
+const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
 
 /** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
 const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|holiday|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
