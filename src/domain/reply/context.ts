@@ -20,6 +20,9 @@ const PAST = u([
   // ("I called you Monday at 3", "we spoke Tuesday"); calendar verbs ("I booked") are BOOKING, not past.
   "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|thanks?\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
   "(?:called|rang|phoned|rung)\\s+(?:you|your)|left\\s+(?:you\\s+)?a\\s+(?:message|voicemail|note)",
+  // A message already received, named by its day: "your voicemail from Monday at 4:15", "tu mensaje del lunes", "votre
+  // message de lundi", "Ihre Nachricht vom Montag", "je bericht van maandag", "il tuo messaggio di lunedì".
+  "(?:voice\\s?mail|voice\\s+message|message|e-?mail|mail|note|text|missed\\s+call)\\s+(?:from|of)|(?:mensaje|correo|llamada|buzón\\s+de\\s+voz|mensagem|ligação|chamada|recado|message|mail|appel|messagerie|nachricht|sprachnachricht|anruf|bericht|voicemail|telefoontje|messaggio|vocale|chiamata)\\s+(?:del|de|do|da|vom|van|di|del\\s+giorno)",
   // Spanish
   "hablé|conversé|envié|mandé|recibí|fue|fueron|nos\\s+(?:conocimos|vimos|cruzamos|saludamos)|(?:te|le|os|les)\\s+(?:conocí|vi|llamé|escribí)|conocimos|llamé|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
   // Portuguese
