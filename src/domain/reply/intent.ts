@@ -187,6 +187,12 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
   // Ferragosto, 1 September after the holidays; 1 February south of the equator).
   rules.push({ re: /(?<![\p{L}])(?:dopo|passato)\s+(?:il\s+)?ferragosto(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 8, day: 16 }, { zone }), 3) });
   rules.push({ re: /(?<![\p{L}])(?:after\s+the\s+summer\s+(?:holidays?|break|vacations?)|(?:après|después\s+de|depois\s+d[ao]s?|nach|dopo)\s+(?:(?:les|las|los|as|os|den|le)\s+)?summer|después\s+de\s+(?:las\s+)?vacaciones\s+de\s+verano|depois\s+das\s+férias\s+de\s+verão|après\s+les\s+(?:grandes\s+vacances|vacances\s+d['’]été)|nach\s+den\s+(?:sommerferien|betriebsferien)|nach\s+dem\s+sommerurlaub|na\s+(?:de\s+)?(?:zomervakantie|bouwvak(?:antie)?|het\s+bouwverlof)|dopo\s+le\s+(?:ferie\s+(?:estive|d['’]agosto)|vacanze\s+estive))(?![\p{L}])/iu, range: after((y) => (SOUTHERN.test(zone) ? DateTime.fromObject({ year: y, month: 2, day: 1 }, { zone }) : DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone })), 3) });
+  // "Melden Sie sich im neuen Jahr nochmal", "hablamos en el año nuevo", "sentiamoci nel nuovo anno": the new year as
+  // the English "in the new year" reads it (January, from the 2nd).
+  rules.push({ re: /(?<![\p{L}])(?:im\s+neuen\s+jahr|(?:en|para)\s+el\s+(?:año\s+nuevo|nuevo\s+año)|(?:no|em|para\s+o)\s+ano\s+novo|(?:au|après\s+le)\s+nouvel\s+an|(?:dans\s+la|en)\s+nouvelle\s+année|in\s+het\s+nieuwe\s+jaar|(?:nel|con\s+il)\s+nuovo\s+anno|(?:nel|con\s+l['’])\s*anno\s+nuovo)(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 1, day: 2 }, { zone }), 4) });
+  // "Retomemos después de Reyes", "dopo la Befana", "après l'Épiphanie", "nach Dreikönig", "na Driekoningen": the three
+  // weeks after Epiphany (6 January).
+  rules.push({ re: /(?<![\p{L}])(?:(?:después\s+de|pasad[oa]s?|tras)\s+(?:los\s+)?reyes|(?:depois|após)\s+(?:d[oe]s?\s+)?(?:reis|epifania)|après\s+(?:l['’]\s*épiphanie|les\s+rois)|nach\s+(?:dem\s+)?dreikönig(?:stag)?|nach\s+den\s+heiligen\s+drei\s+königen|na\s+driekoningen|dopo\s+(?:la\s+)?(?:befana|epifania)|dopo\s+l['’]\s*epifania|after\s+(?:the\s+)?epiphany)(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 1, day: 7 }, { zone }), 3) });
   rules.push({ re: /(?<![\p{L}])(?:after|post)\s+(?:the\s+)?thanksgiving(?![\p{L}])/iu, range: after((y) => {
     const nov1 = DateTime.fromObject({ year: y, month: 11, day: 1 }, { zone });
     return nov1.plus({ days: ((4 - nov1.weekday + 7) % 7) + 21 + 4 });
