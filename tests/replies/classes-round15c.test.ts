@@ -17,11 +17,15 @@ const proposes = (lang: string, text: string, wall: string) => {
 describe('"but" without a comma opens a clause of its own: the refusal before it is not the next day\'s', () => {
   it.each([
     ['en', "Can't do the 18th sadly but the 19th at 2pm would be fine?", '2025-11-19 14:00'],
-    ['en', 'Tuesday is impossible for me but Wednesday at 10 could work.', '2025-11-19 10:00'],
+    ['en', 'Monday is out sadly but Wednesday at 11 would suit.', '2025-11-19 11:00'],
     ['es', 'El martes no puedo pero el miércoles a las 10 sí.', '2025-11-19 10:00'],
     ['nl', 'Dinsdag lukt helaas niet maar woensdag om 10 uur wel.', '2025-11-19 10:00'],
     ['it', 'Martedì purtroppo non posso però mercoledì alle 10 sì.', '2025-11-19 10:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { proposes(lang, text, wall); });
+  it.each([
+    ['en', 'Tuesday is impossible for me but Wednesday at 10 could work.', '2025-11-19 10:00'],
+    ['en', "Sorry, can't do Monday but Tuesday at 3pm would be great.", '2025-11-18 15:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { proposes(lang, text, wall); });
   it.each([
     ['en', "I can't do Tuesday at 10 but I'll let you know."],
     ['es', 'El martes a las 10 no puedo pero gracias.'],
@@ -34,13 +38,19 @@ describe('"but" without a comma opens a clause of its own: the refusal before it
 describe('the English "between" in a German or Dutch reply is no past participle', () => {
   it.each([
     ['de', 'Am Montag habe ich zwischen 13 und 15 Uhr Zeit.', '2025-11-24 13:00'],
-    ['de', 'Hallo Frau Weber, am Mittwoch bin ich zwischen 10 und 12 Uhr erreichbar.', '2025-11-19 10:00'],
+    ['de', 'Hallo Frau Weber, am Dienstag habe ich zwischen 14 und 16 Uhr Zeit.', '2025-11-18 14:00'],
     ['nl', 'Maandag heb ik tussen 13 en 15 uur tijd.', '2025-11-24 13:00'],
-    ['nl', 'Woensdag ben ik tussen 10 en 12 uur bereikbaar.', '2025-11-19 10:00'],
+    ['nl', 'Dinsdag heb ik tussen 14 en 16 uur tijd.', '2025-11-18 14:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { proposes(lang, text, wall); });
+  it.each([
+    ['de', 'Hallo Frau Weber, am Mittwoch bin ich zwischen 10 und 12 Uhr erreichbar.', '2025-11-19 10:00'],
+    ['nl', 'Woensdag ben ik tussen 10 en 12 uur bereikbaar.', '2025-11-19 10:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { proposes(lang, text, wall); });
   it.each([
     ['de', 'Wir hatten am Montag zwischen 13 und 15 Uhr telefoniert.'],
     ['nl', 'We hebben maandag tussen 13 en 15 uur gebeld.'],
+    ['nl', 'We hebben maandag om 10 uur gebeld.'],
+    ['de', 'Wir haben am Montag um 10 Uhr telefoniert.'],
   ])('guard: %s "%s" stays past', (lang, text) => {
     expect(read(lang, text).proposals).toEqual([]);
   });
@@ -68,13 +78,18 @@ describe('a later time to read, review or answer the mail is no time to talk', (
     ['en', "my son has a school play thursday at 5 so I'm out all afternoon, will read this properly next week"],
     ['en', 'FYI the office is closed Friday. Our legal team will review the documents the following week.'],
     ['pt', 'minha filha tem dentista quinta às 9, fico fora a manhã toda. respondo com calma semana que vem'],
-    ['es', 'Esta semana imposible, leo tu correo con calma la semana que viene.'],
+    ['es', 'Esta semana no llego, reviso la propuesta la semana que viene.'],
     ['fr', 'Je lirai votre message tranquillement la semaine prochaine.'],
     ['de', 'Ich lese mir das nächste Woche in Ruhe durch.'],
     ['it', 'Leggo con calma la tua mail la prossima settimana.'],
   ])('%s: "%s" is other', (lang, text) => {
     const r = read(lang, text);
     expect(r.kind, JSON.stringify(r.explain)).toBe('other');
+  });
+  it.each([
+    ['es', 'Esta semana imposible, leo tu correo con calma la semana que viene.'],
+  ])('guard: %s "%s" stays other', (lang, text) => {
+    expect(read(lang, text).kind).toBe('other');
   });
   it.each([
     ['en', "Let's review it together next week."],
@@ -85,15 +100,26 @@ describe('a later time to read, review or answer the mail is no time to talk', (
   });
 });
 
-describe('a reply asking which slots the rep has proposes nothing, whatever its capitals', () => {
+describe('a reply asking which slots or what availability the rep has proposes nothing, whatever its capitals', () => {
   it.each([
     ['fr', "Ça m'intéresse. Quels créneaux avez-vous ?"],
-    ['fr', 'Ça me parle. Quels créneaux avez-vous ?'],
-    ['en', 'Sounds interesting. What times do you have?'],
+    ['fr', "Ça m'intéresse, quelles sont vos disponibilités ?"],
+    ['en', "Sounds interesting. What's your availability?"],
+    ['es', 'Me interesa. ¿Cuál es tu disponibilidad?'],
+    ['pt', 'Tenho interesse. Qual a sua disponibilidade?'],
+    ['de', 'Klingt gut. Wie ist Ihre Verfügbarkeit?'],
+    ['nl', 'Klinkt interessant. Wat is uw beschikbaarheid?'],
+    ['it', 'Mi interessa. Qual è la sua disponibilità?'],
   ])('%s: "%s" is vague with no proposal', (lang, text) => {
     const r = read(lang, text);
     expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
     expect(r.proposals).toEqual([]);
+  });
+  it.each([
+    ['fr', 'Ça me parle. Quels créneaux avez-vous ?'],
+    ['en', 'Sounds interesting. What times do you have?'],
+  ])('guard: %s "%s" stays vague', (lang, text) => {
+    expect(read(lang, text).kind).toBe('vague');
   });
 });
 
