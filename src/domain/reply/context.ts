@@ -310,7 +310,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (NOT_A_MEETING.test(outside.replace(NO_CLOCK_CHANGE, ' ')) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
   // absence, with no subject, names a day they are out.
-  if (/^\s*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
+  // An apology or sigh before it changes nothing: "Sorry, busy Monday but Tuesday at 3 works".
+  if (/^\s*(?:(?:sorry|so\s+sorry|unfortunately|sadly|alas|ugh|argh|ah|oh|nope|hmm+)\s*[,!.:]?\s+)?(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
   // "after the delivery on Monday, call me Tuesday at 3?": the errand's day is a point of reference, not the time asked for.
   if (new RegExp(`(?<![\\p{L}])(?:after|once|before|until|when)\\s+(?:the|our|your|my|this)\\s+(?:\\p{L}+\\s+)?(?:${ERRAND.source})\\s+(?:(?:is|was|comes|arrives)\\s+)?(?:on\\s+)?$`, 'iu').test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
