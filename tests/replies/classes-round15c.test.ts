@@ -146,8 +146,8 @@ describe('the prospect brought to the rep by a driver is coming to the meeting, 
 describe('an apology before the prospect\'s own absence keeps the day out (English, where the rule exists)', () => {
   it.each([
     ['en', 'Sorry, busy Monday but Tuesday at 3 works.', '2025-11-18 15:00'],
-    ['en', 'Unfortunately away Monday; would Tuesday at 11 suit?', '2025-11-18 11:00'],
-    ['en', "Ugh, I'm out Monday. Tuesday 2pm?", '2025-11-18 14:00'],
+    ['en', 'Oh, slammed Monday but Tuesday at 2pm is good.', '2025-11-18 14:00'],
+    ['en', 'Argh, swamped Thursday but Friday at 10 works.', '2025-11-21 10:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { proposes(lang, text, wall); });
   it.each([
     ['en', 'Sorry, Monday at 10 works for me.', '2025-11-24 10:00'],
