@@ -87,6 +87,12 @@ describe('a later time to read, review or answer the mail is no time to talk', (
     expect(r.kind, JSON.stringify(r.explain)).toBe('other');
   });
   it.each([
+    ['en', "I'm free Thursday at 2 to review the contract.", '2025-11-20 14:00'],
+    ['en', "I'd like to go over it with you Thursday at 2.", '2025-11-20 14:00'],
+    ['en', 'Happy to review the numbers Thursday at 2.', '2025-11-20 14:00'],
+    ['de', 'Am Donnerstag um 14 Uhr können wir das gerne durchgehen.', '2025-11-20 14:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { proposes(lang, text, wall); });
+  it.each([
     ['es', 'Esta semana imposible, leo tu correo con calma la semana que viene.'],
   ])('guard: %s "%s" stays other', (lang, text) => {
     expect(read(lang, text).kind).toBe('other');

@@ -177,7 +177,7 @@ const ERRAND = u([
  * the mail is dealt with, not a time to talk.
  */
 const READ_LATER = u([
-  "read|review(?:s|ing)?|reply|respond|answer|go\\s+(?:through|over)|get\\s+back\\s+to\\s+(?:you|u)|evaluate|assess|digest",
+  "read|review(?:s|ing)?|reply|respond|answer|get\\s+back\\s+to\\s+(?:you|u)|evaluate|assess|digest",
   "le(?:o|eré|er)|revis(?:o|aré|ar|amos|aremos)|respond(?:o|eré|er)|contest(?:o|aré|ar)",
   "le(?:io|rei|r)|revis(?:o|arei|ar|amos)|respond(?:o|erei|er)",
   "lir(?:e|ai)|lis|relir(?:e|ai)|relis|répond(?:s|rai|re)|examiner(?:ai)?|étudier(?:ai)?",
@@ -188,7 +188,7 @@ const READ_LATER = u([
 
 /** Talking with the rep: what makes a clause about reading or answering also one about meeting ("review it together"). */
 const WITH_THE_REP = u([
-  "talk|speak|chat|call|meet|catch\\s+up|together|with\\s+you|demo|we\\s+(?:can|could|should)|happy\\s+to",
+  "talk|speak|chat|call|meet|catch\\s+up|together|with\\s+(?:you|me|us)|demo|we\\s+(?:can|could|should)|happy\\s+to",
   "habl\\p{L}+|llamada|reuni[oó]n|vernos|juntos|fal\\p{L}+|convers\\p{L}+|reunião|ligação|juntos|parl\\p{L}+|appel|échang\\p{L}+|se\\s+voir|ensemble",
   "sprechen|telefon\\p{L}+|treffen|gespräch|termin|gemeinsam|zusammen|spreken|bellen|afspraak|gesprek|samen",
   "parl\\p{L}+|sentiamo\\p{L}*|chiamata|vederci|insieme",
@@ -305,7 +305,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "the driver collects them Thursday at 2:30, ok?": a tag question confirms the errand, it asks to meet nobody.
   // "my driver brings me to you Thursday at 10": the prospect comes to the meeting; the driver runs no errand.
   if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' ')) && !BROUGHT_TO_YOU.test(outside)) return 'busy';
-  if (READ_LATER.test(outside) && !WITH_THE_REP.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
+  // "will read this properly next week": the time the mail is dealt with, unless the clause also offers or asks to talk.
+  if (READ_LATER.test(outside) && !WITH_THE_REP.test(outside) && !ASK_TO_MEET.test(outside) && !INVITE.test(outside)) return 'busy';
   // "Wednesday 2pm Arizona time (we don't do daylight saving!)": a zone without clock changes is a remark on the zone.
   if (NOT_A_MEETING.test(outside.replace(NO_CLOCK_CHANGE, ' ')) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
