@@ -159,3 +159,20 @@ describe('an apology before the prospect\'s own absence keeps the day out (Engli
     ['en', 'Sorry, Monday at 10 works for me.', '2025-11-24 10:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { proposes(lang, text, wall); });
 });
+
+describe('the prospect coming to the rep\'s place is a meeting, not their own travel', () => {
+  it.each([
+    ['en', "I'll be at your office Thursday at 10.", '2025-11-20 10:00'],
+    ['en', "I'll come to your office Thursday at 10, my driver drops me off.", '2025-11-20 10:00'],
+    ['en', "We'll be at your place Thursday at 10 then.", '2025-11-20 10:00'],
+    ['fr', 'Je serai à vos bureaux jeudi à 10h.', '2025-11-20 10:00'],
+    ['es', 'Estaré en su oficina el jueves a las 10.', '2025-11-20 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { proposes(lang, text, wall); });
+  it.each([
+    ['en', "I'll be at a conference Thursday at 10."],
+    ['fr', 'Je serai à Lyon jeudi à 10h.'],
+    ['es', 'Estaré en Lisboa el jueves a las 10.'],
+  ])('guard: %s "%s" proposes nothing', (lang, text) => {
+    expect(read(lang, text).proposals).toEqual([]);
+  });
+});

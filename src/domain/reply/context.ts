@@ -209,6 +209,17 @@ const BROUGHT_TO_YOU = u([
   "(?:mi|ci)\\s+(?:porta|porterà|accompagna|accompagnerà|lascia|lascerà)\\s+(?:\\S+\\s+){0,2}(?:da\\s+(?:voi|lei|te)|(?:nel|nella|al|alla|presso)\\s+(?:vostr|su|tu)\\p{L}*)(?![\\p{L}])",
 ].join('|'));
 
+/**
+ * The prospect coming to the rep's place: "I'll be at your office Thursday at 10", "we can come by your office",
+ * "estaré en su oficina el jueves", "je serai à vos bureaux jeudi", "je passerai chez vous". A meeting, not the
+ * prospect's travel or an errand.
+ */
+const COMES_TO_YOU = u([
+  "(?:i|we)(?:['’]ll|\\s+will|\\s+can|\\s+could|['’]d|\\s+would)?\\s+(?:be|come|stop|drop|swing|pop)\\s+(?:(?:by|over|round|in|along)\\s+)?(?:to|at|by)\\s+(?:your|you)(?![\\p{L}])",
+  "(?:estaré|estaremos|paso|pasaré|pasamos|pasaremos|voy|iré|vamos|iremos)\\s+(?:por|a|en)\\s+(?:su|sus|tu|tus|vuestra|vuestras|vuestro)\\s+(?:oficina|oficinas|empresa|local|sede|despacho)",
+  "(?:je\\s+serai|nous\\s+serons)\\s+(?:à|dans|chez)\\s+(?:vos|votre|vous)(?![\\p{L}])|(?:je\\s+passerai|nous\\s+passerons|je\\s+viendrai|nous\\s+viendrons)\\s+(?:chez\\s+vous|vous\\s+voir|à\\s+vos|à\\s+votre|dans\\s+vos|dans\\s+votre)(?![\\p{L}])",
+].join('|'));
+
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
 const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|(?<![\p{L}])available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
 
@@ -304,7 +315,7 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "the driver collects them Thursday at 2:30, ok?": a tag question confirms the errand, it asks to meet nobody.
   // "my driver brings me to you Thursday at 10": the prospect comes to the meeting; the driver runs no errand.
-  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' ')) && !BROUGHT_TO_YOU.test(outside)) return 'busy';
+  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' ')) && !BROUGHT_TO_YOU.test(outside) && !COMES_TO_YOU.test(outside)) return 'busy';
   // "will read this properly next week": the time the mail is dealt with, unless the clause also offers or asks to talk.
   if (READ_LATER.test(outside) && !WITH_THE_REP.test(outside) && !ASK_TO_MEET.test(outside) && !INVITE.test(outside)) return 'busy';
   // "Wednesday 2pm Arizona time (we don't do daylight saving!)": a zone without clock changes is a remark on the zone.
@@ -318,7 +329,9 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
-  const busy = spans(BUSY, outside);
+  // "I'll be at your office Thursday at 10": the prospect coming to the rep is no travel of their own.
+  const comes = spans(COMES_TO_YOU, outside);
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
