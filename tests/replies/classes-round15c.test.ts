@@ -176,3 +176,23 @@ describe('the prospect coming to the rep\'s place is a meeting, not their own tr
     expect(read(lang, text).proposals).toEqual([]);
   });
 });
+
+describe('"but" meaning "except" after any day, anytime, everything keeps that time out', () => {
+  it.each([
+    ['en', 'Any day but Monday works.'],
+    ['en', 'Everything but Friday at 9 is fine.'],
+    ['en', 'Anything next week but Tuesday at 8 suits me.'],
+  ])('%s: "%s" proposes nothing', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.proposals, JSON.stringify(r.explain)).toEqual([]);
+  });
+  it.each([
+    ['en', 'Anytime next week but Monday morning.'],
+  ])('guard: %s "%s" stays vague', (lang, text) => {
+    expect(read(lang, text).kind).toBe('vague');
+  });
+  it.each([
+    ['en', "I'm busy all week but Friday at 10 works.", '2025-11-21 10:00'],
+    ['en', 'Booked every day but Friday at 10 works.', '2025-11-21 10:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { proposes(lang, text, wall); });
+});

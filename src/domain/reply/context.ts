@@ -251,6 +251,15 @@ const NOW = /(?<![\p{L}])(?:now|right\s+now|at\s+the\s+moment|currently|ahora|ah
 /** A phrase that names a day or a date ("Tuesday", "the 4th", "Oct 14", "tomorrow"), not just an hour. */
 const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[/.-]\d{1,2}|week|month)/iu;
 
+/**
+ * The words before a "but" that means "except": "any day", "anytime next week", "everything" ("busy all week but Friday
+ * at 10 works" is not one: the day after it is the one free).
+ */
+const ANY_BUT = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever|cualquier|qualquer|n['’]importe|qualsiasi)(?![\p{L}])[^.!?;\n,]*$/iu;
+
+/** A time right after "any day but", "anything but": the one time excepted. */
+const EXCEPTED = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever)(?![\p{L}])[^.!?;\n,]{0,30}\sbut\s+(?:(?:on|at|the)\s+)?$/iu;
+
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
 export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
   // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
@@ -262,6 +271,8 @@ export function clauseAt(text: string, start: number, end: number): { from: numb
     const at = m.index ?? 0;
     // "9.30" or "15.00" is a time, not a full stop.
     if (m[0] === '.' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '')) continue;
+    // "any day but Monday", "anytime next week but Monday morning": "but" there is "except", inside one clause.
+    if (m[0] === ' ' && ANY_BUT.test(text.slice(Math.max(from, at - 40), at))) continue;
     if (at + m[0].length <= start) from = at + m[0].length;
     else if (at >= end) { to = at + (m[0] === '?' ? 1 : 0); break; }
   }
@@ -309,6 +320,7 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  if (EXCEPTED.test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
   if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
