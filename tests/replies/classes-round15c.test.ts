@@ -82,6 +82,7 @@ describe('a later time to read, review or answer the mail is no time to talk', (
     ['fr', 'Je lirai votre message tranquillement la semaine prochaine.'],
     ['de', 'Ich lese mir das nächste Woche in Ruhe durch.'],
     ['it', 'Leggo con calma la tua mail la prossima settimana.'],
+    ['nl', 'Ik lees je mail volgende week rustig door.'],
   ])('%s: "%s" is other', (lang, text) => {
     const r = read(lang, text);
     expect(r.kind, JSON.stringify(r.explain)).toBe('other');
