@@ -68,6 +68,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   for (const r of merge(weekdayDayNumber(results, ref, zone), text)) {
     // "11:00 wäre": a piece that starts inside a clock time (after its colon) is no phrase of its own.
     if (/\d[:.]$/.test(text.slice(0, r.index))) continue;
+    // "Ça m'intéresse": chrono's word bounds are ASCII, so a piece may start inside a word after an accented letter.
+    if (/\p{L}$/u.test(text.slice(0, r.index))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     if (options.strictZoneCase && isPossessiveMon(r.text, text.slice(r.index + r.text.length))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
