@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseReply } from '../../src/domain/reply/index.js';
 import { msg } from './helpers.js';
-import { firstLocal, read } from './lang-helpers.js';
+import { firstLocal, read, reads } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 10: each miss on the blind split, fixed as the family of phrasings it belongs to. The
  * phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday 17 November 2025
  * at 09:12 local time.
  */
-
-const reads = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-};
 
 describe('a clock time after a soft part of day and its day is the time ("first thing monday - 8:30?")', () => {
   it.each([

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { firstLocal, read, reads, noProposal } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 11: the misses of tune-r8 (round 10's blind split), fixed as the family of phrasings each
  * belongs to. The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday
  * 17 November 2025 at 09:12 local time.
  */
-
-const reads = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-};
-
-const noProposal = (lang: string, text: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
-};
 
 describe('a third party\'s errand with a day and time (payment, delivery, order, installer) is no proposal', () => {
   it.each([

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { read, reads, type Offer, expectProposal } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 12 (part a): the last misses of tune-r8, fixed as the family of phrasings each belongs to.
  * The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday 17 November
  * 2025 at 09:12 local time.
  */
-
-type Offer = { offered?: [string, string][] };
-
-const reads = (lang: string, text: string, wall: string, extra: Offer = {}) => {
-  const r = read(lang, text, extra);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-  return r;
-};
 
 describe('an answer that moves the offered slot by an hour or a day, in every language', () => {
   const offer: Offer = { offered: [['2025-11-19 15:00', '2025-11-19 15:30']] };
@@ -36,10 +27,10 @@ describe('an answer that moves the offered slot by an hour or a day, in every la
     ['it', 'Si può fare un\'ora più tardi?', '2025-11-19 16:00'],
     ['it', 'Un giorno dopo, alla stessa ora?', '2025-11-20 15:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => {
-    expect(reads(lang, text, wall, offer).certain).toBe(true);
+    expect(expectProposal(lang, text, wall, offer).certain).toBe(true);
   });
   it('with two slots offered, the first one moved is asked, not certain', () => {
-    const r = reads('en', 'An hour later would be better for me.', '2025-11-19 16:00', { offered: [['2025-11-19 15:00', '2025-11-19 15:30'], ['2025-11-20 10:00', '2025-11-20 10:30']] });
+    const r = expectProposal('en', 'An hour later would be better for me.', '2025-11-19 16:00', { offered: [['2025-11-19 15:00', '2025-11-19 15:30'], ['2025-11-20 10:00', '2025-11-20 10:30']] });
     expect(r.certain).toBe(false);
   });
   it('a time of the prospect\'s own wins over the move', () => {

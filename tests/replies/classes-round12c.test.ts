@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, local, read } from './lang-helpers.js';
+import { firstLocal, local, read, reads, type Offer, expectProposal } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 12 (part c): the time misses of tune-r9, fixed as the family of phrasings each belongs to.
  * The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday 17 November
  * 2025 at 09:12 local time.
  */
-
-type Offer = { offered?: [string, string][] };
-
-const reads = (lang: string, text: string, wall: string, extra: Offer = {}) => {
-  const r = read(lang, text, extra);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-  return r;
-};
 
 describe('a day refused (a holiday, a bare no, "gaat niet"), then the day proposed', () => {
   it.each([
@@ -114,9 +105,9 @@ describe('an offered slot picked by its number or as the last one, the reply say
     ['nl', 'laatste optie', '2025-11-20 16:00'],
     ['it', '2 va bene', '2025-11-19 13:00'],
     ['it', 'ultima grazie', '2025-11-20 16:00'],
-  ])('%s: "%s" is %s', (lang, text, wall) => { expect(reads(lang, text, wall, offer).certain).toBe(true); });
+  ])('%s: "%s" is %s', (lang, text, wall) => { expect(expectProposal(lang, text, wall, offer).certain).toBe(true); });
   it('a number that is also the hour of another offered slot is asked, both slots among the first readings', () => {
-    const r = reads('en', '1 works', '2025-11-19 13:00', offer);
+    const r = expectProposal('en', '1 works', '2025-11-19 13:00', offer);
     expect(r.certain).toBe(false);
     expect(r.alternatives.map((a) => a.start.getTime())).toContain(local('en', '2025-11-18 10:00').getTime());
   });
@@ -175,12 +166,12 @@ describe('the offer\'s day refused and another weekday named alone: the offer\'s
     ['nl', 'Vrijdag lukt me niet. Maandag?', '2025-11-24 10:00'],
     ['it', 'Venerdì non riesco. Lunedì?', '2025-11-24 10:00'],
   ])('%s: "%s" is %s, not certain, the whole day second', (lang, text, wall) => {
-    const r = reads(lang, text, wall, offer);
+    const r = expectProposal(lang, text, wall, offer);
     expect(r.certain).toBe(false);
     expect(r.alternatives[0]?.start.getTime()).toBe(local(lang, '2025-11-24 09:00').getTime());
   });
   it('guard: the offer\'s day accepted stays the offered slot, certain', () => {
-    expect(reads('en', 'Friday works.', '2025-11-21 10:00', offer).certain).toBe(true);
+    expect(expectProposal('en', 'Friday works.', '2025-11-21 10:00', offer).certain).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReply } from '../../src/domain/reply/index.js';
 import { msg } from './helpers.js';
-import { firstLocal, read } from './lang-helpers.js';
+import { read, reads, noProposal, kindIs } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 13 (part b): the kind misses of tune-r10, fixed as the family of phrasings each belongs
@@ -11,22 +11,6 @@ import { firstLocal, read } from './lang-helpers.js';
  * Monday 17 November 2025 at 09:12 local time. Rows under "stays" already read right before the round and guard the
  * fix from over-reaching.
  */
-
-const reads = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-};
-
-const noProposal = (lang: string, text: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
-};
-
-const kindIs = (kind: string) => (lang: string, text: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe(kind);
-};
 
 describe('someone sent to fetch or bring goods at a day and time is no proposal', () => {
   it.each([

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { firstLocal, read, readsCertain as reads } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 14 (part a): the time misses of tune-r11, fixed as the family of phrasings each belongs to.
  * The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday 17 November
  * 2025 at 09:12 local time.
  */
-
-const reads = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-  expect(r.certain, JSON.stringify(r.explain)).toBe(true);
-  return r;
-};
 
 describe('a day and month joined by a dot right after a weekday is the date, not a clock time', () => {
   it.each([

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { DateTime } from 'luxon';
 import { parseReply } from '../../src/domain/reply/index.js';
 import type { ParsedReply } from '../../src/domain/types.js';
@@ -34,3 +35,37 @@ export function firstLocal(lang: string, r: ParsedReply): string | null {
   const p = r.proposals[0];
   return p ? DateTime.fromJSDate(p.start, { zone: PROSPECT[lang]!.zone }).toFormat('yyyy-MM-dd HH:mm') : null;
 }
+
+/** Offered slots as local wall times ("2025-11-19 15:00") in the language's prospect zone. */
+export type Offer = { offered?: [string, string][] };
+
+/** The reply is a proposal whose first start is `wall` in the prospect's zone; returns the reading. */
+export function expectProposal(lang: string, text: string, wall: string, extra: Offer = {}): ParsedReply {
+  const r = read(lang, text, extra);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  return r;
+}
+
+/** Row runner: the reply is a proposal whose first start is `wall` in the prospect's zone. */
+export function reads(lang: string, text: string, wall: string, extra: Offer = {}): void {
+  expectProposal(lang, text, wall, extra);
+}
+
+/** Row runner: as `reads`, and the reading is certain (the worker would book it by itself). */
+export function readsCertain(lang: string, text: string, wall: string): void {
+  const r = expectProposal(lang, text, wall);
+  expect(r.certain, JSON.stringify(r.explain)).toBe(true);
+}
+
+/** Row runner: the reply is no proposal (whatever else it is). */
+export function noProposal(lang: string, text: string): void {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
+}
+
+/** Row runner factory: the reply is of this kind. */
+export const kindIs = (kind: string) => (lang: string, text: string): void => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe(kind);
+};

@@ -105,7 +105,8 @@ function pickByPosition(visible: string, candidates: ProposedTime[], zone: strin
     return { proposals: [slot(last, `offered slot ${candidates.length}`)], ambiguous: false, alternatives: [], rule: `acceptance of the last offered slot (#${candidates.length})` };
   }
   const n = lines.map((l) => NUMBER_LINE.exec(l)?.[1]).find(Boolean);
-  if (!n || candidates.length < 2) return null;
+  if (!n) return pickByHour(lines, candidates, zone);
+  if (candidates.length < 2) return null;
   const i = Number(n) - 1;
   const numbered = candidates[i];
   if (!numbered) return null;
@@ -140,6 +141,24 @@ function compoundWeekdays(visible: string): string[] {
     }
   }
   return out;
+}
+
+/** A line that is only an hour no slot number can be ("10 works", "11h ok", "14 passt"), with at most a yes after it. */
+const HOUR_LINE = new RegExp(NUMBER_LINE.source.replace('([1-9])', '(1[0-9]|2[0-3])(?:h|u|:00)?'), 'iu');
+
+/**
+ * "10 works" over slots at 10:00 and 14:00: an hour too large to be a slot's number is the offered slot at that hour.
+ * One slot at that hour is picked; several (the same hour on two days) are asked about; none is no reading here.
+ */
+function pickByHour(lines: string[], candidates: ProposedTime[], zone: string): Acceptance | null {
+  const h = lines.map((l) => HOUR_LINE.exec(l)?.[1]).find(Boolean);
+  if (!h) return null;
+  const atHour = candidates.filter((c) => { const at = DateTime.fromJSDate(c.start, { zone }); return at.minute === 0 && (at.hour === Number(h) || at.hour === Number(h) + 12); });
+  const [first, ...rest] = atHour;
+  if (!first) return null;
+  const slot = (c: ProposedTime): ProposedTime => ({ start: c.start, end: c.end, text: `offered slot at ${h}` });
+  if (rest.length === 0) return { proposals: [slot(first)], ambiguous: false, alternatives: [], rule: `acceptance of the offered slot at ${h} o'clock` };
+  return { proposals: [slot(first)], ambiguous: true, alternatives: rest.map(slot), rule: `ambiguous: ${rest.length + 1} offered slots are at ${h} o'clock` };
 }
 
 /** A part of day named alone ("the afternoon", "in the morning"), read on the reply's own day. */

@@ -20,6 +20,9 @@ const PAST = u([
   // ("I called you Monday at 3", "we spoke Tuesday"); calendar verbs ("I booked") are BOOKING, not past.
   "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|thanks?\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
   "(?:called|rang|phoned|rung)\\s+(?:you|your)|left\\s+(?:you\\s+)?a\\s+(?:message|voicemail|note)",
+  // A message already received, named by its day: "your voicemail from Monday at 4:15", "tu mensaje del lunes", "votre
+  // message de lundi", "Ihre Nachricht vom Montag", "je bericht van maandag", "il tuo messaggio di lunedì".
+  "(?:voice\\s?mail|voice\\s+message|message|e-?mail|mail|note|text|missed\\s+call)\\s+(?:from|of)|(?:mensaje|correo|llamada|buzón\\s+de\\s+voz|mensagem|ligação|chamada|recado|message|mail|appel|messagerie|nachricht|sprachnachricht|anruf|bericht|voicemail|telefoontje|messaggio|vocale|chiamata)\\s+(?:del|de|do|da|vom|van|di|del\\s+giorno)",
   // Spanish
   "hablé|conversé|envié|mandé|recibí|fue|fueron|nos\\s+(?:conocimos|vimos|cruzamos|saludamos)|(?:te|le|os|les)\\s+(?:conocí|vi|llamé|escribí)|conocimos|llamé|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
   // Portuguese
@@ -27,10 +30,10 @@ const PAST = u([
   // French
   // A clitic between the subject and the auxiliary: "nous en avons parlé", "je l'ai vu", "on en a discuté".
   "(?:je|nous|on|vous)\\s+(?:en|y|l['’]|le|la|les|lui|leur|vous)\\s*(?:ai|avons|a|avez|avais|avions)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|nous\\s+nous\\s+sommes\\s+(?:\\p{L}+\\s+)?(?:rencontrée?s|vue?s|parlé|croisée?s)|(?:ravie?|contente?|heureux|heureuse)\\s+de\\s+vous\\s+avoir|(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
-  // German
-  "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen|(?!bereit|verfügbar|erreichbar|entspannt|bekannt|verabredet|beschäftigt|verhindert)(?:be|ver|ent|zer)\\p{L}{3,}(?:en|t)|\\p{L}{3,}iert)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
+  // German ("between" is the lexicon's English for "zwischen" and "tussen", no participle: "am Montag habe ich between 13:00 and 15:00 Zeit"; the times between the auxiliary and its participle are words like any other: "haben am Monday um 10:00 telefoniert")
+  "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:[\\p{L}\\d:.]+\\s+){0,6}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen|(?!bereit|verfügbar|erreichbar|entspannt|bekannt|verabredet|beschäftigt|verhindert|between)(?:be|ver|ent|zer)\\p{L}{3,}(?:en|t)|\\p{L}{3,}iert)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
   // Dutch
-  "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:\\p{L}+\\s+){0,5}(?:(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|(?!benieuwd|bereid|beschikbaar|bereikbaar|verheugd|verhinderd|bezet)(?:be|ver|ont)\\p{L}{3,}(?:d|t|en))|hadden|waren|werd|kwam|geleden|tussengekomen",
+  "(?:heb|hebben|heeft|had|hadden|was|waren|ben|is)\\s+(?:[\\p{L}\\d:.]+\\s+){0,6}(?:(?!geschikt|gewenst|gelegen|genoeg|gepland)ge\\p{L}+(?:d|t|en)|(?!benieuwd|bereid|beschikbaar|bereikbaar|verheugd|verhinderd|bezet|between)(?:be|ver|ont)\\p{L}{3,}(?:d|t|en))|hadden|waren|werd|kwam|geleden|tussengekomen",
   // Italian
   "ci\\s+siamo\\s+(?:\\p{L}+\\s+)?(?:conosciut[ie]|vist[ie]|sentit[ie]|incontrat[ie]|parlat[ie])|(?:ti|la|vi)\\s+ho\\s+(?:chiamat[oa]|vist[oa]|scritto)|(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?(?:\\p{L}+(?:ato|uto|ito)|(?:fatt|dett|vist|scritt|pres|mess|chiest|rispost|lett|discuss|promess)[oaie](?![\\p{L}]))|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
 ].join('|'));
@@ -170,6 +173,56 @@ const ERRAND = u([
   "ritir(?:a|ano|erà|eranno|are)|(?:passa|passerà|viene|verrà)\\s+a\\s+(?:prendere|ritirare|lasciare|portare)",
 ].join('|'));
 
+/**
+ * Reading, reviewing or answering the mail (the prospect's own work, or their team's): "will read this properly next
+ * week", "our procurement team will review vendor materials the following week", "respondo com calma semana que vem",
+ * "leo tu correo con calma", "je lirai votre message", "ich lese mir das durch", "leggo con calma". Its time is when
+ * the mail is dealt with, not a time to talk.
+ */
+const READ_LATER = u([
+  "read|review(?:s|ing)?|reply|respond|answer|get\\s+back\\s+to\\s+(?:you|u)|evaluate|assess|digest",
+  "le(?:o|eré|er)|revis(?:o|aré|ar|amos|aremos)|respond(?:o|eré|er)|contest(?:o|aré|ar)",
+  "le(?:io|rei|r)|revis(?:o|arei|ar|amos)|respond(?:o|erei|er)",
+  "lir(?:e|ai)|lis|relir(?:e|ai)|relis|répond(?:s|rai|re)|examiner(?:ai)?|étudier(?:ai)?",
+  "lese|lesen|durchlesen|prüfe|prüfen|antworte|antworten|durchsehen|durchgehen",
+  "lees|lezen|doorlezen|bekijk|bekijken|reageer|reageren|beantwoord|beantwoorden",
+  "leggo|leggerò|leggere|rispondo|risponderò|rispondere|esamino|esaminerò|valuto|valuterò",
+].join('|'));
+
+/** Talking with the rep: what makes a clause about reading or answering also one about meeting ("review it together"). */
+const WITH_THE_REP = u([
+  "talk|speak|chat|call|meet|catch\\s+up|together|with\\s+(?:you|me|us)|demo|we\\s+(?:can|could|should)|happy\\s+to",
+  "habl\\p{L}+|llamada|reuni[oó]n|vernos|juntos|fal\\p{L}+|convers\\p{L}+|reunião|ligação|juntos|parl\\p{L}+|appel|échang\\p{L}+|se\\s+voir|ensemble",
+  "sprechen|telefon\\p{L}+|treffen|gespräch|termin|gemeinsam|zusammen|spreken|bellen|afspraak|gesprek|samen",
+  "parl\\p{L}+|sentiamo\\p{L}*|chiamata|vederci|insieme",
+].join('|'));
+
+/**
+ * The prospect brought to the rep ("my driver brings me to you Thursday at 10", "mi chófer me lleva a su oficina", "o
+ * motorista me leva até vocês", "mon chauffeur me dépose chez vous", "mein Fahrer bringt mich zu Ihnen", "mijn chauffeur
+ * brengt me naar jullie", "il mio autista mi porta da voi"): coming to the meeting, not an errand.
+ */
+const BROUGHT_TO_YOU = u([
+  "(?:brings?|bringing|takes?|taking|drives?|driving|drops?|dropping|gets?)\\s+(?:me|us)\\s+(?:(?:off|over|round|around)\\s+)?(?:to|at)\\s+(?:you|your)(?![\\p{L}])",
+  "(?:me|nos)\\s+(?:lleva|llevará|trae|traerá|deja|dejará|acerca|acercará)\\s+(?:\\S+\\s+){0,2}(?:su|sus|tu|tus|vuestra|vuestras|vuestro|ustedes|usted|ti)(?![\\p{L}])",
+  "(?:me|nos)\\s+(?:leva|levará|traz|trará|deixa|deixará)\\s+(?:\\S+\\s+){0,2}(?:vocês|você|sua|seu|suas|seus)(?![\\p{L}])",
+  "(?:me|nous)\\s+(?:dépose|déposera|conduit|conduira|amène|amènera|emmène|emmènera)\\s+(?:\\S+\\s+){0,2}(?:chez\\s+vous|vos|votre|à\\s+vous)(?![\\p{L}])",
+  "(?:bringt|fährt)\\s+(?:\\S+\\s+){0,6}?(?:mich|uns)\\s+(?:\\S+\\s+){0,6}?(?:zu\\s+(?:ihnen|dir|euch|ihrem|ihrer)|in\\s+ihr(?:e|en)?|bei\\s+ihnen\\s+vor)(?![\\p{L}])",
+  "(?:brengt|rijdt)\\s+(?:\\S+\\s+){0,6}?(?:me|mij|ons)\\s+(?:\\S+\\s+){0,6}?naar\\s+(?:u|jullie|je|jou|uw|jouw)(?![\\p{L}])|zet\\s+(?:me|mij|ons)\\s+(?:\\S+\\s+){0,6}?(?:bij\\s+(?:u|jullie|je)|af\\s+bij\\s+(?:u|jullie|je))(?![\\p{L}])",
+  "(?:mi|ci)\\s+(?:porta|porterà|accompagna|accompagnerà|lascia|lascerà)\\s+(?:\\S+\\s+){0,2}(?:da\\s+(?:voi|lei|te)|(?:nel|nella|al|alla|presso)\\s+(?:vostr|su|tu)\\p{L}*)(?![\\p{L}])",
+].join('|'));
+
+/**
+ * The prospect coming to the rep's place: "I'll be at your office Thursday at 10", "we can come by your office",
+ * "estaré en su oficina el jueves", "je serai à vos bureaux jeudi", "je passerai chez vous". A meeting, not the
+ * prospect's travel or an errand.
+ */
+const COMES_TO_YOU = u([
+  "(?:i|we)(?:['’]ll|\\s+will|\\s+can|\\s+could|['’]d|\\s+would)?\\s+(?:be|come|stop|drop|swing|pop)\\s+(?:(?:by|over|round|in|along)\\s+)?(?:to|at|by)\\s+(?:your|you)(?![\\p{L}])",
+  "(?:estaré|estaremos|paso|pasaré|pasamos|pasaremos|voy|iré|vamos|iremos)\\s+(?:por|a|en)\\s+(?:su|sus|tu|tus|vuestra|vuestras|vuestro)\\s+(?:oficina|oficinas|empresa|local|sede|despacho)",
+  "(?:je\\s+serai|nous\\s+serons)\\s+(?:à|dans|chez)\\s+(?:vos|votre|vous)(?![\\p{L}])|(?:je\\s+passerai|nous\\s+passerons|je\\s+viendrai|nous\\s+viendrons)\\s+(?:chez\\s+vous|vous\\s+voir|à\\s+vos|à\\s+votre|dans\\s+vos|dans\\s+votre)(?![\\p{L}])",
+].join('|'));
+
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
 const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|(?<![\p{L}])available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
 
@@ -201,16 +254,28 @@ const NOW = /(?<![\p{L}])(?:now|right\s+now|at\s+the\s+moment|currently|ahora|ah
 /** A phrase that names a day or a date ("Tuesday", "the 4th", "Oct 14", "tomorrow"), not just an hour. */
 const NAMES_DAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|\d(?:st|nd|rd|th)|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}[/.-]\d{1,2}|week|month)/iu;
 
+/**
+ * The words before a "but" that means "except": "any day", "anytime next week", "everything" ("busy all week but Friday
+ * at 10 works" is not one: the day after it is the one free).
+ */
+const ANY_BUT = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever|cualquier|qualquer|n['’]importe|qualsiasi)(?![\p{L}])[^.!?;\n,]*$/iu;
+
+/** A time right after "any day but", "anything but": the one time excepted. */
+const EXCEPTED = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever)(?![\p{L}])[^.!?;\n,]{0,30}\sbut\s+(?:(?:on|at|the)\s+)?$/iu;
+
 /** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
 export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
   // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
-  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
+  // "but" opens one too, with or without a comma: "can't make the 17th sadly but the 18th would be fine?".
+  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|\s(?=(?:but|pero|aber|maar|però)\s)|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(STOP)) {
     const at = m.index ?? 0;
     // "9.30" or "15.00" is a time, not a full stop.
     if (m[0] === '.' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '')) continue;
+    // "any day but Monday", "anytime next week but Monday morning": "but" there is "except", inside one clause.
+    if (m[0] === ' ' && ANY_BUT.test(text.slice(Math.max(from, at - 40), at))) continue;
     if (at + m[0].length <= start) from = at + m[0].length;
     else if (at >= end) { to = at + (m[0] === '?' ? 1 : 0); break; }
   }
@@ -258,23 +323,30 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
   if (DEADLINE.test(outside)) return 'deadline';
+  if (EXCEPTED.test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
   if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "the driver collects them Thursday at 2:30, ok?": a tag question confirms the errand, it asks to meet nobody.
-  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' '))) return 'busy';
+  // "my driver brings me to you Thursday at 10": the prospect comes to the meeting; the driver runs no errand.
+  if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' ')) && !BROUGHT_TO_YOU.test(outside) && !COMES_TO_YOU.test(outside)) return 'busy';
+  // "will read this properly next week": the time the mail is dealt with, unless the clause also offers or asks to talk.
+  if (READ_LATER.test(outside) && !WITH_THE_REP.test(outside) && !ASK_TO_MEET.test(outside) && !INVITE.test(outside)) return 'busy';
   // "Wednesday 2pm Arizona time (we don't do daylight saving!)": a zone without clock changes is a remark on the zone.
   if (NOT_A_MEETING.test(outside.replace(NO_CLOCK_CHANGE, ' ')) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
   // absence, with no subject, names a day they are out.
-  if (/^\s*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
+  // An apology or sigh before it changes nothing: "Sorry, busy Monday but Tuesday at 3 works".
+  if (/^\s*(?:(?:sorry|so\s+sorry|unfortunately|sadly|alas|ugh|argh|ah|oh|nope|hmm+)\s*[,!.:]?\s+)?(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:out|away|off|busy|booked(?:\s+up)?|slammed|swamped|travel\p{L}*|tied\s+up)(?:\s+(?:for|on|all|through))?\s+(?:(?:the|this|next)\s+)?$/iu.test(text.slice(from, start))) return 'busy';
   // "after the delivery on Monday, call me Tuesday at 3?": the errand's day is a point of reference, not the time asked for.
   if (new RegExp(`(?<![\\p{L}])(?:after|once|before|until|when)\\s+(?:the|our|your|my|this)\\s+(?:\\p{L}+\\s+)?(?:${ERRAND.source})\\s+(?:(?:is|was|comes|arrives)\\s+)?(?:on\\s+)?$`, 'iu').test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "antes del viernes 20 a las 12:00", "avant le 15 décembre à 18h", "before Friday the 20th": a date after "before"
   // is a bound on something to be done, never the start of a meeting. ("before 3pm" alone is the end of a window.)
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
-  const busy = spans(BUSY, outside);
+  // "I'll be at your office Thursday at 10": the prospect coming to the rep is no travel of their own.
+  const comes = spans(COMES_TO_YOU, outside);
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isMonthFirstZone } from './zones.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -7,7 +8,33 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  return nameMonthOfWeekdayNumber(plainDayBeforeMonth(spellWeekdays(input)), ref, zone);
+  const spelled = plainDayBeforeMonth(spellWeekdays(input));
+  return clockAfterDate(nameMonthOfWeekdayNumber(isMonthFirstZone(zone) ? spelled : dayBeforeMonthName(spelled), ref, zone));
+}
+
+/**
+ * "June 17" as "17 June", where the zone writes the day first (month-first zones read "June 17" right and keep the
+ * writer's words in the phrase reported). chrono's day-first English (en-GB, used for every zone outside the month-first countries)
+ * takes a number after a month name for a two-digit year: "June 17 at 10:30" was June 2017 (dropped as past, the hour
+ * kept alone and asked about), "back on Monday June 22" the next Monday. A four-digit year after it ("June 17, 2026")
+ * is read as written, and so are a range ("August 10 - 22"), a month that already has its day or year before it ("24
+ * October 10 o'clock", "2018 March 18") and an hour ("June 10 o'clock"). "Mar" is left alone: it is Tuesday in Spanish,
+ * French and Italian.
+ */
+const MONTH_DAY = /(?<!\d(?:st|nd|rd|th)?\.?,?\s+)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(st|nd|rd|th)?\b(?![.:/]\d|\s*(?:am|pm|[ap]\.m\.|h\b|uhr|uur|o\s*'?\s*clock)|,?\s+\d{4}|\s*[-–]\s*\d)/gi;
+export function dayBeforeMonthName(text: string): string {
+  return text.replace(MONTH_DAY, (all, month: string, day: string, suffix: string | undefined) => (Number(day) >= 1 && Number(day) <= 31 ? `${day}${suffix ?? ''} ${month}` : all));
+}
+
+/**
+ * A clock time written straight after a day and its month ("17 June 10.30am", "June 17 10:30", "17 juin 10.30" once
+ * the lexicon named the month): chrono took the hour for a two-digit year (17 June 2010, in the past, dropped) and the
+ * reply read as no time at all. "at" between them says what the writer meant. A four-digit year is left alone.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DAY_MONTH_CLOCK = new RegExp(`(?<![\\d.,:/])(\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH},?|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?)\\s+(?=\\d{1,2}[.:]\\d{2}(?![\\d.:/]))`, 'giu');
+function clockAfterDate(text: string): string {
+  return text.replace(DAY_MONTH_CLOCK, '$1 at ');
 }
 
 /**

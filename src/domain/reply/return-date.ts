@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { dayFirstParser, monthFirstParser } from './chrono-setup.js';
+import { dayBeforeMonthName } from './prepare-text.js';
 import { isMonthFirstZone, offsetAt } from './zones.js';
 
 /** Words after which an out-of-office reply states when the person is back. */
@@ -81,8 +82,8 @@ function readDateBefore(s: string, ref: Date, zone: string, now: DateTime): Date
 function readDate(s: string, ref: Date, zone: string, now: DateTime): DateTime | null {
   const local = readLocalDate(s, now);
   if (local) return local;
-  const parser = isMonthFirstZone(zone) ? monthFirstParser : dayFirstParser;
-  const r = parser.parse(s, { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: true })[0];
+  const monthFirst = isMonthFirstZone(zone);
+  const r = (monthFirst ? monthFirstParser : dayFirstParser).parse(monthFirst ? s : dayBeforeMonthName(s), { instant: ref, timezone: offsetAt(zone, ref) }, { forwardDate: true })[0];
   if (!r || r.index > 25) return null;
   if (!(r.start.isCertain('day') || r.start.isCertain('weekday') || /tomorrow|monday|tuesday|wednesday|thursday|friday/i.test(r.text))) return null;
   const d = DateTime.fromObject({ year: r.start.get('year') ?? now.year, month: r.start.get('month') ?? 1, day: r.start.get('day') ?? 1 }, { zone });

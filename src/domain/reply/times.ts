@@ -72,6 +72,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     if (/\d[:.]$/.test(text.slice(0, r.index))) continue;
     // "bel me op 06-12345678": a piece that ends inside a longer run of digits (a phone number) is no phrase either.
     if (/\d$/.test(r.text) && /^\d/.test(text.slice(r.index + r.text.length))) continue;
+    // "Ça m'intéresse": chrono's word bounds are ASCII, so a piece may start inside a word after an accented letter.
+    if (/\p{L}$/u.test(text.slice(0, r.index))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     if (options.strictZoneCase && isPossessiveMon(r.text, text.slice(r.index + r.text.length))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
