@@ -7,7 +7,18 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  return nameMonthOfWeekdayNumber(plainDayBeforeMonth(spellWeekdays(input)), ref, zone);
+  return nameMonthOfWeekdayNumber(plainDayBeforeMonth(betweenAsSpan(spellWeekdays(input))), ref, zone);
+}
+
+/**
+ * "between 1 and 3", "between 13:00 and 15:00" (the lexicon's "tussen 1 en 3", "zwischen 13 und 15 Uhr"): chrono reads
+ * a span written "from 1 to 3", but of "between" it took only the first clock time with minutes, or none ("Wednesday
+ * between 1 and 3 - grab any slot" read the whole day). Not a count ("between 2 and 3 people").
+ */
+const CLOCK = '\\d{1,2}(?::\\d{2})?(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))?';
+const BETWEEN = new RegExp(`\\bbetween\\s+(${CLOCK})\\s+and\\s+(${CLOCK})(?![\\d:]|\\s*(?:people|persons|guests|attendees|of\\b|weeks?|days?|months?|years?|hours?|hrs?|minutes?|mins?)\\b)`, 'gi');
+function betweenAsSpan(text: string): string {
+  return text.replace(BETWEEN, 'from $1 to $2');
 }
 
 /**

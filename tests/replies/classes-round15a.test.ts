@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Classes of issue 11, round 15 (part a): times of tune-r12 read certain but wrong, fixed as the family of phrasings
+ * each belongs to. The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on
+ * Monday 17 November 2025 at 09:12 local time.
+ */
+
+const reads = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  expect(r.certain, JSON.stringify(r.explain)).toBe(true);
+  return r;
+};
+
+/** Not certain, with the right reading first. */
+const asks = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  expect(r.certain, JSON.stringify(r.explain)).toBe(false);
+  return r;
+};
+
+describe('"between 1 and 3" with bare hours is a span starting at the first hour, not the whole day', () => {
+  it.each([
+    ['en', "I'm free Wednesday between 1 and 3, grab any slot.", '2025-11-19 13:00'],
+    ['en', 'Thursday between 10 and 12 works for me.', '2025-11-20 10:00'],
+    ['en', 'Friday between 2 and 4pm is open.', '2025-11-21 14:00'],
+    ['nl', 'Woensdag tussen 1 en 3 kan ik, kies maar.', '2025-11-19 13:00'],
+    ['de', 'Mittwoch zwischen 1 und 3 passt mir.', '2025-11-19 13:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', 'Wednesday works, we are between 2 and 3 people on the call.', '2025-11-19 09:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
+
+describe('"why not Thursday" proposes Thursday: the "not" is no refusal', () => {
+  it.each([
+    ['en', 'Why not Thursday at 3pm?', '2025-11-20 15:00'],
+    ['fr', 'Pourquoi pas jeudi prochain, le 27, disons 11h ?', '2025-11-27 11:00'],
+    ['fr', 'Pourquoi pas jeudi à 15h ?', '2025-11-20 15:00'],
+    ['de', 'Warum nicht Donnerstag um 15 Uhr?', '2025-11-20 15:00'],
+    ['it', 'Perché non giovedì alle 15?', '2025-11-20 15:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('a time after "say", in the next sentence, narrows the day or window said before it', () => {
+  it.each([
+    ['en', 'Thursday after 2 works. Say 2:30?', '2025-11-20 14:30'],
+    ['en', 'tmrw after 1 is fine. say 1:45?', '2025-11-18 13:45'],
+    ['de', 'Donnerstag ab 14 Uhr geht. Sagen wir 14:30?', '2025-11-20 14:30'],
+    ['fr', 'Jeudi après 14h ça marche. Disons 14h30 ?', '2025-11-20 14:30'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('a date restating the day said before it ("Monday week, i.e. the 24th") is that day, not two proposals', () => {
+  it.each([
+    ['de', 'Montag in einer Woche, also am 24., um 9:15?', '2025-11-24 09:15'],
+    ['en', 'Next Monday, i.e. the 24th, at 9:15?', '2025-11-24 09:15'],
+    ['fr', 'Lundi prochain, soit le 24, à 9h15 ?', '2025-11-24 09:15'],
+    ['nl', 'Maandag over een week, dus de 24e, om 9:15?', '2025-11-24 09:15'],
+    ['it', 'Lunedì prossimo, cioè il 24, alle 9:15?', '2025-11-24 09:15'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('a weekday named again after its date ("Monday 1 December … Monday at 10") is that date', () => {
+  it.each([
+    ['fr', "Le lundi 1er décembre est férié dans certains cantons, mais pas à Genève : lundi à 10h, c'est parfait.", '2025-12-01 10:00'],
+    ['en', 'Monday December 1st is a holiday in some states but not here, so Monday at 10 is perfect.', '2025-12-01 10:00'],
+    ['es', 'El lunes 1 de diciembre es festivo en algunas regiones, pero aquí no: el lunes a las 10 perfecto.', '2025-12-01 10:00'],
+    ['de', 'Montag, der 1. Dezember, ist hier kein Feiertag: Montag um 10 Uhr passt.', '2025-12-01 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('a day given as the reason, then "so let\'s" / "could we move to" another day and time: the other day', () => {
+  it.each([
+    ['en', "The maintenance window is Saturday, so let's talk Monday at 10", '2025-11-24 10:00'],
+    ['en', "Tuesday I'm interstate. Could we push to Wednesday at 2pm?", '2025-11-19 14:00'],
+    ['es', 'El martes tengo juicio toda la mañana. ¿Lo pasamos al miércoles a las 17:00?', '2025-11-19 17:00'],
+    ['de', 'Am Dienstag ist unser Umzug, können wir auf Mittwoch um 14 Uhr verschieben?', '2025-11-19 14:00'],
+    ['fr', "Mardi c'est l'inventaire, on peut décaler à mercredi 14h ?", '2025-11-19 14:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', 'Tuesday works, or could we do Wednesday at 2pm?', '2025-11-18 09:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+});
+
+describe('"or wait" corrects the time said before it (the day stays), so the reading is asked with the new time first', () => {
+  it.each([
+    ['nl', 'Dinsdag 14u kan, of wacht, dan heb ik overleg. 16u dan?', '2025-11-18 16:00'],
+    ['de', 'Dienstag 14 Uhr geht, oder warte, da habe ich ein Meeting. 16 Uhr dann?', '2025-11-18 16:00'],
+    ['es', 'El martes a las 14 me va, o espera, tengo reunión. ¿A las 16 entonces?', '2025-11-18 16:00'],
+    ['it', 'Martedì alle 14 va bene, anzi aspetta, ho una riunione. Alle 16 allora?', '2025-11-18 16:00'],
+  ])('%s: "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
+});
