@@ -27,6 +27,8 @@ const asks = (lang: string, text: string, wall: string) => {
 describe('"between 1 and 3" with bare hours is a span starting at the first hour, not the whole day', () => {
   it.each([
     ['en', "I'm free Wednesday between 1 and 3, grab any slot.", '2025-11-19 13:00'],
+    ['en', "Free Wednesday between 1 and 3 - grab whatever slot works.", '2025-11-19 13:00'],
+    ['de', 'Mittwoch zwischen 13 und 15 Uhr - such dir was aus.', '2025-11-19 13:00'],
     ['en', 'Thursday between 10 and 12 works for me.', '2025-11-20 10:00'],
     ['en', 'Friday between 2 and 4pm is open.', '2025-11-21 14:00'],
     ['nl', 'Woensdag tussen 1 en 3 kan ik, kies maar.', '2025-11-19 13:00'],
@@ -74,8 +76,12 @@ describe('a weekday named again after its date ("Monday 1 December … Monday at
     ['fr', "Le lundi 1er décembre est férié dans certains cantons, mais pas à Genève : lundi à 10h, c'est parfait.", '2025-12-01 10:00'],
     ['en', 'Monday December 1st is a holiday in some states but not here, so Monday at 10 is perfect.', '2025-12-01 10:00'],
     ['es', 'El lunes 1 de diciembre es festivo en algunas regiones, pero aquí no: el lunes a las 10 perfecto.', '2025-12-01 10:00'],
-    ['de', 'Montag, der 1. Dezember, ist hier kein Feiertag: Montag um 10 Uhr passt.', '2025-12-01 10:00'],
+    ['de', 'Montag, der 1. Dezember, ist bei uns Feiertag, aber nicht in Berlin: Montag um 10 Uhr passt.', '2025-12-01 10:00'],
+    ['nl', 'Maandag 1 december is in sommige regio’s een feestdag, maar niet bij ons: maandag om 10 uur kan ik.', '2025-12-01 10:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['en', "Monday December 1st doesn't work for me. Monday at 10?", '2025-11-24 10:00'],
+  ])('a refused date with nothing turning it round: %s "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
 });
 
 describe('a day given as the reason, then "so let\'s" / "could we move to" another day and time: the other day', () => {

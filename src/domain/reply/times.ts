@@ -2,7 +2,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
 import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
 
@@ -74,7 +74,9 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
+  const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
+  const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
+  return dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone);
 }
 
 /**

@@ -21,6 +21,9 @@ export const DE_PRE_RULES: Rule[] = [
 ];
 
 export const DE_RULES: Rule[] = [
+  // "Montag in einer Woche": the Monday of next week. "oder warte", "warte mal": a correction of the time said before.
+  [w(`(${WEEKDAY_EN})\\s+in\\s+(?:einer|1)\\s+Woche`), (_m, a) => `${a} next week`],
+  [w('(?:oder|nein|ah|äh)\\s+warte|warte\\s+mal'), 'wait'],
   [w('übermorgen|uebermorgen'), 'the day after tomorrow'],
   [w('morgen\\s+(?:früh|frueh|vormittag|morgen)|morgen\\s+am\\s+vormittag'), 'tomorrow morning'],
   [w('morgen\\s+(?:nachmittag|am\\s+nachmittag)'), 'tomorrow afternoon'],

@@ -16,6 +16,8 @@ export const ES_PRE_RULES: Rule[] = [
 ];
 
 export const ES_RULES: Rule[] = [
+  // "o espera", "espera, mejor…": a correction of the time said before.
+  [w('(?:o|no|ah)\\s+espera|espera(?=\\s*,)'), 'wait'],
   [w('pasado mañana'), 'the day after tomorrow'],
   [w('mañana (?:por|en|de) la mañana|mañana temprano'), 'tomorrow morning'],
   [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],

@@ -12,6 +12,8 @@ const ALLE = "(?:alle|all'|verso\\s+le|intorno\\s+alle)";
 export const IT_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mart', 'mar'], ['merc', 'mer'], ['giov', 'gio'], ['ven'], ['sab'], ['dom']]);
 
 export const IT_RULES: Rule[] = [
+  // "o aspetta", "anzi aspetta": a correction of the time said before.
+  [w('(?:o|no|ah|anzi)\\s+aspett[ai]|aspett[ai](?=\\s*,)'), 'wait'],
   [w('dopodomani|dopo\\s+domani'), 'the day after tomorrow'],
   [w('domani\\s+mattina|domattina|domani\\s+in\\s+mattinata'), 'tomorrow morning'],
   [w('domani\\s+(?:pomeriggio|nel\\s+pomeriggio)'), 'tomorrow afternoon'], [w('domani\\s+sera'), 'tomorrow evening'],

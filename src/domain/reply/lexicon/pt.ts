@@ -12,6 +12,8 @@ const AS = '(?:às|as|a|à)';
 export const PT_PRE_RULES: Rule[] = [...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
 
 export const PT_RULES: Rule[] = [
+  // "ou espera", "espera aí": a correction of the time said before.
+  [w('(?:ou|não|ah)\\s+espera|espera\\s+a[ií]'), 'wait'],
   // "ao fim da tarde, pelas 18h", "pelas 10h30": "pelas" before a clock time is about that time, said as "at".
   [w('(?:lá\\s+)?pel[ao]s?(?=\\s+\\d{1,2}(?:[:h]|\\s*horas(?![\\p{L}])))'), 'at'],
   [w('depois\\s+de\\s+amanhã|depois\\s+de\\s+amanha'), 'the day after tomorrow'],
