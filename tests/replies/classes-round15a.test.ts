@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toEnglishTimes } from '../../src/domain/reply/index.js';
 import { firstLocal, read } from './lang-helpers.js';
 
 /**
@@ -107,4 +108,37 @@ describe('"or wait" corrects the time said before it (the day stays), so the rea
     ['es', 'El martes a las 14 me va, o espera, tengo reunión. ¿A las 16 entonces?', '2025-11-18 16:00'],
     ['it', 'Martedì alle 14 va bene, anzi aspetta, ho una riunione. Alle 16 allora?', '2025-11-18 16:00'],
   ])('%s: "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
+});
+
+describe('a part of day after a numeric date does not eat the date\'s month ("26/11 por la tarde" is no "26/at 11pm")', () => {
+  it.each([
+    ['es', '¿Te va el miércoles 26/11 por la tarde?', '2025-11-26 13:00'],
+    ['es', 'El jueves 27/11 por la mañana me va bien.', '2025-11-27 09:00'],
+    ['it', 'Va bene mercoledì 26/11 di pomeriggio?', '2025-11-26 13:00'],
+    ['pt', 'Pode ser quarta 26/11 de tarde?', '2025-11-26 13:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['es', '¿El miércoles a las 4 de la tarde?', '2025-11-19 16:00'],
+    ['it', 'Mercoledì alle 4 del pomeriggio?', '2025-11-19 16:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});
+
+describe('German "ab" before a dotted day and its month is a date, not a clock time ("Ab 7. Jänner")', () => {
+  it.each([
+    ['Ab 7. Jänner bin ich wieder im Büro.'],
+    ['Ab 12. Januar können wir gerne telefonieren.'],
+    ['Ich bin ab 3. März wieder erreichbar.'],
+  ])('"%s" keeps its date', (text) => {
+    expect(toEnglishTimes(text, 'de')).not.toMatch(/after\s+\d{1,2}:\d{2}/);
+  });
+  it.each([
+    ['de', 'Ab 8. Dezember passt es mir, am besten vormittags.', '2025-12-08 09:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => {
+    const r = read(lang, text);
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  });
+  it.each([
+    ['de', 'Donnerstag ab 14 Uhr passt.', '2025-11-20 14:00'],
+    ['de', 'Morgen ab 10 geht es.', '2025-11-18 10:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });

@@ -32,7 +32,8 @@ export const ES_RULES: Rule[] = [
   }],
   // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
   [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
-  [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
+  // Not a date's month: "miércoles 26/11 por la tarde" is the 26th of November in the afternoon, not "26/at 11pm".
+  [w(`(?<!\\d[/.-])(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+media`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+cuarto`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+menos\\s+cuarto`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
