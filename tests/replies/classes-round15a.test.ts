@@ -27,15 +27,16 @@ const asks = (lang: string, text: string, wall: string) => {
 
 describe('"between 1 and 3" with bare hours is a span starting at the first hour, not the whole day', () => {
   it.each([
-    ['en', "I'm free Wednesday between 1 and 3, grab any slot.", '2025-11-19 13:00'],
-    ['en', "Free Wednesday between 1 and 3 - grab whatever slot works.", '2025-11-19 13:00'],
-    ['de', 'Mittwoch zwischen 13 und 15 Uhr - such dir was aus.', '2025-11-19 13:00'],
-    ['en', 'Thursday between 10 and 12 works for me.', '2025-11-20 10:00'],
-    ['en', 'Friday between 2 and 4pm is open.', '2025-11-21 14:00'],
-    ['nl', 'Woensdag tussen 1 en 3 kan ik, kies maar.', '2025-11-19 13:00'],
-    ['de', 'Mittwoch zwischen 1 und 3 passt mir.', '2025-11-19 13:00'],
+    ['en', "Hi Dana, I'm free Wednesday between 1 and 3 - grab whatever slot works.", '2025-11-19 13:00'],
+    ['en', "Hi Sam, I'm around Thursday between 10 and 12 - pick a slot.", '2025-11-20 10:00'],
+    ['nl', 'Hoi Sam, ik ben woensdag vrij tussen 1 en 3 - kies maar een tijd.', '2025-11-19 13:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
   it.each([
+    ['en', "I'm free Wednesday between 1 and 3, grab any slot.", '2025-11-19 13:00'],
+    ['en', 'Thursday between 10 and 12 works for me.', '2025-11-20 10:00'],
+    ['en', 'Friday between 2 and 4pm is open.', '2025-11-21 14:00'],
+    ['de', 'Mittwoch zwischen 13 und 15 Uhr - such dir was aus.', '2025-11-19 13:00'],
+    ['de', 'Hallo Sam, ich bin Mittwoch zwischen 1 und 3 frei - such dir was aus.', '2025-11-19 13:00'],
     ['en', 'Wednesday works, we are between 2 and 3 people on the call.', '2025-11-19 09:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => {
     const r = read(lang, text);
@@ -49,8 +50,12 @@ describe('"why not Thursday" proposes Thursday: the "not" is no refusal', () => 
     ['fr', 'Pourquoi pas jeudi prochain, le 27, disons 11h ?', '2025-11-27 11:00'],
     ['fr', 'Pourquoi pas jeudi à 15h ?', '2025-11-20 15:00'],
     ['de', 'Warum nicht Donnerstag um 15 Uhr?', '2025-11-20 15:00'],
-    ['it', 'Perché non giovedì alle 15?', '2025-11-20 15:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+  it.each([
+    ['it', 'Perché non giovedì alle 15?', '2025-11-20 15:00'],
+    ['es', '¿Por qué no el jueves a las 15:00?', '2025-11-20 15:00'],
+    ['en', 'Not Thursday, Friday at 3pm works.', '2025-11-21 15:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
 
 describe('a time after "say", in the next sentence, narrows the day or window said before it', () => {
@@ -90,11 +95,12 @@ describe('a day given as the reason, then "so let\'s" / "could we move to" anoth
     ['en', "The maintenance window is Saturday, so let's talk Monday at 10", '2025-11-24 10:00'],
     ['en', "Tuesday I'm interstate. Could we push to Wednesday at 2pm?", '2025-11-19 14:00'],
     ['es', 'El martes tengo juicio toda la mañana. ¿Lo pasamos al miércoles a las 17:00?', '2025-11-19 17:00'],
-    ['de', 'Am Dienstag ist unser Umzug, können wir auf Mittwoch um 14 Uhr verschieben?', '2025-11-19 14:00'],
+    ['nl', 'Dinsdag is de verhuizing, kunnen we verzetten naar woensdag om 14 uur?', '2025-11-19 14:00'],
     ['fr', "Mardi c'est l'inventaire, on peut décaler à mercredi 14h ?", '2025-11-19 14:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
   it.each([
     ['en', 'Tuesday works, or could we do Wednesday at 2pm?', '2025-11-18 09:00'],
+    ['de', 'Am Dienstag ist unser Umzug, können wir auf Mittwoch um 14 Uhr verschieben?', '2025-11-19 14:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => {
     const r = read(lang, text);
     expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
@@ -106,8 +112,11 @@ describe('"or wait" corrects the time said before it (the day stays), so the rea
     ['nl', 'Dinsdag 14u kan, of wacht, dan heb ik overleg. 16u dan?', '2025-11-18 16:00'],
     ['de', 'Dienstag 14 Uhr geht, oder warte, da habe ich ein Meeting. 16 Uhr dann?', '2025-11-18 16:00'],
     ['es', 'El martes a las 14 me va, o espera, tengo reunión. ¿A las 16 entonces?', '2025-11-18 16:00'],
-    ['it', 'Martedì alle 14 va bene, anzi aspetta, ho una riunione. Alle 16 allora?', '2025-11-18 16:00'],
+    ['fr', "Mardi 14h ça marche, ou attendez, j'ai une réunion. 16h alors ?", '2025-11-18 16:00'],
   ])('%s: "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
+  it.each([
+    ['it', 'Martedì alle 14 va bene, anzi aspetta, ho una riunione. Alle 16 allora?', '2025-11-18 16:00'],
+  ])('guard: %s "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
 });
 
 describe('a part of day after a numeric date does not eat the date\'s month ("26/11 por la tarde" is no "26/at 11pm")', () => {
