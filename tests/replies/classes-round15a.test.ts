@@ -151,3 +151,16 @@ describe('German "ab" before a dotted day and its month is a date, not a clock t
     ['de', 'Morgen ab 10 geht es.', '2025-11-18 10:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a weekday and a number, then a clock time: the number is the day, and a weekday that disagrees is asked', () => {
+  it.each([
+    ['es', 'q tal el miercoles 20 como a las 5 pm', '2025-11-20 17:00'],
+    ['en', 'How about Wednesday 20 at 5pm?', '2025-11-20 17:00'],
+    ['fr', 'Mercredi 20 à 17h ?', '2025-11-20 17:00'],
+    ['it', 'Mercoledì 20 alle 17?', '2025-11-20 17:00'],
+  ])('%s: "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
+  it.each([
+    ['es', '¿El miércoles 19 a las 5 pm?', '2025-11-19 17:00'],
+    ['it', 'Gio 11 ok', '2025-11-20 11:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});

@@ -62,7 +62,7 @@ export const ES_RULES: Rule[] = [
   // "entre las 2 y las 5", and without the articles "entre 2 y 5" (as Portuguese "entre 2 e 5"); not "entre 2 y 5 personas".
   [w(`entre\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?(?!\\s*(?:[\\d%]|personas|semanas|d[ií]as|meses|años|usuarios|licencias|empleados|minutos))`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
-  [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
+  [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de|como\\s+a)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
   // "desde las 8": a clock hour ("after 8:00"), which the reader takes as the start of a window.
   [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}(?:[:.](\\d{2}))?(?:\\s*h)?`), (_m, a, b) => `after ${hm(String(h(a)), b)}`],
   [w(`antes\\s+de\\s+las\\s+${H}`), (_m, a) => `before ${h(a)}`],
