@@ -164,3 +164,16 @@ describe('a weekday and a number, then a clock time: the number is the day, and 
     ['it', 'Gio 11 ok', '2025-11-20 11:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a clock time from a writer who will be in another city then is asked: that city\'s clock first, or home\'s', () => {
+  it.each([
+    ['de', 'Dienstag 15 Uhr geht. Ich bin dann allerdings für eine Messe in New York.', '2025-11-18 21:00'],
+    ['en', "Tuesday at 3pm works - I'll be in London for a conference that week.", '2025-11-18 10:00'],
+    ['fr', 'Mardi 15h, ça marche. Je serai à Montréal pour un salon.', '2025-11-18 21:00'],
+    ['es', 'El martes a las 15:00 me va bien, estaré en Ciudad de México esa semana.', '2025-11-18 22:00'],
+  ])('%s: "%s" asks, first %s', (lang, text, wall) => { asks(lang, text, wall); });
+  it.each([
+    ['en', "Tuesday at 3pm works, I'm in the office all day.", '2025-11-18 15:00'],
+    ['de', 'Dienstag 15 Uhr geht, ich bin dann in Hamburg.', '2025-11-18 15:00'],
+  ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});

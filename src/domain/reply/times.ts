@@ -3,7 +3,7 @@ import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
 import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
-import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
+import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -76,7 +76,24 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   }
   const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
   const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
-  return dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone);
+  return travelling(dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone), text, zone, scheduling);
+}
+
+/**
+ * "Dienstag 15 Uhr geht. Ich bin dann allerdings für die Messe in New York.": a clock time from a writer who says
+ * they will be in another city is that city's wall clock (first) or their home zone's. Both stay plausible: asked.
+ */
+function travelling(list: ExtractedTime[], text: string, zone: string, scheduling: boolean): ExtractedTime[] {
+  if (!scheduling) return list;
+  return list.map((t) => {
+    if (t.grain !== 'minute' || t.excluded || t.rules.some((r) => /^explicit (?:zone|UTC offset)|"your time"/.test(r))) return t;
+    const away = travelZoneIn(text, zone, t.start);
+    if (!away) return t;
+    const home = DateTime.fromJSDate(t.start, { zone });
+    const there = DateTime.fromObject({ year: home.year, month: home.month, day: home.day, hour: home.hour, minute: home.minute }, { zone: away });
+    const shift = there.toMillis() - home.toMillis();
+    return { ...t, start: there.toJSDate(), end: t.end ? new Date(t.end.getTime() + shift) : null, ambiguous: true, alternatives: [{ start: t.start, end: t.end, text: t.text }, ...t.alternatives], rules: [...t.rules, `ambiguous: the writer will be in ${away} then: its wall clock, or ${zone}'s`] };
+  });
 }
 
 /**
