@@ -177,3 +177,9 @@ describe('a clock time from a writer who will be in another city then is asked: 
     ['de', 'Dienstag 15 Uhr geht, ich bin dann in Hamburg.', '2025-11-18 15:00'],
   ])('guard: %s "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('guard: the city named before the time is about the day refused there', () => {
+  it.each([
+    ['pt', 'Segunda não consigo, estou em Espanha. Que tal quarta, 19, às 10h30?', '2025-11-19 10:30'],
+  ])('%s: "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
+});

@@ -81,13 +81,16 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
 
 /**
  * "Dienstag 15 Uhr geht. Ich bin dann allerdings für die Messe in New York.": a clock time from a writer who says
- * they will be in another city is that city's wall clock (first) or their home zone's. Both stay plausible: asked.
+ * they will be in another city (said after the time) is that city's wall clock (first) or their home zone's. Both stay
+ * plausible: asked.
  */
 function travelling(list: ExtractedTime[], text: string, zone: string, scheduling: boolean): ExtractedTime[] {
   if (!scheduling) return list;
   return list.map((t) => {
     if (t.grain !== 'minute' || t.excluded || t.rules.some((r) => /^explicit (?:zone|UTC offset)|"your time"/.test(r))) return t;
-    const away = travelZoneIn(text, zone, t.start);
+    // Said after the time, in the same or the next sentence ("Monday I can't, I'm in Spain. Wednesday at 10:30?" is
+    // about Monday).
+    const away = travelZoneIn(text.slice(t.index + t.text.length, t.index + t.text.length + 160), zone, t.start);
     if (!away) return t;
     const home = DateTime.fromJSDate(t.start, { zone });
     const there = DateTime.fromObject({ year: home.year, month: home.month, day: home.day, hour: home.hour, minute: home.minute }, { zone: away });
