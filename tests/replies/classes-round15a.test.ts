@@ -183,3 +183,12 @@ describe('guard: the city named before the time is about the day refused there',
     ['pt', 'Segunda não consigo, estou em Espanha. Que tal quarta, 19, às 10h30?', '2025-11-19 10:30'],
   ])('%s: "%s" stays %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a day, then "can we say <time>?" in the next sentence: the time on that day', () => {
+  it.each([
+    ['en', 'I have a window on Thursday. Can we say eleven?', '2025-11-20 11:00'],
+    ['en', 'Friday is open for me. Shall we say 10:30?', '2025-11-21 10:30'],
+    ['de', 'Am Donnerstag habe ich Zeit. Sagen wir 11 Uhr?', '2025-11-20 11:00'],
+    ['fr', 'Jeudi je suis libre. On dit 11h ?', '2025-11-20 11:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
+});

@@ -127,8 +127,8 @@ const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
-const SAY_WORD = /(?<![\p{L}])(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar|zeg)(?![\p{L}])/iu;
-const SAY_NEXT = /^[^\d\n.!?]{0,40}[.?!]\s*(?:(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar|zeg)\s*,?\s*)?$/iu;
+const SAY_WORD = /(?<![\p{L}])(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)(?![\p{L}])/iu;
+const SAY_NEXT = /^[^\d\n.!?]{0,40}[.?!]\s*(?:[\p{L}'’]+\s+){0,3}(?:(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)\s*,?\s*)?$/iu;
 
 /**
  * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
@@ -172,9 +172,9 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
       && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || ((a.grain === 'window' || a.grain === 'day') && FEW_WORDS_GAP.test(gap) && within(a, b, zone))
         // "tomorrow after lunch? say 1:30": the question, then the time that narrows it.
         || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone))
-        // "tomorrow after 1 works. say 1:30?", "Donnerstag ab 14 Uhr geht. Sagen wir 14:30?": the next sentence opens
-        // with "say" and a time inside the window.
-        || (a.grain === 'window' && SAY_NEXT.test(gap) && (SAY_WORD.test(gap) || new RegExp(`^${SAY_WORD.source}`, 'iu').test(b.text.trim())) && within(a, b, zone))
+        // "tomorrow after 1 works. say 1:30?", "Donnerstag ab 14 Uhr geht. Sagen wir 14:30?", "I have a window on
+        // Thursday. Can we say eleven?": the next sentence says "say" and a time inside the window or day.
+        || ((a.grain === 'window' || a.grain === 'day') && SAY_NEXT.test(gap) && (SAY_WORD.test(gap) || new RegExp(`^${SAY_WORD.source}`, 'iu').test(b.text.trim())) && within(a, b, zone))
         // "in 10 days, so around 7 in the morning", "Friday works, 8:30 my time": a whole day, then a clock time written
         // out in the same sentence, even outside business hours.
         || (a.grain === 'day' && b.grain === 'minute' && FEW_WORDS_GAP.test(gap) && WRITTEN_CLOCK.test(b.text))
