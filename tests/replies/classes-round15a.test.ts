@@ -192,3 +192,10 @@ describe('a day, then "can we say <time>?" in the next sentence: the time on tha
     ['fr', 'Jeudi je suis libre. On dit 11h ?', '2025-11-20 11:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('guard: "also" adds another Monday, it restates none', () => {
+  it('en: "Monday works, also Monday the 1st at 9:15" keeps the first Monday first', () => {
+    const r = read('en', 'Monday works, also Monday the 1st at 9:15.');
+    expect(firstLocal('en', r), JSON.stringify(r.explain)).toBe('2025-11-24 09:00');
+  });
+});

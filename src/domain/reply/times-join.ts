@@ -255,7 +255,9 @@ export function restatedDay(list: ExtractedTime[], text: string, zone: string): 
     const b = list[i + 1 + skip];
     if (b && a.grain === 'day' && b.dated && !a.excluded && !b.excluded && WEEKDAY_LEAD.test(a.text.replace(/^(?:next|this|the\s+coming)\s+/i, '').trim())
       && RESTATE_GAP.test(text.slice(last.index + last.text.length, b.index))
-      && DateTime.fromJSDate(a.start, { zone }).weekday === DateTime.fromJSDate(b.start, { zone }).weekday) {
+      && DateTime.fromJSDate(a.start, { zone }).weekday === DateTime.fromJSDate(b.start, { zone }).weekday
+      // "so" and "also" (English "as well") restate only the same day; "i.e.", "d.h.", "soit", "cioè" any such weekday.
+      && (!/(?<![\p{L}])(?:so|also)(?![\p{L}])/iu.test(text.slice(last.index + last.text.length, b.index)) || DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day'))) {
       out.push({ ...b, index: a.index, text: text.slice(a.index, b.index + b.text.length), rules: [...b.rules, `restates the day said before it ("${a.text.trim()}")`] });
       i += 1 + skip;
       continue;
