@@ -6,7 +6,7 @@ import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
-import { asksForTimes, matchVagueRange, WEEK_OF } from './intent.js';
+import { asksForTimes, matchVagueRange, prefersPartOfDay, WEEK_OF } from './intent.js';
 import { completeFromOffer, sameTimeAfter, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { defersWithoutOffer } from './not-now.js';
@@ -119,11 +119,13 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
 
   // A part of the day with no day ("any day next week, in the afternoon") belongs to the range named, not to today.
   const range0 = matchVagueRange(timeText, ref, zone);
+  // "Di mattina è meglio per me": a part of the day preferred in general is no morning of its own (it read as tomorrow's).
+  const prefers0 = prefersPartOfDay(said);
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
   // "maybe the week of the 14th?": the day names a week asked for, not a day offered.
   const weekOf = [...timeText.matchAll(new RegExp(WEEK_OF.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && weekOf.some(([a, b]) => t.index < b && t.index + t.text.length > a);
-  const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !(range0 && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length) || PLEASE_AFTER.test(timeText.slice(t.index + t.text.length)) || sameTimeAfter(timeText.slice(t.index + t.text.length)))), timeText, zone);
+  const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !((range0 || prefers0) && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length) || PLEASE_AFTER.test(timeText.slice(t.index + t.text.length)) || sameTimeAfter(timeText.slice(t.index + t.text.length)))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
   const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone, all);
   // "board mtg thurs at 3, will get back to u", "mein Sohn hat Mittwoch um 8 Zahnarzt … Melde mich": the week told to
@@ -162,6 +164,8 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   // "Happy to chat. What times do you have?": interest, with the times left to the rep.
   const asks = asksForTimes(said);
   if (asks) return { ...base, kind: 'vague', explain: [...explain, `asks for times ("${asks}"): no range named`] };
+  // "Mornings are generally better for me": interest, with a part of the day preferred and the day left to the rep.
+  if (prefers0) return { ...base, kind: 'vague', explain: [...explain, `prefers a part of the day ("${prefers0}"): no day named`] };
   return { ...base, kind: 'other', explain: [...explain, 'no time, opt-out, decline or auto-reply found'] };
 }
 

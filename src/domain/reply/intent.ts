@@ -189,7 +189,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
   // de zomervakantie", "después de las vacaciones de verano": the weeks after the summer break (16 August after
   // Ferragosto, 1 September after the holidays; 1 February south of the equator).
   rules.push({ re: /(?<![\p{L}])(?:dopo|passato)\s+(?:il\s+)?ferragosto(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 8, day: 16 }, { zone }), 3) });
-  rules.push({ re: /(?<![\p{L}])(?:after\s+the\s+summer\s+(?:holidays?|break|vacations?)|(?:après|después\s+de|depois\s+d[ao]s?|nach|dopo)\s+(?:(?:les|las|los|as|os|den|le)\s+)?summer|después\s+de\s+(?:las\s+)?vacaciones\s+de\s+verano|depois\s+das\s+férias\s+de\s+verão|après\s+les\s+(?:grandes\s+vacances|vacances\s+d['’]été)|nach\s+den\s+(?:sommerferien|betriebsferien)|nach\s+dem\s+sommerurlaub|na\s+(?:de\s+)?(?:zomervakantie|bouwvak(?:antie)?|het\s+bouwverlof)|dopo\s+le\s+(?:ferie\s+(?:estive|d['’]agosto)|vacanze\s+estive))(?![\p{L}])/iu, range: after((y) => (SOUTHERN.test(zone) ? DateTime.fromObject({ year: y, month: 2, day: 1 }, { zone }) : DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone })), 3) });
+  rules.push({ re: /(?<![\p{L}])(?:after\s+the\s+summer\s+(?:holidays?|break|vacations?)|(?:après|después\s+de(?:l)?|depois\s+d[ao]s?|nach|dopo|na)\s+(?:(?:les|las|los|as|os|den|der|dem|le|la|il|el|de|het)\s+)?summer|después\s+de\s+(?:las\s+)?vacaciones\s+de\s+verano|depois\s+das\s+férias\s+de\s+verão|après\s+les\s+(?:grandes\s+vacances|vacances\s+d['’]été)|nach\s+den\s+(?:sommerferien|betriebsferien)|nach\s+dem\s+sommerurlaub|na\s+(?:de\s+)?(?:zomervakantie|bouwvak(?:antie)?|het\s+bouwverlof)|dopo\s+le\s+(?:ferie\s+(?:estive|d['’]agosto)|vacanze\s+estive))(?![\p{L}])/iu, range: after((y) => (SOUTHERN.test(zone) ? DateTime.fromObject({ year: y, month: 2, day: 1 }, { zone }) : DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone })), 3) });
   // "Melden Sie sich im neuen Jahr nochmal", "hablamos en el año nuevo", "sentiamoci nel nuovo anno": the new year as
   // the English "in the new year" reads it (January, from the 2nd).
   rules.push({ re: /(?<![\p{L}])(?:im\s+neuen\s+jahr|(?:en|para)\s+el\s+(?:año\s+nuevo|nuevo\s+año)|(?:no|em|para\s+o)\s+ano\s+novo|(?:au|après\s+le)\s+nouvel\s+an|(?:dans\s+la|en)\s+nouvelle\s+année|in\s+het\s+nieuwe\s+jaar|(?:nel|con\s+il)\s+nuovo\s+anno|(?:nel|con\s+l['’])\s*anno\s+nuovo)(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 1, day: 2 }, { zone }), 4) });
@@ -205,6 +205,20 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     return DateTime.fromObject({ year: y, month: d[0], day: d[1] }, { zone }).plus({ days: 7 }).startOf('week');
   }, 2) });
   rules.push({ re: /(?<![\p{L}])(?:after|depois\s+d[oa]|após\s+o|passado\s+o|después\s+del?|pasado\s+el|après\s+(?:le\s+)?|nach\s+(?:dem\s+)?|na\s+|dopo\s+(?:il\s+)?)\s*carn(?:aval|ival|evale|eval)(?![\p{L}])/iu, range: after((y) => easterSunday(y, zone).minus({ days: 46 }), 3) });
+  // The end of a school or works holiday named in the prospect's words: "nach der Sommerpause", "dopo la pausa estiva",
+  // "na de meivakantie", "nach den Pfingstferien", "after the Christmas holidays", "na de herfstvakantie", "après les
+  // vacances de Pâques". The dates vary by region; the range only says when to offer slots: three weeks from a typical
+  // first day back. (The lexicon writes "Sommerpause", "pausa estiva" as "summer": the summer rule above reads them.)
+  const easterPlus = (days: number) => (y: number) => easterSunday(y, zone).plus({ days });
+  const fixed = (month: number, d: number) => (y: number) => DateTime.fromObject({ year: y, month, day: d }, { zone });
+  const HOLIDAY_ENDS: [RegExp, (y: number) => DateTime][] = [
+    [/(?:after\s+the\s+easter\s+(?:holidays?|break|vacations?)|nach\s+den\s+osterferien|na\s+de\s+paasvakantie|après\s+les\s+vacances\s+de\s+pâques|dopo\s+le\s+vacanze\s+di\s+pasqua|después\s+de\s+semana\s+santa|depois\s+da\s+semana\s+santa)/, easterPlus(9)],
+    [/(?:na\s+de\s+meivakantie)/, fixed(5, 11)],
+    [/(?:nach\s+den\s+pfingstferien|after\s+the\s+whitsun\s+(?:holidays?|break))/, easterPlus(63)],
+    [/(?:after\s+the\s+(?:christmas|xmas)\s+(?:holidays?|break|vacations?)|nach\s+den\s+weihnachtsferien|na\s+de\s+kerst(?:vakantie)?|après\s+les\s+vacances\s+de\s+noël|dopo\s+le\s+vacanze\s+di\s+natale|después\s+de\s+las\s+vacaciones\s+de\s+navidad|depois\s+das\s+férias\s+de\s+natal)/, fixed(1, 7)],
+    [/(?:after\s+(?:the\s+)?half[-\s]term|nach\s+den\s+herbstferien|na\s+de\s+herfstvakantie|après\s+les\s+vacances\s+de\s+la\s+toussaint)/, fixed(11, 3)],
+  ];
+  for (const [re, start] of HOLIDAY_ENDS) rules.push({ re: new RegExp(`(?<![\\p{L}])${re.source}(?![\\p{L}])`, 'iu'), range: after(start, 3) });
   rules.push({ re: /(?<![\p{L}])(?:après|pas\s+avant|dès|à)\s+la\s+rentrée(?![\p{L}])/iu, range: after((y) => DateTime.fromObject({ year: y, month: 9, day: 1 }, { zone }), 4) });
   rules.push({ re: /\b(?:in|this|next|the|during|early|late|over|by|around|sometime\s+in|na|no|en|au|à|l'|im|in\s+het|in\s+de|nel|in)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/i, range: (m) => seasonRange((m[1] ?? '').toLowerCase(), now, zone) });
   // Every occurrence is tried: "this week is packed, next month maybe" skips the busy week for the month.
@@ -249,6 +263,29 @@ function seasonRange(name: string, now: DateTime, zone: string): [DateTime, Date
  * availability?"). A vague answer with no range: the worker offers slots in the days ahead.
  */
 const ASKS_FOR_TIMES = /(?<![\p{L}])(?:(?:what|which)\s+(?:times?|slots?|days?|dates?)\s+(?:\p{L}+\s+){0,2}(?:do\s+you\s+have|are\s+(?:open|free|available)|work\s+(?:for|on)\s+your|suit\s+you|would\s+(?:work|suit))|(?:send|give|shoot)\s+(?:me|us|over)\s+(?:a\s+few|some|a\s+couple\s+(?:of\s+)?|your)\s+(?:times|slots|options|availability)|when\s+(?:are\s+you|would\s+you\s+be)\s+(?:free|available)|what\s+does\s+your\s+(?:calendar|availability|schedule)\s+look\s+like|when\s+(?:works|suits|is\s+(?:good|best|convenient)|would\s+(?:work|suit|be\s+(?:good|best|convenient))|(?:works|suits)\s+best)(?:\s+(?:best|better))?\s+(?:for\s+)?(?:you|your\s+(?:side|end|team))|(?:cuándo|cuando)\s+(?:te|le|os|les)\s+(?:va|viene|vendría|iría|queda)\s+(?:bien|mejor)|quando\s+(?:é\s+que\s+)?(?:te|lhe|vos|lhes)\s+(?:dá\s+jeito|convém|fica\s+(?:bem|bom|melhor))|quando\s+(?:fica|seria)\s+(?:bom|melhor)\s+para\s+(?:você|vocês|ti|o\s+senhor|a\s+senhora)|quand\s+(?:est-ce\s+que\s+)?(?:ça|cela)\s+(?:vous|t['’])\s*(?:convient|convi|arrange)\p{L}*|quand\s+(?:êtes-vous|es-tu|seriez-vous|serais-tu)\s+disponible|wann\s+(?:passt|ginge|würde|wäre|geht)(?:\s+es)?\s+(?:ihnen|dir|euch)|wann\s+(?:hätten|haben)\s+sie\s+zeit|wann\s+hast\s+du\s+zeit|wanneer\s+(?:komt\s+het\s+(?:jou|u|jullie)\s+(?:\p{L}+\s+)?uit|past\s+het\s+(?:jou|u|jullie)|schikt\s+het\s+(?:jou|u|jullie)|(?:heb|hebt|heeft)\s+(?:je|jij|u)\s+tijd)|quando\s+(?:ti|le|vi)\s+(?:va\s+bene|andrebbe\s+bene|è\s+comodo|farebbe\s+comodo)|quando\s+(?:sei|è|siete|saresti|sarebbe)\s+disponibil\p{L}+|(?:qué|que)\s+(?:horarios?|huecos?|días|fechas)\s+(?:\p{L}+\s+){0,2}(?:tienes|tiene|tenéis|tienen|te\s+vienen|le\s+vienen|propones|propone)|(?:quais|que)\s+(?:horários?|horarios?|dias|datas)\s+(?:\p{L}+\s+){0,2}(?:você\s+tem|vocês\s+têm|tem|tens|sugere|sugeres|propõe)|(?:quels?|quelles?)\s+(?:créneaux|horaires|disponibilités|jours|dates)\s+(?:\p{L}+\s+){0,2}(?:avez-vous|as-tu|proposez-vous|vous\s+conviennent|auriez-vous)|(?:welche|was\s+für)\s+(?:termine|zeiten|zeitfenster|slots|tage)\s+(?:\p{L}+\s+){0,2}(?:haben|hätten|hast|hättest|schlagen|passen)|(?:welke|wat\s+voor)\s+(?:tijden|tijdstippen|momenten|dagen|data|slots)\s+(?:\p{L}+\s+){0,2}(?:heb|hebt|heeft|hebben|stel|past|passen|schikken)|(?:che|quali)\s+(?:orari|giorni|date|slot|disponibilità)\s+(?:\p{L}+\s+){0,2}(?:hai|ha|avete|proponi|propone|proponete)|what(?:['’]s|\s+is)\s+your\s+availability|what\s+availability\s+do\s+you\s+have|cu[aá]l\s+es\s+(?:tu|su)\s+disponibilidad|qu[eé]\s+disponibilidad\s+(?:tienes|tiene|tenéis)|qual\s+(?:é\s+)?(?:a\s+)?(?:sua|tua)\s+disponibilidade|que\s+disponibilidade\s+(?:você\s+)?tem|quelles\s+sont\s+(?:vos|tes)\s+disponibilités|quelle\s+est\s+(?:votre|ta)\s+disponibilité|wie\s+(?:ist|sieht)\s+(?:ihre|deine)\s+verfügbarkeit|wat\s+is\s+(?:je|jouw|uw)\s+beschikbaarheid|qual\s*(?:è|e['’])\s+(?:la\s+)?(?:tua|sua|vostra)\s+disponibilità|che\s+disponibilità\s+(?:hai|ha|avete))(?![\p{L}])/iu;
+
+/**
+ * A part of the day preferred in general, with no day named: "Mornings are generally better for me", "afternoons
+ * work best", "las mañanas me van mejor", "de manhã é melhor", "le matin de préférence", "vormittags passt es mir
+ * meistens besser", "'s ochtends komt het beter uit", "di mattina è meglio". Interest, with the day left to the rep: a
+ * vague answer with no range (the worker offers slots). Read in the prospect's own words: the lexicon turns the part of
+ * day into a time.
+ */
+const PREFERS_PART_OF_DAY = new RegExp([
+  '(?:mornings?|afternoons?|evenings?|early\\s+(?:in\\s+the\\s+)?(?:mornings?|day)|late\\s+afternoons?)\\s+(?:are|is|tend\\s+to\\s+be|would\\s+be|usually|generally|normally|typically|work|suit)\\s+(?:\\p{L}+\\s+){0,2}(?:better|best|easier|ideal|preferable)',
+  '(?:i\\s+)?prefer\\s+(?:the\\s+)?(?:mornings?|afternoons?)',
+  '(?:las|por\\s+las)\\s+(?:mañanas|tardes)\\s+(?:\\p{L}+\\s+){0,2}(?:mejor|prefiero|me\\s+(?:van|vienen)\\s+mejor)',
+  '(?:de|pela|à)\\s+(?:manhã|tarde)\\s+(?:\\p{L}+\\s+){0,2}(?:é\\s+melhor|prefiro|fica\\s+melhor)',
+  "(?:le\\s+matin|l['’]après-midi|en\\s+matinée|en\\s+fin\\s+de\\s+journée)\\s+(?:\\p{L}+\\s+){0,2}(?:de\\s+préférence|plutôt|c['’]est\\s+mieux|m['’]arrange(?:nt)?\\s+mieux|me\\s+convien(?:t|nent)\\s+mieux)",
+  '(?:vormittags|nachmittags|morgens|früh\\s+am\\s+morgen)\\s+(?:\\p{L}+\\s+){0,4}(?:besser|am\\s+besten|lieber)',
+  "(?:['’]s\\s+(?:ochtends|middags)|in\\s+de\\s+ochtend|ochtenden|middagen)\\s+(?:\\p{L}+\\s+){0,3}(?:beter|het\\s+best|liever|voorkeur)",
+  '(?:di\\s+mattina|la\\s+mattina|al\\s+mattino|di\\s+pomeriggio|il\\s+pomeriggio)\\s+(?:\\p{L}+\\s+){0,2}(?:è\\s+meglio|preferisco|va\\s+meglio|meglio)',
+].map((p) => `(?:${p})`).join('|').replace(/^/, '(?<![\\p{L}])(?:').concat(')(?![\\p{L}])'), 'iu');
+
+/** The phrase when the reply prefers a part of the day with no day named, or null. */
+export function prefersPartOfDay(text: string): string | null {
+  return PREFERS_PART_OF_DAY.exec(text.slice(0, 5_000))?.[0] ?? null;
+}
 
 /** The phrase when the reply leaves the times to the rep ("What times do you have?"), or null. */
 export function asksForTimes(text: string): string | null {

@@ -8,7 +8,7 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  const spelled = plainDayBeforeMonth(spellWeekdays(input));
+  const spelled = plainDayBeforeMonth(betweenAsSpan(spellWeekdays(input)));
   return clockAfterDate(nameMonthOfWeekdayNumber(isMonthFirstZone(zone) ? spelled : dayBeforeMonthName(spelled), ref, zone));
 }
 
@@ -35,6 +35,17 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DAY_MONTH_CLOCK = new RegExp(`(?<![\\d.,:/])(\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH},?|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?)\\s+(?=\\d{1,2}[.:]\\d{2}(?![\\d.:/]))`, 'giu');
 function clockAfterDate(text: string): string {
   return text.replace(DAY_MONTH_CLOCK, '$1 at ');
+}
+
+/**
+ * "between 1 and 3", "between 13:00 and 15:00" (the lexicon's "tussen 1 en 3", "zwischen 13 und 15 Uhr"): chrono reads
+ * a span written "from 1 to 3", but of "between" it took only the first clock time with minutes, or none ("Wednesday
+ * between 1 and 3 - grab any slot" read the whole day). Not a count ("between 2 and 3 people").
+ */
+const CLOCK = '\\d{1,2}(?::\\d{2})?(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.))?';
+const BETWEEN = new RegExp(`\\bbetween\\s+(${CLOCK})\\s+and\\s+(${CLOCK})(?![\\d:]|\\s*(?:people|persons|guests|attendees|of\\b|weeks?|days?|months?|years?|hours?|hrs?|minutes?|mins?)\\b)`, 'gi');
+function betweenAsSpan(text: string): string {
+  return text.replace(BETWEEN, 'from $1 to $2');
 }
 
 /**
@@ -100,6 +111,9 @@ function shortForeignWeekday(text: string): string {
 
 const WEEKDAY_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![\d:./-]|\s*(?:am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4})|(?:st|nd|rd|th)?\.?,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
 
+/** A clock time said right after a weekday and its number: "… at 5 pm", "…, around 10:30", "… como at 17:00". */
+const CLOCK_AFTER = /^\s*,?\s*(?:\p{L}+\s+)?(?:at|around|about|@)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d/])/iu;
+
 const SHORT_WEEKDAY_HOUR = /\b((?:mon|tue|wed|thu|fri)[a-z]*)\.?,?\s+([1-6])(?![\d:]|\.\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|h\b|uhr|uur|o'?clock|[A-Za-z]+\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?=\s*(?:[?!.,;]|$|(?:works?|ok|okay|good|fine|is\s+(?:good|fine|ok)|then|pm|ish)\b))/gim;
 
 /**
@@ -112,11 +126,17 @@ function nameMonthOfWeekdayNumber(text: string, ref: Date, zone: string): string
   const today = DateTime.fromJSDate(ref, { zone }).startOf('day');
   // "Monday 8th Nov", "Monday the 15th November", "Friday 21st of November": one date, written as the reader takes it.
   const dated = text.replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\.?,?\s+(?:of\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![a-z])/gi, '$1 $2 $3');
-  return dated.replace(WEEKDAY_DAY, (m, day: string, n: string) => {
+  return dated.replace(WEEKDAY_DAY, (m, day: string, n: string, at: number, all: string) => {
     const weekday = WEEKDAYS.indexOf(day.toLowerCase()) + 1;
     const dayNo = Number(n);
     const date = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today && d <= today.plus({ days: 14 }) && d.weekday === weekday);
-    return date ? `${day} ${dayNo} ${date.toFormat('LLLL')}` : m;
+    if (date) return `${day} ${dayNo} ${date.toFormat('LLLL')}`;
+    // "miércoles 19 como a las 5 pm" (after the lexicon: "Wednesday 19 around 5 pm") where the 19th is a Thursday:
+    // with its clock time said after it, the number is the day's, not an hour. The next such day is named, and the
+    // weekday that disagrees with it is then asked about (weekday-conflict.ts).
+    if (!CLOCK_AFTER.test(all.slice(at + m.length))) return m;
+    const next = [today, today.plus({ months: 1 })].map((d) => d.set({ day: dayNo })).find((d) => d.isValid && d.day === dayNo && d >= today);
+    return next ? `${day} ${dayNo} ${next.toFormat('LLLL')}` : m;
   }).replace(SHORT_WEEKDAY_HOUR, (m, day: string, n: string, at: number, all: string) => {
     // "thurs 4?", "wed 3", "friday 2 works": in a short line, a bare 1–6 after its weekday (no date of it, or it
     // would be named above) is the hour, pm by the business-hours rule, not a day number.

@@ -127,9 +127,8 @@ const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais
 /** "Morgen Vormittag geht, sagen wir 11?", "Thursday morning works, let's say 10": a few words, then "say" and the time. */
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
-/** "Thursday is free. Shall we say 11?", "Donnerstag habe ich Luft. Sagen wir 11 Uhr?": the day's sentence ends, then "say". */
-const SAY_NEXT_SENTENCE = /^[^.!?;\n\d]{0,40}[.!]\s*¿?\s*(?:(?:can|could|shall|should)\s+we\s+|let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo)?\s*$/iu;
-const SAYS = /(?<![\p{L}])(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo)(?![\p{L}])/iu;
+const SAY_WORD = /(?<![\p{L}])(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)(?![\p{L}])/iu;
+const SAY_NEXT = /^[^\d\n.!?]{0,40}[.?!]\s*(?:[\p{L}'’]+\s+){0,3}(?:(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)\s*,?\s*)?$/iu;
 
 /**
  * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
@@ -171,10 +170,11 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
     const gap = b ? text.slice(a.index + a.text.length, b.index) : '';
     if (b && a.dated && (a.grain === 'day' || a.grain === 'window') && !b.dated && (b.grain === 'minute' || b.grain === 'window') && !a.excluded && !b.excluded
       && (NARROW_GAP.test(gap) || BUT_GAP.test(gap) || (a.grain === 'window' && SAY_GAP.test(gap) && within(a, b, zone)) || ((a.grain === 'window' || a.grain === 'day') && FEW_WORDS_GAP.test(gap) && within(a, b, zone))
-        // "I have a window on Thursday. Can we say eleven?": the day, then in the next sentence a time offered with "say".
-        || (SAY_NEXT_SENTENCE.test(gap) && SAYS.test(`${gap} ${b.text}`) && within(a, b, zone))
         // "tomorrow after lunch? say 1:30": the question, then the time that narrows it.
         || (/^\s*\?\s*$/.test(gap) && /^(?:say|like|maybe|perhaps|ideally|sagen\s+wir|digamos|disons|diciamo|zeg\s+maar)\b/i.test(b.text.trim()) && within(a, b, zone))
+        // "tomorrow after 1 works. say 1:30?", "Donnerstag ab 14 Uhr geht. Sagen wir 14:30?", "I have a window on
+        // Thursday. Can we say eleven?": the next sentence says "say" and a time inside the window or day.
+        || ((a.grain === 'window' || a.grain === 'day') && SAY_NEXT.test(gap) && (SAY_WORD.test(gap) || new RegExp(`^${SAY_WORD.source}`, 'iu').test(b.text.trim())) && within(a, b, zone))
         // "in 10 days, so around 7 in the morning", "Friday works, 8:30 my time": a whole day, then a clock time written
         // out in the same sentence, even outside business hours.
         || (a.grain === 'day' && b.grain === 'minute' && FEW_WORDS_GAP.test(gap) && WRITTEN_CLOCK.test(b.text))
@@ -235,4 +235,84 @@ export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref
     list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
   }
   return list;
+}
+
+
+/** "Monday in a week, i.e. the 13th", "lundi prochain, soit le 24": words that say the same day again, more exactly. */
+const RESTATE_GAP = /^\s*[,;:\-–—(]?\s*(?:i\.\s?e\.|that\s+is|that['’]s|so|namely|also|d\.\s?h\.|das\s+hei(?:ß|ss)t|soit|c['’]est-à-dire|donc|o\s+sea|es\s+decir|ou\s+seja|quer\s+dizer|dus|oftewel|ofwel|cioè|ossia|ovvero|quindi)\s*[,:]?\s*(?:on\s+)?$/iu;
+
+/**
+ * "Montag in einer Woche, also am 13., um 9:15": a day, then a date that restates it (the same weekday) is one
+ * proposal, the date's (the weekday alone was read as this week's Monday, a proposal of its own).
+ */
+export function restatedDay(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const out: ExtractedTime[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    // "Monday next week, so the 24th": the week's phrase between them is part of the day.
+    const skip = list[i + 1] && NEXT_WEEK.test(list[i + 1]!.text.trim()) && /^\s*$/.test(text.slice(a.index + a.text.length, list[i + 1]!.index)) ? 1 : 0;
+    const last = list[i + skip]!;
+    const b = list[i + 1 + skip];
+    if (b && a.grain === 'day' && b.dated && !a.excluded && !b.excluded && WEEKDAY_LEAD.test(a.text.replace(/^(?:next|this|the\s+coming)\s+/i, '').trim())
+      && RESTATE_GAP.test(text.slice(last.index + last.text.length, b.index))
+      && DateTime.fromJSDate(a.start, { zone }).weekday === DateTime.fromJSDate(b.start, { zone }).weekday
+      // "so" and "also" (English "as well") restate only the same day; "i.e.", "d.h.", "soit", "cioè" any such weekday.
+      && (!/(?<![\p{L}])(?:so|also)(?![\p{L}])/iu.test(text.slice(last.index + last.text.length, b.index)) || DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day'))) {
+      out.push({ ...b, index: a.index, text: text.slice(a.index, b.index + b.text.length), rules: [...b.rules, `restates the day said before it ("${a.text.trim()}")`] });
+      i += 1 + skip;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** A phrase that names a calendar date ("Monday 1 November", "Monday, December 1st", "Monday 1/11"). */
+const NAMES_DATE = new RegExp(`\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_WORD}(?![a-z])|(?<![a-z])${MONTH_WORD}\\s+\\d{1,2}(?!\\d)|\\d{1,2}[/.]\\d{1,2}`, 'i');
+/** A weekday with at most a clock time or part of day: no date, no "next", of its own. */
+const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?![^]*(?:\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bnext\b|\bweek\b))/i;
+const CONTRAST = /(?<![\p{L}])(?:but|however|mais|pero|sin\s+embargo|aber|jedoch|maar|ma|però|mas|porém)(?![\p{L}])/iu;
+
+/**
+ * "Le lundi 1er novembre est férié dans certains cantons, mais pas à Genève : lundi à 10h": a weekday named again
+ * after a date on that weekday is that date, not the nearest such weekday. When the date was refused and nothing
+ * turns it round ("but"), the nearest weekday stays first and the date is the other reading, asked.
+ */
+export function weekdayOfDateNamed(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  return list.map((t, i) => {
+    const m = BARE_WEEKDAY.exec(t.text.trim());
+    if (!m?.[1] || t.excluded) return t;
+    const weekday = WEEKDAY_NAMES.indexOf(m[1].toLowerCase()) + 1;
+    const e = list.slice(0, i).reverse().find((x) => x.excluded !== 'past wording' && new RegExp(`\\b${m[1]}\\b`, 'i').test(x.text) && NAMES_DATE.test(x.text)
+      && DateTime.fromJSDate(x.start, { zone }).weekday === weekday);
+    if (!e) return t;
+    const day = DateTime.fromJSDate(e.start, { zone });
+    const move = (d: Date) => DateTime.fromJSDate(d, { zone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
+    if (DateTime.fromJSDate(t.start, { zone }).hasSame(day, 'day')) return t;
+    const moved = { ...t, start: move(t.start), end: t.end ? move(t.end) : null, rules: [...t.rules.filter((r) => !/weekday named on that same weekday/.test(r)), `the date named before on that weekday ("${e.text.trim()}")`] };
+    if (!e.excluded || CONTRAST.test(text.slice(e.index + e.text.length, t.index))) return moved;
+    return { ...t, ambiguous: true, alternatives: [...t.alternatives, { start: moved.start, end: moved.end, text: t.text }], rules: [...t.rules, `ambiguous: the weekday after a refused date ("${e.text.trim()}"): the nearest one or that date`] };
+  });
+}
+
+/** "so let's", "could we push to", "¿lo pasamos al…?", "on peut décaler à": the time after it replaces the day before. */
+const MOVE_TO = /(?<![\p{L}])(?:so\s+let['’]?s|push|move|shift|switch|bump|reschedul\p{L}*|postpone|instead|pasamos|pasarlo|cambiamos|cambiarlo|movemos|moverlo|mover|passer|décaler|reporter|déplacer|verschieben|verlegen|stattdessen|verzetten|verplaatsen|spostare|spostiamo|rimandare|adiar|passar|mudar|remarcar)(?![\p{L}])/iu;
+const OR_WORD = /(?<![\p{L}])(?:or|oder|ou|o|of|oppure|ó)(?![\p{L}])/iu;
+
+/**
+ * "The maintenance window is Saturday, so let's talk Monday at 10", "Next Tuesday I'm interstate. Could we push to
+ * Wednesday at 2pm?": a day without a clock time, then a move to a clock time on another day. The first day is the
+ * reason, not an option (options are joined by "or").
+ */
+export function reasonDay(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  return list.map((a, i) => {
+    const b = list[i + 1];
+    if (!b || a.excluded || b.excluded || (a.grain !== 'day' && a.grain !== 'window') || !b.dated || b.grain !== 'minute') return a;
+    if (/\d/.test(a.text) && !/\b(?:morning|afternoon|evening)\b/i.test(a.text)) return a;
+    const gap = text.slice(a.index + a.text.length, b.index);
+    if (gap.length > 120 || !MOVE_TO.test(gap) || OR_WORD.test(gap)) return a;
+    if (DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day')) return a;
+    return { ...a, excluded: 'busy' as const, rules: [...a.rules, `the reason for the move to "${b.text.trim()}", not an option`] };
+  });
 }

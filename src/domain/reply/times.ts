@@ -2,8 +2,8 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, weekdayDayNumber, weekdayOfNextWeek } from './times-join.js';
-import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, zoneWordAt, zoneWordIn } from './zones.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
+import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -80,7 +80,29 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     const excluded = exclusion(r, text);
     if (t) out.push(excluded ? { ...t, excluded } : t);
   }
-  return dropUndatedDuplicates(carryTimeAcrossOptions(joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone), text, ref, zone), zone);
+  const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
+  const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
+  return travelling(dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone), text, zone, scheduling);
+}
+
+/**
+ * "Dienstag 15 Uhr geht. Ich bin dann allerdings für die Messe in New York.": a clock time from a writer who says
+ * they will be in another city (said after the time) is that city's wall clock (first) or their home zone's. Both stay
+ * plausible: asked.
+ */
+function travelling(list: ExtractedTime[], text: string, zone: string, scheduling: boolean): ExtractedTime[] {
+  if (!scheduling) return list;
+  return list.map((t) => {
+    if (t.grain !== 'minute' || t.excluded || t.rules.some((r) => /^explicit (?:zone|UTC offset)|"your time"/.test(r))) return t;
+    // Said after the time, in the same or the next sentence ("Monday I can't, I'm in Spain. Wednesday at 10:30?" is
+    // about Monday).
+    const away = travelZoneIn(text.slice(t.index + t.text.length, t.index + t.text.length + 160), zone, t.start);
+    if (!away) return t;
+    const home = DateTime.fromJSDate(t.start, { zone });
+    const there = DateTime.fromObject({ year: home.year, month: home.month, day: home.day, hour: home.hour, minute: home.minute }, { zone: away });
+    const shift = there.toMillis() - home.toMillis();
+    return { ...t, start: there.toJSDate(), end: t.end ? new Date(t.end.getTime() + shift) : null, ambiguous: true, alternatives: [{ start: t.start, end: t.end, text: t.text }, ...t.alternatives], rules: [...t.rules, `ambiguous: the writer will be in ${away} then: its wall clock, or ${zone}'s`] };
+  });
 }
 
 /**
@@ -118,7 +140,7 @@ function withinSentences(results: ChronoResult[], text: string, parse: (s: strin
  * chrono leaves implied (a day = 09:00–17:00, "morning" = 09:00–12:00, bare 1–6 = pm, dates read forward);
  * elsewhere ("the deadline was last night") the phrase is read as written, with chrono-node's own components.
  */
-const SCHEDULING_WORDS = /\b(?:meet(?:ing|up)?s?|call(?:s|ed)?|chat|talk|speak|catch(?:\s+|-)up|demo|free|available|availability|works?|suits?|convenient|schedul\w*|book(?:ed)?|slots?|connect|sync|zoom|teams|webex|hangouts?|how\s+about|what\s+about|can\s+we|could\s+we|shall\s+we|let'?s|calendar|invite|appointment|reach\s+me|ring\s+me|good\s+for|fine\s+(?:for|with)|ok(?:ay)?\s+for|termin|treffen|gespräch|anruf|passt|geht|convient|rendez-vous|appel|disponible|réunion|reunión|llamada|me\s+va|verfügbar|dispo)\b|\?/i;
+const SCHEDULING_WORDS = /\b(?:meet(?:ing|up)?s?|call(?:s|ed)?|chat|talk|speak|catch(?:\s+|-)up|demo|free|available|availability|works?|suits?|convenient|schedul\w*|book(?:ed)?|slots?|connect|sync|zoom|teams|webex|hangouts?|how\s+about|what\s+about|can\s+we|could\s+we|shall\s+we|let'?s|calendar|invite|appointment|reach\s+me|ring\s+me|good\s+for|fine\s+(?:for|with)|ok(?:ay)?\s+for|termin|treffen|gespräch|anruf|passt|geht|convient|rendez-vous|appel|disponible|réunion|reunión|llamada|me\s+va|verfügbar|dispo|qu[eé]\s+tal|q\s+tal|why\s+not|pourquoi\s+pas)\b|\?/i;
 
 export function isSchedulingText(text: string): boolean {
   return SCHEDULING_WORDS.test(text);
@@ -150,6 +172,8 @@ const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|
 /** "Tuesday no, Monday ok", "martes no.", "dinsdag nee,": a bare no right after the day ("na sexta no mesmo horário" is Portuguese "in the"). */
 const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}]))/iu;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
+/** "Why not Thursday?", "Pourquoi pas jeudi ?", "Warum nicht Donnerstag?": a proposal, the "not" refuses nothing. */
+const WHY_NOT = /(?<![\p{L}])(?:why|pourquoi|warum|wieso|waarom|perch[eé]|por\s*qu[eé]|por\s+que)\s+(?:not|pas|nicht|niet|non|no|não)\s+(?:on\s+|at\s+)?$/iu;
 const PAST_WORDS = /\b(?:last|yesterday|ago|earlier today|this past)\b/i;
 
 
@@ -165,7 +189,7 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   // "viernes por favor, el martes no puedo": the next day named opens a clause of its own too.
   const own0 = after.split(/(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}])/iu)[0] ?? after;
   const own = own0.split(/(?<![\p{L}])(?:once|when|after|until|till|as\s+soon\s+as|because|since|if|before|while|but|and|so|cuando|porque|quand|parce\s+que|wenn|weil|sobald|als|wanneer|omdat|zodra|quando|perché|appena)(?![\p{L}])/iu)[0] ?? own0;
-  if (NEGATION_AFTER.test(own) || NO_AFTER.test(after) || NEGATION_BEFORE.test(before)) return 'negated';
+  if (NEGATION_AFTER.test(own) || NO_AFTER.test(after) || (NEGATION_BEFORE.test(before) && !WHY_NOT.test(before))) return 'negated';
   const context = contextExclusion(text, r.index, r.index + r.text.length);
   return context === 'past' ? 'past wording' : context ?? undefined;
 }

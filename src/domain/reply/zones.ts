@@ -192,3 +192,21 @@ export function cityZoneAt(s: string): string | null {
   }
   return null;
 }
+
+/** "I'll be in New York then", "Ich bin dann … in New York", "je serai à Montréal": the writer away in another city. */
+const TRAVEL = new RegExp(`(?<![\\p{L}])(?:i['’]ll\\s+be|i\\s+will\\s+be|i['’]m|i\\s+am|we['’]ll\\s+be|we\\s+will\\s+be|ich\\s+bin|bin\\s+ich|wir\\s+sind|sind\\s+wir|je\\s+serai|je\\s+suis|nous\\s+serons|estaré|estoy|estaremos|estarei|estou|vou\\s+estar|ik\\s+ben|ben\\s+ik|ik\\s+zit|zit\\s+ik|we\\s+zijn|sarò|sono|saremo)(?:\\s+[\\p{L}'’]+,?){0,6}?\\s+(?:in|at|à|en|em|a|na|no|im|op|nach|ad)\\s+${CITY}`, 'giu');
+
+/**
+ * The zone of the city the writer says they will be in ("Ich bin dann allerdings für die Messe in New York"), when it
+ * is a known city or country other than their own zone; null otherwise.
+ */
+export function travelZoneIn(text: string, home: string, at: Date): string | null {
+  for (const m of text.matchAll(TRAVEL)) {
+    // A city's name is written with a capital ("in the morning" is none).
+    if (!/^\p{Lu}/u.test(m[1] ?? '')) continue;
+    const name = (m[1] ?? '').toLowerCase().replace(/[.'-]+$/u, '');
+    const zone = cities().get(name) ?? cities().get((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
+    if (zone && offsetAt(zone, at) !== offsetAt(home, at)) return zone;
+  }
+  return null;
+}

@@ -21,6 +21,9 @@ export const DE_PRE_RULES: Rule[] = [
 ];
 
 export const DE_RULES: Rule[] = [
+  // "Montag in einer Woche": the Monday of next week. "oder warte", "warte mal": a correction of the time said before.
+  [w(`(${WEEKDAY_EN})\\s+in\\s+(?:einer|1)\\s+Woche`), (_m, a) => `${a} next week`],
+  [w('(?:oder|nein|ah|äh)\\s+warte|warte\\s+mal'), 'wait'],
   [w('übermorgen|uebermorgen'), 'the day after tomorrow'],
   [w('morgen\\s+(?:früh|frueh|vormittag|morgen)|morgen\\s+am\\s+vormittag'), 'tomorrow morning'],
   [w('morgen\\s+(?:nachmittag|am\\s+nachmittag)'), 'tomorrow afternoon'],
@@ -60,7 +63,7 @@ export const DE_RULES: Rule[] = [
   [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`von\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?bis\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`gegen\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uhr)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],
-  [w(`(?:ab|nach)\\s+${H}(?:[:.](\\d{2}))?\\s*uhr|ab\\s+${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d.])`), (_m, a, b, c, d) => `after ${hm(String(h(a ?? c)), b ?? d)}`],
+  [w(`(?:ab|nach)\\s+${H}(?:[:.](\\d{2}))?\\s*uhr|ab\\s+${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d.])(?!\\s+${MONTH_EN})`), (_m, a, b, c, d) => `after ${hm(String(h(a ?? c)), b ?? d)}`],
   [w(`vor\\s+${H}(?:[:.](\\d{2}))?\\s*uhr`), (_m, a, b) => `before ${hm(String(h(a)), b)}`],
   [w(`${H}(?:[:.](\\d{2}))?\\s*uhr`), (_m, a, b) => hm(String(h(a)), b)],
   [w(`um\\s+${H}(?![\\p{L}])`), (_m, a) => `at ${h(a)}`],

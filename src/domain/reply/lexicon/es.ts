@@ -16,6 +16,8 @@ export const ES_PRE_RULES: Rule[] = [
 ];
 
 export const ES_RULES: Rule[] = [
+  // "o espera", "espera, mejor…": a correction of the time said before.
+  [w('(?:o|no|ah)\\s+espera|espera(?=\\s*,)'), 'wait'],
   [w('pasado mañana'), 'the day after tomorrow'],
   [w('mañana (?:por|en|de) la mañana|mañana temprano'), 'tomorrow morning'],
   [w('mañana (?:por|en|a) la tarde'), 'tomorrow afternoon'],
@@ -30,7 +32,8 @@ export const ES_RULES: Rule[] = [
   }],
   // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
   [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
-  [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
+  // Not a date's month: "miércoles 26/11 por la tarde" is the 26th of November in the afternoon, not "26/at 11pm".
+  [w(`(?<!\\d[/.-])(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+media`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+cuarto`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+menos\\s+cuarto`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],
@@ -59,7 +62,7 @@ export const ES_RULES: Rule[] = [
   // "entre las 2 y las 5", and without the articles "entre 2 y 5" (as Portuguese "entre 2 e 5"); not "entre 2 y 5 personas".
   [w(`entre\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?(?!\\s*(?:[\\d%]|personas|semanas|d[ií]as|meses|años|usuarios|licencias|empleados|minutos))`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
-  [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
+  [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de|como\\s+a)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
   // "desde las 8": a clock hour ("after 8:00"), which the reader takes as the start of a window.
   [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}(?:[:.](\\d{2}))?(?:\\s*h)?`), (_m, a, b) => `after ${hm(String(h(a)), b)}`],
   [w(`antes\\s+de\\s+las\\s+${H}`), (_m, a) => `before ${h(a)}`],

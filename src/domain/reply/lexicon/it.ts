@@ -12,13 +12,16 @@ const ALLE = "(?:alle|all'|verso\\s+le|intorno\\s+alle)";
 export const IT_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mart', 'mar'], ['merc', 'mer'], ['giov', 'gio'], ['ven'], ['sab'], ['dom']]);
 
 export const IT_RULES: Rule[] = [
+  // "o aspetta", "anzi aspetta": a correction of the time said before.
+  [w('(?:o|no|ah|anzi)\\s+aspett[ai]|aspett[ai](?=\\s*,)'), 'wait'],
   [w('dopodomani|dopo\\s+domani'), 'the day after tomorrow'],
   [w('domani\\s+mattina|domattina|domani\\s+in\\s+mattinata'), 'tomorrow morning'],
   [w('domani\\s+(?:pomeriggio|nel\\s+pomeriggio)'), 'tomorrow afternoon'], [w('domani\\s+sera'), 'tomorrow evening'],
   [w('stamattina|stamani|questa\\s+mattina'), 'this morning'], [w('oggi\\s+pomeriggio|questo\\s+pomeriggio'), 'this afternoon'], [w('stasera|questa\\s+sera'), 'tonight'],
   // "tra le 3 e le 5 del pomeriggio": the part of day after the range holds for both ends.
   [w(`(?:tra|fra)\\s+le\\s+${H}(?:[:.](\\d{2}))?\\s+e\\s+le\\s+${H}(?:[:.](\\d{2}))?\\s+(?:del|di|della)\\s+(mattina|pomeriggio|sera)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mattina')} and ${withMeridiem(String(h(c)), d, part !== 'mattina')}`],
-  [w(`(?:${ALLE}\\s*)?${H}(?:[:.](\\d{2}))?\\s+(?:del|di|della)\\s+(mattina|pomeriggio|sera)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mattina')}`],
+  // Not a date's month: "mercoledì 26/11 di pomeriggio" is the 26th of November in the afternoon.
+  [w(`(?<!\\d[/.-])(?:${ALLE}\\s*)?${H}(?:[:.](\\d{2}))?\\s+(?:del|di|della)\\s+(mattina|pomeriggio|sera)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mattina')}`],
   [w(`(?:${ALLE}\\s*)?${H}\\s+e\\s+mezz[ao]`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:${ALLE}\\s*)?${H}\\s+e\\s+un\\s+quarto`), (_m, a) => `at ${clock(h(a), 15)}`],
   [w(`(?:${ALLE}\\s*)?${H}\\s+meno\\s+un\\s+quarto`), (_m, a) => `at ${clock(h(a) - 1, 45)}`],

@@ -1,5 +1,5 @@
 import { weekdayAbbreviations } from './common.js';
-import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, w, type NumberWords, type Rule } from './rules.js';
+import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12 };
 const H = hourPattern(N);
@@ -18,6 +18,10 @@ export const NL_PRE_RULES: Rule[] = [
 ];
 
 export const NL_RULES: Rule[] = [
+  // "maandag over een week": the Monday of next week; "dus de 24e": the 24th. "of wacht": a correction.
+  [w(`(${WEEKDAY_EN})\\s+over\\s+(?:een|1)\\s+week`), (_m, a) => `${a} next week`],
+  [w(`de\\s+(\\d{1,2})(?:e|ste|de)(?![\\p{L}\\d])(?!\\s+${MONTH_EN})`), (_m, d) => `the ${ordinal(d)}`],
+  [w('(?:of|nee|oh)\\s+wacht|wacht\\s+(?:even|eens)'), 'wait'],
   [w('overmorgen'), 'the day after tomorrow'],
   [w('morgen\\s*ochtend|morgenvroeg|morgen\\s+vroeg|morgen\\s+in\\s+de\\s+ochtend'), 'tomorrow morning'],
   [w('morgen\\s*middag|morgen\\s+in\\s+de\\s+middag'), 'tomorrow afternoon'], [w('morgen\\s*avond'), 'tomorrow evening'],

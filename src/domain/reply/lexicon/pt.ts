@@ -12,6 +12,8 @@ const AS = '(?:às|as|a|à)';
 export const PT_PRE_RULES: Rule[] = [...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
 
 export const PT_RULES: Rule[] = [
+  // "ou espera", "espera aí": a correction of the time said before.
+  [w('(?:ou|não|ah)\\s+espera|espera\\s+a[ií]'), 'wait'],
   // "ao fim da tarde, pelas 18h", "pelas 10h30": "pelas" before a clock time is about that time, said as "at".
   [w('(?:lá\\s+)?pel[ao]s?(?=\\s+\\d{1,2}(?:[:h]|\\s*horas(?![\\p{L}])))'), 'at'],
   [w('depois\\s+de\\s+amanhã|depois\\s+de\\s+amanha'), 'the day after tomorrow'],
@@ -23,7 +25,8 @@ export const PT_RULES: Rule[] = [
   [w('hoje\\s+(?:à|pela)\\s+noite|esta\\s+noite'), 'tonight'],
   // "entre as 3 e as 5 da tarde": the part of day after the range holds for both ends.
   [w(`entre\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?e\\s+(?:as\\s+|a\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'manhã')} and ${withMeridiem(String(h(c)), d, part !== 'manhã')}`],
-  [w(`(?:(?:${AS}|por\\s+volta\\s+das|lá\\s+pelas|perto\\s+das)\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
+  // Not a date's month: "quarta 26/11 de tarde" is the 26th of November in the afternoon.
+  [w(`(?<!\\d[/.-])(?:(?:${AS}|por\\s+volta\\s+das|lá\\s+pelas|perto\\s+das)\\s+)?${H}(?:[:h](\\d{2}))?\\s*(?:h(?:oras)?\\s*)?(?:da|de)\\s+(manhã|tarde|noite)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'manhã')}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+meia`), (_m, a) => `at ${clock(h(a), 30)}`],
   [w(`(?:${AS}\\s+)?${H}\\s+e\\s+(?:quinze|um\\s+quarto)`), (_m, a) => `at ${clock(h(a), 15)}`],
   // "às dez menos um quarto", "quinze para as dez", "um quarto para as dez": a quarter to ten, 09:45.
