@@ -128,7 +128,7 @@ const BUT_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}[\p{L}'’]+\s*,\s*(?:but|aber|mais
 const SAY_GAP = /^\s*(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]*\s*[,;:\-–—?]?\s*(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|disons|zeg\s+maar|zeg|diciamo|dicono)\s*$/iu;
 
 const SAY_WORD = /(?<![\p{L}])(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)(?![\p{L}])/iu;
-const SAY_NEXT = /^[^\d\n.!?]{0,40}[.?!]\s*(?:[\p{L}'’]+\s+){0,3}(?:(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)\s*,?\s*)?$/iu;
+const SAY_NEXT = /^[^\d\n.!?]{0,40}[.?!]\s*¿?\s*(?:[\p{L}'’]+\s+){0,3}(?:(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|on\s+dit|diciamo|zeg\s+maar|zeg)\s*,?\s*)?$/iu;
 
 /**
  * "Mittwoch nachmittags ginge es bei mir, gern ab 15 Uhr", "Wednesday afternoon suits me, ideally from 3": a part of
