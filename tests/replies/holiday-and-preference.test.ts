@@ -45,3 +45,19 @@ describe('a part of the day preferred with no day named is vague, not tomorrow',
     ['it', 'Di mattina è meglio, giovedì alle 10?', '2025-11-20 10:00'],
   ])('%s: a day and time beside it stays the proposal ("%s")', reads);
 });
+
+describe('"sometime after the 15th" opens a range after that day, with the times left to the rep', () => {
+  it.each([
+    ['en', 'Sometime after the 20th should be fine, send me a few options.', '2025-11-21'],
+    ['en', 'Any day after the 24th works, just send a couple of slots.', '2025-11-25'],
+    ['en', 'Whenever after December 3rd, send me some times.', '2025-12-04'],
+  ])('%s: "%s" is vague from %s', (lang, text, from) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+    expect(r.range?.start.toISOString().slice(0, 10)).toBe(from);
+  });
+
+  it('a clock time after it keeps the proposal ("after the 20th at 10am")', () => {
+    expect(read('en', 'Sometime after the 20th at 10am works.').kind).toBe('proposal');
+  });
+});

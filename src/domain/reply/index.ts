@@ -6,7 +6,7 @@ import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
-import { asksForTimes, matchVagueRange, prefersPartOfDay, WEEK_OF } from './intent.js';
+import { asksForTimes, matchVagueRange, prefersPartOfDay, SOMETIME_AFTER, WEEK_OF } from './intent.js';
 import { completeFromOffer, sameTimeAfter, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, type LanguageGuess } from './language.js';
 import { defersWithoutOffer } from './not-now.js';
@@ -124,7 +124,8 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const partOnly = (t: ExtractedTime) => /^(?:(?:in|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening)s?$/i.test(t.text.trim());
   // "maybe the week of the 14th?": the day names a week asked for, not a day offered.
   const weekOf = [...timeText.matchAll(new RegExp(WEEK_OF.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
-  const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && weekOf.some(([a, b]) => t.index < b && t.index + t.text.length > a);
+  const sometimeAfter = [...timeText.matchAll(new RegExp(SOMETIME_AFTER.source, 'giu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const inWeekOf = (t: ExtractedTime) => t.grain === 'day' && [...weekOf, ...sometimeAfter].some(([a, b]) => t.index < b && t.index + t.text.length > a);
   const specific0 = orderCorrections(future.filter((t) => !inWeekOf(t) && (t.grain !== 'day' || !matchVagueRange(t.text, ref, zone)) && !((range0 || prefers0) && partOnly(t)) && (!t.rules.some((r) => /part of day|a day without a time/.test(r)) || dayIsOffered(timeText, t.index, t.index + t.text.length) || PLEASE_AFTER.test(timeText.slice(t.index + t.text.length)) || sameTimeAfter(timeText.slice(t.index + t.text.length)))), timeText, zone);
   // "2pm is good", "Tuesday, same time?": the half the reply leaves out comes from the rep's quoted offer.
   const specific = completeFromOffer(specific0, `${said}\n${timeText}`, candidates, ref, zone, all);

@@ -80,6 +80,8 @@ function firstMatch(list: RegExp[], text: string): string | null {
 }
 
 /** "the week of the 14th" and its six translations, with the day number (and a month, when named after it). */
+/** "sometime after the 15th", "any time after June 3", "whenever after the 20th": a range that opens after that day. */
+export const SOMETIME_AFTER = /(?<![\p{L}])(?:some\s*time|any\s*time|any\s+day|whenever|at\s+some\s+point)\s+(?:after|from)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?!\s*(?:[:.h]\d|am\b|pm\b|o['’]?clock))(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
 export const WEEK_OF = /(?<![\p{L}])(?:week\s+of|semana\s+del?|semana\s+do(?:\s+dia)?|semaine\s+du|woche\s+vom|week\s+van|settimana\s+del)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -149,6 +151,18 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       return [s < now ? now : s, s.plus({ months: 1 })];
     } },
   ];
+  // "Sometime after the 15th, send me a few options": the two weeks after that day, not the day itself.
+  rules.unshift({ re: SOMETIME_AFTER, range: (m) => {
+    const d = Number(m[2]);
+    const name = m[1] ?? m[3];
+    const month = name ? MONTH_NAMES.indexOf(name.toLowerCase().slice(0, 3)) + 1 : 0;
+    let date = DateTime.fromObject({ year: now.year, month: month || now.month, day: d }, { zone });
+    if (!date.isValid) return null;
+    if (date < day) date = month ? date.plus({ years: 1 }) : date.plus({ months: 1 });
+    if (!date.isValid || date.day !== d) return null;
+    const s = date.plus({ days: 1 });
+    return [s, s.plus({ days: 14 })];
+  } });
   // "the week of the 14th", "la semana del 14", "semaine du 14", "Woche vom 14.", "week van 14 november": that week.
   rules.unshift({ re: WEEK_OF, range: (m) => {
     const d = Number(m[2]);
