@@ -268,7 +268,7 @@ describe('multilingual set, tune-r11 split (tests/fixtures/replies-multilingual/
  * tune-r12 was the held-out split of round 14 (then `heldout-r12/`), written blind to the parser and scored once unseen
  * after round 14: 215/240 = 89.6%, proposals certain and right 111/131 = 84.7% (one case under the 85% rule, so the 7
  * readings asked about with the right one among the options counted as wrong), 0 proposals from hard negatives, 0
- * missed opt-outs. Not tuned on: its floor is that blind score minus one case.
+ * missed opt-outs. Tuned on in round 15 (240/240): its floor is today's score minus one case.
  */
 describe('multilingual set, tune-r12 split (tests/fixtures/replies-multilingual/tune-r12)', () => {
   it('scores above the floor, with no proposal from a hard negative and no missed opt-out', async () => {
@@ -283,15 +283,35 @@ describe('multilingual set, tune-r12 split (tests/fixtures/replies-multilingual/
 /**
  * tune-r13 was a held-out split (then `heldout-r13/`), written blind to the parser and scored once unseen after round 14:
  * 231/240 = 96.3%, proposals certain and right 127/134 = 94.8%, 1 proposal from a hard negative, 0 missed opt-outs.
- * Its floor is that blind score minus one case.
+ * Tuned on in round 15 (239/240): its floor is today's score minus one case, with no hard-negative proposal.
  */
 describe('multilingual set, tune-r13 split (tests/fixtures/replies-multilingual/tune-r13)', () => {
-  it('scores above the floor, with at most the one hard-negative proposal of its blind score and no missed opt-out', async () => {
+  it('scores above the floor, with no proposal from a hard negative (one in its blind score) and no missed opt-out', async () => {
     const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, 'tune-r13'));
     expect(s.n).toBeGreaterThanOrEqual(240);
     expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR.multilingualTuneR13);
     expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
-    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(1);
+    expect(s.hardNegativeProposals).toEqual([]);
+    expect(s.missedOptouts).toEqual([]);
+  });
+});
+
+/**
+ * tune-r14 and tune-r15 were the held-out splits of round 15 (then `heldout-r14/`, `heldout-r15/`), written blind to the
+ * parser and scored once unseen after round 15: 237/248 = 95.6% (certain and right 132/136, 3 hard-negative proposals)
+ * and 224/240 = 93.3% (118/128, 2 hard-negative proposals), 0 missed opt-outs. Floors: those blind scores minus one case;
+ * the hard negatives proposed may not grow.
+ */
+describe.each([
+  ['tune-r14', 248, 'multilingualTuneR14', 3],
+  ['tune-r15', 240, 'multilingualTuneR15', 2],
+] as const)('multilingual set, %s split', (split, n, floor, hardNegatives) => {
+  it('scores above the floor, with no more hard-negative proposals than its blind score and no missed opt-out', async () => {
+    const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, split));
+    expect(s.n).toBeGreaterThanOrEqual(n);
+    expect(s.accuracy).toBeGreaterThanOrEqual(FLOOR[floor]);
+    expect(s.certainRightShare).toBeGreaterThanOrEqual(0.85);
+    expect(s.hardNegativeProposals.length).toBeLessThanOrEqual(hardNegatives);
     expect(s.missedOptouts).toEqual([]);
   });
 });
@@ -366,5 +386,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.92, chronoNone: 1, ducklingStart: 0.41, ducklingNone: 1,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.995, multilingualTuneR12: 0.891, multilingualTuneR13: 0.958, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.995, multilingualTuneR12: 0.995, multilingualTuneR13: 0.99, multilingualTuneR14: 0.951, multilingualTuneR15: 0.929, language: 0.97,
 };
