@@ -69,6 +69,15 @@ export const EN_RULES: Rule[] = [
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:this\\s+|next\\s+)?(${WEEKDAY_EN})`), (_m, n, d) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks, ${d}`],
   // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:today|now)`), (_m, n) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks`],
+  // "tomorrow 10-12 CT is open", "free thurs 1-3 PT": right after a day, a span of bare hours (no am/pm) is a span of
+  // hours, each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), not a day-long window.
+  [w(`(${WEEKDAY_EN}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|tomorrow|today)\\s*,?\\s+(?:from\\s+)?(\\d{1,2})(?::(\\d{2}))?\\s*[-–]\\s*(\\d{1,2})(?::(\\d{2}))?(?!\\s*(?::|\\d|[-–/.]\\d|am|pm|a\\.m|p\\.m|[ap](?![\\p{L}])|%|people|persons|users|seats|licen[cs]es|weeks?|days?|hours?|months?|years?|minutes?|mins?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`), (m, d, a, b, c, e) => {
+    const mer = (x: number) => (x >= 1 && x <= 6) || x === 12 ? 'pm' : x >= 8 && x <= 11 ? 'am' : null;
+    const [x, y] = [Number(a), Number(c)];
+    const [mx, my] = [mer(x), mer(y)];
+    if (!mx || !my || (x % 12) + (mx === 'pm' ? 12 : 0) >= (y % 12) + (my === 'pm' ? 12 : 0)) return m;
+    return `${d} ${a}${b ? `:${b}` : ''}${mx}-${c}${e ? `:${e}` : ''}${my}`;
+  }],
   // "between 1 and 3" with no am/pm: each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), as one range.
   [w('between\\s+(\\d{1,2})(?::(\\d{2}))?\\s+and\\s+(\\d{1,2})(?::(\\d{2}))?(?!\\s*(?::|\\d|am|pm|a\\.m|p\\.m|%|people|persons|users|seats|licen[cs]es|weeks?|days?|hours?|months?|years?|minutes?|mins?|[-–]))'), (m, a, b, c, d) => {
     const mer = (x: number) => (x >= 1 && x <= 6) || x === 12 ? 'pm' : x >= 8 && x <= 11 ? 'am' : null;

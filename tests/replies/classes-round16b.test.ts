@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { firstLocal, read } from './lang-helpers.js';
+
+/**
+ * Classes of issue 11, round 16 (part b): times read wrong although the reply says them (a span of bare hours after
+ * its day). The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday
+ * 17 November 2025 at 09:12 local time.
+ */
+
+const certainAt = (lang: string, text: string, wall: string) => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+  expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
+  return r;
+};
+
+describe('a span of bare hours right after its day ("wed 2-4 ET") is that span, not the day-long window', () => {
+  it.each([
+    ['en', 'wed 2-4 ET works on my side', '2025-11-19 14:00'],
+    ['en', 'Tomorrow 10-12 is wide open.', '2025-11-18 10:00'],
+    ['en', 'I am around Friday 11-1 if that helps', '2025-11-21 11:00'],
+    ['en', 'fri 3-5 EST, call whenever', '2025-11-21 15:00'],
+    ['es', 'El jueves 10-12 estoy libre.', '2025-11-20 10:00'],
+    ['fr', 'Mercredi 10-12 je suis disponible.', '2025-11-19 10:00'],
+  ])('%s: "%s" starts at %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+});
+
+describe('stays: spans that are no bare-hour span after a day', () => {
+  it.each([
+    ['en', 'Thursday 2-4pm works', '2025-11-20 14:00'],
+    ['de', 'Donnerstag 14-16 Uhr passt.', '2025-11-20 14:00'],
+  ])('%s: "%s" starts at %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+  it('a reversed span is not made into one ("Friday 3-1")', () => {
+    const r = read('en', 'Friday 3-1 works');
+    expect(firstLocal('en', r)).not.toBe('2025-11-21 15:00');
+  });
+});
