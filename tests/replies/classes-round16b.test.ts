@@ -36,3 +36,18 @@ describe('stays: spans that are no bare-hour span after a day', () => {
     expect(firstLocal('en', r)).not.toBe('2025-11-21 15:00');
   });
 });
+
+const over = (reply: string, offer: string) => `${reply}\n\nOn Sat, 15 Nov 2025 at 09:40, Dana Reyes <dana@seller.io> wrote:\n> ${offer.split('\n').join('\n> ')}\n`;
+
+describe('a known city or country alone in brackets right after a time ("16:00 (CDMX)") names its zone', () => {
+  it.each([
+    // Madrid prospect, Mexico City offer: 16:00 in Mexico City is 23:00 in Madrid.
+    ['es', over('La segunda me va bien.', 'Te propongo:\n1. martes 25 de noviembre, 10:00 (CDMX)\n2. jueves 27 de noviembre, 16:00 (CDMX)'), '2025-11-27 23:00'],
+    // New York prospect writing a London time.
+    ['en', 'Thursday 20 Nov at 3pm (London) suits me.', '2025-11-20 10:00'],
+    ['fr', 'Jeudi 20 novembre à 15h (Lisbonne) me convient.', '2025-11-20 16:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+  it('stays: a word in brackets that names no place changes nothing ("3pm (Friday)")', () => {
+    certainAt('en', 'Friday 21 Nov at 3pm (tentative) works', '2025-11-21 15:00');
+  });
+});
