@@ -51,3 +51,15 @@ describe('a known city or country alone in brackets right after a time ("16:00 (
     certainAt('en', 'Friday 21 Nov at 3pm (tentative) works', '2025-11-21 15:00');
   });
 });
+
+describe('a day refused by an idiom ("me pilla fatal", "is tough", "passt schlecht") is no proposal; the other day is', () => {
+  it.each([
+    ['es', 'El lunes me viene fatal, ¿mejor el jueves a las 10?', '2025-11-20 10:00'],
+    ['de', 'Dienstag passt mir schlecht, lieber Donnerstag um 10 Uhr?', '2025-11-20 10:00'],
+    ['nl', 'Dinsdag komt me slecht uit, liever donderdag om 10 uur?', '2025-11-20 10:00'],
+    ['it', 'Martedì mi viene male, meglio giovedì alle 10?', '2025-11-20 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+  it('stays: "Tuesday is tricky for us, what about Thursday at 10?" is Thursday at 10', () => {
+    certainAt('en', 'Tuesday is tricky for us, what about Thursday at 10?', '2025-11-20 10:00');
+  });
+});
