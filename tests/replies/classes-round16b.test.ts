@@ -63,3 +63,11 @@ describe('a day refused by an idiom ("me pilla fatal", "is tough", "passt schlec
     certainAt('en', 'Tuesday is tricky for us, what about Thursday at 10?', '2025-11-20 10:00');
   });
 });
+
+describe('a quoted offer of one day and a span of hours in the next sentence: the span is on that day', () => {
+  it.each([
+    ['en', over('Sounds good, 2pm works', 'Would Thursday Nov 20 suit for a quick call? Any time after lunch is fine for me.'), '2025-11-20 14:00'],
+    ['en', over('Great, 10:30 then', 'Are you free Friday, November 21? Anytime in the morning works on my end.'), '2025-11-21 10:30'],
+    ['es', over('Perfecto, a las 16:00', '¿Te va bien el jueves 20 de noviembre? Cualquier hora por la tarde me sirve.'), '2025-11-20 16:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { const r = read(lang, text); expect(r.kind).toBe('proposal'); expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall); });
+});
