@@ -71,3 +71,12 @@ describe('a quoted offer of one day and a span of hours in the next sentence: th
     ['es', over('Perfecto, a las 16:00', '¿Te va bien el jueves 20 de noviembre? Cualquier hora por la tarde me sirve.'), '2025-11-20 16:00'],
   ])('%s: "%s" is %s', (lang, text, wall) => { const r = read(lang, text); expect(r.kind).toBe('proposal'); expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall); });
 });
+
+describe('"that day" anchors a bare hour to the quoted offer\'s day, as "the same day" does', () => {
+  it.each([
+    ['en', over('3pm is hard for me. Later that day? 4 or 5 would be fine.', 'Would Thursday 20 November at 3pm work?'), '2025-11-20 16:00'],
+    ['en', over("Can't do 2pm. Earlier that day, 10 or 11?", 'Could we talk Friday 21 November at 2pm?'), '2025-11-21 10:00'],
+    ['es', over('A las 15 no puedo, ¿ese día a las 10?', '¿Te va bien el jueves 20 de noviembre a las 15:00?'), '2025-11-20 10:00'],
+    ['de', over('15 Uhr geht nicht, an dem Tag um 10 Uhr?', 'Passt Ihnen Donnerstag, 20. November um 15:00 Uhr?'), '2025-11-20 10:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+});

@@ -63,6 +63,8 @@ export const EN_RULES: Rule[] = [
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])(?!\\s+(?:las?|los|les?|l[\'’]|el|os|as|o|\\d|mediod[ií]a|meio-dia|mezzogiorno|midi))'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
   // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
   [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?(?:the\s+)?same\s+day\b)/giu, (_m, a) => `at ${a}`],
+  // "Earlier that day? 11 or 12 both fine", "the same day: 10 or 11": bare hours right after the offer's day named again.
+  [/((?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\s*[?:,.!-]*\s*(?:(?:maybe|say|like|how\s+about|what\s+about)\s+)?)(\d{1,2}(?::\d{2})?)(?:(\s*(?:or|and|\/)\s*)(\d{1,2}(?::\d{2})?))?(?![\d:.%]|\s*(?:am|pm|a\.m|p\.m|people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?|mins?|th|st|nd|rd)(?![\p{L}]))/giu, (_m, lead, a, sep, b) => `${lead}at ${a}${b ? `${sep}at ${b}` : ''}`],
   // "25th same time?", "Can't do the 12th. 13th instead?": an ordinal day opening its clause is "the 13th".
   [/(^|[.!?;,:]\s*|\n\s*|[-–—]\s+)(\d{1,2}(?:st|nd|rd|th))(?![\p{L}\d])(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/giu, (_m, lead, d) => `${lead}the ${d}`],
   // "two weeks from Thursday at 11", "a week from Friday", "three weeks from Monday": that weekday, so many weeks on.
