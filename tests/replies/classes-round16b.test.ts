@@ -98,3 +98,11 @@ describe('a day named with a span or a clock time the reader took apart', () => 
     ['en', 'Friday morning 10-12 works on my end', '2025-11-21 10:00'],
   ])('stays: %s "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
 });
+
+describe('a weekday abbreviation before noon in words, and "nn" for "non" refusing the offered day', () => {
+  it.each([
+    ['it', over('mar nn riesco, mer a mezzogiorno?', 'martedì 18 alle 15?'), '2025-11-19 12:00'],
+    ['es', 'mié a mediodía?', '2025-11-19 12:00'],
+    ['it', 'gio a mezzogiorno va bene', '2025-11-20 12:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall); });
+});
