@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import type { ExtractedTime } from './times.js';
 
-/** "the same day", "le même jour", "am selben Tag"…: the day of the slot the rep offered. */
-const SAME_DAY = /(?<![\p{L}])(?:(?:the\s+)?same\s+day|(?:ese|el)\s+mismo\s+d[ií]a|(?:no\s+)?mesmo\s+dia|(?:le\s+)?même\s+jour|(?:am\s+)?(?:selben|gleichen)\s+tag|(?:op\s+)?(?:de)?zelfde\s+dag|(?:lo\s+)?stesso\s+giorno)(?![\p{L}])/iu;
+/** "the same day", "that day", "le même jour", "ce jour-là", "am selben Tag", "an dem Tag"…: the day of the slot the rep offered. */
+const SAME_DAY = /(?<![\p{L}])(?:(?:the\s+)?same\s+day|(?:(?:earlier|later)\s+)?(?:on\s+)?that\s+day|(?:ese|aquel)\s+d[ií]a|ce\s+jour-l[àa]|(?:an\s+)?(?:dem|diesem)\s+tag|(?:op\s+)?die\s+dag|(?:in\s+)?quel\s+giorno|(?:n)?esse\s+dia|(?:ese|el)\s+mismo\s+d[ií]a|(?:no\s+)?mesmo\s+dia|(?:le\s+)?même\s+jour|(?:am\s+)?(?:selben|gleichen)\s+tag|(?:op\s+)?(?:de)?zelfde\s+dag|(?:lo\s+)?stesso\s+giorno)(?![\p{L}])/iu;
 /** "same time", "misma hora", "même heure", "gleiche Uhrzeit", "zelfde tijd", "stessa ora": the offered slot's time. */
 const SAME_TIME = /(?<![\p{L}])(?:(?:the\s+)?same\s+time|(?:a\s+la\s+)?misma\s+hora|(?:à\s+)?mesma\s+hora|(?:à\s+la\s+)?même\s+heure|(?:zur\s+)?(?:gleichen|selben)\s+(?:uhr)?zeit|gleiche\s+(?:uhr)?zeit|selbe\s+(?:uhr)?zeit|(?:(?:om|op)\s+)?(?:het|de)?zelfde\s+(?:tijd|tijdstip|uur)|hetzelfde\s+tijdstip|(?:no\s+)?mesmo\s+(?:horário|horario)|(?:al\s+)?mismo\s+horario|(?:au\s+)?même\s+(?:horaire|créneau)|(?:um\s+)?dieselbe\s+(?:uhr)?zeit|(?:alla\s+)?stessa\s+ora|stesso\s+orario)(?![\p{L}])/iu;
 

@@ -42,10 +42,11 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   const listZone = named ?? zone;
   const english = dashBeforeTime(toEnglishTimes(text, language.lang, language.reliable ? null : language.runnerUp));
   const all = extractTimes(english, ref, listZone, { scheduling: true }).filter((t) => !t.excluded);
-  // "Are you free Thursday, June 17? I could do 3:00 PM ET.": one day asked, the time in the next sentence is on it.
+  // "Are you free Thursday, June 17? I could do 3:00 PM ET.": one day asked, the time in the next sentence is on it;
+  // so is a span of hours with no day ("Would Thursday Dec 3 suit? Any time after lunch is fine.").
   const days = [...new Set(all.filter((t) => t.grain === 'day' && t.dated).map((t) => DateTime.fromJSDate(t.start, { zone: listZone }).toISODate()))];
   const onDay = (t: ExtractedTime): ExtractedTime => {
-    if (days.length !== 1 || t.dated || t.grain !== 'minute' || all.some((o) => o.dated && o.grain === 'minute')) return t;
+    if (days.length !== 1 || (t.dated && !PART_ALONE.test(t.text)) || (t.grain !== 'minute' && t.grain !== 'window') || all.some((o) => o.dated && o.grain === 'minute')) return t;
     const day = DateTime.fromISO(days[0]!, { zone: listZone });
     const move = (d: Date) => DateTime.fromJSDate(d, { zone: t.rules.some((r) => /explicit zone/.test(r)) ? zoneOf(t) ?? listZone : listZone }).set({ year: day.year, month: day.month, day: day.day }).toJSDate();
     return { ...t, start: move(t.start), end: t.end ? move(t.end) : null, dated: true };
@@ -53,6 +54,9 @@ export function quotedProposals(quoted: string, ref: Date, zone: string): (Propo
   const found = all.map(onDay).filter((t) => t.grain !== 'day' && t.grain !== 'range' && t.start.getTime() > ref.getTime());
   return found.map((t) => ({ start: t.start, end: t.end, text: t.text, ...(named ? { zone: named } : {}) }));
 }
+
+/** "morning", "in the afternoon": a part of day with no day of its own (read as the next one). */
+const PART_ALONE = /^(?:(?:in\s+the\s+)?(?:morning|afternoon|evening))$/i;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** A date as an offer list writes it before its time: "Friday 11/21", "Tuesday 25 Nov", "Nov 25th". */

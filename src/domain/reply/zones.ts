@@ -176,6 +176,8 @@ const CITY_TIME = [
   // "jullie tijd (New York)", "your time (Chicago)", "su hora (Bogotá)": the city in brackets names the zone.
   new RegExp(`^\\s*,?\\s*(?:\\p{L}+\\s+)?(?:tijd|time|hora|horário|horario|heure|ora|Zeit)\\s*\\(\\s*${CITY}\\s*\\)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?${CITY}er\\s+(?:Zeit|Uhrzeit)`, 'u'),
+  // "16:00 (CDMX)", "10h (Lisboa)", "3pm (Chicago)": a known city or country alone in brackets right after the time.
+  new RegExp(`^\\s*,?\\s*\\(\\s*${CITY}\\s*\\)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?(?:Uhr\\s+)?(?:Ortszeit|hora\\s+local|heure\\s+locale|ora\\s+locale|lokale\\s+tijd)\\s+${CITY}`, 'u'),
 ];
 

@@ -150,8 +150,11 @@ export function crossAbbreviations(lang: string): Rule[] {
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
   const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
-  // "Mar ore 12", "Gio alle 16", "Mié a las 10", "Do um 10": the word for the hour may stand between them.
-  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om)\\s+)?\\d)`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "Mar ore 12", "Gio alle 16", "Mié a las 10", "Do um 10", "ma rond 12 uur": the word for the hour may stand between them.
+  // "ven a mezzogiorno", "mié a mediodía": noon in words after it.
+  // "ma rond 12 uur", "lun verso le 10": a word for "around" too, but not after Saturday's and Sunday's ("zo rond 12 uur",
+  // "so gegen 15 Uhr" are "about noon", "about three").
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om${i < 5 ? '|rond|omstreeks|vers|verso|hacia|vanaf' : ''})\\s+)?\\d|,?\\s*(?:a|al|alle|à|a\\s+las?|om|um|às|ao)\\s+(?:mezzogiorno|mezzod[iì]|mediod[ií]a|midi|mittag|middag|meio-dia))`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**

@@ -63,12 +63,25 @@ export const EN_RULES: Rule[] = [
   [w('(\\d{1,2})(?::(\\d{2}))?\\s*([ap])(?![\\p{L}.])(?!\\s+(?:las?|los|les?|l[\'’]|el|os|as|o|\\d|mediod[ií]a|meio-dia|mezzogiorno|midi))'), (_m, a, b, m) => `${a}${b ? `:${b}` : ''}${m.toLowerCase()}m`],
   // "3 the same day", "4:30 the same day": a bare hour before "the same day" is a time.
   [/(?<![\w:.])(\d{1,2}(?::\d{2})?)(?=\s+(?:on\s+)?(?:the\s+)?same\s+day\b)/giu, (_m, a) => `at ${a}`],
+  // "Earlier that day? 11 or 12 both fine", "the same day: 10 or 11": bare hours right after the offer's day named again.
+  [/((?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\s*[?:,.!-]*\s*(?:(?:maybe|say|like|how\s+about|what\s+about)\s+)?)(\d{1,2}(?::\d{2})?)(?:(\s*(?:or|and|\/)\s*)(\d{1,2}(?::\d{2})?))?(?![\d:.%]|\s*(?:am|pm|a\.m|p\.m|people|persons|users|seats|weeks?|days?|hours?|months?|years?|minutes?|mins?|th|st|nd|rd)(?![\p{L}]))/giu, (_m, lead, a, sep, b) => `${lead}at ${a}${b ? `${sep}at ${b}` : ''}`],
+  // "2pm on the 2nd of Feb?": a clock time before its ordinal date, which the reader takes apart; the date first.
+  [/(?<![\w:.])(\d{1,2}(?::\d{2})?\s*(?:am|pm))\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*\.?)/giu, (_m, t, d, mo, rest) => `on ${mo}${rest} ${d} at ${t}`],
   // "25th same time?", "Can't do the 12th. 13th instead?": an ordinal day opening its clause is "the 13th".
   [/(^|[.!?;,:]\s*|\n\s*|[-–—]\s+)(\d{1,2}(?:st|nd|rd|th))(?![\p{L}\d])(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/giu, (_m, lead, d) => `${lead}the ${d}`],
   // "two weeks from Thursday at 11", "a week from Friday", "three weeks from Monday": that weekday, so many weeks on.
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:this\\s+|next\\s+)?(${WEEKDAY_EN})`), (_m, n, d) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks, ${d}`],
   // "two weeks from today at 10", "a week from Friday": the same weekday that many weeks on, as "in N weeks" is read.
   [w(`(a|one|two|three|four|\\d)\\s+weeks?\\s+from\\s+(?:today|now)`), (_m, n) => `in ${({ a: 1, one: 1, two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? n} weeks`],
+  // "tomorrow 10-12 CT is open", "free thurs 1-3 PT": right after a day, a span of bare hours (no am/pm) is a span of
+  // hours, each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), not a day-long window.
+  [w(`(${WEEKDAY_EN}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|tomorrow|today)\\s*,?\\s+(?:(?:in\\s+the\\s+)?(?:morning|afternoon)\\s+)?(?:from\\s+)?(\\d{1,2})(?::(\\d{2}))?\\s*[-–]\\s*(\\d{1,2})(?::(\\d{2}))?(?!\\s*(?::|\\d|[-–/.]\\d|am|pm|a\\.m|p\\.m|[ap](?![\\p{L}])|%|people|persons|users|seats|licen[cs]es|weeks?|days?|hours?|months?|years?|minutes?|mins?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`), (m, d, a, b, c, e) => {
+    const mer = (x: number) => (x >= 1 && x <= 6) || x === 12 ? 'pm' : x >= 8 && x <= 11 ? 'am' : null;
+    const [x, y] = [Number(a), Number(c)];
+    const [mx, my] = [mer(x), mer(y)];
+    if (!mx || !my || (x % 12) + (mx === 'pm' ? 12 : 0) >= (y % 12) + (my === 'pm' ? 12 : 0)) return m;
+    return `${d} ${a}${b ? `:${b}` : ''}${mx}-${c}${e ? `:${e}` : ''}${my}`;
+  }],
   // "between 1 and 3" with no am/pm: each end by the business-hours rule (1–6 pm, 8–11 am, 12 noon), as one range.
   [w('between\\s+(\\d{1,2})(?::(\\d{2}))?\\s+and\\s+(\\d{1,2})(?::(\\d{2}))?(?!\\s*(?::|\\d|am|pm|a\\.m|p\\.m|%|people|persons|users|seats|licen[cs]es|weeks?|days?|hours?|months?|years?|minutes?|mins?|[-–]))'), (m, a, b, c, d) => {
     const mer = (x: number) => (x >= 1 && x <= 6) || x === 12 ? 'pm' : x >= 8 && x <= 11 ? 'am' : null;
