@@ -56,3 +56,27 @@ describe('something that must arrive by a time is a deadline, not a meeting', ()
     ['fr', 'Le dossier doit arriver avant jeudi à 17h, sinon il est hors concours.'],
   ])('stays: %s "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
 });
+
+describe('"not for us" in its casual and idiomatic forms is a decline', () => {
+  const declines = (lang: string, text: string) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('decline');
+  };
+  it.each([
+    ['pt', 'obrigado, mas nao é pra gente'],
+    ['pt', 'Valeu pelo contato, mas isso não é para a gente.'],
+    ['de', 'Danke, aber das passt nicht zu uns.'],
+    ['de', 'Vielen Dank, das ist für uns aktuell kein Thema.'],
+    ['de', 'Danke für die Mail, ist momentan kein Thema bei uns.'],
+    ['nl', 'Bedankt, maar dit past niet bij ons.'],
+    ['nl', 'Dank je, dat is voor ons op dit moment geen thema.'],
+    ['es', 'Gracias, pero no es lo nuestro.'],
+    ['fr', 'Merci, mais ça ne nous correspond pas.'],
+    ['it', 'Grazie, ma non è per noi.'],
+  ])('%s: "%s" is a decline', (lang, text) => { declines(lang, text); });
+  it.each([
+    ['de', 'Kein Thema, Donnerstag um 15 Uhr passt.'],
+    ['de', 'Donnerstag passt nicht für uns, aber Freitag um 10 Uhr?'],
+    ['pt', 'Quinta não dá pra gente, mas sexta às 10h pode ser.'],
+  ])('guard: %s "%s" stays a proposal', (lang, text) => { proposes(lang, text); });
+});

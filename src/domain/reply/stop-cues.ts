@@ -141,6 +141,14 @@ export const DECLINE_CUES: Cue[] = [
   c("non\\s+fa\\s+per\\s+noi|non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
   c("(?:scelto|optato\\s+per|deciso\\s+di\\s+(?:andare|procedere)\\s+con)\\s+(?:un\\s+|un['’])?altr[oa]|altro\\s+fornitore|altra\\s+soluzione"),
   c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|(?:nessun|non\\s+abbiamo)\\s+budget"),
+  // "Not for us" in its casual and idiomatic forms (round 16): "nao é pra gente", "das ist für uns derzeit kein Thema",
+  // "passt nicht zu uns", "past niet bij ons", "voor ons geen thema", "no es lo nuestro", "ça ne nous correspond pas",
+  // "non è per noi". A bare "kein Thema" is "no problem"; a day refused "for us" ("Donnerstag passt nicht für uns") is
+  // timing, so "passt nicht für uns" is weak and a time named wins.
+  c("(?:não|nao)\\s+(?:é|e)\\s+(?:pra|para|pa)\\s+(?:a\\s+)?(?:gente|nós|nos)|(?:não|nao)\\s+(?:é|e)\\s+(?:a\\s+)?nossa\\s+praia"),
+  c("für\\s+uns\\s+(?:\\p{L}+\\s+){0,2}kein\\s+thema|kein\\s+thema\\s+(?:für|bei)\\s+uns|voor\\s+ons\\s+(?:\\p{L}+\\s+){0,4}geen\\s+(?:thema|onderwerp|issue)|geen\\s+(?:thema|onderwerp)\\s+voor\\s+ons"),
+  c("(?:derzeit|aktuell|momentan|zurzeit|gerade)\\s+kein\\s+thema|passt\\s+(?:\\p{L}+\\s+){0,2}nicht\\s+(?:für|zu)\\s+uns|past\\s+(?:\\p{L}+\\s+){0,2}niet\\s+bij\\s+ons", 0.7),
+  c("no\\s+es\\s+lo\\s+nuestro|no\\s+(?:va|encaja)\\s+con\\s+nosotros|ne\\s+nous\\s+correspond\\s+pas|non\\s+(?:è|e)\\s+per\\s+noi|non\\s+fa\\s+al\\s+caso\\s+nostro"),
 ];
 
 /** A negation just before a cue, in the same clause. */
