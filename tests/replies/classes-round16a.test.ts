@@ -80,3 +80,49 @@ describe('"not for us" in its casual and idiomatic forms is a decline', () => {
     ['pt', 'Quinta não dá pra gente, mas sexta às 10h pode ser.'],
   ])('guard: %s "%s" stays a proposal', (lang, text) => { proposes(lang, text); });
 });
+
+describe('a month or week written short or preferred alone is a vague range', () => {
+  const vague = (lang: string, text: string) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('vague');
+  };
+  it.each([
+    ['en', 'Could we look at mid-January? Budget opens then.'],
+    ['en', 'January would be best, December is crazy for us.'],
+    ['en', 'sometime next wk works, send a couple of slots'],
+    ['es', 'la otra semana lo platicamos, hoy imposible'],
+    ['de', 'Januar wäre besser, im Dezember ist bei uns viel los.'],
+    ['de', 'meld mich mitte jan wieder'],
+    ['fr', 'on en reparle début janv ?'],
+    ['fr', 'Janvier serait mieux pour nous.'],
+    ['nl', 'ik kom er begin jan op terug'],
+    ['pt', 'falamos no início de jan'],
+    ['it', 'Gennaio sarebbe meglio per noi.'],
+    ['es', 'Enero me vendría mejor, diciembre es una locura.'],
+  ])('%s: "%s" is vague', (lang, text) => { vague(lang, text); });
+  it.each([
+    ['en', 'I will pass your note on to our CFO.'],
+    ['es', 'La otra semana pasada hablé con tu colega.'],
+  ])('guard: %s "%s" is not vague', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).not.toBe('vague');
+  });
+});
+
+describe('"I will pass" with an object passes something on: no decline', () => {
+  it.each([
+    ['en', 'Our office is closed on Friday for the holiday. I will pass your message on to our COO meanwhile.'],
+    ['en', "I'll pass this along to the team and someone will be in touch."],
+    ['en', "We'll pass it to procurement."],
+  ])('%s: "%s" is no decline', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).not.toBe('decline');
+  });
+  it.each([
+    ['en', "Thanks, but we'll pass."],
+    ['en', 'I will pass on this one, thanks.'],
+  ])('guard: %s "%s" stays a decline', (lang, text) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('decline');
+  });
+});
