@@ -126,3 +126,16 @@ describe('"I will pass" with an object passes something on: no decline', () => {
     expect(r.kind, JSON.stringify(r.explain)).toBe('decline');
   });
 });
+
+describe('an away notice that says when the office reopens or the person rejoins names the return date', () => {
+  it.each([
+    ['en', 'I am out of the office for the winter break from 22 December; our office is reopening Monday 5 January 2026.', '2026-01-05'],
+    ['en', 'Out of office: the studio is closed for the holidays and reopens on Tuesday 6 January.', '2026-01-06'],
+    ['es', 'Estoy fuera de la oficina hasta el viernes 28 de noviembre incluido. Me incorporo el lunes 1 de diciembre.', '2025-12-01'],
+    ['es', 'Estoy fuera de la oficina por vacaciones hasta el 26 de noviembre, con acceso limitado al correo. Me incorporo el jueves 27.', '2025-11-27'],
+  ])('%s: "%s" returns %s', (lang, text, date) => {
+    const r = read(lang, text);
+    expect(r.kind, JSON.stringify(r.explain)).toBe('ooo');
+    expect(r.returnDate, JSON.stringify(r.explain)).toBe(date);
+  });
+});
