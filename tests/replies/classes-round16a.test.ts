@@ -139,3 +139,17 @@ describe('an away notice that says when the office reopens or the person rejoins
     expect(r.returnDate, JSON.stringify(r.explain)).toBe(date);
   });
 });
+
+describe('a meeting named after "before" or "after" is the reference for the time, not a busy time', () => {
+  it.each([
+    ['fr', 'Je vous propose mercredi 19 à 8h30, avant notre réunion de direction.'],
+    ['fr', 'Mercredi 19 à 8h30, avant notre réunion d’équipe ?'],
+    ['de', 'Ich kann Mittwoch, den 19., um 8:30 anbieten, vor unserer Vorstandssitzung.'],
+  ])('%s: "%s" proposes', (lang, text) => { proposes(lang, text); });
+  it.each([
+    ['fr', 'Mercredi à 8h30 j’ai une réunion d’équipe.'],
+  ])('guard: %s "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  it.each([
+    ['en', 'I can do Wednesday the 19th at 8:30, before our board meeting.'],
+  ])('stays: %s "%s" proposes', (lang, text) => { proposes(lang, text); });
+});

@@ -318,6 +318,9 @@ const THANKED_EVENT = new RegExp(`(?<![\\p{L}])(?:${[
   "grazie\\s+(?:ancora\\s+)?(?:per|della|del|dell['’])\\s*(?:la\\s+|il\\s+|l['’]|nostra\\s+|nostro\\s+|tua\\s+|sua\\s+)?(?:\\p{L}+\\s+)?(?:chiamata|telefonata|chiacchierata|conversazione|messaggio|mail|visita|demo)\\s+(?:di|del)",
 ].join('|')})\\s*$`, 'iu');
 
+/** "before our", "avant notre", "vor unserem", "antes de nuestra", "antes da nossa", "voor onze", "prima della nostra"… */
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|voor|vóór|na|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
+
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
   // The phrase may hold its own preposition ("on Tuesday at 10").
@@ -370,7 +373,9 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
   // "I'll be at your office Thursday at 10": the prospect coming to the rep is no travel of their own.
   const comes = spans(COMES_TO_YOU, outside);
-  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x));
+  // "lundi 19 à 8h30, avant notre réunion d'équipe", "Tuesday at 9, before our board meeting": a meeting named after
+  // "before" or "after" is the reference the time is set against, not the prospect busy at that time.
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a > at && REFERENCE_BEFORE.test(outside.slice(Math.max(0, a - 30), a))));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
