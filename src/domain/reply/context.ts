@@ -319,7 +319,7 @@ const THANKED_EVENT = new RegExp(`(?<![\\p{L}])(?:${[
 ].join('|')})\\s*$`, 'iu');
 
 /** "before our", "avant notre", "vor unserem", "antes de nuestra", "antes da nossa", "voor onze", "prima della nostra"… */
-const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|voor|vóór|na|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|vóór|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
 
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
@@ -375,7 +375,7 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const comes = spans(COMES_TO_YOU, outside);
   // "lundi 19 à 8h30, avant notre réunion d'équipe", "Tuesday at 9, before our board meeting": a meeting named after
   // "before" or "after" is the reference the time is set against, not the prospect busy at that time.
-  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a > at && REFERENCE_BEFORE.test(outside.slice(Math.max(0, a - 30), a))));
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
