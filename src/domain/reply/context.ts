@@ -61,6 +61,10 @@ const DEADLINE = u([
   "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise|clôture|(?:inscriptions?|candidatures?|appel\\s+d['’]offres)\\s+(?:\\p{L}+\\s+){0,3}(?:ferment?|se\\s+terminent?|clôt|clôturent?)",
   "\\p{L}*frist(?:en)?|fällig|spätestens|abgabe|einreichen|einzureichen|\\p{L}*schluss|schließt|endet\\s+(?:\\p{L}+\\s+)?(?:am|um)",
   "uiterlijk|uiterste|inschrijfdatum|sluitingsdatum|vervaldatum|inleveren|indienen|\\p{L}*termijn|sluit|sluiting",
+  // Something that must arrive or be in by a time: "the proposal has to arrive by Friday at 6pm", "a proposta precisa
+  // chegar até sexta às 18h", "la oferta tiene que llegar antes del viernes", "l'offre doit arriver avant vendredi",
+  // "das Angebot muss bis Freitag da sein", "de offerte moet vóór vrijdag binnen zijn", "l'offerta deve arrivare entro".
+  "(?:must|has\\s+to|have\\s+to)\\s+(?:\\p{L}+\\s+){0,3}by|(?:precisa|precisam|tem\\s+que|têm\\s+que|tem\\s+de|deve|devem)\\s+(?:\\p{L}+\\s+){0,3}até|(?:tiene|tienen|debe|deben|necesita|necesitan)\\s+(?:que\\s+)?(?:\\p{L}+\\s+){0,3}(?:antes\\s+del?|hasta\\s+el|como\\s+muy\\s+tarde)|(?:doit|doivent)\\s+(?:\\p{L}+\\s+){0,3}(?:avant|d['’]ici)|(?:muss|müssen)\\s+(?:\\p{L}+\\s+){0,3}bis|(?:moet|moeten)\\s+(?:\\p{L}+\\s+){0,3}(?:vóór|voor|uiterlijk)|(?:deve|devono)\\s+(?:\\p{L}+\\s+){0,3}(?:entro|prima\\s+di)",
   "scadenza|scade|entro|al\\s+più\\s+tardi|consegna|consegnare|(?:iscrizioni|bando|gara|candidature)\\s+(?:\\p{L}+\\s+){0,3}(?:chiude|chiudono|termina|terminano|scade|scadono)",
 ].join('|'));
 
@@ -296,8 +300,31 @@ function nearest(re: RegExp, s: string, at: number, inside: [number, number][] =
   return best;
 }
 
+/**
+ * A time named as the day of a conversation or message the prospect thanks for or got: "thanks for the call on Tuesday
+ * at 10", "got your voicemail from Monday at 4:15", "merci pour notre échange de mardi à 10h", "danke für das Gespräch
+ * am Montag um 10", "dank voor het gesprek van maandag", "gracias por la llamada del lunes", "obrigado pela conversa de
+ * segunda", "grazie per la chiamata di lunedì". Meetings and appointments ("thanks for the meeting invite", "danke für
+ * den Termin") are left out: they may be the one still to come.
+ */
+const THANKED_EVENT = new RegExp(`(?<![\\p{L}])(?:${[
+  "(?:thanks?|thank\\s+you|many\\s+thanks|cheers)\\s+(?:again\\s+|so\\s+much\\s+)?for\\s+(?:the|our|your|today['’]s|yesterday['’]s)\\s+(?:\\p{L}+\\s+)?(?:call|chat|talk|conversation|catch-?up|demo|visit|voice\\s?mail|message|note|e-?mail)\\s+(?:on|from|of|at|last)",
+  "(?:got|received|heard|listened\\s+to|saw|read)\\s+(?:your|the)\\s+(?:voice\\s?mail|voice\\s+message|message|note|e-?mail|mail|text|missed\\s+call)\\s+(?:from|of|on)",
+  "merci\\s+(?:encore\\s+|beaucoup\\s+)?(?:pour|de)\\s+(?:notre|votre|ton|cet|cette|l['’]|le|la)\\s*(?:\\p{L}+\\s+)?(?:échange|appel|entretien|conversation|discussion|message|mail|courriel|visite|démo)\\s+(?:de|du|d['’]|le)",
+  "(?:danke|vielen\\s+dank|besten\\s+dank|herzlichen\\s+dank)\\s+(?:nochmals\\s+|noch\\s+einmal\\s+)?(?:für|fuer)\\s+(?:das|den|die|ihr|ihren|ihre|dein|deinen|deine|unser|unseren|unsere)\\s+(?:\\p{L}+\\s+)?(?:gespräch|telefonat|anruf|austausch|nachricht|mail|e-mail|besuch|demo)\\s+(?:am|vom|von)",
+  "(?:dank|bedankt|dankjewel|dank\\s+je\\s+wel|dank\\s+u\\s+wel|dankuwel)\\s+(?:nogmaals\\s+)?voor\\s+(?:het|ons|je|jouw|uw|de)\\s+(?:\\p{L}+\\s+)?(?:gesprek|gesprekje|telefoontje|belletje|bericht|mailtje|overleg|bezoek|demo)\\s+(?:van|op)",
+  "gracias\\s+(?:de\\s+nuevo\\s+)?por\\s+(?:la|el|nuestra|nuestro|tu|su)\\s+(?:\\p{L}+\\s+)?(?:llamada|conversación|charla|mensaje|correo|visita|demo)\\s+(?:del|de|el)",
+  "obrigad[oa]\\s+(?:de\\s+novo\\s+)?(?:pela|pelo|por\\s+(?:a|o|nossa|nosso|sua|seu))\\s+(?:\\p{L}+\\s+)?(?:conversa|ligação|chamada|mensagem|papo|visita|demo)\\s+(?:de|da|do|na|no)",
+  "grazie\\s+(?:ancora\\s+)?(?:per|della|del|dell['’])\\s*(?:la\\s+|il\\s+|l['’]|nostra\\s+|nostro\\s+|tua\\s+|sua\\s+)?(?:\\p{L}+\\s+)?(?:chiamata|telefonata|chiacchierata|conversazione|messaggio|mail|visita|demo)\\s+(?:di|del)",
+].join('|')})\\s*$`, 'iu');
+
+/** "before our", "avant notre", "vor unserem", "antes de nuestra", "antes da nossa", "voor onze", "prima della nostra"… */
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|vóór|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
+
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
+  // The phrase may hold its own preposition ("on Tuesday at 10").
+  if (THANKED_EVENT.test(text.slice(Math.max(0, start - 90), start) + (/^(?:on|from|of)\s/iu.exec(text.slice(start, end))?.[0] ?? ''))) return 'past';
   const bounds = clauseAt(text, start, end);
   let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
@@ -346,7 +373,9 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   if (BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !CLOCK_ONLY.test(text.slice(start, end).trim())) return 'deadline';
   // "I'll be at your office Thursday at 10": the prospect coming to the rep is no travel of their own.
   const comes = spans(COMES_TO_YOU, outside);
-  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x));
+  // "lundi 19 à 8h30, avant notre réunion d'équipe", "Tuesday at 9, before our board meeting": a meeting named after
+  // "before" or "after" is the reference the time is set against, not the prospect busy at that time.
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that

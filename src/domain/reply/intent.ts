@@ -22,7 +22,7 @@ const DECLINE: RegExp[] = [
   /\b(?:we|i)(?:'ve|\s+have)?\s+(?:already\s+)?(?:went|gone|decided\s+to\s+go|chose|chosen|picked|signed|selected)\s+(?:with|on|for)?\s*(?:another|a\s+different|other|a\s+competitor|someone\s+else)/i,
   /\b(?:going|go)\s+(?:with|in)\s+(?:another|a\s+different)\s+(?:vendor|direction|provider|solution|tool)/i,
   /\bnot\s+(?:a\s+(?:good\s+)?fit|the\s+right\s+fit|a\s+priority|something\s+we\s+need|looking\s+(?:for|to))\b/i,
-  /\b(?:we'?ll|we\s+will|i'?ll|i\s+will)\s+pass\b/i,
+  /\b(?:we'?ll|we\s+will|i'?ll|i\s+will)\s+pass\b(?!\s+(?:it|this|that|these|those|your|the|them|him|her|along|over|through|by|word|a|an|my|our)\b|\s+on\s+(?:to|your|the|my|our|his|her)\b)/i,
   /\b(?:no|don'?t\s+have\s+(?:the|a|any))\s+budget\b/i,
   /\b(?:please\s+)?close\s+(?:this|the\s+file|my\s+file)\s*out\b|\bnot\s+moving\s+forward\b|\bwon'?t\s+be\s+moving\s+forward\b/i,
   /\b(?:kein|nicht)\s+interess|\bkein\s+bedarf\b/i,
@@ -86,6 +86,14 @@ export const WEEK_OF = /(?<![\p{L}])(?:week\s+of|semana\s+del?|semana\s+do(?:\s+
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Month abbreviations of the seven languages ("dez", "déc", "okt", "out", "mrt", "giu"…), by month number. */
+const SHORT_MONTHS: Record<string, number> = {
+  jan: 1, janv: 1, ene: 1, gen: 1, feb: 2, févr: 2, fevr: 2, fév: 2, fev: 2, mär: 3, mrz: 3, mar: 3, mars: 3, mrt: 3,
+  apr: 4, avr: 4, abr: 4, mai: 5, may: 5, mei: 5, mag: 5, jun: 6, juin: 6, giu: 6, jul: 7, juil: 7, lug: 7, aug: 8,
+  août: 8, aout: 8, ago: 8, sep: 9, sept: 9, set: 9, okt: 10, oct: 10, out: 10, ott: 10, nov: 11, dez: 12, déc: 12,
+  dec: 12, dic: 12,
+};
+
 export interface VagueRange { start: Date; end: Date; text: string }
 
 /** "sometime next week", "in January", "later this month", "next quarter": a range to offer slots in. */
@@ -143,7 +151,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       return [s, s.plus({ months: 3 })];
     } },
     { re: /\b(?:after\s+the\s+holidays|after\s+(?:the\s+)?new\s+year(?:['’]s(?:\s+day)?)?|in\s+the\s+new\s+year|early\s+next\s+year|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
-    { re: /\b(?:in|during|early|late|mid|end\s+of|beginning\s+of|sometime\s+in)\s+(?:early\s+|late\s+|mid-?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i, range: (m) => {
+    { re: /\b(?:(?:in|during|early|late|mid|end\s+of|beginning\s+of|sometime\s+in)\s+|mid-)(?:early\s+|late\s+|mid-?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i, range: (m) => {
       const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
       if (month < 1) return null;
       let s = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone });
@@ -196,6 +204,26 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     const next = /next|próximo|proximo|siguiente|prochain|nächsten|kommenden|volgende|prossimo/i.test(m[0]) || now.day > 5;
     const s = day.startOf('month').plus({ months: next ? 1 : 0 });
     return [s < now ? now : s, s.plus({ days: 10 })];
+  } });
+  // "next wk sometime?", "la otra semana vemos" (Mexico): next week.
+  rules.push({ re: /(?<![\p{L}])(?:next\s+wk|la\s+otra\s+semana(?!\s+(?:pasada|que\s+pas\p{L}*)))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });
+  // "melde mich anfang nov", "début déc", "begin dec", "a mediados de oct", "no início de out": a month abbreviated in
+  // the prospect's language after its own early / mid / late (the lexicon writes only full month names in English).
+  rules.push({ re: /(?<![\p{L}])(?:(?:anfang|mitte|ende|début|debut|fin|begin|half|eind|inizio|metà|(?:a\s+)?(?:principios|mediados|finales)\s+de|(?:no\s+|em\s+)?(?:início|inicio|começo|comeco|meados|final|fim)\s+de)\s+|mi-)(\p{L}{3,4})\.?(?![\p{L}])/iu, range: (m) => {
+    const month = SHORT_MONTHS[(m[1] ?? '').toLowerCase()];
+    if (!month) return null;
+    let s = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone });
+    if (s.plus({ months: 1 }) <= now) s = s.plus({ years: 1 });
+    return [s < now ? now : s, s.plus({ months: 1 })];
+  } });
+  // "October would be better", "Oktober wäre besser", "octobre serait mieux", "octubre me vendría mejor", "outubro seria
+  // melhor", "oktober komt beter uit", "ottobre sarebbe meglio": a month alone, preferred, is a range to offer slots in.
+  rules.push({ re: /(?<![\p{L}])(january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:would|could|might|will|is|['’]s|sounds|looks|wäre|ist|serait|sera|me\s+(?:va|iría|iria|vendría|vendria|viene)|sería|seria|fica|fosse|komt|sarebbe|andrebbe)\s+(?:be\s+|really\s+|much\s+|way\s+|viel\s+|eher\s+|bien\s+|mucho\s+|muito\s+|veel\s+|molto\s+)?(?:better|best|easier|ideal|besser|günstiger|mieux|idéal|mejor|melhor|beter\s+uit|meglio)(?![\p{L}])/iu, range: (m) => {
+    const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
+    if (month < 1) return null;
+    let s = DateTime.fromObject({ year: now.year, month, day: 1 }, { zone });
+    if (s.plus({ months: 1 }) <= now) s = s.plus({ years: 1 });
+    return [s < now ? now : s, s.plus({ months: 1 })];
   } });
   // "para a semana falamos" (Portugal): next week.
   rules.push({ re: /(?<![\p{L}])para\s+a\s+semana(?!\s+(?:passada|toda|inteira|que\s+passou))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });

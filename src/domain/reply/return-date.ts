@@ -5,7 +5,7 @@ import { isMonthFirstZone, offsetAt } from './zones.js';
 
 /** Words after which an out-of-office reply states when the person is back. */
 const RETURN_CUE =
-  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|retour(?:\s+(?:prévu\s+)?(?:au\s+bureau\s+)?le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|dal|da|dall['’]))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|retornando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|voltando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|me\s+reincorpor(?:o|aré)(?:\s+el)?|volveré|regreso(?:\s+el)?|regresso(?:\s+ao\s+(?:escritório|trabalho))?(?:\s+(?:a|em|no\s+dia|dia|na|no))?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?|to(?=\s+\S+(?:\s+\S+){0,2}\s+(?:inclusive|incl\b|included)))\s*/gi;
+  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|retour(?:\s+(?:prévu\s+)?(?:au\s+bureau\s+)?le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|dal|da|dall['’]))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|retornando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|voltando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|re-?open(?:s|ing)?(?:\s+on)?|me\s+incorpor(?:o|aré)(?:\s+el)?|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|me\s+reincorpor(?:o|aré)(?:\s+el)?|volveré|regreso(?:\s+el)?|regresso(?:\s+ao\s+(?:escritório|trabalho))?(?:\s+(?:a|em|no\s+dia|dia|na|no))?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?|to(?=\s+\S+(?:\s+\S+){0,2}\s+(?:inclusive|incl\b|included)))\s*/gi;
 
 /**
  * "on annual leave from 11/08 to 20/08 inclusive": a span of leave whose last day is named. ("jusqu'au 5 décembre inclus"
@@ -40,7 +40,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
   for (const m of t.matchAll(RETURN_CUE)) {
     const cue = m[0].toLowerCase();
     const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
-    const isBackCue = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|terug/.test(cue);
+    const isBackCue = /back|return|re-?open|incorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|terug/.test(cue);
     // "Dinsdag 6 april ben ik weer op kantoor", "Am Montag, 4. Januar bin ich wieder da": the day comes before the cue.
     const d = readDate(after, ref, zone, now) ?? (isBackCue ? readDateBefore(sentenceBefore(t, m.index ?? 0), ref, zone, now) : null);
     if (!d) continue;
@@ -51,7 +51,7 @@ export function extractReturnDate(text: string, ref: Date, zone: string): string
       spanEnd ??= next;
       continue;
     }
-    const isBack = /back|return|reincorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
+    const isBack = /back|return|re-?open|incorpor|zurück|wieder|weer|retour|reviens|regres|volver|vuelvo|vuelta|rientr|torner|torno|di nuovo|retorn|volto|voltando|de volta|vanaf|terug|^ab\b|à partir|a partir/.test(cue);
     // Prefer "back on X" over "until X"; among equals, the first stated.
     if (!best || (isBack && !bestIsBack)) { best = d; bestIsBack = isBack; }
   }

@@ -90,7 +90,7 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:isn['’]t|is\\s+not|aren['’]t|are\\s+not)\\s+(?:really\\s+)?(?:a\\s+(?:top\\s+|high\\s+)?priority|a\\s+(?:good\\s+)?fit|for\\s+us|the\\s+right\\s+(?:time|fit))|not\\s+(?:a\\s+(?:good\\s+)?fit|the\\s+right\\s+fit|a\\s+priority|something\\s+we\\s+need|for\\s+us|the\\s+right\\s+time)"),
   // "it's a no from us", "la respuesta es un no", "c'est non pour nous", "das ist ein Nein", "het is een nee".
   c("(?:it['’]s|it\\s+is|that['’]s|that\\s+is|the\\s+answer\\s+is|our\\s+answer\\s+is)\\s+(?:going\\s+to\\s+be\\s+)?(?:a\\s+)?(?:firm\\s+|hard\\s+|polite\\s+|definite\\s+)?no(?:\\s+(?:from|for)\\s+(?:us|me|our\\s+side))?(?=\\s*[.,;!]|\\s+(?:from|for|on)\\s)|a\\s+no\\s+from\\s+(?:us|me)|(?:es|será)\\s+un\\s+no|(?:é|será)\\s+um\\s+não|c['’]est\\s+(?:un\\s+)?non(?:\\s+pour\\s+(?:nous|moi))?(?=\\s*[.,;!])|(?:ist|lautet)\\s+(?:leider\\s+)?(?:ein\\s+)?nein|het\\s+(?:antwoord\\s+)?is\\s+(?:helaas\\s+)?(?:een\\s+)?nee|(?:è|sarà)\\s+un\\s+no"),
-  c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
+  c("(?:we|i)['’]?(?:ll|\\s+will)\\s+pass(?!\\s+(?:it|this|that|these|those|your|the|them|him|her|along|over|through|by|word|a|an|my|our)(?![\\p{L}])|\\s+on\\s+(?:to|your|the|my|our|his|her)(?![\\p{L}]))|(?:have|going)\\s+to\\s+pass|no\\s+budget|don['’]t\\s+have\\s+(?:the|a|any)\\s+budget"),
   c("not\\s+(?:be\\s+)?(?:moving|going)\\s+forward|won['’]t\\s+be\\s+(?:moving\\s+forward|pursuing|proceeding|needing|going\\s+ahead)|(?:won['’]t|will\\s+not|aren['’]t|are\\s+not|not)\\s+(?:be\\s+)?pursu(?:e|ing)"),
   c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),
   c("(?:happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
@@ -141,6 +141,14 @@ export const DECLINE_CUES: Cue[] = [
   c("non\\s+fa\\s+per\\s+noi|non\\s+(?:siamo|sono)\\s+interessat[oi]|non\\s+(?:ci|mi)\\s+interessa|no,?\\s+grazie"),
   c("(?:scelto|optato\\s+per|deciso\\s+di\\s+(?:andare|procedere)\\s+con)\\s+(?:un\\s+|un['’])?altr[oa]|altro\\s+fornitore|altra\\s+soluzione"),
   c("non\\s+è\\s+(?:una\\s+)?priorità|non\\s+è\\s+il\\s+momento|(?:svilupp|realizz|gestir|far)\\p{L}*\\s+(?:internamente|in\\s+casa)|non\\s+(?:procederemo|andremo\\s+avanti|proseguiremo)|(?:nessun|non\\s+abbiamo)\\s+budget"),
+  // "Not for us" in its casual and idiomatic forms (round 16): "nao é pra gente", "das ist für uns derzeit kein Thema",
+  // "passt nicht zu uns", "past niet bij ons", "voor ons geen thema", "no es lo nuestro", "ça ne nous correspond pas",
+  // "non è per noi". A bare "kein Thema" is "no problem"; a day refused "for us" ("Donnerstag passt nicht für uns") is
+  // timing, so "passt nicht für uns" is weak and a time named wins.
+  c("(?:não|nao)\\s+(?:é|e)\\s+(?:pra|para|pa)\\s+(?:a\\s+)?(?:gente|nós|nos)|(?:não|nao)\\s+(?:é|e)\\s+(?:a\\s+)?nossa\\s+praia"),
+  c("für\\s+uns\\s+(?:\\p{L}+\\s+){0,2}kein\\s+thema|kein\\s+thema\\s+(?:für|bei)\\s+uns|voor\\s+ons\\s+(?:\\p{L}+\\s+){0,4}geen\\s+(?:thema|onderwerp|issue)|geen\\s+(?:thema|onderwerp)\\s+voor\\s+ons"),
+  c("(?:derzeit|aktuell|momentan|zurzeit|gerade)\\s+kein\\s+thema|passt\\s+(?:\\p{L}+\\s+){0,2}nicht\\s+(?:für|zu)\\s+uns|past\\s+(?:\\p{L}+\\s+){0,2}niet\\s+bij\\s+ons", 0.7),
+  c("no\\s+es\\s+lo\\s+nuestro|no\\s+(?:va|encaja)\\s+con\\s+nosotros|ne\\s+nous\\s+correspond\\s+pas|non\\s+(?:è|e)\\s+per\\s+noi|non\\s+fa\\s+al\\s+caso\\s+nostro"),
 ];
 
 /** A negation just before a cue, in the same clause. */
