@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { parseReply } from '../../src/domain/reply/index.js';
 import { msg } from './helpers.js';
-import { PROSPECT, firstLocal, read } from './lang-helpers.js';
+import { PROSPECT, firstLocal, read, expectCertainProposal as certainAt } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 15 (part b): right readings of tune-r12 that were asked about although the reply says
@@ -12,14 +12,6 @@ import { PROSPECT, firstLocal, read } from './lang-helpers.js';
  */
 
 const over = (reply: string, offer: string) => `${reply}\n\nOn Sat, 15 Nov 2025 at 09:40, Dana Reyes <dana@seller.io> wrote:\n> ${offer.split('\n').join('\n> ')}\n`;
-
-const certainAt = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-  expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
-  return r;
-};
 
 describe('a quoted offer written "<date> - <time>" is that time on that date, not a range from the day number', () => {
   it.each([

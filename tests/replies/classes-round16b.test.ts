@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { firstLocal, read } from './lang-helpers.js';
+import { firstLocal, read, expectCertainProposal as certainAt } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 16 (part b): times read wrong although the reply says them (a span of bare hours after
  * its day). The phrasings are written for these tests, not taken from the fixtures. Every prospect writes on Monday
  * 17 November 2025 at 09:12 local time.
  */
-
-const certainAt = (lang: string, text: string, wall: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-  expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
-  expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
-  return r;
-};
 
 describe('a span of bare hours right after its day ("wed 2-4 ET") is that span, not the day-long window', () => {
   it.each([

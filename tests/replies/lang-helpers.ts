@@ -52,10 +52,16 @@ export function reads(lang: string, text: string, wall: string, extra: Offer = {
   expectProposal(lang, text, wall, extra);
 }
 
+/** As `expectProposal`, and the reading is certain (the worker would book it by itself); returns the reading. */
+export function expectCertainProposal(lang: string, text: string, wall: string, extra: Offer = {}): ParsedReply {
+  const r = expectProposal(lang, text, wall, extra);
+  expect(r.certain, JSON.stringify([r.uncertain, r.explain])).toBe(true);
+  return r;
+}
+
 /** Row runner: as `reads`, and the reading is certain (the worker would book it by itself). */
 export function readsCertain(lang: string, text: string, wall: string): void {
-  const r = expectProposal(lang, text, wall);
-  expect(r.certain, JSON.stringify(r.explain)).toBe(true);
+  expectCertainProposal(lang, text, wall);
 }
 
 /** Row runner: the reply is no proposal (whatever else it is). */
