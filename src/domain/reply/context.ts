@@ -361,10 +361,12 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "my driver brings me to you Thursday at 10": the prospect comes to the meeting; the driver runs no errand.
   if (ERRAND.test(outside) && !ASK_TO_MEET.test(outside.replace(TAG_QUESTION, ' ')) && !BROUGHT_TO_YOU.test(outside) && !COMES_TO_YOU.test(outside)) return 'busy';
   // "will read this properly next week": the time the mail is dealt with, unless the clause also offers or asks to talk.
-  // "Send me the deck and I'll review it over the weekend": when the reading verb comes before the time, only the words
-  // from that verb on say whether the time is also one to talk ("send me" before it asks for the deck, not a meeting).
+  // "Send me the deck and I'll review it over the weekend": when the reading verb comes before the time, in a part of the
+  // clause joined by "and", "then" or a comma, only that part says whether the time is also one to talk ("send me"
+  // before it asks for the deck, not a meeting; "Happy to review the numbers Thursday at 2" stays an offer).
   const readAt = READ_LATER.exec(outside)?.index ?? -1;
-  const readPart = readAt >= 0 && readAt < at ? outside.slice(readAt) : outside;
+  const joinAt = readAt >= 0 && readAt < at ? Math.max(-1, ...[...outside.slice(0, readAt).matchAll(/(?:\band\b|\bthen\b|[,;])/giu)].map((m) => (m.index ?? 0) + m[0].length)) : -1;
+  const readPart = joinAt >= 0 ? outside.slice(joinAt) : outside;
   if (readAt >= 0 && !WITH_THE_REP.test(readPart) && !ASK_TO_MEET.test(readPart) && !INVITE.test(readPart)) return 'busy';
   // "Wednesday 2pm Arizona time (we don't do daylight saving!)": a zone without clock changes is a remark on the zone.
   if (NOT_A_MEETING.test(outside.replace(NO_CLOCK_CHANGE, ' ')) && !ASK_TO_MEET.test(outside)) return 'busy';
