@@ -244,6 +244,8 @@ export interface OutboxStore {
 export interface CursorStore {
   getCursor(accountId: string, key: string): Promise<CursorState | null>;
   saveCursor(state: CursorState): Promise<void>;
+  /** Several cursors in one statement (a job's deferred saves; see CursorCache.deferred). */
+  saveCursors(states: readonly CursorState[]): Promise<void>;
   listCursors(accountId?: string): Promise<CursorState[]>;
 }
 

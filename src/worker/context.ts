@@ -105,6 +105,13 @@ export interface WorkerContext<S extends object = WorkerStore> {
 export interface CursorCache {
   accountId: string;
   rows: Map<string, CursorState> | null;
+  /**
+   * Saves held back to be written together (flushCursors, one statement for the calendar's and
+   * the mailbox's): present only where the job flushes them before anything reads the cursors
+   * from the store. A save lost to a crash before the flush leaves the cursor where it was: the
+   * next sync reads the same changes again, and every write they cause is idempotent.
+   */
+  deferred?: Map<string, CursorState>;
 }
 
 /** A booking a reply asked for: the times the prospect named, in order of preference. */

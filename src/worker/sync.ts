@@ -1,7 +1,7 @@
 import { isPushKey } from './push.js';
 import { isProviderError } from '../ports/errors.js';
 import type { AccountStatusStore, CursorState, CursorStore, EventStore } from '../ports/store.js';
-import type { AccountRuntime, TickSummary, WorkerContext } from './context.js';
+import type { AccountRuntime, CursorCache, TickSummary, WorkerContext } from './context.js';
 import { decideOnError, describeError, markDisconnected } from './error-policy.js';
 
 const DAY_MS = 86_400_000;
@@ -68,13 +68,29 @@ export async function withCursor(
 async function readCursor(ctx: WorkerContext<CursorStore>, accountId: string, key: string): Promise<CursorState | null> {
   const cache = ctx.cursorCache;
   if (!cache || cache.accountId !== accountId) return ctx.store.getCursor(accountId, key);
+  const held = cache.deferred?.get(key);
+  if (held) return held;
   cache.rows ??= new Map((await ctx.store.listCursors(accountId)).map((c) => [c.key, c]));
   return cache.rows.get(key) ?? null;
 }
 
 async function saveCursor(ctx: WorkerContext<CursorStore>, state: CursorState): Promise<void> {
+  const cache = ctx.cursorCache?.accountId === state.accountId ? ctx.cursorCache : undefined;
+  if (cache?.deferred) {
+    cache.deferred.set(state.key, state);
+    cache.rows?.set(state.key, state);
+    return;
+  }
   await ctx.store.saveCursor(state);
-  if (ctx.cursorCache?.accountId === state.accountId) ctx.cursorCache.rows?.set(state.key, state);
+  cache?.rows?.set(state.key, state);
+}
+
+/** Writes the saves a job's cursor cache held back (CursorCache.deferred), in one statement. */
+export async function flushCursors(store: CursorStore, cache: CursorCache | undefined): Promise<void> {
+  if (!cache?.deferred?.size) return;
+  const states = [...cache.deferred.values()];
+  cache.deferred.clear();
+  await store.saveCursors(states);
 }
 
 export { GENERIC_RECONNECT, reconnectHint } from './error-policy.js';

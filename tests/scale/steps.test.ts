@@ -154,7 +154,8 @@ describe('step jobs on PostgreSQL', () => {
     expect(summary.problems).toEqual([]);
     for (const rep of ws.reps) {
       const cursors = await runtime.store.listCursors(rep.id);
-      for (const key of ['mailbox']) expect(cursors.find((c) => c.key === key)?.lastSuccessAt?.getTime(), `${rep.id} ${key}`).toBe(later.getTime());
+      const synced = cursors.filter((c) => c.key === MAILBOX_CURSOR || c.key.startsWith('calendar:'));
+      expect(synced.map((c) => [c.key.split(':')[0], c.lastSuccessAt?.getTime()]), rep.id).toEqual([['calendar', later.getTime()], ['mailbox', later.getTime()]]);
     }
     // Before: three jobs an account and about 24 round trips (each job's fetch, mark, completion
     // and next step; 11 store queries). The tick's own (its job, the fan-out, housekeeping, the
@@ -163,13 +164,50 @@ describe('step jobs on PostgreSQL', () => {
     // row comes with the fan-out, the job knows when it is taken whether it is its account's only
     // step job, and the account's cursors are one read (6 an account: the fetch, that read, the two
     // cursors saved, meetings and the outbox; 15 for the tick). Now 5: the cursors come with the
-    // job, in the statement that takes it (35 round trips for 4 accounts, 39 before).
+    // job, in the statement that takes it (35 round trips for 4 accounts, 39 before). Now 4: the
+    // calendar's and the mailbox's cursors are saved in one statement (31 for 4 accounts).
     const count = (pattern: RegExp) => texts.filter((t) => pattern.test(t)).length;
+    expect(count(/^insert into "cursors"/), texts.join('\n')).toBe(REPS);
     expect(count(/from "accounts" where "id" = \$1/), texts.join('\n')).toBe(0);
     expect(count(/from "cursors" where "account_id" = \$1 and "cursor_key"/), texts.join('\n')).toBe(0);
     expect(count(/^select 1 from .*singleton_key/), texts.join('\n')).toBe(0);
     expect(count(/from "cursors" where "account_id" = \$1 order by/), texts.join('\n')).toBe(0);
     expect(roundTrips / REPS, `${roundTrips} round trips for ${REPS} idle accounts:\n${texts.join('\n')}`).toBeLessThanOrEqual(9);
+  }, 120_000);
+
+  it('an idle account\'s two cursor saves, lost together (the statement that writes them fails), leave both cursors where they were: the job is retried, nothing is lost or done twice', async () => {
+    const { ws, runtime, url, jobs } = await setUp({ demo: true });
+    await tick(runtime, url, NOW);
+    const rep = ws.reps[0]!;
+    const before = await runtime.store.listCursors(rep.id);
+    const events = async () => (await runtime.store.listEvents(`google:${rep.id}:${rep.email}`, { start: new Date(NOW.getTime() - 60 * 86_400_000), end: new Date(NOW.getTime() + 60 * 86_400_000) })).map((e) => `${e.uid} ${e.start.toISOString()}`).sort();
+    const drafts = async () => (await runtime.store.listDrafts({ accountId: rep.id })).map((d) => d.id).sort();
+    const saveCursors = runtime.store.saveCursors.bind(runtime.store);
+    let failures = 0;
+    runtime.store.saveCursors = async (states) => {
+      if (failures === 0 && states.some((c) => c.accountId === rep.id)) {
+        failures += 1;
+        throw new Error('injected: the connection to the database was lost');
+      }
+      return saveCursors(states);
+    };
+    const later = new Date(NOW.getTime() + 10 * 60_000);
+    const first = await tick(runtime, url, later, 1);
+    expect(failures).toBe(1);
+    // Both saves were held for the one statement: neither cursor moved.
+    const after = await runtime.store.listCursors(rep.id);
+    const pick = (list: typeof before) => list.filter((c) => c.key === MAILBOX_CURSOR || c.key.startsWith('calendar:')).map((c) => [c.key, c.cursor, c.lastSuccessAt?.getTime()]);
+    expect(pick(after)).toEqual(pick(before));
+    expect(first.summary.problems.some((p) => p.message.includes('injected')) || (await jobs(first.slot)).some((r) => r.key === rep.id && r.name === QUEUES.sync && r.state !== 'completed')).toBe(true);
+    // What that tick stored (its events, its drafts) stays; the next tick syncs from the old
+    // cursors again and reads the same changes: the same events, no draft made twice.
+    const [eventsThen, draftsThen] = [await events(), await drafts()];
+    const evenLater = new Date(later.getTime() + 10 * 60_000);
+    await tick(runtime, url, evenLater, 1);
+    const synced = await runtime.store.listCursors(rep.id);
+    expect(synced.filter((c) => c.key === MAILBOX_CURSOR || c.key.startsWith('calendar:')).map((c) => c.lastSuccessAt?.getTime())).toEqual([evenLater.getTime(), evenLater.getTime()]);
+    expect(await events()).toEqual(eventsThen);
+    expect(await drafts()).toEqual(draftsThen);
   }, 120_000);
 
   it('a fresh process builds each account\'s Google client from the credentials taken with its sync job: no read of its own, the cached token used', async () => {
@@ -226,6 +264,10 @@ describe('step jobs on PostgreSQL', () => {
     const waiting = await db.query<{ later: boolean }>(`select start_after > now() + interval '15 seconds' as later from "${schema}_jobs".job where singleton_key = $1 and name = $2 and data->>'slot' = $3`, [rep.id, QUEUES.replies, first.slot.toISOString()]);
     expect(waiting.rows.map((r) => r.later)).toEqual([true]);
     expect(mine(QUEUES.sync)).toEqual([['completed', 0]]);
+    // The calendar's cursor, held back to be saved with the mailbox's in one statement, was saved
+    // all the same.
+    const saved = await runtime.store.listCursors(rep.id);
+    expect(saved.find((c) => c.key.startsWith('calendar:'))?.lastSuccessAt?.getTime(), JSON.stringify(saved)).toBe(later.getTime());
     // The chain went on: planning ran for this account in this tick all the same.
     expect(mine(QUEUES.plan)).toEqual([['completed', 0]]);
     // The other accounts' chains are untouched by it.

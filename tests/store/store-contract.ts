@@ -845,6 +845,20 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect((await store.listCursors('acc_1')).map((c) => c.key)).toEqual(['calendar:cal_1', 'mailbox']);
         expect(await store.listCursors()).toHaveLength(3);
       });
+
+      it('saves several cursors at once, inserting new ones and overwriting every field of old ones', async () => {
+        await store.saveCursors([]);
+        expect(await store.listCursors()).toEqual([]);
+        await store.saveCursor(aCursor({ cursor: 'old', lastError: 'old error', notBefore: at(5) }));
+        const calendar = aCursor({ cursor: 'sync-token-3', lastSuccessAt: at(2), lastAttemptAt: at(2), lastError: null, notBefore: null });
+        const mailbox = aCursor({ key: 'mailbox', cursor: '5018', lastSuccessAt: null, lastAttemptAt: at(2), lastError: 'rate limited', notBefore: at(MINUTE_MS) });
+        await store.saveCursors([calendar, mailbox]);
+        expect(await store.listCursors('acc_1')).toEqual([calendar, mailbox]);
+        // The same shape again (compiled once), other values.
+        const later = [aCursor({ cursor: 'sync-token-4', lastSuccessAt: at(3), lastAttemptAt: at(3) }), aCursor({ key: 'mailbox', cursor: '5020', lastSuccessAt: at(3), lastAttemptAt: at(3), lastError: null, notBefore: null })];
+        await store.saveCursors(later);
+        expect(await store.listCursors('acc_1')).toEqual(later);
+      });
     });
 
     describe('suppressions', () => {

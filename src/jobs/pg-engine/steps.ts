@@ -2,6 +2,7 @@ import { emptySummary, type BookingRequest, type CursorCache } from '../../worke
 import type { ProviderPass } from '../../worker/tick.js';
 import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from '../account-pass.js';
 import { rowToCursor } from '../../store/queries/cursors.js';
+import { flushCursors } from '../../worker/sync.js';
 import { stableJobId, tickSlot } from '../slot.js';
 import { onlyStepOfAccount, otherBookingsDue, releaseHeldBookings, repliesPending } from './account-jobs.js';
 import { addSummary, chainOf, enqueueTick, handOn, next, retryAfter, scheduleSend, sendAfterPlan, stepNow } from './chain.js';
@@ -56,10 +57,12 @@ export async function handle(ctx: EngineContext, queue: QueueName, jobId: string
     const d = data as StepData;
     const now = stepNow(d);
     // The only step job of its account: its calendar and mailbox cursors are read once for the job
-    // (taken with the job when the fetch read them).
-    const cursorCache: CursorCache | undefined = onlyStep === true ? { accountId: d.accountId, rows: cursors ? new Map(cursors.map((row) => [row.cursor_key, rowToCursor(row)])) : null } : undefined;
+    // (taken with the job when the fetch read them), and their saves are written together, in one
+    // statement, before anything reads them from the store (flushCursors below and in idleChain).
+    const cursorCache: CursorCache | undefined = onlyStep === true ? { accountId: d.accountId, rows: cursors ? new Map(cursors.map((row) => [row.cursor_key, rowToCursor(row)])) : null, deferred: new Map() } : undefined;
     const sealed = credentials ? { accountId: d.accountId, sealed: new Map(Object.entries(credentials)) } : undefined;
     const r = await runSyncStep(runtime, d.accountId, now, d.account, cursorCache ? { cursorCache } : {}, sealed);
+    if (!r.pass || r.failed || onlyStep !== true) await flushCursors(runtime.store, cursorCache);
     // Not connected: nothing to read; planning still runs.
     if (!r.pass) return { ...r, next: await handOn(ctx, QUEUES.plan, next(d, jobId, r.account)) };
     const replies: RepliesData = { ...next(d, jobId, r.account), pass: { due: r.pass.due, startedAt: r.pass.startedAt.toISOString() } };
@@ -126,6 +129,9 @@ async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Da
   // A booking is asked for only by a message read, and a mailbox with anything new is not read here.
   const noBooking = () => Promise.reject(new Error('no booking is asked for by a mailbox with nothing new'));
   const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true, ...(cursorCache ? { cursorCache } : {}) });
+  // The calendar's and the mailbox's cursors, saved in one statement before the replies job or
+  // planning reads them.
+  await flushCursors(runtime.store, cursorCache);
   if (read.deferred) return { summary, failed: null, account: synced.account, next: await handOn(ctx, QUEUES.replies, replies) };
   addSummary(summary, read.summary);
   const chain = next(d, jobId, read.account ?? synced.account);

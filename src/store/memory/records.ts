@@ -16,6 +16,12 @@ export function memoryRecords(t: MemoryTables): CursorStore & SuppressionStore &
       const row = cursorToRow(state);
       t.cursors.set(key(row.account_id, row.cursor_key), row);
     },
+    async saveCursors(states) {
+      for (const state of states) {
+        const row = cursorToRow(state);
+        t.cursors.set(key(row.account_id, row.cursor_key), row);
+      }
+    },
     async listCursors(accountId) {
       const rows = [...t.cursors.values()].filter((r) => accountId === undefined || r.account_id === accountId);
       return sortRows(rows, [(r) => r.account_id], [(r) => r.cursor_key]).map(rowToCursor);

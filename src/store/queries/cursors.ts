@@ -54,6 +54,26 @@ export function cursorQueries({ db }: QueryContext): CursorStore {
       });
     },
 
+    async saveCursors(states) {
+      if (states.length === 0) return;
+      const rows = states.map(cursorToRow);
+      // One statement for all (a job's calendar and mailbox cursors): compiled once per count.
+      await runCompiledOnce(db, `saveCursors:${rows.length}`, rows.flatMap((r) => [r.account_id, r.cursor_key, r.cursor, r.last_success_at, r.last_attempt_at, r.last_error, r.not_before]), (v) =>
+        db
+          .insertInto('cursors')
+          .values(rows.map((_, i) => ({ account_id: v[i * 7], cursor_key: v[i * 7 + 1], cursor: v[i * 7 + 2], last_success_at: v[i * 7 + 3], last_attempt_at: v[i * 7 + 4], last_error: v[i * 7 + 5], not_before: v[i * 7 + 6] }) as CursorsTable))
+          .onConflict((oc) =>
+            oc.columns(['account_id', 'cursor_key']).doUpdateSet((eb) => ({
+              cursor: eb.ref('excluded.cursor'),
+              last_success_at: eb.ref('excluded.last_success_at'),
+              last_attempt_at: eb.ref('excluded.last_attempt_at'),
+              last_error: eb.ref('excluded.last_error'),
+              not_before: eb.ref('excluded.not_before'),
+            })),
+          ),
+      );
+    },
+
     async listCursors(accountId) {
       if (accountId === undefined) return (await db.selectFrom('cursors').selectAll().orderBy('account_id').orderBy('cursor_key').execute()).map(rowToCursor);
       const { rows } = await runCompiledOnce(db, 'listCursors:account', [accountId], (v) =>
