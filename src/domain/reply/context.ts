@@ -18,17 +18,22 @@ const PAST = u([
   "(?<!(?:sich|mal|noch|etwas|irgend|so|ihnen|dir|euch|uns|mir)\\s+)was(?!\\s+(?:finden|machen|ausmachen|vereinbaren|festmachen|suchen|anderes|neues|passendes|besseres|passt|geht|aus(?![\\p{L}])|raus|heraus))|were|had|did|came(?:\\s+up)?|went|met|spoke|talked|missed|said|told|happened|forgot|tried|couldn['’]t|wasn['’]t|weren['’]t|didn['’]t|ran\\s+(?:over|late|long)|took\\s+place|occurred|launched|shipped|presented|discussed|mentioned|received|sent\\s+(?:you|it|the)|yesterday|ago|earlier\\s+today|this\\s+past|last\\s+(?:night|week|time)|(?:i|we|you|they)['’]ve\\s+(?:been|had|spoken|talked|met)|has\\s+been",
   // Having met or spoken already ("great meeting you", "thanks for the call") and a first person in the simple past
   // ("I called you Monday at 3", "we spoke Tuesday"); calendar verbs ("I booked") are BOOKING, not past.
-  "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|thanks?\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
+  "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|(?:thanks?|thx|thnx|tnx|tks|ty)\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
   "(?:called|rang|phoned|rung)\\s+(?:you|your)|left\\s+(?:you\\s+)?a\\s+(?:message|voicemail|note)",
   // A message already received, named by its day: "your voicemail from Monday at 4:15", "tu mensaje del lunes", "votre
   // message de lundi", "Ihre Nachricht vom Montag", "je bericht van maandag", "il tuo messaggio di lunedì".
   "(?:voice\\s?mail|voice\\s+message|message|e-?mail|mail|note|text|missed\\s+call)\\s+(?:from|of)|(?:mensaje|correo|llamada|buzón\\s+de\\s+voz|mensagem|ligação|chamada|recado|message|mail|appel|messagerie|nachricht|sprachnachricht|anruf|bericht|voicemail|telefoontje|messaggio|vocale|chiamata)\\s+(?:del|de|do|da|vom|van|di|del\\s+giorno)",
   // Spanish
+  // The simple past without its accent, as typed on a phone ("el lunes vimos la demo", "lo presentaron el martes"): the
+  // irregular first persons plural and the third person plural in -aron/-ieron (never a present or a future).
+  "vimos|hicimos|dijimos|pudimos|fuimos|vinimos|pusimos|trajimos|quisimos|supimos|\\p{L}{3,}(?:aron|ieron)|ayer|anteayer|antier|(?:la\\s+)?semana\\s+pasada",
   "hablé|conversé|envié|mandé|recibí|fue|fueron|nos\\s+(?:conocimos|vimos|cruzamos|saludamos)|(?:te|le|os|les)\\s+(?:conocí|vi|llamé|escribí)|conocimos|llamé|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
   // Portuguese
   "falei|conversei|mandei|enviei|recebi|encontrei|foi|foram|nos\\s+(?:conhecemos|vimos|encontramos|falamos)|conheci|liguei|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
   // French
   // A clitic between the subject and the auxiliary: "nous en avons parlé", "je l'ai vu", "on en a discuté".
+  // A reflexive verb in the past: "on s'est parlé lundi", "ils se sont vus", "je me suis entretenu avec votre collègue".
+  "(?:(?:on|il|elle)\\s+s['’]\\s*(?:est|était)|(?:ils|elles)\\s+se\\s+sont|je\\s+me\\s+suis|vous\\s+vous\\s+êtes)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|is|ise|us|u|ue|ert|it)",
   "(?:je|nous|on|vous)\\s+(?:en|y|l['’]|le|la|les|lui|leur|vous)\\s*(?:ai|avons|a|avez|avais|avions)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|nous\\s+nous\\s+sommes\\s+(?:\\p{L}+\\s+)?(?:rencontrée?s|vue?s|parlé|croisée?s)|(?:ravie?|contente?|heureux|heureuse)\\s+de\\s+vous\\s+avoir|(?:j['’]ai|j['’]avais|nous\\s+avons|on\\s+a|il\\s+y\\s+a\\s+eu|(?:j['’]ai|nous\\s+avons)\\s+eu)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|i|u|is|it|ert)|il\\s+y\\s+a\\s+\\d+|était|étions|j['’]étais|imprévu|empêchement",
   // German ("between" is the lexicon's English for "zwischen" and "tussen", no participle: "am Montag habe ich between 13:00 and 15:00 Zeit"; the times between the auxiliary and its participle are words like any other: "haben am Monday um 10:00 telefoniert")
   "(?:habe|haben|hatte|hatten|hat|ist|war|waren|bin|sind)\\s+(?:[\\p{L}\\d:.]+\\s+){0,6}(?:(?!gespannt|gerne|gern|geeignet|gelegen|genehm|gesagt\\s+\\p{L}+\\s+passt)ge\\p{L}+(?:t|en)|\\p{L}*gekommen|verpasst|vergessen|(?!bereit|verfügbar|erreichbar|entspannt|bekannt|verabredet|beschäftigt|verhindert|between)(?:be|ver|ent|zer)\\p{L}{3,}(?:en|t)|\\p{L}{3,}iert)|hatten|hatte|war|waren|wurde|wurden|kam|vorhin|dazwischen(?:gekommen)?",
@@ -55,12 +60,18 @@ const FUTURE = u([
 ].join('|'));
 
 const DEADLINE = u([
-  "(?:is|are|was|were)\\s+due|(?:registration|registrations|submissions?|applications?|entries|bids?|bidding|the\\s+tender|tenders?|rfps?|rfqs?|rfis?|the\\s+window|voting|enrol?ment)\\s+(?:\\p{L}+\\s+)?(?:closes?|closing|ends?|shuts?|is\\s+due)|closing\\s+date|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:\\p{L}+\\s+){0,4}by|(?:need|needs|needed|want|wants|expect|require|requires)\\s+(?:\\p{L}+\\s+){0,6}by|(?:back|it|them|this|that|done|ready|signed|over|in|through|filed|submitted)\\s+by|in\\s+time\\s+for",
+  "(?:is|are|was|were)\\s+due|(?:registration|registrations|submissions?|applications?|entries|bids?|bidding|the\\s+tender|tenders?|rfps?|rfqs?|rfis?|the\\s+window|voting|enrol?ment)\\s+(?:\\p{L}+\\s+)?(?:closes?|closing|ends?|shuts?|is\\s+due)|closing\\s+date|due\\s+(?:on|by|date|at|in)|deadline|submit\\p{L}*|expir\\p{L}+|cut-?off|no\\s+later\\s+than|at\\s+the\\s+latest|needs?\\s+to\\s+be\\s+(?:signed|done|sent|submitted|in|approved|filed)|(?:send|get|have|return|sign|deliver|decide|reply|respond|let\\s+(?:me|us)\\s+know|confirm|finish|complete|review)\\s+(?:[\\p{L}\\d#-]+\\s+){0,6}by|(?:need|needs|needed|want|wants|expect|require|requires)\\s+(?:\\p{L}+\\s+){0,6}by|(?:back|it|them|this|that|done|ready|signed|over|in|through|filed|submitted)\\s+(?:to\\s+(?:us|me)\\s+)?by(?!\\s+(?:then|that\\s+(?:time|point|day)))|in\\s+time\\s+for|cuts?\\s+off|cutting\\s+off",
   "plazo|fecha\\s+límite|vence|vencimiento|a\\s+más\\s+tardar|entregar|entrega|(?:plazo|convocatoria|inscripción|licitación)\\s+(?:\\p{L}+\\s+){0,4}(?:termina|cierra|acaba)n?",
   "prazo|data\\s+limite|vencimento|no\\s+máximo|entregar|entrega|(?:inscrições|inscrição|licitação|edital)\\s+(?:\\p{L}+\\s+){0,3}(?:encerra|termina|fecha)m?",
   "date\\s+limite|échéance|au\\s+plus\\s+tard|délai|à\\s+rendre|rendre|remise|clôture|(?:inscriptions?|candidatures?|appel\\s+d['’]offres)\\s+(?:\\p{L}+\\s+){0,3}(?:ferment?|se\\s+terminent?|clôt|clôturent?)",
   "\\p{L}*frist(?:en)?|fällig|spätestens|abgabe|einreichen|einzureichen|\\p{L}*schluss|schließt|endet\\s+(?:\\p{L}+\\s+)?(?:am|um)",
   "uiterlijk|uiterste|inschrijfdatum|sluitingsdatum|vervaldatum|inleveren|indienen|\\p{L}*termijn|sluit|sluiting",
+  // Something to be in (received) by a time, "binnen" closing the clause: "de offerte graag vrijdag 12u binnen", "moet
+  // dinsdag binnen zijn" ("binnen twee weken", within, has its object after it).
+  "binnen(?:\\s+(?:zijn|hebben|krijgen|ontvangen))?(?=\\s*(?:[,.;!]|$))",
+  // Something to be sent by a time, the German verb at the end: "er wollte uns bis Freitag ein Angebot schicken", "bitte
+  // bis Montag die Unterlagen zusenden" (the lexicon writes "bis" before a time as "until").
+  "(?:bis|until)\\s+(?:\\p{L}+\\s+){0,4}(?:schicken|senden|zusenden|zuschicken|liefern|vorlegen|einreichen|zukommen\\s+lassen|zurückschicken|unterschreiben|unterschrieben)",
   // Something that must arrive or be in by a time: "the proposal has to arrive by Friday at 6pm", "a proposta precisa
   // chegar até sexta às 18h", "la oferta tiene que llegar antes del viernes", "l'offre doit arriver avant vendredi",
   // "das Angebot muss bis Freitag da sein", "de offerte moet vóór vrijdag binnen zijn", "l'offerta deve arrivare entro".
@@ -74,7 +85,7 @@ const BUSY = u([
   "(?:webinar|webinaire|webinário|webinario|seminario\\s+web|webcast|livestream|live\\s+stream|keynote|summit|conference|conférence|konferenz|kongress|congreso|congresso|congres|event|événement|evento|veranstaltung|evenement|messe|salon|fiera|feira|feria|beurs)\\s+(?:\\p{L}+\\s+){0,3}(?:starts?|begins?|kicks\\s+off|takes\\s+place|is\\s+(?:on|at|live)|commence|débute|a\\s+lieu|aura\\s+lieu|beginnt|startet|findet|empieza|comienza|se\\s+celebra|tendrá\\s+lugar|começa|acontece|será\\s+realizad[oa]|begint|vindt|start|inizia|comincia|si\\s+terrà|si\\s+tiene)",
   "reminder|save\\s+the\\s+date|rappel|recordatorio|lembrete|erinnerung|herinnering|promemoria|register\\s+(?:here|now|today|at|via)|inscri(?:vez|bez|ba|va)(?:-vous|-se|se|te)?|regístrese|regístrate|iscriviti|iscrivetevi|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+)?an|meld\\s+je\\s+(?:\\p{L}+\\s+)?aan",
   "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
-  "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
+  "(?:i['’]m|i\\s+am|we['’]re|we\\s+are|(?:he|she)(?:['’]s|\\s+is|\\s+will\\s+be)|they(?:['’]re|\\s+are|\\s+will\\s+be))\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   // A time too early or too late for the prospect: "Tuesday 9am is a bit early for me", "es muy tarde para mí".
   "(?:is|are|['’]s)\\s+(?:(?:a\\s+)?(?:bit|little|tad|way|rather|quite|really|too|very|kinda|somewhat)\\s+){0,3}(?:early|late)(?=\\s+for\\s+(?:me|us)|\\s*[,.;!]|\\s+(?:but|so|though))|(?:es|me\\s+(?:queda|resulta))\\s+(?:un\\s+poco\\s+|muy\\s+|demasiado\\s+)?(?:temprano|tarde)|(?:é|fica)\\s+(?:um\\s+pouco\\s+|muito\\s+|cedo\\s+demais|tarde\\s+demais)?(?:cedo|tarde)(?=\\s+(?:para|pra)\\s+mim|\\s*[,.;!])|(?:c['’]est|est)\\s+(?:un\\s+peu\\s+|trop\\s+|bien\\s+)+(?:tôt|tard)|(?:(?:ist|wäre)\\s+)?(?:mir\\s+)?(?:etwas\\s+|zu\\s+|recht\\s+|ziemlich\\s+)+(?:früh|spät)(?![\\p{L}])|(?:is|lijkt)\\s+(?:me\\s+)?(?:wat\\s+|te\\s+|erg\\s+|nogal\\s+)+(?:vroeg|laat)|(?:è|sarebbe)\\s+(?:un\\s+po['’]\\s+|troppo\\s+|piuttosto\\s+)+(?:presto|tardi)",
   // "next two weeks are board prep", "Friday is month-end close": the time is taken by the prospect's own work.
@@ -84,19 +95,23 @@ const BUSY = u([
   // The prospect's own plans at that time: travel, a presentation, their own meeting moved or starting, a closure.
   // "I fly to Singapore Monday 6am", "we leave for Denver Thursday at 7": travel in the simple present.
   "(?:i|we)\\s+(?:(?:usually|always|then|also)\\s+)?(?:fly|leave|depart|travel|head\\s+off)\\s+(?:to|for|out\\s+to|back\\s+to)\\s+\\p{L}+",
-  "(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+(?:\\p{L}+\\s+)?(?:presenting|pitching|flying|driving|visiting|attending|hosting|running|leading|interviewing|onboarding|heading|relocating|moving\\s+(?:office|house)|speaking\\s+at|meeting\\s+(?:with\\s+)?(?:our|my|the|a|an|some)|off\\s+to)|(?:my|our)\\s+(?:\\p{L}+\\s+){0,2}(?:flight|train|plane|ferry|meeting|stand-?up|sync|call|board|offsite|off-site|review|session|retreat|all-hands|kick-?off|class|appointment|surgery|holiday|vacation|leave)s?\\s+(?:lands?|leaves?|departs?|takes\\s+off|starts?|begins?|ends?|runs?|is|are|was|has\\s+been|will\\s+be|(?:got\\s+)?moved)|(?:moved|rescheduled|shifted|changed)\\s+(?:our|my|the)\\s+(?:\\p{L}+\\s+){0,3}(?:meeting|stand-?up|sync|call|review|session)s?|(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:offline|unreachable|unavailable|out\\s+of\\s+(?:the\\s+)?(?:office|reach))|slow(?:er)?\\s+(?:replies|responses)|expect\\s+delays",
+  // An assistant writing for the prospect says it in the third person: "He is attending the trade fair from Monday".
+  "(?:i['’]m|i\\s+am|we['’]re|we\\s+are|(?:he|she)(?:['’]s|\\s+is|\\s+will\\s+be)|they(?:['’]re|\\s+are|\\s+will\\s+be))\\s+(?:\\p{L}+\\s+)?(?:presenting|pitching|flying|driving|visiting|attending|hosting|running|leading|interviewing|onboarding|heading|relocating|moving\\s+(?:office|house)|speaking\\s+at|meeting\\s+(?:with\\s+)?(?:our|my|the|a|an|some)|off\\s+to)|(?:my|our)\\s+(?:\\p{L}+\\s+){0,2}(?:flight|train|plane|ferry|meeting|stand-?up|sync|call|board|offsite|off-site|review|session|retreat|all-hands|kick-?off|class|appointment|surgery|holiday|vacation|leave)s?\\s+(?:(?:to|from|back\\s+to|out\\s+of|into)\\s+\\p{L}+\\s+)?(?:lands?|leaves?|departs?|takes\\s+off|starts?|begins?|ends?|runs?|is|are|was|has\\s+been|will\\s+be|(?:got\\s+)?moved)|(?:moved|rescheduled|shifted|changed)\\s+(?:our|my|the)\\s+(?:\\p{L}+\\s+){0,3}(?:meeting|stand-?up|sync|call|review|session)s?|(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:offline|unreachable|unavailable|out\\s+of\\s+(?:the\\s+)?(?:office|reach))|slow(?:er)?\\s+(?:replies|responses)|expect\\s+delays",
   // On a plane or train at that time: "on a flight thurs 6am", "en un vuelo", "no avião", "dans l'avion", "im Flieger".
   "(?:on|in)\\s+(?:a|the|my)\\s+(?:\\p{L}+\\s+)?(?:flight|plane|train)|in\\s+the\\s+air|en\\s+(?:un\\s+|el\\s+)?(?:vuelo|avión|avion|tren)|(?:num|no|em|de)\\s+(?:voo|avião|aviao|trem|comboio)|(?:en|dans\\s+l['’])\\s*(?:vol|avion|train)|im\\s+(?:flieger|flugzeug|zug)|in\\s+(?:het\\s+vliegtuig|de\\s+trein)|(?:in|sull['’])\\s*(?:volo|aereo|treno)",
   "salgo\\s+(?:de\\s+viaje|para|hacia|de\\s+vacaciones)|me\\s+voy\\s+de\\s+(?:viaje|vacaciones)|viajo|mi\\s+vuelo|voy\\s+(?:muy\\s+)?just[oa]|ando\\s+(?:muy\\s+)?liad[oa]|estoy\\s+a\\s+tope|presento|embarco|parto\\s+(?:para|de\\s+férias)|saio\\s+de\\s+férias|meu\\s+voo|estou\\s+(?:muito\\s+)?(?:apertad[oa]|sem\\s+tempo|enrolad[oa])|apresento",
+  // Presenting at that time, in the near future: "vou apresentar a sua proposta na reunião de quinta às 15h", "voy a
+  // presentarlo el jueves", "je vais présenter", "ich werde … vorstellen", "ik ga … presenteren".
+  "(?:vou|vamos)\\s+apresentar|apresentarei|apresentaremos|(?:voy|vamos)\\s+a\\s+presentar\\p{L}*|presentaré|presentaremos|(?:je\\s+vais|nous\\s+allons|on\\s+va)\\s+(?:\\p{L}+\\s+)?présenter|je\\s+présenterai|(?:ich\\s+werde|wir\\s+werden|werde\\s+ich|werden\\s+wir)\\s+(?:\\p{L}+\\s+){0,4}(?:präsentieren|vorstellen)|(?:ik\\s+ga|we\\s+gaan|ga\\s+ik|gaan\\s+we)\\s+(?:\\p{L}+\\s+){0,4}presenteren",
   "je\\s+pars|je\\s+m['’]envole|je\\s+prends\\s+l['’]avion|mon\\s+vol|j['’]atterris|je\\s+présente|nous\\s+présentons|(?:je\\s+suis|on\\s+est)\\s+(?:débordée?s?|sous\\s+l['’]eau|charrette)",
-  "(?:ich\\s+)?(?:fliege|reise|fahre)\\s+(?:ich\\s+)?(?:ab|nach|in\\s+den\\s+urlaub|weg|los)|mein\\s+flug|lande\\s+ich|präsentiere\\s+ich|ich\\s+präsentiere|(?:bin|sind)\\s+(?:\\p{L}+\\s+)?(?:im\\s+stress|voll\\s+eingespannt|weg)",
+  "(?:ich\\s+)?(?:fliege|reise|fahre)\\s+(?:ich\\s+)?(?:(?:am|um|schon|bereits|früh|morgens)\\s+)*(?:ab|nach|in\\s+den\\s+urlaub|weg|los)|mein\\s+flug|lande\\s+ich|präsentiere\\s+ich|ich\\s+präsentiere|(?:bin|sind)\\s+(?:\\p{L}+\\s+)?(?:im\\s+stress|voll\\s+eingespannt|weg)",
   "vertrek\\s+ik|ik\\s+vertrek|vlieg\\s+ik|ik\\s+vlieg|mijn\\s+vlucht|land\\s+ik|presenteer\\s+ik|ik\\s+presenteer",
   "parto|partirò|sono\\s+in\\s+partenza|il\\s+mio\\s+volo|(?<!al\\s)volo\\s+(?:a|per|verso)|atterro|presento|presenterò",
   // The prospect's own body or standing meeting named as the event at that time, with no verb: "board meeting thursday
   // at 10", "all-hands Friday 2pm", "junta directiva el miércoles", "Vorstandssitzung am Donnerstag", "conseil
   // d'administration jeudi", "bestuursvergadering donderdag", "consiglio di amministrazione giovedì", "reunião de diretoria".
   "(?:board|committee|team|staff|exec(?:utive)?|leadership|management|budget|quarterly|annual|partners?|investors?|shareholders?|department|strategy|steering|ops|sales)(?:\\s+|-)(?:meeting|mtg|review|session|offsite|off-site|kick-?off|retreat|prep)s?|all-?hands|town\\s*hall|offsites?|off-sites?|qbrs?|board\\s+prep",
-  "junta(?:\\s+(?:directiva|general|de\\s+\\p{L}+|con\\s+(?:el|la|los)\\s+\\p{L}+))|consejo\\s+de\\s+administración|comité\\s+de\\s+(?:dirección|direccion|\\p{L}+)|reunión\\s+(?:de|del|con\\s+el)\\s+(?:consejo|comité|directorio|dirección|equipo|junta|socios)|reunião\\s+(?:de|da|do|com\\s+a|com\\s+o)\\s+(?:diretoria|conselho|equipe|comitê|comité|sócios|board)|conselho\\s+de\\s+administração",
+  "junta(?:\\s+(?:directiva|general|de\\s+\\p{L}+|con\\s+(?:el|la|los)\\s+\\p{L}+))|consejo\\s+de\\s+administración|comité\\s+de\\s+(?:dirección|direccion|\\p{L}+)|reunión\\s+(?:de|del|con\\s+el)\\s+(?:consejo|comité|directorio|dirección|direccion|gerencia|equipo|junta|socios)|reunião\\s+(?:de|da|do|com\\s+a|com\\s+o)\\s+(?:diretoria|direção|direcção|direcao|administração|gestão|conselho|equipe|equipa|comitê|comité|sócios|board)|conselho\\s+de\\s+administração",
   "conseil\\s+d['’]administration|comité\\s+de\\s+direction|codir|comex|réunion\\s+(?:d['’]équipe|d['’]associés|de\\s+(?:direction|service|bureau|conseil))|séminaire\\s+d['’](?:équipe|entreprise)",
   "(?:vorstands|aufsichtsrats|gesellschafter|geschäftsführungs|team|abteilungs|bereichs|strategie|budget|quartals)(?:sitzung|besprechung|meeting|klausur|runde|tagung)|klausurtagung|jour\\s+fixe",
   "(?:bestuurs|directie|team|afdelings|aandeelhouders|mt|managementteam|strategie|budget|kwartaal)-?(?:vergadering|overleg|meeting|sessie|heidag)|heidag",
@@ -127,7 +142,7 @@ const BUSY = u([
  * at 3pm", "um webinar na quinta às 19h", "op donderdag om 15u een webinar"): its time is the event's, not a meeting's,
  * unless the clause asks to meet there (ASK_TO_MEET).
  */
-const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livestream|live\\s+stream|expo|trade\\s+show|trade\\s+fair|conference|conférence|konferenz|congreso|congresso|congrès|congres|summit|keynote|messe|salon|fiera|(?<!-)feira|feria|beurs|seminar|séminaire|seminario|seminário|masterclass|open\\s+(?:day|house)|portes\\s+ouvertes|jornada\\s+de\\s+puertas|meetup|hackathon|roadshow|roundtable|table\\s+ronde|mesa\\s+redonda|tavola\\s+rotonda");
+const EVENT = u("webinars?|webinaire|webinário|webinario|webinar|webcast|livestream|live\\s+stream|expo|(?:trade|air|motor|auto|boat|car|home)\\s+show|trade\\s+fair|exhibitions?|conference|conférence|konferenz|congreso|congresso|congrès|congres|summit|keynote|messe|salon|fiera|(?<!-)feira|feria|beurs|seminar|séminaire|seminario|seminário|masterclass|open\\s+(?:day|house)|portes\\s+ouvertes|jornada\\s+de\\s+puertas|meetup|hackathon|roadshow|roundtable|table\\s+ronde|mesa\\s+redonda|tavola\\s+rotonda");
 /**
  * A time that belongs to something else than a meeting: an office closing or reopening ("Our office closes on 24
  * December at 1pm and reopens on 4 January", "la oficina cierra", "on ferme le 23 à midi", "wir schließen", "chiudiamo"),
@@ -232,8 +247,12 @@ const COMES_TO_YOU = u([
 /** Asking to meet at or around the event: a question, "can we", "let's", "meet", "catch up". */
 const ASK_TO_MEET = /\?|(?<![\p{L}])(?:can|could|shall)\s+we|(?<![\p{L}])let['’]?s(?![\p{L}])|how\s+about|(?<!to\s)meet\s+(?:up|you|there)|works|suits|free\s+(?:at|on|then)|(?<![\p{L}])available|funciona|me\s+va|me\s+viene|passt|past\s+(?:me|mij|ons)|schikt|va\s+bene|convient|ça\s+marche|grab\s+(?:a\s+)?coffee|catch\s+up|podemos|podríamos|vernos|nos\s+vemos|nos\s+vemos|nos\s+encontrar|on\s+peut|pouvons|pourrions|se\s+voir|können\s+wir|treffen|kunnen\s+we|afspreken|possiamo|vederci|incontrarci(?![\p{L}])/iu;
 
-/** A place that keeps one clock all year: "we don't do daylight saving", "no tenemos horario de verano", "keine Sommerzeit". */
-const NO_CLOCK_CHANGE = /(?<![\p{L}])(?:(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|no|without)\s+(?:\p{L}+\s+)?(?:daylight\s+saving\p{L}*|dst|summer\s+time|clock\s+changes?|time\s+changes?)|no\s+(?:\p{L}+\s+)?(?:horario\s+de\s+(?:verano|summer)|cambio\s+de\s+hora)|não\s+(?:\p{L}+\s+)?(?:horário\s+de\s+(?:verão|summer)|mudança\s+de\s+hora)|(?:pas|jamais)\s+(?:\p{L}+\s+)?(?:d['’]heure\s+d['’]été|de\s+changement\s+d['’]heure)|kein(?:e|en)?\s+(?:sommerzeit|zeitumstellung)|geen\s+(?:zomertijd|wintertijd)|(?:non|niente|senza)\s+(?:\p{L}+\s+)?(?:l['’])?ora\s+legale|(?:sin|sem|sans|ohne|zonder|senza)\s+(?:horario\s+de\s+verano|horário\s+de\s+verão|heure\s+d['’]été|sommerzeit|zomertijd|ora\s+legale))(?![\p{L}])/giu;
+/**
+ * A remark on the zone's clock: one clock all year ("we don't do daylight saving", "no tenemos horario de verano", "keine
+ * Sommerzeit"), a change just made ("we've just come off daylight saving") or already in effect ("con l'ora legale già in
+ * vigore").
+ */
+const NO_CLOCK_CHANGE = /(?<![\p{L}])(?:(?:daylight\s+saving\p{L}*|dst|summer\s+time|(?:l['’])?ora\s+legale|horario\s+de\s+verano|horário\s+de\s+verão|(?:l['’])?heure\s+d['’]été|sommerzeit|zomertijd)\s+(?:\p{L}+\s+)?(?:in\s+vigore|in\s+effect|in\s+force|en\s+vigor|em\s+vigor|en\s+vigueur|in\s+kraft|van\s+kracht|already\s+(?:on|started|in\s+effect))|(?:come|came|gone|went|switched|moved|changed)\s+(?:off|onto|on\s+to|to|back\s+to|over\s+to)\s+(?:daylight\s+saving\p{L}*|dst|summer\s+time|standard\s+time|winter\s+time)|(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never|no|without)\s+(?:\p{L}+\s+)?(?:daylight\s+saving\p{L}*|dst|summer\s+time|clock\s+changes?|time\s+changes?)|no\s+(?:\p{L}+\s+)?(?:horario\s+de\s+(?:verano|summer)|cambio\s+de\s+hora)|não\s+(?:\p{L}+\s+)?(?:horário\s+de\s+(?:verão|summer)|mudança\s+de\s+hora)|(?:pas|jamais)\s+(?:\p{L}+\s+)?(?:d['’]heure\s+d['’]été|de\s+changement\s+d['’]heure)|kein(?:e|en)?\s+(?:sommerzeit|zeitumstellung)|geen\s+(?:zomertijd|wintertijd)|(?:non|niente|senza)\s+(?:\p{L}+\s+)?(?:l['’])?ora\s+legale|(?:sin|sem|sans|ohne|zonder|senza)\s+(?:horario\s+de\s+verano|horário\s+de\s+verão|heure\s+d['’]été|sommerzeit|zomertijd|ora\s+legale))(?![\p{L}])/giu;
 
 /** A tag question after a statement: ", ok?", ", right?", ", vale?", ", tá?", ", d'accord ?", ", oké?", ", va bene?". */
 const TAG_QUESTION = /[,\s]\s*(?:ok(?:ay)?|right|alright|vale|tá|ta|certo|d['’]accord|oké|okay|goed|klar|gut|va\s+bene|sì|sí|si|no|non|nein|nee|né)\s*\?/giu;
@@ -269,8 +288,26 @@ const ANY_BUT = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever|cualqui
 /** A time right after "any day but", "anything but": the one time excepted. */
 const EXCEPTED = /(?<![\p{L}])(?:any|anything|everything|anytime|whenever)(?![\p{L}])[^.!?;\n,]{0,30}\sbut\s+(?:(?:on|at|the)\s+)?$/iu;
 
-/** Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"). */
-export function clauseAt(text: string, start: number, end: number): { from: number; to: number } {
+/**
+ * Is the line break at `at` one a mail client put inside a sentence? As `unwrapLines` (stop-meaning.ts): a line of 60
+ * characters or more ending without punctuation, on a lower-case letter with any letter after the break, or on a letter,
+ * digit or comma with a lower-case one after it.
+ */
+function wrapped(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, at).replace(/[ \t]+$/u, '');
+  if (line.length < 60) return false;
+  const next = /^[ \t]*(\p{L})/u.exec(text.slice(at + 1))?.[1];
+  if (!next) return false;
+  const last = line[line.length - 1] ?? '';
+  return /\p{Ll}/u.test(last) || (/[\p{L}\p{N},]/u.test(last) && /\p{Ll}/u.test(next));
+}
+
+/**
+ * Sentence and clause bounds around position i (".", "!", "?", ";", line breaks, dashes, ", but", ", could"); with
+ * `joinWrapped`, a line break a mail client put inside a sentence does not end it.
+ */
+export function clauseAt(text: string, start: number, end: number, joinWrapped = false): { from: number; to: number } {
   // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
   // "but" opens one too, with or without a comma: "can't make the 17th sadly but the 18th would be fine?".
   const STOP = /[.!?;\n¿¡]|\s[-–—]\s|\s(?=(?:but|pero|aber|maar|però)\s)|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
@@ -280,6 +317,9 @@ export function clauseAt(text: string, start: number, end: number): { from: numb
     const at = m.index ?? 0;
     // "9.30" or "15.00" is a time, not a full stop.
     if (m[0] === '.' && /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + 1] ?? '')) continue;
+    // A line a mail client wrapped ("… after our finance committee\nmeets at 4 PM on the 29th") goes on past its break.
+    // (Only for what the clause says about the time: whether a bare day is offered keeps to its own line.)
+    if (joinWrapped && m[0] === '\n' && wrapped(text, at)) continue;
     // "any day but Monday", "anytime next week but Monday morning": "but" there is "except", inside one clause.
     if (m[0] === ' ' && ANY_BUT.test(text.slice(Math.max(from, at - 40), at))) continue;
     if (at + m[0].length <= start) from = at + m[0].length;
@@ -310,7 +350,7 @@ function nearest(re: RegExp, s: string, at: number, inside: [number, number][] =
  * den Termin") are left out: they may be the one still to come.
  */
 const THANKED_EVENT = new RegExp(`(?<![\\p{L}])(?:${[
-  "(?:thanks?|thank\\s+you|many\\s+thanks|cheers)\\s+(?:again\\s+|so\\s+much\\s+)?for\\s+(?:the|our|your|today['’]s|yesterday['’]s)\\s+(?:\\p{L}+\\s+)?(?:call|chat|talk|conversation|catch-?up|demo|visit|voice\\s?mail|message|note|e-?mail)\\s+(?:on|from|of|at|last)",
+  "(?:thanks?|thank\\s+you|many\\s+thanks|cheers|thx|thnx|tnx|tks|ty)\\s+(?:again\\s+|so\\s+much\\s+)?for\\s+(?:the|our|your|today['’]s|yesterday['’]s)\\s+(?:\\p{L}+\\s+)?(?:call|chat|talk|conversation|catch-?up|demo|visit|voice\\s?mail|message|note|e-?mail)(?:\\s+(?:on|from|of|at|last))?",
   "(?:got|received|heard|listened\\s+to|saw|read)\\s+(?:your|the)\\s+(?:voice\\s?mail|voice\\s+message|message|note|e-?mail|mail|text|missed\\s+call)\\s+(?:from|of|on)",
   "merci\\s+(?:encore\\s+|beaucoup\\s+)?(?:pour|de)\\s+(?:notre|votre|ton|cet|cette|l['’]|le|la)\\s*(?:\\p{L}+\\s+)?(?:échange|appel|entretien|conversation|discussion|message|mail|courriel|visite|démo)\\s+(?:de|du|d['’]|le)",
   "(?:danke|vielen\\s+dank|besten\\s+dank|herzlichen\\s+dank)\\s+(?:nochmals\\s+|noch\\s+einmal\\s+)?(?:für|fuer)\\s+(?:das|den|die|ihr|ihren|ihre|dein|deinen|deine|unser|unseren|unsere)\\s+(?:\\p{L}+\\s+)?(?:gespräch|telefonat|anruf|austausch|nachricht|mail|e-mail|besuch|demo)\\s+(?:am|vom|von)",
@@ -327,7 +367,7 @@ const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|ante
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
   // The phrase may hold its own preposition ("on Tuesday at 10").
   if (THANKED_EVENT.test(text.slice(Math.max(0, start - 90), start) + (/^(?:on|from|of)\s/iu.exec(text.slice(start, end))?.[0] ?? ''))) return 'past';
-  const bounds = clauseAt(text, start, end);
+  const bounds = clauseAt(text, start, end, true);
   let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
   const lead = /,\s*$/.exec(text.slice(bounds.from, start));

@@ -225,6 +225,32 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     if (s.plus({ months: 1 }) <= now) s = s.plus({ years: 1 });
     return [s < now ? now : s, s.plus({ months: 1 })];
   } });
+  // "talvez no proximo mes", "el mes que viene", "le mois prochain", "nächsten Monat", "volgende maand", "il prossimo
+  // mese", typed with or without accents: next month (the lexicon writes only the accented forms in English).
+  rules.push({ re: /(?<![\p{L}])(?:(?:no|el|le|il|im|en|para\s+o|para\s+el|o|al)\s+pr[oó]xim[oa]\s+m[eê]s|m[eê]s\s+que\s+(?:vem|viene)|(?:le\s+)?mois\s+prochain|n[aä]chsten\s+monat|volgende\s+maand|(?:il\s+)?prossimo\s+mese)(?![\p{L}])/iu, range: () => { const s = day.startOf('month').plus({ months: 1 }); return [s, s.plus({ months: 1 })]; } });
+  // "begin volgend jaar", "a principios del año que viene", "no início do próximo ano", "début de l'année prochaine",
+  // "Anfang nächsten Jahres", "all'inizio del prossimo anno": the new year's first month, as "early next year".
+  rules.push({ re: /(?<![\p{L}])(?:begin\s+(?:van\s+)?(?:het\s+)?volgend(?:e)?\s+jaar|(?:a\s+)?(?:principios|comienzos|inicios)\s+del\s+(?:año\s+que\s+viene|(?:próximo|proximo|siguiente)\s+año)|(?:no\s+)?(?:início|inicio|começo|comeco)\s+do\s+(?:(?:próximo|proximo)\s+ano|ano\s+que\s+vem)|(?:au\s+)?d[ée]but\s+(?:de\s+)?l['’]ann[ée]e\s+prochaine|anfang\s+(?:des\s+)?(?:nächsten|kommenden)\s+jahres|(?:all['’])?inizio\s+(?:del\s+)?(?:prossimo\s+anno|anno\s+prossimo))(?![\p{L}])/iu, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } });
+  // "towards the end of the year", "a finales de año", "no final do ano", "en fin d'année", "Ende des Jahres", "eind van
+  // het jaar", "verso fine anno": the year's last weeks before the holidays (next year's, once they have begun).
+  rules.push({ re: /(?<![\p{L}])(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[-\s]end|later\s+this\s+year|(?:a\s+)?finales\s+de(?:l)?\s+año|(?:no\s+)?(?:final|fim)\s+do\s+ano|(?:en\s+|à\s+la\s+)?fin\s+(?:d['’]|de\s+l['’])ann[ée]e|ende\s+(?:des|dieses)\s+jahres|jahresende|(?:eind|einde)\s+(?:van\s+)?(?:het|dit)\s+jaar|(?:verso\s+)?(?:la\s+)?fine\s+(?:dell['’]\s*)?anno)(?![\p{L}])/iu, range: () => {
+    let s = DateTime.fromObject({ year: now.year, month: 11, day: 1 }, { zone });
+    let e = DateTime.fromObject({ year: now.year, month: 12, day: 20 }, { zone });
+    if (e <= now) { s = s.plus({ years: 1 }); e = e.plus({ years: 1 }); }
+    return [s < now ? now : s, e];
+  } });
+  // "Anfang des nächsten Quartals", "early next quarter", "début du prochain trimestre", "a principios del próximo
+  // trimestre", "no início do próximo trimestre", "begin volgend kwartaal", "all'inizio del prossimo trimestre": the first
+  // three weeks of the quarter to come.
+  rules.push({ re: /(?<![\p{L}])(?:(?:early|(?:the\s+)?(?:start|beginning)\s+of)\s+(?:the\s+)?next\s+quarter|anfang\s+(?:des\s+)?(?:nächsten|kommenden)\s+quartals|d[ée]but\s+du\s+(?:prochain\s+trimestre|trimestre\s+prochain)|(?:a\s+)?(?:principios|comienzos|inicios)\s+del\s+(?:próximo|proximo|siguiente)\s+trimestre|(?:no\s+)?(?:início|inicio|começo|comeco)\s+do\s+(?:próximo|proximo)\s+trimestre|begin\s+(?:van\s+)?(?:het\s+)?volgend(?:e)?\s+kwartaal|(?:all['’])?inizio\s+del\s+prossimo\s+trimestre)(?![\p{L}])/iu, range: () => {
+    const s = DateTime.fromObject({ year: now.year, month: (Math.floor((now.month - 1) / 3) * 3) + 1, day: 1 }, { zone }).plus({ months: 3 });
+    return [s, s.plus({ weeks: 3 })];
+  } });
+  // "After the trade fair I'll have more time", "Nach der Messe gern", "reprendre contact après le salon", "Risentiamoci
+  // dopo la fiera", "después de la feria", "depois da feira", "na de beurs": after an event named without its date. Its
+  // date is unknown; fairs and conferences are named in the weeks before them, so the range is the month that starts two
+  // weeks from next Monday (the worker offers slots in it, and the rep can move them).
+  rules.push({ re: /(?<![\p{L}])(?:(?:after|post|once)\s+(?:the|this|our|that)\s+(?:[\p{L}-]+\s+){0,2}(?:trade\s+(?:show|fair)|fair|conference|expo|exhibition|summit|congress|convention|show)|nach\s+(?:der|dem)\s+(?:[\p{L}-]+\s+){0,2}(?:messe|konferenz|kongress|tagung|ausstellung)|après\s+(?:le|la|l['’])\s*(?:[\p{L}-]+\s+){0,2}(?:salon|conférence|congrès|foire|exposition)|(?:después|despues)\s+de\s+(?:la|el)\s+(?:[\p{L}-]+\s+){0,2}(?:feria|conferencia|congreso|exposición)|(?:depois|após)\s+d[ao]\s+(?:[\p{L}-]+\s+){0,2}(?:feira|conferência|congresso|exposição)|na\s+(?:de|het)\s+(?:[\p{L}-]+\s+){0,2}(?:beurs|congres|conferentie|vakbeurs)|dopo\s+(?:la|il|l['’])\s*(?:[\p{L}-]+\s+){0,2}(?:fiera|salone|conferenza|congresso|esposizione))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 3 }); return [s, s.plus({ weeks: 4 })]; } });
   // "para a semana falamos" (Portugal): next week.
   rules.push({ re: /(?<![\p{L}])para\s+a\s+semana(?!\s+(?:passada|toda|inteira|que\s+passou))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });
   // "Ne riparliamo dopo Ferragosto", "after the summer holidays", "après les vacances d'été", "nach den Sommerferien", "na

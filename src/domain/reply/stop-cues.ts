@@ -28,11 +28,17 @@ export const OPTOUT_CUES: Cue[] = [
   c("never\\s+(?:signed\\s+up|subscribed|opted\\s+in|gave\\s+you)|didn['’]t\\s+sign\\s+up|did\\s+not\\s+(?:sign\\s+up|consent)|how\\s+did\\s+you\\s+get\\s+my", 0.6),
   c('das\\s+ist\\s+spam|esto\\s+es\\s+spam|isto\\s+é\\s+spam|isso\\s+é\\s+spam|c[\'’]est\\s+du\\s+spam|dit\\s+is\\s+spam|questo\\s+è\\s+spam|this\\s+is\\s+spam|spam(?:ming)?\\s+(?:me|us)|report(?:ing)?\\s+(?:you|this)\\s+(?:as|to)'),
   c('mailing\\s+list|spam', 0.5),
+  // Confirmation of an erasure asked for, in the seven languages: "please confirm the deletion in writing", "bitte
+  // bestätigen Sie die Löschung", "merci de confirmer la suppression", "confirme la supresión", "confirmem a exclusão",
+  // "bevestig de verwijdering", "confermate la cancellazione".
+  c("(?:confirm|bestätig|confirme|confirmer|confirmez|confirmar|confirmen|confirmem|bevestig|conferm)\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}(?:deletion|erasure|removal|unsubscription|löschung|austragung|suppression|effacement|désinscription|supresión|eliminación|borrado|baja|exclusão|eliminação|remoção|descadastramento|verwijdering|uitschrijving|cancellazione|rimozione|disiscrizione)"),
   c('lose\\s+my\\s+(?:e-?mail|address|number)'),
   // A clause that is nothing but the request, in any of the seven languages: "baja", "BAJA por favor", "Unsubscribe.",
   // "descadastrar", "désinscription", "Abmelden bitte", "afmelden", "cancellami".
   c("^\\W*(?:baja|de\\s+baja|unsubscribe|unsub|remove(?:\\s+me)?|stopp?|descadastr(?:ar|e|o)|remover|désinscription|désinscrire|désabonnement|abmelden|austragen|afmelden|uitschrijven|disiscrivimi|disiscrizione|cancellami|cancellatemi|rimuovimi)\\W*(?:(?:please|pls|por\\s+favor|porfa|bitte|svp|s['’]il\\s+vous\\s+pla[iî]t|alstublieft|aub|a\\.u\\.b\\.|graag|per\\s+favore|grazie|gracias|obrigad[oa]|danke|merci|thanks|thx|ya)\\W*)?$"),
   // Spanish
+  // "te agradecería que me dieras de baja", "que nos den de baja": the verb "dar" in any form, the clitic before it.
+  c("(?:me|nos)\\s+(?:d[ieéa]\\p{L}*)\\s+de\\s+baja", 1, true),
   c("(?:báj|baj)(?:a|e|en|ad)(?:me|nos)\\s+de\\s+(?:su|la|vuestra|esta|tu|sus|vuestras|esa)|da(?:r|d)?(?:me|nos)?\\s+de\\s+baja|de(?:n|me)\\s+de\\s+baja|baja\\s+de\\s+(?:la|su|vuestra|esta)\\s+lista|darme\\s+de\\s+baja", 1, true),
   // Usted/ustedes and tú/vosotros forms, with or without the accent ("no me escribáis más", "no me escribais mas").
   c("(?:no|nunca)\\s+(?:me|nos)\\s+(?:vuelva[ns]?\\s+a\\s+|volvá[ií]s\\s+a\\s+|volvais\\s+a\\s+)?(?:escrib(?:a[ns]?|[aá]is)|contact(?:e[ns]?|[eé]is)|env[ií](?:e[ns]?|[eé]is)|llam(?:e[ns]?|[eé]is)|mand(?:e[ns]?|[eé]is)|molest(?:e[ns]?|[eé]is))"),
@@ -58,6 +64,8 @@ export const OPTOUT_CUES: Cue[] = [
   c("(?:effacement|suppression)\\s+(?:de\\s+|des\\s+)?(?:toutes\\s+)?(?:mes\\s+)?données|droit\\s+à\\s+l['’](?:effacement|oubli)|(?:supprimer|effacer|supprimez|effacez)\\s+(?:toutes\\s+)?mes\\s+données"),
   c("je\\s+ne\\s+(?:veux|souhaite)\\s+plus\\s+(?:recevoir|être\\s+contacté)"),
   // German
+  // The separable verb split: "bitte tragen Sie mich aus", "mich auszutragen", "melden Sie uns ab".
+  c("auszutragen|abzumelden|(?:tragen|melden)\\s+sie\\s+(?:mich|uns)\\s+(?:\\p{L}+\\s+){0,3}(?:aus|ab)(?![\\p{L}])", 1, true),
   c("abmelden|abbestellen|austragen|(?:aus|von)\\s+(?:ihrem|dem|eurem|deinem|ihrer|der|diesem)\\s+(?:verteiler|newsletter|liste|e-?mail-?liste|mailingliste|mailverteiler)", 1, true),
   c("keine\\s+(?:weiteren\\s+|weitere\\s+)?(?:e-?mails|nachrichten|mails|kontaktaufnahmen?|werbung|anfragen)"),
   c("(?:nicht|nie)\\s+mehr\\s+(?:zu\\s+)?(?:kontaktieren|anschreiben|schreiben|anrufen|kontaktiert|anzuschreiben)|kontaktieren\\s+sie\\s+mich\\s+nicht"),
@@ -66,6 +74,8 @@ export const OPTOUT_CUES: Cue[] = [
   c('dsgvo|datenschutz-?grundverordnung', 0.6),
   // Dutch
   c("afmelden|uitschrijven|uitgeschreven|van\\s+(?:uw|jullie|de|deze)\\s+(?:mailing)?lijst", 1, true),
+  // The separable verb split: "gelieve mij uit te schrijven", "schrijf me maar uit", "meld ons af".
+  c("uit\\s+te\\s+schrijven|af\\s+te\\s+melden|(?:schrijf|schrijft|meld|meldt)\\s+(?:u\\s+|je\\s+)?(?:mij|me|ons)\\s+(?:\\p{L}+\\s+){0,2}(?:uit|af)", 1, true),
   c("(?:haal|verwijder)\\s+(?:mij|me|ons|mijn\\s+(?:e-?mail|adres|gegevens|naam))", 1, true),
   c("geen\\s+(?:e-?mails|mails|berichten|contact)\\s+meer|neem\\s+geen\\s+contact\\s+meer"),
   c("(?:niet|nooit)\\s+meer\\s+(?:te\\s+)?(?:contacteren|mailen|benaderen|bellen|e-?mailen)|stop\\s+(?:met|nu\\s+met)\\s+(?:mailen|e-?mailen|benaderen|contacteren|sturen|bellen)"),
@@ -105,6 +115,10 @@ export const DECLINE_CUES: Cue[] = [
   c("(?:restons|rester|continuons|garder|gardons)\\s+(?:avec\\s+|sur\\s+)?(?:\\p{L}+\\s+){0,3}(?:actuel(?:le)?|que\\s+nous\\s+avons(?:\\s+déjà)?)", 0.7),
   c("(?:bleiben|bleibe)\\s+(?:\\p{L}+\\s+){0,2}(?:bei|mit)\\s+(?:\\p{L}+\\s+){0,2}(?:aktuellen|bisherigen|jetzigen|bestehenden)|(?:sind|bin)\\s+(?:\\p{L}+\\s+){0,2}zufrieden\\s+mit\\s+(?:unserer|unserem|der|dem)\\s+(?:aktuellen|bisherigen|jetzigen|bestehenden)", 0.7),
   c("(?:restiamo|rimaniamo|continuiamo|teniamo)\\s+(?:con\\s+)?(?:\\p{L}+\\s+){0,3}(?:attuale|che\\s+(?:già\\s+)?(?:usiamo|abbiamo|utilizziamo))", 0.7),
+  // More than the prospect needs, too big for them: "this is way more than we need", "overkill for a team of four", "es
+  // más de lo que necesitamos", "é mais do que precisamos", "c'est trop pour nous", "viel mehr als wir brauchen", "veel
+  // meer dan we nodig hebben", "è più di quanto ci serve". Weak: a time named beside it still wins.
+  c("more\\s+than\\s+(?:we|i)\\s+(?:really\\s+)?(?:need|require)|overkill|too\\s+(?:big|much|complex|advanced|heavy)\\s+for\\s+(?:us|me|a\\s+(?:team|company|business|shop|firm|practice))|más\\s+de\\s+lo\\s+que\\s+(?:necesitamos|necesito)|demasiado\\s+(?:grande|complej[oa])\\s+para\\s+(?:nosotros|mí)|mais\\s+do\\s+que\\s+(?:precisamos|preciso|necessitamos)|grande\\s+demais\\s+para\\s+(?:nós|mim)|trop\\s+(?:gros|grand|complexe|lourd)\\s+pour\\s+(?:nous|moi)|plus\\s+que\\s+ce\\s+dont\\s+(?:nous\\s+avons|j['’]ai)\\s+besoin|mehr\\s+als\\s+(?:wir|ich)\\s+(?:\\p{L}+\\s+)?brauch\\p{L}*|(?:viel\\s+)?zu\\s+(?:groß|gross|umfangreich|komplex)\\s+für\\s+(?:uns|mich)|überdimensioniert|meer\\s+dan\\s+(?:we|wij|ik)\\s+nodig\\s+(?:hebben|heb)|te\\s+(?:groot|zwaar|uitgebreid)\\s+voor\\s+(?:ons|mij)|più\\s+di\\s+quanto\\s+(?:ci|mi)\\s+serv\\p{L}*|troppo\\s+(?:grande|complesso|complessa)\\s+per\\s+(?:noi|me)", 0.7),
   // Paraphrased declines, in the seven languages (round 7): thanks given "anyway" for an offer not taken, being
   // "all sorted" already, having to decline, "not something we'd look at", tied hands; "good luck with it" only adds.
   c("(?:thanks|thank\\s+you|cheers|thx)\\s+(?:anyway|anyhow|all\\s+the\\s+same|though)|gracias\\s+(?:de\\s+todos\\s+modos|de\\s+todas\\s+formas|igualmente|igual)|obrigad[oa]\\s+(?:mesmo\\s+assim|de\\s+qualquer\\s+(?:forma|jeito|maneira))|merci\\s+(?:quand\\s+même|tout\\s+de\\s+même)|(?:trotzdem|dennoch)\\s+(?:vielen\\s+)?dank(?:e)?|danke\\s+trotzdem|(?:toch|evengoed|alsnog)\\s+bedankt|bedankt\\s+(?:toch|evengoed)|grazie\\s+(?:comunque|lo\\s+stesso|ugualmente)", 0.7),

@@ -33,13 +33,15 @@ const C = {
   data: stem("data|datos|dados|données|daten|gegevens|persoonsgegevens|dati|personal\\s+information|informations\\s+personnelles|información\\s+personal|informações\\s+pessoais|informazioni\\s+personali"),
   erase: stem("eras|delet|forget|forgotten|supresi|suprim|borr|elimin|apag|exclu|effac|supprim|lösch|verwijder|wiss|gewist|cancell|vergessen|vergetelheid|oblio|olvido|esquecimento|oubli"),
   erasureLaw: u("art(?:icle|ículo|igo|ikel|icolo|\\.)?\\s*17|art(?:\\.|ikel)?\\s*17|gdpr|dsgvo|rgpd|avg|lgpd|uk\\s+gdpr"),
-  proceed: stem("proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things)\\s+further|take\\s+(?:this|it)\\s+on|taking\\s+(?:this|it|things)\\s+further|continu|seguir\\s+adelante|avanz|proced|prosegu|prossegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|mee\\s+verder|verder\\s+mee|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"),
-  need: stem("need(?=\\s+(?:it|this|that|such|any\\s+of))|needed|necessar|necesar|necesit|necessár|necessit|precis|nécessaire|besoin|brauch|nötig|notwendig|bedarf|nodig|behoefte|bisogn|priorit|fit\\b|encaj|sentido|sense|sens\\b|sinn|zin\\b|senso|relevan|relevant|d['’]actualité|actueel|attuale|interess|interes|intéress"),
+  proceed: stem("dar(?:emos|mos)?\\s+seguimento|seguimento|seguimiento|dar\\s+continuidade|proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things)\\s+further|take\\s+(?:this|it)\\s+on|taking\\s+(?:this|it|things)\\s+further|continu|seguir\\s+adelante|avanz|proced|prosegu|prossegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|mee\\s+verder|verder\\s+mee|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"),
+  need: stem("need(?=\\s+(?:it|this|that|such|any\\s+of))|needed|necessar|necesar|necesit|necessár|necessit|precis|nécessaire|besoin|brauch|nötig|notwendig|bedarf|nodig|behoefte|bisogn|priori(?:t|d)|fit\\b|encaj|sentido|sense|sens\\b|sinn|zin\\b|senso|relevan|relevant|d['’]actualité|actueel|attuale|interess|interes|intéress"
+    // Not worth it, not suited, of no use: "lohnt sich nicht", "not worth it", "não se adequa", "no nos sirve", "non ci serve".
+    + "|lohn|worth|adequ|adecu|suitab|suited|geeignet|geschikt|serve\\b|servono\\b|servirebbe|sirve\\b|sirven\\b|serviría"),
   competitor: stem("competitor|competencia|competidor|concorrente|concorrência|concurrent|concurrence|wettbewerber|konkurren|mitbewerber|concurrent|concorren"),
   chose: stem("sign|chose|chosen|went|gone|going|decid|select|partner|contract|deal|firm|eleg|contrat|optam|optado|escolh|assin|fech|sign|choisi|retenu|opté|entschied|unterschrieb|gewählt|beauftragt|gekozen|getekend|ondertekend|scelt|firmat|optato|affidat"),
   other: u("another|other|different|someone\\s+else|otr[oa]s?|outr[oa]s?|autre|autres|anderen?|andere[rn]?|altr[oia]|un['’]altr[oa]"),
-  stay: stem("stay|stick|keep|remain|seguir|qued|continuar|mant|fic|garder|gardons|rester|restons|conserv|bleib|behalt|blijv|houd|houden|rest|riman|manten|tenere|teniamo"),
-  tool: stem("tool|provider|vendor|solution|system|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
+  stay: stem("continu|door\\s+te\\s+gaan|doorgaan|stay|stick|keep|remain|seguir|qued|continuar|mant|fic|garder|gardons|rester|restons|conserv|bleib|behalt|blijv|houd|houden|rest|riman|manten|tenere|teniamo"),
+  tool: stem("tool|provider|vendor|solution|syste|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
   current: stem("current|existing|actual|actuales|atual|atuais|actuel|aktuell|bestehend|bisherig|huidig|bestaand|attual|esistent|present"),
   build: stem("build|develop|handle|make|do\\b|doing|desarroll|constru|hac|desenvolv|faz|fazer|développ|fair|faisons|construir|entwickel|umsetz|umzusetz|bau|lös|mach|ontwikkel|bouw|doen|sviluppa|realizz|fare|faremo|gestir|gestiam"),
   enough: u("enough|chega|basta|genug|assez|genoeg|ya\\s+basta|suffit"),
@@ -47,6 +49,8 @@ const C = {
   content: stem("satisfied|happy\\s+with|content\\s+with|satisfech|contentos|satisfeit|satisfait|zufrieden|tevreden|soddisfatt"),
   pass: u("pass|paso|passo|passe|passons|passen|pas\\s+ik|ik\\s+pas"),
   fornow: u("for\\s+now|for\\s+the\\s+time\\s+being|this\\s+time|por\\s+ahora|por\\s+ahorita|esta\\s+vez|por\\s+agora|por\\s+enquanto|desta\\s+vez|pour\\s+l['’]instant|pour\\s+le\\s+moment|cette\\s+fois|mon\\s+tour|vorerst|fürs\\s+erste|diesmal|voorlopig|deze\\s+keer|per\\s+ora|per\\s+adesso|per\\s+il\\s+momento|questa\\s+volta"),
+  // Considering, envisaging: "la empresa no contempla incorporar nuevas herramientas", "we're not considering new tools".
+  consider: stem("consider|contempl|plante[oa]|envisag|erwäg|erwog|overweg|valut|prevedi|preved"),
   // Saying no, declining, renewing with the current vendor: "going to say no on this one", "vamos a decir que no".
   sayNo: u("say(?:ing)?\\s+no|decir(?:te|le|les)?\\s+que\\s+no|dizer\\s+(?:que\\s+)?não|dire\\s+non|nein\\s+sagen|nee\\s+(?:zeggen|verkopen)|dire\\s+(?:di\\s+)?no|declin(?:e|ing)|rechazar|rechazamos|recusar|recusamos|décliner|déclinons|ablehnen|lehnen\\s+(?:\\p{L}+\\s+){0,3}ab|afwijzen|slaan\\s+(?:\\p{L}+\\s+){0,3}af|rifiutare|rifiutiamo|declinare|declinamos"),
   // Renewed, done: "we just renewed", "acabamos de renovar", "nous avons reconduit", "verlängert", "rinnovato" (not a
@@ -60,7 +64,8 @@ const C = {
   budget: u("budget\\p{L}*|presupuesto|presupuestos|orçamento|verba|bilancio|haushalt|begroting|begroot|etat"),
   // Sending goods: "Não precisa enviar" (the samples will be collected), "no need to send them", "Sie müssen nichts schicken".
   sendVerb: u("send|ship|post|mail\\s+(?:it|them)|enviar|envíe|envie|mandar|mandes|mande|expédier|envoyer|schicken|senden|versenden|zusenden|sturen|opsturen|versturen|opsturen|spedir\\p{L}*|inviar\\p{L}*|mandar\\p{L}*"),
-  callNoun: u("call|calls|meeting|demo|llamada|reunión|demostración|chamada|ligação|reunião|appel|rendez-vous|réunion|démo|anruf|telefonat|termin|gespräch|gesprek|afspraak|belletje|chiamata|riunione|incontro"),
+  // (and the verbs: "bellen heeft geen zin", "no need to call", "pas besoin d'appeler")
+  callNoun: u("call|calls|calling|bellen|llamar|ligar|appeler|anrufen|telefonieren|chiamare|telefonare|meeting|demo|llamada|reunión|demostración|chamada|ligação|reunião|appel|rendez-vous|réunion|démo|anruf|telefonat|termin|gespräch|gesprek|afspraak|belletje|chiamata|riunione|incontro"),
   inhouse: u("own|own\\s+solution|própri[ao]s?|propi[ao]s?|propre|propres|nostr[ao]|in-?house|internally|ourselves|on\\s+our\\s+own|internamente|nosotros\\s+mismos|por\\s+nuestra\\s+cuenta|nós\\s+mesmos|por\\s+conta\\s+própria|en\\s+interne|nous-mêmes|par\\s+nous-mêmes|intern|selbst|selber|inhouse|in-house|zelf|intern|in\\s+casa|da\\s+soli|internamente|interna|interne|internal|eigene[nr]?|eigen"),
 };
 
@@ -148,7 +153,8 @@ export function clauseFrames(clause: string): Frame[] {
   add('went with a competitor', 'decline', 1, near(s.chose, s.competitor, 8));
   const otherVendor = near(s.chose, s.other, 4, true);
   if (otherVendor && !negated(otherVendor[0])) add('chose another', 'decline', 0.8, otherVendor);
-  const keep = near(s.stay, s.current, 5, true);
+  // Either order: "continue with our current vendor", "met ons huidige systeem door te gaan".
+  const keep = near(s.stay, s.current, 5, true) ?? near(s.current, s.stay, 5, true);
   if (keep && !negated(keep[0]) && (near(s.current, s.tool, 4) || near(s.mine, s.tool, 3))) add('keeping the current tool', 'decline', 1, keep);
   // Built in-house: a decline, but weak (a time named in the same reply wins: "we'll set it up internally, Tuesday at 3?").
   const inhouse = near(s.build, s.inhouse, 6);
@@ -158,6 +164,10 @@ export function clauseFrames(clause: string): Frame[] {
   const already = near(s.already, s.tool, 4, true);
   if (already && !negated(already[1])) add('a supplier already in place', 'decline', 0.8, already);
   if (already && s.content.length && !negated(s.content[0]!)) add('satisfied with it', 'decline', 0.5, [already[1], s.content[0]!]);
+  // Not considering a tool at all ("no contempla incorporar nuevas herramientas", "we are not considering any new tools
+  // this year", "non valutiamo nuovi strumenti"): a no to the offer.
+  const negConsider = near(s.neg, s.consider, 3, true);
+  if (negConsider && near(s.consider, s.tool, 5, true)) add('not considering a tool', 'decline', 0.8, negConsider);
   // Passing for now: "per ora passo", "paso por ahora", "je passe mon tour", "ik pas voorlopig", "I'll pass this time".
   const pass = near(s.pass, s.fornow, 3);
   if (pass) add('passing for now', 'decline', 0.8, pass);
@@ -203,6 +213,12 @@ export function meaningClauses(text: string): string[] {
   return text.split(/(?<=[.!?¡¿;:\n])\s+|\s+[-–—]\s+|\n|,\s+/iu).map((s) => s.trim()).filter(Boolean);
 }
 
+/** "If not", "si no", "se não", "sinon", "sonst", "zo niet", "altrimenti": what follows is a condition's outcome. */
+const IF_NOT = /^(?:if\s+not|otherwise|si\s+no|de\s+lo\s+contrario|se\s+n[ãa]o|caso\s+contr[áa]rio|sinon|wenn\s+nicht|falls\s+nicht|sonst|zo\s+niet|anders|se\s+no|altrimenti)$/iu;
+
 export function readFrames(text: string): Frame[] {
-  return meaningClauses(text.slice(0, 5_000)).flatMap(clauseFrames);
+  const clauses = meaningClauses(text.slice(0, 5_000));
+  // "¿Tienen integración con Holded? Si no, no nos sirve.": a no that depends on an answer still to come is a question,
+  // not a decline (an opt-out stays one whatever comes before it).
+  return clauses.flatMap((c, i) => clauseFrames(c).filter((f) => f.kind === 'optout' || !IF_NOT.test((clauses[i - 1] ?? '').replace(/[,;:]$/u, '').trim())));
 }
