@@ -9,12 +9,23 @@
 const MARKERS = /(?<![\p{L}])(?:confidential(?:ity)?|confidentiel(?:le)?s?|RGPD|GDPR|DSGVO|nDSG|LPD|LGPD|UK\s+GDPR|vos\s+données(?:\s+personnelles)?|your\s+(?:personal\s+)?data|Ihre\s+(?:personenbezogenen\s+)?Daten|sus\s+datos(?:\s+personales)?|seus\s+dados(?:\s+pessoais)?|uw\s+(?:persoons)?gegevens|(?:i\s+suoi|i\s+tuoi|vostri)\s+dati(?:\s+personali)?|intended\s+recipient|privileged|disclaimer|received\s+this\s+(?:e-?mail|message)\s+in\s+error|aviso\s+legal|confidencial(?:idad)?|destinatari[oa]s?|protecci[oó]n\s+de\s+datos|prote[cç][aã]o\s+de\s+dados|ejercer\s+(?:sus|los)\s+derechos|exercer\s+(?:vos|os\s+seus|seus)\s+(?:droits|direitos)|vertraulich|datenschutz(?:erklärung|hinweis)|beabsichtigte[nr]?\s+empfänger|riservat[aoe]|informativa\s+(?:sulla\s+)?privacy|vertrouwelijk|geadresseerde|privacyverklaring|this\s+(?:e-?mail|message)\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may|contains?))(?![\p{L}])/iu;
 
 /** A prospect writing about their own data ("my personal data", "mis datos") is never boilerplate: it may be an erasure request. */
-const FIRST_PERSON = /(?<![\p{L}])(?:i|my|me|mine|mis?|mí|yo|je|mes|mon|ma|moi|ich|meine?[nrms]?|mich|mir|ik|mijn|mij|io|miei|mio|mia|eu|meus?|minhas?)(?![\p{L}])/iu;
+// English "I" only as a capital (FIRST_I): the lower-case "i" is the Italian article ("i Suoi dati").
+const FIRST_I = /(?<![\p{L}'’])I(?![\p{L}])/u;
+const FIRST_PERSON = /(?<![\p{L}])(?:my|me|mine|mis?|mí|yo|je|mes|mon|ma|moi|ich|meine?[nrms]?|mich|mir|ik|mijn|mij|io|miei|mio|mia|eu|meus?|minhas?)(?![\p{L}])/iu;
+
+/**
+ * A company asking, in its own name, for a person's data to be erased ("namens und im Auftrag unseres Mitarbeiters …
+ * machen wir hiermit sein Recht auf Löschung geltend. Wir fordern Sie auf …", "we request the erasure of our employee's
+ * data", "solicitamos la supresión de sus datos"): a request in the first person plural about erasure is never a notice
+ * (a notice tells the reader what they may request, and asks only that a misdirected mail be deleted).
+ */
+const WE_REQUEST = /(?<![\p{L}])(?:we|wir|nosotros|nous|wij|noi|nós)\s+(?:\p{L}+\s+){0,3}?(?:request|ask|demand|require|hereby|fordern|verlangen|bitten|ersuchen|solicitamos|pedimos|exigimos|requerimos|demandons|exigeons|requérons|sollicitons|verzoeken|eisen|vragen|chiediamo|richiediamo|esigiamo|solicitamos|exigimos)(?![\p{L}])|(?<![\p{L}])(?:solicitamos|pedimos|exigimos|requerimos|fordern\s+wir|verlangen\s+wir|chiediamo|richiediamo|verzoeken\s+wij)(?![\p{L}])/iu;
+const ERASURE = /(?<![\p{L}])(?:erasure|right\s+to\s+be\s+forgotten|l[öo]schung|supresi[oó]n|suppression|effacement|elimina[cç][aã]o|apagamento|verwijdering|cancellazione|art(?:icle|ikel|[íi]culo|icolo|igo)?\.?\s*17)(?![\p{L}])/iu;
 
 export function dropBoilerplate(text: string): string {
   return text
     .split(/\n\s*\n/)
-    .filter((p) => !(MARKERS.test(p) && !FIRST_PERSON.test(p) && p.split(/\s+/).filter(Boolean).length >= 15))
+    .filter((p) => !(MARKERS.test(p) && !FIRST_PERSON.test(p) && !FIRST_I.test(p) && !(WE_REQUEST.test(p) && ERASURE.test(p)) && p.split(/\s+/).filter(Boolean).length >= 15))
     .join('\n\n');
 }
 

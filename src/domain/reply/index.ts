@@ -8,7 +8,7 @@ import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
 import { asksForTimes, matchVagueRange, prefersPartOfDay, SOMETIME_AFTER, WEEK_OF } from './intent.js';
 import { completeFromOffer, sameTimeAfter, shiftFromOffer } from './offer-anchor.js';
-import { detectLanguage, type LanguageGuess } from './language.js';
+import { detectLanguage, withAccents, type LanguageGuess } from './language.js';
 import { defersWithoutOffer } from './not-now.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
@@ -47,14 +47,16 @@ export interface ParseReplyInput {
 export function parseReply(input: ParseReplyInput): ParsedReply {
   const { message, timeZone: zone } = input;
   const ref = message.date;
-  const split = splitReply({ text: message.text, html: message.html });
+  const split = splitReply({ text: message.text, html: message.html, from: message.from.email, rep: input.repEmail ?? null });
   const visibleText = split.visible;
   const fullBody = `${message.text ?? ''}\n${reportParts(message.raw)}`;
   // What the prospect wrote: the visible text without a company's legal footer.
   const unfooted = dropBoilerplate(visibleText);
   // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
-  const said = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
-  const language = detectLanguage(said || message.text || '', message.headers['content-language']);
+  const written = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
+  const language = detectLanguage(written || message.text || '', message.headers['content-language']);
+  // "quarta nao rola": the words typed without their accents read as the language spells them.
+  const said = withAccents(written, language.lang);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
   const base = { proposals: [], ambiguous: false, alternatives: [], returnDate: null, range: null, visibleText, certain: true, uncertain: [], language: language.lang };
   const how = `language ${language.lang}${language.reliable ? '' : ' (unsure)'} (${language.source})`;
@@ -245,3 +247,4 @@ function reportParts(raw: string | null | undefined): string {
 export function localDate(d: Date, zone: string): string {
   return DateTime.fromJSDate(d, { zone }).toISODate() ?? '';
 }
+

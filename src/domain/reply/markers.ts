@@ -16,9 +16,9 @@ export const SEPARATOR_LINES: RegExp[] = [
   /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réenvoyé|Inicio del mensaje reenviado)\s*:\s*$/i,
 ];
 
-const HEADER_KEY =
+export const HEADER_KEY =
   /^\s*\*?(?:From|Von|De|Da|Van|Från|Fra|Od|От|Від|Lähettäjä|发件人|寄件者)\s*:\*?\s/i;
-const HEADER_NEXT =
+export const HEADER_NEXT =
   /^\s*\*?(?:Sent|Date|To|Subject|Cc|Gesendet|Datum|An|Betreff|Envoyé|Objet|À|Enviado|Fecha|Para|Asunto|Inviato|Oggetto|A|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Temat|Do|Отправлено|Кому|Тема|Дата|发送时间|收件人|主题)\s*:\*?/i;
 
 export const MOBILE_SIGNATURE =
@@ -81,4 +81,23 @@ export function headerBlockAt(lines: string[], i: number): boolean {
 
 export function isSeparator(line: string): boolean {
   return SEPARATOR_LINES.some((re) => re.test(line));
+}
+
+/**
+ * A note that hands on someone's answer forwarded below it: a pointer to the forwarded part ("below", "forwarding",
+ * "a continuación", "abaixo", "ci-dessous", "anbei", "hieronder", "qui sotto") and, in the same sentence, the answer it
+ * points to ("note", "reply", "availability", "respuesta", "resposta", "réponse", "Rückmeldung", "antwoord", "risposta").
+ * A forwarded agenda or schedule is no answer ("here is my schedule below" names none).
+ */
+const FORWARD_POINTER = /(?<![\p{L}])(?:below|beneath|underneath|forward(?:ing|ed)?|passing\s+(?:on|along)|abajo|debajo|a\s+continuaci[oó]n|reenv[ií]o|remito|traslado|abaixo|a\s+seguir|encaminh\p{L}*|reencaminh\p{L}*|repasso|segue[m]?|ci-dessous|ci-apr[eè]s|plus\s+bas|transf[eè]re|transmets|fais\s+suivre|unten|untenstehend\p{L}*|nachstehend\p{L}*|anbei|weiter(?:geleitet|leiten)|leite\s+(?:\p{L}+\s+){0,4}weiter|hieronder|onderstaand\p{L}*|doorgestuurd|stuur\s+(?:\p{L}+\s+){0,4}door|qui\s+sotto|di\s+seguito|sotto|inoltro|inoltrato|giro)(?![\p{L}])/iu;
+const FORWARD_ANSWER = /(?<![\p{L}])(?:note|reply|answer|response|availability|message|e-?mail|feedback|confirmation|respuesta|contestaci[oó]n|disponibilidad|mensaje|correo|nota|confirmaci[oó]n|resposta|disponibilidade|mensagem|retorno|confirma[cç][aã]o|r[eé]ponse|disponibilit[eé]s?|courriel|retour|r[uü]ckmeldung|antwort|nachricht|verf[uü]gbarkeit|zusage|best[aä]tigung|antwoord|reactie|beschikbaarheid|bericht|bevestiging|terugkoppeling|risposta|disponibilit[aà]|messaggio|riscontro|conferma)(?![\p{L}])/iu;
+
+/** The answer named as the rep's own ("your message", "votre demande", "Ihre Nachricht"): the rep's mail forwarded on. */
+const YOURS_BEFORE = /(?<![\p{L}])(?:your|tu|tus|vuestr[oa]s?|teu|tua|teus|tuas|vossa|votre|vos|ton|ta|tes|ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|uw|jouw|tuo|tuoi|vostr[oaie])\s+$/iu;
+
+export function forwardNote(text: string): boolean {
+  return text.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=\p{Lu})/u).some((s) => {
+    if (!FORWARD_POINTER.test(s)) return false;
+    return [...s.matchAll(new RegExp(FORWARD_ANSWER.source, 'giu'))].some((m) => !YOURS_BEFORE.test(s.slice(Math.max(0, (m.index ?? 0) - 20), m.index)));
+  });
 }

@@ -62,6 +62,18 @@ const INVITATION = u([
  */
 const NOT_ABOUT_MEETING = /^[\s,]*(?:(?:\p{L}+\s+){0,3})?(?:(?:if|in\s+case|should|unless|with|falls|wenn|sofern|mit|si|con|com|avec|se|caso|als|indien|met|qualora)(?![\p{L}])|(?:about|regarding|re:?|on|sobre|para|pour|per|für|über|voor|over|su|sur|zu)\s+(?:the|a|an|el|la|los|las|o|os|as|le|les|l['’]|un|une|der|die|das|den|dem|einen?|de|het|een|il|lo|gli|i)\s)/iu;
 
+/**
+ * A present-tense "I am writing / getting in touch" about whose behalf or what it answers: "Le escribo en nombre de D.
+ * X", "lhe escrevo em nome de", "je vous écris au nom de / en réponse à", "ich melde mich im Auftrag von", "ik meld me
+ * namens", "le scrivo per conto di", "writing on behalf of": the letter being written now, no promise to write later.
+ * Read from the cue's last word on (French "je vous écris au nom de" holds "au" in the cue); a phrase ending in "d"
+ * takes its article as it comes ("au nom de / du / d'", "em nome do / da").
+ */
+const WRITING_NOW = /^(?:\p{L}+[\s,]+){0,4}?(?:on\s+behalf\s+of|in\s+(?:reply|response|answer)\s+to|at\s+the\s+request\s+of|en\s+nombre\s+de|a\s+nombre\s+de|de\s+parte\s+de|por\s+encargo\s+de|en\s+representaci[oó]n\s+de|a\s+petici[oó]n\s+de|en\s+respuesta\s+a|en\s+relaci[oó]n\s+(?:con|a)|con\s+relaci[oó]n\s+a|em\s+nome\s+d|a\s+pedido\s+d|em\s+resposta\s+a|a\s+respeito\s+d|da\s+parte\s+d|au\s+nom\s+d|de\s+la\s+part\s+d|pour\s+le\s+compte\s+d|à\s+la\s+demande\s+d|en\s+r[ée]ponse\s+à|suite\s+à|im\s+(?:auftrag|namen)(?![\p{L}])|namens(?![\p{L}])|stellvertretend\s+für|in\s+vertretung|in\s+opdracht\s+van|uit\s+naam\s+van|in\s+antwoord\s+op|naar\s+aanleiding\s+van|per\s+conto\s+d|a\s+nome\s+d|su\s+incarico\s+d|in\s+risposta\s+a)/iu;
+
+/** "Le escribo para confirmarle…", "je vous écris pour vous confirmer…": a present-tense writing verb with its purpose. */
+const WRITING_FOR = /^(?:escribo|escrevo|écris|schreibe|schrijf|scrivo)[\s,]+(?:para|pour|per|um|om)\s+(?:(?:\p{L}+\s+){0,2})?\p{L}+(?:ar|er|ir|re|en|te|are|ere|ire|arle|arte|erle|irle|arlhe|zu\p{L}+)(?![\p{L}])/iu;
+
 /** A negation next to a cue ("not free", "no puedo", "geht nicht", "non posso"): the cue then invites nothing. */
 const NEGATED_BEFORE = /(?<![\p{L}])(?:not|no|never|n['’]t|nicht|kein\p{L}*|niet|geen|pas|non|não|nao|nunca|jamais|kaum|hardly|rarely)\s+(?:\p{L}+\s+)?$/iu;
 const NEGATED_AFTER = /^(?:['’]t|\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p{L}]))/iu;
@@ -69,7 +81,12 @@ const NEGATED_AFTER = /^(?:['’]t|\s+(?:\p{L}+\s+)?(?:nicht|niet|pas|not)(?![\p
 /** The deferral cue when the reply defers (or wants no call) and invites no time; otherwise null. */
 export function defersWithoutOffer(text: string): string | null {
   const t = text.slice(0, 5_000);
-  const deferral = [...t.matchAll(DEFERRAL)].find((m) => !NOT_ABOUT_MEETING.test(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40)));
+  const deferral = [...t.matchAll(DEFERRAL)].find((m) => {
+    const end = (m.index ?? 0) + m[0].length;
+    if (NOT_ABOUT_MEETING.test(t.slice(end, end + 40))) return false;
+    const fromLastWord = t.slice((m.index ?? 0) + m[0].trimEnd().search(/\S+$/u), end + 60);
+    return !WRITING_NOW.test(fromLastWord) && !WRITING_FOR.test(fromLastWord);
+  });
   if (!deferral) return null;
   if (/[?¿]/.test(t)) return null;
   const inDeferral = (a: number) => a >= (deferral.index ?? 0) && a < (deferral.index ?? 0) + deferral[0].length;

@@ -1,6 +1,6 @@
-import { visibleHtmlToText } from './html.js';
+import { htmlToText, visibleHtmlToText } from './html.js';
 import {
-  MOBILE_SIGNATURE, SIGN_OFF, headerBlockAt, isDelimiter, isQuote, isSeparator, replyHeaderAt,
+  HEADER_KEY, HEADER_NEXT, MOBILE_SIGNATURE, SIGN_OFF, forwardNote, headerBlockAt, isDelimiter, isQuote, isSeparator, replyHeaderAt,
 } from './markers.js';
 
 export interface SplitText {
@@ -17,14 +17,36 @@ export function extractVisibleText(input: { text?: string | null; html?: string 
   return splitReply(input).visible;
 }
 
-export function splitReply(input: { text?: string | null; html?: string | null }): SplitText {
+/**
+ * Who sent the reply and who the rep is: with them, an answer an assistant or colleague forwards from someone on the
+ * prospect's side ("see Mr Tan's note below") is read as the reply's own text (see `forwardedAnswer`).
+ */
+export interface ReplySides {
+  /** The reply's sender address. */
+  from?: string | null;
+  /** The rep's address, when known: a block the rep sent is never the prospect's answer. */
+  rep?: string | null;
+}
+
+export function splitReply(input: { text?: string | null; html?: string | null } & ReplySides): SplitText {
+  const sides: ReplySides = { from: input.from ?? null, rep: input.rep ?? null };
   const text = (input.text ?? '').trim();
-  if (text && !looksLikeHtml(text)) return splitPlain(text);
+  if (text && !looksLikeHtml(text)) return splitPlain(text, sides);
   const html = input.html ?? (looksLikeHtml(text) ? text : '');
   if (!html) return { visible: '', quoted: '', signature: '' };
   const { text: head, quoted } = visibleHtmlToText(html);
-  const plain = splitPlain(head);
+  const plain = splitPlain(head, sides);
+  // A forwarded answer the HTML quote markers cut away whole (Gmail puts a forward inside "gmail_quote"): read the
+  // whole body, and keep that reading only when it finds the forwarded answer.
+  if (quoted && !plain.forwarded && sides.from && forwardNote(plain.visible)) {
+    const whole = splitPlain(htmlToText(html.replace(/<!--[\s\S]*?-->/g, '')), sides);
+    if (whole.forwarded) return stripFlag(whole);
+  }
   return { visible: plain.visible, quoted: [plain.quoted, quoted].filter(Boolean).join('\n'), signature: plain.signature };
+}
+
+function stripFlag(s: SplitText & { forwarded?: boolean }): SplitText {
+  return { visible: s.visible, quoted: s.quoted, signature: s.signature };
 }
 
 function looksLikeHtml(s: string): boolean {
@@ -34,9 +56,90 @@ function looksLikeHtml(s: string): boolean {
 const MAX_LINE_SCAN = 2000;
 
 /** Plain-text reply trimming (line based; see markers.ts for the patterns). */
-export function splitPlain(raw: string): SplitText {
+export function splitPlain(raw: string, sides: ReplySides = {}): SplitText & { forwarded?: boolean } {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').slice(0, MAX_LINE_SCAN);
   const cut = findCut(lines);
+  const own = splitAt(lines, cut);
+  const inner = cut.kind !== 'none' && sides.from ? forwardedAnswer(lines, cut, own.visible, sides) : null;
+  if (!inner) return own;
+  // The note ("Please see Mr Tan's note below") and the forwarded answer under it are read together; the rest (the
+  // rep's message quoted under the answer) stays quoted history.
+  // The note's own closing ("Best regards,\nMichelle Ong") goes: left between the two, it would read as the sign-off
+  // that ends the reply and cut the answer away as a signature.
+  return { visible: tidy([...withoutClosing(own.visible.split('\n')), '', inner.visible].join('\n').split('\n')), quoted: inner.quoted, signature: own.signature, forwarded: true };
+}
+
+/** The lines above a closing sign-off and the name under it. */
+function withoutClosing(lines: string[]): string[] {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 4); i--) {
+    if (SIGN_OFF.test(lines[i] ?? '') && lines.slice(i + 1).filter((l) => l.trim()).length <= 2) return lines.slice(0, i);
+  }
+  return lines;
+}
+
+/**
+ * The answer of someone on the prospect's side that an assistant or colleague forwards below a note pointing to it
+ * ("Please see Mr Tan's note below", "Le reenvío la respuesta del Sr. X", "anbei die Rückmeldung von Frau Y"): the
+ * block under the inner header, read up to the next header. Only when the note points to a forwarded answer, the inner
+ * header names its sender, and that sender is someone else on the prospect's side (the reply sender's own domain,
+ * not the sender) and is not the rep: the rep's own quoted message is never read as the prospect's words.
+ */
+function forwardedAnswer(lines: string[], cut: Cut, note: string, sides: ReplySides): SplitText | null {
+  if (!note.trim() || !forwardNote(note)) return null;
+  // An Outlook rule of underscores above the inner header cuts as a delimiter: the header follows it.
+  let i = cut.kind === 'header' ? cut.index : historyStart(lines, cut.index);
+  let sender: string | null = null;
+  let quotedBlock = false;
+  const h = replyHeaderAt(lines, i);
+  if (h > 0) {
+    // "On …, Nadia <nadia@…> wrote:" over the answer quoted with ">".
+    sender = addressIn(lines.slice(i, i + h).join(' '));
+    i += h;
+    quotedBlock = true;
+  } else {
+    while (i < lines.length && (isSeparator(lines[i] ?? '') || isDelimiter(lines[i] ?? '') || !(lines[i] ?? '').trim())) i++;
+    if (!HEADER_KEY.test(lines[i] ?? '')) return null;
+    sender = addressIn(lines[i] ?? '');
+    // The header block runs to its first blank line ("From:", "Sent:", "To:", "Subject:", wrapped lists).
+    while (i < lines.length && (lines[i] ?? '').trim()) {
+      if (HEADER_KEY.test(lines[i] ?? '') || HEADER_NEXT.test(lines[i] ?? '')) sender ??= addressIn(lines[i] ?? '');
+      i++;
+    }
+  }
+  if (!sender || !sameSide(sender, sides)) return null;
+  let rest = lines.slice(i);
+  if (quotedBlock) {
+    const first = rest.findIndex((l) => l.trim() !== '');
+    if (first < 0 || !isQuote(rest[first] ?? '')) return null;
+    rest = rest.filter((l) => isQuote(l) || !l.trim()).map((l) => l.replace(/^\s*>\s?/, ''));
+  }
+  const inner = splitPlain(rest.join('\n'));
+  return inner.visible.trim() ? inner : null;
+}
+
+function addressIn(s: string): string | null {
+  const m = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.exec(s);
+  return m ? m[0].toLowerCase() : null;
+}
+
+/** The inner sender writes from the reply sender's own domain (a subdomain counts) and is not the rep. */
+function sameSide(sender: string, sides: ReplySides): boolean {
+  const from = (sides.from ?? '').toLowerCase();
+  const rep = (sides.rep ?? '').toLowerCase();
+  // The reply's sender forwarding their own mail ("I have forwarded your message to our procurement lead (see below)")
+  // hands on no one's answer: their note to a colleague is no reply to the rep.
+  if (!from || sender === rep || sender === from) return false;
+  const a = sender.split('@')[1] ?? '';
+  const b = from.split('@')[1] ?? '';
+  if (!a || !b) return false;
+  // A shared webmail domain says nothing of whose side the sender is on.
+  if (FREE_MAIL.test(b)) return false;
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+const FREE_MAIL = /^(?:gmail|googlemail|outlook|hotmail|live|msn|yahoo|ymail|icloud|me|mac|aol|gmx|web|proton|protonmail|pm|zoho|mail|yandex|libero|orange|free|wanadoo|laposte|t-online|freenet|ziggo|kpnmail|uol|bol|terra|hotmail|virgilio|tiscali|alice|tim)\.[a-z.]+$/i;
+
+function splitAt(lines: string[], cut: Cut): SplitText {
   let body = lines.slice(0, cut.index);
   const historyAt = cut.kind === 'header' ? cut.index : historyStart(lines, cut.index);
   const quoted = lines.slice(historyAt);
