@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindIs, read } from './lang-helpers.js';
+import { kindIs, read, proposesNothing, proposes } from './lang-helpers.js';
 
 /**
  * Classes of issue 11, round 17 (part c): the kind of a reply. Hard negatives of tune-r17 and tune-r18 read as
@@ -8,23 +8,12 @@ import { kindIs, read } from './lang-helpers.js';
  * 17 November 2025 at 09:12 local time.
  */
 
-const noProposal = (lang: string, text: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
-  expect(r.proposals, JSON.stringify(r.explain)).toEqual([]);
-};
-
-const proposes = (lang: string, text: string) => {
-  const r = read(lang, text);
-  expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
-};
-
 describe('a thing to be sent back, in, or before a cut-off by a time is a deadline', () => {
   it.each([
     ['en', 'Can you get the countersigned order form back to us by Thursday 4pm? Procurement locks the PO after that.'],
     ['en', 'pls fix the VAT line on inv 2209, our payables run cuts off at 2pm wednesday'],
     ['nl', 'De getekende offerte graag donderdag 16u binnen, dan kan ik hem nog meenemen.'],
-  ])('%s: "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  ])('%s: "%s" proposes nothing', (lang, text) => { proposesNothing(lang, text); });
   it.each([
     ['de', 'Ihre Kollegin wollte uns bis Ende der Woche die Konditionen zukommen lassen, haken Sie bitte nach.'],
   ])('%s: "%s" names no range to talk in', (lang, text) => { kindIs('other')(lang, text); });
@@ -37,7 +26,7 @@ describe('a call or chat the prospect thanks for in texting shorthand is in the 
   it.each([
     ['en', 'thx for the call tues at 3, looping in my cfo'],
     ['en', 'ty for the chat wed at 10 - sharing ur notes with the team'],
-  ])('%s: "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  ])('%s: "%s" proposes nothing', (lang, text) => { proposesNothing(lang, text); });
 });
 
 describe('the prospect travelling, presenting or attending at that time is busy then', () => {
@@ -49,7 +38,7 @@ describe('the prospect travelling, presenting or attending at that time is busy 
     // An assistant writing for the prospect.
     ['en', 'Ms Ortiz has asked me to reply on her behalf. She is travelling to Dubai on Wednesday 19 November at 8am; please email the brochure and she will read it then.'],
     ['en', 'Mr Hale is visiting the Geneva Motor Show from Tuesday 25 to Thursday 27 November and would be grateful if you could post the catalogue.'],
-  ])('%s: "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  ])('%s: "%s" proposes nothing', (lang, text) => { proposesNothing(lang, text); });
 });
 
 describe('a past meeting told in the simple past or a reflexive past is no proposal', () => {
@@ -58,13 +47,13 @@ describe('a past meeting told in the simple past or a reflexive past is no propo
     ['es', 'lo presentaron el jueves a las 10 en el comite, todavia sin respuesta'],
     ['fr', "on s'est parlé mardi à 10h avec votre associé, il revient vers vous"],
     ['fr', 'ils se sont parlé jeudi à 14h, j’attends son retour'],
-  ])('%s: "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  ])('%s: "%s" proposes nothing', (lang, text) => { proposesNothing(lang, text); });
 });
 
 describe('a sentence a mail client wrapped keeps its meaning across the line break', () => {
   it.each([
     ['en', 'Hello,\n\nThe purchase order will be released on the 21st, after our investment committee\nmeets at 10 AM on the 20th. Please do not resend the quote until then.\n\nRegards'],
-  ])('%s: "%s" proposes nothing', (lang, text) => { noProposal(lang, text); });
+  ])('%s: "%s" proposes nothing', (lang, text) => { proposesNothing(lang, text); });
   it.each([
     ['en', 'Hi Sam, Wednesday 19 November between 3 and 4pm Sydney time works (we have just come off daylight\nsaving, so check the offset).'],
   ])('guard: %s "%s" stays a proposal (a remark on the zone)', (lang, text) => { proposes(lang, text); });

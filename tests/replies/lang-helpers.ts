@@ -75,3 +75,13 @@ export const kindIs = (kind: string) => (lang: string, text: string): void => {
   const r = read(lang, text);
   expect(r.kind, JSON.stringify(r.explain)).toBe(kind);
 };
+
+/** Stricter than noProposal: not a proposal, and no proposed time carried either. */
+export function proposesNothing(lang: string, text: string): void {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).not.toBe('proposal');
+  expect(r.proposals, JSON.stringify(r.explain)).toEqual([]);
+}
+
+/** A proposal (whatever its time). */
+export const proposes = kindIs('proposal');
