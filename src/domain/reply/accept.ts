@@ -20,7 +20,9 @@ const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.|rs|rsday|sday|nes
 export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string, repZone?: string): Acceptance | null {
   if (candidates.length === 0) return null;
   const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
-  const ord = pickOrdinal(visible, candidates.length);
+  // "Either of the first two is fine, let's say the Tuesday one": "the first two" names a set of slots, not the first;
+  // the slot is chosen after it (by its day or time, below).
+  const ord = pickOrdinal(visible.replace(SLOT_SET, ' '), candidates.length);
   if (ord !== null) {
     const c = candidates[ord];
     if (c) return { proposals: [slot(c, 'offered slot ' + (ord + 1))], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${ord + 1}` };
@@ -87,8 +89,12 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
   return { proposals: [slot(first, yes)], ambiguous: true, alternatives: rest.map((c) => slot(c, yes)), rule: `acceptance "${yes}" but ${candidates.length} slots were offered: ambiguous` };
 }
 
+/** A set of the offered slots: "(either|any|both|one) of the first two", "the last two", "las dos primeras", "die ersten beiden". */
+const SLOT_SET = /(?<![\p{L}])(?:(?:either|any|both|one|each)\s+of\s+)?(?:the\s+)?(?:first|last|latter)\s+(?:two|2|three|3)(?![\p{L}])|(?:(?:cualquiera|una|ambas)\s+de\s+)?las\s+(?:dos|2)\s+(?:primeras|últimas|ultimas)|(?:qualquer\s+uma\s+d)?as\s+(?:duas|2)\s+(?:primeiras|últimas|ultimas)|(?:l['’]un\s+des\s+)?(?:les\s+)?(?:deux|2)\s+(?:premiers|premières|derniers|dernières)|(?:einer\s+der\s+)?(?:die\s+)?(?:ersten|letzten)\s+(?:beiden|zwei|2)|(?:een\s+van\s+)?de\s+(?:eerste|laatste)\s+(?:twee|2)|(?:uno\s+dei\s+|una\s+delle\s+)?(?:i|le)\s+(?:primi|prime|ultimi|ultime)\s+(?:due|2)/giu;
+
 /** A line that is only a slot's number ("2 works", "#3 please", "1)"), with at most a yes after it. */
-const NUMBER_LINE = /^\s*(?:(?:the|option|opci[óo]n|opção|opcao|optie|opzione|variante|nr\.?|n[º°o]\.?|#)\s*)?([1-9])\s*[).]?(?:\s*(?:works?|is\s+(?:good|fine|great|best|perfect)|ok(?:ay)?|please|pls|plz|for\s+me|fine|good|perfect|great|sounds\s+good|por\s+favor|vale|va\s+bien|me\s+va|serve|pode\s+ser|beleza|svp|ça\s+marche|parfait|bitte|passt|geht|graag|prima|goed|perfetto|va\s+bene|grazie)){0,2}\s*[.!👍]*\s*$/iu;
+/** "la 2 svp", "la 3 porfa", "die 2 bitte", "3 is goed": the article of "the one" and the copula before a yes, in the seven languages. */
+const NUMBER_LINE = /^\s*(?:(?:the|la|el|le|il|l['’]|o|a|die|der|den|de|het|option|opci[óo]n|opção|opcao|optie|opzione|variante|nr\.?|n[º°o]\.?|#)\s*)?([1-9])\s*[).]?(?:\s*(?:works?|is\s+(?:good|fine|great|best|perfect)|ok(?:ay)?|please|pls|plz|for\s+me|fine|good|perfect|great|sounds\s+good|por\s+favor|porfa|porfis|pf|xfa|vale|va\s+bien|me\s+va|me\s+sirve|serve|pode\s+ser|beleza|svp|stp|ça\s+marche|parfait|bitte|passt|geht|graag|prima|goed|perfetto|va\s+bene|grazie|is|ist|est|es|è|é|está|esta)){0,3}\s*[.!👍]*\s*$/iu;
 /** A line that is only "the last one" in any of the seven languages, with or without its article. */
 const LAST_LINE = /^\s*(?:(?:the|la|el|a|o|le|die|den|der|de|il|l['’])\s*)?(?:last|latter|últim[ao]|ultim[ao]|derni(?:er|ère)|letzte[nr]?|laatste)(?:\s+(?:one|option|slot|time|opción|opção|option|termin|optie|opzione|horário|horario|créneau|moment))?\s*(?:works?|is\s+(?:good|fine|great|best)|ok(?:ay)?|please|pls|por\s+favor|svp|bitte|graag|per\s+favore|grazie)?\s*[.!👍]*\s*$/iu;
 
@@ -111,7 +117,10 @@ function pickByPosition(visible: string, candidates: ProposedTime[], zone: strin
   const numbered = candidates[i];
   if (!numbered) return null;
   const atHour = candidates.filter((c) => { const h = DateTime.fromJSDate(c.start, { zone }).hour; return h === Number(n) || h === Number(n) + 12; });
-  if (atHour.length === 0) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1} by its number` };
+  // "la 3", "a 3", "il 3", "the 3": a singular article names "the third one" (an hour takes the plural, "las 3", "as 3",
+  // "le 3" in Italian, or "at"); French "le 3" is both, and stays asked.
+  const singular = lines.some((l) => /^\s*(?:the|la|el|il|l['’]|o|a|die|der|den|het|option|opci[óo]n|opção|opcao|optie|opzione|variante|nr\.?|n[º°o]\.?|#)\s*[1-9](?!\d)/iu.test(l) && NUMBER_LINE.test(l));
+  if (atHour.length === 0 || singular) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1} by its number` };
   const [first, ...rest] = [...atHour, ...(atHour.includes(numbered) ? [] : [numbered])];
   if (rest.length === 0) return { proposals: [slot(numbered, `offered slot ${i + 1}`)], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${i + 1}, at ${n} o'clock too` };
   return { proposals: [slot(first!, 'offered slot')], ambiguous: true, alternatives: rest.map((c) => slot(c, 'offered slot')), rule: `ambiguous: "${n}" is the hour of an offered slot or slot #${i + 1}` };

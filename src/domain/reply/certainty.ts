@@ -9,8 +9,42 @@ const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s
 /** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
 const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|holiday|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
 
+/** Another person's availability: "Marcus can only do", "Rick is only available", "notre DAF n'est disponible que", "Onze CFO kan alleen". */
+const OTHERS_FREE = /(?<![\p{L}])(?:can\s+only\s+(?:do|make|meet)|(?:is|are)\s+only\s+(?:available|free)|(?:is|are)\s+(?:free|available)|only\s+has|n['’]est\s+disponible\s+que|ne\s+peut\s+que|(?:est|sont)\s+(?:disponibles?|libres?)|kan\s+alleen|is\s+alleen\s+(?:beschikbaar|vrij)|is\s+(?:beschikbaar|vrij)|kann\s+nur|ist\s+nur|hat\s+nur|ist\s+(?:frei|verfügbar)|s[óo]lo\s+puede|s[óo]lo\s+est[áa]\s+(?:disponible|libre)|est[áa]\s+(?:disponible|libre)|s[óo]\s+pode|s[óo]\s+est[áa]\s+(?:dispon[íi]vel|livre)|est[áa]\s+(?:dispon[íi]vel|livre)|pu[òo]\s+solo|[èe]\s+(?:disponibile|libero|libera)(?:\s+solo)?)(?![\p{L}])/iu;
+/** The writer's own word: "I am free", "I can", "let's take", "I suggest we", "de mon côté, je peux", "ik kan zelf", "ich kann". */
+const OWN_TIME = /(?<![\p{L}])(?:i\s*(?:am|['’]m)\s+(?:free|available)|i\s+can|i\s+(?:suggest|propose)|let['’]s|we\s+(?:go\s+ahead|take|do)|de\s+mon\s+c[ôo]t[ée]|je\s+(?:peux|suis\s+(?:libre|disponible)|propose)|faisons|ik\s+kan|laten\s+we|ich\s+(?:kann|bin\s+(?:frei|verfügbar)|schlage)|(?:yo\s+)?puedo|por\s+mi\s+parte|propongo|(?:eu\s+)?posso|da\s+minha\s+parte|proponho|(?:io\s+)?posso|da\s+parte\s+mia)(?![\p{L}])/iu;
+/** A first-person subject right before the verb ("ik kan alleen", "I can only"): the writer's own, not another's. */
+const FIRST_PERSON_END = /(?<![\p{L}])(?:i|we|je|nous|ik|wij|ich|wir|yo|eu|io|noi)\s+$/iu;
+
+/** The clause a time stands in, up to the time: from the last full stop, semicolon, line break or comma before it. */
+function clauseBefore(text: string, index: number): string {
+  const from = Math.max(...['.', ';', '!', '?', '\n', ','].map((c) => text.lastIndexOf(c, index - 1))) + 1;
+  return text.slice(from, index);
+}
+
+function othersTime(text: string, t: ExtractedTime): boolean {
+  const clause = clauseBefore(text, t.index);
+  const m = OTHERS_FREE.exec(clause);
+  return m !== null && !FIRST_PERSON_END.test(clause.slice(0, m.index)) && !OWN_TIME.test(clause);
+}
+
+/**
+ * "Marcus can only do Thursday … Let's take the Wednesday 1:00 PM slot", "notre DAF n'est disponible que le lundi
+ * matin … De mon côté, je peux le mercredi 10 novembre vers 9h30": several people's availability, then the writer's
+ * own time. The writer's time comes first; the others' days stay after it.
+ */
+function ownTimeFirst(times: ExtractedTime[], text: string): ExtractedTime[] {
+  const first = times[0];
+  if (!first || !othersTime(text, first)) return times;
+  const i = times.findIndex((t, k) => k > 0 && !t.excluded && t.dated && OWN_TIME.test(clauseBefore(text, t.index)));
+  if (i < 0) return times;
+  const own = times[i]!;
+  return [{ ...own, rules: [...own.rules, 'the writer\'s own time, after other people\'s availability'] }, ...times.filter((_, k) => k !== i)];
+}
+
 /** The times in the order the prospect means them: a corrected time goes after its correction. */
-export function orderCorrections(times: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+export function orderCorrections(times0: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const times = ownTimeFirst(times0, text);
   if (times.length < 2) return times;
   const [first, ...rest] = times;
   const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));

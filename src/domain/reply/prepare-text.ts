@@ -8,7 +8,7 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  const spelled = plainDayBeforeMonth(betweenAsSpan(spellWeekdays(input)));
+  const spelled = plainDayBeforeMonth(betweenAsSpan(spellWeekdays(unwrapDates(input))));
   return clockAfterDate(nameMonthOfWeekdayNumber(isMonthFirstZone(zone) ? spelled : dayBeforeMonthName(spelled), ref, zone));
 }
 
@@ -59,6 +59,17 @@ function plainDayBeforeMonth(text: string): string {
   return text.replace(ORDINAL_BEFORE_MONTH, '$1 $2');
 }
 
+const WRAP_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/**
+ * "on Friday, 19\nMarch at 6:30 PM", "on Monday\n8 March at 10:00", "vrijdag 19\nnovember om 14.00": a mail client
+ * wrapped the line inside a date. The line break between a weekday or day number and the day number or month that
+ * continues it is a space (same length, so indexes stay).
+ */
+const WRAPPED_DATE = new RegExp(`((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d{1,2}(?:st|nd|rd|th)?)\\.?,?)[ \\t]*\\n(?=[ \\t]*(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${WRAP_MONTH}(?![a-z])|${WRAP_MONTH}(?![a-z])(?:\\s+\\d{1,2}(?!\\d))?\\s*,?\\s*(?:at|@|\\d)))`, 'gi');
+function unwrapDates(text: string): string {
+  return text.replace(WRAPPED_DATE, (m: string) => `${m.slice(0, -1)} `);
+}
+
 /** "Tues", "Weds", "Thur": weekday spellings chrono does not know (it then reads "Tues morning" as this morning). */
 function spellWeekdays(text: string): string {
   return shortForeignWeekday(text
@@ -72,6 +83,9 @@ function spellWeekdays(text: string): string {
     // "Friday 2/12 after lunch" (after the lexicon: "after 1pm"): the date's day number is no "12 minutes after 1pm";
     // "Woensdag 8/12 in de namiddag" (after the lexicon: "8/12 in the afternoon"): nor "12 in the afternoon" (noon).
     .replace(/(?<![\d/.])(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s+(after|past|before|(?:in\s+the\s+)?(?:morning|afternoon|evening))\b/gi, '$1, $2')
+    // "the 9th (Wed) at 16:00", "19 March (Fri), 3pm": a weekday in brackets after its date is said before it, where
+    // the reader joins the two (and the time after them) into one phrase.
+    .replace(/(?<![\p{L}\d])((?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\.?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)?)\s*\(\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\)/giu, (_m, date: string, d: string) => `${WEEKDAYS.find((x) => x.startsWith(d.toLowerCase()))!.replace(/^./, (c) => c.toUpperCase())} ${date}`)
     // "terça (10/03) às 10h": a date in brackets after its weekday belongs to it.
     .replace(/\((\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\)/g, ' $1 ')
     // "November 20 in the afternoon": the day number belongs to its month, not to the part of day (chrono read 20:00).

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ChronoResult } from './chrono-setup.js';
 import { PARTS, type ExtractedTime } from './times.js';
+import { cityNameZone } from './zones.js';
 
 /** Joining the pieces chrono-node returns: a day and its time, a day and its part of day, options sharing a day or time. */
 
@@ -16,7 +17,9 @@ export function merge(results: ChronoResult[], text: string): ChronoResult[] {
       const zoneGap = /^\s*(?:(?:[A-Z]{2,4}|eastern|pacific|central|mountain|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time)(?:\s+time)?)?\s*,?\s*(?:(?:works?|would work|works for me|is (?:good|fine|great|best)|suits me|sounds good)\s*[,;:\-–—]?\s*)?(?:(?:say|maybe|perhaps|ideally|preferably)\s*,?\s*)?(?:on|at|@|um|à|a las|el|le|am|around|about|at around|at about|gegen|vers)?\s*$/iu.test(gap);
       const dayOnly = (x: ChronoResult) => !x.start.isCertain('hour') && (x.start.isCertain('day') || x.start.isCertain('weekday'));
       const timeOnly = (x: ChronoResult) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday');
-      if (zoneGap && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
+      // "between 8 and 10am Sydney next Wednesday": a known city's name alone between the time and its day.
+      const cityGap = /^\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s*,?\s*(?:on\s+)?$/u.test(gap) && cityNameZone(gap.replace(/,|\bon\s*$/g, '')) !== null;
+      if ((zoneGap || cityGap) && gap.length <= 30 && ((dayOnly(prev) && timeOnly(r)) || (timeOnly(prev) && dayOnly(r)))) {
         const [d, t] = dayOnly(prev) ? [prev, r] : [r, prev];
         const merged = d as { -readonly [K in keyof ChronoResult]: ChronoResult[K] };
         merged.text = text.slice(prev.index, r.index + r.text.length);
@@ -315,4 +318,28 @@ export function reasonDay(list: ExtractedTime[], text: string, zone: string): Ex
     if (DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day')) return a;
     return { ...a, excluded: 'busy' as const, rules: [...a.rules, `the reason for the move to "${b.text.trim()}", not an option`] };
   });
+}
+
+/** "… say tue 9:30", "…, sagen wir Dienstag 9:30", "digamos el martes a las 10": the time chosen after "say". */
+const SAY_BEFORE = /(?<![\p{L}])(?:let['’]s\s+)?(?:say|sagen\s+wir|digamos|pongamos|disons|diciamo|zeg\s+maar|zeg)\s*,?\s*$/iu;
+
+/**
+ * "mon or tue next wk? say tue 9:30": days offered as options, then a dated clock time chosen with "say". The chosen
+ * time is the proposal; the days before it (all without a clock time) are the options it chose among, kept after it.
+ */
+export function sayChooses(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
+  const i = list.findIndex((t, k) => k > 0 && t.dated && t.grain === 'minute' && !t.excluded
+    && (SAY_BEFORE.test(text.slice(Math.max(0, t.index - 20), t.index)) || /^(?:say|sagen\s+wir|digamos|disons|diciamo)\s/i.test(t.text)));
+  if (i <= 0) return list;
+  const before = list.slice(0, i).filter((t) => !t.excluded);
+  if (before.length === 0 || before.some((t) => t.grain === 'minute')) return list;
+  let chosen = list[i]!;
+  // "tue next wk? say tue 9:30": a bare weekday chosen is the option's day of that weekday (its week said there).
+  const at = DateTime.fromJSDate(chosen.start, { zone });
+  const option = before.find((t) => DateTime.fromJSDate(t.start, { zone }).weekday === at.weekday);
+  if (option && /^(?:say\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s|,|$)/i.test(chosen.text.trim()) && !/\d{1,2}[./]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d(?:st|nd|rd|th)\b/i.test(chosen.text)) {
+    const day = DateTime.fromJSDate(option.start, { zone });
+    chosen = { ...chosen, start: at.set({ year: day.year, month: day.month, day: day.day }).toJSDate() };
+  }
+  return [{ ...chosen, rules: [...chosen.rules, 'chosen with "say" among the days named before it'] }, ...list.filter((_, k) => k !== i)];
 }

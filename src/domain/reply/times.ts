@@ -2,8 +2,8 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { dayFirstParser, dayFirstStrictParser, monthFirstParser, monthFirstStrictParser, type ChronoResult } from './chrono-setup.js';
 import { contextExclusion } from './context.js';
-import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
-import { STANDARD_OFFSET, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
+import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, sayChooses, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
+import { STANDARD_OFFSET, cityNameZone, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
 
 /** A time found in text, in UTC, with how it was read. */
@@ -82,7 +82,7 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   }
   const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
   const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
-  return travelling(dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone), text, zone, scheduling);
+  return travelling(sayChooses(dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone), text, zone), text, zone, scheduling);
 }
 
 /**
@@ -168,9 +168,9 @@ function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTi
   return { start: startAt, end, text: r.text, index: r.index, grain, ambiguous: false, alternatives: [], rules, dated: isDated(r, r.text) };
 }
 
-const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo|gaat ni(?:et)?|kan (?:ik )?niet|non posso|non va|nn posso|nn riesco|nn ce la faccio|je ne peux pas|não posso|não dá|kann ich nicht|is bad|is (?:tough|tricky|rough|awkward|hard|difficult|a no)|me (?:pilla|viene|va) (?:fatal|mal)|no me cuadra|ne m'arrange pas|passt (?:mir )?schlecht|(?:geht|klappt) schlecht|klappt nicht|komt (?:mij |me )?(?:slecht|niet) uit|mi viene male|non mi va bene|não me dá jeito|(?:public |bank |national )?holidays?|feriado|festivo|festa|feiertag|nationalfeiertag|feestdag|férié|ferie|koningsdag|bevrijdingsdag|hemelvaart(?:sdag)?|pinksteren|bettag|fronleichnam|himmelfahrt|brückentag|je[uû]ne\s+f[ée]d[ée]ral|ascension|toussaint|pentec[ôo]te|ferragosto|corpus\s+christi|tiradentes|carnaval)\b/i;
-/** "Tuesday no, Monday ok", "martes no.", "dinsdag nee,": a bare no right after the day ("na sexta no mesmo horário" is Portuguese "in the"). */
-const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}]))/iu;
+const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:off|out|away)|n[aã]o\s+rola|(?:geht|passt|klappt)\s+(?:mir\s+)?(?:ned|net|nit)|kan\s+(?:ik\s+)?nie|doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo|gaat ni(?:et)?|kan (?:ik )?niet|non posso|non va|nn posso|nn riesco|nn ce la faccio|je ne peux pas|não posso|não dá|kann ich nicht|is bad|is (?:tough|tricky|rough|awkward|hard|difficult|a no)|me (?:pilla|viene|va) (?:fatal|mal)|no me cuadra|ne m'arrange pas|passt (?:mir )?schlecht|(?:geht|klappt) schlecht|klappt nicht|komt (?:mij |me )?(?:slecht|niet) uit|mi viene male|non mi va bene|não me dá jeito|(?:public |bank |national )?holidays?|feriado|festivo|festa|feiertag|nationalfeiertag|feestdag|férié|ferie|koningsdag|bevrijdingsdag|hemelvaart(?:sdag)?|pinksteren|bettag|fronleichnam|himmelfahrt|brückentag|je[uû]ne\s+f[ée]d[ée]ral|ascension|toussaint|pentec[ôo]te|ferragosto|corpus\s+christi|tiradentes|carnaval)\b/i;
+/** "Tuesday no, Monday ok", "martes no.", "dinsdag nee,", "Monday's out": a bare no right after the day ("na sexta no mesmo horário" is Portuguese "in the"). */
+const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}])|['’]s\s+(?:out|bad|no\s+good|not\s+good|tough|tricky)(?![\p{L}]))/iu;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 /** "Why not Thursday?", "Pourquoi pas jeudi ?", "Warum nicht Donnerstag?": a proposal, the "not" refuses nothing. */
 const WHY_NOT = /(?<![\p{L}])(?:why|pourquoi|warum|wieso|waarom|perch[eé]|por\s*qu[eé]|por\s+que)\s+(?:not|pas|nicht|niet|non|no|não)\s+(?:on\s+|at\s+)?$/iu;
@@ -263,7 +263,9 @@ function readResult0(r: ChronoResult, text: string, ref: Date, zone: string, opt
   if (yours) rules.push(`"your time": the rep's zone ${yours}`);
   // "8am Manila time Thursday": the city's time may stand inside the phrase, between the time and its day.
   const inner = /(?:\d|[ap]m)(?=\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time\b)/u.exec(phrase);
-  const city = r.start.isCertain('hour') ? cityZoneAt(after) ?? (inner ? cityZoneAt(phrase.slice(inner.index + inner[0].length)) : null) : null;
+  // "8-10am Sydney next Wednesday" (joined across the city's name): the city alone after the clock time.
+  const bareCity = /(?:\d|[AaPp][Mm])\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s+(?:on\s+)?(?:[Nn]ext\s+|[Tt]his\s+)?(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Tt]omorrow|[Tt]oday)/u.exec(phrase);
+  const city = r.start.isCertain('hour') ? cityZoneAt(after) ?? (inner ? cityZoneAt(phrase.slice(inner.index + inner[0].length)) : null) ?? (bareCity?.[1] && /^\p{Lu}/u.test(bareCity[1]) ? cityNameZone(bareCity[1]) : null) : null;
   const named0 = yours ?? city ?? zoneWordIn(phrase) ?? (r.start.isCertain('hour') ? zoneWordAt(after, options.strictZoneCase)?.zone : null) ?? null;
   const stdWord = !yours && !city ? /(?<![A-Za-z])(EST|CST|MST|PST|AKST|AEST|NZST)(?![A-Za-z])/.exec(`${phrase} ${after.slice(0, 8)}`)?.[1] : undefined;
   const named = named0 && stdWord ? standardTimeZone(stdWord, named0, zone, ref) : named0;

@@ -179,10 +179,60 @@ const CITY_TIME = [
   // "16:00 (CDMX)", "10h (Lisboa)", "3pm (Chicago)": a known city or country alone in brackets right after the time.
   new RegExp(`^\\s*,?\\s*\\(\\s*${CITY}\\s*\\)`, 'u'),
   new RegExp(`^\\s*,?\\s*\\(?(?:Uhr\\s+)?(?:Ortszeit|hora\\s+local|heure\\s+locale|ora\\s+locale|lokale\\s+tijd)\\s+${CITY}`, 'u'),
+  // "ore 9 UK (10 in Italia)", "10am NZ", "16h CDMX": a place written in capitals right after the time.
+  /^\s*,?\s*(\p{Lu}{2,4})(?![\p{L}])/u,
 ];
+
+/**
+ * A country's or coast's time written with its adjective, in the seven languages: "ora italiana", "hora española",
+ * "heure française", "Nederlandse tijd", "deutscher Zeit", "Ostküstenzeit", "East Coast time", "hora de la costa este".
+ */
+const ADJECTIVE_ZONES: [RegExp, string][] = [
+  [/^(?:ital(?:ian[ao]?|ienne|ienischer?|iaanse)|italian)$/iu, 'Europe/Rome'],
+  [/^(?:espa[ñn]ol[ao]?|peninsular|espagnole|spanischer?|spaanse|spagnol[ao]|spanish)$/iu, 'Europe/Madrid'],
+  [/^(?:portugu[eê]s[ao]?|portugaise|portugiesischer?|portugese|portoghese|portuguese)$/iu, 'Europe/Lisbon'],
+  [/^(?:fran[cç]ais[e]?|francese|franc[eê]s[ao]?|französischer?|franse|french)$/iu, 'Europe/Paris'],
+  [/^(?:deutscher?|alem[aã][no]?a?|allemande|tedesc[ao]|duitse|german)$/iu, 'Europe/Berlin'],
+  [/^(?:nederlandse|niederländischer?|néerlandaise|holandes[ao]|olandese|dutch|hollandse|belgische|belga|belge|belgian)$/iu, 'Europe/Amsterdam'],
+  [/^(?:brasileir[ao]|brésilienne|brasilianischer?|braziliaanse|brasiliana|brazilian)$/iu, 'America/Sao_Paulo'],
+  [/^(?:argentin[ao]|argentine|argentinian|argentinischer?)$/iu, 'America/Argentina/Buenos_Aires'],
+  [/^(?:mexican[ao]|mexicaine|mexikanischer?|mexican)$/iu, 'America/Mexico_City'],
+  [/^(?:british|britannique|britischer?|britse|britannica|brit[aâ]nic[ao]|inglesa?|anglaise|englischer?|engelse)$/iu, 'Europe/London'],
+  [/^(?:suisse|schweizer|zwitserse|svizzera|suiza|su[ií][cç]a|swiss)$/iu, 'Europe/Zurich'],
+];
+const COAST_ZONES: [RegExp, string][] = [
+  [/(?:east|ost|oost|est|este|leste)/iu, 'America/New_York'],
+  [/(?:west|oeste|ouest|ovest)/iu, 'America/Los_Angeles'],
+];
+const ADJECTIVE_TIME = [
+  // "16 ora italiana", "15h hora española", "à 15h heure française", "hora portuguesa", "hora peninsular".
+  /^\s*,?\s*\(?(?:(?:en|el|a|à|al|no|na|nel|in|op)\s+)?(?:l['’])?(?:heure|hora|horário|horario|ora|orario)\s+(\p{L}+)/u,
+  // "15.00 uur Nederlandse tijd", "deutscher Zeit", "Italian time", "(Swiss time)".
+  /^\s*,?\s*\(?(?:(?:uur|uhr)\s+)?(?:(?:nach|in|op|on)\s+)?(\p{L}+)\s+(?:tijd|zeit|uhrzeit|time)(?![\p{L}])/iu,
+];
+/** "10 Uhr Ostküstenzeit", "10am East Coast time", "10h heure de la côte Est", "hora da costa leste": the US coasts. */
+const COAST_TIME = /^\s*,?\s*\(?(?:uhr\s+)?(?:(?:(ost|west)küsten(?:zeit|uhrzeit))|(east|west)\s+coast\s+time|(?:heure|hora|ora|tijd)\s+(?:de\s+la\s+|da\s+|della\s+|van\s+de\s+)?(?:c[ôo]te|costa|kust)\s+(est|ouest|este|oeste|leste|orientale|occidentale)|(oost|west)kust(?:tijd)?)(?![\p{L}])/iu;
+
+function adjectiveZoneAt(s: string): string | null {
+  const coast = COAST_TIME.exec(s);
+  if (coast) {
+    const word = (coast[1] ?? coast[2] ?? coast[3] ?? coast[4] ?? '').toLowerCase();
+    const side = /^(?:orientale)$/.test(word) ? 'est' : /^(?:occidentale)$/.test(word) ? 'west' : word;
+    return COAST_ZONES.find(([re]) => re.test(side))?.[1] ?? null;
+  }
+  for (const re of ADJECTIVE_TIME) {
+    const word = re.exec(s)?.[1];
+    if (!word) continue;
+    const hit = ADJECTIVE_ZONES.find(([adj]) => adj.test(word));
+    if (hit) return hit[1];
+  }
+  return null;
+}
 
 /** A city's time named after a time ("15h heure de Paris", "3pm London time", "10 Uhr Berliner Zeit"): its IANA zone. */
 export function cityZoneAt(s: string): string | null {
+  const adjective = adjectiveZoneAt(s);
+  if (adjective) return adjective;
   for (const re of CITY_TIME) {
     const m = re.exec(s);
     if (!m?.[1]) continue;
@@ -193,6 +243,11 @@ export function cityZoneAt(s: string): string | null {
     if (zone) return zone;
   }
   return null;
+}
+
+/** The zone of a known city or country written alone ("Sydney", "New York"), or null. */
+export function cityNameZone(name: string): string | null {
+  return cities().get(name.trim().toLowerCase()) ?? null;
 }
 
 /** "I'll be in New York then", "Ich bin dann … in New York", "je serai à Montréal": the writer away in another city. */

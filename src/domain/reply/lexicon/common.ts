@@ -56,6 +56,11 @@ export const COMMON_RULES: Rule[] = [
   ...SEASONS.map(([names, season]): Rule => [w(names), season]),
   ...WEEKDAYS.map((names, i): Rule => [w(names.filter((n) => !/^(?:terça|terca|quarta|quinta|sexta)$/.test(n)).sort((a, b) => b.length - a.length).join('|')), ENGLISH_WEEKDAYS[i] ?? '']),
   [w('segunda-feira'), 'Monday'],
+  // "quarta nao rola. quinta msm horario?": a Portuguese weekday by its ordinal, opening a clause and followed by a word
+  // about that day, in a reply too short for its language to be told (alone, "quinta" is also "fifth").
+  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day, i): Rule => [w(`(?<=(?:^|[\\n.,;:!?])[ \\t]*)(?:${['segunda', 'terça|terca', 'quarta', 'quinta', 'sexta'][i]})(?:-feira)?(?=\\s+(?:n[aã]o|msm|mesmo|às|as\\s+\\d|de\\s+manh[ãa]|à\\s+tarde|de\\s+tarde|pode|d[áa]|fica|funciona|rola|serve|t[áa]|est[áa])(?![\\p{L}]))`, 'gimu'), day]),
+  // "lunedi h 10", "giovedì h. 15:30": the hour written after "h" (Italian "ore"), right after a day.
+  [w(`(${ENGLISH_WEEKDAYS.join('|')}|domani|oggi|tomorrow|today)\\s*,?\\s+h\\.?\\s?(\\d{1,2})(?:[:.](\\d{2}))?(?![\\d\\p{L}]|[:.]\\d)`), (m: string, d: string, a: string, b?: string) => (Number(a) <= 23 ? `${d} at ${Number(a)}:${b ?? '00'}` : m)],
   // "sagen wir 11", "digamos 10", "disons 15h", "zeg maar 11", "diciamo alle 11": "say" and a bare hour narrow the day said before.
   [w('(?:sagen\\s+wir|digamos|disons|zeg\\s+maar|diciamo)\\s+(?:um\\s+|a\\s+las\\s+|às\\s+|à\\s+|om\\s+|alle\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?(?![\\d:.])'), (_m: string, a: string, b?: string) => `say at ${Number(a)}:${b ?? '00'}`],
   // ", like 8", ", tipo 8", ", tipo le 14", ", genre 9h", ", zo rond 10", ", ideally 2": after a pause, an approximate hour narrows
@@ -88,6 +93,12 @@ export const COMMON_RULES: Rule[] = [
   [w(`(${['le', 'el', 'den', 'il', 'o', 'op', 'am', 'on', 'the', 'del', 'dal', 'au', 'du', 'em', 'no'].join('|')}),?\\s+(\\d{1,2})\\.(\\d{1,2})(?![\\d:]|\\.\\d)(?=\\.?\\s*,?\\s*(?:à|a|a\\s+las|às|as|um|alle|om|ore|at|vers|sobre|hacia|gegen|rond|verso|por\\s+volta\\s+das)\\s+\\d)`), (m: string, word: string, a: string, b: string) => {
     const [x, y] = [Number(a), Number(b)];
     return x >= 1 && y >= 1 && x <= 31 && y <= 12 ? `${word} ${a}/${b}` : m;
+  }],
+  // "Zou 9-3 om 14.00 uur kunnen?", "il 4-6 alle 10", "el 9-3 a las 11": a day and month joined by a hyphen with a clock
+  // time said right after it ("at", "om", "um", "alle", "à", "às") is a numeric date too, whatever stands before it.
+  [/(?<![\p{L}\d.:/-])(\d{1,2})-(\d{1,2})(?![\d:.-])(?=,?\s+(?:om|um|à|a|a\s+las|às|as|alle|ore|at)\s+\d)/gu, (m: string, a: string, b: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    return x >= 1 && y >= 1 && x <= 31 && y <= 12 && x > y ? `${a}/${b}` : m;
   }],
   // "op 17-11 om 13:00", "am 3-12", "le 5-06": a day and month joined by a hyphen after a date preposition is a numeric
   // date (then read in the country's order, as "17/11"), never a range of hours ("9-11 uur", "14-16h" stay).
@@ -124,7 +135,7 @@ const CROSS_ABBREVIATIONS: string[][] = [
   ['fr', 'vr', 'vie', 'ven', 'sex'], ['sa', 'za', 'sáb', 'sab', 'sam'], ['so', 'zo', 'dom', 'dim'],
 ];
 const OWN_WORDS: Record<string, string[]> = { pt: ['sa', 'so'], it: ['ma', 'di', 'so'], es: ['so', 'sa'], fr: ['sa', 'so'], nl: ['so'], de: ['ma'] };
-const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur)(?![\\p{L}])))';
+const CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.]\\d{2}|\\s*(?:h|u|uhr|uur|am|pm)(?![\\p{L}])))';
 
 /** In a reply read as English, only the abbreviations that are no English word or name ("Gio 16:00 ok", "Mié 10h"). */
 const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'qua', 'jue', 'jeu', 'gio', 'qui', 'vr', 'ven', 'za', 'sáb', 'sab', 'zo']);
@@ -132,9 +143,24 @@ const NOT_ENGLISH = new Set(['lun', 'seg', 'ter', 'wo', 'mié', 'mie', 'mer', 'q
 /** A clock written with a continental hour mark ("14u", "10h30", "9 Uhr"): never English, so the word before it is no English word either. */
 const FOREIGN_CLOCK_AFTER = '(?=,?\\s*\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:h|u|uhr|uur)(?![\\p{L}]))';
 
+/**
+ * What follows a weekday abbreviation that opens a clause in a hurried reply: a part of day ("fr vormittag", "ma middag",
+ * "gio pomeriggio") or a word that says whether the day works ("mi geht nicht", "do gleiche Zeit?", "jeu ça marche").
+ */
+const DAY_FOLLOWER = '(?=\\s+(?:in\\s+the\\s+)?(?:morning|afternoon|evening|vormittags?|nachmittags?|morgens|abends?|fr[üu]h|ochtend|middag|namiddag|voormiddag|avond|mattin[ao]|mattinata|pomeriggio|sera|matin|apr[eè]s-midi|aprem|soir|ma[ñn]ana|tarde|noche|manh[ãa]|noite|geht|passt|klappt|gleiche|selbe|gaat|kan|past|lukt|zelfde|hetzelfde|marche|même|va|misma|me\\s+va|mesmo|msm|stessa|stesso|non|no|nicht|niet|pas|não|nao)(?![\\p{L}]))';
+
+/** Abbreviations that open a clause as words of the language ("mi va bene", "qui va", "qua tijd", "do mesmo jeito"). */
+const CLAUSE_WORDS: Record<string, string[]> = { it: ['mi', 'qui', 'qua', 'do'], es: ['mi'], fr: ['qui'], pt: ['do'], nl: ['qua', 'ter'], en: ['do', 'ma', 'mi', 'mo', 'di', 'fr'] };
+
 export function crossAbbreviations(lang: string): Rule[] {
   const own = lang === 'en' ? [...new Set(CROSS_ABBREVIATIONS.flat())].filter((n) => !NOT_ENGLISH.has(n)) : OWN_WORDS[lang] ?? [];
   const rules = CROSS_ABBREVIATIONS.map((names, i): Rule => [w(`(?:${names.filter((n) => !own.includes(n)).join('|')})\\.?${CLOCK_AFTER}`), ENGLISH_WEEKDAYS[i] ?? '']);
+  // "fr vormittag zw 9 und 12", "ma middag kan ik", "mi geht nicht, do gleiche zeit?": a weekday abbreviation opening the
+  // reply or a clause, before a part of day or a word about the day. Weekdays only (the weekend's "sa", "so", "zo" are
+  // words), and never one that is a word of the reply's own language.
+  const opening = '(?<=(?:^|[\\n.,;:!?])[ \\t]*)';
+  const words = [...own, ...(CLAUSE_WORDS[lang] ?? [])];
+  rules.push(...CROSS_ABBREVIATIONS.slice(0, 5).map((names, i): Rule => [w(`${opening}(?:${names.filter((n) => !words.includes(n)).join('|')})\\.?${DAY_FOLLOWER}`, 'gimu'), ENGLISH_WEEKDAYS[i] ?? '']));
   // "do 14u?", "di 10h", "mo 9 Uhr" in a reply too short to tell its language: the hour mark settles that the
   // abbreviation is a weekday (Saturday's and Sunday's "sa"/"so" stay out: "so 12 Uhr" is "about noon").
   if (lang !== 'en') return rules;

@@ -60,7 +60,8 @@ export const DE_RULES: Rule[] = [
   [w(`(${WEEKDAY_EN}),?\\s+(\\d{1,2})\\.(?![\\d])`), (_m, wd, d) => `${wd} the ${ordinal(d)}`],
   [w(`(?:dem|den|vom|zum)\\s+(?=\\d{1,2}\\s+${MONTH_EN})`), ''],
   [w(`(${WEEKDAY_EN}),?\\s+(?:der|den|dem)\\s+(?=\\d)`), (_m, d) => `${d}, `],
-  [w(`zwischen\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
+  // "zw. 9 und 12": "zwischen" as it is shortened in a hurry.
+  [w(`(?:zwischen|zw\\.?)\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?und\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
   [w(`von\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr\\s+)?bis\\s+${H}(?:[:.](\\d{2}))?\\s*(?:uhr)?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`gegen\\s+${H}(?:[:.](\\d{2}))?(?:\\s*uhr)?`), (_m, a, b) => `around ${hm(String(h(a)), b)}`],
   [w(`(?:ab|nach)\\s+${H}(?:[:.](\\d{2}))?\\s*uhr|ab\\s+${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d.])(?!\\s+${MONTH_EN})`), (_m, a, b, c, d) => `after ${hm(String(h(a ?? c)), b ?? d)}`],

@@ -9,6 +9,11 @@ const h = (s: string) => hourValue(s, N);
 
 /** English idioms the time reader does not know as written: "EOD", "10ish", "3p", "three o'clock", "after lunch". */
 export const EN_RULES: Rule[] = [
+  // Words shortened on a phone, first, so that the idioms below read them: "tmrw", "2moro" (tomorrow), "2 wks", "next wk"
+  // (weeks), "btwn" (between).
+  [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
+  [w('(\\d{1,2}|a|one|two|three|four|next|this|the|that|following)\\s*(wk|wks|wk\\.|wks\\.)(?![\\p{L}])'), (_m, n, u) => `${n} ${/s/i.test(u) ? 'weeks' : 'week'}`],
+  [w('btwn|betw\\.?|b/w(?=\\s*\\d)'), 'between'],
   // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
   [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
   // "Morning! I can do 8:30 tomorrow", "Good morning, Thursday at 10?", "Morning Sam, 8:30 tomorrow?": a greeting that
@@ -48,8 +53,6 @@ export const EN_RULES: Rule[] = [
   [w(`(${WEEKDAY_EN}|tomorrow|today)\\s*,?\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|[-–])\\s*(?:noon|midday)`), (_m, d, a) => `${d} from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "thrusday", "wendesday", "firday": a weekday typed one slip away (a letter swapped, missing, extra or wrong).
   [/(?<![\p{L}])(\p{L}{5,11})(?![\p{L}])/gu, (m: string, word: string) => weekdaySlip(word) ?? m],
-  // "tmrw", "tmr", "2moro": tomorrow as typed on a phone.
-  [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   // "late morning Tuesday", "early afternoon Thursday": the part of day after its weekday, where the reader joins them.
   [w(`(?:(?:late|early|mid)[-\\s]?)?(morning|afternoon|evening)\\s+(?:on\\s+)?(${WEEKDAY_EN})`), (_m, p, d) => `${d} ${p}`],
   [w('(?:late|early|mid)[-\\s]?(morning|afternoon)'), (_m, p) => p],
@@ -115,7 +118,9 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 function weekdaySlip(word: string): string | null {
   const lower = word.toLowerCase();
   if (WEEKDAYS.includes(lower) || WEEKDAYS.some((d) => lower === `${d}s`) || NOT_SLIPS.has(lower)) return null;
-  const hit = WEEKDAYS.find((d) => d[0] === lower[0] && Math.abs(d.length - lower.length) <= 1 && slips(lower, d) === 1);
+  // "wensday", "thirsday", "satarday": the long weekdays spelt as they sound, two slips away, still ending in "day".
+  const hit = WEEKDAYS.find((d) => d[0] === lower[0] && Math.abs(d.length - lower.length) <= 1 && slips(lower, d) === 1)
+    ?? WEEKDAYS.find((d) => d.length >= 8 && lower.length >= 6 && /d[ae]?y$/.test(lower) && d[0] === lower[0] && Math.abs(d.length - lower.length) <= 2 && slips(lower, d) === 2);
   return hit ? (word[0] === word[0]?.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit) : null;
 }
 

@@ -11,8 +11,9 @@ const count = (s: string) => ({ deux: 'two', trois: 'three', quatre: 'four', que
 export const FR_PRE_RULES: Rule[] = weekdayAbbreviations([['lun'], ['mar'], ['mer'], ['jeu'], ['ven'], ['sam'], ['dim']]);
 
 export const FR_RULES: Rule[] = [
-  // "lundi en huit": the Monday of next week. "ou attendez", "ah attends": a correction of the time said before.
-  [w(`(${WEEKDAY_EN})\\s+en\\s+huit`), (_m, a) => `${a} next week`],
+  // "lundi en huit": the weekday a week after the coming one, as the British "Monday week" is read.
+  // "ou attendez", "ah attends": a correction of the time said before.
+  [w(`(${WEEKDAY_EN})\\s+en\\s+huit`), (_m, a) => `${a} week`],
   [w('(?:ou|ah|non|oh)\\s+attend(?:s|ez)'), 'wait'],
   [w('après-demain|après\\s+demain|apres-demain'), 'the day after tomorrow'],
   [w('demain\\s+(?:matin|en\\s+matinée|dans\\s+la\\s+matinée)'), 'tomorrow morning'],

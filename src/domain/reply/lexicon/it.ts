@@ -50,6 +50,8 @@ export const IT_RULES: Rule[] = [
   [w(`prima\\s+delle\\s+${H}(?:[:.](\\d{2}))?`), (_m, a, b) => `before ${hm(String(h(a)), b)}`],
   [w("all'una"), 'at 1'],
   [w(`alle\\s+(?:ore\\s+)?${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d])`), (_m, a, b) => `at ${b ? hm(String(h(a)), b) : h(a)}`],
+  // "quella delle 16", "lo slot delle 10:30": the one at that hour (of a list offered).
+  [w(`(quell[ao]|slot|opzione|orario)\\s+delle\\s+(?:ore\\s+)?${H}(?:[:.](\\d{2}))?(?![\\p{L}\\d])`), (_m, q, a, b) => `${q} at ${b ? hm(String(h(a)), b) : h(a)}`],
   [w('ore\\s+(\\d{1,2})(?:[:.](\\d{2}))?(?![\\p{L}\\d])'), (_m, a, b) => `at ${hm(a, b)}`],
   [w('fino\\s+al|fino\\s+a'), 'until'], [w(`(?:oppure|o)(?=\\s+(?:\\d|${WEEKDAY_EN}|tomorrow|the\\s|next\\s|in\\s|at\\s|around\\s|after\\s|before\\s|el\\s|la\\s|le\\s|il\\s|o\\s|a\\s|à\\s|às\\s|na\\s|no\\s))`), 'or'],
 ];
