@@ -1,5 +1,10 @@
-import { describe, it } from 'vitest';
-import { proposesNothing, expectProposal } from './lang-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { proposesNothing, expectProposal, read } from './lang-helpers.js';
+
+const kindIsNot = (kind: string) => (lang: string, text: string): void => {
+  const r = read(lang, text);
+  expect(r.kind, JSON.stringify(r.explain)).not.toBe(kind);
+};
 
 /**
  * Classes of issue 11, round 18 (part a): the kind of a reply. Written for these tests, not taken from the fixtures.
@@ -37,4 +42,20 @@ describe('a day in the possessive names the day of the prospect\'s own errand or
   it('guard: "Thursday\'s fine at 2pm" stays a proposal', () => {
     expectProposal('en', 'Thursday\'s fine at 2pm for me.', '2025-11-20 14:00');
   });
+});
+
+describe('a range the prospect says is lost, or takes no calls in, is no vague range to talk in', () => {
+  it.each([
+    ['en', 'Board prep all over the place, so next week is a total wash for me. I will ping you when things calm down.'],
+    ['en', 'Honestly this week is not happening, sorry. Talk soon.'],
+    ['de', 'Nächste Woche wird das nichts, wir haben Inventur.'],
+    ['nl', 'Volgende week wordt het niks bij mij, ik laat nog van me horen.'],
+    ['en', 'FYI she will not be taking meetings next week.'],
+  ])('%s: "%s"', (lang, text) => { proposesNothing(lang, text); kindIsNot('vague')(lang, text); });
+});
+
+describe('a German request with the verb before "bis" is a deadline, not a range to meet in', () => {
+  it.each([
+    ['de', 'Senden Sie uns bis Mitte März ein Angebot, dann vergleichen wir.'],
+  ])('%s: "%s"', (lang, text) => { kindIsNot('vague')(lang, text); });
 });

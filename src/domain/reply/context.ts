@@ -51,8 +51,8 @@ const FUTURE = u([
   "podemos|podríamos|puedo|qué\\s+tal|me\\s+va|me\\s+viene|quedamos|nos\\s+vemos|vale|mejor|prefiero|reprogramar",
   "podemos|poderíamos|posso|que\\s+tal|pode\\s+ser|funciona|combinado|vamos|melhor|prefiro|remarcar",
   "pouvons|pourrions|peut-on|on\\s+peut|me\\s+convient|ça\\s+marche|dispo(?:nible)?|libre|plutôt|préfère|reporter|décaler",
-  "können|könnten|wollen|passt|geht|ginge|wäre|würde|frei|gerne|lieber|verschieben",
-  "kunnen|zullen|past|schikt|kan|beschikbaar|liever|verzetten",
+  "können|könnten|wollen|passt|geht|ginge|wäre|würde|frei|gerne|lieber|verschieben|lass\\s+uns|lasst\\s+uns",
+  "kunnen|zullen|past|schikt|kan|beschikbaar|liever|verzetten|laten\\s+we|laat\\s+ons",
   "possiamo|potremmo|va\\s+bene|disponibile|liber[oa]|meglio|preferisco|spostare",
   // Talking again later: "let's talk after the summer", "ne riparliamo dopo le feste", "laten we het na de zomer oppakken".
   "talk|speak|chat|reconnect|revisit|circle\\s+back|touch\\s+base|catch\\s+up|pick\\s+(?:this|it)\\s+up|hablamos|hablemos|retomamos|retomemos|falamos|conversamos|retomar|reparl\\p{L}*|recontact\\p{L}*|sprechen|telefonieren|oppakken|spreken|bellen|riparl\\p{L}*|risentiamo|sentiamoci|aggiorniamoci",
@@ -71,6 +71,8 @@ const DEADLINE = u([
   "binnen(?:\\s+(?:zijn|hebben|krijgen|ontvangen))?(?=\\s*(?:[,.;!]|$))",
   // Something to be sent by a time, the German verb at the end: "er wollte uns bis Freitag ein Angebot schicken", "bitte
   // bis Montag die Unterlagen zusenden" (the lexicon writes "bis" before a time as "until").
+  // The verb first: "Bitte senden Sie mir bis Ende Februar ein Angebot".
+  "(?:senden|schicken|zusenden|zuschicken|liefern|einreichen|vorlegen|übermitteln)\\s+sie\\s+(?:(?:mir|uns)\\s+)?(?:bitte\\s+)?(?:bis|until)",
   "(?:bis|until)\\s+(?:\\p{L}+\\s+){0,4}(?:schicken|senden|zusenden|zuschicken|liefern|vorlegen|einreichen|zukommen\\s+lassen|zurückschicken|unterschreiben|unterschrieben)",
   // Something that must arrive or be in by a time: "the proposal has to arrive by Friday at 6pm", "a proposta precisa
   // chegar até sexta às 18h", "la oferta tiene que llegar antes del viernes", "l'offre doit arriver avant vendredi",
@@ -96,6 +98,13 @@ const BUSY = u([
   "(?:is|are|['’]s)\\s+(?:(?:a\\s+)?(?:bit|little|tad|way|rather|quite|really|too|very|kinda|somewhat)\\s+){0,3}(?:early|late)(?=\\s+for\\s+(?:me|us)|\\s*[,.;!]|\\s+(?:but|so|though))|(?:es|me\\s+(?:queda|resulta))\\s+(?:un\\s+poco\\s+|muy\\s+|demasiado\\s+)?(?:temprano|tarde)|(?:é|fica)\\s+(?:um\\s+pouco\\s+|muito\\s+|cedo\\s+demais|tarde\\s+demais)?(?:cedo|tarde)(?=\\s+(?:para|pra)\\s+mim|\\s*[,.;!])|(?:c['’]est|est)\\s+(?:un\\s+peu\\s+|trop\\s+|bien\\s+)+(?:tôt|tard)|(?:(?:ist|wäre)\\s+)?(?:mir\\s+)?(?:etwas\\s+|zu\\s+|recht\\s+|ziemlich\\s+)+(?:früh|spät)(?![\\p{L}])|(?:is|lijkt)\\s+(?:me\\s+)?(?:wat\\s+|te\\s+|erg\\s+|nogal\\s+)+(?:vroeg|laat)|(?:è|sarebbe)\\s+(?:un\\s+po['’]\\s+|troppo\\s+|piuttosto\\s+)+(?:presto|tardi)",
   // "next two weeks are board prep", "Friday is month-end close": the time is taken by the prospect's own work.
   "(?:is|are)\\s+(?:all\\s+|mostly\\s+|fully\\s+)?(?:\\p{L}+\\s+)?(?:prep|preparation|crunch|crunch\\s+time|spoken\\s+for|taken\\s+up|heads-?down|chaos|mayhem|madness|(?:month|quarter|year)-?end(?:\\s+close)?|close)(?![\\p{L}])",
+  // "this week is a write-off", "Friday's a wash": the time is lost to the prospect.
+  "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+){0,2}(?:write-?off|wash|washout|lost\\s+cause|no-?go|non-?starter)(?![\\p{L}])",
+  // Nothing will come of it at that time: "not happening this week", "diese Woche wird das nichts mehr", "deze week
+  // wordt het niks", "esta semana no va a poder ser", "essa semana não vai dar", "questa settimana non se ne fa niente".
+  "not\\s+happening|won['’]t\\s+happen|wird\\s+(?:\\p{L}+\\s+){0,2}nichts|(?:wordt|gaat)\\s+(?:\\p{L}+\\s+){0,2}(?:niks|niets)|no\\s+va\\s+a\\s+(?:poder\\s+ser|ser\\s+posible|dar\\s+tiempo)|não\\s+vai\\s+(?:dar|rolar|ser\\s+possível)|non\\s+se\\s+ne\\s+fa\\s+(?:niente|nulla)",
+  // Taking no calls or meetings then: "she won't be taking calls next week", "keine Termine", "geen afspraken".
+  "(?:not|won['’]t\\s+be|will\\s+not\\s+be)\\s+taking\\s+(?:any\\s+)?(?:new\\s+)?(?:calls|meetings)|keine\\s+(?:termine|gespräche|anrufe|meetings)|geen\\s+(?:afspraken|gesprekken|meetings)",
   "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
   "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
   // The prospect's own plans at that time: travel, a presentation, their own meeting moved or starting, a closure.
