@@ -55,3 +55,28 @@ describe('an offered slot accepted and then taken back in the same reply does no
     expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone: PROSPECT.es!.zone }).toFormat('yyyy-MM-dd HH:mm'), JSON.stringify(r.explain)).toBe('2025-11-19 11:00');
   });
 });
+
+describe('a day taken back ("doch nicht", "toch niet", "pera", "ah não") and another day and time named', () => {
+  it.each([
+    ['de', 'Mittwoch geht – ach nee, doch nicht, da ist Inventur. Donnerstag 10 Uhr?', '2025-11-20 10:00'],
+    ['nl', 'Woensdag kan — o nee toch niet, dan heb ik de jaarvergadering. Donderdag 10 uur?', '2025-11-20 10:00'],
+    ['pt', 'quarta às 16h... não, pera, quarta tenho médico. quinta 16h?', '2025-11-20 16:00'],
+  ])('%s: "%s" is %s', (lang, text, wall) => { certainAt(lang, text, wall, WED11); });
+});
+
+describe('a time followed by "de <city>": that city\'s clock', () => {
+  it.each([
+    ['es', 'El jueves 20 a las 10h de Lisboa me va bien.', '2025-11-20T10:00:00.000Z'],
+    ['it', 'Giovedì 20 alle 10 di Londra va bene per me.', '2025-11-20T10:00:00.000Z'],
+  ])('%s: "%s" is %s', (lang, text, iso) => {
+    const r = read(lang, text);
+    expect(r.proposals[0]?.start.toISOString(), JSON.stringify(r.explain)).toBe(iso);
+  });
+});
+
+describe('"a mí" after a name is no "a.m."', () => {
+  it('es: a copy "a mí" leaves the chosen slot standing', () => {
+    const r = read('es', 'Confirmo la opción del miércoles. Por favor enviá la invitación con copia a mí.', WED11);
+    expect(DateTime.fromJSDate(r.proposals[0]!.start, { zone: PROSPECT.es!.zone }).toFormat('yyyy-MM-dd HH:mm'), JSON.stringify(r.explain)).toBe('2025-11-19 11:00');
+  });
+});

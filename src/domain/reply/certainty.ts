@@ -5,7 +5,7 @@ import { sameTimeAfter } from './offer-anchor.js';
 import { unknownZoneWordAt } from './zones.js';
 
 /** "Tuesday at 3 — actually, make it 4", "14u kan, of wacht, … 16u dan?": words that replace the time said before. */
-export const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las|el|la|los|las|por|en)|bueno\s+no|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
+export const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las|el|la|los|las|por|en)|bueno\s+no|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|doch\s+nicht|toch\s+niet|(?:ah|ai)\s+n[ãa]o|pera(?=\s*[,.!…])|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
 
 /** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
 const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|conflict|clash|holiday|conflicto|conflito|conflitto|konflikt|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
@@ -64,7 +64,8 @@ export function orderCorrections(times0: ExtractedTime[], text: string, zone: st
   // at 11?". ("Tuesday at 3pm. Actually, make it 4pm" only adjusts, and is asked.)
   const gap = text.slice(first.index + first.text.length, fixed.index);
   const carried = fixed.rules.some((r) => r.startsWith('"same time": the hour of'));
-  const withdrawn = fixed.dated && fixed.grain === 'minute' && (first.grain !== 'minute' || carried) && WITHDRAWN.test(gap)
+  // ("terça às 15h… não, pera, terça tenho dentista. quarta 15h?": a time on another day after a withdrawal, too.)
+  const withdrawn = fixed.dated && fixed.grain === 'minute' && (first.grain !== 'minute' || carried || first.dated) && WITHDRAWN.test(gap)
     && !DateTime.fromJSDate(fixed.start, { zone }).hasSame(DateTime.fromJSDate(first.start, { zone }), 'day');
   if (withdrawn) return [{ ...fixed, rules: [...fixed.rules, 'replaces the day said before it, which the reply withdraws'] }, ...rest.filter((_, i) => i !== idx)];
   // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.

@@ -74,6 +74,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     if (/\d$/.test(r.text) && /^\d/.test(text.slice(r.index + r.text.length))) continue;
     // "Ça m'intéresse": chrono's word bounds are ASCII, so a piece may start inside a word after an accented letter.
     if (/\p{L}$/u.test(text.slice(0, r.index))) continue;
+    // "con copia a mí": nor one that ends inside a word, before an accented letter ("a m" is no a.m.).
+    if (/(?<![\p{L}])[ap]\s?m$/iu.test(r.text) && /^[\u0080-\uFFFF]/.test(text.slice(r.index + r.text.length)) && /^\p{L}/u.test(text.slice(r.index + r.text.length))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     if (options.strictZoneCase && isPossessiveMon(r.text, text.slice(r.index + r.text.length))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
