@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ProposedTime } from '../types.js';
 import { matchAcceptance, pickOrdinal } from './intent.js';
+import { CORRECTION } from './certainty.js';
 import type { ExtractedTime } from './times.js';
 
 export interface Acceptance {
@@ -17,8 +18,9 @@ const WEEKDAY_RE = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.|rs|rsday|sday|nes
  * Resolves an acceptance ("yes, that works", "the second one", "Thursday's works") against the
  * slots the worker offered, or the times found in the quoted proposal. Null when nothing matches.
  */
-export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string, repZone?: string): Acceptance | null {
+export function resolveAcceptance(visible: string, mentioned0: ExtractedTime[], candidates: (ProposedTime & { zone?: string })[], zone: string, repZone?: string): Acceptance | null {
   if (candidates.length === 0) return null;
+  let mentioned = mentioned0;
   const slot = (c: ProposedTime, text: string): ProposedTime => ({ start: c.start, end: c.end, text });
   // "Either of the first two is fine, let's say the Tuesday one": "the first two" names a set of slots, not the first;
   // the slot is chosen after it (by its day or time, below).
@@ -27,6 +29,7 @@ export function resolveAcceptance(visible: string, mentioned: ExtractedTime[], c
     const c = candidates[ord];
     if (c) return { proposals: [slot(c, 'offered slot ' + (ord + 1))], ambiguous: false, alternatives: [], rule: `acceptance of offered slot #${ord + 1}` };
   }
+  mentioned = standingMentions(visible, mentioned);
   const pos = pickByPosition(visible, candidates, zone);
   if (pos) return pos;
   // A weekday or time that matches an offered slot.
@@ -222,4 +225,22 @@ function sameWallTime(a: Date, b: Date, zone: string): boolean {
   const x = DateTime.fromJSDate(a, { zone });
   const y = DateTime.fromJSDate(b, { zone });
   return x.hour === y.hour && x.minute === y.minute;
+}
+
+/**
+ * "Tuesday at 3 works — wait, scratch that … Wed same time?": the times the reply corrects itself ("scratch that",
+ * "actually", "mejor", "eigentlich") no longer stand; only those after the last correction choose a slot.
+ */
+function standingMentions(visible: string, mentioned: ExtractedTime[]): ExtractedTime[] {
+  let end = visible.length;
+  for (let k = mentioned.length - 1; k > 0; k--) {
+    const b = visible.lastIndexOf(mentioned[k]!.text, end - 1);
+    if (b < 0) return mentioned;
+    const prev = mentioned[k - 1]!;
+    const a = visible.lastIndexOf(prev.text, b - 1);
+    if (a < 0) return mentioned;
+    if (CORRECTION.test(visible.slice(a + prev.text.length, b))) return mentioned.slice(k);
+    end = b;
+  }
+  return mentioned;
 }

@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import type { LanguageGuess } from './language.js';
 import type { ExtractedTime } from './times.js';
+import { sameTimeAfter } from './offer-anchor.js';
 import { unknownZoneWordAt } from './zones.js';
 
 /** "Tuesday at 3 — actually, make it 4", "14u kan, of wacht, … 16u dan?": words that replace the time said before. */
-const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las)|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
+export const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las|el|la|los|las|por|en)|bueno\s+no|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|doch\s+nicht|toch\s+niet|(?:ah|ai)\s+n[ãa]o|pera(?=\s*[,.!…])|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
 
 /** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
-const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|holiday|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
+const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|conflict|clash|holiday|conflicto|conflito|conflitto|konflikt|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
 
 /** Another person's availability: "Marcus can only do", "Rick is only available", "notre DAF n'est disponible que", "Onze CFO kan alleen". */
 const OTHERS_FREE = /(?<![\p{L}])(?:can\s+only\s+(?:do|make|meet)|(?:is|are)\s+only\s+(?:available|free)|(?:is|are)\s+(?:free|available)|only\s+has|n['’]est\s+disponible\s+que|ne\s+peut\s+que|(?:est|sont)\s+(?:disponibles?|libres?)|kan\s+alleen|is\s+alleen\s+(?:beschikbaar|vrij)|is\s+(?:beschikbaar|vrij)|kann\s+nur|ist\s+nur|hat\s+nur|ist\s+(?:frei|verfügbar)|s[óo]lo\s+puede|s[óo]lo\s+est[áa]\s+(?:disponible|libre)|est[áa]\s+(?:disponible|libre)|s[óo]\s+pode|s[óo]\s+est[áa]\s+(?:dispon[íi]vel|livre)|est[áa]\s+(?:dispon[íi]vel|livre)|pu[òo]\s+solo|[èe]\s+(?:disponibile|libero|libera)(?:\s+solo)?)(?![\p{L}])/iu;
@@ -50,11 +51,21 @@ export function orderCorrections(times0: ExtractedTime[], text: string, zone: st
   const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
   if (!first || idx < 0) return times;
   let fixed = rest[idx]!;
+  // "Monday at 10 works. Oh no, Monday I have a board meeting, Tuesday same time then": a day with "same time" after a
+  // correction takes the hour of the time it corrects (no quoted offer needed).
+  if ((fixed.grain === 'day' || fixed.grain === 'window') && fixed.dated && first.grain === 'minute' && first.dated
+    && sameTimeAfter(text.slice(fixed.index + fixed.text.length))) {
+    const from = DateTime.fromJSDate(first.start, { zone });
+    const start = DateTime.fromJSDate(fixed.start, { zone }).set({ hour: from.hour, minute: from.minute, second: 0, millisecond: 0 });
+    fixed = { ...fixed, start: start.toJSDate(), end: null, grain: 'minute', rules: [...fixed.rules, `"same time": the hour of "${first.text}", said before it`] };
+  }
   // "Wednesday 17th? Actually no, we're closed that day. Make it Thursday 18th at 11": the day said first is withdrawn
   // and the new time names its own day and hour; a counter-proposal, read as surely as "Tuesday doesn't work, Wednesday
   // at 11?". ("Tuesday at 3pm. Actually, make it 4pm" only adjusts, and is asked.)
   const gap = text.slice(first.index + first.text.length, fixed.index);
-  const withdrawn = fixed.dated && fixed.grain === 'minute' && first.grain !== 'minute' && WITHDRAWN.test(gap)
+  const carried = fixed.rules.some((r) => r.startsWith('"same time": the hour of'));
+  // ("terça às 15h… não, pera, terça tenho dentista. quarta 15h?": a time on another day after a withdrawal, too.)
+  const withdrawn = fixed.dated && fixed.grain === 'minute' && (first.grain !== 'minute' || carried || first.dated) && WITHDRAWN.test(gap)
     && !DateTime.fromJSDate(fixed.start, { zone }).hasSame(DateTime.fromJSDate(first.start, { zone }), 'day');
   if (withdrawn) return [{ ...fixed, rules: [...fixed.rules, 'replaces the day said before it, which the reply withdraws'] }, ...rest.filter((_, i) => i !== idx)];
   // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.
@@ -94,7 +105,7 @@ export function assessCertainty(input: CertaintyInput): string[] {
   const after = text.slice(first.index + first.text.length, first.index + first.text.length + 12);
   const unknown = unknownZoneWordAt(after);
   if (unknown) reasons.push(`unknown zone: "${unknown}" is not a zone followup knows; read in the prospect's zone`);
-  if (/\byour\s+(?:time|local\s+time|end|side)\b/i.test(text) && !input.hasRepZone) reasons.push('unknown zone: "your time" but the rep\'s zone is not known');
+  if (/\b(?:your|ur|yr)\s+(?:time|local\s+time|end|side)\b/i.test(text) && !input.hasRepZone) reasons.push('unknown zone: "your time" but the rep\'s zone is not known');
   if (!first.dated) reasons.push('ambiguous: no day named, read as the next time that hour comes');
   const start = DateTime.fromJSDate(first.start, { zone });
   const now = DateTime.fromJSDate(ref, { zone });

@@ -74,6 +74,8 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
     if (/\d$/.test(r.text) && /^\d/.test(text.slice(r.index + r.text.length))) continue;
     // "Ça m'intéresse": chrono's word bounds are ASCII, so a piece may start inside a word after an accented letter.
     if (/\p{L}$/u.test(text.slice(0, r.index))) continue;
+    // "con copia a mí": nor one that ends inside a word, before an accented letter ("a m" is no a.m.).
+    if (/(?<![\p{L}])[ap]\s?m$/iu.test(r.text) && /^[\u0080-\uFFFF]/.test(text.slice(r.index + r.text.length)) && /^\p{L}/u.test(text.slice(r.index + r.text.length))) continue;
     if (isNoise(r.text, scheduling) || hasImpossibleDay(r.text, text.slice(0, r.index))) continue;
     if (options.strictZoneCase && isPossessiveMon(r.text, text.slice(r.index + r.text.length))) continue;
     const t = scheduling ? readResult(r, text, ref, zone, options) : readAsWritten(r, text, zone);
@@ -118,7 +120,9 @@ function isPossessiveMon(phrase: string, after: string): boolean {
  * Tuesday night). A phrase never spans two sentences: such a result is read again sentence by sentence.
  */
 function withinSentences(results: ChronoResult[], text: string, parse: (s: string) => ChronoResult[]): ChronoResult[] {
-  const BREAK = /(?<![\d\p{Lu}])[.!?]+\s+(?=\p{Lu})|(?<=\d)[!?]+\s+|\n+/gu;
+  // "trucks all morning. tmrw 3:15": a part of day closing a sentence is that sentence's, even when the next one
+  // starts in lower case (written on a phone); chrono would read it into the next sentence's time.
+  const BREAK = /(?<![\d\p{Lu}])[.!?]+\s+(?=\p{Lu})|(?<=\d)[!?]+\s+|(?<=\b(?:morning|afternoon|evening|tonight|lunch(?:time)?)[.!?]*)[.!?]\s+|\n+/gu;
   const out: ChronoResult[] = [];
   for (const r of results) {
     const cuts = [...r.text.matchAll(BREAK)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
@@ -170,7 +174,7 @@ function readAsWritten(r: ChronoResult, text: string, zone: string): ExtractedTi
 
 const NEGATION_AFTER = /^[^.!?;\n]{0,25}?\b(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:off|out|away)|n[aã]o\s+rola|(?:geht|passt|klappt)\s+(?:mir\s+)?(?:ned|net|nit)|kan\s+(?:ik\s+)?nie|doesn'?t|does not|won'?t|will not|isn'?t|is not|wouldn'?t|can'?t|cannot|not good|not possible|is out|are out|no good|ne va pas|ne marche pas|ne me convient pas|passt nicht|geht nicht|passt mir nicht|no me va|no puedo|no es posible|no llego|no alcanzo|não consigo|não chego|n'y arrive pas|schaffe ich nicht|schaff ich nicht|lukt (?:me|mij) niet|haal ik niet|red ik niet|non ce la faccio|non riesco|non arrivo|gaat ni(?:et)?|kan (?:ik )?niet|non posso|non va|nn posso|nn riesco|nn ce la faccio|je ne peux pas|não posso|não dá|kann ich nicht|is bad|is (?:tough|tricky|rough|awkward|hard|difficult|a no)|me (?:pilla|viene|va) (?:fatal|mal)|no me cuadra|ne m'arrange pas|passt (?:mir )?schlecht|(?:geht|klappt) schlecht|klappt nicht|komt (?:mij |me )?(?:slecht|niet) uit|mi viene male|non mi va bene|não me dá jeito|(?:public |bank |national )?holidays?|feriado|festivo|festa|feiertag|nationalfeiertag|feestdag|férié|ferie|koningsdag|bevrijdingsdag|hemelvaart(?:sdag)?|pinksteren|bettag|fronleichnam|himmelfahrt|brückentag|je[uû]ne\s+f[ée]d[ée]ral|ascension|toussaint|pentec[ôo]te|ferragosto|corpus\s+christi|tiradentes|carnaval)\b/i;
 /** "Tuesday no, Monday ok", "martes no.", "dinsdag nee,", "Monday's out": a bare no right after the day ("na sexta no mesmo horário" is Portuguese "in the"). */
-const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}])|['’]s\s+(?:out|bad|no\s+good|not\s+good|tough|tricky)(?![\p{L}]))/iu;
+const NO_AFTER = /^\s*,?\s*(?:(?:no|non|nee|nein)(?=\s*(?:[,.;!?]|$))|não(?![\p{L}])|['’]s\s+(?:out|bad|no\s+good|not\s+good|tough|tricky|a\s+(?:no|no-go|nope|bust|write-off))(?![\p{L}-]))/iu;
 const NEGATION_BEFORE = /\b(?:not|can'?t do|cannot do|can'?t make|unable to do|except|other than|anything but|nicht|pas|no)\s+(?:on\s+|at\s+)?$/i;
 /** "Why not Thursday?", "Pourquoi pas jeudi ?", "Warum nicht Donnerstag?": a proposal, the "not" refuses nothing. */
 const WHY_NOT = /(?<![\p{L}])(?:why|pourquoi|warum|wieso|waarom|perch[eé]|por\s*qu[eé]|por\s+que)\s+(?:not|pas|nicht|niet|non|no|não)\s+(?:on\s+|at\s+)?$/iu;
@@ -183,6 +187,10 @@ function exclusion(r: ChronoResult, text: string): ExtractedTime['excluded'] {
   const after = text.slice(r.index + r.text.length);
   if (PAST_WORDS.test(r.text) || /\b(?:last|this past)\s+$/i.test(before)) return 'past wording';
   // "I'm away until the 30th": the end of an absence, not a time to meet (the reply is then vague, or an OOO).
+  // "trucks all morning.", "client demos all afternoon!": a part of day spent on something else, closing its sentence,
+  // tells why not then (not "free all morning").
+  if (/^(?:morning|afternoon|evening|day)$/i.test(r.text.trim()) && /\b(?:all|the\s+whole|whole)\s+$/i.test(before) && /^\s*[.!]/.test(after)
+    && !/\b(?:free|available|open|works?|fine|good|ok(?:ay)?)\b/i.test(before)) return 'busy';
   if (/\b(?:until|till|til|through|thru)\s+(?:the\s+)?$/i.test(before) || /^(?:until|till|through|thru)\b/i.test(r.text)) return 'absence';
   // "in a couple weeks once our launch is out the door": a negation inside a clause of its own (once, when, because…)
   // is about that clause's subject, not the time.
@@ -217,8 +225,8 @@ function isNoise(s: string, scheduling: boolean): boolean {
 
 const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
-const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|your\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
-const YOUR_TIME_IN = /\byour\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
+const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
+const YOUR_TIME_IN = /\b(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
 /**
  * "3pm EST" in July: New York is on EDT then, so the writer means New York's 3pm (most likely, first) or 3pm at

@@ -171,6 +171,8 @@ const CITY_TIME = [
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:in|at)\\s+)?${CITY}\\s+(?:time|local\\s+time)\\b`, 'u'),
   // "no horário de Brasília", "ora della California", "à l'heure de Paris", "nach Berliner Zeit" (below).
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:no|na|en|el|a|à|al|nel|nell['’]|op|in)\\s+)?(?:l['’])?(?:heure|hora|horário|horario|ora|tijd|Uhrzeit|Zeit)\\s+(?:de|di|da|del|della|dello|van|in|do)\\s+(?:la\\s+|il\\s+|l['’])?${CITY}`, 'u'),
+  // "às 14h de Brasília", "alle 9 di Londra": a known city right after the time, with "of".
+  new RegExp(`^\\s*(?:de|di)\\s+${CITY}`, 'u'),
   // "hora Colombia", "horário Brasília": the Spanish and Portuguese word for the clock time right before the place.
   new RegExp(`^\\s*,?\\s*\\(?(?:(?:en|el|a|no|na)\\s+)?(?:hora|horário|horario)\\s+${CITY}`, 'u'),
   // "jullie tijd (New York)", "your time (Chicago)", "su hora (Bogotá)": the city in brackets names the zone.
