@@ -4,11 +4,11 @@ import type { ExtractedTime } from './times.js';
 import { sameTimeAfter } from './offer-anchor.js';
 import { unknownZoneWordAt } from './zones.js';
 
-/** "Tuesday at 3 — actually, make it 4", "14u kan, of wacht, … 16u dan?": words that replace the time said before. */
-export const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las|el|la|los|las|por|en)|bueno\s+no|perdón|na\s+verdade|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|doch\s+nicht|toch\s+niet|(?:ah|ai)\s+n[ãa]o|pera(?=\s*[,.!…])|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera)(?=\s*[,.!…]))(?![\p{L}])/iu;
+/** "Tuesday at 3 — actually, make it 4", "14u kan, of wacht, … 16u dan?", "Nee, Moment – …": words that replace the time said before. */
+export const CORRECTION = /(?<![\p{L}])(?:actually|sorry,?\s+i\s+meant|i\s+meant|make\s+(?:it|that)|correction|scratch\s+that|wait|on\s+second\s+thought|en\s+realidad|mejor\s+(?:dicho|a\s+las|el|la|los|las|por|en)|bueno\s+no|perdón|na\s+verdade|na\s+vdd|aliás|melhor|en\s+fait|plutôt|pardon|eigentlich|doch\s+lieber|doch\s+nicht|toch\s+niet|(?:ah|ai)\s+n[ãa]o|pera(?=\s*[,.!…])|korrektur|eigenlijk|liever|correctie|anzi|invece|meglio|scusa|(?:(?:of|oh|nee|ah|ach|oh)\s+)?(?:wacht(?:\s+even)?|warte(?:\s+mal)?|attends|attendez|aspetta|espera|moment(?:\s+mal)?)(?=\s*[,.!…–—-]))(?![\p{L}])/iu;
 
 /** The day said first is not possible after all: "no", "we're closed", "I'm off", "geschlossen", "fermés", "chiuso"… */
-const WITHDRAWN = /(?<![\p{L}])(?:no|not|closed|off|can['’]?t|cannot|won['’]?t|busy|conflict|clash|holiday|conflicto|conflito|conflitto|konflikt|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
+const WITHDRAWN = /(?<![\p{L}])(?:no|not|nee|nein|closed|off|can['’]?t|cannot|won['’]?t|busy|conflict|clash|holiday|conflicto|conflito|conflitto|konflikt|bank\s+holiday|cerrad[oa]s?|cerramos|cerrado|festivo|fechad[oa]s?|feriado|não|nao|fermée?s?|férié|pas|geschlossen|nicht|feiertag|gesloten|niet|feestdag|chius[oi]|festa|non)(?![\p{L}])/iu;
 
 /** Another person's availability: "Marcus can only do", "Rick is only available", "notre DAF n'est disponible que", "Onze CFO kan alleen". */
 const OTHERS_FREE = /(?<![\p{L}])(?:can\s+only\s+(?:do|make|meet)|(?:is|are)\s+only\s+(?:available|free)|(?:is|are)\s+(?:free|available)|only\s+has|n['’]est\s+disponible\s+que|ne\s+peut\s+que|(?:est|sont)\s+(?:disponibles?|libres?)|kan\s+alleen|is\s+alleen\s+(?:beschikbaar|vrij)|is\s+(?:beschikbaar|vrij)|kann\s+nur|ist\s+nur|hat\s+nur|ist\s+(?:frei|verfügbar)|s[óo]lo\s+puede|s[óo]lo\s+est[áa]\s+(?:disponible|libre)|est[áa]\s+(?:disponible|libre)|s[óo]\s+pode|s[óo]\s+est[áa]\s+(?:dispon[íi]vel|livre)|est[áa]\s+(?:dispon[íi]vel|livre)|pu[òo]\s+solo|[èe]\s+(?:disponibile|libero|libera)(?:\s+solo)?)(?![\p{L}])/iu;
@@ -48,8 +48,9 @@ export function orderCorrections(times0: ExtractedTime[], text: string, zone: st
   const times = ownTimeFirst(times0, text);
   if (times.length < 2) return times;
   const [first, ...rest] = times;
-  const idx = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
-  if (!first || idx < 0) return times;
+  const idx0 = rest.findIndex((t) => CORRECTION.test(text.slice((first?.index ?? 0) + (first?.text.length ?? 0), t.index)));
+  if (!first || idx0 < 0) return times;
+  const idx = restatedDaySkipped(rest, idx0, first, zone);
   let fixed = rest[idx]!;
   // "Monday at 10 works. Oh no, Monday I have a board meeting, Tuesday same time then": a day with "same time" after a
   // correction takes the hour of the time it corrects (no quoted offer needed).
@@ -64,8 +65,9 @@ export function orderCorrections(times0: ExtractedTime[], text: string, zone: st
   // at 11?". ("Tuesday at 3pm. Actually, make it 4pm" only adjusts, and is asked.)
   const gap = text.slice(first.index + first.text.length, fixed.index);
   const carried = fixed.rules.some((r) => r.startsWith('"same time": the hour of'));
-  // ("terça às 15h… não, pera, terça tenho dentista. quarta 15h?": a time on another day after a withdrawal, too.)
-  const withdrawn = fixed.dated && fixed.grain === 'minute' && (first.grain !== 'minute' || carried || first.dated) && WITHDRAWN.test(gap)
+  // ("terça às 15h… não, pera, terça tenho dentista. quarta 15h?": a time on another day after a withdrawal, too; the
+  // day said first named again after the correction, as the reason, withdraws it as well.)
+  const withdrawn = fixed.dated && fixed.grain === 'minute' && (first.grain !== 'minute' || carried || first.dated) && (WITHDRAWN.test(gap) || idx !== idx0)
     && !DateTime.fromJSDate(fixed.start, { zone }).hasSame(DateTime.fromJSDate(first.start, { zone }), 'day');
   if (withdrawn) return [{ ...fixed, rules: [...fixed.rules, 'replaces the day said before it, which the reply withdraws'] }, ...rest.filter((_, i) => i !== idx)];
   // "Tuesday at 3pm works. Actually, make it 4pm": the new time is on the day said before.
@@ -76,6 +78,19 @@ export function orderCorrections(times0: ExtractedTime[], text: string, zone: st
   }
   const rules = [...fixed.rules, 'corrects the time said before it: conflicting second time'];
   return [{ ...fixed, rules }, first, ...rest.filter((_, i) => i !== idx)];
+}
+
+/**
+ * "Martedì alle 12. Anzi no, martedì c'è sciopero, facciamo mercoledì alla stessa ora": after the correction, the day
+ * said first is named again (the one withdrawn, as the reason why); the correction is the other day after it.
+ */
+function restatedDaySkipped(rest: ExtractedTime[], idx: number, first: ExtractedTime, zone: string): number {
+  const t = rest[idx]!;
+  const day = (x: ExtractedTime) => DateTime.fromJSDate(x.start, { zone });
+  if (t.grain !== 'day' && t.grain !== 'window') return idx;
+  if (!day(t).hasSame(day(first), 'day')) return idx;
+  const next = rest.findIndex((x, k) => k > idx && x.dated && !x.excluded && !day(x).hasSame(day(first), 'day'));
+  return next < 0 ? idx : next;
 }
 
 export interface CertaintyInput {

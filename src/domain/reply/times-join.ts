@@ -199,6 +199,14 @@ function narrowToTime(list: ExtractedTime[], text: string, zone: string): Extrac
   return out;
 }
 
+const NEXT_WEEK_AFTER_DAY = /^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:of\s+)?(?:next|the\s+following|the\s+coming)\s+week\b/i;
+
+/** The same weekday as `day` in the week of `other`, when that week is later (else null). */
+function sameWeekAs(day: DateTime, other: DateTime): DateTime | null {
+  const weeks = Math.round(other.startOf('week').diff(day.startOf('week'), 'weeks').weeks);
+  return weeks > 0 ? day.plus({ weeks }) : null;
+}
+
 /**
  * "Tuesday or Wednesday at 2": a day-only option takes the time of the option after it; "Wed or Thu afternoon":
  * it takes the part of day.
@@ -232,10 +240,16 @@ export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref
       list[i] = { ...a, start: at(part.from), end: at(part.to), grain: 'window', rules: [...a.rules, `part of day "${part.name}" carried from the next option`] };
       continue;
     }
-    if (b.grain !== 'minute') continue;
+    // "Thursday or Friday at 10 doesn't work": both options are refused, and no time is carried.
+    if (b.excluded === 'negated' && !a.excluded) { list[i] = { ...a, excluded: 'negated' }; continue; }
+    if (b.grain !== 'minute' || b.excluded) continue;
     const bt = DateTime.fromJSDate(b.start, { zone });
-    const ad = DateTime.fromJSDate(a.start, { zone }).set({ hour: bt.hour, minute: bt.minute });
-    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...a.rules, 'time carried from the next option'] };
+    // "Thursday or Friday next week, 10am": the week named after the second day holds the first too.
+    const week = NEXT_WEEK_AFTER_DAY.test(b.text) ? sameWeekAs(DateTime.fromJSDate(a.start, { zone }), DateTime.fromJSDate(b.start, { zone })) : null;
+    const ad = (week ?? DateTime.fromJSDate(a.start, { zone })).set({ hour: bt.hour, minute: bt.minute });
+    // ("Tues or Wed, 2pm either day.": the day has its time now, and is an option as much as the next one.)
+    const own = a.rules.filter((r) => !/^a day without a time/.test(r));
+    list[i] = { ...a, start: ad.toJSDate(), end: null, grain: 'minute', rules: [...own, 'time carried from the next option', ...(week ? ['"next week" said with the next option: that week'] : [])] };
   }
   return list;
 }

@@ -173,6 +173,9 @@ export function crossAbbreviations(lang: string): Rule[] {
 }
 
 /** Abbreviated weekdays ("Gio 11", "Di 14 Uhr", "Mié 10h"): only right before a day number or a time. */
+/** "qui msm horario", "jeu même heure", "gio stessa ora": the hour of the time said before, after a short weekday. */
+const SAME_HOUR_AFTER = ',?\\s*(?:(?:no|à\\s+la|a\\s+la|à|alla|zur|om|op)\\s+)?(?:msm|mesmo|mesma|misma|mismo|même|stessa|stesso|gleichen|selben|zelfde|hetzelfde)\\s+(?:horário|horario|hora|heure|horaire|ora|orario|uhrzeit|zeit|tijd|tijdstip|uur)(?![\\p{L}])';
+
 export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   // Never right after a weekday: "Tue Mar 17", "mardi mar 17" is the month (English "Mar"), not a second weekday.
   const AFTER_WEEKDAY = `(?<!(?:${ENGLISH_WEEKDAYS.map((d) => d.slice(0, 3)).join('|')})[\\p{L}]*\\.?,?\\s+)`;
@@ -180,7 +183,7 @@ export function weekdayAbbreviations(abbrevs: string[][]): Rule[] {
   // "ven a mezzogiorno", "mié a mediodía": noon in words after it.
   // "ma rond 12 uur", "lun verso le 10": a word for "around" too, but not after Saturday's and Sunday's ("zo rond 12 uur",
   // "so gegen 15 Uhr" are "about noon", "about three").
-  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om${i < 5 ? '|rond|omstreeks|vers|verso|hacia|vanaf' : ''})\\s+)?\\d|,?\\s*(?:a|al|alle|à|a\\s+las?|om|um|às|ao)\\s+(?:mezzogiorno|mezzod[iì]|mediod[ií]a|midi|mittag|middag|meio-dia))`), ENGLISH_WEEKDAYS[i] ?? '']);
+  return abbrevs.map((names, i): Rule => [w(`${AFTER_WEEKDAY}(?:${names.join('|')})\\.?(?=,?\\s*(?:(?:ore|alle|um|à|a\\s+las|às|om${i < 5 ? '|rond|omstreeks|vers|verso|hacia|vanaf' : ''})\\s+)?\\d|,?\\s*(?:a|al|alle|à|a\\s+las?|om|um|às|ao)\\s+(?:mezzogiorno|mezzod[iì]|mediod[ií]a|midi|mittag|middag|meio-dia)|${SAME_HOUR_AFTER})`), ENGLISH_WEEKDAYS[i] ?? '']);
 }
 
 /**
