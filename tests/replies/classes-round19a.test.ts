@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectCertainProposal, noProposal, reads } from './lang-helpers.js';
+import { expectCertainProposal, noProposal, proposesNothing, reads } from './lang-helpers.js';
 
 /**
  * Classes of round 19 (part a): times read wrong. Written for these tests, not taken from the fixtures.
@@ -39,4 +39,41 @@ describe('two days as options, the time said once after the second ("Tues or Wed
     ['en', 'Thursday or Friday at 10 doesn\'t work for me.'],
     ['en', 'Wed or Thu at 3pm won\'t work, sorry.'], // guard (passed before)
   ])('both options refused: %s: "%s"', (lang, text) => { noProposal(lang, text); });
+});
+
+describe('a weekday said right after the week it is in ("w/c 8th Dec, Thurs 2pm"): that week\'s weekday, the date only names the week', () => {
+  it.each([
+    ['en', 'w/c 8th Dec, Thurs 2pm?', '2025-12-11 14:00'],
+    ['en', 'Week of Dec 8, Wednesday at 10 works', '2025-12-10 10:00'],
+    ['fr', 'La semaine du 9 décembre, le jeudi à 15h ?', '2025-12-11 15:00'],
+    ['de', 'In der Woche vom 8. Dezember, am Donnerstag um 15 Uhr?', '2025-12-11 15:00'],
+    ['es', 'La semana del 8 de diciembre, el jueves a las 10?', '2025-12-11 10:00'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});
+
+describe('a weekday typed with two slips ("wedsnday") or, in Spanish, one slip after its article ("el vienes"): that weekday', () => {
+  it.each([
+    ['en', 'wedsnday 4:30 good w me', '2025-11-19 16:30'],
+    ['en', 'thrusady 11 works', '2025-11-20 11:00'], // guard (passed before)
+    ['es', 'el vienes a las 5 de la tarde?', '2025-11-21 17:00'],
+    ['es', 'el juevs a las 10?', '2025-11-20 10:00'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});
+
+describe('German "am" before a weekday is "on", never a.m.; "am Do" is Thursday', () => {
+  it.each([
+    ['de', 'Viertel nach zehn am Do?', '2025-11-20 10:15'],
+    ['de', 'halb drei am Mi?', '2025-11-19 14:30'],
+    ['de', 'halb drei am Mittwoch?', '2025-11-19 14:30'],
+    ['de', 'Viertel vor vier am Freitag, passt das?', '2025-11-21 15:45'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+  it('guard: a past meeting "am Mo um 10" stays no proposal', () => { proposesNothing('de', 'Danke für das nette Gespräch am Mi um 11! Ich kläre das intern.'); });
+});
+
+describe('Spanish "entre 12 y 2 de la tarde" (no "las"): from noon; "entre 11 y 1" from 11 in the morning', () => {
+  it.each([
+    ['es', 'El jueves entre 12 y 2 de la tarde cuando quieras.', '2025-11-20 12:00'],
+    ['es', 'El martes entre 11 y 1 de la tarde, como te venga.', '2025-11-18 11:00'],
+    ['es', 'Mañana entre 4 y 6 de la tarde me va.', '2025-11-18 16:00'],
+  ])('%s: "%s"', (lang, text, wall) => { reads(lang, text, wall); });
 });

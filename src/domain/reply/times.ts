@@ -5,6 +5,7 @@ import { contextExclusion } from './context.js';
 import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, reasonDay, restatedDay, sayChooses, weekdayDayNumber, weekdayOfDateNamed, weekdayOfNextWeek } from './times-join.js';
 import { STANDARD_OFFSET, cityNameZone, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
+import { weekdayInWeekOf } from './week-of.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -84,7 +85,7 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   }
   const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
   const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
-  return travelling(sayChooses(dropUndatedDuplicates(carryTimeAcrossOptions(read, text, ref, zone), zone), text, zone), text, zone, scheduling);
+  return travelling(sayChooses(dropUndatedDuplicates(carryTimeAcrossOptions(weekdayInWeekOf(read, text, zone), text, ref, zone), zone), text, zone), text, zone, scheduling);
 }
 
 /**

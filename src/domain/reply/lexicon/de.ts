@@ -1,5 +1,5 @@
 import { weekdayAbbreviations } from './common.js';
-import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, type NumberWords, type Rule } from './rules.js';
+import { ENGLISH_WEEKDAYS, MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12 };
 const H = hourPattern(N);
@@ -14,6 +14,10 @@ export const DE_PRE_RULES: Rule[] = [
   // "Donnerstag, so um 17:30", "morgen so um 10": a lower-case "so um" after a word or a comma is "about", not Sunday.
   [/(?<=[,;–-][ \t]*|\p{Ll}[ \t]+)so[ \t]+(?=um[ \t]+\d)/gu, ''],
   ...weekdayAbbreviations([['mo'], ['di'], ['mi'], ['do'], ['fr'], ['sa'], ['so']]),
+  // "Viertel nach zehn am Do?", "ab Mi. geht's": a short weekday after "am"/"ab"/"bis"/"nächsten" is the day, hour or not.
+  [/(?<![\p{L}])(am|ab|bis|nächsten|naechsten|kommenden|diesen)\s+(Mo|Di|Mi|Do|Fr|Sa|So)\.?(?![\p{L}])/gu, (_m: string, p: string, d: string) => `${p} ${ENGLISH_WEEKDAYS[['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'].indexOf(d)] ?? d}`],
+  // "halb drei am Mittwoch", "um 3 am Donnerstag": "am" after an hour, before its day, is "on" (it read as 2:30 a.m.).
+  [/(?<=(?:\d|uhr|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf)\s+)am(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}]))/giu, 'on'],
   // "Dienstagnachmittag", "Donnerstagvormittag": the weekday and the part of day, written as one word.
   [w(`(${DAYS})(vormittag|nachmittag|morgen|abend|mittag)s?`), (_m, d, p) => `${d} ${PARTS[p.toLowerCase()] ?? p}`],
   // "Freitag früh um 8:30", "Donnerstag abends": the weekday and its part of day as two words.

@@ -120,12 +120,20 @@ function weekdaySlip(word: string): string | null {
   if (WEEKDAYS.includes(lower) || WEEKDAYS.some((d) => lower === `${d}s`) || NOT_SLIPS.has(lower)) return null;
   // "wensday", "thirsday", "satarday": the long weekdays spelt as they sound, two slips away, still ending in "day".
   const hit = WEEKDAYS.find((d) => d[0] === lower[0] && Math.abs(d.length - lower.length) <= 1 && slips(lower, d) === 1)
-    ?? WEEKDAYS.find((d) => d.length >= 8 && lower.length >= 6 && /d[ae]?y$/.test(lower) && d[0] === lower[0] && Math.abs(d.length - lower.length) <= 2 && slips(lower, d) === 2);
+    ?? WEEKDAYS.find((d) => d.length >= 8 && lower.length >= 6 && /d[ae]?y$/.test(lower) && d[0] === lower[0] && Math.abs(d.length - lower.length) <= 2 && (slips(lower, d) === 2 || swapThenSlip(lower, d)));
   return hit ? (word[0] === word[0]?.toUpperCase() ? hit[0]!.toUpperCase() + hit.slice(1) : hit) : null;
 }
 
+/** "wedsnday": two neighbours swapped, then one more slip (optimal string alignment counts that as three). */
+function swapThenSlip(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) {
+    if (slips(`${a.slice(0, i)}${a[i + 1]}${a[i]}${a.slice(i + 2)}`, b) === 1) return true;
+  }
+  return false;
+}
+
 /** Optimal string alignment distance (a swap of two neighbours counts once). */
-function slips(a: string, b: string): number {
+export function slips(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

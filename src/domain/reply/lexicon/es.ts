@@ -1,4 +1,5 @@
 import { weekdayAbbreviations } from './common.js';
+import { slips } from './en.js';
 import { MONTH_EN, WEEKDAY_EN, clock, hm, hourPattern, hourValue, ordinal, w, withMeridiem, type NumberWords, type Rule } from './rules.js';
 
 const N: NumberWords = { una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12 };
@@ -7,11 +8,21 @@ const h = (s: string) => hourValue(s, N);
 const COUNT = '(\\d+|dos|tres|cuatro|un par de|unas)';
 const count = (s: string) => ({ dos: 'two', tres: 'three', cuatro: 'four', 'un par de': 'two', unas: 'a few' } as Record<string, string>)[s.toLowerCase()] ?? s;
 
+const ES_WEEKDAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes'];
+/** The Spanish weekday a word is one typing slip from (same first letter, not itself a weekday), or null. */
+function spanishWeekdaySlip(word: string): string | null {
+  const lower = word.toLowerCase().replace('miercoles', 'miércoles');
+  if (ES_WEEKDAYS.includes(lower)) return null;
+  return ES_WEEKDAYS.find((d) => d[0] === lower[0] && slips(lower, d) === 1) ?? null;
+}
+
 /** Spanish date and time words → English. */
 export const ES_PRE_RULES: Rule[] = [
   // Date words typed without their accent or tilde on a phone ("manana a las 10", "a mediodia", "la proxima semana").
   [w('manana'), 'mañana'], [w('mediodia'), 'mediodía'], [w('medio dia'), 'medio día'], [w('despues'), 'después'],
   [w('proxim([oa]s?)'), (_m: string, e: string) => `próxim${e}`], [w('miercoles'), 'miércoles'], [w('sabado'), 'sábado'],
+  // "el vienes", "el juevs": a weekday typed one slip away, after the article that marks it a day ("vienes" alone is "you come").
+  [/(?<=(?<![\p{L}])(?:el|este|pr[óo]ximo)\s+)(\p{L}{5,10})(?![\p{L}])/giu, (m: string, word: string) => spanishWeekdaySlip(word) ?? m],
   ...weekdayAbbreviations([['lun'], ['mart', 'mar'], ['miérc', 'mierc', 'mié', 'mie'], ['juev', 'jue'], ['vier', 'vie'], ['sáb', 'sab'], ['dom']]),
 ];
 
@@ -31,7 +42,12 @@ export const ES_RULES: Rule[] = [
     return `from ${withMeridiem(String(from), b, pm && (from === 12 || from <= to))} to ${withMeridiem(String(to), d, pm || to === 12)}`;
   }],
   // "entre las 3 y las 5 de la tarde": the part of day after the range holds for both ends.
-  [w(`entre\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*y\\s+las?\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => `between ${withMeridiem(String(h(a)), b, part !== 'mañana')} and ${withMeridiem(String(h(c)), d, part !== 'mañana')}`],
+  // "entre 12 y 2 de la tarde" (no "las"): from noon; "entre 11 y 1 de la tarde" starts in the morning.
+  [w(`entre\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*y\\s+(?:las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, c, d, part) => {
+    const [from, to] = [h(a), h(c)];
+    const pm = part !== 'mañana';
+    return `between ${withMeridiem(String(from), b, pm && (from === 12 || from <= to))} and ${withMeridiem(String(to), d, pm || to === 12)}`;
+  }],
   // Not a date's month: "miércoles 26/11 por la tarde" is the 26th of November in the afternoon, not "26/at 11pm".
   [w(`(?<!\\d[/.-])(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?(?:de|por|en)\\s+la\\s+(mañana|tarde|noche)`), (_m, a, b, part) => `at ${withMeridiem(String(h(a)), b, part !== 'mañana')}`],
   [w(`(?:(?:a|sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de)\\s+las?\\s+)?${H}\\s+y\\s+media`), (_m, a) => `at ${clock(h(a), 30)}`],
