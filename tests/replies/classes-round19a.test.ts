@@ -77,3 +77,10 @@ describe('Spanish "entre 12 y 2 de la tarde" (no "las"): from noon; "entre 11 y 
     ['es', 'Mañana entre 4 y 6 de la tarde me va.', '2025-11-18 16:00'],
   ])('%s: "%s"', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a weekday placed by a holiday, then its date after a comma and an article ("Dienstag nach Ostern, der 30.03."): that date', () => {
+  it.each([
+    ['de', 'Wie wäre Donnerstag nach Nikolaus, der 11.12., um 10 Uhr?', '2025-12-11 10:00'],
+    ['es', '¿Qué tal el martes después de Reyes, el 13 de enero, a las 10?', '2026-01-13 10:00'],
+  ])('%s: "%s"', (lang, text, wall) => { reads(lang, text, wall); });
+});

@@ -258,6 +258,9 @@ export function carryTimeAcrossOptions(list: ExtractedTime[], text: string, _ref
 /** "Monday in a week, i.e. the 13th", "lundi prochain, soit le 24": words that say the same day again, more exactly. */
 const RESTATE_GAP = /^\s*[,;:\-–—(]?\s*(?:i\.\s?e\.|that\s+is|that['’]s|so|namely|also|d\.\s?h\.|das\s+hei(?:ß|ss)t|soit|c['’]est-à-dire|donc|o\s+sea|es\s+decir|ou\s+seja|quer\s+dizer|dus|oftewel|ofwel|cioè|ossia|ovvero|quindi)\s*[,:]?\s*(?:on\s+)?$/iu;
 
+/** "Dienstag nach Ostern, der 30.03.", "mardi, le 24": the date after a comma and an article (a holiday may place the day first). */
+const APPOSITION_GAP = /^\s*(?:(?:after|before|nach|vor|après|avant|despu[eé]s\s+de|antes\s+de|dopo|prima\s+di|na|voor|depois\s+d[aeo])\s+\p{L}+\s*)?,\s*(?:der|den|dem|the|le|el|il|lo|o|op|de)\s+$/iu;
+
 /**
  * "Montag in einer Woche, also am 13., um 9:15": a day, then a date that restates it (the same weekday) is one
  * proposal, the date's (the weekday alone was read as this week's Monday, a proposal of its own).
@@ -271,7 +274,7 @@ export function restatedDay(list: ExtractedTime[], text: string, zone: string): 
     const last = list[i + skip]!;
     const b = list[i + 1 + skip];
     if (b && a.grain === 'day' && b.dated && !a.excluded && !b.excluded && WEEKDAY_LEAD.test(a.text.replace(/^(?:next|this|the\s+coming)\s+/i, '').trim())
-      && RESTATE_GAP.test(text.slice(last.index + last.text.length, b.index))
+      && (RESTATE_GAP.test(text.slice(last.index + last.text.length, b.index)) || APPOSITION_GAP.test(text.slice(last.index + last.text.length, b.index)))
       && DateTime.fromJSDate(a.start, { zone }).weekday === DateTime.fromJSDate(b.start, { zone }).weekday
       // "so" and "also" (English "as well") restate only the same day; "i.e.", "d.h.", "soit", "cioè" any such weekday.
       && (!/(?<![\p{L}])(?:so|also)(?![\p{L}])/iu.test(text.slice(last.index + last.text.length, b.index)) || DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day'))) {
