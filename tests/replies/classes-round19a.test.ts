@@ -84,3 +84,11 @@ describe('a weekday placed by a holiday, then its date after a comma and an arti
     ['es', '¿Qué tal el martes después de Reyes, el 13 de enero, a las 10?', '2026-01-13 10:00'],
   ])('%s: "%s"', (lang, text, wall) => { reads(lang, text, wall); });
 });
+
+describe('a time in Pacific time named in the other languages, then the same moment on the writer\'s clock ("Das wäre 18 Uhr bei uns"): the one moment', () => {
+  it.each([
+    ['de', 'Passt Ihnen Donnerstag um 9 Uhr pazifischer Zeit? Das wäre 18 Uhr bei uns.', '2025-11-20 18:00'],
+    ['fr', 'Jeudi à 9h heure du Pacifique ? Ça ferait 18h chez nous.', '2025-11-20 18:00'],
+    ['es', '¿El jueves a las 9 hora del Pacífico? Serían las 18 aquí.', '2025-11-20 18:00'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});

@@ -6,6 +6,7 @@ import { carryTimeAcrossOptions, dropUndatedDuplicates, joinDayAndPart, merge, r
 import { STANDARD_OFFSET, cityNameZone, cityZoneAt, isMonthFirst, offsetAt, standardTimeZone, travelZoneIn, zoneWordAt, zoneWordIn } from './zones.js';
 import { prepareTimeText, WEEKDAYS } from './prepare-text.js';
 import { weekdayInWeekOf } from './week-of.js';
+import { dropConversions } from './conversion.js';
 
 /** A time found in text, in UTC, with how it was read. */
 export interface ExtractedTime extends ProposedTime {
@@ -85,7 +86,7 @@ export function extractTimes(input: string, ref: Date, zone: string, options: Ex
   }
   const joined = joinDayAndPart(weekdayOfNextWeek(out, text, ref, zone), text, zone);
   const read = reasonDay(weekdayOfDateNamed(restatedDay(joined, text, zone), text, zone), text, zone);
-  return travelling(sayChooses(dropUndatedDuplicates(carryTimeAcrossOptions(weekdayInWeekOf(read, text, zone), text, ref, zone), zone), text, zone), text, zone, scheduling);
+  return travelling(sayChooses(dropUndatedDuplicates(carryTimeAcrossOptions(weekdayInWeekOf(dropConversions(read, text), text, zone), text, ref, zone), zone), text, zone), text, zone, scheduling);
 }
 
 /**

@@ -215,7 +215,11 @@ const ADJECTIVE_TIME = [
 /** "10 Uhr Ostküstenzeit", "10am East Coast time", "10h heure de la côte Est", "hora da costa leste": the US coasts. */
 const COAST_TIME = /^\s*,?\s*\(?(?:uhr\s+)?(?:(?:(ost|west)küsten(?:zeit|uhrzeit))|(east|west)\s+coast\s+time|(?:heure|hora|ora|tijd)\s+(?:de\s+la\s+|da\s+|della\s+|van\s+de\s+)?(?:c[ôo]te|costa|kust)\s+(est|ouest|este|oeste|leste|orientale|occidentale)|(oost|west)kust(?:tijd)?)(?![\p{L}])/iu;
 
+/** "9 Uhr pazifischer Zeit", "9h heure du Pacifique", "hora del Pacífico", "ora del Pacifico", "Pacifische tijd". */
+const PACIFIC_TIME = /^\s*,?\s*\(?(?:uhr\s+)?(?:pazifischer\s+(?:uhr)?zeit|pazifik(?:zeit|\s+zeit)|(?:heure|hora|ora|horário|orario)\s+(?:du\s+|del\s+|do\s+|della\s+|de\s+)?pac[ií]fi(?:que|co)|pacifische\s+tijd)(?![\p{L}])/iu;
+
 function adjectiveZoneAt(s: string): string | null {
+  if (PACIFIC_TIME.test(s)) return 'America/Los_Angeles';
   const coast = COAST_TIME.exec(s);
   if (coast) {
     const word = (coast[1] ?? coast[2] ?? coast[3] ?? coast[4] ?? '').toLowerCase();
