@@ -133,3 +133,30 @@ describe('an away notice without its headers whose "after that" is its own way b
     expect(readMail('de', { text: 'Ich bin vom 24. bis 28. November im Urlaub, danach gerne.' }).kind).toBe('vague');
   });
 });
+
+/** The rep's first message quoted under a phone reply, in each language. */
+const THREAD: Record<string, string> = {
+  es: '> El 14 nov 2025, a las 9:40, Dana Reyes <dana@seller.io> escribió:\n> Hola, ¿te vendría bien una llamada corta para ver cómo organizan el seguimiento de los clientes?\n> Un saludo',
+  pt: '> Em 14 de nov. de 2025, às 09:40, Dana Reyes <dana@seller.io> escreveu:\n> Olá, podemos marcar uma conversa rápida para mostrar como outras equipas organizam o acompanhamento?\n> Abraço',
+  de: '> Am 14.11.2025 um 09:40 schrieb Dana Reyes <dana@seller.io>:\n> Hallo, hätten Sie Zeit für ein kurzes Gespräch darüber, wie andere Teams ihre Nachverfolgung organisieren?\n> Viele Grüße',
+  nl: '> Op 14 nov. 2025 om 09:40 heeft Dana Reyes <dana@seller.io> het volgende geschreven:\n> Hallo, heeft u tijd voor een kort gesprek over hoe andere teams hun opvolging organiseren?\n> Groet',
+};
+
+describe('a reply of a few words over the quote is read in the thread\'s language when the detector cannot place it', () => {
+  it.each([
+    ['es', 'vie 11hs dale', '2025-11-21 11:00'],
+    ['pt', 'qui 15h blz', '2025-11-20 15:00'],
+    ['de', 'Do 14h ok', '2025-11-20 14:00'],
+    ['nl', 'do 14u top', '2025-11-20 14:00'],
+  ])('%s: "%s"', (lang, reply, wall) => {
+    const r = readMail(lang, { text: `${reply}\n\nSent from my iPhone\n\n${THREAD[lang]}` });
+    expect(r.kind, JSON.stringify(r.explain)).toBe('proposal');
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+    expect(r.language).toBe(lang);
+  });
+  it('guard: a longer reply keeps its own language over the thread\'s', () => {
+    const r = readMail('en', { text: `Thursday at 3pm works for me, talk then.\n\n${THREAD.de}` });
+    expect(r.language).toBe('en');
+    expect(firstLocal('en', r)).toBe('2025-11-20 15:00');
+  });
+});

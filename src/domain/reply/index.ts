@@ -10,6 +10,7 @@ import { contextExclusion, dayIsOffered } from './context.js';
 import { asksForTimes, matchVagueRange, prefersPartOfDay, SOMETIME_AFTER, WEEK_OF } from './intent.js';
 import { completeFromOffer, sameTimeAfter, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, withAccents, type LanguageGuess } from './language.js';
+import { withThreadLanguage } from './language-thread.js';
 import { defersWithoutOffer } from './not-now.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
@@ -55,7 +56,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const unfooted = dropBoilerplate(visibleText);
   // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
   const written = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
-  const language = detectLanguage(written || message.text || '', message.headers['content-language']);
+  const language = withThreadLanguage(detectLanguage(written || message.text || '', message.headers['content-language']), written, split.quoted);
   // "quarta nao rola": the words typed without their accents read as the language spells them.
   const said = withAccents(written, language.lang);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
