@@ -47,7 +47,8 @@ export function resolveAcceptance(visible: string, mentioned0: ExtractedTime[], 
     const partOk = mentioned.every((t) => !(partOnly(t) || dayPart(t)) || inHours(c.start, t, zone));
     // A dated time must fall on the slot's day ("12/3 at 10am" is not Wednesday's 10am).
     // "Quinta fica ótimo", "Thursday's good": a weekday alone names the offered slot on that weekday, whatever its week.
-    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || bareWeekday(t) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
+    // "Donnerstag um 14 Uhr passt" over an offer for Thursday the week after: a weekday and clock time, no date, name that slot.
+    const sameDay = mentioned.every((t) => (t.grain === 'minute' && !t.dated) || partOnly(t) || bareWeekday(t) || (weekdayClock(t) && DateTime.fromJSDate(t.start, { zone }).weekday === d.weekday) || DateTime.fromJSDate(t.start, { zone }).hasSame(d, 'day'));
     if (!partOk) return false;
     if (dayOk && timeOk && sameDay) return true;
     // "the 9pm one on Tuesday (8am Wed here)": each time named is the slot as the rep wrote it (the slot's wall clock and
@@ -215,6 +216,15 @@ function namedPart(visible: string): Part | null {
 /** A weekday named alone ("Thursday", "on Tue"): no date that ties it to one week. */
 function bareWeekday(t: ExtractedTime): boolean {
   return (t.grain === 'day' || t.grain === 'window') && /^(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?$/i.test(t.text.trim());
+}
+
+const WD = '(?:on\\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?';
+const CLOCK = '(?:at\\s+|@\\s*)?\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h)?';
+const WEEKDAY_CLOCK = new RegExp(`^(?:${WD},?\\s*${CLOCK}|${CLOCK}\\s*,?\\s*${WD})$`, 'i');
+
+/** A weekday with a clock time and nothing that dates it ("Thursday at 14:00", "on Thu 3pm", "3pm Thursday"). */
+function weekdayClock(t: ExtractedTime): boolean {
+  return t.grain === 'minute' && WEEKDAY_CLOCK.test(t.text.trim());
 }
 
 function wall(d: Date, zone: string): string {

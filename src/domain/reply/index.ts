@@ -3,12 +3,14 @@ import type { InboundMessage, ParsedReply, ProposedTime, TimeInterval } from '..
 import { resolveAcceptance } from './accept.js';
 import { dropBoilerplate, dropHoursLines } from './boilerplate.js';
 import { classifyAutomatic, looksLikeOooBody } from './automatic.js';
+import { laterAbsence } from './away-span.js';
 import { assessCertainty, orderCorrections } from './certainty.js';
 import { weekdayConflict } from './weekday-conflict.js';
 import { contextExclusion, dayIsOffered } from './context.js';
 import { asksForTimes, matchVagueRange, prefersPartOfDay, SOMETIME_AFTER, WEEK_OF } from './intent.js';
 import { completeFromOffer, sameTimeAfter, shiftFromOffer } from './offer-anchor.js';
 import { detectLanguage, withAccents, type LanguageGuess } from './language.js';
+import { withThreadLanguage } from './language-thread.js';
 import { defersWithoutOffer } from './not-now.js';
 import { toEnglishTimes } from './lexicon/index.js';
 import { extractReturnDate } from './return-date.js';
@@ -54,7 +56,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const unfooted = dropBoilerplate(visibleText);
   // Once the footer is gone, the name card above it is the last block: drop it too (its office hours are no proposal).
   const written = dropHoursLines(unfooted === visibleText ? unfooted : dropSignature(unfooted));
-  const language = detectLanguage(written || message.text || '', message.headers['content-language']);
+  const language = withThreadLanguage(detectLanguage(written || message.text || '', message.headers['content-language']), written, split.quoted);
   // "quarta nao rola": the words typed without their accents read as the language spells them.
   const said = withAccents(written, language.lang);
   const timeText = prepareTimeText(toEnglishTimes(said, language.lang, language.reliable ? null : language.runnerUp), ref, zone);
@@ -66,11 +68,14 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   const stop = readStopIntent(said);
   // A person writing they are away "…, and after that gladly" is arranging a time, not an auto-reply.
   // "I'll reply when I return" is the auto-reply's own promise, not an offer to talk after the absence.
-  const personAway = auto.kind !== 'ooo' && AFTER_ABSENCE.test(timeText) && !REPLY_ON_RETURN.test(timeText);
+  // "Danach bin ich wieder erreichbar", "after that I'm back in the office": the notice's own way back is no invitation.
+  const personAway = auto.kind !== 'ooo' && afterAbsenceInvites(timeText) && !REPLY_ON_RETURN.test(timeText);
   // "je suis en congé la semaine prochaine, on peut se voir jeudi 27 à 10h ?": a person asking about a day and time is
   // arranging a meeting; an auto-reply without its header asks nothing of the kind.
   const asksForTime = /[^.!?\n]*(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b[^.!?\n]*\d|\d[^.!?\n]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|tomorrow|overmorrow)\b)[^.!?\n]*\?/i.test(timeText);
-  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway && !asksForTime)) {
+  // "estou de férias de 2 a 20 de agosto" written in July: a person telling of a later absence (an auto-reply runs during it).
+  const awayLater = auto.kind !== 'ooo' && looksLikeOooBody(visibleText) ? laterAbsence(said, ref, zone) : null;
+  if (auto.kind === 'ooo' || (looksLikeOooBody(visibleText) && stop.kind !== 'optout' && !personAway && !asksForTime && !awayLater)) {
     const source = visibleText || message.text || '';
     // "Ab 7. Jänner bin ich wieder erreichbar" rewritten as "after 7:00 January": when the reply as written reads a later
     // return than its rewrite, the rewrite lost a day of return (an away notice's return is never before its last day out).
@@ -96,7 +101,11 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   if (stop.kind === 'decline' && stop.strong) return { ...base, kind: 'decline', explain: [how, `decline wording "${stop.cues.join('", "')}"`] };
 
   const read = readTimes(timeText, ref, zone, input, language.lang);
-  const { all, future, explain } = read;
+  const { all, explain } = read;
+  // The days of the absence the prospect tells of are no time to meet.
+  const inAway = (t: ExtractedTime) => awayLater !== null && t.start >= awayLater.start.toJSDate() && t.start <= awayLater.end.toJSDate();
+  const future = read.future.filter((t) => !inAway(t));
+  if (future.length < read.future.length) explain.push(`${read.future.length - future.length} time(s) inside the absence told of ignored`);
   explain.unshift(how);
 
   const candidates = input.offeredSlots?.length
@@ -187,6 +196,14 @@ const TALK_AGAIN = /(?<![\p{L}])(?:(?:talk|speak|chat|connect|touch\s+base)\s+ag
 const REPLY_ON_RETURN = /(?<![\p{L}])(?:(?:i['’]ll|i\s+will|i\s+shall)\s+(?:\p{L}+\s+)?(?:reply|respond|answer|get\s+back\s+to\s+you|read|deal\s+with|look\s+at)|(?:te|le|les|os)\s+(?:contesto|contestaré|respondo|responderé)|(?:responderei|respondo|te\s+respondo)|je\s+vous\s+répondrai|je\s+(?:te\s+|vous\s+)?réponds|ich\s+(?:antworte|melde\s+mich)|(?:beantworte|antworte)\s+ich|ik\s+(?:reageer|antwoord|beantwoord)|(?:reageer|antwoord|beantwoord)\s+ik|(?:ti|le|vi)\s+risponderò|risponderò)(?![\p{L}])/iu;
 
 const AFTER_ABSENCE = /\b(?:after\s+(?:that|then|this)|afterwards|when\s+i(?:'m|\s+am)\s+back|once\s+i(?:'m|\s+am)\s+back|after\s+i(?:'m|\s+am)\s+back|(?:after|when|once)\s+i\s+(?:return|get\s+back))\b|(?<![\p{L}])(?:después|luego|a\s+la\s+vuelta|depois|na\s+volta|après|au\s+retour|danach|nach\s+meiner\s+rückkehr|daarna|na\s+terugkomst|dopo|al\s+(?:mio\s+)?rientro)(?![\p{L}])/iu;
+
+/** The notice's way back after its "danach", "after that", "daarna": back, reachable, in the office again. */
+const BACK_AFTER = /^[^.!?\n]{0,40}?(?<![\p{L}])(?:back|return\p{L}*|reachable|available\s+again|wieder|zurück|weer|terug|de\s+retour|de\s+nouveau|di\s+nuovo|rientr\p{L}*|tornerò|torno|regress\p{L}*|regreso|de\s+volta|de\s+vuelta|vuelvo|volto|estarei\s+(?:disponível|contactável)|estaré\s+disponible|sarò\s+(?:raggiungibile|disponibile)|je\s+serai\s+(?:joignable|disponible))(?![\p{L}])/iu;
+
+/** "…, and after that gladly": an after-absence word that is not followed by the notice's own way back. */
+function afterAbsenceInvites(text: string): boolean {
+  return [...text.matchAll(new RegExp(AFTER_ABSENCE.source, 'giu'))].some((m) => !BACK_AFTER.test(text.slice((m.index ?? 0) + m[0].length)));
+}
 
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {
   // A reply to a meeting request is a scheduling context by construction: the conventions always apply.

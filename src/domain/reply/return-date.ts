@@ -5,7 +5,7 @@ import { isMonthFirstZone, offsetAt } from './zones.js';
 
 /** Words after which an out-of-office reply states when the person is back. */
 const RETURN_CUE =
-  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|retour(?:\s+(?:prévu\s+)?(?:au\s+bureau\s+)?le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|dal|da|dall['’]))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|retornando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|voltando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|re-?open(?:s|ing)?(?:\s+on)?|me\s+incorpor(?:o|aré)(?:\s+el)?|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|me\s+reincorpor(?:o|aré)(?:\s+el)?|volveré|regreso(?:\s+el)?|regresso(?:\s+ao\s+(?:escritório|trabalho))?(?:\s+(?:a|em|no\s+dia|dia|na|no))?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?|to(?=\s+\S+(?:\s+\S+){0,2}\s+(?:inclusive|incl\b|included)))\s*/gi;
+  /\b(?:back(?:\s+in\s+(?:the\s+)?office)?(?:\s+on)?|return(?:ing)?(?:\s+to\s+(?:the\s+)?office)?(?:\s+on)?|returns(?:\s+on)?|until|till|til|through|thru|zurück(?:\s+am)?|wieder\s+(?:im\s+büro|erreichbar|da)?\s*(?:am|ab)?|bis(?:\s+einschließlich|\s+zum|\s+am)?|ab\s+dem|ab(?=\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|\d))|de\s+retour(?:\s+le)?|retour(?:\s+(?:prévu\s+)?(?:au\s+bureau\s+)?le)?|jusqu'?au|jusqu'?à|à\s+partir\s+du|hasta\s+el|hasta|regreso\s+el|regresaré\s+el|volveré\s+el|de\s+vuelta\s+el|a\s+partir\s+del|fino\s+al|rientro(?:\s+il)?|rientrerò(?:\s+il)?|tornerò(?:\s+il)?|di\s+nuovo\s+in\s+ufficio(?:\s+(?:il|dal|da|dall['’]))?|retorno(?:\s+(?:no\s+dia|em|a|dia))?|retornarei(?:\s+(?:no\s+dia|em))?|retornando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|voltando(?:\s+(?:no\s+dia|na|no|em|a|dia))?|regressando(?:\s+(?:na|no|em|a|dia|no\s+dia))?|regressarei(?:\s+(?:na|no|em|a|dia|no\s+dia))?|volto(?:\s+(?:no\s+dia|em|dia|na|no|a))?|de\s+volta(?:\s+(?:no\s+dia|em|a))?|back\s+on|re-?open(?:s|ing)?(?:\s+on)?|me\s+incorpor(?:o|aré)(?:\s+el)?|vanaf|weer\s+(?:op\s+kantoor|aanwezig|bereikbaar)(?:\s+(?:op|vanaf))?|terug(?:\s+op)?|ab(?=\s+(?:next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s))|vuelvo(?:\s+el)?|me\s+reincorpor(?:o|aré)(?:\s+el)?|volveré|regreso(?:\s+el)?|regresso(?:\s+ao\s+(?:escritório|trabalho))?(?:\s+(?:a|em|no\s+dia|dia|na|no))?|estaré\s+de\s+(?:vuelta|regreso)(?:\s+el)?|je\s+reviens(?:\s+le)?|de\s+retour|wieder\s+da(?:\s+ab)?|ben\s+ik\s+(?:weer\s+)?terug(?:\s+op)?|torno(?:\s+il)?|sarò\s+di\s+nuovo(?:\s+in\s+ufficio)?(?:\s+(?:il|da))?|to(?=\s+\S+(?:\s+\S+){0,2}\s+(?:inclusive|incl\b|included)))\s*/gi;
 
 /**
  * "on annual leave from 11/08 to 20/08 inclusive": a span of leave whose last day is named. ("jusqu'au 5 décembre inclus"
@@ -14,7 +14,7 @@ const RETURN_CUE =
 // "out of office through the 23rd": "through" names the last day away too.
 const SPAN_END_CUE = /^(?:to|through|thru)$/i;
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   januar: 1, janvier: 1, enero: 1, jänner: 1, februar: 2, février: 2, fevrier: 2, febrero: 2, märz: 3, maerz: 3, mars: 3, marzo: 3,
   april: 4, avril: 4, abril: 4, mai: 5, mayo: 5, juni: 6, juin: 6, junio: 6, juli: 7, juillet: 7, julio: 7,
   august: 8, août: 8, aout: 8, agosto: 8, september: 9, septembre: 9, septiembre: 9, setiembre: 9, oktober: 10, octobre: 10, octubre: 10,
@@ -99,7 +99,8 @@ function readLocalDate(s: string, now: DateTime): DateTime | null {
     const d = DateTime.fromObject({ year, month: Number(dotted[2]), day: Number(dotted[1]) }, { zone: now.zone });
     if (d.isValid) return dotted[3] ? d : rollForward(d, now);
   }
-  const named = /^(?:[a-zäöüéèûçì-]+,?\s+(?:den\s+|le\s+|el\s+)?)?(\d{1,2})(?:\.|er|º|°|ª)?\s+(?:de\s+)?([a-zäöüéèûç]+)(?:\s+(?:de\s+)?(\d{4}))?/.exec(head);
+  // "segunda-feira, dia 6 de setembro", "lunes, día 6 de septiembre": the weekday, then "day" before the date.
+  const named = /^(?:[a-zäöüéèûçì-]+,?\s+(?:den\s+|le\s+|el\s+|dia\s+|día\s+|el\s+día\s+|il\s+|op\s+|the\s+)?)?(\d{1,2})(?:\.|er|º|°|ª|st|nd|rd|th)?\s+(?:de\s+)?([a-zäöüéèûç]+)(?:\s+(?:de\s+)?(\d{4}))?/.exec(head);
   if (named?.[2] && MONTHS[named[2]]) {
     const d = DateTime.fromObject({ year: named[3] ? Number(named[3]) : now.year, month: MONTHS[named[2]], day: Number(named[1]) }, { zone: now.zone });
     if (d.isValid) return named[3] ? d : rollForward(d, now);

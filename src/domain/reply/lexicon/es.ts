@@ -71,13 +71,16 @@ export const ES_RULES: Rule[] = [
   [w(`el\\s+(${WEEKDAY_EN})\\s+que\\s+viene|el\\s+próximo\\s+(${WEEKDAY_EN})`), (_m, a, b) => `next ${a ?? b}`],
   [w(`el\\s+(${WEEKDAY_EN})\\s+pasado`), (_m, a) => `last ${a}`],
   [w(`este\\s+(${WEEKDAY_EN})`), (_m, a) => `this ${a}`],
+  // "de 2 a 20 de agosto", "del 3 al 14 de marzo": a span of days of one month (never hours "from 2 to 20").
+  [w(`(?:de|del|desde\\s+el)\\s+(\\d{1,2})\\s+(?:a|al|hasta\\s+el)\\s+(\\d{1,2})\\s+de\\s+(${MONTH_EN})(?![\\p{L}])`), (_m, a, b, mo) => `from ${a} ${mo} to ${b} ${mo}`],
   [w(`(\\d{1,2})\\s+de\\s+(${MONTH_EN})(?:\\s+de(?:l)?\\s+(\\d{4}))?`), (_m, d, mo, y) => `${d} ${mo}${y ? ` ${y}` : ''}`],
   [w('(?:el\\s+)?día\\s+(\\d{1,2})(?![\\d:.])'), (_m, d) => `the ${ordinal(d)}`],
   [w('el\\s+(\\d{1,2})(?![\\d:./])'), (_m, d) => `the ${ordinal(d)}`],
   [w('a\\s+la\\s+una'), 'at 1'],
   // "entre las 2 y las 5", and without the articles "entre 2 y 5" (as Portuguese "entre 2 e 5"); not "entre 2 y 5 personas".
   [w(`entre\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?\\s*(?:h\\s*)?y\\s+(?:las\\s+)?${H}(?:[:.](\\d{2}))?(?!\\s*(?:[\\d%]|personas|semanas|d[ií]as|meses|años|usuarios|licencias|empleados|minutos))`), (_m, a, b, c, d) => `between ${hm(String(h(a)), b)} and ${hm(String(h(c)), d)}`],
-  [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
+  // Not "de 2 a 20 de agosto": days of a month, not hours.
+  [w(`de\\s+${H}(?:[:.](\\d{2}))?\\s*a\\s+${H}(?:[:.](\\d{2}))?\\s*(?:h(?![\\p{L}]))?(?!\\d|\\s*(?:de\\s+)?(?:${MONTH_EN})(?![\\p{L}]))`), (_m, a, b, c, d) => `from ${hm(String(h(a)), b)} to ${hm(String(h(c)), d)}`],
   [w(`(?:sobre|hacia|alrededor\\s+de|a\\s+eso\\s+de|como\\s+a)\\s+las\\s+${H}`), (_m, a) => `around ${h(a)}`],
   // "desde las 8": a clock hour ("after 8:00"), which the reader takes as the start of a window.
   [w(`(?:a\\s+partir\\s+de|después\\s+de|desde)\\s+las\\s+${H}(?:[:.](\\d{2}))?(?:\\s*h)?`), (_m, a, b) => `after ${hm(String(h(a)), b)}`],

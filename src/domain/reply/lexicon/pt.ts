@@ -48,6 +48,8 @@ export const PT_RULES: Rule[] = [
   [w(`(?:na\\s+|no\\s+)?próxim[ao]\\s+(${WEEKDAY_EN})|(?:na\\s+|no\\s+)?(${WEEKDAY_EN})\\s+que\\s+vem`), (_m, a, b) => `next ${a ?? b}`],
   [w(`(?:na\\s+|no\\s+)?(${WEEKDAY_EN})\\s+passad[ao]`), (_m, a) => `last ${a}`],
   [w(`(?:n)?est[ae]\\s+(${WEEKDAY_EN})`), (_m, a) => `this ${a}`],
+  // "de 2 a 20 de agosto", "del 3 al 14 de marzo": a span of days of one month (never hours "from 2 to 20").
+  [w(`(?:de|do|desde\\s+o)\\s+(\\d{1,2})\\s+(?:a|ao|até(?:\\s+(?:o|ao))?)\\s+(\\d{1,2})\\s+de\\s+(${MONTH_EN})(?![\\p{L}])`), (_m, a, b, mo) => `from ${a} ${mo} to ${b} ${mo}`],
   [w(`(\\d{1,2})\\s+de\\s+(${MONTH_EN})(?:\\s+de\\s+(\\d{4}))?`), (_m, d, mo, y) => `${d} ${mo}${y ? ` ${y}` : ''}`],
   [w('(?:no\\s+)?dia\\s+(\\d{1,2})(?![\\d:./])'), (_m, d) => `the ${ordinal(d)}`],
   [w(`${AS}\\s+uma(?![\\p{L}])`), 'at 1'],
