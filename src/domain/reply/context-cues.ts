@@ -16,16 +16,21 @@ export const PAST = u([
   // ("I called you Monday at 3", "we spoke Tuesday"); calendar verbs ("I booked") are BOOKING, not past.
   "(?:great|nice|good|lovely|pleasure|glad|wonderful)\\s+(?:\\p{L}+\\s+)?(?:meeting|seeing|talking|chatting|speaking)|(?:thanks?|thx|thnx|tnx|tks|ty)\\s+(?:you\\s+)?for\\s+(?:meeting|the\\s+(?:call|chat|meeting|demo|visit))|(?:i|we)\\s+(?:(?:just|already|also|actually|only|even)\\s+)?(?!(?:booked|blocked|scheduled|reserved|pencil+ed|confirmed|accepted|noted|moved|rescheduled|need|proceed|succeed)(?![\\p{L}]))\\p{L}{2,}ed|(?:i|we)\\s+(?:saw|got|left|rang|heard|caught|showed|attended|joined|visited|stopped\\s+by|dropped\\s+by)|you\\s+showed",
   "(?:called|rang|phoned|rung)\\s+(?:you|your)|left\\s+(?:you\\s+)?a\\s+(?:message|voicemail|note)",
+  // A demo or a call someone else ran and liked: "your team ran the demo for my colleague tues at 2 and he loved it".
+  "ran|gave|brought|(?:loved|liked|enjoyed|appreciated)\\s+(?:it|the|your|that|this|them)",
   // A message already received, named by its day: "your voicemail from Monday at 4:15", "tu mensaje del lunes", "votre
   // message de lundi", "Ihre Nachricht vom Montag", "je bericht van maandag", "il tuo messaggio di lunedì".
   "(?:voice\\s?mail|voice\\s+message|message|e-?mail|mail|note|text|missed\\s+call)\\s+(?:from|of)|(?:mensaje|correo|llamada|buzón\\s+de\\s+voz|mensagem|ligação|chamada|recado|message|mail|appel|messagerie|nachricht|sprachnachricht|anruf|bericht|voicemail|telefoontje|messaggio|vocale|chiamata)\\s+(?:del|de|do|da|vom|van|di|del\\s+giorno)",
   // Spanish
   // The simple past without its accent, as typed on a phone ("el lunes vimos la demo", "lo presentaron el martes"): the
   // irregular first persons plural and the third person plural in -aron/-ieron (never a present or a future).
-  "vimos|hicimos|dijimos|pudimos|fuimos|vinimos|pusimos|trajimos|quisimos|supimos|\\p{L}{3,}(?:aron|ieron)|ayer|anteayer|antier|(?:la\\s+)?semana\\s+pasada",
+  // The second person plural and the third singular too ("la demo que le hicisteis", "le gustó mucho", "lo presentó el
+  // martes"): no present or future ends in "-asteis", "-isteis" or an accented "-ó".
+  "vimos|hicimos|dijimos|pudimos|fuimos|vinimos|pusimos|trajimos|quisimos|supimos|\\p{L}{3,}(?:aron|ieron)|\\p{L}{2,}(?:asteis|isteis)|\\p{L}{2,}ó|ayer|anteayer|antier|(?:la\\s+)?semana\\s+pasada",
   "hablé|conversé|envié|mandé|recibí|fue|fueron|nos\\s+(?:conocimos|vimos|cruzamos|saludamos)|(?:te|le|os|les)\\s+(?:conocí|vi|llamé|escribí)|conocimos|llamé|tuve|tuvimos|hubo|surgió|pasó|estuve|estuvimos|nos\\s+reunimos|perdí|olvidé|se\\s+me\\s+(?:complicó|olvidó|pasó)|anoche|hace\\s+\\d+|(?:he|has|ha|hemos|han|había|habíamos)\\s+\\p{L}+(?:ado|ido)",
   // Portuguese
-  "falei|conversei|mandei|enviei|recebi|encontrei|foi|foram|nos\\s+(?:conhecemos|vimos|encontramos|falamos)|conheci|liguei|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
+  // The third person singular of the simple past ("ele gostou muito", "a Ana apresentou na terça"), "estou" (I am) aside.
+  "(?!estou(?![\\p{L}]))\\p{L}{3,}ou|falei|conversei|mandei|enviei|recebi|encontrei|foi|foram|nos\\s+(?:conhecemos|vimos|encontramos|falamos)|conheci|liguei|tive|tivemos|houve|surgiu|aconteceu|estive|estivemos|perdi|esqueci|reunimos|conversamos|falamos\\s+(?:ontem|na|no)|(?:tinha|tínhamos)\\s+\\p{L}+(?:ado|ido)",
   // French
   // A clitic between the subject and the auxiliary: "nous en avons parlé", "je l'ai vu", "on en a discuté".
   // A reflexive verb in the past: "on s'est parlé lundi", "ils se sont vus", "je me suis entretenu avec votre collègue".
@@ -38,6 +43,18 @@ export const PAST = u([
   // Italian
   "ci\\s+siamo\\s+(?:\\p{L}+\\s+)?(?:conosciut[ie]|vist[ie]|sentit[ie]|incontrat[ie]|parlat[ie])|(?:ti|la|vi)\\s+ho\\s+(?:chiamat[oa]|vist[oa]|scritto)|(?:ho|hai|abbiamo|avete|hanno|avevo|avevamo)\\s+(?:\\p{L}+\\s+)?(?:\\p{L}+(?:ato|uto|ito)|(?:fatt|dett|vist|scritt|pres|mess|chiest|rispost|lett|discuss|promess)[oaie](?![\\p{L}]))|(?:è|sono|siamo)\\s+(?:stat[oaie]|saltat[oa]|capitat[oa]|successo|venut[oa])|c['’]è\\s+stato|imprevisto|era|ero",
 ].join('|'));
+
+/**
+ * A promise to write, not to meet: "will ping u after", "I'll email you", "will circle back", "will lyk". Its "will" is no
+ * future cue for a time nearby ("flight lands 6pm thurs will ping u after"); "I'll call you Thursday at 3" stays one.
+ */
+export const WILL_WRITE = /(?<![\p{L}])(?:will|['’]ll|shall)\s+(?:\p{L}+\s+)?(?:ping|e-?mail|text|message|write|reach\s+out|get\s+back|circle\s+back|follow\s+up|let\s+(?:you|u|ya)\s+know|lyk|update|forward)(?![\p{L}])/iu;
+
+/**
+ * A booth or hall number at a fair, right before the end of a time phrase: "stand 4.12", "booth 12.3", "Halle 5.1",
+ * "hal 8.2", "pabellón 7.1", "padiglione 3.2", "estande 2.14". Not an hour ("4:12"), nor the phrase's time.
+ */
+export const BOOTH_NUMBER = /(?<![\p{L}])(?:stand|standnummer|booth|hall|hal|halle|pabell[oó]n|pavilh[aã]o|estande|padiglione|pad\.)\s*(?:(?:nr|no|n[º°o]|number|nummer|número|numero)\.?\s*|#\s*)?\d{1,3}[.:,]\d{1,3}\.?\s*$/iu;
 
 /** Verbs about putting the time in a calendar: past in form, about the future ("I've booked Thursday at 3"). */
 export const BOOKING = u("booked|blocked|scheduled|reserved|pencil(?:l)?ed|put\\s+(?:it|you|us)\\s+(?:in|down)|confirmed|accepted|sent\\s+(?:an?\\s+)?invite|noted|agendado|marcado|reservado|apuntado|anotado|bloqueado|réservé|bloqué|noté|eingetragen|geblockt|reserviert|notiert|ingepland|gepland|geblokkeerd|genoteerd|prenotato|bloccato|segnato|fissato");
@@ -82,7 +99,8 @@ export const BUSY = u([
   // "le webinaire a lieu jeudi à 14h", "das Webinar beginnt am Donnerstag", "save the date", "inscreva-se".
   "(?:webinar|webinaire|webinário|webinario|seminario\\s+web|webcast|livestream|live\\s+stream|keynote|summit|conference|conférence|konferenz|kongress|congreso|congresso|congres|event|événement|evento|veranstaltung|evenement|messe|salon|fiera|feira|feria|beurs)\\s+(?:\\p{L}+\\s+){0,3}(?:starts?|begins?|kicks\\s+off|takes\\s+place|is\\s+(?:on|at|live)|commence|débute|a\\s+lieu|aura\\s+lieu|beginnt|startet|findet|empieza|comienza|se\\s+celebra|tendrá\\s+lugar|começa|acontece|será\\s+realizad[oa]|begint|vindt|start|inizia|comincia|si\\s+terrà|si\\s+tiene)",
   "reminder|save\\s+the\\s+date|rappel|recordatorio|lembrete|erinnerung|herinnering|promemoria|register\\s+(?:here|now|today|at|via)|inscri(?:vez|bez|ba|va)(?:-vous|-se|se|te)?|regístrese|regístrate|iscriviti|iscrivetevi|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+)?an|meld\\s+je\\s+(?:\\p{L}+\\s+)?aan",
-  "(?:i|we)(?:['’]ve|\\s+have)?\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|call|appointment|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
+  // The subject dropped, as on a phone, at the start of a clause: "have a dentist appt wed at 2", "got a board mtg thurs".
+  "(?:(?:i|we)(?:['’]ve|\\s+have)?|(?<=(?:^|[,;:]|(?<![\\p{L}])(?:so|and|but|also|still|just))\\s*)(?:have|got))\\s+(?:got\\s+)?(?:a|an|my|our|the|another|this|that)\\s+(?:\\p{L}+\\s+){0,2}(?:meeting|mtg|call|appointment|appt|board|offsite|off-site|conference|dentist|doctor|flight|trip|review|interview|workshop|training|event|webinar|presentation|commitment|conflict)",
   // An assistant writing for the prospect, in the third person: "He has a medical appointment on Thursday at 9:30",
   // "Ms. Ortiz has got a board call Monday at 8", "they have a site visit".
   // Whoever the subject (an assistant writes "and will be out of the office that morning"): away at that time.
@@ -91,7 +109,7 @@ export const BUSY = u([
   // The third person may be the prospect's title and name, as an assistant writes: "Mr. Lee will be at the fair".
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are|(?:he|she|(?:mr|mrs|ms|miss|dr|prof)\\.?\\s+[\\p{L}-]+(?:\\s+[\\p{L}-]+)?)(?:['’]s|\\s+is|\\s+will\\s+be)|they(?:['’]re|\\s+are|\\s+will\\s+be))\\s+(?:\\p{L}+\\s+)?(?:in\\s+(?:meetings|a\\s+meeting|the\\s+office)|at\\s+(?:a|the|our)|out|away|off|travel\\p{L}*|flying|booked|busy|tied\\s+up|slammed|swamped|unavailable|not\\s+available|on\\s+(?:leave|holiday|vacation|a\\s+plane|site))",
   // A time too early or too late for the prospect: "Tuesday 9am is a bit early for me", "es muy tarde para mí".
-  "(?:is|are|['’]s)\\s+(?:(?:a\\s+)?(?:bit|little|tad|way|rather|quite|really|too|very|kinda|somewhat)\\s+){0,3}(?:early|late)(?=\\s+for\\s+(?:me|us)|\\s*[,.;!]|\\s+(?:but|so|though))|(?:es|me\\s+(?:queda|resulta))\\s+(?:un\\s+poco\\s+|muy\\s+|demasiado\\s+)?(?:temprano|tarde)|(?:é|fica)\\s+(?:um\\s+pouco\\s+|muito\\s+|cedo\\s+demais|tarde\\s+demais)?(?:cedo|tarde)(?=\\s+(?:para|pra)\\s+mim|\\s*[,.;!])|(?:c['’]est|est)\\s+(?:un\\s+peu\\s+|trop\\s+|bien\\s+)+(?:tôt|tard)|(?:(?:ist|wäre)\\s+)?(?:mir\\s+)?(?:etwas\\s+|zu\\s+|recht\\s+|ziemlich\\s+)+(?:früh|spät)(?![\\p{L}])|(?:is|lijkt)\\s+(?:me\\s+)?(?:wat\\s+|te\\s+|erg\\s+|nogal\\s+)+(?:vroeg|laat)|(?:è|sarebbe)\\s+(?:un\\s+po['’]\\s+|troppo\\s+|piuttosto\\s+)+(?:presto|tardi)",
+  "(?:is|are|['’]s)\\s+(?:(?:a\\s+)?(?:bit|little|tad|way|rather|quite|really|too|very|kinda|somewhat)\\s+){0,3}(?:early|late)(?=\\s+for\\s+(?:me|us)|\\s*[,.;!]|\\s+(?:but|so|though))|(?:es|son|sería|serían|me\\s+(?:queda|quedan|resulta|resultan))\\s+(?:un\\s+poco\\s+|muy\\s+|demasiado\\s+|algo\\s+)?(?:temprano|pronto|tarde)(?:\\s+para\\s+(?:mí|mi|nosotros))?(?=\\s*(?:[,.;!?]|$)|\\s+(?:pero|y)\\s)|(?:é|são|fica|ficam|seria|ficaria)\\s+(?:um\\s+pouco\\s+|muito\\s+|bem\\s+|meio\\s+)?(?:cedo|tarde)(?:\\s+demais)?(?=\\s+(?:para|pra)\\s+(?:mim|nós|a\\s+gente)|\\s*(?:[,.;!?]|$)|\\s+(?:mas|e)\\s)|(?:c['’]est|est)\\s+(?:un\\s+peu\\s+|trop\\s+|bien\\s+)+(?:tôt|tard)|(?:(?:ist|wäre)\\s+)?(?:mir\\s+)?(?:etwas\\s+|zu\\s+|recht\\s+|ziemlich\\s+)+(?:früh|spät)(?![\\p{L}])|(?:is|lijkt)\\s+(?:me\\s+)?(?:wat\\s+|te\\s+|erg\\s+|nogal\\s+)+(?:vroeg|laat)|(?:è|sono|sarebbe|sarebbero)\\s+(?:un\\s+po['’]\\s+|troppo\\s+|piuttosto\\s+)+(?:presto|tardi)",
   // "next two weeks are board prep", "Friday is month-end close": the time is taken by the prospect's own work.
   "(?:is|are)\\s+(?:all\\s+|mostly\\s+|fully\\s+)?(?:\\p{L}+\\s+)?(?:prep|preparation|crunch|crunch\\s+time|spoken\\s+for|taken\\s+up|heads-?down|chaos|mayhem|madness|(?:month|quarter|year)-?end(?:\\s+close)?|close)(?![\\p{L}])",
   // "this week is a write-off", "Friday's a wash": the time is lost to the prospect.
@@ -101,13 +119,18 @@ export const BUSY = u([
   "not\\s+happening|won['’]t\\s+happen|wird\\s+(?:\\p{L}+\\s+){0,2}nichts|(?:wordt|gaat)\\s+(?:\\p{L}+\\s+){0,2}(?:niks|niets)|no\\s+va\\s+a\\s+(?:poder\\s+ser|ser\\s+posible|dar\\s+tiempo)|não\\s+vai\\s+(?:dar|rolar|ser\\s+possível)|non\\s+se\\s+ne\\s+fa\\s+(?:niente|nulla)",
   // Taking no calls or meetings then: "she won't be taking calls next week", "keine Termine", "geen afspraken".
   "(?:not|won['’]t\\s+be|will\\s+not\\s+be)\\s+taking\\s+(?:any\\s+)?(?:new\\s+)?(?:calls|meetings)|keine\\s+(?:termine|gespräche|anrufe|meetings)|geen\\s+(?:afspraken|gesprekken|meetings)",
-  "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone)",
+  // Whoever the subject ("IT is tied up this week", "the whole team is snowed under"): taken then.
+  "(?:is|are|looks?)\\s+(?:\\p{L}+\\s+)?(?:packed|booked|full|busy|slammed|swamped|bad|tough|tricky|difficult|hectic|crazy|out|no\\s+good|not\\s+good|tight|blocked|taken|gone|tied\\s+up|snowed\\s+under|maxed(?:\\s+out)?|stretched(?:\\s+thin)?|occupied)",
   "(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:in|at|on|away|out|off|travel\\p{L}*|visiting)(?=\\s)|(?:we['’]re|we\\s+are|office\\s+is|offices\\s+are|we['’]ll\\s+be|will\\s+be)\\s+(?:\\p{L}+\\s+)?closed|estar(?:é|emos)\\s+(?:en|fuera|de\\s+viaje|cerrad[oa]s?)|cerrad[oa]s|estar(?:ei|emos)\\s+(?:em|fora|fechad[oa]s?)|fechad[oa]s|(?:je\\s+serai|nous\\s+serons)\\s+(?:à|en|au|aux|fermés?)|fermée?s|geschlossen|gesloten|sarò\\s+(?:a|in|fuori)|saremo\\s+(?:a|in|fuori|chiusi)|chius[oie]|(?:our|the|my)\\s+(?:\\p{L}+\\s+){0,2}(?:review|board|offsite|conference|launch|event|presentation|kick-?off|workshop|audit|holiday|vacation|trip|planning|all-hands|retreat|trade\\s+show|go-live|deadline)\\s+(?:is|are|was|will\\s+be)|(?:i['’]m|i\\s+am|we['’]re|we\\s+are)\\s+not\\s+(?:around|in|available|free)|(?:i|we)\\s+won['’]t\\s+be\\s+(?:around|in|available|free)|i['’]m\\s+afraid|unfortunately|sadly|doesn['’]t\\s+work|won['’]t\\s+work|can['’]t|cannot|unable|not\\s+possible|wouldn['’]t\\s+work|not\\s+ideal|no\\s+longer\\s+works",
   // The prospect's own plans at that time: travel, a presentation, their own meeting moved or starting, a closure.
   // "I fly to Singapore Monday 6am", "we leave for Denver Thursday at 7": travel in the simple present.
   "(?:i|we)\\s+(?:(?:usually|always|then|also)\\s+)?(?:fly|leave|depart|travel|head\\s+off)\\s+(?:to|for|out\\s+to|back\\s+to)\\s+\\p{L}+",
   // An assistant writing for the prospect says it in the third person: "He is attending the trade fair from Monday".
   "(?:i['’]m|i\\s+am|we['’]re|we\\s+are|(?:he|she)(?:['’]s|\\s+is|\\s+will\\s+be)|they(?:['’]re|\\s+are|\\s+will\\s+be))\\s+(?:\\p{L}+\\s+)?(?:presenting|pitching|flying|driving|visiting|attending|hosting|running|leading|interviewing|onboarding|heading|relocating|moving\\s+(?:office|house)|speaking\\s+at|meeting\\s+(?:with\\s+)?(?:our|my|the|a|an|some)|off\\s+to)|(?:my|our)\\s+(?:\\p{L}+\\s+){0,2}(?:flight|train|plane|ferry|meeting|stand-?up|sync|call|board|offsite|off-site|review|session|retreat|all-hands|kick-?off|class|appointment|surgery|holiday|vacation|leave)s?\\s+(?:(?:to|from|back\\s+to|out\\s+of|into)\\s+\\p{L}+\\s+)?(?:lands?|leaves?|departs?|takes\\s+off|starts?|begins?|ends?|runs?|is|are|was|has\\s+been|will\\s+be|(?:got\\s+)?moved)|(?:moved|rescheduled|shifted|changed)\\s+(?:our|my|the)\\s+(?:\\p{L}+\\s+){0,3}(?:meeting|stand-?up|sync|call|review|session)s?|(?:i['’]ll|i\\s+will|we['’]ll|we\\s+will)\\s+be\\s+(?:offline|unreachable|unavailable|out\\s+of\\s+(?:the\\s+)?(?:office|reach))|slow(?:er)?\\s+(?:replies|responses)|expect\\s+delays",
+  // A flight or train named with no owner, as on a phone: "flight lands 6pm thurs", "train gets in at 9", "el vuelo aterriza
+  // el jueves a las 18", "o voo chega quinta às 18h", "le vol atterrit jeudi à 18h", "der Flug landet Donnerstag um 18 Uhr",
+  // "de vlucht landt donderdag om 18u", "il volo atterra giovedì alle 18" (the rep's own flight, "your flight", is not).
+  "(?<!(?:your|ur|tu|su|vuestro|seu|sua|o\\s+seu|votre|ton|ihr|dein|uw|jouw|je|tuo|suo|vostro)\\s+)(?:flight|plane|train|ferry|vuelo|avión|tren|voo|avião|trem|vol|avion|flug|flieger|zug|vlucht|trein|volo|aereo|treno)\\s+(?:[\\p{L}\\d-]+\\s+){0,3}(?:lands?|landing|arrives?|arriving|gets\\s+in|departs?|departing|leaves|takes\\s+off|boards|aterriza|llega|sale|despega|pousa|aterrissa|chega|sai|decola|atterrit|arrive|part|décolle|landet|kommt\\s+(?:\\p{L}+\\s+)?an|geht|startet|landt|vertrekt|komt\\s+(?:\\p{L}+\\s+)?aan|atterra|arriva|parte|decolla)",
   // On a plane or train at that time: "on a flight thurs 6am", "en un vuelo", "no avião", "dans l'avion", "im Flieger".
   "(?:on|in)\\s+(?:a|the|my)\\s+(?:\\p{L}+\\s+)?(?:flight|plane|train)|in\\s+the\\s+air|en\\s+(?:un\\s+|el\\s+)?(?:vuelo|avión|avion|tren)|(?:num|no|em|de)\\s+(?:voo|avião|aviao|trem|comboio)|(?:en|dans\\s+l['’])\\s*(?:vol|avion|train)|im\\s+(?:flieger|flugzeug|zug)|in\\s+(?:het\\s+vliegtuig|de\\s+trein)|(?:in|sull['’])\\s*(?:volo|aereo|treno)",
   "salgo\\s+(?:de\\s+viaje|para|hacia|de\\s+vacaciones)|me\\s+voy\\s+de\\s+(?:viaje|vacaciones)|viajo|mi\\s+vuelo|voy\\s+(?:muy\\s+)?just[oa]|ando\\s+(?:muy\\s+)?liad[oa]|estoy\\s+a\\s+tope|presento|embarco|parto\\s+(?:para|de\\s+férias)|saio\\s+de\\s+férias|meu\\s+voo|estou\\s+(?:muito\\s+)?(?:apertad[oa]|sem\\s+tempo|enrolad[oa])|apresento",

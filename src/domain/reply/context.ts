@@ -6,7 +6,7 @@
  */
 
 import {
-  u, PAST, BOOKING, FUTURE, DEADLINE, BUSY, EVENT, NOT_A_MEETING, ERRAND, READ_LATER, WITH_THE_REP, BROUGHT_TO_YOU, COMES_TO_YOU, ASK_TO_MEET, NO_CLOCK_CHANGE, TITLE_BEFORE, POSSESSED, TAG_QUESTION, BEFORE, REASON_BEFORE, SUBORDINATE, WRITE_TO_ME, CLOCK_ONLY, NOW, NAMES_DAY, ANY_BUT, EXCEPTED,
+  u, PAST, BOOKING, FUTURE, DEADLINE, BUSY, EVENT, NOT_A_MEETING, ERRAND, READ_LATER, WITH_THE_REP, BROUGHT_TO_YOU, COMES_TO_YOU, ASK_TO_MEET, NO_CLOCK_CHANGE, TITLE_BEFORE, POSSESSED, TAG_QUESTION, BEFORE, REASON_BEFORE, SUBORDINATE, WRITE_TO_ME, CLOCK_ONLY, NOW, NAMES_DAY, ANY_BUT, EXCEPTED, WILL_WRITE, BOOTH_NUMBER,
 } from './context-cues.js';
 
 export type ContextExclusion = 'past' | 'deadline' | 'busy';
@@ -33,7 +33,7 @@ function wrapped(text: string, at: number): boolean {
 export function clauseAt(text: string, start: number, end: number, joinWrapped = false): { from: number; to: number } {
   // "¿" opens a question, a clause of its own: "El miércoles no puedo, ¿el jueves a la misma hora?".
   // "but" opens one too, with or without a comma: "can't make the 17th sadly but the 18th would be fine?".
-  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|\s(?=(?:but|pero|aber|maar|però)\s)|,\s*(?=(?:but|so|could|can|would|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
+  const STOP = /[.!?;\n¿¡]|\s[-–—]\s|\s(?=(?:but|pero|aber|maar|però)\s)|,\s*(?=(?:but|so|could|can|would|will|how|what|maybe|perhaps|instead|(?:i|we)(?:\s+(?:will|can|could|would|should|need)|['’]ll)|pero|mas|mais|aber|maar|ma|però|podemos|pouvons|peut-on|können|kunnen|possiamo|qué|que|¿)(?![\p{L}]))/giu;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(STOP)) {
@@ -86,12 +86,18 @@ const THANKED_EVENT = new RegExp(`(?<![\\p{L}])(?:${[
 ].join('|')})\\s*$`, 'iu');
 
 /** "before our", "avant notre", "vor unserem", "antes de nuestra", "antes da nossa", "voor onze", "prima della nostra"… */
-const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|vóór|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:before|after|avant|après|vor|nach|antes\s+d[eao]l?|depois\s+d[aeo]|después\s+d[eao]l?|tras|vóór|na(?=\s+(?:onze|ons|de|het|mijn)\s)|prima\s+del(?:la|l['’])?|prima\s+di|dopo)\s*(?:(?:the|our|my|your|notre|nos|mon|ma|la|le|l['’]|unserem|unserer|unseren|dem|der|meinem|meiner|nuestra|nuestro|mi|la|el|a|o|nossa|nosso|minha|meu|onze|ons|mijn|de|het|nostra|nostro|mia|mio|il)\s*)?$/iu;
+
+/** A promise to write right before a day: "will ping u", "I'll email you on". */
+const WILL_WRITE_ON = new RegExp(`(?:${WILL_WRITE.source})\\s*(?:(?:you|u|ya|back)\\s+)?(?:on\\s+)?$`, 'iu');
 
 /** Why the time phrase at [start, end) is not a proposal, from its clause, or null. */
 export function contextExclusion(text: string, start: number, end: number): ContextExclusion | null {
   // The phrase may hold its own preposition ("on Tuesday at 10").
   if (THANKED_EVENT.test(text.slice(Math.max(0, start - 90), start) + (/^(?:on|from|of)\s/iu.exec(text.slice(start, end))?.[0] ?? ''))) return 'past';
+  // "We staan op de Horecava van 10 t/m 13 januari, stand 4.12": a booth's number is no hour, and the fair's days around
+  // it are the fair's.
+  if (BOOTH_NUMBER.test(text.slice(Math.max(0, start - 24), end))) return 'busy';
   const bounds = clauseAt(text, start, end, true);
   let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
@@ -116,11 +122,15 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const clause = text.slice(from, reason ? end + reason.index : to);
   const at = start - from;
   const outside = clause.slice(0, at) + ' '.repeat(end - start) + clause.slice(end - from);
-  if (DEADLINE.test(outside)) return 'deadline';
+  // "Recontactez-moi début janvier, après la clôture": a deadline or a meeting named after "after" or "before" is the
+  // reference the time is set against, not the time's own.
+  const reference = (a: number) => REFERENCE_BEFORE.test(outside.slice(Math.max(0, a - 30), a));
+  if (spans(DEADLINE, outside).some(([a]) => !reference(a))) return 'deadline';
   if (EXCEPTED.test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
-  if (/(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start))) return 'busy';
+  // "will ping u mon", "I'll email you Thursday": the day the prospect writes, the same.
+  if (/(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)/i.test(text.slice(start, end)) && !/weeks?|month|quarter/i.test(text.slice(start, end)) && (WRITE_TO_ME.test(text.slice(Math.max(0, start - 40), start)) || WILL_WRITE_ON.test(text.slice(Math.max(0, start - 40), start)))) return 'busy';
   if (EVENT.test(outside) && !ASK_TO_MEET.test(outside)) return 'busy';
   // "the driver collects them Thursday at 2:30, ok?": a tag question confirms the errand, it asks to meet nobody.
   // "my driver brings me to you Thursday at 10": the prospect comes to the meeting; the driver runs no errand.
@@ -152,9 +162,11 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const comes = spans(COMES_TO_YOU, outside);
   // "lundi 19 à 8h30, avant notre réunion d'équipe", "Tuesday at 9, before our board meeting": a meeting named after
   // "before" or "after" is the reference the time is set against, not the prospect busy at that time.
-  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))));
-  // A future cue inside a past one ("chat" in "had a great chat") belongs to the past.
-  const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside)]), nearest(BOOKING, outside, at));
+  // "Na onze aandeelhoudersvergadering, ergens in de tweede helft van de maand": the same before the time, a comma between.
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))) && !(b <= at && outside.slice(b, at).includes(',') && reference(a)));
+  // A future cue inside a past one ("chat" in "had a great chat") belongs to the past; "will" in a promise to write
+  // ("will ping u after") promises no meeting.
+  const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside), ...spans(WILL_WRITE, outside)]), nearest(BOOKING, outside, at));
   // "Thursday at 2pm is good, Friday is difficult": a busy cue after another day named later in the clause is that
   // day's, not this time's.
   // "in the coming weeks, right now impossible", "nas próximas semanas, agora estou enrolado": a busy cue after "now" is now's.

@@ -82,7 +82,8 @@ function firstMatch(list: RegExp[], text: string): string | null {
 /** "the week of the 14th" and its six translations, with the day number (and a month, when named after it). */
 /** "sometime after the 15th", "any time after June 3", "whenever after the 20th": a range that opens after that day. */
 export const SOMETIME_AFTER = /(?<![\p{L}])(?:some\s*time|any\s*time|any\s+day|whenever|at\s+some\s+point)\s+(?:after|from)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?!\s*(?:[:.h]\d|am\b|pm\b|o['’]?clock))(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
-export const WEEK_OF = /(?<![\p{L}])(?:week\s+of|semana\s+del?|semana\s+do(?:\s+dia)?|semaine\s+du|woche\s+vom|week\s+van|settimana\s+del)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
+// "w/c 12th April", "week commencing the 3rd", "w/b 6 May" (British): the week that starts that day.
+export const WEEK_OF = /(?<![\p{L}])(?:week\s+of|w\/[cb]|week\s+(?:commencing|beginning|starting)(?:\s+on)?|semana\s+del?|semana\s+do(?:\s+dia)?|semaine\s+du|woche\s+vom|week\s+van|settimana\s+del)\s+(?:the\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)?(?![\p{L}\d])/iu;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -114,7 +115,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     // "binnenkort eens bellen", "demnächst mal telefonieren", "sometime soon", "prossimamente ci sentiamo": soon, with a
     // call named, is the two weeks from next Monday ("Talk soon" as a sign-off is not: it names no call to come).
     { re: /(?<![\p{L}])(?:some\s*time\s+soon(?:ish)?|soon(?:ish)?\s+(?:for\s+)?(?:a\s+)?(?:call|chat)|binnenkort\s+(?:eens\s+|een\s+keer\s+|even\s+)?(?:bellen|spreken|afspreken|bijpraten)|(?:demnächst|bald)\s+(?:mal\s+|einmal\s+)?(?:telefonieren|sprechen|zusammensetzen|austauschen)|prochainement|próximamente|proximamente|prossimamente)(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ weeks: 2 })]; } },
-    { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the|this)\s+month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
+    { re: /\b(?:later\s+(?:this|in\s+the)\s+month|end\s+of\s+(?:the\s+|this\s+)?month|this\s+month)\b/i, range: () => [now, day.startOf('month').plus({ months: 1 })] },
     // "the second half of the month", "la segunda quincena de enero", "la deuxième quinzaine", "zweite Monatshälfte",
     // "tweede helft van de maand", "seconda metà del mese", "primeira quinzena de março": half a month, this one or named.
     { re: /(?<![\p{L}])(?:(?:the\s+)?(first|second|latter|1st|2nd)\s+half\s+of\s+(?:the\s+|this\s+|next\s+)?(?:month\s+(?:of\s+)?)?|(?:la\s+|a\s+)?(primera|segunda|primeira|première|premiere|deuxième|deuxieme|seconde)\s+(?:quincena|quinzena|quinzaine)(?:\s+(?:del?|do|da)(?:\s+(?:mes|mês|mois)(?:\s+(?:del?|d['’]))?)?)?\s*|(?:in\s+der\s+|die\s+)?(erste|ersten|zweite|zweiten)\s+(?:monatshälfte|hälfte\s+(?:des|vom)\s+(?:monats|\p{L}+))\s*|(?:in\s+)?(?:de\s+)?(eerste|tweede)\s+helft\s+van\s+(?:de\s+maand\s*)?|(?:nella\s+|la\s+)?(prima|seconda)\s+(?:metà|meta|quindicina)\s+(?:del\s+mese\s*|di\s*)?)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)?\p{L}*(?![\p{L}])(?!\s*(?:\d|(?:the\s+|this\s+|next\s+|fiscal\s+)?(?:year|fy|fiscal)(?![\p{L}])))/iu, range: (m) => {
@@ -150,7 +151,7 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
       if (s.plus({ months: 3 }) <= now) s = s.plus({ years: 1 });
       return [s, s.plus({ months: 3 })];
     } },
-    { re: /\b(?:after\s+the\s+holidays|after\s+(?:the\s+)?new\s+year(?:['’]s(?:\s+day)?)?|in\s+the\s+new\s+year|early\s+next\s+year|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
+    { re: /\b(?:after\s+the\s+holidays|after\s+(?:the\s+)?new\s+year(?:['’]s(?:\s+day)?)?|in\s+the\s+new\s+y(?:ea)?r|early\s+next\s+y(?:ea)?r|beginning\s+of\s+next\s+year)\b/i, range: () => { const s = DateTime.fromObject({ year: now.year + 1, month: 1, day: 1 }, { zone }).plus({ days: 1 }); return [s, s.plus({ months: 1 })]; } },
     { re: /\b(?:(?:in|during|early|late|mid|end\s+of|beginning\s+of|sometime\s+in)\s+|mid-)(?:early\s+|late\s+|mid-?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i, range: (m) => {
       const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase().slice(0, 3)) + 1;
       if (month < 1) return null;
@@ -205,8 +206,8 @@ export function matchVagueRange(text: string, ref: Date, zone: string, accept: (
     const s = day.startOf('month').plus({ months: next ? 1 : 0 });
     return [s < now ? now : s, s.plus({ days: 10 })];
   } });
-  // "next wk sometime?", "la otra semana vemos" (Mexico): next week.
-  rules.push({ re: /(?<![\p{L}])(?:next\s+wk|la\s+otra\s+semana(?!\s+(?:pasada|que\s+pas\p{L}*)))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });
+  // "next wk sometime?", "nxt wk", "la otra semana vemos" (Mexico): next week.
+  rules.push({ re: /(?<![\p{L}])(?:ne?xt\s+(?:wk|week)|la\s+otra\s+semana(?!\s+(?:pasada|que\s+pas\p{L}*)))(?![\p{L}])/iu, range: () => { const s = day.startOf('week').plus({ weeks: 1 }); return [s, s.plus({ days: 5 })]; } });
   // "melde mich anfang nov", "début déc", "begin dec", "a mediados de oct", "no início de out": a month abbreviated in
   // the prospect's language after its own early / mid / late (the lexicon writes only full month names in English).
   rules.push({ re: /(?<![\p{L}])(?:(?:anfang|mitte|ende|début|debut|fin|begin|half|eind|inizio|metà|(?:a\s+)?(?:principios|mediados|finales)\s+de|(?:no\s+|em\s+)?(?:início|inicio|começo|comeco|meados|final|fim)\s+de)\s+|mi-)(\p{L}{3,4})\.?(?![\p{L}])/iu, range: (m) => {

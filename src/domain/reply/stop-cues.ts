@@ -105,6 +105,10 @@ export const DECLINE_CUES: Cue[] = [
   c("decided\\s+(?:not\\s+to|against)|chose\\s+not\\s+to|(?:build|do|handle|develop|keep)\\s+(?:it|this|that)?\\s*(?:in-?house|internally|ourselves)"),
   c("(?:happy\\s+with|sticking\\s+with|staying\\s+with)\\s+(?:a|an|our|the)\\s+(?:current\\s+|existing\\s+)?(?:solution|vendor|provider|tool|partner|system|setup)"),
   c("please\\s+close\\s+(?:out\\s+)?(?:this|the|my|our)|no\\s+longer\\s+(?:need|require|looking|interested)"),
+  // The matter closed, as a secretary writes it: "asks that you consider the matter closed", "regard this matter as closed",
+  // "considere el asunto cerrado", "considere o assunto encerrado", "considérez le dossier comme clos", "betrachten Sie die
+  // Angelegenheit als erledigt", "beschouw de zaak als gesloten", "consideri la questione chiusa".
+  c("(?:consider|regard|treat)\\s+(?:the|this)\\s+(?:matter|file|case|topic|subject)\\s+(?:as\\s+)?(?:closed|concluded)|(?:the|this)\\s+matter\\s+is\\s+(?:now\\s+)?closed|(?:el|este)\\s+(?:asunto|tema)\\s+(?:por\\s+)?(?:cerrado|zanjado)|(?:o|este)\\s+assunto\\s+(?:por\\s+)?encerrado|(?:le|ce)\\s+(?:dossier|sujet)\\s+(?:comme\\s+)?(?:clos|clôturé)|(?:die|diese)\\s+(?:angelegenheit|sache)\\s+(?:als\\s+)?(?:erledigt|abgeschlossen)|(?:de|deze)\\s+(?:zaak|kwestie)\\s+(?:als\\s+)?(?:gesloten|afgesloten)|(?:la|questa)\\s+(?:questione|pratica)\\s+(?:come\\s+)?chius[ao]"),
   c("not\\s+(?:for\\s+now|at\\s+this\\s+time|right\\s+now)|we['’]ll\\s+reach\\s+out\\s+if|(?:we['’]re|we\\s+are)\\s+all\\s+set(?!\\s+for)", 0.7),
   // Keeping what they have, in the seven languages: "nah we're good", "preferimos seguir con la herramienta que ya
   // usamos", "vamos seguir com a solução que já temos", "we hebben hier al iets voor", "on reste avec notre outil actuel".

@@ -33,15 +33,19 @@ const C = {
   data: stem("data|datos|dados|données|daten|gegevens|persoonsgegevens|dati|personal\\s+information|informations\\s+personnelles|información\\s+personal|informações\\s+pessoais|informazioni\\s+personali"),
   erase: stem("eras|delet|forget|forgotten|supresi|suprim|borr|elimin|apag|exclu|effac|supprim|lösch|verwijder|wiss|gewist|cancell|vergessen|vergetelheid|oblio|olvido|esquecimento|oubli"),
   erasureLaw: u("art(?:icle|ículo|igo|ikel|icolo|\\.)?\\s*17|art(?:\\.|ikel)?\\s*17|gdpr|dsgvo|rgpd|avg|lgpd|uk\\s+gdpr"),
-  proceed: stem("dar(?:emos|mos)?\\s+seguimento|seguimento|seguimiento|dar\\s+continuidade|proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things)\\s+further|take\\s+(?:this|it)\\s+on|taking\\s+(?:this|it|things)\\s+further|continu|seguir\\s+adelante|avanz|proced|prosegu|prossegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|mee\\s+verder|verder\\s+mee|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"),
+  proceed: stem("dar(?:emos|mos)?\\s+seguimento|seguimento|seguimiento|dar\\s+continuidade|proceed|pursu|move\\s+(?:forward|ahead|on)|moving\\s+(?:forward|ahead|on)|go(?:ing)?\\s+(?:ahead|forward)|take\\s+(?:this|it|things|the\\s+matter)\\s+(?:further|forward)|take\\s+(?:this|it)\\s+on|taking\\s+(?:this|it|things|the\\s+matter)\\s+(?:further|forward)|continu|seguir\\s+adelante|avanz|proced|prosegu|prossegu|avanç|avanc|seguir\\s+em\\s+frente|donner\\s+suite|aller\\s+plus\\s+loin|poursuiv|weiterverfolg|verfolg|weitermach|fortfahr|weitergeh|verder\\s+gaan|verder\\s+met|mee\\s+verder|verder\\s+mee|doorgaan|door\\s+te\\s+gaan|andare\\s+avanti|portare\\s+avanti|dar\\s+seguimento|dar\\s+continuidade"
+    // Taking the offer up: "geen aanleiding om hierop in te gaan", "keinen Anlass, darauf einzugehen".
+    + "|in\\s+te\\s+gaan|(?:hier|daar)?op\\s+in(?:gaan|\\s+gaan)|ingaan\\s+op|einzugehen|darauf\\s+eingehen"),
   need: stem("need(?=\\s+(?:it|this|that|such|any\\s+of))|needed|necessar|necesar|necesit|necessár|necessit|precis|nécessaire|besoin|brauch|nötig|notwendig|bedarf|nodig|behoefte|bisogn|priori(?:t|d)|fit\\b|encaj|sentido|sense|sens\\b|sinn|zin\\b|senso|relevan|relevant|d['’]actualité|actueel|attuale|interess|interes|intéress"
     // Not worth it, not suited, of no use: "lohnt sich nicht", "not worth it", "não se adequa", "no nos sirve", "non ci serve".
-    + "|lohn|worth|adequ|adecu|suitab|suited|geeignet|geschikt|serve\\b|servono\\b|servirebbe|sirve\\b|sirven\\b|serviría"),
+    + "|lohn|worth|adequ|adecu|suitab|suited|geeignet|geschikt|serve\\b|servono\\b|servirebbe|sirve\\b|sirven\\b|serviría"
+    // Not enough to justify it: "we don't have the volume to justify this", "no justifica", "rechtfertigt nicht".
+    + "|justif|rechtfertig|rechtvaardig|giustific"),
   competitor: stem("competitor|competencia|competidor|concorrente|concorrência|concurrent|concurrence|wettbewerber|konkurren|mitbewerber|concurrent|concorren"),
   chose: stem("sign|chose|chosen|went|gone|going|decid|select|partner|contract|deal|firm|eleg|contrat|optam|optado|escolh|assin|fech|sign|choisi|retenu|opté|entschied|unterschrieb|gewählt|beauftragt|gekozen|getekend|ondertekend|scelt|firmat|optato|affidat"),
   other: u("another|other|different|someone\\s+else|otr[oa]s?|outr[oa]s?|autre|autres|anderen?|andere[rn]?|altr[oia]|un['’]altr[oa]"),
   stay: stem("continu|door\\s+te\\s+gaan|doorgaan|stay|stick|keep|remain|seguir|qued|continuar|mant|fic|garder|gardons|rester|restons|conserv|bleib|behalt|blijv|houd|houden|rest|riman|manten|tenere|teniamo"),
-  tool: stem("tool|provider|vendor|solution|syste|setup|platform|software|partner|crm|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
+  tool: stem("tool|provider|vendor|solution|syste|setup|platform|software|partner|crm|spreadsheet|excel|planilh|hojas?\\s+de\\s+cálculo|tableur|tabellen|fogli\\s+(?:di\\s+calcolo|excel)|herramient|proveedor|soluci|sistema|plataforma|ferrament|fornecedor|soluç|outil|prestataire|fournisseur|logiciel|werkzeug|anbieter|lösung|dienstleister|leverancier|oplossing|partij|pakket|strument|fornitor|soluzion|piattaform|gestionale"),
   current: stem("current|existing|actual|actuales|atual|atuais|actuel|aktuell|bestehend|bisherig|huidig|bestaand|attual|esistent|present"),
   build: stem("build|develop|handle|make|do\\b|doing|desarroll|constru|hac|desenvolv|faz|fazer|développ|fair|faisons|construir|entwickel|umsetz|umzusetz|bau|lös|mach|ontwikkel|bouw|doen|sviluppa|realizz|fare|faremo|gestir|gestiam"),
   enough: u("enough|chega|basta|genug|assez|genoeg|ya\\s+basta|suffit"),
@@ -156,6 +160,10 @@ export function clauseFrames(clause: string): Frame[] {
   // Either order: "continue with our current vendor", "met ons huidige systeem door te gaan".
   const keep = near(s.stay, s.current, 5, true) ?? near(s.current, s.stay, 5, true);
   if (keep && !negated(keep[0]) && (near(s.current, s.tool, 4) || near(s.mine, s.tool, 3))) add('keeping the current tool', 'decline', 1, keep);
+  // "We'll stick with our spreadsheets for now", "seguimos con nuestras hojas de cálculo": their own tool kept, weak (a time
+  // named wins).
+  const keepOwn = keep ? null : near(s.stay, s.mine, 2, true);
+  if (keepOwn && !negated(keepOwn[0]) && near(s.mine, s.tool, 2, true)) add('keeping their own tool', 'decline', 0.8, keepOwn);
   // Built in-house: a decline, but weak (a time named in the same reply wins: "we'll set it up internally, Tuesday at 3?").
   const inhouse = near(s.build, s.inhouse, 6);
   if (inhouse && !negated(inhouse[0])) add('doing it in-house', 'decline', 0.8, inhouse);

@@ -31,7 +31,7 @@ const MONTHS: string[][] = [
 ];
 
 /** "a segunda opção", "a quinta": an ordinal, not Monday or Thursday. */
-const PT_ORDINAL_AFTER = '(?!\\s+(?:opção|opcao|opções|alternativa|sugestão|sugestao|vez|hipótese|proposta|data|hora|horário|horario))';
+const PT_ORDINAL_AFTER = '(?!\\s+(?:quinzena|metade|opção|opcao|opções|alternativa|sugestão|sugestao|vez|hipótese|proposta|data|hora|horário|horario))';
 const PT_ORDINAL_BEFORE = '(?<!(?:^|\\s)(?:a|o)\\s)';
 
 /** Portuguese weekdays named by their ordinal ("segunda", "quinta"): read as weekdays in Portuguese replies only. */
