@@ -310,8 +310,9 @@ describe('multilingual set, tune-r13 split (tests/fixtures/replies-multilingual/
  * scores less one case, with no hard-negative proposal.
  * tune-r19 and tune-r20, blind, scored once after round 17: 212/240 = 88.3% (0 hard-negative proposals) and 215/240 =
  * 89.6% (7); round 18 tuned on them (229/240 and 227/240, none left): floored at those less one case. tune-r21, blind,
- * scored once after round 18: 221/240 = 92.1% (4 hard-negative proposals), not tuned on: floored at its blind score less
- * one case, its hard negatives not to grow.
+ * scored once after round 18: 221/240 = 92.1% (4 hard-negative proposals). Round 19 tuned on tune-r19, tune-r20 and
+ * tune-r21 (238/240, 237/240 and 239/240, no hard-negative proposal left; tune-r16 went to 238/240): floored at those
+ * less one case, with no hard-negative proposal.
  */
 describe.each([
   ['tune-r14', 248, 'multilingualTuneR14', 0],
@@ -321,7 +322,7 @@ describe.each([
   ['tune-r18', 240, 'multilingualTuneR18', 0],
   ['tune-r19', 240, 'multilingualTuneR19', 0],
   ['tune-r20', 240, 'multilingualTuneR20', 0],
-  ['tune-r21', 240, 'multilingualTuneR21', 4],
+  ['tune-r21', 240, 'multilingualTuneR21', 0],
 ] as const)('multilingual set, %s split', (split, n, floor, hardNegatives) => {
   it('scores above the floor, with no more hard-negative proposals than its blind score and no missed opt-out', async () => {
     const s = await scoreMultilingual(join(process.cwd(), MULTILINGUAL_DIR, split));
@@ -403,5 +404,5 @@ const FLOOR = {
   oooRecall: 0.95, bounceRecall: 0.98, bouncePrecision: 0.99,
   chronoStart: 0.92, chronoNone: 1, ducklingStart: 0.41, ducklingNone: 1,
   fragments: { 'github-email_reply_parser': 0.65, 'crisp-email-reply-parser': 0.98, 'willdurand-EmailReplyParser': 0.8, 'zapier-email-reply-parser': 0.75 } as Record<string, number>,
-  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.995, multilingualTuneR12: 0.995, multilingualTuneR13: 0.99, multilingualTuneR14: 0.995, multilingualTuneR15: 0.995, multilingualTuneR16: 0.983, multilingualTuneR17: 0.995, multilingualTuneR18: 0.991, multilingualTuneR19: 0.95, multilingualTuneR20: 0.941, multilingualTuneR21: 0.916, language: 0.97,
+  multilingualTune: 0.97, multilingualDev: 0.97, multilingualTuneR2: 0.99, multilingualTuneR3: 0.99, multilingualTuneR4: 0.99, multilingualTuneR5: 0.99, multilingualTuneR6: 0.98, multilingualTuneR7: 0.98, multilingualTuneR8: 0.995, multilingualTuneR9: 0.99, multilingualTuneR10: 0.99, multilingualTuneR11: 0.995, multilingualTuneR12: 0.995, multilingualTuneR13: 0.99, multilingualTuneR14: 0.995, multilingualTuneR15: 0.995, multilingualTuneR16: 0.987, multilingualTuneR17: 0.995, multilingualTuneR18: 0.991, multilingualTuneR19: 0.987, multilingualTuneR20: 0.983, multilingualTuneR21: 0.991, language: 0.97,
 };
