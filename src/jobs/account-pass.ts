@@ -34,7 +34,17 @@ export interface StepResult {
   failed: Error | null;
 }
 
+/**
+ * An account's context as one step built it, for the next steps of the same job (idleChain in
+ * pg-engine/steps.ts): the same providers, account and settings, without building them again.
+ */
+export interface SharedContext {
+  base: WorkerContext;
+  rt: AccountRuntime;
+}
+
 interface AccountStep {
+  shared: SharedContext;
   ctx: WorkerContext;
   rt: AccountRuntime;
   summary: TickSummary;
@@ -42,10 +52,11 @@ interface AccountStep {
   failed: () => Error | null;
 }
 
-async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials']): Promise<AccountStep | StepResult> {
+async function accountStep(runtime: Runtime, accountId: string, now: Date, known: Account | undefined, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials'], shared?: SharedContext): Promise<AccountStep | StepResult> {
   const summary = emptySummary(now);
-  const ctx = { ...(await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}), ...(credentials ? { credentials } : {}) })), ...extra };
-  const rt = ctx.accounts[0];
+  const base = shared?.base ?? (await runtime.context(now, { accounts: [accountId], reuseProviders: true, ...(known ? { known: [known] } : {}), ...(credentials ? { credentials } : {}) }));
+  const ctx = { ...base, ...extra };
+  const rt = shared?.rt ?? ctx.accounts[0];
   if (!rt) {
     summary.problems.push({ where: `job for ${accountId}`, message: `account "${accountId}" is not in the config any more; the job did nothing.` });
     return { summary, failed: null };
@@ -59,7 +70,7 @@ async function accountStep(runtime: Runtime, accountId: string, now: Date, known
       first ??= err instanceof Error ? err : new Error(String(err));
     }
   };
-  return { ctx, rt, summary, run, failed: () => first };
+  return { shared: { base, rt }, ctx, rt, summary, run, failed: () => first };
 }
 
 const done = (s: AccountStep): StepResult => {
@@ -71,12 +82,12 @@ const done = (s: AccountStep): StepResult => {
  * `sync`: the prospects file's entries of this account, push subscriptions, the calendar.
  * `credentials`: the account's sealed credentials read with the job (its providers built from them).
  */
-export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials']): Promise<StepResult & { pass: ProviderPass | null }> {
+export async function runSyncStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}, credentials?: ContextOptions['credentials']): Promise<StepResult & { pass: ProviderPass | null; shared: SharedContext | null }> {
   const s = await accountStep(runtime, accountId, now, known, extra, credentials);
-  if (!('ctx' in s)) return { ...s, pass: null };
+  if (!('ctx' in s)) return { ...s, pass: null, shared: null };
   await s.run(`${accountId} prospects`, () => importProspects(s.ctx, new Set([accountId])));
   const pass = await syncCalendarStep(s.ctx, s.rt, s.summary, s.run);
-  return { ...done(s), pass };
+  return { ...done(s), pass, shared: s.shared };
 }
 
 /**
@@ -84,8 +95,8 @@ export async function runSyncStep(runtime: Runtime, accountId: string, now: Date
  * `deferIfNew` (the sync job reading an idle account's mailbox itself): when anything arrived,
  * nothing is read and `deferred` is true, for a replies job to read it.
  */
-export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean; cursorCache?: CursorCache } = {}): Promise<StepResult & { deferred: boolean; mailboxRead: boolean }> {
-  const s = await accountStep(runtime, accountId, now, known, { deferBooking, ...(options.cursorCache ? { cursorCache: options.cursorCache } : {}) });
+export async function runRepliesStep(runtime: Runtime, accountId: string, now: Date, pass: ProviderPass, deferBooking: (request: BookingRequest) => Promise<string>, known?: Account, options: { deferIfNew?: boolean; cursorCache?: CursorCache; shared?: SharedContext } = {}): Promise<StepResult & { deferred: boolean; mailboxRead: boolean }> {
+  const s = await accountStep(runtime, accountId, now, known, { deferBooking, ...(options.cursorCache ? { cursorCache: options.cursorCache } : {}) }, undefined, options.shared);
   if (!('ctx' in s)) return { ...s, deferred: false, mailboxRead: false };
   const outcome = await readRepliesStep(s.ctx, s.rt, s.summary, pass, s.run, options);
   return { ...done(s), deferred: outcome === 'deferred', mailboxRead: outcome === 'read' };
@@ -107,8 +118,8 @@ export async function runBookStep(runtime: Runtime, accountId: string, now: Date
  * account decides the `send` step: due now (or a row left in `sending` by a dead worker), a send
  * job now; due later, a send job scheduled then. An idle account gets no send job.
  */
-export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
-  const s = await accountStep(runtime, accountId, now, known, extra);
+export async function runPlanStep(runtime: Runtime, accountId: string, now: Date, known?: Account, extra: Partial<WorkerContext> = {}, shared?: SharedContext): Promise<StepResult & { sendNow: boolean; nextSendAt: Date | null }> {
+  const s = await accountStep(runtime, accountId, now, known, extra, undefined, shared);
   if (!('ctx' in s)) return { ...s, sendNow: false, nextSendAt: null };
   await meetingsStep(s.ctx, s.rt, s.summary, s.run);
   await planAccountStep(s.ctx, s.rt, s.summary, s.run);

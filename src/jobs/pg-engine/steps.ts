@@ -1,6 +1,6 @@
 import { emptySummary, type BookingRequest, type CursorCache } from '../../worker/context.js';
 import type { ProviderPass } from '../../worker/tick.js';
-import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type StepResult } from '../account-pass.js';
+import { runAccountSend, runBookStep, runPlanStep, runRepliesStep, runSyncStep, runTickHousekeeping, type SharedContext, type StepResult } from '../account-pass.js';
 import { rowToCursor } from '../../store/queries/cursors.js';
 import { flushCursors } from '../../worker/sync.js';
 import { stableJobId, tickSlot } from '../slot.js';
@@ -122,13 +122,15 @@ export async function handle(ctx: EngineContext, queue: QueueName, jobId: string
  *   retries it from there), and planning goes on now as its own job, as when a replies job fails;
  * - planning failed: its job is enqueued to run after that delay.
  */
-async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Date, synced: StepResult, replies: RepliesData, cursorCache: CursorCache | undefined): Promise<Handled> {
+async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Date, synced: StepResult & { shared: SharedContext | null }, replies: RepliesData, cursorCache: CursorCache | undefined): Promise<Handled> {
   const { runtime } = ctx;
   const summary = synced.summary;
   const pass: ProviderPass = { due: replies.pass.due, startedAt: new Date(replies.pass.startedAt) };
   // A booking is asked for only by a message read, and a mailbox with anything new is not read here.
   const noBooking = () => Promise.reject(new Error('no booking is asked for by a mailbox with nothing new'));
-  const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true, ...(cursorCache ? { cursorCache } : {}) });
+  // The sync step's context (providers, account, settings) serves the job's other steps.
+  const shared = synced.shared ?? undefined;
+  const read = await runRepliesStep(runtime, d.accountId, now, pass, noBooking, synced.account, { deferIfNew: true, ...(cursorCache ? { cursorCache } : {}), ...(shared ? { shared } : {}) });
   // The calendar's and the mailbox's cursors, saved in one statement before the replies job or
   // planning reads them.
   await flushCursors(runtime.store, cursorCache);
@@ -140,7 +142,7 @@ async function idleChain(ctx: EngineContext, d: StepData, jobId: string, now: Da
     return { summary, failed: null, account: read.account, next: await handOn(ctx, QUEUES.plan, { ...chain, repliesFailed: read.failed.message }) };
   }
   // The mailbox was just read here: planning need not read its cursor again to know it.
-  const planned = await runPlanStep(runtime, d.accountId, now, chain.account, read.mailboxRead ? { mailboxReadNow: new Set([d.accountId]) } : {});
+  const planned = await runPlanStep(runtime, d.accountId, now, chain.account, read.mailboxRead ? { mailboxReadNow: new Set([d.accountId]) } : {}, shared);
   addSummary(summary, planned.summary);
   if (planned.failed) {
     await handOn(ctx, QUEUES.plan, chain, retryAfter());
