@@ -134,15 +134,19 @@ describe('step jobs on PostgreSQL', () => {
     const slot = tickSlot(runtime.config.schedule, later);
     await engine.enqueueTick(slot, later);
     const query = vi.spyOn(pg.Client.prototype, 'query');
+    const contexts = vi.spyOn(runtime, 'context');
     const requestsBefore = ws.served.emulator.state.requests.length;
     let summary: Awaited<ReturnType<JobEngine['work']>>;
     // Counted before the spy is restored: mockRestore clears its calls (this bound read 0 before).
     let roundTrips = 0;
+    let contextsBuilt = 0;
     let texts: string[] = [];
     try {
       summary = await engine.work({ concurrency: 1, untilSlotDone: slot });
     } finally {
       roundTrips = query.mock.calls.length;
+      contextsBuilt = contexts.mock.calls.length;
+      contexts.mockRestore();
       texts = query.mock.calls.map((c) => String(typeof c[0] === 'string' ? c[0] : (c[0] as { text?: string }).text).replace(/\s+/g, ' '));
       query.mockRestore();
       await engine.stop();
@@ -173,6 +177,9 @@ describe('step jobs on PostgreSQL', () => {
     expect(count(/^select 1 from .*singleton_key/), texts.join('\n')).toBe(0);
     expect(count(/from "cursors" where "account_id" = \$1 order by/), texts.join('\n')).toBe(0);
     expect(roundTrips / REPS, `${roundTrips} round trips for ${REPS} idle accounts:\n${texts.join('\n')}`).toBeLessThanOrEqual(9);
+    // One context an idle account (its sync step's, shared by the replies and plan steps it runs
+    // itself: three before), and the tick job's own for housekeeping.
+    expect(contextsBuilt).toBe(REPS + 1);
   }, 120_000);
 
   it('an idle account\'s two cursor saves, lost together (the statement that writes them fails), leave both cursors where they were: the job is retried, nothing is lost or done twice', async () => {
