@@ -98,6 +98,9 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "We staan op de Horecava van 10 t/m 13 januari, stand 4.12": a booth's number is no hour, and the fair's days around
   // it are the fair's.
   if (BOOTH_NUMBER.test(text.slice(Math.max(0, start - 24), end))) return 'busy';
+  // "I see an invite for Feb 3 at 2pm in my calendar. I didn't accept that": an invite the prospect disowns is the rep's
+  // time, not one the prospect offers or takes.
+  if (INVITE_FOR.test(text.slice(Math.max(0, start - 50), start)) && DISOWNED.test(text)) return 'busy';
   const bounds = clauseAt(text, start, end, true);
   let to = bounds.to;
   // A time right after a comma starts its own clause: "Jeudi je suis pris, vendredi à 10h plutôt ?".
@@ -126,6 +129,8 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // reference the time is set against, not the time's own.
   const reference = (a: number) => REFERENCE_BEFORE.test(outside.slice(Math.max(0, a - 30), a));
   if (spans(DEADLINE, outside).some(([a]) => !reference(a))) return 'deadline';
+  // "I will revert by EOD", "send it over by Friday 5pm": the phrase holds its own "by", the verb before it makes it a deadline.
+  if (/^by\s/iu.test(text.slice(start, end)) && spans(DEADLINE, `${outside.slice(0, at)}by`).some(([a, b]) => b === at + 2 && !reference(a))) return 'deadline';
   if (EXCEPTED.test(text.slice(Math.max(0, start - 60), start))) return 'busy';
   // "Ping me Monday and we'll find a time", "relancez-moi lundi", "schreiben Sie mir am Montag": the day the rep is asked
   // to write, not a time to meet. ("Ping me in a couple of weeks" stays a range to talk in.)
@@ -163,7 +168,9 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "lundi 19 à 8h30, avant notre réunion d'équipe", "Tuesday at 9, before our board meeting": a meeting named after
   // "before" or "after" is the reference the time is set against, not the prospect busy at that time.
   // "Na onze aandeelhoudersvergadering, ergens in de tweede helft van de maand": the same before the time, a comma between.
-  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))) && !(b <= at && outside.slice(b, at).includes(',') && reference(a)));
+  // "Einen Termin kann ich gerade nicht zusagen, ich melde mich in ein paar Wochen", "can't commit right now, in a few
+  // weeks then": a busy cue about now, a comma before the time, is now's.
+  const busy = spans(BUSY, outside).filter(([a, b]) => !comes.some(([x, y]) => a < y && b > x) && !(a >= at + (end - start) && REFERENCE_BEFORE.test(outside.slice(Math.max(at + (end - start), a - 30), a))) && !(b <= at && outside.slice(b, at).includes(',') && (reference(a) || NOW.test(outside.slice(a, at)))));
   // A future cue inside a past one ("chat" in "had a great chat") belongs to the past; "will" in a promise to write
   // ("will ping u after") promises no meeting.
   const future = Math.min(nearest(FUTURE, outside, at, [...busy, ...spans(PAST, outside), ...spans(WILL_WRITE, outside)]), nearest(BOOKING, outside, at));
@@ -172,10 +179,26 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   // "in the coming weeks, right now impossible", "nas próximas semanas, agora estou enrolado": a busy cue after "now" is now's.
   const own = (a: number) => a < at || !(NAMES_DAY.test(outside.slice(at + (end - start), a)) || NOW.test(outside.slice(at + (end - start), a)));
   const busyAt = Math.min(Infinity, ...busy.filter(([a]) => own(a)).map(([a]) => Math.abs(a - at)));
+  // "the slides you showed on Tuesday?", "the deck we presented Monday at 2": a past verb right before a day governs it,
+  // whatever the question after it asks ("I had Tuesday at 3 in mind", "like we said, Tuesday" are no reports).
+  const before = outside.slice(0, at);
+  if (NAMES_DAY.test(text.slice(start, end)) && [...spans(PAST, before), ...spans(SHOWN, before)].some(([a, b]) => !REPORTED_CHOICE.test(before.slice(a, b)) && /^\s*(?:(?:it|them|us|me|this|that)\s+)?(?:on\s+)?$/iu.test(before.slice(b)))) return 'past';
   // The nearer cue wins: "Friday evening could work, I'm slammed until then" proposes Friday evening.
   if (busyAt < future) return 'busy';
   return nearest(PAST, outside, at) < future ? 'past' : null;
 }
+
+/** An invite named right before the time: "an invite for", "la invitación para el", "le rendez-vous du", "die Einladung für". */
+const INVITE_FOR = /(?<![\p{L}])(?:(?:calendar\s+)?invite|invitation|meeting\s+request|calendar\s+(?:hold|entry)|invitación|convite|convocatoria|einladung|termineinladung|uitnodiging|invito)\s+(?:(?:for|on|para|pour|du|für|am|voor|op|per|del|de|do|da)\s+)?(?:(?:the|el|la|le|o|a|den|de|il)\s+)?$/iu;
+
+/** The prospect disowning an invite: "I didn't accept that", "never agreed to it", "no la acepté", "je n'ai pas accepté". */
+const DISOWNED = /(?<![\p{L}])(?:(?:didn['’]t|did\s+not|never|haven['’]t|have\s+not)\s+(?:\p{L}+\s+)?(?:accept(?:ed)?|agree(?:d)?|ask(?:ed)?\s+for|book(?:ed)?|request(?:ed)?)|no\s+(?:la\s+|lo\s+)?(?:acepté|pedí|solicité)|nunca\s+(?:la\s+|lo\s+|a\s+|o\s+)?(?:acepté|aceitei)|não\s+(?:a\s+|o\s+)?(?:aceitei|pedi|marquei)|n['’]ai\s+(?:jamais|pas|rien)\s+(?:accepté|demandé)|nicht\s+(?:angenommen|zugesagt|angefragt|bestätigt)|nie\s+(?:angenommen|zugesagt)|niet\s+(?:geaccepteerd|aangenomen|om\s+gevraagd)|nooit\s+(?:geaccepteerd|aangenomen)|non\s+(?:l['’]\s*)?ho\s+(?:mai\s+)?(?:accettat[oa]|chiest[oa])|mai\s+accettat[oa])(?![\p{L}])/iu;
+
+/** Showing or sending in the past, whoever the subject: "your colleague showed", "the deck we shared", "you sent me". */
+const SHOWN = /(?<![\p{L}])(?:showed|shown|shared|sent|presented|demoed|demonstrated|gave|handed\s+out|forwarded|e-?mailed|circulated)(?![\p{L}])/iu;
+
+/** Past verbs that report a time chosen or meant, not an event had: "I had … in mind", "we said", "you suggested". */
+const REPORTED_CHOICE = /(?:^|\s)(?:had|was|were|did|said|told|mentioned|discussed|suggested|proposed|agreed|wrote|asked|meant|planned|hoped|wanted|thought|figured|offered|settled|chose|picked|set|moved|rescheduled|pushed|shifted|changed)$/iu;
 
 /** Words that offer or accept a day: a question, "works", "passt", "me va", "komt goed uit", "va bene"… */
 const INVITE = u([

@@ -46,7 +46,7 @@ const INVITATION = u([
   // A time stated as one's choice, right after it: "Thu 3pm for me", "jueves 15h para mí", "jeudi 15h pour moi", "Do 15
   // Uhr für mich" ("Wednesday is a mess for me" is no choice).
   "(?<=(?:\\d|[ap]\\.?m\\.?|h|uhr|uur|ore|day|tag|dag|dì|es|di)\\s+)(?:for\\s+(?:me|us)|para\\s+(?:mí|mi|nosotros|mim|nós)|pour\\s+(?:moi|nous)|für\\s+(?:mich|uns)|voor\\s+(?:mij|ons)|per\\s+(?:me|noi))",
-  "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
+  "works?|work\\s+for|suits?|how\\s+about|what\\s+about|let['’]?s|shall\\s+we|(?:can|could)\\s+(?:we|you|i|do)|i\\s+can|we\\s+(?:can|could)\\s+(?:talk|speak|meet|chat|have\\s+a\\s+(?:call|chat)|catch\\s+up)|would\\s+(?:\\p{L}+\\s+){0,3}(?:work|suit|be\\s+(?:ok|okay|fine|good|great))|free|available|open|good\\s+for|fine\\s+(?:for|by)|ok(?:ay)?\\s+for|happy\\s+to|see\\s+you|invite|pencil",
   "(?:te|le|os|les)\\s+(?:va|viene|parece|iría|vendría)|me\\s+(?:va|viene)|podemos|podríamos|puedo|quedamos|qué\\s+tal|libre|disponible|hablamos|hablemos|nos\\s+vemos|vale",
   "pode\\s+ser|funciona|podemos|poderíamos|posso|que\\s+tal|fica\\s+(?:bom|ótimo|bem)|serve|livre|disponível|combinado|vamos\\s+(?:marcar|falar)",
   "(?:ça|cela)\\s+(?:vous|te)\\s+(?:va|irait|convient)|convient|conviendrait|on\\s+peut|pouvons|pourrions|peut-on|dispo(?:nible)?s?|libre|ça\\s+marche|je\\s+peux|je\\s+propose",

@@ -166,11 +166,14 @@ export function clauseFrames(clause: string): Frame[] {
   if (keepOwn && !negated(keepOwn[0]) && near(s.mine, s.tool, 2, true)) add('keeping their own tool', 'decline', 0.8, keepOwn);
   // Built in-house: a decline, but weak (a time named in the same reply wins: "we'll set it up internally, Tuesday at 3?").
   const inhouse = near(s.build, s.inhouse, 6);
-  if (inhouse && !negated(inhouse[0])) add('doing it in-house', 'decline', 0.8, inhouse);
+  // "Vou ver internamente se ainda faz sentido", "I'll check internally whether it still makes sense": checking with the
+  // team is no building of their own.
+  if (inhouse && !negated(inhouse[0]) && !CHECK_INTERNALLY.test(clause)) add('doing it in-house', 'decline', 0.8, inhouse);
   // A supplier already in place ("Já temos fornecedor para isso", "we already have a vendor"): weak alone (a time named
   // wins), firm with being satisfied with it.
   const already = near(s.already, s.tool, 4, true);
-  if (already && !negated(already[1])) add('a supplier already in place', 'decline', 0.8, already);
+  // "your colleague already showed me the tool", "ya me enseñaron la herramienta": the rep's own tool shown, no supplier.
+  if (already && !negated(already[1]) && !SHOWN_ALREADY.test(clause)) add('a supplier already in place', 'decline', 0.8, already);
   if (already && s.content.length && !negated(s.content[0]!)) add('satisfied with it', 'decline', 0.5, [already[1], s.content[0]!]);
   // Not considering a tool at all ("no contempla incorporar nuevas herramientas", "we are not considering any new tools
   // this year", "non valutiamo nuovi strumenti"): a no to the offer.
@@ -203,6 +206,12 @@ export function clauseFrames(clause: string): Frame[] {
   if (renewed && !negated(renewed[0])) add('renewed the current vendor', 'decline', 0.8, renewed);
   return out;
 }
+
+/** Checking with the team, not building: "ver internamente", "check internally", "voir en interne", "intern prüfen". */
+const CHECK_INTERNALLY = /(?<![\p{L}])(?:ver|verificar|checar|consultar|discutir|alinhar|avaliar|revisar|hablar|check|discuss|see|voir|vérifier|discuter|prüfen|besprechen|klären|abstimmen|bekijken|overleggen|bespreken|vedere|verificare|valutare|sentire|parlarne)\s+(?:\p{L}+\s+)?(?:internamente|internally|in-?house|en\s+interne|intern|in\s+casa)(?![\p{L}])/iu;
+
+/** The rep's tool shown already: "already showed me the tool", "ya me mostraron", "m'a déjà montré", "hat mir schon gezeigt". */
+const SHOWN_ALREADY = /(?<![\p{L}])(?:already|ya|já|déjà|bereits|schon|al|già)\s+(?:\p{L}+\s+){0,2}(?:showed|shown|demoed|demonstrated|presented|walked\s+me\s+through|mostr\p{L}+|enseñ\p{L}+|apresent\p{L}+|montré|présenté|gezeigt|vorgestellt|vorgeführt|laten\s+zien|gedemonstreerd|mostrato|presentato)(?![\p{L}])/iu;
 
 /**
  * A sentence a mail client wrapped ("… We gaan er niet mee\nverder."): a line of 60 characters or more that ends without
