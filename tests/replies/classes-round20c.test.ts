@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReturnDate } from '../../src/domain/reply/return-date.js';
-import { read } from './lang-helpers.js';
+import { expectProposal, read } from './lang-helpers.js';
 import { forwardNote } from '../../src/domain/reply/markers.js';
 
 /**
@@ -67,4 +67,23 @@ describe('a note pointing to a forwarded answer under a title ("Please find belo
   it('guard: a title alone, with no pointer to a forwarded answer, is no forward note', () => {
     expect(forwardNote('Mr. Haddad will reply to your message next week.')).toBe(false);
   });
+});
+
+describe('a Portuguese weekday by its number ("5.ª feira", "2ª-feira"): the day, not a trade fair', () => {
+  it.each([
+    ['pt', '5.ª feira às 15h pode ser', '2025-11-20 15:00'],
+    ['pt', 'Pode ser 2ª-feira às 10h?', '2025-11-24 10:00'],
+    ['pt', '4a feira as 9h30 fica bom', '2025-11-19 09:30'],
+    ['pt', 'Prefiro 6.ª feira, às 14h.', '2025-11-21 14:00'],
+  ])('%s: "%s" → %s', (lang, text, wall) => { expectProposal(lang, text, wall); });
+});
+
+describe('English from a French, Spanish or German writer: "between 14 and 16h", "from 9h to 11h" is a span of hours', () => {
+  it.each([
+    ['en', 'I am free Thursday between 15 and 17h, as you prefer.', '2025-11-20 15:00'],
+    ['en', 'Monday between 13 and 15h is good for our team.', '2025-11-24 13:00'], // guard: passed before
+    ['en', 'Wednesday I am available from 14 to 17h.', '2025-11-19 14:00'],
+    ['en', 'Tuesday from 9h to 11h works for me.', '2025-11-18 09:00'], // guard: passed before
+    ['en', 'On Friday I can do it between 10 and 12h30.', '2025-11-21 10:00'], // guard: passed before
+  ])('%s: "%s" → %s', (lang, text, wall) => { expectProposal(lang, text, wall); });
 });
