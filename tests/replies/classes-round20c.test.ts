@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReturnDate } from '../../src/domain/reply/return-date.js';
-import { expectProposal, read } from './lang-helpers.js';
+import { expectProposal, proposesNothing, read } from './lang-helpers.js';
 import { forwardNote } from '../../src/domain/reply/markers.js';
 
 /**
@@ -86,4 +86,17 @@ describe('English from a French, Spanish or German writer: "between 14 and 16h",
     ['en', 'Tuesday from 9h to 11h works for me.', '2025-11-18 09:00'], // guard: passed before
     ['en', 'On Friday I can do it between 10 and 12h30.', '2025-11-21 10:00'], // guard: passed before
   ])('%s: "%s" → %s', (lang, text, wall) => { expectProposal(lang, text, wall); });
+});
+
+describe('a remark on the clock change after a part that accepts the time is an aside to it, not the time\'s own', () => {
+  it.each([
+    ['en', 'Thursday 20 November at 11:00 works, note the clocks change soon so check the invite.', '2025-11-20 11:00'],  // guard: passed before
+    ['fr', 'ok pour mardi 18 à 15h 👍 (attention, changement d\'heure bientôt)', '2025-11-18 15:00'],
+    ['es', 'Me va bien el jueves 20 a las 10, ojo que hay cambio de hora pronto.', '2025-11-20 10:00'], // guard: passed before
+    ['en', 'Friday 21st at 3pm is good for me (our daylight saving time starts this weekend).', '2025-11-21 15:00'],
+    ['de', 'Mittwoch, 19.11. um 14 Uhr passt, denken Sie an die Zeitumstellung am Wochenende.', '2025-11-19 14:00'], // guard: passed before
+  ])('%s: "%s" → %s', (lang, text, wall) => { expectProposal(lang, text, wall); });
+  it('guard: the clock change on its own day is no time to meet', () => {
+    proposesNothing('en', 'Just so you know, our clocks go back on Sunday at 2am.');
+  });
 });
