@@ -153,7 +153,14 @@ export function contextExclusion(text: string, start: number, end: number): Cont
   const readPart = joinAt >= 0 ? outside.slice(joinAt) : outside;
   if (readAt >= 0 && !WITH_THE_REP.test(readPart) && !ASK_TO_MEET.test(readPart) && !INVITE.test(readPart)) return 'busy';
   // "Wednesday 2pm Arizona time (we don't do daylight saving!)": a zone without clock changes is a remark on the zone.
-  if (NOT_A_MEETING.test(outside.replace(NO_CLOCK_CHANGE, ' ')) && !ASK_TO_MEET.test(outside)) return 'busy';
+  // "Tuesday at 9:30 is fine, our clocks go back on Sunday", "ok pour lundi à 10h (on passe à l'heure d'hiver)": a remark
+  // in a part of its own, after a part that accepts the time, is an aside to it.
+  const notMeeting = (s: string) => NOT_A_MEETING.test(s.replace(NO_CLOCK_CHANGE, ' '));
+  const partFrom = Math.max(...[...outside.slice(0, at).matchAll(/[,;()]/g)].map((m) => (m.index ?? 0) + 1), 0);
+  const partTo = outside.slice(at + end - start).search(/[,;()]/);
+  const part = outside.slice(partFrom, partTo < 0 ? outside.length : at + end - start + partTo);
+  const aside = partFrom === 0 && partTo >= 0 && !notMeeting(part) && INVITE.test(part);
+  if (notMeeting(outside) && !ASK_TO_MEET.test(outside) && !aside) return 'busy';
   // "Out for the 4th but Tues the 6th at 1:30", "Away on Monday, Tuesday at 10?": a clause opening on the prospect's
   // absence, with no subject, names a day they are out.
   // An apology or sigh before it changes nothing: "Sorry, busy Monday but Tuesday at 3 works".

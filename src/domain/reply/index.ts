@@ -167,7 +167,7 @@ export function parseReply(input: ParseReplyInput): ParsedReply {
   }
   // "I'm traveling until the 30th, can we connect after that?": the two weeks after the absence.
   const absence = all.find((t) => t.excluded === 'absence');
-  if (absence && AFTER_ABSENCE.test(timeText)) {
+  if (absence && afterAbsenceTalk(timeText)) {
     const start = DateTime.fromJSDate(absence.end ?? absence.start, { zone }).startOf('day').plus({ days: 1 });
     if (start.toJSDate() > ref) {
       return { ...base, kind: 'vague', range: { start: start.toJSDate(), end: start.plus({ days: 14 }).toJSDate() }, explain: [...explain, `after an absence until "${absence.text}": the two weeks that follow`] };
@@ -202,7 +202,23 @@ const BACK_AFTER = /^[^.!?\n]{0,40}?(?<![\p{L}])(?:back|return\p{L}*|reachable|a
 
 /** "…, and after that gladly": an after-absence word that is not followed by the notice's own way back. */
 function afterAbsenceInvites(text: string): boolean {
-  return [...text.matchAll(new RegExp(AFTER_ABSENCE.source, 'giu'))].some((m) => !BACK_AFTER.test(text.slice((m.index ?? 0) + m[0].length)));
+  return [...text.matchAll(new RegExp(AFTER_ABSENCE.source, 'giu'))].some((m) => !BACK_AFTER.test(text.slice((m.index ?? 0) + m[0].length)) && !busyAfter(text, m));
+}
+
+/** "danach steht die Migration an", "after that we have the audit", "dopo c'è la chiusura": the time after is taken too. */
+const TAKEN_AFTER = /^[^.!?\n]{0,50}?(?<![\p{L}])(?:steh(?:t|en)\s+(?:[^.!?\n]{0,40}\s)?an|kommt|kommen|folg(?:t|en)|(?:haben|habe)\s+(?:wir|ich)|(?:we|i)\s+(?:have|['’]ve\s+got)|there\s+(?:is|are)|there['’]s|comes|starts|begins|nous\s+avons|j['’]ai|il\s+y\s+a|commence|enchaîn\p{L}+|tenemos|tengo|hay|viene|empieza|comienza|temos|tenho|há|vem|começa|abbiamo|ho|c['’]è|ci\s+sono|inizia|arriva|hebben\s+we|heb\s+ik|staat|komt|begint)(?![\p{L}])/iu;
+/** Words that make the time after the absence an offer after all ("danach habe ich Zeit", "after that I have time to talk"). */
+const FREE_AFTER = /(?<![\p{L}])(?:zeit|gern\p{L}*|time|free|happy|glad|talk|call|chat|speak|available|meet|slots?|disponible|libre|tiempo|tempo|temps|volontiers|gusto|tijd|graag|disponível|livre|disponibile|volentieri|sentirci|parler|hablar|falar|sprechen|telefonieren|spreken|termin\p{L}*|appel|llamada|chamada|chiamata|reuni\p{L}+|riunione|rendez-vous|afspraak)(?![\p{L}])/iu;
+
+function busyAfter(text: string, m: RegExpMatchArray): boolean {
+  const rest = text.slice((m.index ?? 0) + m[0].length);
+  const clause = /^[^.!?\n]*/.exec(rest)?.[0] ?? '';
+  return TAKEN_AFTER.test(rest) && !FREE_AFTER.test(clause);
+}
+
+/** An after-absence word that is not followed by something else taking that time ("danach steht die Migration an"). */
+function afterAbsenceTalk(text: string): boolean {
+  return [...text.matchAll(new RegExp(AFTER_ABSENCE.source, 'giu'))].some((m) => !busyAfter(text, m));
 }
 
 function readTimes(timeText: string, ref: Date, zone: string, input: ParseReplyInput, lang: string): { all: ExtractedTime[]; future: ExtractedTime[]; explain: string[] } {

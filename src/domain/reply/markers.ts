@@ -96,7 +96,8 @@ const FORWARD_ANSWER = /(?<![\p{L}])(?:note|reply|answer|response|availability|m
 const YOURS_BEFORE = /(?<![\p{L}])(?:your|tu|tus|vuestr[oa]s?|teu|tua|teus|tuas|vossa|votre|vos|ton|ta|tes|ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|uw|jouw|tuo|tuoi|vostr[oaie])\s+$/iu;
 
 export function forwardNote(text: string): boolean {
-  return text.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=\p{Lu})/u).some((s) => {
+  // A title's full stop ends no sentence: "Please find below Mr. Al-Amin's reply" is one sentence.
+  return text.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])(?<!(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Hr|Fr|M|Mme|Mlle|Me|Ing|Dott|Dott\.ssa|Sig|Sig\.ra|Dhr|Mevr|St)\.)\s+(?=\p{Lu})/u).some((s) => {
     if (!FORWARD_POINTER.test(s)) return false;
     return [...s.matchAll(new RegExp(FORWARD_ANSWER.source, 'giu'))].some((m) => !YOURS_BEFORE.test(s.slice(Math.max(0, (m.index ?? 0) - 20), m.index)));
   });

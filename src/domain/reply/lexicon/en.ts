@@ -41,6 +41,9 @@ export const EN_RULES: Rule[] = [
   // "(the) day after tomorrow": two days on in the prospect's zone (chrono's own reading counts from the UTC date, a day
   // late in a western evening); "overmorrow" is the reader's word for it.
   [w('(?:the\\s+)?day\\s+after\\s+tomorrow'), 'overmorrow'],
+  // "between 14 and 16h", "from 9h to 11h": a span of 24-hour hours as French, Spanish or German writers put it in
+  // English; the "h" after the last end holds for both ends.
+  [w('(from|between)\\s+(\\d{1,2})(?:h(\\d{2})?)?\\s*(till|til|until|to|and|[-–])\\s*(\\d{1,2})h(\\d{2})?'), (m, p, a, am, c, b, bm) => Number(a) < Number(b) && Number(b) <= 23 ? `${p} ${a}:${am ?? '00'} ${/[-–]/.test(c) ? 'to' : c} ${b}:${bm ?? '00'}` : m],
   // "from 10 till noon on Friday": a span of hours ending at noon (never "ten to noon", 11:50).
   [w('(from|between)\\s+(\\d{1,2}(?::\\d{2})?)\\s*(?:till|til|until|to|and|[-–])\\s*(?:noon|midday)'), (_m, _p, a) => `from ${a}${Number(a.split(':')[0]) < 12 ? 'am' : ''} until 12pm`],
   // "three o'clock", "monday 3 o'clock": a clock hour, read as "at 3" so that it joins the day before it; "from one

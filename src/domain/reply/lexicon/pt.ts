@@ -9,7 +9,9 @@ const count = (s: string) => ({ duas: 'two', dois: 'two', três: 'three', tres: 
 const AS = '(?:às|as|a|à)';
 
 /** Portuguese date and time words → English. */
-export const PT_PRE_RULES: Rule[] = [...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
+// "5.ª feira", "2ª-feira", "6a feira": the weekday by its number (2 is Monday), never a trade fair ("feira").
+export const PT_PRE_RULES: Rule[] = [[w('([2-6])\\.?\\s?[ªºa]\\.?[\\s-]*feira'), (_m: string, n: string) => ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][Number(n) - 2] ?? _m],
+  ...weekdayAbbreviations([['seg'], ['ter'], ['qua'], ['qui'], ['sex'], ['sáb', 'sab'], ['dom']]), ...PT_WEEKDAY_RULES];
 
 export const PT_RULES: Rule[] = [
   // "ou espera", "espera aí": a correction of the time said before.
