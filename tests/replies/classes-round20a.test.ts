@@ -50,3 +50,17 @@ describe('a time said again, then another day\'s clock time "instead" in the nex
     ['en', 'Wednesday at 3pm works. If not, Friday at 3pm instead.', '2025-11-19 15:00'],
   ])('guard (passed before): %s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall, { offered: WED_3PM }); });
 });
+
+describe('another language\'s way of saying the hour, written in English ("10h", "at the 14 hours", "three of the afternoon", "9 and half", "after tomorrow"): that hour', () => {
+  it.each([
+    ['en', 'hi! wednesday 14h? 🙏', '2025-11-19 14:00'],
+    ['en', 'We can do in the Friday at 15h, Lisbon hour.', '2025-11-21 15:00'],
+    ['en', 'We could make the call on day 20/11 at the 16 hours. Is possible?', '2025-11-20 16:00'],
+    ['en', 'It would convene me on Thursday 20 November to the 10 hours.', '2025-11-20 10:00'],
+    ['en', 'Friday at 11 hours is perfect for me.', '2025-11-21 11:00'],
+    ['en', 'The Wednesday 19th at four of the afternoon goes well.', '2025-11-19 16:00'],
+    ['en', 'for me is good Thursday the 20 at 10 and half.', '2025-11-20 10:30'],
+    ['en', 'We speak after tomorrow (Wednesday) at 3pm, ok?', '2025-11-19 15:00'],
+    ['en', 'Thursday 10am works, it is a 2h workshop so block the morning.', '2025-11-20 10:00'], // guard (passed before)
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});
