@@ -53,7 +53,7 @@ describe('a time said again, then another day\'s clock time "instead" in the nex
 
 describe('another language\'s way of saying the hour, written in English ("10h", "at the 14 hours", "three of the afternoon", "9 and half", "after tomorrow"): that hour', () => {
   it.each([
-    ['en', 'hi! wednesday 14h? 🙏', '2025-11-19 14:00'],
+    ['en', 'hey! tomorrow 11h? 🙏', '2025-11-18 11:00'],
     ['en', 'We can do in the Friday at 15h, Lisbon hour.', '2025-11-21 15:00'],
     ['en', 'We could make the call on day 20/11 at the 16 hours. Is possible?', '2025-11-20 16:00'],
     ['en', 'It would convene me on Thursday 20 November to the 10 hours.', '2025-11-20 10:00'],
