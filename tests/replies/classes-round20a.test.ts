@@ -64,3 +64,12 @@ describe('another language\'s way of saying the hour, written in English ("10h",
     ['en', 'Thursday 10am works, it is a 2h workshop so block the morning.', '2025-11-20 10:00'], // guard (passed before)
   ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
 });
+
+describe('a correction said the non-native way ("Ah no wait", "I mixed the days, I mean", "Ah non", "better Friday same hour"): the corrected time', () => {
+  it.each([
+    ['en', 'Wednesday 11 is ok. Ah no wait, Wednesday I have the physio 🙈 better Thursday same hour!', '2025-11-20 11:00'],
+    ['en', 'Tuesday 3pm is good. Sorry, I mixed the days, I mean Thursday 3pm.', '2025-11-20 15:00'],
+    ['en', 'Wednesday at 2pm is fine. Oops, I confused the dates, I mean Friday at 2pm.', '2025-11-21 14:00'],
+    ['fr', 'On peut passer à jeudi 20 novembre ? Ah non, j\'ai un comité. Vendredi 21 novembre à 10h alors.', '2025-11-21 10:00'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});

@@ -33,6 +33,8 @@ export const EN_RULES: Rule[] = [
   // a clock time straight after it and no weekday, the day after tomorrow.
   [w(`(?<!day\\s+)after\\s+tomorrow\\s*(?:\\(\\s*(${WEEKDAY_EN})\\s*\\)|,\\s*(${WEEKDAY_EN}))`), (_m: string, a: string | undefined, b: string | undefined) => `${a ?? b}`],
   [w('(?<!day\\s+)after\\s+tomorrow(?=\\s*(?:at|@)\\s*\\d)'), 'overmorrow'],
+  // "Sorry, I mixed the days, I mean Wednesday 3pm": a slip owned, not a past event (whose time would be ignored).
+  [w('(?:i|we)\\s+(?:mixed|confused|swapped|mixed\\s+up|got)\\s+(?:up\\s+)?the\\s+(?:days|dates|weekdays)(?:\\s+(?:up|wrong|mixed\\s+up))?'), 'my mistake'],
   // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
   [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
   // "Morning! I can do 8:30 tomorrow", "Good morning, Thursday at 10?", "Morning Sam, 8:30 tomorrow?": a greeting that
