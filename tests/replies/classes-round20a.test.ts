@@ -71,5 +71,8 @@ describe('a correction said the non-native way ("Ah no wait", "I mixed the days,
     ['en', 'Tuesday 3pm is good. Sorry, I mixed the days, I mean Thursday 3pm.', '2025-11-20 15:00'],
     ['en', 'Wednesday at 2pm is fine. Oops, I confused the dates, I mean Friday at 2pm.', '2025-11-21 14:00'],
     ['fr', 'On peut passer à jeudi 20 novembre ? Ah non, j\'ai un comité. Vendredi 21 novembre à 10h alors.', '2025-11-21 10:00'],
+    ['fr', 'Mardi 15h... ah non, j\'ai un rendez-vous. Mercredi même heure plutôt.', '2025-11-19 15:00'],
+    ['de', 'Mittwoch 10? ach nee da kann ich nicht 🙈 dann lieber Donnerstag um 10', '2025-11-20 10:00'],
+    ['nl', 'Hoi, dinsdag om 14:00... o nee, dan zit ik bij de fysio. Doe maar woensdag zelfde tijd.', '2025-11-19 14:00'],
   ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
 });
