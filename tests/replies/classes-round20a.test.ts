@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectCertainProposal } from './lang-helpers.js';
+import { expectCertainProposal, noProposal } from './lang-helpers.js';
 
 /**
  * Classes of round 20 (part a): times read wrong. Written for these tests, not taken from the fixtures.
@@ -75,4 +75,15 @@ describe('a correction said the non-native way ("Ah no wait", "I mixed the days,
     ['de', 'Mittwoch 10? ach nee da kann ich nicht 🙈 dann lieber Donnerstag um 10', '2025-11-20 10:00'],
     ['nl', 'Hoi, dinsdag om 14:00... o nee, dan zit ik bij de fysio. Doe maar woensdag zelfde tijd.', '2025-11-19 14:00'],
   ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+});
+
+describe('the 24-hour clock as offices write it ("1500 hrs", "10.30 hrs", "0930h", "the 21st inst."): that time', () => {
+  it.each([
+    ['en', 'Shall we do 1400 hrs on Thursday 20 Nov? Most of the team is back by then.', '2025-11-20 14:00'],
+    ['en', 'With reference to your mail, let us meet on the 21st inst. at 10.30 hrs.', '2025-11-21 10:30'],
+    ['en', 'Call at 1630h Wednesday?', '2025-11-19 16:30'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+  it.each([
+    ['en', 'We logged 1500 hrs of support last year, so the renewal matters.'], // guard (passed before)
+  ])('a count of hours, no time: %s: "%s"', (lang, text) => { noProposal(lang, text); });
 });

@@ -35,6 +35,10 @@ export const EN_RULES: Rule[] = [
   [w('(?<!day\\s+)after\\s+tomorrow(?=\\s*(?:at|@)\\s*\\d)'), 'overmorrow'],
   // "Sorry, I mixed the days, I mean Wednesday 3pm": a slip owned, not a past event (whose time would be ignored).
   [w('(?:i|we)\\s+(?:mixed|confused|swapped|mixed\\s+up|got)\\s+(?:up\\s+)?the\\s+(?:days|dates|weekdays)(?:\\s+(?:up|wrong|mixed\\s+up))?'), 'my mistake'],
+  // "1500 hrs", "11.00 hrs", "0930h": the 24-hour clock as offices write it (chrono read "1500" as a year, "11.00" as
+  // nothing); "the 18th inst." is the 18th of this month.
+  [/(?<![\p{L}\d:.,/])(?<!(?:for|took|takes|take|about|over|than|of|have|has|had|spent|spend|logged|total)\s+)([01]\d|2[0-3])[.:]?([0-5]\d)\s*(?:hrs|h)(?![\p{L}\d])(?!\s+(?:of|per|a|each|in\s+total))/giu, (_m: string, a: string, b: string) => hm(a, b)],
+  [w('(\\d{1,2}(?:st|nd|rd|th))\\s+inst(?:ant)?\\.?'), (_m: string, d: string) => d],
   // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
   [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
   // "Morning! I can do 8:30 tomorrow", "Good morning, Thursday at 10?", "Morning Sam, 8:30 tomorrow?": a greeting that
