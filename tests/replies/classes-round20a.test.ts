@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectCertainProposal, noProposal } from './lang-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectCertainProposal, firstLocal, noProposal, read } from './lang-helpers.js';
 
 /**
  * Classes of round 20 (part a): times read wrong. Written for these tests, not taken from the fixtures.
@@ -86,4 +86,18 @@ describe('the 24-hour clock as offices write it ("1500 hrs", "10.30 hrs", "0930h
   it.each([
     ['en', 'We logged 1500 hrs of support last year, so the renewal matters.'], // guard (passed before)
   ])('a count of hours, no time: %s: "%s"', (lang, text) => { noProposal(lang, text); });
+});
+
+describe('a place\'s time named with its accents ("lokale tijd Curaçao") or the rep\'s time in Dutch ("jullie tijd"): that zone', () => {
+  it.each([
+    ['nl', 'Ik zit volgende week op Curaçao. Woensdag 10:00 lokale tijd Curaçao?', '2025-11-19 15:00'],
+    ['fr', 'Je serai à Curaçao. Mercredi 10h heure de Curaçao ?', '2025-11-19 15:00'],
+  ])('%s: "%s"', (lang, text, wall) => { expectCertainProposal(lang, text, wall); });
+  it.each([
+    ['nl', 'Volgende week zit ik in Seattle. Woensdag 19 november om 9 uur jullie tijd?', '2025-11-19 18:00'],
+  ])('%s: "%s"', (lang, text, wall) => {
+    const r = read(lang, text, { repZone: 'America/Los_Angeles' });
+    expect(firstLocal(lang, r), JSON.stringify(r.explain)).toBe(wall);
+    expect(r.certain, JSON.stringify(r.uncertain)).toBe(true);
+  });
 });
