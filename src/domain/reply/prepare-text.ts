@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { isMonthFirstZone } from './zones.js';
+import { dropMovedFrom } from './move-from.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -8,7 +9,7 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
  * slice the text at a result's index (parseReply) prepare it first, so indexes agree.
  */
 export function prepareTimeText(input: string, ref: Date, zone: string): string {
-  const spelled = plainDayBeforeMonth(betweenAsSpan(spellWeekdays(unwrapDates(input))));
+  const spelled = plainDayBeforeMonth(betweenAsSpan(dropMovedFrom(spellWeekdays(unwrapDates(input)))));
   return clockAfterDate(nameMonthOfWeekdayNumber(isMonthFirstZone(zone) ? spelled : dayBeforeMonthName(spelled), ref, zone));
 }
 

@@ -328,6 +328,7 @@ const OR_WORD = /(?<![\p{L}])(?:or|oder|ou|o|of|oppure|ó)(?![\p{L}])/iu;
 export function reasonDay(list: ExtractedTime[], text: string, zone: string): ExtractedTime[] {
   return list.map((a, i) => {
     const b = list[i + 1];
+    if (b && replacedBefore(a, b, text, zone)) return { ...a, excluded: 'busy' as const, rules: [...a.rules, `replaced by "${b.text.trim()}" ("instead"), not an option`] };
     if (!b || a.excluded || b.excluded || (a.grain !== 'day' && a.grain !== 'window') || !b.dated || b.grain !== 'minute') return a;
     if (/\d/.test(a.text) && !/\b(?:morning|afternoon|evening)\b/i.test(a.text)) return a;
     const gap = text.slice(a.index + a.text.length, b.index);
@@ -335,6 +336,24 @@ export function reasonDay(list: ExtractedTime[], text: string, zone: string): Ex
     if (DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day')) return a;
     return { ...a, excluded: 'busy' as const, rules: [...a.rules, `the reason for the move to "${b.text.trim()}", not an option`] };
   });
+}
+
+/** "… instead?" closing the sentence of the time before it. */
+const INSTEAD_AFTER = /^[^.!?\n]{0,40}?(?<![\p{L}])(?:instead|stattdessen|plutôt|à\s+la\s+place|en\s+su\s+lugar|en\s+vez|em\s+vez\s+disso|no\s+lugar|in\s+plaats\s+daarvan|invece)(?![\p{L}])/iu;
+/** A fallback, not a replacement: "if not, Wednesday instead", "otherwise", "or". */
+const FALLBACK = /(?<![\p{L}])(?:if\s+not|otherwise|else|alternatively|failing\s+that|or|sinon|sonst|falls\s+nicht|si\s+no|se\s+não|anders|altrimenti|oder|ou|o|of|oppure)(?![\p{L}])/iu;
+
+/**
+ * "Thursday got messy. Could we do Friday 2/18 at 11:45 instead?", "Tuesday 10am is no longer possible. How about
+ * Wednesday at 10am instead?": a clock time on another day said with "instead" replaces the time before it (the
+ * rep's, said again), unless the reply offers it as a fallback ("if not", "or").
+ */
+function replacedBefore(a: ExtractedTime, b: ExtractedTime, text: string, zone: string): boolean {
+  if (a.excluded || b.excluded || !b.dated || b.grain !== 'minute') return false;
+  if (!INSTEAD_AFTER.test(text.slice(b.index + b.text.length))) return false;
+  const gap = text.slice(a.index + a.text.length, b.index);
+  if (gap.length > 120 || FALLBACK.test(gap) || !/[.!?\n]/.test(gap)) return false;
+  return !DateTime.fromJSDate(a.start, { zone }).hasSame(DateTime.fromJSDate(b.start, { zone }), 'day');
 }
 
 /** "… say tue 9:30", "…, sagen wir Dienstag 9:30", "digamos el martes a las 10": the time chosen after "say". */

@@ -227,7 +227,7 @@ function isNoise(s: string, scheduling: boolean): boolean {
 
 const BARE_DURATION = /^(?:(?:around|about|approx\.?|approximately|roughly|some|just|only)\s+)?(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple(?:\s+of)?)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|weeks?|months?|years?)\.?$/i;
 
-const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
+const YOUR_TIME = /^\s*,?\s*(?:(?:in|on)\s+(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)|(?:de\s+)?(?:tu|su|seu|sua|votre|ta|Ihrer|deiner|jouw|jullie|uw|vostro|tuo|suo)\s+(?:hora(?:rio)?|horário|fuso|heure|Zeit|tijd|orario|ora)|(?:à|a)\s+(?:votre|vostra|sua)\s+(?:heure|ora|hora)|hora\s+(?:de\s+)?(?:usted|vocês?))(?![\p{L}])/iu;
 const YOUR_TIME_IN = /\b(?:your|ur|yr)\s+(?:time(?:\s*zone)?|local\s+time|end|side)\b/i;
 
 /**

@@ -245,15 +245,20 @@ export function cityZoneAt(s: string): string | null {
     // "hora de Bogotá.": the full stop ending the sentence is not part of the name.
     const name = m[1].toLowerCase().replace(/[.'-]+$/u, '');
     // "horário de Brasília. Aqui …": the next sentence's first word is no part of the name.
-    const zone = cities().get(name) ?? cities().get((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
+    const zone = cityOf(name) ?? cityOf((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
     if (zone) return zone;
   }
   return null;
 }
 
+/** A city's zone by its name, as written or without its accents ("Curaçao" is America/Curacao). */
+function cityOf(name: string): string | undefined {
+  return cities().get(name) ?? cities().get(name.normalize('NFD').replace(/\p{M}+/gu, ''));
+}
+
 /** The zone of a known city or country written alone ("Sydney", "New York"), or null. */
 export function cityNameZone(name: string): string | null {
-  return cities().get(name.trim().toLowerCase()) ?? null;
+  return cityOf(name.trim().toLowerCase()) ?? null;
 }
 
 /** "I'll be in New York then", "Ich bin dann … in New York", "je serai à Montréal": the writer away in another city. */
@@ -268,7 +273,7 @@ export function travelZoneIn(text: string, home: string, at: Date): string | nul
     // A city's name is written with a capital ("in the morning" is none).
     if (!/^\p{Lu}/u.test(m[1] ?? '')) continue;
     const name = (m[1] ?? '').toLowerCase().replace(/[.'-]+$/u, '');
-    const zone = cities().get(name) ?? cities().get((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
+    const zone = cityOf(name) ?? cityOf((name.split(/\s+/)[0] ?? '').replace(/[.'-]+$/u, ''));
     if (zone && offsetAt(zone, at) !== offsetAt(home, at)) return zone;
   }
   return null;

@@ -14,6 +14,31 @@ export const EN_RULES: Rule[] = [
   [w('tmrw|tmrow|tmr|2moro|2morrow|tomorow|tommorow|tommorrow'), 'tomorrow'],
   [w('(\\d{1,2}|a|one|two|three|four|next|this|the|that|following)\\s*(wk|wks|wk\\.|wks\\.)(?![\\p{L}])'), (_m, n, u) => `${n} ${/s/i.test(u) ? 'weeks' : 'week'}`],
   [w('btwn|betw\\.?|b/w(?=\\s*\\d)'), 'between'],
+  // Other languages' ways of saying the hour, written in English by a non-native writer (or left in a mixed-language
+  // reply): "tomorrow 10h?", "at 11h, Lisbon hour" (10:00, 11:00); "at the 14 hours", "to the 11 hours" (à 11 heures,
+  // às 14 horas); "at three of the afternoon" (a las tres de la tarde); "at 9 and half" (a las 9 y media). Read as
+  // written they were the day's window or the bare hour, booked at the wrong time. Not a length ("a 2h call", "in 3h").
+  [/(?<![\p{L}\d:.,/])(?<!(?:for|in|within|takes?|of|lasts?|about|a|an|another|extra|spend|only)\s+)([01]?\d|2[0-3])h(?:([0-5]\d))?(?![\p{L}\d])(?!\s*(?:later|earlier|before|after|ago|long|drive|flight|meeting|call|session|slot|block|window|workshop|event|max|tops|each)(?![\p{L}]))/giu, (m: string, a: string, b: string | undefined) => (Number(a) >= 7 || b ? hm(a, b) : m)],
+  [w(`(?:(at|@)\\s+(?:the\\s+)?|(?:to|by)\\s+the\\s+)(\\d{1,2})\\s+(?:hours?|hrs?|o['’]?clock)(?!\\s+(?:later|earlier|before|after|ago|long|from|of|each|per|a\\s+day|in\\s+total))`), (m: string, _at: string | undefined, a: string) => (Number(a) <= 23 ? `at ${hm(a)}` : m)],
+  [w(`(?:(at|around|about)\\s+)?${H}\\s+of\\s+the\\s+(morning|afternoon|evening|night)`), (m: string, at: string | undefined, a: string, part: string) => {
+    const hour = h(a);
+    if (!Number.isFinite(hour) || hour > 12) return m;
+    return `${at ?? 'at'} ${hour}${/morning/i.test(part) ? 'am' : 'pm'}`;
+  }],
+  [w(`(at|around|about|by|@)\\s+${H}\\s+and\\s+(?:a\\s+)?(half|quarter)(?!\\s*(?:an?\\s+)?(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|people|times))`), (m: string, at: string, a: string, frac: string) => {
+    const hour = h(a);
+    return Number.isFinite(hour) && hour <= 23 ? `${at} ${hm(String(hour), /half/i.test(frac) ? '30' : '15')}` : m;
+  }],
+  // "after tomorrow (Thursday) at 2pm" (pasado mañana, depois de amanhã, dopodomani): the weekday named is the day; with
+  // a clock time straight after it and no weekday, the day after tomorrow.
+  [w(`(?<!day\\s+)after\\s+tomorrow\\s*(?:\\(\\s*(${WEEKDAY_EN})\\s*\\)|,\\s*(${WEEKDAY_EN}))`), (_m: string, a: string | undefined, b: string | undefined) => `${a ?? b}`],
+  [w('(?<!day\\s+)after\\s+tomorrow(?=\\s*(?:at|@)\\s*\\d)'), 'overmorrow'],
+  // "Sorry, I mixed the days, I mean Wednesday 3pm": a slip owned, not a past event (whose time would be ignored).
+  [w('(?:i|we)\\s+(?:mixed|confused|swapped|mixed\\s+up|got)\\s+(?:up\\s+)?the\\s+(?:days|dates|weekdays)(?:\\s+(?:up|wrong|mixed\\s+up))?'), 'my mistake'],
+  // "1500 hrs", "11.00 hrs", "0930h": the 24-hour clock as offices write it (chrono read "1500" as a year, "11.00" as
+  // nothing); "the 18th inst." is the 18th of this month.
+  [/(?<![\p{L}\d:.,/])(?<!(?:for|took|takes|take|about|over|than|of|have|has|had|spent|spend|logged|total)\s+)([01]\d|2[0-3])[.:]?([0-5]\d)\s*(?:hrs|h)(?![\p{L}\d])(?!\s+(?:of|per|a|each|in\s+total))/giu, (_m: string, a: string, b: string) => hm(a, b)],
+  [w('(\\d{1,2}(?:st|nd|rd|th))\\s+inst(?:ant)?\\.?'), (_m: string, d: string) => d],
   // A greeting on the reply's first line ("Morning Sam,", "Afternoon all!", "Good evening,") is no part of day offered.
   [/^(\s*)(?:[Gg]ood\s+)?(?:[Mm]orning|[Aa]fternoon|[Ee]vening)(?=[ \t]*[,!]?[ \t]*(?:\n|$)|[ \t]+(?:all|team|everyone|folks|guys|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\p{Lu}[\p{L}'’-]*)[ \t]*[,!:]?[ \t]*(?:\n|$))/u, (_m, lead) => `${lead}Hello`],
   // "Morning! I can do 8:30 tomorrow", "Good morning, Thursday at 10?", "Morning Sam, 8:30 tomorrow?": a greeting that
