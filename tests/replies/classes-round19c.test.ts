@@ -11,7 +11,7 @@ import { PROSPECT, firstLocal } from './lang-helpers.js';
 
 function readMail(lang: string, body: { text?: string; html?: string }, extra: Partial<Parameters<typeof msg>[2]> = {}): ParsedReply {
   const p = PROSPECT[lang]!;
-  return parseReply({ message: msg(body.text ?? '', p.ref, { ...(body.html ? { html: body.html, text: null } : {}), ...extra }), timeZone: p.zone });
+  return parseReply({ message: msg(body.text ?? '', p.ref, { ...(body.html ? { html: body.html, text: '' } : {}), ...extra }), timeZone: p.zone });
 }
 
 /** The rep's offer of Wednesday 26 and Friday 28 November, as each language writes it. */
